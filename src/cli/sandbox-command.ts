@@ -1,0 +1,42 @@
+// `kapi-tui sandbox`: run the embedded API server in the foreground and print how to reach it.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox/server.js';
+import type { CliArgs } from './args.js';
+
+export async function runSandboxCommand(args: CliArgs): Promise<number> {
+  const dir = args.dir ?? join(tmpdir(), 'kapi-tui-sandbox');
+  let sb;
+  try {
+    sb = await startSandbox({ port: args.port ?? 0, dir, pods: args.pods });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') process.stderr.write(`kapi-tui sandbox: port ${args.port} is already in use; pick another with --port or omit it for a free one\n`);
+    else process.stderr.write(`kapi-tui sandbox: ${e.message}\n`);
+    return 1;
+  }
+  const f = sb.files!;
+  process.stdout.write(`Sandbox Kubernetes API server listening on ${sb.url}
+Credentials and kubeconfigs written to ${f.dir}
+
+Try it:
+  curl --cert ${f.adminCert} --key ${f.adminKey} --cacert ${f.ca} ${sb.url}/version
+  curl --cert ${f.adminCert} --key ${f.adminKey} --cacert ${f.ca} ${sb.url}/apis/apps/v1
+  curl --cacert ${f.ca} ${sb.url}/api            # anonymous: 403
+  kubectl --kubeconfig ${f.kubeconfig} api-resources
+  kubectl --kubeconfig ${f.kubeconfig} get pods -A
+  kubectl --kubeconfig ${f.kubeconfig} get --raw /
+  kubectl --kubeconfig ${f.kubeconfigJane} get pods -n team-a     # jane: only pods in team-a
+  kubectl --kubeconfig ${f.kubeconfig} proxy --port 8001          # then: curl http://127.0.0.1:8001/api
+  kapi-tui --kubeconfig ${f.kubeconfig}
+  kapi-tui --server ${sb.url} --cert ${f.adminCert} --key ${f.adminKey} --cacert ${f.ca}
+
+Press Ctrl-C to stop.
+`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sb.close();
+  return 0;
+}

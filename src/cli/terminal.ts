@@ -1,0 +1,45 @@
+// Terminal ownership: the alternate screen is entered once and always left — on quit, on signals and
+// on a crash — so the user's shell is never left in a broken state.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ENTER_ALT_SCREEN = '\u001B[?1049h';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+let active = false;
+
+export function enterFullScreen(stdout: NodeJS.WriteStream = process.stdout): void {
+  if (active) return;
+  active = true;
+  stdout.write(ENTER_ALT_SCREEN);
+  process.once('exit', () => restoreTerminal(stdout));
+}
+
+export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout): void {
+  if (!active) return;
+  active = false;
+  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+}
+
+/** An unexpected crash: restore the terminal, print one line, keep the full report in a file. */
+export function installCrashHandlers(cleanup: () => void): void {
+  const crash = (err: unknown) => {
+    restoreTerminal();
+    let where = '';
+    try {
+      const file = join(tmpdir(), `kapi-tui-crash-${process.pid}.log`);
+      writeFileSync(file, `${new Date().toISOString()}\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      where = ` (full report: ${file})`;
+    } catch {
+      /* the one line below still tells what happened */
+    }
+    process.stderr.write(`kapi-tui crashed: ${err instanceof Error ? err.message : String(err)}${where}\n`);
+    cleanup();
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}

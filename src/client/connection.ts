@@ -1,0 +1,293 @@
+// Resolve command-line connection options into a Connection backed by a client-node KubeConfig.
+// @kubernetes/client-node is imported lazily (inside connect) because importing it costs ~400 ms
+// and the TUI paints its first frame before connecting.
+import { X509Certificate } from 'node:crypto';
+import { accessSync, constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeError, configError } from './errors.js';
+import type { ConnectOptions, Connection } from './types.js';
+
+export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8001';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** A Connection plus what the HTTP layer needs. The extra fields are for src/client only. */
+export interface ResolvedConnection extends Connection {
+  /** TLS material and credentials for every request (`applyToHTTPSOptions`). */
+  readonly kubeConfig: KubeConfig;
+  /** Per-request timeout (watches exempt once their headers arrived). */
+  readonly timeoutMs: number;
+}
+
+/** A path as the user can type it in a shell here: kept relative when it resolves from the cwd. */
+export function displayPath(p: string): string {
+  if (isAbsolute(p)) return p;
+  return existsSync(p) ? p : resolve(p);
+}
+
+function assertReadable(path: string, what: string, flag: string): void {
+  try {
+    accessSync(path, fsConstants.R_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw configError(
+      `Cannot read the ${what} "${path}" (${flag}): ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`,
+      `Check the path given to ${flag}.`,
+      e,
+    );
+  }
+}
+
+/** The subject CN of a PEM certificate (the Kubernetes user name for X.509 auth). */
+export function certificateCommonName(pem: string | Buffer): string | undefined {
+  try {
+    const cert = new X509Certificate(pem);
+    for (const line of cert.subject.split('\n')) {
+      const m = /^CN=(.*)$/.exec(line.trim());
+      if (m) return m[1];
+    }
+  } catch {
+    /* not a certificate we can read */
+  }
+  return undefined;
+}
+
+type ClientNode = typeof import('@kubernetes/client-node');
+
+async function loadClientNode(): Promise<ClientNode> {
+  return import('@kubernetes/client-node');
+}
+
+function normaliseServer(raw: string, flag: string): string {
+  let s = raw.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `${flag === '--proxy' ? 'http' : 'https'}://${s}`;
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch (e) {
+    throw configError(`Invalid URL "${raw}" (${flag})`, 'Use a full URL such as https://127.0.0.1:6443.', e);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw configError(`Unsupported URL scheme "${u.protocol}" (${flag})`, 'Use http:// or https://.');
+  }
+  return s.replace(/\/+$/, '');
+}
+
+export async function connect(opts: ConnectOptions): Promise<ResolvedConnection> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (opts.proxy) return connectProxy(opts, timeoutMs);
+  if (opts.server) return connectCertificates(opts, timeoutMs);
+  return connectKubeconfig(opts, timeoutMs);
+}
+
+async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
+  const server = normaliseServer(opts.proxy === true ? DEFAULT_PROXY_URL : String(opts.proxy), '--proxy');
+  const { KubeConfig } = await loadClientNode();
+  const kc = new KubeConfig();
+  const plainHttp = server.startsWith('http:');
+  kc.loadFromClusterAndUser(
+    {
+      name: 'kubectl-proxy',
+      server,
+      // There is no TLS on this hop: kubectl proxy serves plain HTTP on loopback and adds the
+      // kubeconfig credentials upstream. client-node >= 1.1 refuses an http:// server unless
+      // skipTLSVerify is set (kubernetes-client/javascript #2348), so set it for http:// only.
+      skipTLSVerify: plainHttp || !!opts.insecureSkipTlsVerify,
+    },
+    // No credentials: the proxy authenticates for us.
+    { name: 'kubectl-proxy' },
+  );
+  const insecure = !plainHttp && !!opts.insecureSkipTlsVerify;
+  return {
+    mode: 'proxy',
+    server,
+    context: undefined,
+    user: undefined,
+    namespace: opts.namespace || 'default',
+    insecure,
+    curlAuthArgs: insecure ? ['-k'] : [],
+    kubectlArgs: ['--server', server],
+    kubeConfig: kc,
+    timeoutMs,
+  };
+}
+
+async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
+  const server = normaliseServer(opts.server!, '--server');
+  if (opts.cert && !opts.key) throw configError('--cert was given without --key', 'Pass the client key with --key.');
+  if (opts.key && !opts.cert) throw configError('--key was given without --cert', 'Pass the client certificate with --cert.');
+  if (opts.cert) assertReadable(opts.cert, 'client certificate', '--cert');
+  if (opts.key) assertReadable(opts.key, 'client key', '--key');
+  if (opts.cacert) assertReadable(opts.cacert, 'CA certificate', '--cacert');
+
+  const { KubeConfig } = await loadClientNode();
+  const kc = new KubeConfig();
+  const insecure = !!opts.insecureSkipTlsVerify;
+  kc.loadFromClusterAndUser(
+    {
+      name: 'kapi-tui',
+      server,
+      caFile: opts.cacert ? resolve(opts.cacert) : undefined,
+      skipTLSVerify: insecure,
+    },
+    {
+      name: 'kapi-tui',
+      certFile: opts.cert ? resolve(opts.cert) : undefined,
+      keyFile: opts.key ? resolve(opts.key) : undefined,
+      token: opts.token || undefined,
+    },
+  );
+  const user = opts.cert ? certificateCommonName(readFileSync(opts.cert)) : undefined;
+
+  const curlAuthArgs: string[] = [];
+  const kubectlArgs: string[] = ['--server', server];
+  if (opts.cert && opts.key) {
+    curlAuthArgs.push('--cert', displayPath(opts.cert), '--key', displayPath(opts.key));
+    kubectlArgs.push('--client-certificate', displayPath(opts.cert), '--client-key', displayPath(opts.key));
+  }
+  if (opts.cacert) {
+    curlAuthArgs.push('--cacert', displayPath(opts.cacert));
+    kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
+  }
+  if (opts.token) {
+    curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
+    kubectlArgs.push('--token', '$TOKEN');
+  }
+  if (insecure) {
+    curlAuthArgs.push('-k');
+    kubectlArgs.push('--insecure-skip-tls-verify');
+  }
+  return {
+    mode: 'certificates',
+    server,
+    context: undefined,
+    user,
+    namespace: opts.namespace || 'default',
+    insecure,
+    curlAuthArgs,
+    kubectlArgs,
+    kubeConfig: kc,
+    timeoutMs,
+  };
+}
+
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
+  const { KubeConfig } = await loadClientNode();
+  const kc = new KubeConfig();
+  let source: string;
+  const explicit = opts.kubeconfig;
+  try {
+    if (explicit) {
+      assertReadable(explicit, 'kubeconfig', '--kubeconfig');
+      source = resolve(explicit);
+      kc.loadFromFile(source);
+    } else if (process.env.KUBECONFIG) {
+      const files = process.env.KUBECONFIG.split(delimiter).filter(Boolean);
+      const first = files[0];
+      if (first) assertReadable(first, 'kubeconfig', 'KUBECONFIG');
+      source = files.join(delimiter);
+      kc.loadFromDefault();
+    } else {
+      const home = process.env.HOME || homedir();
+      const file = join(home, '.kube', 'config');
+      if (existsSync(file)) {
+        source = file;
+        kc.loadFromFile(file);
+      } else if (existsSync(IN_CLUSTER_TOKEN)) {
+        source = 'in-cluster service account';
+        kc.loadFromCluster();
+      } else {
+        throw configError(
+          `No kubeconfig found (looked at --kubeconfig, KUBECONFIG and ${file})`,
+          'Pass --kubeconfig FILE, set KUBECONFIG, connect with --server/--cert/--key/--cacert, use --proxy with a running `kubectl proxy`, or try --demo.',
+        );
+      }
+    }
+  } catch (e) {
+    if (e instanceof KubeError) throw e;
+    throw configError(
+      `Cannot load the kubeconfig ${explicit ?? process.env.KUBECONFIG ?? '~/.kube/config'}: ${(e as Error).message}`,
+      'Fix the file (`kubectl config view` shows what kubectl makes of it) or pass another with --kubeconfig.',
+      e,
+    );
+  }
+
+  const contextNames = kc.getContexts().map((c) => c.name);
+  const list = contextNames.length ? contextNames.join(', ') : '(none)';
+  if (opts.context) {
+    if (!kc.getContextObject(opts.context)) {
+      throw configError(
+        `Context "${opts.context}" is not in the kubeconfig (${source}). Available contexts: ${list}`,
+        'Pick one of the available contexts with --context (`kubectl config get-contexts` lists them).',
+      );
+    }
+    kc.setCurrentContext(opts.context);
+  }
+  const ctxName = kc.getCurrentContext();
+  const ctx = ctxName ? kc.getContextObject(ctxName) : null;
+  if (!ctx) {
+    throw configError(
+      ctxName
+        ? `The current context "${ctxName}" is not defined in the kubeconfig (${source}). Available contexts: ${list}`
+        : `The kubeconfig (${source}) has no current-context. Available contexts: ${list}`,
+      'Choose one with --context NAME, or `kubectl config use-context NAME`.',
+    );
+  }
+  let cluster = kc.getCluster(ctx.cluster);
+  if (!cluster) {
+    throw configError(
+      `Context "${ctx.name}" refers to cluster "${ctx.cluster}", which is not in the kubeconfig (${source})`,
+      'Fix the context entry or pick another context with --context.',
+    );
+  }
+  if (ctx.user && !kc.getUser(ctx.user)) {
+    throw configError(
+      `Context "${ctx.name}" refers to user "${ctx.user}", which is not in the kubeconfig (${source})`,
+      'Fix the context entry or pick another context with --context.',
+    );
+  }
+  if (opts.insecureSkipTlsVerify && !cluster.skipTLSVerify) {
+    const patched = { ...cluster, skipTLSVerify: true, caData: undefined, caFile: undefined };
+    kc.clusters = kc.clusters.map((c) => (c.name === patched.name ? patched : c));
+    cluster = patched;
+  }
+  if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
+    // client-node >= 1.1 refuses plain http:// otherwise (kubernetes-client/javascript #2348);
+    // there is no TLS to verify on such a hop (kubectl proxy or an insecure port).
+    const patched = { ...cluster, skipTLSVerify: true };
+    kc.clusters = kc.clusters.map((c) => (c.name === patched.name ? patched : c));
+    cluster = patched;
+  }
+  const user = ctx.user ? kc.getUser(ctx.user) : null;
+  const plainHttp = cluster.server.startsWith('http:');
+  const insecure = !plainHttp && cluster.skipTLSVerify;
+
+  const curlAuthArgs: string[] = [];
+  if (user?.certFile) curlAuthArgs.push('--cert', user.certFile);
+  if (user?.keyFile) curlAuthArgs.push('--key', user.keyFile);
+  if (cluster.caFile && !insecure) curlAuthArgs.push('--cacert', cluster.caFile);
+  // Inline *-data entries have no file to point at; curlAuthArgs stays best-effort.
+  if (user?.token || user?.exec || user?.authProvider) curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
+  if (insecure) curlAuthArgs.push('-k');
+
+  const kubectlArgs: string[] = [];
+  if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
+  if (opts.context) kubectlArgs.push('--context', opts.context);
+  if (opts.insecureSkipTlsVerify) kubectlArgs.push('--insecure-skip-tls-verify');
+
+  return {
+    mode: opts.demo ? 'demo' : 'kubeconfig',
+    server: cluster.server.replace(/\/+$/, ''),
+    context: ctx.name,
+    user: ctx.user || undefined,
+    namespace: opts.namespace || ctx.namespace || 'default',
+    insecure,
+    curlAuthArgs,
+    kubectlArgs,
+    kubeConfig: kc,
+    timeoutMs,
+  };
+}

@@ -1,0 +1,125 @@
+// The curl and kubectl commands that do the same request as the client, for the request log.
+// Never inline secrets: a bearer token appears as "$TOKEN".
+import type { Connection } from './types.js';
+
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Quote one argument for a POSIX shell. Arguments referring to $TOKEN are double-quoted so it expands. */
+export function shellQuote(arg: string): string {
+  if (arg === '') return "''";
+  if (SAFE.test(arg)) return arg;
+  if (/\$TOKEN\b/.test(arg) && !/["\\`]/.test(arg.replace(/\$TOKEN\b/g, ''))
+    && !/\$(?!TOKEN\b)/.test(arg)) {
+    return `"${arg}"`;
+  }
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export function shellJoin(args: string[]): string {
+  return args.map(shellQuote).join(' ');
+}
+
+/** The Accept value that needs no -H (what curl/kubectl would get anyway). */
+function isPlainJson(accept: string | undefined): boolean {
+  return !accept || accept === 'application/json' || accept === '*/*';
+}
+
+export interface EquivalentRequest {
+  method: 'GET' | 'POST';
+  /** Path with query. */
+  path: string;
+  accept?: string;
+  body?: string;
+}
+
+export function joinUrl(server: string, path: string): string {
+  return server.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+}
+
+export function curlCommand(conn: Connection, req: EquivalentRequest): string {
+  const args = ['curl'];
+  if (conn.mode !== 'proxy') args.push(...conn.curlAuthArgs);
+  if (conn.insecure && !args.includes('-k') && !args.includes('--insecure')) args.push('-k');
+  if (req.method !== 'GET') args.push('-X', req.method);
+  if (!isPlainJson(req.accept)) args.push('-H', `Accept: ${req.accept}`);
+  if (req.body !== undefined) args.push('-H', 'Content-Type: application/json', '--data-raw', req.body);
+  const url = joinUrl(conn.server, req.path);
+  // The URL is always quoted: '?' and '&' are shell metacharacters.
+  return `${shellJoin(args)} '${url.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface KubectlHint {
+  /** Whether the resource in the path is namespaced (when known). */
+  namespaced?: boolean;
+}
+
+interface ParsedResourcePath {
+  group: string;
+  version: string;
+  namespace?: string;
+  resource: string;
+  name?: string;
+  subresource?: string;
+}
+
+/** Parse /api/v1/... and /apis/G/V/... resource paths. */
+export function parseResourcePath(pathOnly: string): ParsedResourcePath | undefined {
+  const seg = pathOnly.split('/').filter(Boolean).map(decodeURIComponent);
+  let group: string;
+  let version: string;
+  let rest: string[];
+  if (seg[0] === 'api' && seg.length >= 3) {
+    group = '';
+    version = seg[1]!;
+    rest = seg.slice(2);
+  } else if (seg[0] === 'apis' && seg.length >= 4) {
+    group = seg[1]!;
+    version = seg[2]!;
+    rest = seg.slice(3);
+  } else {
+    return undefined;
+  }
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  if (rest.length === 0 || rest.length > 3) return undefined;
+  return { group, version, namespace, resource: rest[0]!, name: rest[1], subresource: rest[2] };
+}
+
+const PAGING_KEYS = new Set(['limit', 'continue', 'includeObject']);
+
+export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: KubectlHint = {}): string {
+  const prefix = ['kubectl', ...conn.kubectlArgs];
+  const q = req.path.indexOf('?');
+  const pathOnly = q >= 0 ? req.path.slice(0, q) : req.path;
+  const query = new URLSearchParams(q >= 0 ? req.path.slice(q + 1) : '');
+
+  if (req.method === 'POST') {
+    if (pathOnly === '/apis/authentication.k8s.io/v1/selfsubjectreviews') {
+      return shellJoin([...prefix, 'auth', 'whoami', '-o', 'json']);
+    }
+    const body = req.body ?? '{}';
+    return `printf '%s' ${shellQuote(body)} | ${shellJoin([...prefix, 'create', '--raw', pathOnly, '-f', '-'])}`;
+  }
+
+  const keys = [...query.keys()];
+  const watch = query.get('watch') === '1' || query.get('watch') === 'true';
+  const simpleQuery = keys.every((k) => PAGING_KEYS.has(k) || k === 'watch' || (watch && k === 'resourceVersion'));
+  const r = simpleQuery ? parseResourcePath(pathOnly) : undefined;
+  if (r && !r.subresource && !(watch && r.name)) {
+    const resArg = r.group ? `${r.resource}.${r.group}` : r.resource;
+    const args = [...prefix, 'get', resArg];
+    if (r.name) args.push(r.name);
+    if (r.namespace) args.push('-n', r.namespace);
+    else if (!r.name && hint.namespaced !== false && !(r.group === '' && r.resource === 'namespaces')) args.push('-A');
+    if (watch) args.push('--watch', '--output-watch-events');
+    args.push('-o', 'json');
+    return shellJoin(args);
+  }
+  if (r && r.subresource === 'log' && r.name && r.namespace && r.group === '' && r.resource === 'pods' && keys.length === 0) {
+    return shellJoin([...prefix, 'logs', r.name, '-n', r.namespace]);
+  }
+  return `${shellJoin([...prefix, 'get', '--raw'])} '${req.path.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,328 @@
+// The only place that talks HTTP. TLS material and credentials come from client-node's
+// KubeConfig (`applyToHTTPSOptions`, so exec plugins, tokens, OIDC and certificates all work);
+// the request itself is made with node:http(s) so we control streaming, timeouts, byte counts and abort.
+//
+// Exec credential plugins: client-node 1.4 (`exec_auth.js`) runs them with child_process.spawn and
+// default stdio ('pipe' for stdin/stdout/stderr) and buffers their stderr into the error it throws,
+// so a plugin cannot write onto the TUI's screen. client-node ignores `interactiveMode`; a plugin
+// that needs a terminal (interactiveMode: Always) fails instead of prompting, which is what we want.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { KubeError, cancelledError, classifyNetworkError, httpError, timeoutError, type ErrorContext } from './errors.js';
+import type { ResolvedConnection } from './connection.js';
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** POST is allowed only for these review endpoints (they create nothing persistent). */
+export const READ_ONLY_POST_PATHS: ReadonlySet<string> = new Set([
+  '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+]);
+
+/** Throws unless the request is a GET, or a POST to one of the self-review endpoints. */
+export function assertReadOnly(method: string, path: string): asserts method is HttpMethod {
+  const m = method.toUpperCase();
+  const pathOnly = path.split('?')[0]!.replace(/\/+$/, '');
+  if (m === 'GET' && method === 'GET') return;
+  if (m === 'POST' && method === 'POST' && READ_ONLY_POST_PATHS.has(pathOnly)) return;
+  throw new KubeError({
+    kind: 'config',
+    message: `Refusing ${method} ${path}: kapi-tui is read-only`,
+    hint: 'kapi-tui only reads (GET, plus POST to the self-subject review endpoints). Use kubectl to change things.',
+    method,
+    path,
+  });
+}
+
+/** Response headers the request log keeps. */
+export const LOGGED_HEADERS = ['content-type', 'audit-id', 'warning', 'retry-after'] as const;
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path with query. */
+  path: string;
+  accept: string;
+  body?: string;
+  signal?: AbortSignal;
+  /** Overrides the connection's timeout; 0 disables. */
+  timeoutMs?: number;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  body: string;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface HttpStream {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  /** The response body; read it, then it ends. */
+  response: IncomingMessage;
+  /** Headers arrived after this many ms. */
+  durationMs: number;
+  /** Ends the stream (no error is raised). */
+  abort(): void;
+}
+
+/** Thrown errors carry what the request log needs. */
+export interface FailedRequestInfo {
+  status?: number;
+  headers?: Record<string, string>;
+  bytes: number;
+  durationMs: number;
+}
+
+export const failureInfo = new WeakMap<object, FailedRequestInfo>();
+
+function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  return out;
+}
+
+interface Prepared {
+  url: URL;
+  agent: http.Agent;
+  headers: Record<string, string>;
+  auth?: string;
+}
+
+export class HttpTransport {
+  private readonly agents = new Map<string, http.Agent>();
+  private readonly base: URL;
+  private readonly ctx: ErrorContext;
+
+  constructor(readonly conn: ResolvedConnection) {
+    this.base = new URL(conn.server);
+    this.ctx = { server: conn.server, proxy: conn.mode === 'proxy' };
+  }
+
+  /** Apply credentials per request (exec-plugin tokens expire; client-node caches them until then). */
+  private async prepare(path: string): Promise<Prepared> {
+    const opts: https.RequestOptions = { headers: {} };
+    try {
+      await this.conn.kubeConfig.applyToHTTPSOptions(opts);
+    } catch (e) {
+      throw new KubeError({
+        kind: 'config',
+        message: `Cannot get credentials for this connection: ${(e as Error).message}`,
+        hint: 'Check the kubeconfig user (client certificate/key files, token, exec plugin). `kubectl config view --minify` shows it.',
+        path,
+        cause: e,
+      });
+    }
+    const cluster = this.conn.kubeConfig.getCurrentCluster();
+    const isHttp = this.base.protocol === 'http:';
+    let agent: http.Agent;
+    if (cluster?.proxyUrl) {
+      // An HTTP(S)/SOCKS proxy configured in the kubeconfig: use client-node's agent as built.
+      agent = opts.agent as http.Agent;
+    } else {
+      const h = createHash('sha256');
+      for (const part of [opts.ca, opts.cert, opts.key, opts.pfx]) {
+        h.update(part === undefined ? '-' : Buffer.isBuffer(part) ? part : String(part));
+        h.update('\0');
+      }
+      h.update(`${opts.rejectUnauthorized}|${opts.servername ?? ''}|${isHttp}`);
+      const key = h.digest('hex');
+      let cached = this.agents.get(key);
+      if (!cached) {
+        cached = isHttp
+          ? new http.Agent({ keepAlive: true })
+          : new https.Agent({
+              keepAlive: true,
+              ca: opts.ca,
+              cert: opts.cert,
+              key: opts.key,
+              pfx: opts.pfx,
+              passphrase: opts.passphrase,
+              servername: opts.servername,
+              ...(opts.rejectUnauthorized !== undefined ? { rejectUnauthorized: opts.rejectUnauthorized } : {}),
+            });
+        this.agents.set(key, cached);
+      }
+      agent = cached;
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+    }
+    const basePath = this.base.pathname.replace(/\/+$/, '');
+    // Never let a path like '//host/x' escape to another origin.
+    const url = new URL(basePath + '/' + path.replace(/^\/+/, ''), this.base);
+    return { url, agent, headers, auth: typeof opts.auth === 'string' ? opts.auth : undefined };
+  }
+
+  /** Start a request; resolves when the response headers arrive. */
+  private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void):
+    Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
+    assertReadOnly(req.method, req.path);
+    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    if (req.signal?.aborted) throw cancelledError(ctx);
+    const p = await this.prepare(req.path);
+    if (req.signal?.aborted) throw cancelledError(ctx);
+    const mod = p.url.protocol === 'http:' ? http : https;
+    const headers: Record<string, string> = {
+      ...p.headers,
+      Accept: req.accept,
+      'User-Agent': 'kapi-tui',
+    };
+    if (req.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    }
+    return new Promise((resolvePromise, reject) => {
+      let settled = false;
+      const clientReq = mod.request(p.url, { method: req.method, agent: p.agent, headers, auth: p.auth });
+      const fail = (err: KubeError) => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        failureInfo.set(err, { bytes: 0, durationMs: Date.now() - started });
+        clientReq.destroy();
+        reject(err);
+      };
+      const onAbort = () => fail(cancelledError(ctx));
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      let timer: NodeJS.Timeout | undefined;
+      if (timeoutMs > 0) timer = setTimeout(() => fail(timeoutError(timeoutMs, ctx)), timeoutMs);
+      const cleanup = () => {
+        if (timer) clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+      };
+      onTimeoutArm(cleanup);
+      clientReq.on('error', (e) => fail(classifyNetworkError(e, ctx)));
+      clientReq.on('response', (res) => {
+        if (settled) {
+          res.destroy();
+          return;
+        }
+        settled = true;
+        resolvePromise({ res, clientReq });
+      });
+      if (req.body !== undefined) clientReq.write(req.body);
+      clientReq.end();
+    });
+  }
+
+  /** A buffered request. Throws KubeError for network/TLS failures, timeouts, aborts and HTTP status >= 400. */
+  async send(req: HttpRequest): Promise<HttpResult> {
+    const started = Date.now();
+    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
+    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    let cleanup: () => void = () => {};
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
+      // Headers are in; the same deadline keeps covering the body.
+      cleanup();
+      const headers = flattenHeaders(res.headers);
+      const status = res.statusCode ?? 0;
+      const remaining = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const body = await new Promise<string>((resolveBody, reject) => {
+        let done = false;
+        const fail = (err: KubeError) => {
+          if (done) return;
+          done = true;
+          if (deadline) clearTimeout(deadline);
+          req.signal?.removeEventListener('abort', onAbort);
+          failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
+          clientReq.destroy();
+          res.destroy();
+          reject(err);
+        };
+        const onAbort = () => fail(cancelledError(ctx));
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        if (remaining > 0) deadline = setTimeout(() => fail(timeoutError(timeoutMs, ctx)), remaining);
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          chunks.push(c);
+        });
+        res.on('error', (e) => fail(classifyNetworkError(e, ctx)));
+        res.on('aborted', () => fail(classifyNetworkError(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }), ctx)));
+        res.on('end', () => {
+          if (done) return;
+          done = true;
+          if (deadline) clearTimeout(deadline);
+          req.signal?.removeEventListener('abort', onAbort);
+          resolveBody(Buffer.concat(chunks).toString('utf8'));
+        });
+      });
+      const durationMs = Date.now() - started;
+      if (status >= 400) {
+        const err = httpError(status, headers, body, ctx);
+        failureInfo.set(err, { status, headers, bytes, durationMs });
+        throw err;
+      }
+      return { status, headers, contentType: headers['content-type'] ?? '', body, bytes, durationMs };
+    } catch (e) {
+      cleanup();
+      if (deadline) clearTimeout(deadline);
+      const err = e instanceof KubeError ? e : classifyNetworkError(e, ctx);
+      if (!failureInfo.has(err)) failureInfo.set(err, { bytes: 0, durationMs: Date.now() - started });
+      throw err;
+    }
+  }
+
+  /**
+   * A streaming request (watch). The timeout covers only the wait for the response headers.
+   * A status >= 400 is read in full and thrown as KubeError.
+   */
+  async open(req: HttpRequest): Promise<HttpStream> {
+    const started = Date.now();
+    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
+    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    let cleanup: () => void = () => {};
+    const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
+    cleanup();
+    const headers = flattenHeaders(res.headers);
+    const status = res.statusCode ?? 0;
+    const durationMs = Date.now() - started;
+    if (status >= 400) {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const body = await new Promise<string>((r) => {
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          chunks.push(c);
+        });
+        res.on('end', () => r(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', () => r(Buffer.concat(chunks).toString('utf8')));
+        res.on('aborted', () => r(Buffer.concat(chunks).toString('utf8')));
+      });
+      const err = httpError(status, headers, body, ctx);
+      failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
+      throw err;
+    }
+    return {
+      status,
+      headers,
+      contentType: headers['content-type'] ?? '',
+      response: res,
+      durationMs,
+      abort() {
+        res.destroy();
+        clientReq.destroy();
+      },
+    };
+  }
+
+  /** Close idle keep-alive sockets. */
+  close(): void {
+    for (const a of this.agents.values()) a.destroy();
+    this.agents.clear();
+  }
+}

@@ -1,0 +1,94 @@
+// The client's public surface. The UI and CLI depend on these interfaces, not on the classes,
+// so that components can be tested against the sandbox or a stub alike.
+import type { Discovery, ListPage, RequestEvent, ResourceRef, VersionInfo } from '../model/types.js';
+
+export type ConnectionMode = 'kubeconfig' | 'certificates' | 'proxy' | 'demo';
+
+export interface ConnectOptions {
+  /** kubeconfig mode: file path (else KUBECONFIG, else ~/.kube/config). */
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  /** certificates mode (curl-style). */
+  server?: string;
+  cert?: string;
+  key?: string;
+  cacert?: string;
+  token?: string;
+  /** proxy mode: URL of a running `kubectl proxy` (true = http://127.0.0.1:8001). */
+  proxy?: string | true;
+  insecureSkipTlsVerify?: boolean;
+  /** Label the connection as the embedded demo sandbox (connects through `kubeconfig`). */
+  demo?: boolean;
+  /** Per-request timeout; watches are exempt. Default 15 s. */
+  timeoutMs?: number;
+}
+
+export interface Connection {
+  mode: ConnectionMode;
+  /** API server base URL (for proxy mode, the proxy's URL). */
+  server: string;
+  /** kubeconfig context name, when there is one. */
+  context?: string;
+  /** User as configured (kubeconfig user name, cert CN, or undefined for proxy/anonymous). */
+  user?: string;
+  /** Namespace to start in ('default' unless configured). */
+  namespace: string;
+  /** TLS verification disabled by explicit request. */
+  insecure: boolean;
+  /** Shell-ready curl arguments that authenticate like this connection (paths, never secrets), e.g.
+   *  ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt']. */
+  curlAuthArgs: string[];
+  /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
+  kubectlArgs: string[];
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  body: string;
+  bytes: number;
+  durationMs: number;
+  /** Parsed body when it is JSON. */
+  json?: unknown;
+}
+
+export interface RequestOptions {
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+export interface ListOptions {
+  namespace?: string;
+  /** Ask for the meta.k8s.io Table format (default true). */
+  table?: boolean;
+  /** Page size (default 500). */
+  limit?: number;
+  continueToken?: string;
+  signal?: AbortSignal;
+}
+
+export interface WatchHandle {
+  stop(): void;
+  /** Settles when the stream ends (stopped, closed by the server, or failed). */
+  done: Promise<void>;
+}
+
+export interface WatchEventMessage {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: any;
+}
+
+/** What the UI needs from a client; ApiClient implements it. */
+export interface KubeApi {
+  readonly connection: Connection;
+  getRaw(path: string, opts?: RequestOptions): Promise<RawResponse>;
+  discover(opts?: { signal?: AbortSignal }): Promise<Discovery>;
+  version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
+  list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
+  get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string },
+    onEvent: (ev: WatchEventMessage) => void): WatchHandle;
+  onRequest(listener: (ev: RequestEvent) => void): () => void;
+}

@@ -1,0 +1,88 @@
+// Small pure formatters: ages, sizes, request lines, table column layout.
+import type { RequestEvent, TableColumn, TableRow } from './types.js';
+
+/** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration) for a past timestamp. */
+export function formatAge(timestamp: string | number | Date | undefined, now: number = Date.now()): string {
+  if (timestamp === undefined || timestamp === '') return '<unknown>';
+  const t = new Date(timestamp).getTime();
+  if (Number.isNaN(t)) return '<invalid>';
+  return humanDuration(now - t);
+}
+
+export function humanDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 0) return '0s';
+  if (s < 120) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
+  if (h < 48) return `${h}h`;
+  const d = Math.floor(h / 24);
+  if (d < 8) return h % 24 === 0 ? `${d}d` : `${d}d${h % 24}h`;
+  if (d < 365 * 2) return `${d}d`;
+  const y = Math.floor(d / 365);
+  return d % 365 === 0 ? `${y}y` : `${y}y${d % 365}d`;
+}
+
+/** 3.8 kB style (decimal units, like curl/kubectl -v). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+/** `GET /apis/apps/v1 200 12 ms 3.8 kB` */
+export function formatRequest(ev: RequestEvent): string {
+  const status = ev.status ?? (ev.error ? 'ERR' : '…');
+  const tail = ev.error && ev.status === undefined ? ` ${ev.error}` : '';
+  return `${ev.method} ${ev.path} ${status} ${Math.round(ev.durationMs)} ms ${formatBytes(ev.bytes)}${tail}`;
+}
+
+export function truncate(s: string, width: number): string {
+  if (width <= 0) return '';
+  if (s.length <= width) return s;
+  return width === 1 ? '…' : s.slice(0, width - 1) + '…';
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '<none>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** Columns kubectl shows without -o wide: priority 0. */
+export function visibleColumns(columns: TableColumn[]): number[] {
+  const idx = columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.priority).map(({ i }) => i);
+  return idx.length ? idx : columns.map((_, i) => i);
+}
+
+/** Column widths that fit `width`: natural widths (header and cells), then the widest ones shrink. */
+export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2): number[] {
+  const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
+  const total = () => widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
+  while (total() > width) {
+    let max = 0;
+    for (let i = 1; i < widths.length; i++) if (widths[i] > widths[max]) max = i;
+    if (widths[max] <= 3) break;
+    widths[max] -= 1;
+  }
+  return widths;
+}
+
+export function formatRow(cells: string[], widths: number[], gap = 2): string {
+  return cells.map((c, i) => {
+    const t = truncate(c, widths[i]);
+    return i === cells.length - 1 ? t : t.padEnd(widths[i] + gap);
+  }).join('');
+}
+
+/** Name and namespace of a Table row (from the partial object the server attached, else the cells). */
+export function rowIdentity(row: TableRow, columns: TableColumn[]): { name: string; namespace?: string } {
+  const meta = row.object?.metadata;
+  const nameCol = columns.findIndex((c) => c.name.toLowerCase() === 'name');
+  const name = meta?.name ?? cellText(row.cells[nameCol >= 0 ? nameCol : 0]);
+  return { name, namespace: meta?.namespace };
+}

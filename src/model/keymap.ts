@@ -1,0 +1,86 @@
+// The one keymap table. The input handler (src/ui/useKeys.ts) and the `?` help overlay both read
+// it; components never compare raw keys themselves.
+
+/** The subset of Ink's `Key` the matcher looks at (kept structural so the model stays Ink-free). */
+export interface KeyInfo {
+  upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean;
+  pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean;
+  return?: boolean; escape?: boolean; tab?: boolean; backspace?: boolean; delete?: boolean;
+  ctrl?: boolean; shift?: boolean; meta?: boolean;
+}
+
+export type Command =
+  | 'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'nav.halfUp' | 'nav.halfDown'
+  | 'nav.top' | 'nav.bottom'
+  | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
+  | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
+  | 'help' | 'quit';
+
+type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
+  | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
+
+export interface Binding {
+  /** A printable character (matched exactly, case-sensitive). */
+  input?: string;
+  /** A named key from Ink's Key object. */
+  key?: SpecialKey;
+  ctrl?: boolean;
+  shift?: boolean;
+  /** How the help overlay shows it. */
+  label: string;
+}
+
+export interface KeymapEntry { command: Command; description: string; bindings: Binding[] }
+
+export const KEYMAP: readonly KeymapEntry[] = [
+  { command: 'nav.up', description: 'move up', bindings: [{ key: 'upArrow', label: '↑' }, { input: 'k', label: 'k' }] },
+  { command: 'nav.down', description: 'move down', bindings: [{ key: 'downArrow', label: '↓' }, { input: 'j', label: 'j' }] },
+  { command: 'nav.pageUp', description: 'page up', bindings: [{ key: 'pageUp', label: 'PgUp' }] },
+  { command: 'nav.pageDown', description: 'page down', bindings: [{ key: 'pageDown', label: 'PgDn' }] },
+  { command: 'nav.halfUp', description: 'half page up', bindings: [{ input: 'u', ctrl: true, label: 'Ctrl-U' }] },
+  { command: 'nav.halfDown', description: 'half page down', bindings: [{ input: 'd', ctrl: true, label: 'Ctrl-D' }] },
+  { command: 'nav.top', description: 'go to top', bindings: [{ input: 'g', label: 'g' }, { key: 'home', label: 'Home' }] },
+  { command: 'nav.bottom', description: 'go to bottom', bindings: [{ input: 'G', label: 'G' }, { key: 'end', label: 'End' }] },
+  { command: 'pane.left', description: 'pane to the left', bindings: [{ key: 'leftArrow', label: '←' }, { input: 'h', label: 'h' }] },
+  { command: 'pane.right', description: 'pane to the right', bindings: [{ key: 'rightArrow', label: '→' }, { input: 'l', label: 'l' }] },
+  { command: 'pane.prev', description: 'previous pane', bindings: [{ key: 'tab', shift: true, label: 'Shift-Tab' }] },
+  { command: 'pane.next', description: 'next pane', bindings: [{ key: 'tab', label: 'Tab' }] },
+  { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }] },
+  { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }] },
+  { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }] },
+  { command: 'refresh', description: 'refresh', bindings: [{ input: 'r', label: 'r' }] },
+  { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }] },
+  { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }] },
+  { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }] },
+  { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }] },
+  { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }] },
+];
+
+function matches(b: Binding, input: string, key: KeyInfo): boolean {
+  if (Boolean(b.ctrl) !== Boolean(key.ctrl)) return false;
+  if (b.key) {
+    if (!key[b.key]) return false;
+    // Shift only distinguishes bindings that ask for it (Shift-Tab vs Tab).
+    return b.key !== 'tab' || Boolean(b.shift) === Boolean(key.shift);
+  }
+  if (b.input === undefined || key.meta) return false;
+  return input === b.input;
+}
+
+/** The command bound to this keypress, if any. */
+export function matchCommand(input: string, key: KeyInfo): Command | undefined {
+  for (const entry of KEYMAP) {
+    if (entry.bindings.some((b) => matches(b, input, key))) return entry.command;
+  }
+  return undefined;
+}
+
+/** "↑ / k" for the help overlay. */
+export function bindingLabel(entry: KeymapEntry): string {
+  return entry.bindings.map((b) => b.label).filter(Boolean).join(' / ');
+}
+
+export function keysFor(command: Command): string {
+  const entry = KEYMAP.find((e) => e.command === command);
+  return entry ? (entry.bindings[0]?.label ?? '') : '';
+}

@@ -1,0 +1,187 @@
+// Navigation state of the TUI as a pure reducer (no I/O): which pane has focus, the cursor and
+// visible window of every list, the detail stack (resource → objects → object), filter mode,
+// namespace, picker/help overlays, JSON/YAML, Secret reveal and the detail scroll offset.
+// The App translates key commands into these actions (looking up data where needed).
+import type { ResourceRef } from './types.js';
+import { type ListState, emptyList, moveBy, moveTo, setFilter, setHeight, setKeys } from './list.js';
+
+export type PaneId = 'groups' | 'resources' | 'detail';
+export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker';
+
+export type DetailView =
+  | { kind: 'objects'; ref: ResourceRef }
+  | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
+  | { kind: 'path'; path: string };
+
+export interface NavState {
+  focus: PaneId;
+  lists: Record<ListId, ListState>;
+  /** The list whose filter is being typed, if any. */
+  filtering: ListId | null;
+  /** Empty: the detail pane follows the selection (discovery entry). */
+  stack: DetailView[];
+  /** undefined = all namespaces. */
+  namespace: string | undefined;
+  pickerOpen: boolean;
+  helpOpen: boolean;
+  format: 'json' | 'yaml';
+  /** Secret values shown in clear for the object on top of the stack. */
+  reveal: boolean;
+  /** Detail text scroll: first visible line, total lines, visible lines. */
+  scroll: number;
+  scrollLines: number;
+  scrollHeight: number;
+  /** Bumped by `refresh`: discovery when the detail stack is empty, else the open detail view. */
+  refreshDiscovery: number;
+  refreshDetail: number;
+}
+
+export type NavAction =
+  | { type: 'setItems'; list: ListId; keys: string[] }
+  | { type: 'setViewport'; list: ListId; height: number }
+  | { type: 'setScrollSize'; lines: number; height: number }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; direction: 1 | -1; half?: boolean }
+  | { type: 'moveTo'; where: 'top' | 'bottom' }
+  | { type: 'focus'; pane: PaneId }
+  | { type: 'focusStep'; delta: 1 | -1; wrap: boolean }
+  | { type: 'openGroup' }
+  | { type: 'openObjects'; ref: ResourceRef }
+  | { type: 'openObject'; ref: ResourceRef; namespace?: string; name: string }
+  | { type: 'openPath'; path: string }
+  | { type: 'back' }
+  | { type: 'filterStart' }
+  | { type: 'filterInput'; text: string }
+  | { type: 'filterBackspace' }
+  | { type: 'filterEnd'; keep: boolean }
+  | { type: 'openPicker' }
+  | { type: 'closePicker' }
+  | { type: 'setNamespace'; namespace: string | undefined }
+  | { type: 'toggleFormat' }
+  | { type: 'toggleReveal' }
+  | { type: 'toggleHelp' }
+  | { type: 'refresh' };
+
+export function initialNavState(namespace?: string): NavState {
+  return {
+    focus: 'groups',
+    lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList() },
+    filtering: null, stack: [], namespace, pickerOpen: false, helpOpen: false,
+    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, refreshDiscovery: 0, refreshDetail: 0,
+  };
+}
+
+export function topView(s: NavState): DetailView | undefined {
+  return s.stack[s.stack.length - 1];
+}
+
+/** The list that cursor keys move, or null when they scroll the detail text. */
+export function activeList(s: NavState): ListId | null {
+  if (s.pickerOpen) return 'picker';
+  if (s.focus === 'groups') return 'groups';
+  if (s.focus === 'resources') return 'resources';
+  return topView(s)?.kind === 'objects' ? 'objects' : null;
+}
+
+function withList(s: NavState, id: ListId, f: (l: ListState) => ListState): NavState {
+  const next = f(s.lists[id]);
+  return next === s.lists[id] ? s : { ...s, lists: { ...s.lists, [id]: next } };
+}
+
+function clampScroll(s: NavState, scroll: number): NavState {
+  const max = Math.max(0, s.scrollLines - s.scrollHeight);
+  const v = Math.min(Math.max(0, scroll), max);
+  return v === s.scroll ? s : { ...s, scroll: v };
+}
+
+function push(s: NavState, view: DetailView): NavState {
+  return { ...s, stack: [...s.stack, view], focus: 'detail', scroll: 0, reveal: false, filtering: null };
+}
+
+export function navReducer(s: NavState, a: NavAction): NavState {
+  switch (a.type) {
+    case 'setItems': return withList(s, a.list, (l) => setKeys(l, a.keys));
+    case 'setViewport': return withList(s, a.list, (l) => (l.height === a.height ? l : setHeight(l, a.height)));
+    case 'setScrollSize': {
+      if (s.scrollLines === a.lines && s.scrollHeight === a.height) return s;
+      return clampScroll({ ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height) }, s.scroll);
+    }
+    case 'move': {
+      const id = activeList(s);
+      return id ? withList(s, id, (l) => moveBy(l, a.delta)) : clampScroll(s, s.scroll + a.delta);
+    }
+    case 'page': {
+      const id = activeList(s);
+      const h = id ? s.lists[id].height : s.scrollHeight;
+      const step = Math.max(1, a.half ? Math.floor(h / 2) : h) * a.direction;
+      return id ? withList(s, id, (l) => moveBy(l, step)) : clampScroll(s, s.scroll + step);
+    }
+    case 'moveTo': {
+      const id = activeList(s);
+      if (id) return withList(s, id, (l) => moveTo(l, a.where));
+      return clampScroll(s, a.where === 'top' ? 0 : s.scrollLines);
+    }
+    case 'focus': return s.focus === a.pane ? s : { ...s, focus: a.pane, filtering: null };
+    case 'focusStep': {
+      let i = PANES.indexOf(s.focus) + a.delta;
+      if (a.wrap) i = (i + PANES.length) % PANES.length;
+      else i = Math.min(Math.max(0, i), PANES.length - 1);
+      return navReducer(s, { type: 'focus', pane: PANES[i] });
+    }
+    case 'openGroup':
+      return { ...s, focus: 'resources', stack: [], filtering: null, lists: { ...s.lists, resources: setFilter(s.lists.resources, '') } };
+    case 'openObjects': {
+      const base = { ...s, stack: [] as DetailView[], lists: { ...s.lists, objects: setFilter({ ...s.lists.objects, keys: [] }, '') } };
+      return push(base, { kind: 'objects', ref: a.ref });
+    }
+    case 'openObject': return push(s, { kind: 'object', ref: a.ref, namespace: a.namespace, name: a.name });
+    case 'openPath': return push({ ...s, stack: [] }, { kind: 'path', path: a.path });
+    case 'back': {
+      if (s.helpOpen) return { ...s, helpOpen: false };
+      if (s.pickerOpen) return { ...s, pickerOpen: false };
+      if (s.focus === 'detail' && s.stack.length > 0) {
+        const stack = s.stack.slice(0, -1);
+        // Leaving the last view returns focus to the list it was opened from.
+        const focus: PaneId = stack.length ? 'detail' : (s.stack[0].kind === 'path' ? 'groups' : 'resources');
+        return { ...s, stack, focus, scroll: 0, reveal: false };
+      }
+      if (s.focus === 'detail') return { ...s, focus: 'resources' };
+      if (s.focus === 'resources') return { ...s, focus: 'groups' };
+      return s;
+    }
+    case 'filterStart': {
+      const id = activeList(s);
+      return id ? { ...s, filtering: id } : s;
+    }
+    case 'filterInput': {
+      const id = s.filtering;
+      return id ? withList(s, id, (l) => setFilter(l, l.filter + a.text)) : s;
+    }
+    case 'filterBackspace': {
+      const id = s.filtering;
+      return id ? withList(s, id, (l) => setFilter(l, l.filter.slice(0, -1))) : s;
+    }
+    case 'filterEnd': {
+      const id = s.filtering;
+      if (!id) return s;
+      const ended = { ...s, filtering: null };
+      return a.keep ? ended : withList(ended, id, (l) => setFilter(l, ''));
+    }
+    case 'openPicker':
+      return { ...s, pickerOpen: true, helpOpen: false, filtering: null, lists: { ...s.lists, picker: setFilter(s.lists.picker, '') } };
+    case 'closePicker': return { ...s, pickerOpen: false, filtering: s.filtering === 'picker' ? null : s.filtering };
+    case 'setNamespace': {
+      // A new namespace restarts an open object listing (the table is reloaded by the App).
+      const stack = s.stack.filter((v) => v.kind !== 'object');
+      const top = stack[stack.length - 1];
+      const lists = top?.kind === 'objects' ? { ...s.lists, objects: setFilter({ ...s.lists.objects, keys: [] }, '') } : s.lists;
+      return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0 };
+    }
+    case 'toggleFormat': return { ...s, format: s.format === 'json' ? 'yaml' : 'json', scroll: 0 };
+    case 'toggleReveal': return { ...s, reveal: !s.reveal };
+    case 'toggleHelp': return { ...s, helpOpen: !s.helpOpen };
+    case 'refresh':
+      return s.stack.length ? { ...s, refreshDetail: s.refreshDetail + 1 } : { ...s, refreshDiscovery: s.refreshDiscovery + 1 };
+  }
+}

@@ -1,0 +1,92 @@
+// Authentication and authorization, modelled on kube-apiserver's defaults:
+// - client certificates verified against the sandbox CA (CN = user, O = groups), or a static bearer token;
+// - no credentials = system:anonymous (anonymous auth is on by default);
+// - presented-but-invalid credentials = 401, never a fallback to anonymous;
+// - RBAC as the default bootstrap policy grants it, plus the sandbox's two users.
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+
+export interface UserInfo {
+  username: string;
+  groups: string[];
+}
+
+export const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+export const TOKEN_USER = 'sandbox-token-admin';
+
+export type AuthResult = { ok: true; user: UserInfo } | { ok: false };
+
+export function authenticate(req: IncomingMessage, token?: string): AuthResult {
+  const authz = req.headers.authorization;
+  if (authz) {
+    const m = /^Bearer\s+(.+)$/i.exec(authz);
+    if (!m || !token || m[1].trim() !== token) return { ok: false };
+    return { ok: true, user: { username: TOKEN_USER, groups: ['system:masters', 'system:authenticated'] } };
+  }
+  const socket = req.socket as TLSSocket;
+  const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
+  if (peer && Object.keys(peer).length > 0) {
+    // requestCert without rejectUnauthorized: we see every presented certificate and decide here,
+    // so an untrusted one gets kube-apiserver's 401 instead of a TLS handshake failure.
+    if (!socket.authorized) return { ok: false };
+    const o = peer.subject.O;
+    const orgs = o === undefined ? [] : Array.isArray(o) ? o : [o];
+    const cnField: string | string[] | undefined = peer.subject.CN;
+    const cn = (Array.isArray(cnField) ? cnField[0] : cnField) ?? '';
+    return { ok: true, user: { username: cn, groups: [...orgs, 'system:authenticated'] } };
+  }
+  return { ok: true, user: ANONYMOUS };
+}
+
+/** What is being asked, in the terms RBAC and kube-apiserver's messages use. */
+export type Attributes =
+  | { resourceRequest: false; verb: string; path: string }
+  | {
+      resourceRequest: true;
+      verb: string;
+      group: string;
+      resource: string;
+      subresource?: string;
+      namespace?: string;
+      name?: string;
+    };
+
+const PUBLIC_INFO = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
+const DISCOVERY_PREFIXES = ['/api', '/apis', '/openapi'];
+const SELF_REVIEWS = new Set(['selfsubjectreviews', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
+
+export function authorize(user: UserInfo, a: Attributes): boolean {
+  if (user.groups.includes('system:masters')) return true;
+  const authenticated = user.groups.includes('system:authenticated');
+  if (!a.resourceRequest) {
+    if (a.verb !== 'get') return false;
+    if (PUBLIC_INFO.has(a.path)) return true; // system:public-info-viewer, bound to everyone
+    // system:discovery is bound to system:authenticated only (since 1.14).
+    return authenticated && DISCOVERY_PREFIXES.some((p) => a.path === p || a.path.startsWith(p + '/'));
+  }
+  // system:basic-user: anyone authenticated may ask who they are and what they may do.
+  if (authenticated && a.verb === 'create' && SELF_REVIEWS.has(a.resource) && !a.subresource) return true;
+  // The sandbox's limited user: a Role in team-a (pod-reader) bound to jane.
+  if (user.username === 'jane') {
+    return (
+      a.group === '' &&
+      a.resource === 'pods' &&
+      !a.subresource &&
+      a.namespace === 'team-a' &&
+      ['get', 'list', 'watch'].includes(a.verb)
+    );
+  }
+  return false;
+}
+
+/** kube-apiserver's wording (responsewriters.forbiddenMessage + NewForbidden). */
+export function forbiddenMessage(user: UserInfo, a: Attributes): string {
+  if (!a.resourceRequest) {
+    return `forbidden: User "${user.username}" cannot ${a.verb} path "${a.path}"`;
+  }
+  const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
+  const named = a.name ? ` "${a.name}"` : '';
+  const res = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+  const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
+  return `${qualified}${named} is forbidden: User "${user.username}" cannot ${a.verb} resource "${res}" in API group "${a.group}" ${scope}`;
+}

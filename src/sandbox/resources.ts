@@ -1,0 +1,139 @@
+// Resource requests: list (plain or Table, paginated), get, watch, pods/log.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findResource } from './catalog.js';
+import type { ObjectStore } from './objects.js';
+import type { ResourceRequestInfo } from './request-info.js';
+import { sendJson, sendStatus, sendText } from './respond.js';
+import { toTable } from './tables.js';
+
+const GENERIC_NOT_FOUND = 'the server could not find the requested resource';
+
+export function handleResourceRequest(
+  store: ObjectStore,
+  info: ResourceRequestInfo,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): void {
+  const found = findResource(info.group, info.version, info.resource);
+  if (!found) return sendStatus(res, 404, 'NotFound', GENERIC_NOT_FOUND, {});
+  const def = found.resource;
+  if (info.namespace !== undefined && !def.namespaced) return sendStatus(res, 404, 'NotFound', GENERIC_NOT_FOUND, {});
+  if (info.subresource && !(def.subresources ?? []).some((s) => s.name === info.subresource)) {
+    return sendStatus(res, 404, 'NotFound', GENERIC_NOT_FOUND, {});
+  }
+  if (!['get', 'list', 'watch'].includes(info.verb)) {
+    return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+  }
+
+  const qualified = info.group ? `${info.resource}.${info.group}` : info.resource;
+  if (info.name !== undefined) {
+    const obj = store.get(info.group, info.version, info.resource, info.namespace, info.name);
+    if (!obj) {
+      return sendStatus(res, 404, 'NotFound', `${qualified} "${info.name}" not found`, {
+        name: info.name,
+        ...(info.group ? { group: info.group } : {}),
+        kind: info.resource,
+      });
+    }
+    if (info.subresource === 'log' && info.resource === 'pods') {
+      return sendText(res, 200, store.podLog(info.namespace ?? '', info.name) ?? '');
+    }
+    if (info.subresource && info.subresource !== 'status') {
+      return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+    }
+    return sendJson(res, 200, obj);
+  }
+
+  if (info.verb === 'watch') return startWatch(store, info, req, res, query);
+  return sendList(store, info, found.resource.kind, req, res, query);
+}
+
+interface ContinueToken {
+  rv: string;
+  start: number;
+}
+
+function encodeContinue(t: ContinueToken): string {
+  return Buffer.from(JSON.stringify(t)).toString('base64url');
+}
+
+function decodeContinue(s: string): ContinueToken | undefined {
+  try {
+    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (typeof t.rv === 'string' && Number.isInteger(t.start) && t.start >= 0) return t;
+  } catch {
+    /* fall through */
+  }
+  return undefined;
+}
+
+function wantsTable(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const first = accept.split(',')[0] ?? '';
+  return /(^|;)\s*as=Table/.test(first) && /g=meta\.k8s\.io/.test(first);
+}
+
+function sendList(
+  store: ObjectStore,
+  info: ResourceRequestInfo,
+  kind: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): void {
+  const all = store.list(info.group, info.version, info.resource, info.namespace);
+  const limitParam = query.get('limit');
+  const limit = limitParam ? Number.parseInt(limitParam, 10) : 0;
+  let start = 0;
+  let rv = store.resourceVersion();
+  const cont = query.get('continue');
+  if (cont) {
+    const token = decodeContinue(cont);
+    if (!token) return sendStatus(res, 400, 'BadRequest', 'continue key is not valid: illegal base64 data', {});
+    start = token.start;
+    rv = token.rv; // every page of one list carries the same resourceVersion
+  }
+  const end = limit > 0 ? Math.min(all.length, start + limit) : all.length;
+  const items = all.slice(start, end);
+  const metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number } = { resourceVersion: rv };
+  if (end < all.length) {
+    metadata.continue = encodeContinue({ rv, start: end });
+    metadata.remainingItemCount = all.length - end;
+  }
+
+  if (wantsTable(req.headers.accept)) {
+    const include = (query.get('includeObject') ?? 'Metadata') as 'None' | 'Metadata' | 'Object';
+    if (!['None', 'Metadata', 'Object'].includes(include)) {
+      return sendStatus(res, 400, 'BadRequest', `unrecognized includeObject value: "${include}"`);
+    }
+    return sendJson(res, 200, toTable(info.group, info.resource, items, metadata, include));
+  }
+  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  sendJson(res, 200, { kind: `${kind}List`, apiVersion, metadata, items });
+}
+
+function startWatch(
+  store: ObjectStore,
+  info: ResourceRequestInfo,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  const write = (ev: { type: string; object: unknown }) => res.write(JSON.stringify(ev) + '\n');
+  const rv = query.get('resourceVersion');
+  // Unset or "0": synthetic ADDED events for what exists, then changes (§6 of the wire notes).
+  if (!rv || rv === '0') {
+    for (const object of store.list(info.group, info.version, info.resource, info.namespace)) write({ type: 'ADDED', object });
+  }
+  const unsubscribe = store.watch(info.group, info.version, info.resource, info.namespace, write);
+  const timeoutSeconds = Number.parseInt(query.get('timeoutSeconds') ?? '', 10);
+  const timer = Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? setTimeout(() => res.end(), timeoutSeconds * 1000) : undefined;
+  const cleanup = () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
+  res.on('close', cleanup);
+  req.on('close', cleanup);
+}

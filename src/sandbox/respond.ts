@@ -1,0 +1,44 @@
+// Response helpers shared by the sandbox's handlers: kube-apiserver's Status bodies and encodings.
+import type { ServerResponse } from 'node:http';
+
+export function sendJson(res: ServerResponse, code: number, body: unknown, opts: { pretty?: boolean; contentType?: string } = {}): void {
+  // Objects and Status are compact JSON; a few endpoints (/, /version) go through WriteRawJSON, pretty.
+  const text = opts.pretty ? JSON.stringify(body, null, 2) + '\n' : JSON.stringify(body) + '\n';
+  res.writeHead(code, { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, code: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
+  res.writeHead(code, {
+    'Content-Type': contentType,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  causes?: { message: string; reason?: string; field?: string }[];
+  retryAfterSeconds?: number;
+}
+
+export function statusBody(code: number, reason: string, message: string, details?: StatusDetails) {
+  // Field order as kube-apiserver writes it: kind, apiVersion, metadata, status, message, reason, details, code.
+  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason };
+  if (details) body.details = details;
+  body.code = code;
+  return body;
+}
+
+export function sendStatus(res: ServerResponse, code: number, reason: string, message: string, details?: StatusDetails): void {
+  if (details?.retryAfterSeconds) res.setHeader('Retry-After', String(details.retryAfterSeconds));
+  sendJson(res, code, statusBody(code, reason, message, details));
+}
+
+/** Go's http.NotFound, which kube-apiserver uses for paths no handler claims. */
+export function sendPageNotFound(res: ServerResponse): void {
+  sendText(res, 404, '404 page not found\n');
+}

@@ -1,0 +1,247 @@
+// The embedded sandbox: a Kubernetes-API-compatible HTTPS server with real client-certificate auth.
+// Learners explore it with kapi-tui, curl and kubectl; our tests talk to it instead of mocks.
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { type Attributes, authenticate, authorize, forbiddenMessage, type UserInfo } from './auth.js';
+import { CATALOG } from './catalog.js';
+import { createCertificateAuthority, type KeyPairPem } from './certs.js';
+import {
+  aggregatedDiscovery,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  negotiateDiscovery,
+} from './discovery.js';
+import { type SandboxFiles, writeSandboxFiles } from './files.js';
+import {
+  healthBody,
+  healthCheckExists,
+  isHealthEndpoint,
+  LOG_FILES,
+  logsIndexHtml,
+  metricsText,
+  rootPaths,
+  VERSION_INFO,
+} from './nonresource.js';
+import { ObjectStore } from './objects.js';
+import { openapiV2, openapiV3Document, openapiV3Index } from './openapi.js';
+import { parseResourcePath } from './request-info.js';
+import { handleResourceRequest } from './resources.js';
+import { sendJson, sendPageNotFound, sendStatus, sendText } from './respond.js';
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+
+export interface SandboxOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Extra generated pods, for benchmarks. */
+  pods?: number;
+  /** A static bearer token accepted as an admin (like --token-auth-file). */
+  token?: string;
+  /** How often the sandbox changes an object (watch events). Default 2000 ms; 0 = never. */
+  watchIntervalMs?: number;
+  /** Write ca.crt, admin.crt/key, jane.crt/key, kubeconfig and kubeconfig-jane into this folder. */
+  dir?: string;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  caPem: string;
+  admin: KeyPairPem;
+  jane: KeyPairPem;
+  token?: string;
+  files?: SandboxFiles;
+  store: ObjectStore;
+  close(): Promise<void>;
+}
+
+export type { SandboxFiles };
+
+const SELF_REVIEW_PATHS: Record<string, (user: UserInfo, body: unknown) => object> = {
+  '/apis/authentication.k8s.io/v1/selfsubjectreviews': (user) => selfSubjectReview(user),
+  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews': selfSubjectAccessReview,
+  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews': selfSubjectRulesReview,
+};
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const host = opts.host ?? '127.0.0.1';
+  const ca = await createCertificateAuthority();
+  const [serving, admin, jane] = await Promise.all([
+    ca.issue({ commonName: 'kube-apiserver', usage: 'server', dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'], ips: ['127.0.0.1', '::1'] }),
+    ca.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' }),
+    ca.issue({ commonName: 'jane', organizations: ['dev'], usage: 'client' }),
+  ]);
+  const store = new ObjectStore({ pods: opts.pods ?? 0 });
+  const stats = { requests: new Map<string, number>(), startedAt: Date.now() };
+
+  const server = createServer(
+    // requestCert without rejectUnauthorized: auth.ts decides, so bad certs get a 401 Status.
+    { key: serving.keyPem, cert: serving.certPem, ca: ca.certPem, requestCert: true, rejectUnauthorized: false },
+    (req, res) => {
+      res.setHeader('Audit-Id', randomUUID());
+      res.setHeader('Cache-Control', 'no-cache, private');
+      res.on('finish', () => {
+        const key = `${req.method}|${res.statusCode}|${new URL(req.url ?? '/', 'https://x').pathname.split('/')[3] ?? ''}`;
+        stats.requests.set(key, (stats.requests.get(key) ?? 0) + 1);
+      });
+      try {
+        route(req, res);
+      } catch (err) {
+        if (!res.headersSent) sendStatus(res, 500, 'InternalError', `Internal error occurred: ${(err as Error).message}`, { causes: [{ message: (err as Error).message }] });
+        else res.destroy();
+      }
+    },
+  );
+
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const auth = authenticate(req, opts.token);
+    if (!auth.ok) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
+    const user = auth.user;
+    const url = new URL(req.url ?? '/', 'https://sandbox');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    const info = parseResourcePath(method, path, url.searchParams);
+    const attrs: Attributes =
+      info && info.resource
+        ? { resourceRequest: true, verb: info.verb, group: info.group, resource: info.resource, subresource: info.subresource, namespace: info.namespace, name: info.name }
+        : { resourceRequest: false, verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(), path };
+    if (!authorize(user, attrs)) {
+      return sendStatus(res, 403, 'Forbidden', forbiddenMessage(user, attrs), attrs.resourceRequest ? { ...(attrs.name ? { name: attrs.name } : {}), ...(attrs.group ? { group: attrs.group } : {}), kind: attrs.resource } : {});
+    }
+
+    const review = SELF_REVIEW_PATHS[path];
+    if (review && method === 'POST') return readJson(req, res, (body) => sendJson(res, 201, review(user, body)));
+    if (info?.resource) return handleResourceRequest(store, info, req, res, url.searchParams);
+    if (method !== 'GET' && method !== 'HEAD') {
+      return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+    }
+    return handleGetPath(req, res, path, url.searchParams);
+  };
+
+  const handleGetPath = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => {
+    const accept = req.headers.accept;
+    if (path === '/' || path === '/index.html') {
+      return sendJson(res, 200, rootPaths(CATALOG.flatMap((g) => g.versions.map((v) => ({ group: g.name, version: v.version })))), { pretty: true });
+    }
+    if (path === '/version' || path === '/version/') return sendJson(res, 200, VERSION_INFO, { pretty: true });
+    const [first, ...restParts] = path.split('/').filter(Boolean);
+    if (first && isHealthEndpoint(first)) {
+      if (restParts.length === 0) return sendText(res, 200, healthBody(first, query.has('verbose'), query.getAll('exclude')));
+      const check = restParts.join('/');
+      return healthCheckExists(first, check) ? sendText(res, 200, 'ok') : sendPageNotFound(res);
+    }
+    if (path === '/metrics') {
+      return sendText(res, 200, metricsText({ ...stats, objects: store.list('', 'v1', 'pods').length }), 'text/plain; version=0.0.4; charset=utf-8');
+    }
+    if (path === '/logs' || path === '/logs/') return sendText(res, 200, logsIndexHtml(), 'text/html; charset=utf-8');
+    if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES) return sendText(res, 200, LOG_FILES[restParts[0]]);
+    if (path === '/openapi/v2') return sendJson(res, 200, openapiV2());
+    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, openapiV3Index(), 'application/json');
+    if (first === 'openapi' && restParts[0] === 'v3') return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
+    if (path === '/api' || path === '/apis' || path === '/apis/') return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
+    const parts = path.split('/').filter(Boolean);
+    if (parts[0] === 'apis' && parts.length === 2) {
+      const doc = apiGroup(parts[1]);
+      return doc ? sendJson(res, 200, doc) : sendPageNotFound(res);
+    }
+    if ((parts[0] === 'api' && parts.length === 2) || (parts[0] === 'apis' && parts.length === 3)) {
+      const doc = parts[0] === 'api' ? apiResourceList('', parts[1]) : apiResourceList(parts[1], parts[2]);
+      return doc ? sendJson(res, 200, doc) : sendPageNotFound(res);
+    }
+    return sendPageNotFound(res);
+  };
+
+  const sendDiscoveryRoot = (req: IncomingMessage, res: ServerResponse, root: 'api' | 'apis', accept: string | undefined) => {
+    const choice = negotiateDiscovery(accept);
+    if (!choice.aggregated) {
+      const doc = root === 'api' ? apiVersions(`${host}:${port}`) : apiGroupList();
+      return sendJson(res, 200, doc);
+    }
+    const version = choice.contentType.includes('v=v2beta1') ? 'v2beta1' : 'v2';
+    res.setHeader('Vary', 'Accept');
+    return sendEtagged(req, res, (aggregatedDiscovery as (r: 'api' | 'apis', v?: string) => object)(root, version), choice.contentType, 'public');
+  };
+
+  /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
+  const sendEtagged = (req: IncomingMessage, res: ServerResponse, doc: object, contentType: string, cacheControl?: string) => {
+    const text = JSON.stringify(doc);
+    const etag = `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"`;
+    res.setHeader('ETag', etag);
+    if (cacheControl) res.setHeader('Cache-Control', cacheControl);
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304);
+      return res.end();
+    }
+    return sendJson(res, 200, doc, { contentType });
+  };
+
+  const sendOpenapiV3 = (req: IncomingMessage, res: ServerResponse, gvPath: string, query: URLSearchParams) => {
+    const doc = openapiV3Document(gvPath);
+    if (!doc) return sendPageNotFound(res);
+    const hash = createHash('sha512').update(JSON.stringify(doc)).digest('hex').toUpperCase();
+    const asked = query.get('hash');
+    res.setHeader('Vary', 'Accept');
+    if (asked && asked !== hash) {
+      res.writeHead(301, { Location: `/openapi/v3/${gvPath}?hash=${hash}` });
+      return res.end();
+    }
+    if (asked) {
+      res.setHeader('Cache-Control', 'public, immutable');
+      res.setHeader('Expires', new Date(Date.now() + 365 * 24 * 3600_000).toUTCString());
+    }
+    return sendEtagged(req, res, doc, 'application/json');
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `https://${urlHost}:${port}`;
+
+  const interval = opts.watchIntervalMs ?? 2000;
+  const ticker = interval > 0 ? setInterval(() => store.tick(), interval) : undefined;
+  ticker?.unref();
+
+  const sandbox: Sandbox = {
+    url,
+    port,
+    caPem: ca.certPem,
+    admin,
+    jane,
+    token: opts.token,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ticker) clearInterval(ticker);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  if (opts.dir) sandbox.files = await writeSandboxFiles(opts.dir, sandbox);
+  return sandbox;
+}
+
+function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > 1 << 20) req.destroy();
+    else chunks.push(c);
+  });
+  req.on('end', () => {
+    try {
+      then(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+    } catch {
+      sendStatus(res, 400, 'BadRequest', 'the object provided is unrecognized (must be of type SelfSubjectReview): couldn\'t get version/kind; json parse error', {});
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { BLUR_BORDER, FOCUS_BORDER, col } from './theme.js';
+
+export interface PaneProps {
+  title: string;
+  /** Right-hand part of the title line (counts, filter, mode). */
+  info?: string;
+  focused: boolean;
+  color: boolean;
+  width: number;
+  height: number;
+  children?: React.ReactNode;
+}
+
+/** A bordered box. Focus shows twice: border colour, and a '▶' marker plus double border that
+ *  survive NO_COLOR. */
+export function Pane({ title, info, focused, color, width, height, children }: PaneProps) {
+  return (
+    <Box
+      flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}
+      borderStyle={focused ? 'double' : 'round'} borderColor={col(color, focused ? FOCUS_BORDER : BLUR_BORDER)}
+    >
+      <Box height={1} overflow="hidden">
+        <Text wrap="truncate-end" bold={color && focused}>
+          {focused ? '▶ ' : '  '}{title}{info ? `  ${info}` : ''}
+        </Text>
+      </Box>
+      {children}
+    </Box>
+  );
+}
