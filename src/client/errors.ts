@@ -100,7 +100,7 @@ function hostOf(server: string | undefined): string {
 /** Classify an error from node:http(s) / node:tls / dns (anything thrown before an HTTP status). */
 export function classifyNetworkError(err: unknown, ctx: ErrorContext = {}): KubeError {
   if (err instanceof KubeError) return err;
-  const e = err as NodeJS.ErrnoException & { reason?: string; host?: string };
+  const e = err as NodeJS.ErrnoException & { reason?: string; host?: string; hostname?: string };
   const code = typeof e?.code === 'string' ? e.code : undefined;
   const raw = e instanceof Error ? e.message : String(err);
   const base = { code, path: ctx.path, method: ctx.method, cause: err };
@@ -398,7 +398,13 @@ export function explainError(err: unknown): { title: string; detail: string; hin
       case 'http':
         title = `${err.status ?? ''} ${humanReason(err.reason)}`.trim();
         break;
-      case 'network': title = err.code === 'ECONNREFUSED' ? 'Connection refused' : err.code?.startsWith('E') && err.code.includes('AI_') || err.code === 'ENOTFOUND' ? 'Host not found' : 'Network error'; break;
+      case 'network':
+        title = err.code === 'ECONNREFUSED'
+          ? 'Connection refused'
+          : err.code === 'ENOTFOUND' || err.code?.startsWith('EAI_')
+            ? 'Host not found'
+            : 'Network error';
+        break;
       case 'tls': title = 'TLS error'; break;
       case 'timeout': title = 'Timed out'; break;
       case 'config': title = 'Configuration problem'; break;

@@ -165,8 +165,8 @@ export class HttpTransport {
   }
 
   /** Start a request; resolves when the response headers arrive. */
-  private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void):
-    Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
+  private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void,
+    retried = false): Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
     assertReadOnly(req.method, req.path);
     const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
     if (req.signal?.aborted) throw cancelledError(ctx);
@@ -202,7 +202,17 @@ export class HttpTransport {
         req.signal?.removeEventListener('abort', onAbort);
       };
       onTimeoutArm(cleanup);
-      clientReq.on('error', (e) => fail(classifyNetworkError(e, ctx)));
+      clientReq.on('error', (e: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed while idle: retry once on a fresh connection.
+        if (!settled && !retried && clientReq.reusedSocket && e.code === 'ECONNRESET') {
+          settled = true;
+          cleanup();
+          const left = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
+          resolvePromise(this.start(req, left, started, onTimeoutArm, true));
+          return;
+        }
+        fail(classifyNetworkError(e, ctx));
+      });
       clientReq.on('response', (res) => {
         if (settled) {
           res.destroy();

@@ -46,6 +46,25 @@ export function truncate(s: string, width: number): string {
   return width === 1 ? '…' : s.slice(0, width - 1) + '…';
 }
 
+/** Hard-wrap text to `width` columns (words kept together when they fit). */
+export function wrapLines(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(' ')) {
+      const next = line ? `${line} ${word}` : word;
+      if (next.length <= w) { line = next; continue; }
+      if (line) out.push(line);
+      let rest = word;
+      while (rest.length > w) { out.push(rest.slice(0, w)); rest = rest.slice(w); }
+      line = rest;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '<none>';
   if (typeof v === 'string') return v;
@@ -59,23 +78,33 @@ export function visibleColumns(columns: TableColumn[]): number[] {
   return idx.length ? idx : columns.map((_, i) => i);
 }
 
-/** Column widths that fit `width`: natural widths (header and cells), then the widest ones shrink. */
-export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2): number[] {
+/** Column widths that fit `width`. Natural width = widest of header and cells. When too wide:
+ *  the widest column (never the first) shrinks, down to `minWidth`; then columns are dropped from
+ *  the right (width 0); last, the first column is truncated. */
+export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2, minWidth = 8): number[] {
   const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
-  const total = () => widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
+  const total = () => {
+    const shown = widths.filter((w) => w > 0);
+    return shown.reduce((a, b) => a + b, 0) + gap * Math.max(0, shown.length - 1);
+  };
   while (total() > width) {
-    let max = 0;
-    for (let i = 1; i < widths.length; i++) if (widths[i] > widths[max]) max = i;
-    if (widths[max] <= 3) break;
-    widths[max] -= 1;
+    let max = -1;
+    for (let i = 1; i < widths.length; i++) if (widths[i] > minWidth && (max < 0 || widths[i] > widths[max])) max = i;
+    if (max >= 0) { widths[max] = Math.max(minWidth, widths[max] - (total() - width)); continue; }
+    let last = widths.length - 1;
+    while (last > 0 && widths[last] === 0) last--;
+    if (last > 0) { widths[last] = 0; continue; }
+    widths[0] = Math.max(1, width);
+    break;
   }
   return widths;
 }
 
 export function formatRow(cells: string[], widths: number[], gap = 2): string {
-  return cells.map((c, i) => {
-    const t = truncate(c, widths[i]);
-    return i === cells.length - 1 ? t : t.padEnd(widths[i] + gap);
+  const shown = cells.map((c, i) => ({ c, w: widths[i] ?? 0 })).filter((x) => x.w > 0);
+  return shown.map(({ c, w }, i) => {
+    const t = truncate(c, w);
+    return i === shown.length - 1 ? t : t.padEnd(w + gap);
   }).join('');
 }
 

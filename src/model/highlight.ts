@@ -19,7 +19,7 @@ export function textLines(text: string): string[] {
   return text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
 }
 
-const JSON_TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false)\b|\b(null)\b|([{}[\],:])|([^"{}[\],:\-\d]+|.)/g;
+const JSON_TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false)\b|\b(null)\b|([{}[\],:])|(\s+|[a-zA-Z_]+|.)/g;
 
 /** Tokens of one line of pretty-printed JSON. */
 export function highlightJsonLine(line: string): Token[] {

@@ -59,9 +59,10 @@ export function moveTo(l: ListState, where: 'top' | 'bottom'): ListState {
   return clampList({ ...l, cursor: where === 'top' ? 0 : l.matches.length - 1 });
 }
 
-/** Replace the items; keep the cursor on the same key when it still exists, else go to the top. */
+/** Replace the items; keep the cursor on the same key when it still exists, else go to the top.
+ *  A cursor at the top stays at the top (new items arriving do not move it). */
 export function setKeys(l: ListState, keys: string[]): ListState {
-  const prevKey = l.matches.length ? l.keys[l.matches[l.cursor]] : undefined;
+  const prevKey = l.matches.length && l.cursor > 0 ? l.keys[l.matches[l.cursor]] : undefined;
   const matches = filterKeys(keys, l.filter);
   let cursor = 0;
   if (prevKey !== undefined) {

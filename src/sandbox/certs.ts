@@ -2,6 +2,8 @@
 // with @peculiar/x509 on top of Node's WebCrypto. ECDSA P-256 keys: generated in a millisecond or two
 // (RSA 2048 would cost ~100 ms each) and accepted by Go (kubectl), OpenSSL (curl) and Node alike.
 import { webcrypto } from 'node:crypto';
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 type CryptoKey = webcrypto.CryptoKey;

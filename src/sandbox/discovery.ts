@@ -94,13 +94,14 @@ export function apiGroup(name: string): object | undefined {
 }
 
 /**
- * Deterministic stand-in for storageVersionHash (real: first 8 bytes of sha256 of the storage
- * group/version/kind, base64 → 12 chars). Keyed on the preferred version so every served version of a
- * resource shares one hash, as on a real server where they share one storage version.
+ * storageVersionHash as kube-apiserver computes it: base64 of the first 8 bytes of
+ * sha256("<group>/<version>/<kind>") of the *storage* version (so "/v1/Pod" → "xPOwRZ+Yhw8=").
+ * Every served version of a resource shares it. Storage is the preferred version for everything in
+ * the catalog except events.k8s.io Events, which are stored as core v1 Events.
  */
 function storageVersionHash(g: GroupDef, kind: string): string {
-  const storage = g.versions[0]!.version;
-  return createHash('sha256').update(`${g.name}/${storage}/${kind}`).digest().subarray(0, 8).toString('base64');
+  const storage = g.name === 'events.k8s.io' && kind === 'Event' ? '/v1/Event' : `${g.name}/${g.versions[0]!.version}/${kind}`;
+  return createHash('sha256').update(storage).digest().subarray(0, 8).toString('base64');
 }
 
 /** Storage-backed resources support watch; virtual ones (reviews, bindings, componentstatuses, metrics) don't. */

@@ -15,6 +15,7 @@ import {
   apiVersions,
   negotiateDiscovery,
 } from './discovery.js';
+import { type Fault, FaultInjector } from './faults.js';
 import { type SandboxFiles, writeSandboxFiles } from './files.js';
 import {
   healthBody,
@@ -27,7 +28,7 @@ import {
   VERSION_INFO,
 } from './nonresource.js';
 import { ObjectStore } from './objects.js';
-import { openapiV2, openapiV3Document, openapiV3Index } from './openapi.js';
+import { openapiV2, openapiV3DocumentJson, openapiV3Index } from './openapi.js';
 import { parseResourcePath } from './request-info.js';
 import { handleResourceRequest } from './resources.js';
 import { sendJson, sendPageNotFound, sendStatus, sendText } from './respond.js';
@@ -57,10 +58,12 @@ export interface Sandbox {
   token?: string;
   files?: SandboxFiles;
   store: ObjectStore;
+  /** Replace the active faults (empty array = none). */
+  setFaults(faults: Fault[]): void;
   close(): Promise<void>;
 }
 
-export type { SandboxFiles };
+export type { Fault, SandboxFiles };
 
 const SELF_REVIEW_PATHS: Record<string, (user: UserInfo, body: unknown) => object> = {
   '/apis/authentication.k8s.io/v1/selfsubjectreviews': (user) => selfSubjectReview(user),
@@ -78,6 +81,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   ]);
   const store = new ObjectStore({ pods: opts.pods ?? 0 });
   const stats = { requests: new Map<string, number>(), startedAt: Date.now() };
+  const faults = new FaultInjector();
 
   const server = createServer(
     // requestCert without rejectUnauthorized: auth.ts decides, so bad certs get a 401 Status.
@@ -89,12 +93,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         const key = `${req.method}|${res.statusCode}|${new URL(req.url ?? '/', 'https://x').pathname.split('/')[3] ?? ''}`;
         stats.requests.set(key, (stats.requests.get(key) ?? 0) + 1);
       });
-      try {
-        route(req, res);
-      } catch (err) {
-        if (!res.headersSent) sendStatus(res, 500, 'InternalError', `Internal error occurred: ${(err as Error).message}`, { causes: [{ message: (err as Error).message }] });
-        else res.destroy();
-      }
+      faults.handle(req, res, () => {
+        try {
+          route(req, res);
+        } catch (err) {
+          const message = (err as Error).message;
+          if (!res.headersSent) sendStatus(res, 500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
+          else res.destroy();
+        }
+      });
     },
   );
 
@@ -142,7 +149,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/logs' || path === '/logs/') return sendText(res, 200, logsIndexHtml(), 'text/html; charset=utf-8');
     if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES) return sendText(res, 200, LOG_FILES[restParts[0]]);
     if (path === '/openapi/v2') return sendJson(res, 200, openapiV2());
-    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, openapiV3Index(), 'application/json');
+    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, JSON.stringify(openapiV3Index()), 'application/json');
     if (first === 'openapi' && restParts[0] === 'v3') return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
     if (path === '/api' || path === '/apis' || path === '/apis/') return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
     const parts = path.split('/').filter(Boolean);
@@ -163,14 +170,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const doc = root === 'api' ? apiVersions(`${host}:${port}`) : apiGroupList();
       return sendJson(res, 200, doc);
     }
-    const version = choice.contentType.includes('v=v2beta1') ? 'v2beta1' : 'v2';
     res.setHeader('Vary', 'Accept');
-    return sendEtagged(req, res, (aggregatedDiscovery as (r: 'api' | 'apis', v?: string) => object)(root, version), choice.contentType, 'public');
+    return sendEtagged(req, res, JSON.stringify(aggregatedDiscovery(root, choice.version)), choice.contentType, 'public');
   };
 
   /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
-  const sendEtagged = (req: IncomingMessage, res: ServerResponse, doc: object, contentType: string, cacheControl?: string) => {
-    const text = JSON.stringify(doc);
+  const sendEtagged = (req: IncomingMessage, res: ServerResponse, text: string, contentType: string, cacheControl?: string) => {
     const etag = `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"`;
     res.setHeader('ETag', etag);
     if (cacheControl) res.setHeader('Cache-Control', cacheControl);
@@ -178,13 +183,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.writeHead(304);
       return res.end();
     }
-    return sendJson(res, 200, doc, { contentType });
+    res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
   };
 
   const sendOpenapiV3 = (req: IncomingMessage, res: ServerResponse, gvPath: string, query: URLSearchParams) => {
-    const doc = openapiV3Document(gvPath);
+    const doc = openapiV3DocumentJson(gvPath);
     if (!doc) return sendPageNotFound(res);
-    const hash = createHash('sha512').update(JSON.stringify(doc)).digest('hex').toUpperCase();
+    const { json, hash } = doc;
     const asked = query.get('hash');
     res.setHeader('Vary', 'Accept');
     if (asked && asked !== hash) {
@@ -195,7 +201,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.setHeader('Cache-Control', 'public, immutable');
       res.setHeader('Expires', new Date(Date.now() + 365 * 24 * 3600_000).toUTCString());
     }
-    return sendEtagged(req, res, doc, 'application/json');
+    return sendEtagged(req, res, json, 'application/json');
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -218,6 +224,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     jane,
     token: opts.token,
     store,
+    setFaults: (list) => faults.set(list),
     close: () =>
       new Promise<void>((resolve) => {
         if (ticker) clearInterval(ticker);

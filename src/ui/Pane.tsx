@@ -21,7 +21,7 @@ export function Pane({ title, info, focused, color, width, height, children }: P
       flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}
       borderStyle={focused ? 'double' : 'round'} borderColor={col(color, focused ? FOCUS_BORDER : BLUR_BORDER)}
     >
-      <Box height={1} overflow="hidden">
+      <Box height={1} flexShrink={0} overflow="hidden">
         <Text wrap="truncate-end" bold={color && focused}>
           {focused ? '▶ ' : '  '}{title}{info ? `  ${info}` : ''}
         </Text>

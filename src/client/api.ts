@@ -1,0 +1,409 @@
+// ApiClient: the KubeApi the UI and CLI use. Every HTTP request goes through `exchange`, which
+// emits exactly one RequestEvent (with curl/kubectl equivalents) per request.
+import { StringDecoder } from 'node:string_decoder';
+import type { Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, TableRow, VersionInfo } from '../model/types.js';
+import type { ResolvedConnection } from './connection.js';
+import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
+import { curlCommand, kubectlCommand } from './equivalents.js';
+import { KubeError, cancelledError, classifyNetworkError } from './errors.js';
+import { HttpTransport, LOGGED_HEADERS, assertReadOnly, failureInfo, type HttpMethod, type HttpResult } from './http.js';
+import type {
+  KubeApi,
+  ListOptions,
+  RawResponse,
+  RequestOptions,
+  WatchEventMessage,
+  WatchHandle,
+} from './types.js';
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+export const JSON_ACCEPT = 'application/json';
+export const DEFAULT_LIST_LIMIT = 500;
+
+export interface ApiClientOptions {
+  /** Always use legacy discovery (plain application/json on /api and /apis). */
+  legacyDiscovery?: boolean;
+}
+
+export interface UserInfo {
+  username: string;
+  uid?: string;
+  groups: string[];
+  extra?: Record<string, string[]>;
+}
+
+/** Collection path for a resource ('/api/v1/namespaces/ns/pods', '/apis/apps/v1/deployments'). */
+export function resourcePath(ref: ResourceRef, namespace?: string, name?: string): string {
+  const base = ref.group ? `/apis/${ref.group}/${ref.version}` : `/api/${ref.version}`;
+  const ns = ref.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  return `${base}${ns}/${ref.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;
+}
+
+function isJsonType(ct: string): boolean {
+  const base = ct.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json');
+}
+
+function pickHeaders(h: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!h) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of LOGGED_HEADERS) if (h[k] !== undefined) out[k] = h[k]!;
+  return out;
+}
+
+/** Turn a list response (Table or plain list) into a ListPage. */
+export function parseListPage(doc: any, bytes: number): ListPage {
+  const meta = doc?.metadata ?? {};
+  const page: ListPage = {
+    format: doc?.kind === 'Table' ? 'table' : 'objects',
+    columns: [],
+    rows: [],
+    items: [],
+    resourceVersion: meta.resourceVersion || undefined,
+    continueToken: meta.continue || undefined,
+    remainingItemCount: typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : undefined,
+    bytes,
+  };
+  if (page.format === 'table') {
+    page.columns = (Array.isArray(doc.columnDefinitions) ? doc.columnDefinitions : []).map((c: any): TableColumn => ({
+      name: String(c?.name ?? ''),
+      type: String(c?.type ?? ''),
+      format: String(c?.format ?? ''),
+      description: String(c?.description ?? ''),
+      priority: Number(c?.priority ?? 0),
+    }));
+    page.rows = (Array.isArray(doc.rows) ? doc.rows : []).map((r: any): TableRow => {
+      const row: TableRow = { cells: Array.isArray(r?.cells) ? r.cells : [] };
+      if (r?.object && typeof r.object === 'object') row.object = r.object;
+      return row;
+    });
+  } else {
+    page.items = Array.isArray(doc?.items) ? doc.items : [];
+  }
+  return page;
+}
+
+export class ApiClient implements KubeApi {
+  readonly connection: ResolvedConnection;
+  private readonly transport: HttpTransport;
+  private readonly listeners = new Set<(ev: RequestEvent) => void>();
+  private nextId = 1;
+
+  constructor(conn: ResolvedConnection, private readonly options: ApiClientOptions = {}) {
+    this.connection = conn;
+    this.transport = new HttpTransport(conn);
+  }
+
+  onRequest(listener: (ev: RequestEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(ev: RequestEvent): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(ev);
+      } catch {
+        /* a listener's bug must not break the request */
+      }
+    }
+  }
+
+  private baseEvent(method: HttpMethod, path: string, accept: string, body: string | undefined, startedAt: number,
+    namespaced?: boolean): RequestEvent {
+    return {
+      id: this.nextId++,
+      method,
+      path,
+      accept,
+      durationMs: 0,
+      bytes: 0,
+      curl: curlCommand(this.connection, { method, path, accept, body }),
+      kubectl: kubectlCommand(this.connection, { method, path, accept, body }, { namespaced }),
+      startedAt,
+    };
+  }
+
+  private failedEvent(ev: RequestEvent, e: unknown): RequestEvent {
+    const info = e && typeof e === 'object' ? failureInfo.get(e) : undefined;
+    ev.durationMs = info?.durationMs ?? Date.now() - ev.startedAt;
+    ev.bytes = info?.bytes ?? 0;
+    if (info?.status !== undefined) ev.status = info.status;
+    if (info?.headers) {
+      ev.responseHeaders = pickHeaders(info.headers);
+      ev.contentType = info.headers['content-type'];
+    }
+    ev.error = e instanceof Error ? e.message : String(e);
+    return ev;
+  }
+
+  /** One buffered request + its RequestEvent. Throws KubeError. */
+  private async exchange(method: HttpMethod, path: string, accept: string,
+    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean } = {}): Promise<RawResponse> {
+    const startedAt = Date.now();
+    let res: HttpResult;
+    try {
+      res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal });
+    } catch (e) {
+      // assertReadOnly refusals never become requests: no event.
+      if (e instanceof KubeError && e.kind === 'config' && e.message.startsWith('Refusing')) throw e;
+      this.emit(this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e));
+      throw e;
+    }
+    const ev = this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced);
+    ev.status = res.status;
+    ev.durationMs = res.durationMs;
+    ev.bytes = res.bytes;
+    ev.contentType = res.contentType;
+    ev.responseHeaders = pickHeaders(res.headers);
+    const raw: RawResponse = { ...res };
+    if (isJsonType(res.contentType) && res.body.length > 0) {
+      try {
+        raw.json = JSON.parse(res.body);
+      } catch (e) {
+        ev.error = `invalid JSON: ${(e as Error).message}`;
+        this.emit(ev);
+        throw new KubeError({
+          kind: 'parse',
+          message: `${path} answered ${res.contentType} that is not valid JSON: ${(e as Error).message}`,
+          hint: 'The server (or a proxy in between) sent a broken document. Look at the raw body in the request log.',
+          path,
+          method,
+          body: res.body,
+          cause: e,
+        });
+      }
+    }
+    this.emit(ev);
+    return raw;
+  }
+
+  /**
+   * Any request the read-only guard allows: GET, or POST to the self-subject review endpoints.
+   * Anything else throws KubeError kind 'config' without sending.
+   */
+  async request(method: string, path: string, opts: RequestOptions & { body?: unknown } = {}): Promise<RawResponse> {
+    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    // The transport checks again; checking here keeps refused requests out of the request log.
+    assertReadOnly(method, path);
+    return this.exchange(method, path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal, body });
+  }
+
+  getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal });
+  }
+
+  private async getJson(path: string, accept: string, signal?: AbortSignal): Promise<unknown> {
+    const r = await this.exchange('GET', path, accept, { signal });
+    if (r.json === undefined) {
+      throw new KubeError({
+        kind: 'parse',
+        message: `${path} did not answer JSON (content-type ${r.contentType || 'none'})`,
+        hint: 'Is this a Kubernetes API server? Check the server URL.',
+        path,
+        method: 'GET',
+        body: r.body,
+      });
+    }
+    return r.json;
+  }
+
+  discover(opts: { signal?: AbortSignal; legacy?: boolean; concurrency?: number } = {}): Promise<Discovery> {
+    const dopts: DiscoverOptions = {
+      signal: opts.signal,
+      legacy: opts.legacy ?? this.options.legacyDiscovery,
+      concurrency: opts.concurrency,
+    };
+    return runDiscovery((path, accept, signal) => this.getJson(path, accept, signal), dopts);
+  }
+
+  async version(opts: { signal?: AbortSignal } = {}): Promise<VersionInfo> {
+    return (await this.getJson('/version', JSON_ACCEPT, opts.signal)) as VersionInfo;
+  }
+
+  async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
+    const table = opts.table ?? true;
+    const q = new URLSearchParams();
+    q.set('limit', String(opts.limit ?? DEFAULT_LIST_LIMIT));
+    if (opts.continueToken) q.set('continue', opts.continueToken);
+    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
+      signal: opts.signal,
+      namespaced: ref.namespaced,
+    });
+    if (r.json === undefined) {
+      throw new KubeError({
+        kind: 'parse',
+        message: `${path} did not answer JSON (content-type ${r.contentType || 'none'})`,
+        hint: 'Is this a Kubernetes API server? Check the server URL.',
+        path,
+        method: 'GET',
+        body: r.body,
+      });
+    }
+    return parseListPage(r.json, r.bytes);
+  }
+
+  get(ref: ResourceRef, namespace: string | undefined, name: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    return this.exchange('GET', resourcePath(ref, namespace, name), opts.accept ?? JSON_ACCEPT, {
+      signal: opts.signal,
+      namespaced: ref.namespaced,
+    });
+  }
+
+  /** Who am I (SelfSubjectReview, Kubernetes 1.28+). */
+  async selfSubjectReview(opts: { signal?: AbortSignal } = {}): Promise<UserInfo> {
+    const r = await this.request('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+      signal: opts.signal,
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+    });
+    const ui = (r.json as any)?.status?.userInfo ?? {};
+    return {
+      username: String(ui.username ?? ''),
+      uid: ui.uid,
+      groups: Array.isArray(ui.groups) ? ui.groups : [],
+      extra: ui.extra,
+    };
+  }
+
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string },
+    onEvent: (ev: WatchEventMessage) => void): WatchHandle {
+    const q = new URLSearchParams();
+    q.set('watch', '1');
+    if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
+    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const controller = new AbortController();
+    let abortStream: (() => void) | undefined;
+    let stopped = false;
+
+    const run = async (): Promise<void> => {
+      const startedAt = Date.now();
+      let stream;
+      try {
+        stream = await this.transport.open({ method: 'GET', path, accept: JSON_ACCEPT, signal: controller.signal });
+      } catch (e) {
+        this.emit(this.failedEvent(this.baseEvent('GET', path, JSON_ACCEPT, undefined, startedAt, ref.namespaced), e));
+        if (stopped && e instanceof KubeError && e.kind === 'cancelled') return;
+        throw e;
+      }
+      const ev = this.baseEvent('GET', path, JSON_ACCEPT, undefined, startedAt, ref.namespaced);
+      ev.status = stream.status;
+      ev.durationMs = stream.durationMs;
+      ev.contentType = stream.contentType;
+      ev.responseHeaders = pickHeaders(stream.headers);
+      this.emit(ev);
+      abortStream = stream.abort;
+      if (stopped) {
+        stream.abort();
+        return;
+      }
+      const res = stream.response;
+      await new Promise<void>((resolve, reject) => {
+        const decoder = new StringDecoder('utf8');
+        let buf = '';
+        let finished = false;
+        const finish = (err?: unknown) => {
+          if (finished) return;
+          finished = true;
+          if (err && !stopped) reject(err);
+          else resolve();
+        };
+        const deliver = (line: string): boolean => {
+          const t = line.trim();
+          if (!t) return true;
+          let msg: WatchEventMessage;
+          try {
+            msg = JSON.parse(t);
+          } catch (e) {
+            finish(new KubeError({
+              kind: 'parse',
+              message: `Watch ${path}: cannot parse event: ${(e as Error).message}`,
+              hint: 'The watch stream is corrupt; restart the watch.',
+              path,
+              method: 'GET',
+              body: t.slice(0, 500),
+            }));
+            stream.abort();
+            return false;
+          }
+          if (stopped) return false;
+          try {
+            onEvent(msg);
+          } catch {
+            /* listener errors must not kill the stream */
+          }
+          if (msg.type === 'ERROR') {
+            // The server ends the stream after an ERROR event; don't wait for it.
+            finish();
+            stream.abort();
+            return false;
+          }
+          return true;
+        };
+        res.on('data', (chunk: Buffer) => {
+          if (finished) return;
+          buf += decoder.write(chunk);
+          let nl: number;
+          while ((nl = buf.indexOf('\n')) >= 0) {
+            const line = buf.slice(0, nl);
+            buf = buf.slice(nl + 1);
+            if (!deliver(line)) return;
+          }
+        });
+        res.on('end', () => {
+          buf += decoder.end();
+          if (!finished && buf.trim()) deliver(buf);
+          finish();
+        });
+        res.on('close', () => finish());
+        res.on('aborted', () => finish(classifyNetworkError(Object.assign(new Error('watch stream aborted'), { code: 'ECONNRESET' }), { path, method: 'GET', server: this.connection.server })));
+        res.on('error', (e) => finish(stopped ? undefined : classifyNetworkError(e, { path, method: 'GET', server: this.connection.server })));
+      });
+    };
+
+    const done = run();
+    // The promise is handed to the caller; a caller that ignores it must not crash the process.
+    done.catch(() => {});
+    return {
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        controller.abort(cancelledError({ path, method: 'GET' }));
+        abortStream?.();
+      },
+      done,
+    };
+  }
+
+  /** Close idle keep-alive connections (the process can exit without it; sockets are unref'd). */
+  close(): void {
+    this.transport.close();
+  }
+}
+
+export interface ListAllOptions extends Omit<ListOptions, 'continueToken'> {
+  /** Stop after this many pages (default unlimited). */
+  maxPages?: number;
+}
+
+/**
+ * List every page, following continue tokens; onPage is called for each page as it arrives.
+ * Abort with opts.signal (throws KubeError kind 'cancelled'). Returns the number of pages.
+ */
+export async function listAll(api: KubeApi, ref: ResourceRef, opts: ListAllOptions,
+  onPage: (page: ListPage, index: number) => void): Promise<{ pages: number; resourceVersion?: string }> {
+  let token: string | undefined;
+  let pages = 0;
+  let resourceVersion: string | undefined;
+  const { maxPages, ...listOpts } = opts;
+  do {
+    if (opts.signal?.aborted) throw cancelledError({ method: 'GET' });
+    const page = await api.list(ref, { ...listOpts, continueToken: token });
+    resourceVersion ??= page.resourceVersion;
+    onPage(page, pages++);
+    token = page.continueToken;
+  } while (token && (maxPages === undefined || pages < maxPages));
+  return { pages, resourceVersion };
+}

@@ -1,0 +1,36 @@
+// The client's public surface (see docs/ARCHITECTURE.md).
+export type * from './types.js';
+export { connect, certificateCommonName, displayPath, DEFAULT_PROXY_URL, DEFAULT_TIMEOUT_MS } from './connection.js';
+export type { ResolvedConnection } from './connection.js';
+export {
+  ApiClient,
+  listAll,
+  parseListPage,
+  resourcePath,
+  TABLE_ACCEPT,
+  JSON_ACCEPT,
+  DEFAULT_LIST_LIMIT,
+} from './api.js';
+export type { ApiClientOptions, ListAllOptions, UserInfo } from './api.js';
+export {
+  discover,
+  parseAggregated,
+  parseResourceList,
+  isAggregatedDocument,
+  findDiscoveredResource,
+  AGGREGATED_DISCOVERY_ACCEPT,
+  LEGACY_DISCOVERY_ACCEPT,
+} from './discovery.js';
+export type { DiscoverOptions, DiscoveryFetch } from './discovery.js';
+export {
+  KubeError,
+  isKubeError,
+  explainError,
+  classifyNetworkError,
+  httpError,
+  canIHint,
+  isStatus,
+} from './errors.js';
+export type { KubeErrorKind, KubeStatus } from './errors.js';
+export { curlCommand, kubectlCommand, shellQuote, shellJoin, parseResourcePath, joinUrl } from './equivalents.js';
+export { assertReadOnly, READ_ONLY_POST_PATHS, HttpTransport } from './http.js';

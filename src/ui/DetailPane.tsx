@@ -1,0 +1,126 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { ListState } from '../model/list.js';
+import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highlight.js';
+import { Pane } from './Pane.js';
+import { ListView, listInfo } from './ListView.js';
+import type { ExplainedError } from './errors.js';
+import { TOKEN_COLORS, col } from './theme.js';
+import { wrapLines } from '../model/format.js';
+
+export type DetailBody =
+  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; note?: string; error?: ExplainedError }
+  | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError }
+  | { kind: 'loading'; message: string }
+  | { kind: 'error'; error: ExplainedError; context?: string }
+  | { kind: 'message'; text: string };
+
+export interface DetailPaneProps {
+  title: string;
+  body: DetailBody;
+  focused: boolean;
+  filtering: boolean;
+  color: boolean;
+  width: number;
+  height: number;
+}
+
+/** The error block above a response body: title, wrapped message, wrapped hint. */
+export function errorLines(e: ExplainedError, width: number): { text: string; kind: 'title' | 'detail' | 'hint' }[] {
+  return [
+    { text: `✖ ${e.title}`, kind: 'title' as const },
+    ...wrapLines(e.detail, width).map((text) => ({ text, kind: 'detail' as const })),
+    ...(e.hint ? wrapLines(`hint: ${e.hint}`, width).map((text) => ({ text, kind: 'hint' as const })) : []),
+  ];
+}
+
+/** Lines of content the body can show (pane content height minus the body's own header lines). */
+export function detailViewport(body: DetailBody, contentHeight: number, width: number): number {
+  if (body.kind === 'text') {
+    const err = body.error ? Math.min(errorLines(body.error, width).length, Math.floor(contentHeight / 2)) : 0;
+    return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
+  }
+  if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? 1 : 0));
+  return contentHeight;
+}
+
+function TokenLine({ tokens }: { tokens: Token[] }) {
+  return (
+    <Text wrap="truncate-end">
+      {tokens.map((t, i) => <Text key={i} color={TOKEN_COLORS[t.kind]}>{t.text}</Text>)}
+    </Text>
+  );
+}
+
+/** Only the visible slice of the (already split) lines is rendered and highlighted. */
+function TextView({ lines, syntax, scroll, height, color }: { lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; height: number; color: boolean }) {
+  const visible = lines.slice(scroll, scroll + height);
+  return (
+    <Box flexDirection="column">
+      {visible.map((line, i) => {
+        if (!color || syntax === 'none' || line.length > 2000) return <Text key={scroll + i} wrap="truncate-end">{line || ' '}</Text>;
+        const tokens = syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line);
+        return <TokenLine key={scroll + i} tokens={tokens} />;
+      })}
+    </Box>
+  );
+}
+
+export function ErrorView({ error, context, color }: { error: ExplainedError; context?: string; color: boolean }) {
+  return (
+    <Box flexDirection="column">
+      {context ? <Text wrap="truncate-end">{context}</Text> : null}
+      <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>✖ {error.title}</Text>
+      <Text wrap="wrap">{error.detail}</Text>
+      {error.hint ? <Text wrap="wrap" color={col(color, 'yellow')}>hint: {error.hint}</Text> : null}
+    </Box>
+  );
+}
+
+export function DetailPane({ title, body, focused, filtering, color, width, height }: DetailPaneProps) {
+  const content = Math.max(1, height - 3);
+  const innerWidth = Math.max(1, width - 4);
+  const view = detailViewport(body, content, innerWidth);
+  let info = '';
+  let inner: React.ReactNode;
+  switch (body.kind) {
+    case 'text': {
+      const to = Math.min(body.lines.length, body.scroll + view);
+      info = `${body.scroll + 1}-${to}/${body.lines.length}`;
+      inner = (
+        <>
+          {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
+          {body.error ? errorLines(body.error, innerWidth).slice(0, Math.floor(content / 2)).map((l, i) => (
+            <Text key={`e${i}`} wrap="truncate-end" bold={color && l.kind === 'title'}
+              color={col(color, l.kind === 'hint' ? 'yellow' : 'red')}>{l.text}</Text>
+          )) : null}
+          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} height={view} color={color} />
+        </>
+      );
+      break;
+    }
+    case 'table':
+      info = listInfo(body.list, filtering);
+      inner = (
+        <>
+          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Spinner type="dots" /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
+          {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
+          <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
+          <ListView list={body.list} focused={focused} color={color} width={width - 4} render={(i) => body.rows[i] ?? ''}
+            empty={body.loading ? '' : body.list.filter ? undefined : 'No resources found.'} />
+        </>
+      );
+      break;
+    case 'loading':
+      inner = <Text wrap="truncate-end"><Spinner type="dots" /> {body.message}</Text>;
+      break;
+    case 'error':
+      inner = <ErrorView error={body.error} context={body.context} color={color} />;
+      break;
+    case 'message':
+      inner = <Text wrap="wrap">{body.text}</Text>;
+      break;
+  }
+  return <Pane title={title} info={info} focused={focused} color={color} width={width} height={height}>{inner}</Pane>;
+}

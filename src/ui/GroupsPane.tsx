@@ -1,0 +1,34 @@
+import React from 'react';
+import { Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { ListState } from '../model/list.js';
+import type { GroupRow } from '../model/tree.js';
+import { Pane } from './Pane.js';
+import { ListView, listInfo } from './ListView.js';
+import { col } from './theme.js';
+
+export interface GroupsPaneProps {
+  rows: GroupRow[];
+  list: ListState;
+  loading: boolean;
+  failures: number;
+  focused: boolean;
+  filtering: boolean;
+  color: boolean;
+  width: number;
+  height: number;
+}
+
+export function GroupsPane({ rows, list, loading, failures, focused, filtering, color, width, height }: GroupsPaneProps) {
+  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '');
+  return (
+    <Pane title="Groups" info={info} focused={focused} color={color} width={width} height={height}>
+      {loading ? <Text><Spinner type="dots" /> discovering…</Text> : null}
+      <ListView
+        list={list} focused={focused} color={color} width={width - 4}
+        render={(i) => rows[i]?.label ?? ''}
+      />
+      {failures && height > 6 ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{failures} group(s) failed</Text> : null}
+    </Pane>
+  );
+}

@@ -1,0 +1,36 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Connection } from '../client/types.js';
+import { col } from './theme.js';
+
+export interface HeaderProps {
+  connection: Connection;
+  serverVersion?: string;
+  /** kapi-tui's own version. */
+  version?: string;
+  namespace: string | undefined;
+  width: number;
+  lines: number;
+  color: boolean;
+}
+
+export const INSECURE_WARNING = '⚠ INSECURE: TLS certificate verification is disabled';
+
+export function Header({ connection: c, serverVersion, version, namespace, width, lines, color }: HeaderProps) {
+  const target = c.context ? `context ${c.context} (${c.server})` : c.server;
+  const parts = [
+    `kapi-tui${version ? ' ' + version : ''}`, target, c.mode,
+    `user ${c.user ?? '(anonymous)'}`, `server ${serverVersion ?? '…'}`, `ns ${namespace ?? 'all'}`,
+  ];
+  const inlineWarning = c.insecure && lines < 2;
+  return (
+    <Box flexDirection="column" width={width} height={lines} overflow="hidden">
+      <Text wrap="truncate-end">
+        {inlineWarning ? <Text color={col(color, 'red')} bold={color}>⚠ INSECURE </Text> : null}
+        <Text bold={color}>{parts[0]}</Text>
+        {' │ ' + parts.slice(1).join(' │ ')}
+      </Text>
+      {c.insecure && lines >= 2 ? <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>{INSECURE_WARNING}</Text> : null}
+    </Box>
+  );
+}

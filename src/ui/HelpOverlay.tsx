@@ -1,0 +1,29 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { KEYMAP, bindingLabel } from '../model/keymap.js';
+import { Pane } from './Pane.js';
+
+export interface HelpOverlayProps { width: number; height: number; color: boolean }
+
+/** Generated from the keymap table, in one or two columns as space allows. */
+export function HelpOverlay({ width, height, color }: HelpOverlayProps) {
+  const entries = KEYMAP.map((e) => ({ keys: bindingLabel(e), description: e.description }));
+  const keyWidth = Math.max(...entries.map((e) => e.keys.length)) + 2;
+  const lines = entries.map((e) => e.keys.padEnd(keyWidth) + e.description);
+  const rows = Math.max(1, height - 4);
+  const columns = lines.length > rows && width >= 80 ? 2 : 1;
+  const perCol = Math.ceil(lines.length / columns);
+  const colWidth = Math.floor((width - 4) / columns);
+  const cols = Array.from({ length: columns }, (_, c) => lines.slice(c * perCol, (c + 1) * perCol).slice(0, rows));
+  return (
+    <Pane title="Help (? or Esc closes)" focused color={color} width={width} height={height}>
+      <Box flexDirection="row">
+        {cols.map((col, c) => (
+          <Box key={c} flexDirection="column" width={colWidth}>
+            {col.map((l) => <Text key={l} wrap="truncate-end">{l}</Text>)}
+          </Box>
+        ))}
+      </Box>
+    </Pane>
+  );
+}

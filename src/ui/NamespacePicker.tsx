@@ -1,0 +1,32 @@
+import React from 'react';
+import { Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { ListState } from '../model/list.js';
+import { Pane } from './Pane.js';
+import { ListView, listInfo } from './ListView.js';
+import type { ExplainedError } from './errors.js';
+import { col } from './theme.js';
+
+export const ALL_NAMESPACES = 'all namespaces';
+
+export interface NamespacePickerProps {
+  items: string[];
+  list: ListState;
+  current: string | undefined;
+  loading: boolean;
+  error?: ExplainedError;
+  filtering: boolean;
+  color: boolean;
+  width: number;
+  height: number;
+}
+
+export function NamespacePicker({ items, list, current, loading, error, filtering, color, width, height }: NamespacePickerProps) {
+  return (
+    <Pane title={`Namespace (now: ${current ?? ALL_NAMESPACES})`} info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
+      {loading ? <Text><Spinner type="dots" /> listing namespaces…</Text> : null}
+      {error ? <Text wrap="truncate-end" color={col(color, 'red')}>{error.title}: {error.detail}</Text> : null}
+      <ListView list={list} focused color={color} width={width - 4} render={(i) => items[i] ?? ''} />
+    </Pane>
+  );
+}

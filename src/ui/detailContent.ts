@@ -1,0 +1,95 @@
+// What the detail pane shows, derived (purely) from navigation state and loaded data.
+import type { Discovery } from '../model/types.js';
+import type { NavState } from '../model/navigation.js';
+import { topView } from '../model/navigation.js';
+import { type GroupRow, type ResourceRow, gvPath, refLabel } from '../model/tree.js';
+import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
+import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
+import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import type { DetailData, Loadable, TableData } from './data.js';
+import type { ExplainedError } from './errors.js';
+
+export type DetailSource =
+  | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }
+  | { kind: 'text'; title: string; text: string; note?: string; error?: ExplainedError }
+  | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean }
+  | { kind: 'loading'; title: string; message: string }
+  | { kind: 'error'; title: string; error: ExplainedError; context?: string }
+  | { kind: 'message'; title: string; text: string };
+
+export interface SelectionInput {
+  nav: NavState;
+  discovery: Loadable<Discovery>;
+  groupRow?: GroupRow;
+  resourceRow?: ResourceRow;
+  data: DetailData;
+}
+
+export function detailSource({ nav, discovery, groupRow, resourceRow, data }: SelectionInput): DetailSource {
+  const view = topView(nav);
+  if (!view) {
+    if (discovery.state === 'error') return { kind: 'error', title: 'Discovery failed', error: discovery.error, context: 'The API server could not be discovered. r retries.' };
+    if (discovery.state === 'loading') return { kind: 'loading', title: 'Detail', message: 'discovering the API…' };
+    if (nav.focus !== 'groups' && resourceRow) {
+      const r = resourceRow.resource;
+      if (resourceRow.kind === 'subresource') {
+        return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: `subresource of ${r.name}: reached through an object of ${r.name}` };
+      }
+      return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: 'Enter lists objects' };
+    }
+    if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
+    if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
+    const gv = groupRow.gv;
+    if (gv.error) return { kind: 'error', title: gv.groupVersion, error: { title: 'Discovery of this group failed', detail: gv.error }, context: gvPath(gv) };
+    const raw = discovery.value.rawDocuments[gvPath(gv)];
+    if (raw !== undefined) return { kind: 'value', title: `${gvPath(gv)} (${discovery.value.format} discovery)`, value: raw };
+    return {
+      kind: 'value', title: `${gv.groupVersion} (${discovery.value.format} discovery)`,
+      value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
+    };
+  }
+  const title = view.kind === 'objects' ? `${refLabel(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
+    : view.kind === 'object' ? `${refLabel(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
+      : `GET ${view.path}`;
+  switch (data.state) {
+    case 'idle':
+    case 'loading': return { kind: 'loading', title, message: view.kind === 'objects' ? 'listing…' : 'loading…' };
+    case 'error': return { kind: 'error', title, error: data.error };
+    case 'table': return { kind: 'table', title, table: data.table, allNamespaces: view.kind === 'objects' && view.ref.namespaced && nav.namespace === undefined };
+    case 'response': {
+      const r = data.response;
+      if (data.error && view.kind === 'object') return { kind: 'error', title, error: data.error };
+      if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object', error: data.error };
+      return { kind: 'text', title, text: r.body, note: `${r.status} ${r.contentType}`, error: data.error };
+    }
+  }
+}
+
+/** Lines of a value/text source, split once (memoised by the caller). */
+export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: boolean): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
+  if (src.kind === 'text') return { lines: textLines(src.text), syntax: 'none', secret: false };
+  if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
+  let value = src.object ? hideManagedFields(src.value) : src.value;
+  const secret = isSecret(value) || (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
+  if (!reveal) value = maskSecret(value);
+  return format === 'yaml' ? { lines: toYamlLines(value), syntax: 'yaml', secret } : { lines: toJsonLines(value), syntax: 'json', secret };
+}
+
+export interface TableText { header: string; rows: string[]; keys: string[]; ids: { name: string; namespace?: string }[] }
+
+/** The server's Table (priority-0 columns, plus NAMESPACE when listing all namespaces) as text rows. */
+export function tableText(t: TableData, allNamespaces: boolean, width: number): TableText {
+  const idx = visibleColumns(t.columns);
+  const hasNs = t.columns.some((c) => c.name.toLowerCase() === 'namespace');
+  const addNs = allNamespaces && !hasNs;
+  const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
+  const ids = t.rows.map((r) => rowIdentity(r, t.columns));
+  const cells = t.rows.map((r, n) => [...(addNs ? [ids[n].namespace ?? ''] : []), ...idx.map((i) => cellText(r.cells[i]))]);
+  const widths = layoutColumns(headers, cells, width);
+  return {
+    header: formatRow(headers, widths),
+    rows: cells.map((c) => formatRow(c, widths)),
+    keys: ids.map((id) => `${id.namespace ?? ''}/${id.name}`),
+    ids,
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROXY_URL, parseCliArgs, UsageError } from '../src/cli/args.js';
+
+describe('parseCliArgs', () => {
+  it('defaults to the TUI on the kubeconfig', () => {
+    const a = parseCliArgs([]);
+    expect(a.command).toBe('tui');
+    expect(a.demo).toBe(false);
+    expect(a.proxy).toBeUndefined();
+  });
+
+  it('gives a bare --proxy the kubectl proxy default and keeps an explicit URL', () => {
+    expect(parseCliArgs(['--proxy']).proxy).toBe(DEFAULT_PROXY_URL);
+    expect(parseCliArgs(['--proxy', '-n', 'kube-system']).proxy).toBe(DEFAULT_PROXY_URL);
+    expect(parseCliArgs(['--proxy', 'http://127.0.0.1:9000']).proxy).toBe('http://127.0.0.1:9000');
+    expect(parseCliArgs(['--proxy=http://localhost:1']).proxy).toBe('http://localhost:1');
+  });
+
+  it('parses curl-style certificate flags', () => {
+    const a = parseCliArgs(['--server', 'https://h:6443', '--cert', 'a.crt', '--key', 'a.key', '--cacert', 'ca.crt']);
+    expect(a).toMatchObject({ server: 'https://h:6443', cert: 'a.crt', key: 'a.key', cacert: 'ca.crt' });
+  });
+
+  it('parses the sub-commands and their flags', () => {
+    expect(parseCliArgs(['sandbox', '--port', '6443', '--dir', '/tmp/x'])).toMatchObject({ command: 'sandbox', port: 6443, dir: '/tmp/x' });
+    expect(parseCliArgs(['api-resources', '--namespaced=false', '-o', 'wide'])).toMatchObject({ command: 'api-resources', namespaced: false, output: 'wide' });
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['--cert', 'a.crt'], /need --server/],
+    [['--server', 'https://h', '--cert', 'a.crt'], /--cert and --key go together/],
+    [['--demo', '--proxy'], /choose one connection/],
+    [['sandbox', '--port', 'abc'], /--port must be a non-negative integer/],
+    [['api-resources', '--namespaced=maybe'], /--namespaced must be true or false/],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,91 @@
+// Shared UI test wrapper: key constants, a render with a chosen terminal size, and polling helpers
+// ("wait until the frame satisfies X") instead of fixed sleeps.
+import { EventEmitter } from 'node:events';
+import type { ReactElement } from 'react';
+import { render as inkRender, type Instance } from 'ink';
+
+export const UP = '\u001B[A';
+export const DOWN = '\u001B[B';
+export const RIGHT = '\u001B[C';
+export const LEFT = '\u001B[D';
+export const ENTER = '\r';
+export const ESC = '\u001B';
+export const TAB = '\t';
+export const SHIFT_TAB = '\u001B[Z';
+export const BACKSPACE = '\u007F';
+export const PAGE_DOWN = '\u001B[6~';
+export const PAGE_UP = '\u001B[5~';
+export const CTRL_C = '\u0003';
+export const CTRL_D = '\u0004';
+export const CTRL_U = '\u0015';
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/;
+// eslint-disable-next-line no-control-regex
+export const stripAnsi = (s: string) => s.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
+
+/** A fake stdout whose size can be chosen and changed (ink-testing-library fixes 100 columns). */
+export class FakeStdout extends EventEmitter {
+  frames: string[] = [];
+  isTTY = true;
+  constructor(public columns: number, public rows: number) { super(); }
+  write = (frame: string) => { this.frames.push(frame); return true; };
+  lastFrame = (): string | undefined => this.frames[this.frames.length - 1];
+  resize(columns: number, rows: number) { this.columns = columns; this.rows = rows; this.emit('resize'); }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string) => { this.data = data; this.emit('readable'); this.emit('data', data); };
+  read = () => { const d = this.data; this.data = null; return d; };
+  setEncoding() {} setRawMode() {} resume() {} pause() {} ref() {} unref() {}
+}
+
+export interface Rendered {
+  stdout: FakeStdout;
+  stdin: FakeStdin;
+  lastFrame: () => string | undefined;
+  unmount: () => void;
+  instance: Instance;
+}
+
+/** Render into a terminal of the given size (debug mode: every frame is written whole). */
+export function renderTui(tree: ReactElement, { columns = 120, rows = 40 }: { columns?: number; rows?: number } = {}): Rendered {
+  const stdout = new FakeStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const stderr = new FakeStdout(columns, rows);
+  const instance = inkRender(tree, {
+    stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false,
+  });
+  return { stdout, stdin, lastFrame: stdout.lastFrame, unmount: () => { instance.unmount(); instance.cleanup(); }, instance };
+}
+
+/** Resolves with the frame once `predicate` holds; rejects with the last frame after the timeout. */
+export async function waitForFrame(
+  lastFrame: () => string | undefined,
+  predicate: (frame: string) => boolean,
+  timeoutMs = 5000,
+): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const f = lastFrame() ?? '';
+    if (predicate(stripAnsi(f))) return f;
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`waitForFrame timed out after ${timeoutMs} ms; last frame:\n${stripAnsi(f)}`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const hasText = (text: string | RegExp) => (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
+
+/** Write keys one at a time, each after the previous one has been handled (frame changed or not). */
+export async function press(stdin: { write: (s: string) => void }, ...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    stdin.write(k);
+    // Let Ink's input parser and React flush before the next key.
+    await new Promise((r) => setImmediate(r));
+  }
+}

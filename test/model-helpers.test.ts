@@ -1,0 +1,161 @@
+import { describe, expect, test } from 'vitest';
+import { KEYMAP, bindingLabel, matchCommand } from '../src/model/keymap.js';
+import { highlightJsonLine, highlightYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
+import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
+import { computeLayout } from '../src/model/layout.js';
+import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
+import { DISCOVERY } from './helpers/fake-api.js';
+
+describe('keymap', () => {
+  test('keys map to commands', () => {
+    expect(matchCommand('', { downArrow: true })).toBe('nav.down');
+    expect(matchCommand('j', {})).toBe('nav.down');
+    expect(matchCommand('k', {})).toBe('nav.up');
+    expect(matchCommand('h', {})).toBe('pane.left');
+    expect(matchCommand('l', {})).toBe('pane.right');
+    expect(matchCommand('', { tab: true })).toBe('pane.next');
+    expect(matchCommand('', { tab: true, shift: true })).toBe('pane.prev');
+    expect(matchCommand('', { return: true })).toBe('open');
+    expect(matchCommand('', { escape: true })).toBe('back');
+    expect(matchCommand('', { backspace: true })).toBe('back');
+    expect(matchCommand('', { delete: true })).toBe('back'); // what Ink reports for DEL (0x7f)
+    expect(matchCommand('d', { ctrl: true })).toBe('nav.halfDown');
+    expect(matchCommand('u', { ctrl: true })).toBe('nav.halfUp');
+    expect(matchCommand('d', {})).toBeUndefined();
+    expect(matchCommand('c', { ctrl: true })).toBe('quit');
+    expect(matchCommand('q', {})).toBe('quit');
+    expect(matchCommand('G', { shift: true })).toBe('nav.bottom');
+    for (const k of ['/', 'r', 'n', 'y', '?', 'x', 'g']) expect(matchCommand(k, {})).toBeDefined();
+  });
+
+  test('every command has a description and a visible binding', () => {
+    const commands = new Set(KEYMAP.map((e) => e.command));
+    expect(commands.size).toBe(KEYMAP.length);
+    for (const e of KEYMAP) {
+      expect(e.description).not.toBe('');
+      expect(bindingLabel(e)).not.toBe('');
+    }
+  });
+});
+
+describe('highlight', () => {
+  test('JSON lines get typed tokens', () => {
+    const lines = toJsonLines({ name: 'web', replicas: 3, ready: true, owner: null, ratio: -1.5e3 });
+    expect(lines[0]).toBe('{');
+    const kinds = (line: string) => highlightJsonLine(line).filter((t) => t.kind !== 'plain' && t.kind !== 'punct').map((t) => `${t.kind}:${t.text}`);
+    expect(kinds(lines[1])).toEqual(['key:"name"', 'string:"web"']);
+    expect(kinds(lines[2])).toEqual(['key:"replicas"', 'number:3']);
+    expect(kinds(lines[3])).toEqual(['key:"ready"', 'boolean:true']);
+    expect(kinds(lines[4])).toEqual(['key:"owner"', 'null:null']);
+    expect(kinds(lines[5])).toEqual(['key:"ratio"', 'number:-1500']);
+    // Tokens reassemble to the line.
+    for (const l of lines) expect(highlightJsonLine(l).map((t) => t.text).join('')).toBe(l);
+    expect(highlightJsonLine('  "a \\"q\\": b": "x:y",').map((t) => t.kind)).toContain('key');
+  });
+
+  test('YAML via the yaml package, highlighted', () => {
+    const lines = toYamlLines({ metadata: { name: 'web', labels: { app: 'x' } }, replicas: 3, list: ['a', true] });
+    expect(lines).toContain('  name: web');
+    const toks = highlightYamlLine('  name: web');
+    expect(toks.find((t) => t.kind === 'key')?.text).toBe('name');
+    expect(toks.find((t) => t.kind === 'string')?.text).toBe(' web');
+    expect(highlightYamlLine('replicas: 3').some((t) => t.kind === 'number')).toBe(true);
+    expect(highlightYamlLine('  - true').some((t) => t.kind === 'boolean')).toBe(true);
+    for (const l of lines) expect(highlightYamlLine(l).map((t) => t.text).join('')).toBe(l);
+  });
+});
+
+describe('secrets', () => {
+  const secret = { kind: 'Secret', apiVersion: 'v1', metadata: { name: 's', managedFields: [{ manager: 'x' }] }, data: { password: 'aHVudGVyMg==' }, stringData: { token: 'abc' } };
+  test('maskSecret masks data and stringData values of Secrets only', () => {
+    const m = maskSecret(secret);
+    expect(m.data).toEqual({ password: MASK });
+    expect(m.stringData).toEqual({ token: MASK });
+    expect(secret.data.password).toBe('aHVudGVyMg=='); // not mutated
+    const cm = { kind: 'ConfigMap', data: { a: 'b' } };
+    expect(maskSecret(cm)).toBe(cm);
+    const list = maskSecret({ kind: 'SecretList', items: [{ metadata: {}, data: { k: 'v' } }] });
+    expect((list.items[0] as { data: unknown }).data).toEqual({ k: MASK });
+    expect(maskSecret(null)).toBeNull();
+  });
+
+  test('managedFields hidden', () => {
+    const h = hideManagedFields(secret);
+    expect(h.metadata).toEqual({ name: 's' });
+    expect(secret.metadata.managedFields).toBeDefined();
+  });
+});
+
+describe('format', () => {
+  test('ages like kubectl', () => {
+    const now = Date.parse('2024-01-10T00:00:00Z');
+    expect(formatAge('2024-01-09T23:59:15Z', now)).toBe('45s');
+    expect(formatAge('2024-01-09T23:55:00Z', now)).toBe('5m');
+    expect(formatAge('2024-01-09T22:00:00Z', now)).toBe('120m');
+    expect(formatAge('2024-01-09T19:30:00Z', now)).toBe('4h30m');
+    expect(formatAge('2024-01-08T00:00:00Z', now)).toBe('48h'.replace('48h', '2d'));
+    expect(formatAge('2024-01-01T00:00:00Z', now)).toBe('9d');
+    expect(humanDuration(3 * 365 * 86400_000)).toBe('3y');
+    expect(formatAge(undefined, now)).toBe('<unknown>');
+  });
+
+  test('bytes and request lines', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(3800)).toBe('3.8 kB');
+    expect(formatRequest({ id: 1, method: 'GET', path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12.3, bytes: 3800, curl: '', kubectl: '', startedAt: 0 }))
+      .toBe('GET /apis/apps/v1 200 12 ms 3.8 kB');
+  });
+
+  test('columns shrink, then drop from the right, to fit', () => {
+    const headers = ['NAME', 'KIND', 'VERBS'];
+    const rows = [['deployments', 'Deployment', 'create,delete,get,list,patch,update,watch']];
+    expect(layoutColumns(headers, rows, 200)).toEqual([11, 10, 41]);
+    const w = layoutColumns(headers, rows, 40);
+    expect(w[0]).toBe(11);
+    expect(formatRow(rows[0], w).length).toBeLessThanOrEqual(40);
+    const narrow = layoutColumns(headers, rows, 20);
+    expect(narrow[0]).toBe(11);
+    expect(narrow[2]).toBe(0);
+    expect(formatRow(rows[0], narrow).length).toBeLessThanOrEqual(20);
+    expect(formatRow(rows[0], layoutColumns(headers, rows, 5)).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('layout', () => {
+  test('wide: three panes side by side filling the width', () => {
+    const l = computeLayout(120, 40, 'groups');
+    expect(l.mode).toBe('wide');
+    expect(l.panes.map((p) => p.pane)).toEqual(['groups', 'resources', 'detail']);
+    expect(l.panes.reduce((a, p) => a + p.width, 0)).toBe(120);
+    expect(l.height).toBeLessThanOrEqual(40);
+  });
+  test('narrow: the focused pane (plus detail when tall); never taller than the terminal', () => {
+    expect(computeLayout(80, 24, 'resources').panes.map((p) => p.pane)).toEqual(['resources']);
+    expect(computeLayout(80, 50, 'resources').panes.map((p) => p.pane)).toEqual(['resources', 'detail']);
+    expect(computeLayout(80, 50, 'detail').panes.map((p) => p.pane)).toEqual(['detail']);
+    for (const [c, r] of [[80, 24], [40, 12], [99, 30], [100, 12], [200, 60]]) {
+      for (const focus of ['groups', 'resources', 'detail'] as const) {
+        const l = computeLayout(c, r, focus, true);
+        const body = l.mode === 'wide' ? l.panes[0].height : l.panes.reduce((a, p) => a + p.height, 0);
+        expect(l.headerLines + (l.tabsLine ? 1 : 0) + body + l.footerLines).toBeLessThanOrEqual(l.height);
+        expect(l.height).toBeLessThanOrEqual(r);
+      }
+    }
+  });
+});
+
+describe('tree', () => {
+  test('groups in server order, versions with preferred marked, then non-resource paths', () => {
+    const rows = groupRows(DISCOVERY);
+    expect(rows.map((r) => r.label)).toEqual([
+      'core/v1 *', 'apps/v1 *', 'autoscaling/v2 *', '  autoscaling/v1', 'metrics.k8s.io/v1beta1 * (stale) ⚠ error', 'stable.example.com/v1 *',
+      ...NON_RESOURCE_PATHS,
+    ]);
+    expect(groupRows(undefined).map((r) => r.label)).toEqual([...NON_RESOURCE_PATHS]);
+  });
+  test('subresources indented under their parent', () => {
+    const rows = resourceRows(DISCOVERY.groups[1].versions[0]);
+    expect(rows.map((r) => r.label)).toEqual(['deployments', '  deployments/scale', '  deployments/status']);
+  });
+});

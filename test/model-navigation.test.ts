@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import { type NavAction, type NavState, activeList, initialNavState, navReducer, topView } from '../src/model/navigation.js';
+import { selectedIndex, visibleRange } from '../src/model/list.js';
+import type { ResourceRef } from '../src/model/types.js';
+
+const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
+const keys = (n: number, prefix = 'item') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+function withLists(): NavState {
+  return run(initialNavState('default'),
+    { type: 'setItems', list: 'groups', keys: ['core/v1', 'apps/v1', '/healthz'] },
+    { type: 'setItems', list: 'resources', keys: keys(50, 'res') },
+    { type: 'setViewport', list: 'resources', height: 10 },
+  );
+}
+
+describe('focus', () => {
+  test('starts on groups; Tab wraps, arrows clamp', () => {
+    let s = initialNavState();
+    expect(s.focus).toBe('groups');
+    s = run(s, { type: 'focusStep', delta: 1, wrap: true });
+    expect(s.focus).toBe('resources');
+    s = run(s, { type: 'focusStep', delta: 1, wrap: true }, { type: 'focusStep', delta: 1, wrap: true });
+    expect(s.focus).toBe('groups');
+    s = run(s, { type: 'focusStep', delta: -1, wrap: true });
+    expect(s.focus).toBe('detail');
+    s = run(s, { type: 'focusStep', delta: 1, wrap: false });
+    expect(s.focus).toBe('detail');
+    s = run(initialNavState(), { type: 'focusStep', delta: -1, wrap: false });
+    expect(s.focus).toBe('groups');
+  });
+
+  test('the active list follows focus and the detail view', () => {
+    let s = withLists();
+    expect(activeList(s)).toBe('groups');
+    s = run(s, { type: 'focus', pane: 'detail' });
+    expect(activeList(s)).toBeNull(); // scrolls text
+    s = run(s, { type: 'openObjects', ref: PODS });
+    expect(activeList(s)).toBe('objects');
+    s = run(s, { type: 'openPicker' });
+    expect(activeList(s)).toBe('picker');
+  });
+});
+
+describe('cursor and window', () => {
+  test('moving keeps the cursor inside the visible window', () => {
+    let s = run(withLists(), { type: 'focus', pane: 'resources' });
+    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 0, visibleTo: 10 });
+    s = run(s, ...Array.from({ length: 12 }, () => ({ type: 'move', delta: 1 }) as NavAction));
+    expect(s.lists.resources.cursor).toBe(12);
+    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 3, visibleTo: 13 });
+    s = run(s, { type: 'moveTo', where: 'bottom' });
+    expect(s.lists.resources.cursor).toBe(49);
+    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 40, visibleTo: 50 });
+    s = run(s, { type: 'move', delta: 5 });
+    expect(s.lists.resources.cursor).toBe(49); // clamped
+    s = run(s, { type: 'page', direction: -1 });
+    expect(s.lists.resources.cursor).toBe(39);
+    s = run(s, { type: 'page', direction: -1, half: true });
+    expect(s.lists.resources.cursor).toBe(34);
+    expect(s.lists.resources.from).toBe(34);
+    s = run(s, { type: 'moveTo', where: 'top' }, { type: 'move', delta: -1 });
+    expect(s.lists.resources.cursor).toBe(0);
+    expect(s.lists.resources.from).toBe(0);
+  });
+
+  test('a smaller viewport re-clamps the window', () => {
+    let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'move', delta: 9 });
+    s = run(s, { type: 'setViewport', list: 'resources', height: 4 });
+    const { visibleFrom, visibleTo } = visibleRange(s.lists.resources);
+    expect(s.lists.resources.cursor).toBeGreaterThanOrEqual(visibleFrom);
+    expect(s.lists.resources.cursor).toBeLessThan(visibleTo);
+    expect(visibleTo - visibleFrom).toBe(4);
+  });
+
+  test('new items keep the cursor on the same key, or reset when it is gone', () => {
+    let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'move', delta: 3 });
+    s = run(s, { type: 'setItems', list: 'resources', keys: ['x', ...keys(50, 'res')] });
+    expect(selectedIndex(s.lists.resources)).toBe(4);
+    s = run(s, { type: 'setItems', list: 'resources', keys: ['a', 'b'] });
+    expect(s.lists.resources.cursor).toBe(0);
+  });
+
+  test('text scrolling is clamped to the content', () => {
+    let s = run(initialNavState(), { type: 'focus', pane: 'detail' }, { type: 'setScrollSize', lines: 100, height: 20 });
+    s = run(s, { type: 'page', direction: 1 });
+    expect(s.scroll).toBe(20);
+    s = run(s, { type: 'moveTo', where: 'bottom' });
+    expect(s.scroll).toBe(80);
+    s = run(s, { type: 'move', delta: 3 });
+    expect(s.scroll).toBe(80);
+    s = run(s, { type: 'page', direction: -1, half: true });
+    expect(s.scroll).toBe(70);
+    s = run(s, { type: 'setScrollSize', lines: 30, height: 20 });
+    expect(s.scroll).toBe(10);
+  });
+});
+
+describe('detail stack', () => {
+  test('resource → objects → object → back → back', () => {
+    let s = run(withLists(), { type: 'openGroup' });
+    expect(s.focus).toBe('resources');
+    s = run(s, { type: 'openObjects', ref: PODS });
+    expect(s.focus).toBe('detail');
+    expect(topView(s)).toEqual({ kind: 'objects', ref: PODS });
+    s = run(s, { type: 'setItems', list: 'objects', keys: ['default/web-0', 'default/web-1'] }, { type: 'move', delta: 1 });
+    s = run(s, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-1' });
+    expect(topView(s)).toEqual({ kind: 'object', ref: PODS, namespace: 'default', name: 'web-1' });
+    expect(s.stack).toHaveLength(2);
+    s = run(s, { type: 'toggleReveal' }, { type: 'back' });
+    expect(topView(s)?.kind).toBe('objects');
+    expect(s.reveal).toBe(false);
+    expect(s.lists.objects.cursor).toBe(1); // the row we came from
+    s = run(s, { type: 'back' });
+    expect(s.stack).toHaveLength(0);
+    expect(s.focus).toBe('resources');
+    s = run(s, { type: 'back' });
+    expect(s.focus).toBe('groups');
+  });
+
+  test('a non-resource path returns to the groups pane', () => {
+    let s = run(withLists(), { type: 'openPath', path: '/healthz' });
+    expect(topView(s)).toEqual({ kind: 'path', path: '/healthz' });
+    s = run(s, { type: 'back' });
+    expect(s.focus).toBe('groups');
+  });
+
+  test('refresh targets discovery or the open view', () => {
+    let s = run(initialNavState(), { type: 'refresh' });
+    expect([s.refreshDiscovery, s.refreshDetail]).toEqual([1, 0]);
+    s = run(s, { type: 'openPath', path: '/version' }, { type: 'refresh' });
+    expect([s.refreshDiscovery, s.refreshDetail]).toEqual([1, 1]);
+  });
+});
+
+describe('filter', () => {
+  test('typing narrows the focused list; Enter keeps, Esc clears', () => {
+    let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'filterStart' });
+    expect(s.filtering).toBe('resources');
+    s = run(s, { type: 'filterInput', text: '4' }, { type: 'filterInput', text: '2' });
+    expect(s.lists.resources.filter).toBe('42');
+    expect(s.lists.resources.matches).toEqual([42]);
+    s = run(s, { type: 'filterBackspace' });
+    expect(s.lists.resources.matches).toEqual([4, 14, 24, 34, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
+    s = run(s, { type: 'move', delta: 2 }, { type: 'filterEnd', keep: true });
+    expect(s.filtering).toBeNull();
+    expect(s.lists.resources.filter).toBe('4');
+    expect(selectedIndex(s.lists.resources)).toBe(24);
+    s = run(s, { type: 'filterStart' }, { type: 'filterEnd', keep: false });
+    expect(s.lists.resources.filter).toBe('');
+    expect(s.lists.resources.matches).toHaveLength(50);
+  });
+
+  test('filtering is case-insensitive and can match nothing', () => {
+    let s = run(withLists(), { type: 'filterStart' }, { type: 'filterInput', text: 'APPS' });
+    expect(s.lists.groups.matches).toEqual([1]);
+    s = run(s, { type: 'filterInput', text: 'zzz' });
+    expect(s.lists.groups.matches).toEqual([]);
+    expect(selectedIndex(s.lists.groups)).toBeUndefined();
+  });
+});
+
+describe('namespace', () => {
+  test('picker opens, picks, closes; an open object falls back to its list', () => {
+    let s = run(withLists(), { type: 'openObjects', ref: PODS }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
+    s = run(s, { type: 'openPicker' });
+    expect(s.pickerOpen).toBe(true);
+    s = run(s, { type: 'setNamespace', namespace: 'kube-system' });
+    expect(s.pickerOpen).toBe(false);
+    expect(s.namespace).toBe('kube-system');
+    expect(topView(s)?.kind).toBe('objects');
+    s = run(s, { type: 'openPicker' }, { type: 'setNamespace', namespace: undefined });
+    expect(s.namespace).toBeUndefined();
+    s = run(s, { type: 'openPicker' }, { type: 'back' });
+    expect(s.pickerOpen).toBe(false);
+    expect(topView(s)?.kind).toBe('objects');
+  });
+});
+
+test('format, help toggles', () => {
+  let s = run(initialNavState(), { type: 'toggleFormat' }, { type: 'toggleHelp' });
+  expect(s.format).toBe('yaml');
+  expect(s.helpOpen).toBe(true);
+  s = run(s, { type: 'back' });
+  expect(s.helpOpen).toBe(false);
+});

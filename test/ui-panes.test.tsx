@@ -1,0 +1,113 @@
+// Each pane on its own, rendered with ink-testing-library.
+import React from 'react';
+import { afterEach, expect, test } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { Header, INSECURE_WARNING } from '../src/ui/Header.js';
+import { GroupsPane } from '../src/ui/GroupsPane.js';
+import { ResourcesPane } from '../src/ui/ResourcesPane.js';
+import { DetailPane } from '../src/ui/DetailPane.js';
+import { Footer } from '../src/ui/Footer.js';
+import { HelpOverlay } from '../src/ui/HelpOverlay.js';
+import { KEYMAP } from '../src/model/keymap.js';
+import { emptyList, setHeight, setKeys } from '../src/model/list.js';
+import { groupRows, resourceRows } from '../src/model/tree.js';
+import { toJsonLines } from '../src/model/highlight.js';
+import { DISCOVERY, FakeApi } from './helpers/fake-api.js';
+import { stripAnsi } from './helpers/ui.js';
+
+afterEach(() => cleanup());
+const frame = (f: string | undefined) => stripAnsi(f ?? '');
+const list = (keys: string[], height = 20) => setKeys(setHeight(emptyList(), height), keys);
+
+test('Header: context, mode, user, server version, namespace; insecure warning', () => {
+  const api = new FakeApi({ insecure: true });
+  const { lastFrame } = render(<Header connection={api.connection} serverVersion="v1.31.0" version="0.1.0" namespace="default" width={160} lines={2} color={false} />);
+  const f = frame(lastFrame());
+  for (const s of ['kapi-tui 0.1.0', 'context kapi-sandbox', 'https://127.0.0.1:6443', 'demo', 'user admin', 'server v1.31.0', 'ns default', INSECURE_WARNING]) {
+    expect(f).toContain(s);
+  }
+  const one = render(<Header connection={api.connection} namespace={undefined} width={60} lines={1} color={false} />);
+  expect(frame(one.lastFrame())).toContain('INSECURE');
+  expect(frame(one.lastFrame()).split('\n')).toHaveLength(1);
+});
+
+test('GroupsPane: focus marker, preferred versions, paths, failure count', () => {
+  const rows = groupRows(DISCOVERY);
+  const { lastFrame } = render(<GroupsPane rows={rows} list={list(rows.map((r) => r.label))} loading={false} failures={1}
+    focused filtering={false} color={false} width={34} height={25} />);
+  const f = frame(lastFrame());
+  expect(f).toContain('▶ Groups');
+  expect(f).toContain('› core/v1 *');
+  expect(f).toContain('  autoscaling/v1');
+  expect(f).toContain('/openapi/v3');
+  expect(f).toContain('1 group(s) failed');
+});
+
+test('GroupsPane renders only the visible window of a long list', () => {
+  const rows = groupRows(DISCOVERY);
+  const l = { ...list(rows.map((r) => r.label), 4), cursor: 6, from: 5 };
+  const { lastFrame } = render(<GroupsPane rows={rows} list={l} loading={false} failures={0} focused={false} filtering={false} color={false} width={34} height={10} />);
+  const f = frame(lastFrame());
+  expect(f).toContain('   Groups'); // not focused: no marker
+  expect(f).not.toContain('core/v1');
+  expect(f).toContain('› /');
+  expect(f).toContain('stable.example.com');
+  expect(f).not.toContain('/livez');
+});
+
+test('ResourcesPane: name, kind, scope, short names, verbs; subresources indented', () => {
+  const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
+  const { lastFrame } = render(<ResourcesPane title="Resources v1" rows={rows} list={list(rows.map((r) => r.label))} focused={false}
+    filtering={false} color={false} width={100} height={20} />);
+  const f = frame(lastFrame());
+  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+create,delete/);
+  expect(f).toMatch(/namespaces\s+Namespace\s+Cluster\s+ns/);
+  expect(f).toMatch(/ {4}pods\/log\s+Pod/);
+  expect(f).toMatch(/ {4}pods\/exec\s+PodExecOptions/);
+});
+
+test('DetailPane: text window, table, error with hint, loading', () => {
+  const lines = toJsonLines(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key${i}`, i])));
+  const text = render(<DetailPane title="Detail: x" body={{ kind: 'text', lines, syntax: 'json', scroll: 50 }} focused filtering={false} color={false} width={60} height={12} />);
+  let f = frame(text.lastFrame());
+  expect(f).toContain('▶ Detail: x');
+  expect(f).toContain('"key49": 49');
+  expect(f).not.toContain('"key48"');
+  expect(f).not.toContain('"key60"');
+  expect(f).toContain('51-59/102');
+
+  const t = list(['a/web-0', 'a/web-1']);
+  const table = render(<DetailPane title="pods" body={{ kind: 'table', header: 'NAME   AGE', rows: ['web-0  5d', 'web-1  5d'], list: t, loading: true, note: '2 object(s)' }}
+    focused={false} filtering={false} color={false} width={60} height={12} />);
+  f = frame(table.lastFrame());
+  expect(f).toContain('NAME   AGE');
+  expect(f).toContain('› web-0  5d');
+  expect(f).toContain('2 object(s)');
+
+  const err = render(<DetailPane title="x" body={{ kind: 'error', error: { title: 'HTTP 403 Forbidden', detail: 'pods is forbidden', hint: 'ask for RBAC' } }}
+    focused={false} filtering={false} color={false} width={60} height={12} />);
+  f = frame(err.lastFrame());
+  expect(f).toContain('HTTP 403 Forbidden');
+  expect(f).toContain('pods is forbidden');
+  expect(f).toContain('hint: ask for RBAC');
+
+  const loading = render(<DetailPane title="x" body={{ kind: 'loading', message: 'listing…' }} focused={false} filtering={false} color={false} width={60} height={8} />);
+  expect(frame(loading.lastFrame())).toContain('listing…');
+});
+
+test('Footer: hints, last request line and its curl', () => {
+  const ev = { id: 1, method: 'GET' as const, path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12, bytes: 3800, curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'", kubectl: '', startedAt: 0 };
+  const { lastFrame } = render(<Footer hints="? help  q quit" last={ev} width={100} lines={3} color={false} />);
+  const f = frame(lastFrame());
+  expect(f).toContain('? help  q quit');
+  expect(f).toContain('GET /apis/apps/v1 200 12 ms 3.8 kB');
+  expect(f).toContain("$ curl --cacert ca.crt 'https://h/apis/apps/v1'");
+});
+
+test('HelpOverlay lists every keymap entry', () => {
+  const { lastFrame } = render(<HelpOverlay width={100} height={30} color={false} />);
+  const f = frame(lastFrame());
+  for (const e of KEYMAP) expect(f).toContain(e.description);
+  expect(f).toContain('Ctrl-U');
+  expect(f).toContain('Shift-Tab');
+});
