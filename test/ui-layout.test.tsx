@@ -34,7 +34,10 @@ test('80x24: one pane at a time, reachable with Tab / arrows, usable end to end'
   stdin.write(ENTER);
   await waitForFrame(lastFrame, hasText('"image": "nginx:1.27"'));
   checkFits(lastFrame()!, 80, 24);
-  stdin.write(ESC); stdin.write(ESC);
+  // Two ESC bytes in one burst reach Ink as a single (meta+escape) key: wait between them.
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (fr) => fr.includes('web-1') && !fr.includes('"image"'));
+  stdin.write(ESC);
   await waitForFrame(lastFrame, hasText('▶[Resources]'));
 });
 
@@ -82,6 +85,7 @@ test('reflows on resize: wide ↔ narrow', async () => {
 test('insecure connections carry a persistent red warning', async () => {
   r = renderTui(<App api={new FakeApi({ insecure: true })} color={false} />, { columns: 120, rows: 30 });
   await waitForFrame(r.lastFrame, hasText('TLS certificate verification is disabled'));
+  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
   r.stdin.write(ENTER);
   await waitForFrame(r.lastFrame, hasText('▶ Resources'));
   expect(stripAnsi(r.lastFrame()!)).toContain('TLS certificate verification is disabled');

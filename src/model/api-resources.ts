@@ -43,7 +43,8 @@ export function apiResourceRows(d: Discovery, filter: ApiResourcesFilter = {}): 
   return rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
-/** Columns aligned like Go's tabwriter (minwidth 0, padding 3), as kubectl prints them. */
+/** Columns aligned like Go's tabwriter (minwidth 0, padding 3), as kubectl prints them: every cell
+ *  but the last is padded, so an empty last column leaves trailing spaces, exactly as kubectl does. */
 export function formatColumns(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
@@ -52,8 +53,7 @@ export function formatColumns(header: string[], rows: string[][]): string {
       .map((r) =>
         r
           .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
-          .join('')
-          .trimEnd(),
+          .join(''),
       )
       .join('\n') + '\n'
   );
@@ -66,7 +66,7 @@ export function formatApiResources(rows: ApiResourceRow[], output?: 'wide' | 'js
   if (output === 'wide') header.push('VERBS', 'CATEGORIES');
   const cells = rows.map((r) => {
     const base = [r.name, r.shortNames.join(','), r.apiVersion, String(r.namespaced), r.kind];
-    if (output === 'wide') base.push(`[${r.verbs.join(' ')}]`, r.categories.join(','));
+    if (output === 'wide') base.push(r.verbs.join(','), r.categories.join(','));
     return base;
   });
   return formatColumns(header, cells);

@@ -8,7 +8,7 @@
 import { BenchPods, benchNamespaces } from './objects-bench.js';
 import { podLogText } from './objects-logs.js';
 import { buildSeed, endpointsFor, makeEvent, makePod, toEventsV1 } from './objects-seed.js';
-import { BASE_TIME_MS, hexFor, rfc3339, suffixFor } from './objects-util.js';
+import { BASE_TIME_MS, hexFor, rfc3339, suffixFor, uidFor } from './objects-util.js';
 
 export interface StoreOptions {
   /** Number of extra generated pods for benchmarks, spread over namespaces bench-0..bench-9. Default 0. */
@@ -226,7 +226,7 @@ export class ObjectStore {
         const [reason, message] = steps[(this.ticks / 3) % steps.length]!;
         const ev = makeEvent(next, reason, message, 'Normal', now, now, 1, { component: 'kubelet', host: next.spec.nodeName }, 'spec.containers{crashy}');
         ev.metadata.name = `${next.metadata.name}.${hexFor(`tick/${this.ticks}`, 16)}`;
-        ev.metadata.uid = uidLike(`Event/demo/${ev.metadata.name}`);
+        ev.metadata.uid = uidFor(`Event/demo/${ev.metadata.name}`);
         this.put('', 'events', ev, 'ADDED');
       }
     }
@@ -328,8 +328,7 @@ export class ObjectStore {
         resources: c.resources,
       })),
     });
-    // a fresh pod is not ready yet; it becomes ready on the next replacement cycle in reality,
-    // here it simply starts Running and Ready.
+    // (a real replacement would go Pending → ContainerCreating → Running; here it starts Running)
     this.put('', 'pods', pod, 'ADDED');
 
     const rsRef = { kind: 'ReplicaSet', apiVersion: 'apps/v1', metadata: { namespace: 'demo', name: rsName, uid: victim.metadata.ownerReferences[0].uid, resourceVersion: '' } };
@@ -339,10 +338,7 @@ export class ObjectStore {
       makeEvent(pod, 'Scheduled', `Successfully assigned demo/${name} to ${pod.spec.nodeName}`, 'Normal', now, now, 1, { component: 'default-scheduler' }),
       makeEvent(pod, 'Started', `Started container ${pod.spec.containers[0].name}`, 'Normal', now, now, 1, { component: 'kubelet', host: pod.spec.nodeName }, `spec.containers{${pod.spec.containers[0].name}}`),
     ];
-    for (const ev of events) {
-      ev.metadata.uid = uidLike(`Event/demo/${ev.metadata.name}`);
-      this.put('', 'events', ev, 'ADDED');
-    }
+    for (const ev of events) this.put('', 'events', ev, 'ADDED');
 
     // endpoints follow the pods
     const svc = this.colls.get('/services')?.items.get(itemKey('demo', 'frontend'));
@@ -361,11 +357,6 @@ export class ObjectStore {
       this.put('discovery.k8s.io', 'endpointslices', slice, 'MODIFIED');
     }
   }
-}
-
-function uidLike(key: string): string {
-  const h = hexFor(key, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function mergeSorted(a: any[], b: any[]): any[] {

@@ -110,7 +110,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   // handler only in a passive effect, so a key arriving right after a frame would otherwise see
   // the previous render's state.
   const keyContext = useRef<CommandContext | null>(null);
-  useLayoutEffect(() => { keyContext.current = { nav, groupRow, resourceRow, objectIds: table?.ids ?? [], pickerItems }; });
+  useLayoutEffect(() => { keyContext.current = { nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems }; });
   const onKey = useCallback((input: string, key: Key) => {
     const ctx = keyContext.current;
     if (!ctx) return;

@@ -8,8 +8,9 @@ import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 
 export interface CommandContext {
   nav: NavState;
-  groupRow?: GroupRow;
-  resourceRow?: ResourceRow;
+  /** All rows; the selected ones are looked up through `nav` (which may be ahead of the last render). */
+  groupRows: GroupRow[];
+  resourceRows: ResourceRow[];
   /** Identity of each row of the objects table (original index order). */
   objectIds: { name: string; namespace?: string }[];
   /** Picker items; index 0 is 'all namespaces'. */
@@ -61,7 +62,9 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   }
 }
 
-function openAction({ nav, groupRow, resourceRow, objectIds, pickerItems }: CommandContext): KeyOutcome {
+function openAction({ nav, groupRows, resourceRows, objectIds, pickerItems }: CommandContext): KeyOutcome {
+  const groupRow = groupRows[selectedIndex(nav.lists.groups) ?? -1];
+  const resourceRow = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
   if (nav.pickerOpen) {
     const i = selectedIndex(nav.lists.picker);
     if (i === undefined) return null;

@@ -1,9 +1,15 @@
 // Turning any failure into {title, detail, hint} for display.
-// Uses the fields KubeError exposes (kind, status, reason, serverMessage, hint) by duck typing, so
-// the UI works with any KubeApi implementation (the real client, the sandbox, a test fake).
+// A KubeError goes through the client's explainError; anything else shaped like one (status,
+// reason, serverMessage, hint: e.g. a test double) is read by duck typing.
+import { KubeError, explainError } from '../client/errors.js';
+
 export interface ExplainedError { title: string; detail: string; hint?: string }
 
 export function describeError(err: unknown): ExplainedError {
+  if (err instanceof KubeError) {
+    const e = explainError(err);
+    return { ...e, title: err.kind === 'http' && err.status ? `HTTP ${e.title}` : e.title };
+  }
   if (err && typeof err === 'object') {
     const e = err as { status?: number; reason?: string; serverMessage?: string; message?: string; hint?: string; kind?: string; name?: string };
     const parts = [e.status ? `HTTP ${e.status}` : undefined, e.reason].filter(Boolean);

@@ -1,0 +1,73 @@
+// The App against the real sandbox over TLS (client certificates from the generated kubeconfig).
+import React from 'react';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { ApiClient, connect } from '../src/client/index.js';
+import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import { ENTER, ESC, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+
+let sb: Sandbox;
+let dir: string;
+let r: Rendered | undefined;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kapi-ui-sb-'));
+  sb = await startSandbox({ dir, watchIntervalMs: 0 });
+});
+afterAll(async () => {
+  await sb?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => { r?.unmount(); r = undefined; });
+
+const frame = () => stripAnsi(r?.lastFrame() ?? '');
+const T = 10_000;
+
+async function startApp(kubeconfig: string) {
+  const api = new ApiClient(await connect({ kubeconfig, demo: true }));
+  r = renderTui(<App api={api} color={false} version="test" />, { columns: 140, rows: 40 });
+  await waitForFrame(r.lastFrame, (f) => f.includes('core/v1 *') && f.includes('apps/v1') && /server v\d/.test(f), T);
+  return r;
+}
+
+test('main flow over TLS: core/v1 → pods → table → pod JSON → back', async () => {
+  const { lastFrame, stdin } = await startApp(sb.files!.kubeconfig);
+  expect(frame()).toContain('demo');
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, hasText('▶ Resources v1'), T);
+  stdin.write('/'); stdin.write('p'); stdin.write('o'); stdin.write('d'); stdin.write(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('› pods') && f.includes('"pods"'), T);
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('▶ Detail: pods.v1 in default') && /NAME\s+READY\s+STATUS/.test(f) && /object\(s\), \d+ page/.test(f), T);
+  expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/default\/pods\?limit=\d+ 200/);
+  expect(frame()).toContain('$ curl');
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('"kind": "Pod"') && f.includes('[JSON]'), T);
+  expect(frame()).not.toContain('managedFields');
+  stdin.write('y');
+  await waitForFrame(lastFrame, (f) => f.includes('kind: Pod') && f.includes('[YAML]'), T);
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('kind: Pod'), T);
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, hasText('▶ Resources v1'), T);
+});
+
+test('non-resource path over TLS: /healthz', async () => {
+  const { lastFrame, stdin } = await startApp(sb.files!.kubeconfig);
+  for (const k of ['/', 'h', 'e', 'a', 'l', 't', 'h', ENTER]) stdin.write(k);
+  await waitForFrame(lastFrame, hasText('› /healthz'), T);
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('GET /healthz 200') && /║ ok\s/.test(f), T);
+});
+
+test('a user without rights sees the 403 explained', async () => {
+  const { lastFrame, stdin } = await startApp(join(dir, 'kubeconfig-jane'));
+  for (const k of ['/', 'm', 'e', 't', 'r', 'i', 'c', 's', ENTER]) stdin.write(k);
+  await waitForFrame(lastFrame, hasText('› /metrics'), T);
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('GET /metrics') && f.includes('▶ Detail: GET /metrics') && !f.includes('loading'), T);
+  console.log(frame());
+});
