@@ -65,7 +65,7 @@ test('non-resource path over TLS: /healthz', async () => {
 
 test('a user without rights sees the 403 explained', async () => {
   const { lastFrame, stdin } = await startApp(join(dir, 'kubeconfig-jane'));
-  for (const k of ['/', 'm', 'e', 't', 'r', 'i', 'c', 's', ENTER]) stdin.write(k);
+  for (const k of ['/', '/', 'm', 'e', 't', 'r', 'i', 'c', 's', ENTER]) stdin.write(k);
   await waitForFrame(lastFrame, hasText('› /metrics'), T);
   stdin.write(ENTER);
   await waitForFrame(lastFrame, (f) => f.includes('GET /metrics') && f.includes('▶ Detail: GET /metrics') && !f.includes('loading'), T);
