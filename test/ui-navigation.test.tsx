@@ -250,3 +250,18 @@ test('Ctrl-C quits too', async () => {
   await keys('\u0003');
   await vi.waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
 });
+
+test('r refreshes the open view, or discovery when nothing is open', async () => {
+  const api = new FakeApi();
+  const { lastFrame } = await start(api);
+  await keys('r');
+  await vi.waitFor(() => expect(api.calls.filter((c) => c === 'discover')).toHaveLength(2));
+  await keys(ENTER, 'j', 'j');
+  await waitForFrame(lastFrame, hasText('› pods'));
+  await keys(ENTER);
+  await waitForFrame(lastFrame, hasText('› web-0'));
+  await keys('r');
+  await vi.waitFor(() => expect(api.calls.filter((c) => c.startsWith('list v1/pods'))).toHaveLength(2));
+  await waitForFrame(lastFrame, hasText('› web-0'));
+  expect(api.calls.filter((c) => c === 'discover')).toHaveLength(2);
+});

@@ -53,7 +53,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
       cleanups.push(() => sb.close(), () => rm(dir, { recursive: true, force: true }));
       Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });
     }
-    api = new client.ApiClient(await client.connect(opts));
+    api = new client.ApiClient(await client.connect(opts), { discoveryCache: args.noCache ? undefined : new client.DiscoveryCache() });
   } catch (err) {
     api = failedApi(args, err);
   }

@@ -3,6 +3,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, TableRow, VersionInfo } from '../model/types.js';
 import type { ResolvedConnection } from './connection.js';
+import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
 import { curlCommand, kubectlCommand } from './equivalents.js';
 import { KubeError, cancelledError, classifyNetworkError } from './errors.js';
@@ -23,6 +24,8 @@ export const DEFAULT_LIST_LIMIT = 500;
 export interface ApiClientOptions {
   /** Always use legacy discovery (plain application/json on /api and /apis). */
   legacyDiscovery?: boolean;
+  /** Keep discovery on disk between runs (the CLI passes one unless --no-cache). */
+  discoveryCache?: DiscoveryCache;
 }
 
 export interface UserInfo {
@@ -210,13 +213,23 @@ export class ApiClient implements KubeApi {
     return r.json;
   }
 
-  discover(opts: { signal?: AbortSignal; legacy?: boolean; concurrency?: number } = {}): Promise<Discovery> {
+  async discover(
+    opts: { signal?: AbortSignal; legacy?: boolean; concurrency?: number; onCached?: (cached: Discovery) => void } = {},
+  ): Promise<Discovery> {
     const dopts: DiscoverOptions = {
       signal: opts.signal,
       legacy: opts.legacy ?? this.options.legacyDiscovery,
       concurrency: opts.concurrency,
     };
-    return runDiscovery((path, accept, signal) => this.getJson(path, accept, signal), dopts);
+    const cache = this.options.discoveryCache;
+    const server = this.connection.server;
+    if (cache && opts.onCached) {
+      const cached = await cache.load(server);
+      if (cached) opts.onCached({ ...cached, fromCache: true });
+    }
+    const fresh = await runDiscovery((path, accept, signal) => this.getJson(path, accept, signal), dopts);
+    if (cache) await cache.save(server, fresh);
+    return fresh;
   }
 
   async version(opts: { signal?: AbortSignal } = {}): Promise<VersionInfo> {

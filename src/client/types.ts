@@ -84,7 +84,9 @@ export interface WatchEventMessage {
 export interface KubeApi {
   readonly connection: Connection;
   getRaw(path: string, opts?: RequestOptions): Promise<RawResponse>;
-  discover(opts?: { signal?: AbortSignal }): Promise<Discovery>;
+  /** Discovers the API. With `onCached`, a cached discovery (if any) is handed over first, before the
+   *  network answers; the promise still resolves with the fresh one. */
+  discover(opts?: { signal?: AbortSignal; onCached?: (cached: Discovery) => void }): Promise<Discovery>;
   version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;

@@ -58,6 +58,8 @@ export interface Discovery {
   failures: { groupVersion: string; message: string }[];
   /** The documents as served, keyed by path ('/api', '/apis', '/apis/apps/v1', ...), for the raw view. */
   rawDocuments: Record<string, unknown>;
+  /** Set on a discovery loaded from the on-disk cache (not yet revalidated). */
+  fromCache?: boolean;
 }
 
 /** Identifies a resource collection for list/get/watch. */
