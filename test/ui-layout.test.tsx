@@ -58,11 +58,20 @@ test('does not crash down to 40x12 and never draws taller than the terminal', as
   await waitForFrame(lastFrame, hasText('1/15'));
   expect(stripAnsi(lastFrame()!)).toContain('⚠ INSECURE');
   checkFits(lastFrame()!, 40, 12);
-  for (const k of [DOWN, ENTER, ENTER, ENTER, '?', '?', 'n', ESC, 'y', ESC, ESC]) {
-    stdin.write(k);
-    await new Promise((res) => setImmediate(res));
-    checkFits(lastFrame()!, 40, 12);
-  }
+  stdin.write(DOWN);
+  await waitForFrame(lastFrame, hasText('› apps/v1'));
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, hasText('▶[Resources]'));
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, (fr) => fr.includes('▶[Detail]') && fr.includes('web'));
+  stdin.write('?');
+  await waitForFrame(lastFrame, hasText('Help'));
+  stdin.write('?');
+  stdin.write('n');
+  await waitForFrame(lastFrame, hasText('team-a'));
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (fr) => !fr.includes('team-a'));
+  for (const frame of r.stdout.frames) checkFits(frame, 40, 12);
   for (const [c, rows] of [[30, 8], [20, 6]] as const) {
     r.stdout.resize(c, rows);
     await waitForFrame(lastFrame, (fr) => fr.split('\n').length <= rows);

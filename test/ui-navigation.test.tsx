@@ -265,3 +265,11 @@ test('r refreshes the open view, or discovery when nothing is open', async () =>
   await waitForFrame(lastFrame, hasText('› web-0'));
   expect(api.calls.filter((c) => c === 'discover')).toHaveLength(2);
 });
+
+test('several characters in one read (paste, tmux) are handled key by key', async () => {
+  const { lastFrame } = await start();
+  await keys(ENTER);
+  await waitForFrame(lastFrame, hasText('▶ Resources v1'));
+  await keys('/secr\r');
+  await waitForFrame(lastFrame, (f) => f.includes('› secrets') && f.includes('1/1 /secr') && !f.includes('/secr▌'));
+});

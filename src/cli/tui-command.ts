@@ -36,12 +36,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   };
   installCrashHandlers(() => void cleanup());
 
-  const [{ render }, React, { App }, client] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/App.js'),
-    import('../client/index.js'),
-  ]);
+  const [{ launchApp }, client] = await Promise.all([import('../ui/launch.js'), import('../client/index.js')]);
 
   let api: KubeApi;
   try {
@@ -59,11 +54,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   }
 
   enterFullScreen();
-  const instance = render(
-    React.createElement(App, { api, version, initialNamespace: args.namespace }),
-    { exitOnCtrlC: false, patchConsole: false },
-  );
-  await instance.waitUntilExit();
+  await launchApp(api, { version, initialNamespace: args.namespace });
   restoreTerminal();
   await cleanup();
   // Sockets of a watch or a slow request must not keep the process alive after `q`.

@@ -79,24 +79,30 @@ export function visibleColumns(columns: TableColumn[]): number[] {
 }
 
 /** Column widths that fit `width`. Natural width = widest of header and cells. When too wide:
- *  the widest column (never the first) shrinks, down to `minWidth`; then columns are dropped from
- *  the right (width 0); last, the first column is truncated. */
+ *  1. the widest other column shrinks, down to `minWidth`; 2. the first column shrinks to half the
+ *  width; 3. columns are dropped from the right (width 0); 4. the first column is truncated. */
 export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2, minWidth = 8): number[] {
   const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
   const total = () => {
     const shown = widths.filter((w) => w > 0);
     return shown.reduce((a, b) => a + b, 0) + gap * Math.max(0, shown.length - 1);
   };
+  const half = Math.max(minWidth, Math.floor(width / 2));
+  const natural0 = widths[0] ?? 0;
   while (total() > width) {
     let max = -1;
     for (let i = 1; i < widths.length; i++) if (widths[i] > minWidth && (max < 0 || widths[i] > widths[max])) max = i;
     if (max >= 0) { widths[max] = Math.max(minWidth, widths[max] - (total() - width)); continue; }
+    const shownOthers = widths.slice(1).some((w) => w > 0);
+    if (shownOthers && widths[0] > half) { widths[0] = Math.max(half, widths[0] - (total() - width)); continue; }
     let last = widths.length - 1;
     while (last > 0 && widths[last] === 0) last--;
     if (last > 0) { widths[last] = 0; continue; }
     widths[0] = Math.max(1, width);
     break;
   }
+  // Give room freed by dropped columns back to the first column.
+  if (total() < width && widths[0] < natural0) widths[0] = Math.min(natural0, widths[0] + width - total());
   return widths;
 }
 

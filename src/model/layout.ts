@@ -37,7 +37,7 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, inse
   const footerLines = height >= 20 ? 3 : height >= 12 ? 2 : 1;
   if (cols >= WIDE_MIN_COLUMNS) {
     const body = Math.max(4, height - headerLines - footerLines);
-    const g = Math.max(18, Math.floor(cols * 0.22));
+    const g = Math.max(20, Math.floor(cols * 0.24));
     const r = Math.max(28, Math.floor(cols * 0.3));
     return {
       mode: 'wide', columns: cols, height, headerLines, footerLines, tabsLine: false,

@@ -11,6 +11,7 @@ import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDetail, useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { detailSource, sourceLines, tableText } from './detailContent.js';
 import { type CommandContext, keyToAction } from './commands.js';
+import type { KeyInfo } from '../model/keymap.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
@@ -111,9 +112,15 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   // the previous render's state.
   const keyContext = useRef<CommandContext | null>(null);
   useLayoutEffect(() => { keyContext.current = { nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems }; });
-  const onKey = useCallback((input: string, key: Key) => {
+  const onKey = useCallback((input: string, key: Key | KeyInfo): void => {
     const ctx = keyContext.current;
     if (!ctx) return;
+    // Several characters in one read (fast typing through tmux/ssh, or a paste) arrive as one
+    // input: replay them one key at a time.
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      for (const ch of input) onKey(ch === '\r' ? '' : ch, ch === '\r' ? { return: true } : ch === '\t' ? { tab: true } : ch === '\u007F' ? { delete: true } : {});
+      return;
+    }
     const outcome = keyToAction(input, key, ctx);
     if (!outcome) return;
     if (outcome.type === 'quit') { exit(); onExitRef.current?.(); return; }

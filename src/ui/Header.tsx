@@ -17,10 +17,11 @@ export interface HeaderProps {
 export const INSECURE_WARNING = '⚠ INSECURE: TLS certificate verification is disabled';
 
 export function Header({ connection: c, serverVersion, version, namespace, width, lines, color }: HeaderProps) {
-  const target = c.context ? `context ${c.context} (${c.server})` : c.server;
+  const target = c.context ? `context ${c.context} @ ${c.server}` : c.server;
+  // Most useful first: the line is truncated on narrow terminals.
   const parts = [
-    `kapi-tui${version ? ' ' + version : ''}`, target, c.mode,
-    `user ${c.user ?? '(anonymous)'}`, `server ${serverVersion ?? '…'}`, `ns ${namespace ?? 'all'}`,
+    `kapi-tui${version ? ' ' + version : ''}`, c.mode, target,
+    `user ${c.user ?? '(anonymous)'}`, `ns ${namespace ?? 'all'}`, `server ${serverVersion ?? '…'}`,
   ];
   const inlineWarning = c.insecure && lines < 2;
   return (

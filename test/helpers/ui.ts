@@ -80,12 +80,3 @@ export async function waitForFrame(
 }
 
 export const hasText = (text: string | RegExp) => (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
-
-/** Write keys one at a time, each after the previous one has been handled (frame changed or not). */
-export async function press(stdin: { write: (s: string) => void }, ...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    stdin.write(k);
-    // Let Ink's input parser and React flush before the next key.
-    await new Promise((r) => setImmediate(r));
-  }
-}
