@@ -1,10 +1,11 @@
-// Launches the explorer: resolve the connection (starting the sandbox for --demo), then render.
+// Launches the explorer: the first frame at once, the connection (and for --demo the sandbox) behind it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { CliArgs } from './args.js';
-import { failedApi } from './failed-api.js';
+import { DeferredApi } from './deferred-api.js';
+import { provisionalConnection } from './provisional-connection.js';
 import { enterFullScreen, installCrashHandlers, restoreTerminal } from './terminal.js';
 
 export function connectOptionsFrom(args: CliArgs): ConnectOptions {
@@ -36,23 +37,10 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   };
   installCrashHandlers(() => void cleanup());
 
-  const [{ launchApp }, client] = await Promise.all([import('../ui/launch.js'), import('../client/index.js')]);
-
-  let api: KubeApi;
-  try {
-    const opts = connectOptionsFrom(args);
-    if (args.demo) {
-      const { startSandbox } = await import('../sandbox/server.js');
-      const dir = await mkdtemp(join(tmpdir(), 'kapi-tui-demo-'));
-      const sb = await startSandbox({ dir, pods: args.pods });
-      cleanups.push(() => sb.close(), () => rm(dir, { recursive: true, force: true }));
-      Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });
-    }
-    api = new client.ApiClient(await client.connect(opts), { discoveryCache: args.noCache ? undefined : new client.DiscoveryCache() });
-  } catch (err) {
-    api = failedApi(args, err);
-  }
-
+  // The first frame must not wait for the network, the client library or the sandbox: render
+  // with a stand-in API at once and connect in the background.
+  const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups));
+  const { launchApp } = await import('../ui/launch.js');
   enterFullScreen();
   await launchApp(api, { version, initialNamespace: args.namespace });
   restoreTerminal();
@@ -60,4 +48,21 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Sockets of a watch or a slow request must not keep the process alive after `q`.
   setImmediate(() => process.exit(0)).unref();
   return 0;
+}
+
+/** Sets up the real client (starting the sandbox first for --demo). Rejects with the reason the
+ *  connection cannot be made; the UI then explains it in place. */
+async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[]): Promise<KubeApi> {
+  const client = await import('../client/index.js');
+  const opts = connectOptionsFrom(args);
+  if (args.demo) {
+    const { startSandbox } = await import('../sandbox/server.js');
+    const dir = await mkdtemp(join(tmpdir(), 'kapi-tui-demo-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const sb = await startSandbox({ dir, pods: args.pods });
+    cleanups.push(() => sb.close());
+    Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });
+  }
+  const cache = args.noCache ? undefined : new client.DiscoveryCache();
+  return new client.ApiClient(await client.connect(opts), { discoveryCache: cache });
 }

@@ -1,0 +1,15 @@
+// What the header can say about the connection before it is set up, from the command line alone.
+import type { Connection } from '../client/types.js';
+import type { CliArgs } from './args.js';
+
+export function provisionalConnection(args: CliArgs): Connection {
+  return {
+    mode: args.demo ? 'demo' : args.proxy ? 'proxy' : args.server ? 'certificates' : 'kubeconfig',
+    server: args.proxy ?? args.server ?? (args.demo ? 'starting the sandbox…' : 'connecting…'),
+    context: args.context,
+    namespace: args.namespace ?? 'default',
+    insecure: args.insecureSkipTlsVerify,
+    curlAuthArgs: [],
+    kubectlArgs: [],
+  };
+}
