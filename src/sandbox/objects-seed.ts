@@ -668,6 +668,28 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     runSeconds: 14,
   });
 
+  // --- default: the deployment every tutorial starts with, so a first `get pods` shows something --
+  wl.deployment({
+    ns: 'default',
+    name: 'nginx',
+    age: 6 * DAY + 2 * HOUR,
+    replicas: 2,
+    labels: { app: 'nginx' },
+    selector: { app: 'nginx' },
+    containers: [
+      {
+        name: 'nginx',
+        image: 'nginx:1.27.3',
+        ports: [{ name: 'http', containerPort: 80 }],
+        resources: { requests: { cpu: '10m', memory: '16Mi' } },
+      },
+    ],
+    pods: [
+      { node: w1, ip: '10.244.1.21' },
+      { node: w2, ip: '10.244.2.22' },
+    ],
+  });
+
   // --- demo -----------------------------------------------------------------------------------
   wl.deployment({
     ns: 'demo',

@@ -1,0 +1,57 @@
+// The stand-in API the first frame renders with: calls wait for the real client, listeners move
+// over to it, and a failed connection surfaces as the error of every call.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeferredApi } from '../src/cli/deferred-api.js';
+import { ApiClient, connect } from '../src/client/index.js';
+import type { Connection, KubeApi } from '../src/client/types.js';
+import type { RequestEvent } from '../src/model/types.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+
+const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, curlAuthArgs: [], kubectlArgs: [] };
+
+let sb: Sandbox;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kapi-deferred-'));
+  sb = await startSandbox({ dir, watchIntervalMs: 0 });
+});
+afterAll(async () => {
+  await sb?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('DeferredApi', () => {
+  it('answers with the provisional connection, then the real one; early listeners see real requests', async () => {
+    let resolve!: (api: KubeApi) => void;
+    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)));
+    expect(api.connection.server).toBe('starting…');
+    const seen: RequestEvent[] = [];
+    api.onRequest((e) => seen.push(e));
+    const version = api.version();
+    resolve(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })));
+    expect((await version).major).toBe('1');
+    expect(api.connection.server).toBe(sb.url);
+    expect(seen.map((e) => e.path)).toEqual(['/version']);
+  });
+
+  it('unsubscribes an early listener that left before the connection existed', async () => {
+    let resolve!: (api: KubeApi) => void;
+    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)));
+    const seen: RequestEvent[] = [];
+    const off = api.onRequest((e) => seen.push(e));
+    off();
+    resolve(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })));
+    await api.version();
+    expect(seen).toEqual([]);
+  });
+
+  it('fails every call with the connection error', async () => {
+    const api = new DeferredApi(provisional, connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then((c) => new ApiClient(c)));
+    await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
+    await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
+    expect(api.connection.server).toBe('starting…');
+  });
+});
