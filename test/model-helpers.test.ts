@@ -4,7 +4,10 @@ import { highlightJsonLine, highlightYamlLine, toJsonLines, toYamlLines } from '
 import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
 import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
 import { computeLayout } from '../src/model/layout.js';
-import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
+import { NON_RESOURCE_PATHS, groupRows, objectPath, resourceRows } from '../src/model/tree.js';
+import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
+import { viewRequest } from '../src/ui/request-log.js';
+import type { RequestEvent } from '../src/model/types.js';
 import { DISCOVERY } from './helpers/fake-api.js';
 
 describe('keymap', () => {
@@ -130,18 +133,72 @@ describe('layout', () => {
     expect(l.panes.reduce((a, p) => a + p.width, 0)).toBe(120);
     expect(l.height).toBeLessThanOrEqual(40);
   });
+  test('wide widths follow focus and content', () => {
+    const widths = (focus: 'groups' | 'resources' | 'detail', o = {}) => computeLayout(120, 40, focus, { groupsContent: 27, resourcesContent: 66, ...o }).panes.map((p) => p.width);
+    const [g] = widths('groups');
+    expect(g).toBe(33); // the longest group name, its cursor and the border
+    const [, r] = widths('resources');
+    expect(r).toBeGreaterThanOrEqual(72); // name, kind, scope, short names, verbs
+    const [gd, rd, d] = widths('detail');
+    expect(d).toBeGreaterThanOrEqual(80); // the table / document gets most of the width
+    expect(gd + rd + d).toBe(120);
+    // With a view open and the cursor back on Groups, Resources stays slim so the view keeps its room.
+    expect(widths('groups', { detailFirst: true })[2]).toBeGreaterThan(widths('groups')[2]);
+    for (const focus of ['groups', 'resources', 'detail'] as const) {
+      for (const cols of [100, 120, 200]) {
+        const l = computeLayout(cols, 30, focus, { groupsContent: 80, resourcesContent: 300 });
+        expect(l.panes.reduce((a, p) => a + p.width, 0)).toBe(cols);
+        expect(l.panes[2].width).toBeGreaterThanOrEqual(32);
+      }
+    }
+  });
+  test('footer lines: hints, request, curl, kubectl as height allows', () => {
+    expect(computeLayout(120, 40, 'groups').footerLines).toBe(4);
+    expect(computeLayout(80, 24, 'groups').footerLines).toBe(3);
+    expect(computeLayout(40, 12, 'groups').footerLines).toBe(1);
+  });
   test('narrow: the focused pane (plus detail when tall); never taller than the terminal', () => {
     expect(computeLayout(80, 24, 'resources').panes.map((p) => p.pane)).toEqual(['resources']);
     expect(computeLayout(80, 50, 'resources').panes.map((p) => p.pane)).toEqual(['resources', 'detail']);
     expect(computeLayout(80, 50, 'detail').panes.map((p) => p.pane)).toEqual(['detail']);
     for (const [c, r] of [[80, 24], [40, 12], [99, 30], [100, 12], [200, 60]]) {
       for (const focus of ['groups', 'resources', 'detail'] as const) {
-        const l = computeLayout(c, r, focus, true);
+        const l = computeLayout(c, r, focus, { insecure: true });
         const body = l.mode === 'wide' ? l.panes[0].height : l.panes.reduce((a, p) => a + p.height, 0);
         expect(l.headerLines + (l.tabsLine ? 1 : 0) + body + l.footerLines).toBeLessThanOrEqual(l.height);
         expect(l.height).toBeLessThanOrEqual(r);
       }
     }
+  });
+});
+
+describe('resource columns', () => {
+  const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
+  test('verb mask: fixed positions, + for verbs outside the set', () => {
+    expect(verbMask(['get', 'list', 'watch'])).toBe('glw-----');
+    expect(verbMask(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'])).toBe('glwcupdD');
+    expect(verbMask(['get', 'proxy'])).toBe('g-------+');
+  });
+  test('full verbs when they fit, the mask otherwise; verbs outlast short names, kind and scope', () => {
+    expect(resourceTable(rows, 200).rows.find((r) => r.startsWith('pods '))).toMatch(/create,delete,deletecollection,get,list,patch,update,watch$/);
+    expect(resourceTable(rows, 60).rows.find((r) => r.startsWith('pods '))).toMatch(/^pods\s+Pod\s+Namespaced\s+po\s+glwcupdD$/);
+    const cells = rows.map((r) => resourceCells(r, 'mask'));
+    const narrow = resourceColumnWidths(cells, 24);
+    expect(narrow[4]).toBeGreaterThan(0); // verbs kept
+    expect(narrow[3]).toBe(0); // short names dropped first
+    for (const w of [10, 24, 40, 60]) {
+      for (const line of resourceTable(rows, w).rows) expect(line.length).toBeLessThanOrEqual(w);
+    }
+  });
+});
+
+describe('request of the view', () => {
+  const ev = (id: number, path: string): { event: RequestEvent } => ({ event: { id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 } });
+  test('newest request to a view path, watches excluded; else the newest of all', () => {
+    const log = [ev(1, '/api/v1/namespaces/default/pods?limit=500'), ev(2, '/api/v1/namespaces/default/pods?watch=1&resourceVersion=5'), ev(3, '/version')];
+    expect(viewRequest(log, [objectPath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, 'default')])?.id).toBe(1);
+    expect(viewRequest(log, ['/apis'])?.id).toBe(3);
+    expect(viewRequest([], ['/apis'])).toBeUndefined();
   });
 });
 

@@ -185,3 +185,21 @@ test('format, help toggles', () => {
   s = run(s, { type: 'back' });
   expect(s.helpOpen).toBe(false);
 });
+
+test('cancel marks the waiting request; refresh or a new view clears it', () => {
+  let s = run(initialNavState('default'), { type: 'cancel', target: 'discovery' });
+  expect(s.discoveryCancelled).toBe(true);
+  s = run(s, { type: 'refresh' });
+  expect(s.discoveryCancelled).toBe(false);
+  expect(s.refreshDiscovery).toBe(1);
+  s = run(s, { type: 'openObjects', ref: PODS }, { type: 'cancel', target: 'detail' });
+  expect(s.detailCancelled).toBe(true);
+  expect(topView(s)?.kind).toBe('objects'); // still on the view
+  s = run(s, { type: 'refresh' });
+  expect(s.detailCancelled).toBe(false);
+  s = run(s, { type: 'cancel', target: 'detail' }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
+  expect(s.detailCancelled).toBe(false);
+  s = run(s, { type: 'cancel', target: 'detail' }, { type: 'back' });
+  expect(s.detailCancelled).toBe(false);
+  expect(topView(s)?.kind).toBe('objects');
+});

@@ -55,15 +55,22 @@ test('GroupsPane renders only the visible window of a long list', () => {
   expect(f).not.toContain('/livez');
 });
 
-test('ResourcesPane: name, kind, scope, short names, verbs; subresources indented', () => {
+test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources indented', () => {
   const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
-  const { lastFrame } = render(<ResourcesPane title="Resources v1" rows={rows} list={list(rows.map((r) => r.label))} focused={false}
-    filtering={false} color={false} width={100} height={20} />);
-  const f = frame(lastFrame());
-  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+create,delete/);
+  const pane = (width: number) => frame(render(<ResourcesPane title="Resources v1" rows={rows} list={list(rows.map((r) => r.label))} focused={false}
+    filtering={false} color={false} width={width} height={20} />).lastFrame());
+  // Wide enough: verbs spelled out.
+  let f = pane(140);
+  expect(f).toMatch(/NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/);
+  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+create,delete,deletecollection,get,list,patch,update,watch/);
   expect(f).toMatch(/namespaces\s+Namespace\s+Cluster\s+ns/);
-  expect(f).toMatch(/ {4}pods\/log\s+Pod/);
+  expect(f).toMatch(/ {4}pods\/log\s+Pod\s+get\s/);
   expect(f).toMatch(/ {4}pods\/exec\s+PodExecOptions/);
+  // Narrower: verbs become the fixed-position letter mask, every other column still shown.
+  f = pane(80);
+  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+glwcupdD/);
+  expect(f).toMatch(/ {4}pods\/log\s+Pod\s+g-------/);
+  expect(f).toMatch(/ {4}pods\/exec\s+PodExecOpt\S*\s+g--c----/);
 });
 
 test('DetailPane: text window, table, error with hint, loading', () => {
@@ -95,13 +102,18 @@ test('DetailPane: text window, table, error with hint, loading', () => {
   expect(frame(loading.lastFrame())).toContain('listing…');
 });
 
-test('Footer: hints, last request line and its curl', () => {
-  const ev = { id: 1, method: 'GET' as const, path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12, bytes: 3800, curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'", kubectl: '', startedAt: 0 };
-  const { lastFrame } = render(<Footer hints="? help  q quit" last={ev} width={100} lines={3} color={false} />);
-  const f = frame(lastFrame());
-  expect(f).toContain('? help  q quit');
-  expect(f).toContain('GET /apis/apps/v1 200 12 ms 3.8 kB');
-  expect(f).toContain("$ curl --cacert ca.crt 'https://h/apis/apps/v1'");
+test('Footer: hints, the request line, its curl and kubectl equivalents', () => {
+  const ev = { id: 1, method: 'GET' as const, path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12, bytes: 3800,
+    curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'", kubectl: 'kubectl get --raw /apis/apps/v1', startedAt: 0 };
+  const four = frame(render(<Footer hints="? help  q quit" request={ev} width={100} lines={4} color={false} />).lastFrame()).split('\n');
+  expect(four[0]).toContain('? help  q quit');
+  expect(four[1]).toMatch(/^GET \/apis\/apps\/v1 200 12 ms 3.8 kB/);
+  expect(four[2]).toContain("$ curl --cacert ca.crt 'https://h/apis/apps/v1'");
+  expect(four[3]).toContain('$ kubectl get --raw /apis/apps/v1');
+  // Three lines: kubectl joins the request line (which still starts with the request).
+  const three = frame(render(<Footer hints="? help" request={ev} width={100} lines={3} color={false} />).lastFrame()).split('\n');
+  expect(three[1]).toMatch(/^GET \/apis\/apps\/v1 200 12 ms 3.8 kB\s+\$ kubectl get --raw/);
+  expect(three[2]).toContain('$ curl');
 });
 
 test('HelpOverlay lists every keymap entry', () => {

@@ -2,12 +2,13 @@
 import { ApiClient, connect, explainError } from '../client/index.js';
 import { apiResourceRows, formatApiResources } from '../model/api-resources.js';
 import type { CliArgs } from './args.js';
-import { connectOptionsFrom } from './tui-command.js';
+import { connectOptionsFrom, warningLines } from './tui-command.js';
 
 export async function runApiResourcesCommand(args: CliArgs): Promise<number> {
   try {
     if (args.demo) throw new Error('api-resources does not start the sandbox; run `kapi-tui sandbox` and pass --kubeconfig');
     const api = new ApiClient(await connect(connectOptionsFrom(args)));
+    process.stderr.write(warningLines(api));
     const discovery = await api.discover();
     for (const f of discovery.failures) {
       process.stderr.write(`error: unable to retrieve the complete list of server APIs: ${f.groupVersion}: ${f.message}\n`);

@@ -23,6 +23,8 @@ Connection (pick one; default: the kubeconfig's current context):
   --demo                   start the embedded sandbox and connect as its admin
   --insecure-skip-tls-verify
                            do not verify the server's certificate (shown as a warning)
+  --request-timeout DURATION
+                           give up on a request after this long (e.g. 30s, 2m; 0 = never; default 15s)
 
 Other:
   -n, --namespace NS       namespace to start in
@@ -45,6 +47,7 @@ const OPTIONS = {
   token: { type: 'string' },
   proxy: { type: 'string' },
   'insecure-skip-tls-verify': { type: 'boolean' },
+  'request-timeout': { type: 'string' },
   'no-cache': { type: 'boolean' },
   // sandbox
   port: { type: 'string' },
@@ -73,6 +76,8 @@ export interface CliArgs {
   token?: string;
   proxy?: string;
   insecureSkipTlsVerify: boolean;
+  /** --request-timeout in milliseconds (0 = none). */
+  requestTimeoutMs?: number;
   noCache: boolean;
   port?: number;
   dir?: string;
@@ -109,6 +114,15 @@ function intOption(name: string, value: string | undefined): number | undefined 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+/** kubectl-style durations: "30s", "2m", "1h", "500ms"; a bare number is seconds; "0" is no timeout. */
+export function parseDuration(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!m) throw new UsageError(`--${flag} must be a duration such as 30s, 2m or 0, got "${value}"`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -159,6 +173,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     token: values.token,
     proxy: values.proxy,
     insecureSkipTlsVerify: values['insecure-skip-tls-verify'] ?? false,
+    requestTimeoutMs: parseDuration('request-timeout', values['request-timeout']),
     noCache: values['no-cache'] ?? false,
     port: intOption('port', values.port),
     dir: values.dir,

@@ -20,7 +20,15 @@ export function connectOptionsFrom(args: CliArgs): ConnectOptions {
     token: args.token,
     proxy: args.proxy,
     insecureSkipTlsVerify: args.insecureSkipTlsVerify,
+    timeoutMs: args.requestTimeoutMs,
   };
+}
+
+/** Connection warnings (TLS verification off, a remote kubectl proxy, ...) as stderr lines. */
+export function warningLines(api: { connection: object } | undefined): string {
+  const warnings = (api?.connection as { warnings?: unknown } | undefined)?.warnings;
+  if (!Array.isArray(warnings)) return '';
+  return warnings.map((w) => `kapi-tui: warning: ${String(w)}\n`).join('');
 }
 
 export async function runTui(args: CliArgs, version: string): Promise<number> {
@@ -44,6 +52,8 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   enterFullScreen();
   await launchApp(api, { version, initialNamespace: args.namespace });
   restoreTerminal();
+  // The header showed them; repeat them where they stay visible (the shell's scrollback).
+  process.stderr.write(warningLines(api));
   await cleanup();
   // Sockets of a watch or a slow request must not keep the process alive after `q`.
   setImmediate(() => process.exit(0)).unref();

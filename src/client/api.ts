@@ -6,8 +6,27 @@ import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
 import { curlCommand, kubectlCommand } from './equivalents.js';
-import { KubeError, cancelledError, classifyNetworkError } from './errors.js';
-import { HttpTransport, LOGGED_HEADERS, assertReadOnly, failureInfo, type HttpMethod, type HttpResult } from './http.js';
+import {
+  KubeError,
+  cancelledError,
+  classifyNetworkError,
+  invalidJsonError,
+  notJsonError,
+  watchCutError,
+  type ErrorContext,
+} from './errors.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  HttpTransport,
+  LOGGED_HEADERS,
+  abortableDelay,
+  assertReadOnly,
+  failureInfo,
+  retryDelayMs,
+  type HttpMethod,
+  type HttpResult,
+  type RetryPolicy,
+} from './http.js';
 import type {
   KubeApi,
   ListOptions,
@@ -26,6 +45,11 @@ export interface ApiClientOptions {
   legacyDiscovery?: boolean;
   /** Keep discovery on disk between runs (the CLI passes one unless --no-cache). */
   discoveryCache?: DiscoveryCache;
+  /** Retries of safe GETs (429/502/503/504, dropped connections); default 3 attempts with backoff.
+   *  Watches and POSTs are never retried. `{ attempts: 1 }` turns retries off. */
+  retry?: Partial<RetryPolicy>;
+  /** Largest buffered response body (default 64 MiB; 0 = no limit). Watches are streamed, not limited. */
+  maxBodyBytes?: number;
 }
 
 export interface UserInfo {
@@ -91,10 +115,16 @@ export class ApiClient implements KubeApi {
   private readonly transport: HttpTransport;
   private readonly listeners = new Set<(ev: RequestEvent) => void>();
   private nextId = 1;
+  private readonly retry: RetryPolicy;
 
   constructor(conn: ResolvedConnection, private readonly options: ApiClientOptions = {}) {
     this.connection = conn;
     this.transport = new HttpTransport(conn);
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  }
+
+  private errorContext(method: string, path: string): ErrorContext {
+    return { method, path, server: this.connection.server, proxy: this.connection.mode === 'proxy' };
   }
 
   onRequest(listener: (ev: RequestEvent) => void): () => void {
@@ -142,45 +172,52 @@ export class ApiClient implements KubeApi {
     return ev;
   }
 
-  /** One buffered request + its RequestEvent. Throws KubeError. */
+  /**
+   * One buffered request and a RequestEvent per attempt. Throws KubeError. A GET that fails with
+   * 429/502/503/504 or a dropped connection is sent again (up to `retry.attempts` in all) after an
+   * exponential backoff with jitter, or after Retry-After when the server gives one; the wait ends
+   * at once when `signal` aborts. The failed attempt's event says that a retry follows.
+   */
   private async exchange(method: HttpMethod, path: string, accept: string,
     opts: { signal?: AbortSignal; body?: string; namespaced?: boolean } = {}): Promise<RawResponse> {
-    const startedAt = Date.now();
-    let res: HttpResult;
-    try {
-      res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal });
-    } catch (e) {
-      // assertReadOnly refusals never become requests: no event.
-      if (e instanceof KubeError && e.kind === 'config' && e.message.startsWith('Refusing')) throw e;
-      this.emit(this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e));
-      throw e;
-    }
-    const ev = this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced);
-    ev.status = res.status;
-    ev.durationMs = res.durationMs;
-    ev.bytes = res.bytes;
-    ev.contentType = res.contentType;
-    ev.responseHeaders = pickHeaders(res.headers);
-    const raw: RawResponse = { ...res };
-    if (isJsonType(res.contentType) && res.body.length > 0) {
+    for (let attempt = 1; ; attempt++) {
+      const startedAt = Date.now();
+      let res: HttpResult;
       try {
-        raw.json = JSON.parse(res.body);
+        res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal, maxBodyBytes: this.options.maxBodyBytes });
       } catch (e) {
-        ev.error = `invalid JSON: ${(e as Error).message}`;
+        // assertReadOnly refusals never become requests: no event.
+        if (e instanceof KubeError && e.kind === 'config' && e.message.startsWith('Refusing')) throw e;
+        const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
+        const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
+        if (delay !== undefined) ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
         this.emit(ev);
-        throw new KubeError({
-          kind: 'parse',
-          message: `${path} answered ${res.contentType} that is not valid JSON: ${(e as Error).message}`,
-          hint: 'The server (or a proxy in between) sent a broken document. Look at the raw body in the request log.',
-          path,
-          method,
-          body: res.body,
-          cause: e,
-        });
+        if (e instanceof KubeError) e.attempts = attempt;
+        if (delay === undefined) throw e;
+        await abortableDelay(delay, opts.signal, this.errorContext(method, path));
+        continue;
       }
+      const ev = this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced);
+      ev.status = res.status;
+      ev.durationMs = res.durationMs;
+      ev.bytes = res.bytes;
+      ev.contentType = res.contentType;
+      ev.responseHeaders = pickHeaders(res.headers);
+      const raw: RawResponse = { ...res };
+      if (isJsonType(res.contentType) && res.body.length > 0) {
+        try {
+          raw.json = JSON.parse(res.body);
+        } catch (e) {
+          ev.error = `invalid JSON: ${(e as Error).message}`;
+          this.emit(ev);
+          const err = invalidJsonError(res.body, res.contentType, e, this.errorContext(method, path));
+          err.attempts = attempt;
+          throw err;
+        }
+      }
+      this.emit(ev);
+      return raw;
     }
-    this.emit(ev);
-    return raw;
   }
 
   /**
@@ -200,16 +237,7 @@ export class ApiClient implements KubeApi {
 
   private async getJson(path: string, accept: string, signal?: AbortSignal): Promise<unknown> {
     const r = await this.exchange('GET', path, accept, { signal });
-    if (r.json === undefined) {
-      throw new KubeError({
-        kind: 'parse',
-        message: `${path} did not answer JSON (content-type ${r.contentType || 'none'})`,
-        hint: 'Is this a Kubernetes API server? Check the server URL.',
-        path,
-        method: 'GET',
-        body: r.body,
-      });
-    }
+    if (r.json === undefined) throw notJsonError(r.body, r.contentType, this.errorContext('GET', path));
     return r.json;
   }
 
@@ -246,16 +274,7 @@ export class ApiClient implements KubeApi {
       signal: opts.signal,
       namespaced: ref.namespaced,
     });
-    if (r.json === undefined) {
-      throw new KubeError({
-        kind: 'parse',
-        message: `${path} did not answer JSON (content-type ${r.contentType || 'none'})`,
-        hint: 'Is this a Kubernetes API server? Check the server URL.',
-        path,
-        method: 'GET',
-        body: r.body,
-      });
-    }
+    if (r.json === undefined) throw notJsonError(r.body, r.contentType, this.errorContext('GET', path));
     return parseListPage(r.json, r.bytes);
   }
 
@@ -313,6 +332,8 @@ export class ApiClient implements KubeApi {
         return;
       }
       const res = stream.response;
+      const wctx = this.errorContext('GET', path);
+      let delivered = 0;
       await new Promise<void>((resolve, reject) => {
         const decoder = new StringDecoder('utf8');
         let buf = '';
@@ -342,6 +363,7 @@ export class ApiClient implements KubeApi {
             return false;
           }
           if (stopped) return false;
+          delivered++;
           try {
             onEvent(msg);
           } catch {
@@ -370,9 +392,12 @@ export class ApiClient implements KubeApi {
           if (!finished && buf.trim()) deliver(buf);
           finish();
         });
-        res.on('close', () => finish());
-        res.on('aborted', () => finish(classifyNetworkError(Object.assign(new Error('watch stream aborted'), { code: 'ECONNRESET' }), { path, method: 'GET', server: this.connection.server })));
-        res.on('error', (e) => finish(stopped ? undefined : classifyNetworkError(e, { path, method: 'GET', server: this.connection.server })));
+        // A clean end (the server's timeout, or it closed the watch) resolves `done`; a stream cut
+        // before its end (connection reset, server gone) rejects it with a 'network' KubeError.
+        const cut = (e: unknown) => finish(stopped ? undefined : watchCutError(delivered, e, wctx));
+        res.on('close', () => (res.complete || stopped ? finish() : cut(Object.assign(new Error('the connection closed before the stream ended'), { code: 'ECONNRESET' }))));
+        res.on('aborted', () => cut(Object.assign(new Error('the connection was reset'), { code: 'ECONNRESET' })));
+        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : finish(stopped ? undefined : classifyNetworkError(e, wctx))));
       });
     };
 

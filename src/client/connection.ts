@@ -1,8 +1,8 @@
 // Resolve command-line connection options into a Connection backed by a client-node KubeConfig.
 // @kubernetes/client-node is imported lazily (inside connect) because importing it costs ~400 ms
 // and the TUI paints its first frame before connecting.
-import { X509Certificate } from 'node:crypto';
-import { accessSync, constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -18,6 +18,91 @@ export interface ResolvedConnection extends Connection {
   readonly kubeConfig: KubeConfig;
   /** Per-request timeout (watches exempt once their headers arrived). */
   readonly timeoutMs: number;
+  /**
+   * Things the user should know about this connection, worded for display (the UI shows them in the
+   * header, the CLI prints them to stderr): TLS verification off, a kubectl proxy on another machine
+   * (unauthenticated, unencrypted), plain HTTP to a remote server, a client certificate that expired.
+   * Found without any network traffic.
+   */
+  readonly warnings: string[];
+  /** The client certificate's validity (to explain a 401), when there is one in a file or inline. */
+  readonly clientCertificate?: { commonName?: string; notBefore: Date; notAfter: Date };
+}
+
+/** 127.0.0.0/8, ::1, localhost (and 0.0.0.0 / ::, which connect to this machine). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === '::1' || h === '::' || h === '0.0.0.0' || h === '0:0:0:0:0:0:0:1') return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  const mapped = /^::ffff:(127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(h);
+  return !!mapped;
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+const INSECURE_WARNING = (source: string) =>
+  `TLS verification is off (${source}): the server's identity is not checked, so anyone on the network path can read and change the traffic, credentials included.`;
+
+function proxyWarnings(server: string): string[] {
+  const u = new URL(server);
+  if (isLoopbackHost(u.hostname)) return [];
+  return [
+    u.protocol === 'http:'
+      ? `The kubectl proxy at ${u.host} is not on this machine: traffic to it is unauthenticated and unencrypted (plain HTTP; the proxy adds its credentials for anyone who can reach it). Run kubectl proxy on 127.0.0.1, or reach it through an SSH tunnel.`
+      : `The kubectl proxy at ${u.host} is not on this machine: traffic to it is unauthenticated (the proxy adds its credentials for anyone who can reach it). Run kubectl proxy on 127.0.0.1, or reach it through an SSH tunnel.`,
+  ];
+}
+
+function plainHttpWarnings(server: string, sendsToken: boolean): string[] {
+  const u = new URL(server);
+  if (u.protocol !== 'http:' || isLoopbackHost(u.hostname)) return [];
+  return [`The server ${u.host} is plain HTTP on another machine: traffic is unencrypted${sendsToken ? ' and the bearer token travels in clear text' : ''}. Use https://.`];
+}
+
+interface CertInfo { commonName?: string; notBefore: Date; notAfter: Date }
+
+/** Validity of a PEM client certificate; throws a config error when it is not a certificate at all. */
+function inspectClientCert(pem: Buffer | string, where: string): { cert: X509Certificate; info: CertInfo } {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch (e) {
+    throw configError(
+      `The client certificate ${where} is not a PEM certificate: ${(e as Error).message}`,
+      'Point it at the certificate file (-----BEGIN CERTIFICATE-----), not the key or a directory.',
+      e,
+    );
+  }
+  return { cert, info: { commonName: certificateCommonName(pem), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) } };
+}
+
+/** Throws when the key cannot be the certificate's (checked locally, before any TLS handshake). */
+function assertKeyMatches(cert: X509Certificate, keyPem: Buffer | string, certWhere: string, keyWhere: string, hint: string): void {
+  let key;
+  try {
+    key = createPrivateKey(keyPem);
+  } catch {
+    // Unreadable here (e.g. an encrypted key): leave it to the TLS layer, which explains its own errors.
+    return;
+  }
+  if (!cert.checkPrivateKey(key)) {
+    throw configError(`The client certificate ${certWhere} and the key ${keyWhere} do not belong together`, hint);
+  }
+}
+
+function certWarnings(info: CertInfo | undefined): string[] {
+  if (!info) return [];
+  const now = Date.now();
+  if (now > info.notAfter.getTime()) return [`The client certificate (CN=${info.commonName ?? '?'}) expired on ${info.notAfter.toISOString()}: the server will answer 401 Unauthorized. Renew it or get a fresh kubeconfig.`];
+  if (now < info.notBefore.getTime()) return [`The client certificate (CN=${info.commonName ?? '?'}) is not valid before ${info.notBefore.toISOString()}: check this machine's clock.`];
+  return [];
 }
 
 /** A path as the user can type it in a shell here: kept relative when it resolves from the cwd. */
@@ -33,10 +118,38 @@ function assertReadable(path: string, what: string, flag: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     throw configError(
       `Cannot read the ${what} "${path}" (${flag}): ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`,
-      `Check the path given to ${flag}.`,
+      code === 'EACCES'
+        ? `Make the file readable for this user (e.g. \`chmod u+r ${path}\`), or check the path given to ${flag}.`
+        : `Check the path given to ${flag}.`,
       e,
     );
   }
+  if (statSync(path).isDirectory()) {
+    throw configError(`The ${what} "${path}" (${flag}) is a directory, not a file`, `Pass the file itself to ${flag}.`);
+  }
+}
+
+/** A js-yaml/yaml parse error's position as "line L, column C", else the message's first line. */
+function yamlProblem(e: unknown): string {
+  const err = e as { message?: string; mark?: { line?: number; column?: number }; linePos?: { line: number; col: number }[] };
+  const first = String(err?.message ?? e).split('\n')[0]!.trim();
+  let line: number | undefined;
+  let col: number | undefined;
+  if (err?.mark && typeof err.mark.line === 'number') {
+    line = err.mark.line + 1;
+    col = (err.mark.column ?? 0) + 1;
+  } else if (err?.linePos?.[0]) {
+    line = err.linePos[0].line;
+    col = err.linePos[0].col;
+  } else {
+    const m = /\((\d+):(\d+)\)\s*$/.exec(first);
+    if (m) {
+      line = Number(m[1]);
+      col = Number(m[2]);
+    }
+  }
+  const text = first.replace(/\s*\(\d+:\d+\)\s*$/, '');
+  return line !== undefined ? `${text} at line ${line}, column ${col}` : text;
 }
 
 /** The subject CN of a PEM certificate (the Kubernetes user name for X.509 auth). */
@@ -99,6 +212,7 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
     { name: 'kubectl-proxy' },
   );
   const insecure = !plainHttp && !!opts.insecureSkipTlsVerify;
+  const warnings = [...proxyWarnings(server), ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : [])];
   return {
     mode: 'proxy',
     server,
@@ -110,6 +224,7 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
     kubectlArgs: ['--server', server],
     kubeConfig: kc,
     timeoutMs,
+    warnings,
   };
 }
 
@@ -120,6 +235,13 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   if (opts.cert) assertReadable(opts.cert, 'client certificate', '--cert');
   if (opts.key) assertReadable(opts.key, 'client key', '--key');
   if (opts.cacert) assertReadable(opts.cacert, 'CA certificate', '--cacert');
+  let clientCertificate: CertInfo | undefined;
+  if (opts.cert && opts.key) {
+    const { cert, info } = inspectClientCert(readFileSync(opts.cert), `"${opts.cert}" (--cert)`);
+    assertKeyMatches(cert, readFileSync(opts.key), `"${opts.cert}" (--cert)`, `"${opts.key}" (--key)`,
+      'Pass the key that was issued with this certificate to --key (the certificate\'s public key must match it).');
+    clientCertificate = info;
+  }
 
   const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
@@ -158,6 +280,11 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     curlAuthArgs.push('-k');
     kubectlArgs.push('--insecure-skip-tls-verify');
   }
+  const warnings = [
+    ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : []),
+    ...plainHttpWarnings(server, !!opts.token),
+    ...certWarnings(clientCertificate),
+  ];
   return {
     mode: 'certificates',
     server,
@@ -169,6 +296,8 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,
+    warnings,
+    clientCertificate,
   };
 }
 
@@ -209,12 +338,18 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   } catch (e) {
     if (e instanceof KubeError) throw e;
     throw configError(
-      `Cannot load the kubeconfig ${explicit ?? process.env.KUBECONFIG ?? '~/.kube/config'}: ${(e as Error).message}`,
+      `Cannot load the kubeconfig ${explicit ? displayPath(explicit) : process.env.KUBECONFIG ?? '~/.kube/config'}: ${yamlProblem(e)}`,
       'Fix the file (`kubectl config view` shows what kubectl makes of it) or pass another with --kubeconfig.',
       e,
     );
   }
 
+  if (kc.getContexts().length === 0 && kc.getClusters().length === 0) {
+    throw configError(
+      `The kubeconfig (${source}) defines no clusters and no contexts: is it a kubeconfig file?`,
+      'Pass the kubeconfig your cluster gave you with --kubeconfig (`kubectl config view` shows what kubectl uses).',
+    );
+  }
   const contextNames = kc.getContexts().map((c) => c.name);
   const list = contextNames.length ? contextNames.join(', ') : '(none)';
   if (opts.context) {
@@ -265,6 +400,23 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const plainHttp = cluster.server.startsWith('http:');
   const insecure = !plainHttp && cluster.skipTLSVerify;
 
+  // Files the kubeconfig points at: say which entry is wrong now, not at the first request.
+  const inKc = (field: string, entry: string) => `${field} of ${entry} in the kubeconfig ${source}`;
+  if (cluster.caFile && !insecure) assertReadable(cluster.caFile, 'CA certificate', inKc('certificate-authority', `cluster "${cluster.name}"`));
+  if (user?.certFile) assertReadable(user.certFile, 'client certificate', inKc('client-certificate', `user "${user.name}"`));
+  if (user?.keyFile) assertReadable(user.keyFile, 'client key', inKc('client-key', `user "${user.name}"`));
+  let clientCertificate: CertInfo | undefined;
+  const certPem = user?.certFile ? readFileSync(user.certFile) : user?.certData ? Buffer.from(user.certData, 'base64') : undefined;
+  const keyPem = user?.keyFile ? readFileSync(user.keyFile) : user?.keyData ? Buffer.from(user.keyData, 'base64') : undefined;
+  if (certPem && keyPem && user) {
+    const certWhere = `of user "${user.name}" (${user.certFile ? `client-certificate ${user.certFile}` : 'client-certificate-data'})`;
+    const keyWhere = user.keyFile ? `client-key ${user.keyFile}` : 'client-key-data';
+    const { cert, info } = inspectClientCert(certPem, certWhere);
+    assertKeyMatches(cert, keyPem, certWhere, keyWhere,
+      `Fix user "${user.name}" in ${source}: client-key must be the key issued with client-certificate.`);
+    clientCertificate = info;
+  }
+
   const curlAuthArgs: string[] = [];
   if (user?.certFile) curlAuthArgs.push('--cert', user.certFile);
   if (user?.keyFile) curlAuthArgs.push('--key', user.keyFile);
@@ -289,5 +441,11 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,
+    warnings: [
+      ...(insecure ? [INSECURE_WARNING(opts.insecureSkipTlsVerify ? '--insecure-skip-tls-verify' : `insecure-skip-tls-verify in the kubeconfig cluster "${cluster.name}"`)] : []),
+      ...plainHttpWarnings(cluster.server, !!(user?.token || user?.exec || user?.authProvider)),
+      ...certWarnings(clientCertificate),
+    ],
+    clientCertificate,
   };
 }

@@ -21,6 +21,12 @@ export interface KubeErrorInit {
   cause?: unknown;
 }
 
+/** KubeError.code values the client sets itself (not Node error codes). */
+export const ERR_BODY_TOO_LARGE = 'KAPI_BODY_TOO_LARGE';
+export const ERR_RESPONSE_CUT = 'KAPI_RESPONSE_CUT';
+export const ERR_HTML_BODY = 'KAPI_HTML_BODY';
+export const ERR_WATCH_CUT = 'KAPI_WATCH_CUT';
+
 export class KubeError extends Error {
   readonly kind: KubeErrorKind;
   readonly status?: number;
@@ -33,6 +39,8 @@ export class KubeError extends Error {
   readonly body?: unknown;
   readonly code?: string;
   readonly retryAfterSeconds?: number;
+  /** How many times the request was sent (safe GETs are retried on 429/502/503/504 and dropped connections). */
+  attempts = 1;
 
   constructor(init: KubeErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -62,6 +70,8 @@ export interface ErrorContext {
   server?: string;
   /** True when the server is a `kubectl proxy`. */
   proxy?: boolean;
+  /** Set when the client certificate is outside its validity window (why a 401 happened). */
+  clientCertProblem?: string;
 }
 
 const UNKNOWN_CA = new Set([
@@ -126,11 +136,16 @@ export function classifyNetworkError(err: unknown, ctx: ErrorContext = {}): Kube
     });
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') {
+    const hangUp = /socket hang up/i.test(raw);
     return new KubeError({
       ...base,
       kind: 'network',
-      message: `Connection to ${host} was reset (${code})`,
-      hint: 'The server or something in between closed the connection. If it happens at TLS setup, the server may have rejected the client certificate; otherwise retry.',
+      message: hangUp
+        ? `${host} closed the connection without answering (${ctx.method ?? 'GET'} ${ctx.path ?? ''}; ${code})`
+        : `Connection to ${host} was reset (${code})`,
+      hint: hangUp
+        ? 'The server or something in between (load balancer, proxy, firewall) dropped the connection. Retry; if it keeps happening, check what sits between you and the API server.'
+        : 'The server or something in between closed the connection. If it happens at TLS setup, the server may have rejected the client certificate; otherwise retry.',
     });
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT' || code === 'EADDRNOTAVAIL') {
@@ -237,14 +252,32 @@ const REASON_BY_CODE: Record<number, string> = {
   429: 'TooManyRequests', 500: 'InternalError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'Timeout',
 };
 
+/** True when a body is an HTML page (a middlebox, a login portal, a web server's error page). */
+export function looksLikeHtml(body: string): boolean {
+  return /^\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html|head|body|title)\b/i.test(body.slice(0, 1024));
+}
+
+/** The page's <title>, else its first line of visible text (at most 120 characters). */
+export function htmlSummary(body: string): string | undefined {
+  const head = body.slice(0, 64 * 1024);
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1]?.replace(/\s+/g, ' ').trim();
+  if (title) return title;
+  const text = head.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n');
+  const line = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).find(Boolean);
+  if (!line) return undefined;
+  return line.length > 120 ? `${line.slice(0, 120)}…` : line;
+}
+
 function textSnippet(body: string): string {
   const t = body.trim();
-  if (/^\s*<(!doctype|html|head|body)/i.test(t)) {
-    const title = /<title>([^<]*)<\/title>/i.exec(t)?.[1]?.trim();
-    return title ? `HTML page "${title}"` : 'an HTML page';
+  if (looksLikeHtml(t)) {
+    const s = htmlSummary(t);
+    return s ? `HTML page "${s}"` : 'an HTML page';
   }
   return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
+
+const HTML_HINT = 'Something between you and the API server (a proxy, load balancer, VPN or login portal) answered instead of Kubernetes. Check the server URL and HTTPS_PROXY/proxy settings, or log in to the network first.';
 
 /** `kubectl auth can-i` suggestion from a kube-apiserver Forbidden message. */
 export function canIHint(message: string): string | undefined {
@@ -293,10 +326,22 @@ export function httpError(
     body: parsed ?? bodyText,
     retryAfterSeconds,
   };
+  if (!st && bodyText && looksLikeHtml(bodyText)) {
+    const s = htmlSummary(bodyText);
+    return new KubeError({
+      ...base,
+      code: ERR_HTML_BODY,
+      message: `${status} ${humanReason(reason)}: the server answered an HTML page, not JSON${s ? ` ("${s}")` : ''}`,
+      hint: `${HTML_HINT}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds}s)` : ''}`,
+    });
+  }
   const msg = (short: string) => `${status} ${short}${serverMessage && serverMessage !== short ? `: ${serverMessage}` : ''}`;
 
   switch (status) {
     case 401:
+      if (ctx.clientCertProblem) {
+        return new KubeError({ ...base, message: msg('Unauthorized'), hint: `${ctx.clientCertProblem} Renew it (or get a fresh kubeconfig), then reconnect.` });
+      }
       return new KubeError({
         ...base,
         message: msg('Unauthorized'),
@@ -370,9 +415,101 @@ export function timeoutError(ms: number, ctx: ErrorContext = {}): KubeError {
     message: `No answer from ${hostOf(ctx.server)} within ${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s (${ctx.method ?? 'GET'} ${ctx.path ?? ''})`,
     hint: ctx.proxy
       ? 'kubectl proxy is up but the cluster behind it does not answer. Check the proxy\'s terminal and its kubeconfig.'
-      : 'The server is slow or unreachable (firewall dropping packets?). Retry, or raise the timeout.',
+      : 'The server is slow or unreachable (firewall dropping packets?). Retry, ask for less (a namespace, a smaller page), or raise the limit with --request-timeout.',
     path: ctx.path,
     method: ctx.method,
+  });
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+}
+
+/** A buffered response larger than the client keeps in memory. */
+export function bodyTooLargeError(limit: number, info: { bytes: number; declared?: number }, ctx: ErrorContext = {}): KubeError {
+  const size = info.declared !== undefined ? `${mb(info.declared)} (Content-Length)` : `more than ${mb(info.bytes)}`;
+  return new KubeError({
+    kind: 'parse',
+    code: ERR_BODY_TOO_LARGE,
+    message: `The response to ${ctx.method ?? 'GET'} ${ctx.path ?? ''} is too large: ${size}, the limit is ${mb(limit)}; stopped reading`,
+    hint: 'Ask for less (a namespace, a smaller page with limit), or fetch it outside kapi-tui with the curl command from the request log.',
+    path: ctx.path,
+    method: ctx.method,
+  });
+}
+
+/** The connection closed after the headers, before the whole body arrived. */
+export function responseCutError(info: { bytes: number; declared?: number; status?: number; cause?: unknown }, ctx: ErrorContext = {}): KubeError {
+  const got = info.declared !== undefined ? `${info.bytes} of ${info.declared} bytes` : `${info.bytes} bytes`;
+  return new KubeError({
+    kind: 'network',
+    code: ERR_RESPONSE_CUT,
+    message: `${hostOf(ctx.server)} closed the connection in the middle of the response to ${ctx.method ?? 'GET'} ${ctx.path ?? ''} (got ${got})`,
+    hint: 'The server or something in between (load balancer, proxy idle timeout) cut the connection. Retry; if it keeps happening, ask for less (a namespace, a smaller page) or check what sits between you and the API server.',
+    path: ctx.path,
+    method: ctx.method,
+    status: info.status,
+    cause: info.cause,
+  });
+}
+
+/** A 2xx answer whose body is not the JSON the request expects. */
+export function notJsonError(body: string, contentType: string, ctx: ErrorContext = {}): KubeError {
+  const what = `${ctx.method ?? 'GET'} ${ctx.path ?? ''}`;
+  if (looksLikeHtml(body)) {
+    const s = htmlSummary(body);
+    return new KubeError({
+      kind: 'parse',
+      code: ERR_HTML_BODY,
+      message: `The server answered HTML, not JSON, to ${what}${s ? `: "${s}"` : ''}`,
+      hint: HTML_HINT,
+      path: ctx.path,
+      method: ctx.method,
+      body,
+    });
+  }
+  const first = body.trim().split('\n')[0] ?? '';
+  return new KubeError({
+    kind: 'parse',
+    message: `${what} did not answer JSON (content-type ${contentType || 'none'})${first ? `: "${first.length > 120 ? `${first.slice(0, 120)}…` : first}"` : ''}`,
+    hint: 'Is this a Kubernetes API server? Check the server URL (and any proxy in between).',
+    path: ctx.path,
+    method: ctx.method,
+    body,
+  });
+}
+
+/** A body announced as JSON that does not parse (truncated, or something else entirely). */
+export function invalidJsonError(body: string, contentType: string, cause: unknown, ctx: ErrorContext = {}): KubeError {
+  if (looksLikeHtml(body)) return notJsonError(body, contentType, ctx);
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const truncated = /unexpected end|unterminated|end of (json )?input/i.test(reason);
+  const what = `${ctx.method ?? 'GET'} ${ctx.path ?? ''}`;
+  return new KubeError({
+    kind: 'parse',
+    message: truncated
+      ? `The JSON answer to ${what} is truncated: it stops after ${Buffer.byteLength(body)} bytes (${reason})`
+      : `The answer to ${what} is not valid JSON (${contentType || 'no content-type'}): ${reason}`,
+    hint: truncated
+      ? 'The server or a proxy in between cut the document short. Retry; if it keeps happening, ask for less (a namespace, a smaller page).'
+      : 'The server (or a proxy in between) sent a broken document. Look at the raw body with the curl command from the request log.',
+    path: ctx.path,
+    method: ctx.method,
+    body,
+    cause,
+  });
+}
+
+/** A watch stream that broke (as opposed to one the server ended cleanly). */
+export function watchCutError(events: number, cause: unknown, ctx: ErrorContext = {}): KubeError {
+  return new KubeError({
+    kind: 'network',
+    code: ERR_WATCH_CUT,
+    message: `The watch on ${ctx.path ?? ''} was cut after ${events} event(s): ${cause instanceof Error ? cause.message : String(cause)}`,
+    hint: 'Watches break when the API server restarts or a proxy closes long connections. List again and start a new watch from the list\'s resourceVersion.',
+    path: ctx.path,
+    method: ctx.method ?? 'GET',
+    cause,
   });
 }
 
@@ -403,17 +540,22 @@ export function explainError(err: unknown): { title: string; detail: string; hin
           ? 'Connection refused'
           : err.code === 'ENOTFOUND' || err.code?.startsWith('EAI_')
             ? 'Host not found'
-            : 'Network error';
+            : err.code === ERR_RESPONSE_CUT || err.code === ERR_WATCH_CUT || err.code === 'ECONNRESET'
+              ? 'Connection dropped'
+              : 'Network error';
         break;
       case 'tls': title = 'TLS error'; break;
       case 'timeout': title = 'Timed out'; break;
       case 'config': title = 'Configuration problem'; break;
-      case 'parse': title = 'Unreadable response'; break;
+      case 'parse':
+        title = err.code === ERR_BODY_TOO_LARGE ? 'Response too large' : err.code === ERR_HTML_BODY ? 'Not a Kubernetes answer (HTML)' : 'Unreadable response';
+        break;
       case 'cancelled': title = 'Cancelled'; break;
     }
-    const detail = err.kind === 'http'
-      ? `${err.serverMessage ?? err.message}${err.method || err.path ? `\n${err.method ?? 'GET'} ${err.path ?? ''}` : ''}`
+    let detail = err.kind === 'http'
+      ? `${err.code === ERR_HTML_BODY ? err.message.replace(/^\d+ [^:]*: /, '') : (err.serverMessage ?? err.message)}${err.method || err.path ? `\n${err.method ?? 'GET'} ${err.path ?? ''}` : ''}`
       : err.message;
+    if (err.attempts > 1) detail += `\n(tried ${err.attempts} times)`;
     return { title, detail, hint: err.hint };
   }
   if (err instanceof Error) {

@@ -10,10 +10,80 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { KubeError, cancelledError, classifyNetworkError, httpError, timeoutError, type ErrorContext } from './errors.js';
+import {
+  KubeError,
+  bodyTooLargeError,
+  cancelledError,
+  classifyNetworkError,
+  httpError,
+  responseCutError,
+  timeoutError,
+  type ErrorContext,
+} from './errors.js';
 import type { ResolvedConnection } from './connection.js';
 
 export type HttpMethod = 'GET' | 'POST';
+
+/** Buffered responses larger than this are refused (a 20 MB /metrics is fine; a runaway body is not). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** When and how often a safe request is sent again. */
+export interface RetryPolicy {
+  /** Total attempts, first one included (1 = no retries). */
+  attempts: number;
+  /** Backoff before the second attempt; doubled for each further one, with jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Honour Retry-After up to this; a server asking for longer gets no automatic retry. */
+  maxRetryAfterMs: number;
+  /** For tests: the jitter source (default Math.random). */
+  random?: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 10_000 };
+
+/** HTTP statuses worth another try for an idempotent request (500 is not: it is usually a bug, not load). */
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/** Connection failures after the connection was made (reset, dropped, cut mid-response). Not refused,
+ *  not DNS, not TLS, not timeouts: another try would fail the same way, or wait just as long. */
+const RETRY_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'KAPI_RESPONSE_CUT']);
+
+/**
+ * How long to wait before attempt `attempt + 1` of a safe GET that failed with `err`, or undefined
+ * when it must not be retried. Exponential backoff with jitter; Retry-After (seconds) wins when given.
+ */
+export function retryDelayMs(err: unknown, attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number | undefined {
+  if (attempt >= policy.attempts || !(err instanceof KubeError)) return undefined;
+  const retryable = err.kind === 'http'
+    ? err.status !== undefined && RETRY_STATUSES.has(err.status)
+    : err.kind === 'network' && err.code !== undefined && RETRY_NETWORK_CODES.has(err.code);
+  if (!retryable) return undefined;
+  const random = policy.random ?? Math.random;
+  if (err.retryAfterSeconds !== undefined) {
+    const ms = Math.max(0, err.retryAfterSeconds) * 1000;
+    if (ms > policy.maxRetryAfterMs) return undefined;
+    // A little jitter on top, so that clients told the same thing do not come back in lockstep.
+    return Math.round(ms + random() * Math.min(policy.baseDelayMs, 250));
+  }
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(backoff / 2 + random() * (backoff / 2));
+}
+
+/** Resolves after `ms`, or rejects with a 'cancelled' KubeError as soon as `signal` aborts. */
+export function abortableDelay(ms: number, signal: AbortSignal | undefined, ctx: ErrorContext = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError(ctx));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelledError(ctx));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 /** POST is allowed only for these review endpoints (they create nothing persistent). */
 export const READ_ONLY_POST_PATHS: ReadonlySet<string> = new Set([
@@ -49,6 +119,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Overrides the connection's timeout; 0 disables. */
   timeoutMs?: number;
+  /** Buffered requests only: refuse bodies larger than this (default DEFAULT_MAX_BODY_BYTES; 0 = no limit). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResult {
@@ -106,6 +178,18 @@ export class HttpTransport {
   constructor(readonly conn: ResolvedConnection) {
     this.base = new URL(conn.server);
     this.ctx = { server: conn.server, proxy: conn.mode === 'proxy' };
+  }
+
+  /** Error context for one request: a client certificate outside its validity explains a 401. */
+  private context(req: HttpRequest): ErrorContext {
+    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    const cert = this.conn.clientCertificate;
+    if (cert) {
+      const now = Date.now();
+      if (now > cert.notAfter.getTime()) ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) expired on ${cert.notAfter.toISOString()}.`;
+      else if (now < cert.notBefore.getTime()) ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) is not valid before ${cert.notBefore.toISOString()} (check this machine's clock).`;
+    }
+    return ctx;
   }
 
   /** Apply credentials per request (exec-plugin tokens expire; client-node caches them until then). */
@@ -168,7 +252,7 @@ export class HttpTransport {
   private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void,
     retried = false): Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
     assertReadOnly(req.method, req.path);
-    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    const ctx = this.context(req);
     if (req.signal?.aborted) throw cancelledError(ctx);
     const p = await this.prepare(req.path);
     if (req.signal?.aborted) throw cancelledError(ctx);
@@ -226,11 +310,13 @@ export class HttpTransport {
     });
   }
 
-  /** A buffered request. Throws KubeError for network/TLS failures, timeouts, aborts and HTTP status >= 400. */
+  /** A buffered request. Throws KubeError for network/TLS failures, timeouts, aborts, bodies over the
+   *  size limit, a connection cut mid-body, and HTTP status >= 400. */
   async send(req: HttpRequest): Promise<HttpResult> {
     const started = Date.now();
     const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
-    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    const maxBody = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const ctx = this.context(req);
     let cleanup: () => void = () => {};
     let deadline: NodeJS.Timeout | undefined;
     try {
@@ -240,6 +326,8 @@ export class HttpTransport {
       const headers = flattenHeaders(res.headers);
       const status = res.statusCode ?? 0;
       const remaining = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
+      const declaredRaw = headers['content-length'];
+      const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
       const chunks: Buffer[] = [];
       let bytes = 0;
       const body = await new Promise<string>((resolveBody, reject) => {
@@ -250,25 +338,42 @@ export class HttpTransport {
           if (deadline) clearTimeout(deadline);
           req.signal?.removeEventListener('abort', onAbort);
           failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
+          chunks.length = 0;
           clientReq.destroy();
           res.destroy();
           reject(err);
         };
         const onAbort = () => fail(cancelledError(ctx));
         req.signal?.addEventListener('abort', onAbort, { once: true });
+        if (maxBody > 0 && declared !== undefined && declared > maxBody) {
+          // Announced too large: do not read a byte of it.
+          fail(bodyTooLargeError(maxBody, { bytes: 0, declared }, ctx));
+          return;
+        }
         if (remaining > 0) deadline = setTimeout(() => fail(timeoutError(timeoutMs, ctx)), remaining);
+        const cut = (cause: unknown) => fail(responseCutError({ bytes, declared, status, cause }, ctx));
         res.on('data', (c: Buffer) => {
+          if (done) return;
           bytes += c.length;
+          if (maxBody > 0 && bytes > maxBody) {
+            fail(bodyTooLargeError(maxBody, { bytes: maxBody }, ctx));
+            return;
+          }
           chunks.push(c);
         });
-        res.on('error', (e) => fail(classifyNetworkError(e, ctx)));
-        res.on('aborted', () => fail(classifyNetworkError(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }), ctx)));
+        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx))));
+        res.on('aborted', () => cut(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+        // A socket that closes without 'end' and without an error must not leave us waiting for the deadline.
+        res.on('close', () => {
+          if (!done && !res.complete) cut(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
+        });
         res.on('end', () => {
           if (done) return;
           done = true;
           if (deadline) clearTimeout(deadline);
           req.signal?.removeEventListener('abort', onAbort);
           resolveBody(Buffer.concat(chunks).toString('utf8'));
+          chunks.length = 0;
         });
       });
       const durationMs = Date.now() - started;
@@ -294,7 +399,7 @@ export class HttpTransport {
   async open(req: HttpRequest): Promise<HttpStream> {
     const started = Date.now();
     const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
-    const ctx: ErrorContext = { ...this.ctx, method: req.method, path: req.path };
+    const ctx = this.context(req);
     let cleanup: () => void = () => {};
     const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
     cleanup();

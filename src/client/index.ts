@@ -35,3 +35,4 @@ export type { KubeErrorKind, KubeStatus } from './errors.js';
 export { curlCommand, kubectlCommand, shellQuote, shellJoin, parseResourcePath, joinUrl } from './equivalents.js';
 export { assertReadOnly, READ_ONLY_POST_PATHS, HttpTransport } from './http.js';
 export { DiscoveryCache, defaultCacheDir, cacheKey, sameDiscovery } from './discovery-cache.js';
+export { whoAmI, allowedVerbs, clearPermissionCache, type Identity } from './identity.js';

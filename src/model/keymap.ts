@@ -14,6 +14,7 @@ export type Command =
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
+  | 'log' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
@@ -52,6 +53,11 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }] },
   { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }] },
   { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }] },
+  { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }] },
+  { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }] },
+  { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }] },
+  { command: 'explain', description: 'explain the resource schema (OpenAPI v3)', bindings: [{ input: 'e', label: 'e' }] },
+  { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }] },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }] },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }] },
 ];

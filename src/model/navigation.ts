@@ -7,7 +7,7 @@ import { type ListState, emptyList, moveBy, moveTo, setFilter, setHeight, setKey
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker';
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'explain';
 
 export type DetailView =
   | { kind: 'objects'; ref: ResourceRef }
@@ -35,6 +35,17 @@ export interface NavState {
   /** Bumped by `refresh`: discovery when the detail stack is empty, else the open detail view. */
   refreshDiscovery: number;
   refreshDetail: number;
+  /** Learning mode: request log overlay, schema explorer (for a resource), discovery as served,
+   *  and the tour's current step (null: no tour). */
+  logOpen: boolean;
+  explain: ExplainTarget | null;
+  /** Expanded field paths in the schema explorer ('spec', 'spec.containers'). */
+  explainExpanded: string[];
+  rawDiscovery: boolean;
+  tourStep: number | null;
+  /** Esc while loading: the request was aborted and is not sent again until `refresh`. */
+  discoveryCancelled: boolean;
+  detailCancelled: boolean;
 }
 
 export type NavAction =
@@ -61,14 +72,28 @@ export type NavAction =
   | { type: 'toggleFormat' }
   | { type: 'toggleReveal' }
   | { type: 'toggleHelp' }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'cancel'; target: 'discovery' | 'detail' }
+  | { type: 'toggleLog' }
+  | { type: 'openExplain'; target: ExplainTarget }
+  | { type: 'toggleField'; path: string; open?: boolean }
+  | { type: 'toggleRawDiscovery' }
+  | { type: 'tourGo'; step: number | null }
+  /** Put the cursor on the item whose key equals `key` (or starts with `key + ' '`); `keys` first
+   *  replaces the list's items (a list the next render would fill, e.g. the resources of a group). */
+  | { type: 'selectKey'; list: ListId; key: string; keys?: string[] };
+
+/** The kind whose schema the explorer shows. */
+export interface ExplainTarget { ref: ResourceRef; kind: string }
 
 export function initialNavState(namespace?: string): NavState {
   return {
     focus: 'groups',
-    lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList() },
+    lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList(), log: emptyList(), explain: emptyList() },
     filtering: null, stack: [], namespace, pickerOpen: false, helpOpen: false,
     format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, refreshDiscovery: 0, refreshDetail: 0,
+    discoveryCancelled: false, detailCancelled: false,
+    logOpen: false, explain: null, explainExpanded: [], rawDiscovery: false, tourStep: null,
   };
 }
 
@@ -79,6 +104,8 @@ export function topView(s: NavState): DetailView | undefined {
 /** The list that cursor keys move, or null when they scroll the detail text. */
 export function activeList(s: NavState): ListId | null {
   if (s.pickerOpen) return 'picker';
+  if (s.logOpen) return 'log';
+  if (s.explain) return 'explain';
   if (s.focus === 'groups') return 'groups';
   if (s.focus === 'resources') return 'resources';
   return topView(s)?.kind === 'objects' ? 'objects' : null;
@@ -96,7 +123,7 @@ function clampScroll(s: NavState, scroll: number): NavState {
 }
 
 function push(s: NavState, view: DetailView): NavState {
-  return { ...s, stack: [...s.stack, view], focus: 'detail', scroll: 0, reveal: false, filtering: null };
+  return { ...s, stack: [...s.stack, view], focus: 'detail', scroll: 0, reveal: false, filtering: null, detailCancelled: false };
 }
 
 export function navReducer(s: NavState, a: NavAction): NavState {
@@ -140,11 +167,13 @@ export function navReducer(s: NavState, a: NavAction): NavState {
     case 'back': {
       if (s.helpOpen) return { ...s, helpOpen: false };
       if (s.pickerOpen) return { ...s, pickerOpen: false };
+      if (s.logOpen) return { ...s, logOpen: false, filtering: null };
+      if (s.explain) return { ...s, explain: null, filtering: null };
       if (s.focus === 'detail' && s.stack.length > 0) {
         const stack = s.stack.slice(0, -1);
         // Leaving the last view returns focus to the list it was opened from.
         const focus: PaneId = stack.length ? 'detail' : (s.stack[0].kind === 'path' ? 'groups' : 'resources');
-        return { ...s, stack, focus, scroll: 0, reveal: false };
+        return { ...s, stack, focus, scroll: 0, reveal: false, detailCancelled: false };
       }
       if (s.focus === 'detail') return { ...s, focus: 'resources' };
       if (s.focus === 'resources') return { ...s, focus: 'groups' };
@@ -176,12 +205,35 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       const stack = s.stack.filter((v) => v.kind !== 'object');
       const top = stack[stack.length - 1];
       const lists = top?.kind === 'objects' ? { ...s.lists, objects: setFilter({ ...s.lists.objects, keys: [] }, '') } : s.lists;
-      return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0 };
+      return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0, detailCancelled: false };
     }
     case 'toggleFormat': return { ...s, format: s.format === 'json' ? 'yaml' : 'json', scroll: 0 };
     case 'toggleReveal': return { ...s, reveal: !s.reveal };
     case 'toggleHelp': return { ...s, helpOpen: !s.helpOpen };
     case 'refresh':
-      return s.stack.length ? { ...s, refreshDetail: s.refreshDetail + 1 } : { ...s, refreshDiscovery: s.refreshDiscovery + 1 };
+      return s.stack.length
+        ? { ...s, refreshDetail: s.refreshDetail + 1, detailCancelled: false }
+        : { ...s, refreshDiscovery: s.refreshDiscovery + 1, discoveryCancelled: false };
+    case 'cancel':
+      return a.target === 'discovery' ? { ...s, discoveryCancelled: true } : { ...s, detailCancelled: true };
+    case 'toggleLog': return { ...s, logOpen: !s.logOpen, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
+    case 'openExplain': {
+      const lists = { ...s.lists, explain: setFilter({ ...s.lists.explain, keys: [] }, '') };
+      return { ...s, explain: a.target, explainExpanded: [], logOpen: false, helpOpen: false, pickerOpen: false, filtering: null, lists };
+    }
+    case 'toggleField': {
+      const open = a.open ?? !s.explainExpanded.includes(a.path);
+      const rest = s.explainExpanded.filter((p) => p !== a.path);
+      return { ...s, explainExpanded: open ? [...rest, a.path] : rest };
+    }
+    case 'toggleRawDiscovery': return { ...s, rawDiscovery: !s.rawDiscovery, scroll: 0 };
+    case 'tourGo': return { ...s, tourStep: a.step, logOpen: false, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
+    case 'selectKey': {
+      const base = a.keys ? withList(s, a.list, (l) => setKeys(setFilter(l, ''), a.keys!)) : s;
+      const l = base.lists[a.list];
+      const index = l.keys.findIndex((k) => k === a.key || k.startsWith(a.key + ' '));
+      const pos = l.matches.indexOf(index);
+      return pos < 0 ? base : withList(base, a.list, (x) => moveBy(x, pos - x.cursor));
+    }
   }
 }

@@ -7,16 +7,19 @@ import { initialNavState, navReducer, topView } from '../model/navigation.js';
 import { computeLayout, paneContentHeight, paneContentWidth } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
+import { resourcesNaturalWidth } from '../model/resource-columns.js';
 import { useRequestLog, useTerminalSize } from './hooks.js';
-import { useDetail, useDiscovery, useNamespaces, useServerVersion } from './data.js';
-import { detailSource, sourceLines, tableText } from './detailContent.js';
+import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
+import { useDetail } from './useDetail.js';
+import { viewRequest } from './request-log.js';
+import { detailSource, sourceLines, tableNote, tableText, viewPaths } from './detailContent.js';
 import { type CommandContext, keyToAction } from './commands.js';
 import type { KeyInfo } from '../model/keymap.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
 import { GroupsPane } from './GroupsPane.js';
-import { ResourcesPane } from './ResourcesPane.js';
+import { RESOURCES_HEADER_LINES, ResourcesPane } from './ResourcesPane.js';
 import { type DetailBody, DetailPane, detailViewport } from './DetailPane.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
@@ -44,10 +47,10 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
 
   // Subscribe to request events first: the other hooks' effects start requests.
   const requests = useRequestLog(api);
-  const discovery = useDiscovery(api, nav.refreshDiscovery);
+  const discovery = useDiscovery(api, nav.refreshDiscovery, nav.discoveryCancelled);
   const serverVersion = useServerVersion(api);
   const view = topView(nav);
-  const detailData = useDetail(api, view, nav.namespace, nav.refreshDetail);
+  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.refreshDetail, cancelled: nav.detailCancelled });
   const namespaces = useNamespaces(api, nav.pickerOpen);
 
   // Lists: derive rows, hand their filter keys to the reducer.
@@ -65,7 +68,11 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   if (nav.lists.resources.keys !== resourceKeys) dispatch({ type: 'setItems', list: 'resources', keys: resourceKeys });
   if (nav.lists.picker.keys !== pickerItems) dispatch({ type: 'setItems', list: 'picker', keys: pickerItems });
 
-  const layout = computeLayout(columns, rows, nav.focus, api.connection.insecure);
+  const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
+  const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
+  const layout = computeLayout(columns, rows, nav.focus, {
+    insecure: api.connection.insecure, detailFirst: nav.stack.length > 0, groupsContent, resourcesContent,
+  });
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
@@ -83,9 +90,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
     body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, note: notes || undefined, error: source.error };
   } else if (source.kind === 'table') {
     const t = source.table;
-    const note = `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}  Enter: get  n: namespace`;
-    body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note, error: t.error };
-  } else if (source.kind === 'loading') body = { kind: 'loading', message: source.message };
+    body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note: tableNote(t), error: t.error, empty: source.empty };
+  } else if (source.kind === 'loading') body = { kind: 'loading', message: source.message, since: source.since };
   else if (source.kind === 'error') body = { kind: 'error', error: source.error, context: source.context };
   else body = { kind: 'message', text: source.text };
 
@@ -98,7 +104,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const groupsView = listHeight(groupsBox, overlayContent) - (discovery.state === 'loading' ? 1 : 0) - (failures && (groupsBox?.height ?? 0) > 6 ? 1 : 0);
   const pickerView = overlayContent - (namespaces.state === 'ok' ? 0 : 1);
-  const viewports = { groups: groupsView, resources: listHeight(resourcesBox, overlayContent), objects: detailViewport(body, detailContent, paneContentWidth(detailBox)), picker: pickerView };
+  const viewports = { groups: groupsView, resources: listHeight(resourcesBox, overlayContent) - RESOURCES_HEADER_LINES, objects: detailViewport(body, detailContent, paneContentWidth(detailBox)), picker: pickerView };
   for (const list of ['groups', 'resources', 'objects', 'picker'] as const) {
     const height = Math.max(1, viewports[list]);
     if (nav.lists[list].height !== height) dispatch({ type: 'setViewport', list, height });
@@ -111,7 +117,9 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   // handler only in a passive effect, so a key arriving right after a frame would otherwise see
   // the previous render's state.
   const keyContext = useRef<CommandContext | null>(null);
-  useLayoutEffect(() => { keyContext.current = { nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems }; });
+  const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
+    : !view && discovery.state === 'loading' ? 'discovery' : undefined;
+  useLayoutEffect(() => { keyContext.current = { nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor }; });
   const onKey = useCallback((input: string, key: Key | KeyInfo): void => {
     const ctx = keyContext.current;
     if (!ctx) return;
@@ -137,6 +145,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
     const focused = nav.focus === box.pane;
     if (box.pane === 'groups') {
       return <GroupsPane key="groups" rows={gRows} list={nav.lists.groups} loading={discovery.state === 'loading'} failures={failures}
+        cached={discovery.state === 'ok' && !!discovery.value.fromCache}
         focused={focused} filtering={nav.filtering === 'groups'} color={color} width={box.width} height={box.height} />;
     }
     if (box.pane === 'resources') {
@@ -164,7 +173,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
       <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflow="hidden">
         {overlay ?? panes}
       </Box>
-      <Footer hints={FOOTER_HINTS} last={requests.last} width={layout.columns} lines={layout.footerLines} color={color} />
+      <Footer hints={FOOTER_HINTS} request={viewRequest(requests.entries, viewPaths(nav, gv))} width={layout.columns} lines={layout.footerLines} color={color} />
     </Box>
   );
 }

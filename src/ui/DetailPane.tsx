@@ -8,11 +8,12 @@ import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from './errors.js';
 import { TOKEN_COLORS, col } from './theme.js';
 import { wrapLines } from '../model/format.js';
+import { useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
   | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; note?: string; error?: ExplainedError }
-  | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError }
-  | { kind: 'loading'; message: string }
+  | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
+  | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
   | { kind: 'message'; text: string };
 
@@ -78,6 +79,21 @@ export function ErrorView({ error, context, color }: { error: ExplainedError; co
   );
 }
 
+/** Spinner, message, and after a second the time waited and how to stop waiting. */
+function LoadingLine({ message, since }: { message: string; since?: number }) {
+  const seconds = useElapsedSeconds(since, true);
+  return <Text wrap="truncate-end"><Spinner type="dots" /> {message}{seconds >= 1 ? ` ${seconds}s  (Esc cancels)` : ''}</Text>;
+}
+
+/** An empty table: kubectl's sentence plus what to try next. */
+function EmptyTable({ lines, color }: { lines: string[]; color: boolean }) {
+  return (
+    <Box flexDirection="column">
+      {lines.map((l, i) => <Text key={i} wrap="truncate-end" color={i > 0 ? col(color, 'yellow') : undefined}>{l}</Text>)}
+    </Box>
+  );
+}
+
 export function DetailPane({ title, body, focused, filtering, color, width, height }: DetailPaneProps) {
   const content = Math.max(1, height - 3);
   const innerWidth = Math.max(1, width - 4);
@@ -107,13 +123,14 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
           <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Spinner type="dots" /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
           {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
-          <ListView list={body.list} focused={focused} color={color} width={width - 4} render={(i) => body.rows[i] ?? ''}
-            empty={body.loading ? '' : body.list.filter ? undefined : 'No resources found.'} />
+          {body.list.keys.length === 0 && !body.loading
+            ? <EmptyTable lines={body.empty ?? ['No resources found.']} color={color} />
+            : <ListView list={body.list} focused={focused} color={color} width={width - 4} render={(i) => body.rows[i] ?? ''} empty={body.loading ? '' : undefined} />}
         </>
       );
       break;
     case 'loading':
-      inner = <Text wrap="truncate-end"><Spinner type="dots" /> {body.message}</Text>;
+      inner = <LoadingLine message={body.message} since={body.since} />;
       break;
     case 'error':
       inner = <ErrorView error={body.error} context={body.context} color={color} />;

@@ -12,6 +12,8 @@ export interface GroupsPaneProps {
   list: ListState;
   loading: boolean;
   failures: number;
+  /** Showing the on-disk cached discovery while the server is asked. */
+  cached?: boolean;
   focused: boolean;
   filtering: boolean;
   color: boolean;
@@ -19,8 +21,8 @@ export interface GroupsPaneProps {
   height: number;
 }
 
-export function GroupsPane({ rows, list, loading, failures, focused, filtering, color, width, height }: GroupsPaneProps) {
-  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '');
+export function GroupsPane({ rows, list, loading, failures, cached, focused, filtering, color, width, height }: GroupsPaneProps) {
+  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? ' (cached)' : '');
   return (
     <Pane title="Groups" info={info} focused={focused} color={color} width={width} height={height}>
       {loading ? <Text><Spinner type="dots" /> discovering…</Text> : null}

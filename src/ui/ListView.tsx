@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { type ListState, visibleRange } from '../model/list.js';
 
@@ -12,6 +12,18 @@ export interface ListViewProps {
   empty?: string;
 }
 
+interface RowProps { text: string; selected: boolean; focused: boolean; color: boolean; width: number }
+
+/** Memoised: when a live table refreshes, rows whose text did not change are not re-rendered. */
+const ListRow = memo(function ListRow({ text, selected, focused, color, width }: RowProps) {
+  const line = (selected ? '› ' : '  ') + text;
+  return (
+    <Text wrap="truncate-end" inverse={color && selected && focused} bold={color && selected && !focused}>
+      {line.length > width ? line : line.padEnd(width)}
+    </Text>
+  );
+});
+
 /** A windowed list: only rows visibleFrom..visibleTo are rendered (the reducer keeps the window;
  *  see src/model/list.ts for why ink-select-input is not used). The cursor row has a '›' marker
  *  (visible without colour) and is inverse when focused and colour is on. */
@@ -23,13 +35,8 @@ export function ListView({ list, render, focused, color, width, empty }: ListVie
   const rows: React.ReactNode[] = [];
   for (let pos = visibleFrom; pos < visibleTo; pos++) {
     const idx = list.matches[pos];
-    const selected = pos === list.cursor;
-    const text = (selected ? '› ' : '  ') + render(idx);
-    rows.push(
-      <Text key={`${pos}:${idx}`} wrap="truncate-end" inverse={color && selected && focused} bold={color && selected && !focused}>
-        {text.length > width ? text : text.padEnd(width)}
-      </Text>,
-    );
+    // Keyed by the item's key, not its position: a row keeps its element while others come and go.
+    rows.push(<ListRow key={list.keys[idx] ?? pos} text={render(idx)} selected={pos === list.cursor} focused={focused} color={color} width={width} />);
   }
   return <Box flexDirection="column">{rows}</Box>;
 }

@@ -1,7 +1,8 @@
 import React, { useMemo } from 'react';
+import { Text } from 'ink';
 import type { ListState } from '../model/list.js';
 import type { ResourceRow } from '../model/tree.js';
-import { formatRow, layoutColumns } from '../model/format.js';
+import { resourceTable } from '../model/resource-columns.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
 
@@ -16,29 +17,22 @@ export interface ResourcesPaneProps {
   height: number;
 }
 
-/** name, kind, Namespaced/Cluster, short names, verbs (verbs last: first to shrink or drop when
- *  narrow); subresources indented under their parent. */
-export function resourceCells(row: ResourceRow): string[] {
-  if (row.kind === 'subresource') {
-    const kind = row.sub.group || row.sub.version ? `${row.sub.kind} (${[row.sub.group, row.sub.version].filter(Boolean).join('/')})` : row.sub.kind;
-    return [row.label, kind, '', '', row.sub.verbs.join(',')];
-  }
-  const r = row.resource;
-  return [r.name, r.kind, r.namespaced ? 'Namespaced' : 'Cluster', r.shortNames.join(','), r.verbs.join(',')];
-}
+/** Lines the pane uses above its list (the column header). */
+export const RESOURCES_HEADER_LINES = 1;
 
+/** name, kind, Namespaced/Cluster, short names, verbs (verbs last: spelled out when they fit, else
+ *  a letter mask); subresources indented under their parent. */
 export function ResourcesPane({ title, rows, list, focused, filtering, color, width, height }: ResourcesPaneProps) {
+  // Row text width: pane content minus the cursor marker.
   const inner = width - 6;
-  const { cells, widths } = useMemo(() => {
-    const cells = rows.map(resourceCells);
-    return { cells, widths: layoutColumns(['', '', '', '', ''], cells, inner) };
-  }, [rows, inner]);
+  const table = useMemo(() => resourceTable(rows, inner), [rows, inner]);
   return (
     <Pane title={title} info={listInfo(list, filtering)} focused={focused} color={color} width={width} height={height}>
+      <Text wrap="truncate-end" dimColor={color}>{rows.length ? '  ' + table.header : ' '}</Text>
       <ListView
         list={list} focused={focused} color={color} width={width - 4}
         empty={rows.length ? undefined : '(select a group)'}
-        render={(i) => formatRow(cells[i] ?? [], widths)}
+        render={(i) => table.rows[i] ?? ''}
       />
     </Pane>
   );

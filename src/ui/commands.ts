@@ -15,9 +15,16 @@ export interface CommandContext {
   objectIds: { name: string; namespace?: string }[];
   /** Picker items; index 0 is 'all namespaces'. */
   pickerItems: string[];
+  /** A request the user is waiting for (Esc cancels it instead of going back). */
+  loading?: 'discovery' | 'detail';
+  /** Steps in the tour. */
+  tourLength: number;
+  /** Field paths of the schema explorer's rows (original index order). */
+  explainRows: { path: string; expandable: boolean }[];
 }
 
-export type KeyOutcome = NavAction | { type: 'quit' } | null;
+/** Besides navigation: side effects the App performs. */
+export type KeyOutcome = NavAction | { type: 'quit' } | { type: 'copyCurl' } | null;
 
 export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): KeyOutcome {
   const { nav } = ctx;
@@ -37,6 +44,24 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     if (cmd === 'quit') return { type: 'quit' };
     return cmd === 'help' || cmd === 'back' || cmd === 'open' ? { type: 'toggleHelp' } : null;
   }
+  const overlay = nav.pickerOpen || nav.logOpen || nav.explain !== null;
+  if (nav.tourStep !== null && !overlay) {
+    const last = ctx.tourLength - 1;
+    if (cmd === 'pane.right' || cmd === 'open') return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
+    if (cmd === 'pane.left') return { type: 'tourGo', step: Math.max(0, nav.tourStep - 1) };
+    if (cmd === 'back' && !(key.escape && ctx.loading)) return { type: 'tourGo', step: null };
+  }
+  if (nav.explain) {
+    const row = ctx.explainRows[selectedIndex(nav.lists.explain) ?? -1];
+    if (cmd === 'explain') return { type: 'back' };
+    if (cmd === 'open' || cmd === 'pane.right') return row?.expandable ? { type: 'toggleField', path: row.path, open: true } : null;
+    if (cmd === 'pane.left') {
+      if (!row) return null;
+      if (nav.explainExpanded.includes(row.path)) return { type: 'toggleField', path: row.path, open: false };
+      const parent = row.path.split('.').slice(0, -1).join('.');
+      return parent ? { type: 'selectKey', list: 'explain', key: parent } : null;
+    }
+  }
   switch (cmd) {
     case 'quit': return { type: 'quit' };
     case 'help': return { type: 'toggleHelp' };
@@ -52,14 +77,33 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'pane.right': return nav.pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
     case 'pane.prev': return nav.pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };
     case 'pane.next': return nav.pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: true };
-    case 'back': return { type: 'back' };
+    case 'back':
+      // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
+      if (key.escape && ctx.loading && !nav.pickerOpen) return { type: 'cancel', target: ctx.loading };
+      return { type: 'back' };
     case 'filter': return activeList(nav) ? { type: 'filterStart' } : null;
     case 'refresh': return { type: 'refresh' };
     case 'namespace': return nav.pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
     case 'format.toggle': return { type: 'toggleFormat' };
     case 'secret.reveal': return { type: 'toggleReveal' };
+    case 'log': return { type: 'toggleLog' };
+    case 'copy.curl': return { type: 'copyCurl' };
+    case 'discovery.raw': return nav.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
+    case 'explain': return explainAction(ctx);
+    case 'tour': return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open': return openAction(ctx);
   }
+}
+
+/** `e`: the schema of the selected resource (also while its objects are open). */
+function explainAction({ nav, resourceRows }: CommandContext): KeyOutcome {
+  const row = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
+  if (!row || nav.focus === 'groups') return null;
+  const ref = refOf(row.resource);
+  if (row.kind === 'resource') return { type: 'openExplain', target: { ref, kind: row.resource.kind } };
+  // A subresource's kind may live in another group/version (deployments/scale → autoscaling/v1).
+  const { sub } = row;
+  return { type: 'openExplain', target: { ref: { ...ref, group: sub.group ?? ref.group, version: sub.version ?? ref.version }, kind: sub.kind } };
 }
 
 function openAction({ nav, groupRows, resourceRows, objectIds, pickerItems }: CommandContext): KeyOutcome {

@@ -1,9 +1,9 @@
-// Data hooks: every network effect of the UI lives here (the App wires them). Each one aborts its
-// request when its inputs change or the component unmounts, and never blocks the first frame.
+// Data hooks for discovery, server version and namespaces (the detail view's data is in
+// useDetail.ts). Each aborts its request when its inputs change or the component unmounts, and
+// never blocks the first frame.
 import { useEffect, useState } from 'react';
-import type { KubeApi, RawResponse } from '../client/types.js';
-import type { Discovery, ListPage, TableColumn, TableRow } from '../model/types.js';
-import type { DetailView } from '../model/navigation.js';
+import type { KubeApi } from '../client/types.js';
+import type { Discovery } from '../model/types.js';
 import { type ExplainedError, describeError } from './errors.js';
 
 export type Loadable<T> =
@@ -11,17 +11,33 @@ export type Loadable<T> =
   | { state: 'ok'; value: T }
   | { state: 'error'; error: ExplainedError };
 
-export function useDiscovery(api: KubeApi, refresh: number): Loadable<Discovery> {
+export const CANCELLED: ExplainedError = {
+  title: 'cancelled',
+  detail: 'The request was cancelled (Esc) before the server answered.',
+  hint: 'press r to send it again',
+};
+
+/** Discovery: the on-disk cached copy first (marked fromCache), then the server's answer replaces
+ *  it. `cancelled` (Esc while discovering) aborts the request. */
+export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean): Loadable<Discovery> {
   const [d, setD] = useState<Loadable<Discovery>>({ state: 'loading' });
   useEffect(() => {
+    if (cancelled) {
+      setD((prev) => (prev.state === 'loading' ? { state: 'error', error: CANCELLED } : prev));
+      return;
+    }
     const ac = new AbortController();
     setD((prev) => (prev.state === 'ok' ? prev : { state: 'loading' }));
-    api.discover({ signal: ac.signal }).then(
+    const onCached = (value: Discovery) => { if (!ac.signal.aborted) setD({ state: 'ok', value }); };
+    api.discover({ signal: ac.signal, onCached }).then(
       (value) => { if (!ac.signal.aborted) setD({ state: 'ok', value }); },
-      (err) => { if (!ac.signal.aborted) setD({ state: 'error', error: describeError(err) }); },
+      (err) => {
+        // A cached discovery stays on screen (still marked cached); the footer shows the failure.
+        if (!ac.signal.aborted) setD((prev) => (prev.state === 'ok' && prev.value.fromCache ? prev : { state: 'error', error: describeError(err) }));
+      },
     );
     return () => ac.abort();
-  }, [api, refresh]);
+  }, [api, refresh, cancelled]);
   return d;
 }
 
@@ -36,91 +52,6 @@ export function useServerVersion(api: KubeApi): string | undefined {
     return () => ac.abort();
   }, [api]);
   return v;
-}
-
-const HINTS: Record<number, string> = {
-  401: 'the server did not accept the credentials (expired token or client certificate?)',
-  403: 'the user is not allowed this request; non-resource paths need an RBAC rule with nonResourceURLs',
-  404: 'the server does not serve this path',
-  500: 'the server reported a failure (for health checks, see ?verbose)',
-  503: 'the server or an aggregated API is unavailable',
-};
-
-/** A non-2xx response explained from its Status body. */
-export function explainResponse(r: RawResponse): ExplainedError {
-  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
-  return {
-    title: `HTTP ${r.status}${s.reason ? ' ' + s.reason : ''}`,
-    detail: s.message ?? r.body.slice(0, 500),
-    hint: HINTS[r.status],
-  };
-}
-
-export interface TableData { columns: TableColumn[]; rows: TableRow[]; pages: number; done: boolean; error?: ExplainedError; format?: ListPage['format'] }
-
-export type DetailData =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'error'; error: ExplainedError }
-  | { state: 'table'; table: TableData }
-  | { state: 'response'; response: RawResponse; error?: ExplainedError };
-
-/** Objects of a plain list (server without Table support) as Table rows. */
-function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: TableRow[] } {
-  const col = (name: string): TableColumn => ({ name, type: 'string', format: '', description: '', priority: 0 });
-  const rows = page.items.map((it) => {
-    const meta = ((it as { metadata?: Record<string, unknown> }).metadata ?? {}) as { name?: string; namespace?: string; creationTimestamp?: string };
-    return { cells: [meta.name ?? '', meta.creationTimestamp ?? ''], object: { metadata: meta } };
-  });
-  return { columns: [col('Name'), col('Created At')], rows };
-}
-
-export function useDetail(api: KubeApi, view: DetailView | undefined, namespace: string | undefined, refresh: number): DetailData {
-  const key = view ? JSON.stringify([view, namespace, refresh]) : '';
-  // Data is tagged with the request it answers, so a stale result never shows under a new view.
-  const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
-  useEffect(() => {
-    const setData = (data: DetailData) => setTagged({ key, data });
-    if (!view) { setData({ state: 'idle' }); return; }
-    const ac = new AbortController();
-    const live = () => !ac.signal.aborted;
-    const fail = (err: unknown) => { if (live()) setData({ state: 'error', error: describeError(err) }); };
-    setData({ state: 'loading' });
-    if (view.kind === 'objects') {
-      const ns = view.ref.namespaced ? namespace : undefined;
-      // Rows appear as pages arrive: each page is appended, then the next one is requested.
-      void (async () => {
-        let table: TableData = { columns: [], rows: [], pages: 0, done: false };
-        let continueToken: string | undefined;
-        try {
-          do {
-            const page = await api.list(view.ref, { namespace: ns, table: true, limit: 500, continueToken, signal: ac.signal });
-            if (!live()) return;
-            const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
-            continueToken = page.continueToken || undefined;
-            table = { columns: table.columns.length ? table.columns : t.columns, rows: table.rows.concat(t.rows), pages: table.pages + 1, done: !continueToken, format: page.format };
-            setData({ state: 'table', table });
-          } while (continueToken);
-        } catch (err) {
-          if (!live()) return;
-          if (table.pages === 0) fail(err);
-          else setData({ state: 'table', table: { ...table, done: true, error: describeError(err) } });
-        }
-      })();
-    } else {
-      const p = view.kind === 'object'
-        ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
-        : api.getRaw(view.path, { signal: ac.signal });
-      p.then((response) => {
-        if (live()) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined });
-      }, fail);
-    }
-    return () => ac.abort();
-    // `key` stands for view, namespace and refresh (the view is a new object on every stack change).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key]);
-  if (!view) return { state: 'idle' };
-  return tagged.key === key ? tagged.data : { state: 'loading' };
 }
 
 /** Namespaces for the picker, listed when it opens. */

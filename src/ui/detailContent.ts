@@ -1,19 +1,21 @@
 // What the detail pane shows, derived (purely) from navigation state and loaded data.
-import type { Discovery } from '../model/types.js';
+import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/types.js';
 import type { NavState } from '../model/navigation.js';
 import { topView } from '../model/navigation.js';
-import { type GroupRow, type ResourceRow, gvPath, refLabel } from '../model/tree.js';
+import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel } from '../model/tree.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
-import type { DetailData, Loadable, TableData } from './data.js';
+import type { Loadable } from './data.js';
+import type { DetailData } from './useDetail.js';
+import type { TableData } from './live-table.js';
 import type { ExplainedError } from './errors.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }
   | { kind: 'text'; title: string; text: string; note?: string; error?: ExplainedError }
-  | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean }
-  | { kind: 'loading'; title: string; message: string }
+  | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean; empty: string[] }
+  | { kind: 'loading'; title: string; message: string; since?: number }
   | { kind: 'error'; title: string; error: ExplainedError; context?: string }
   | { kind: 'message'; title: string; text: string };
 
@@ -53,9 +55,12 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data }: Se
       : `GET ${view.path}`;
   switch (data.state) {
     case 'idle':
-    case 'loading': return { kind: 'loading', title, message: view.kind === 'objects' ? 'listing…' : 'loading…' };
+    case 'loading': return { kind: 'loading', title, message: view.kind === 'objects' ? 'listing…' : 'loading…', since: data.state === 'loading' ? data.since : undefined };
     case 'error': return { kind: 'error', title, error: data.error };
-    case 'table': return { kind: 'table', title, table: data.table, allNamespaces: view.kind === 'objects' && view.ref.namespaced && nav.namespace === undefined };
+    case 'table': {
+      const ref = view.kind === 'objects' ? view.ref : undefined;
+      return { kind: 'table', title, table: data.table, allNamespaces: !!ref?.namespaced && nav.namespace === undefined, empty: emptyTableLines(ref, nav.namespace) };
+    }
     case 'response': {
       const r = data.response;
       if (data.error && view.kind === 'object') return { kind: 'error', title, error: data.error };
@@ -92,4 +97,27 @@ export function tableText(t: TableData, allNamespaces: boolean, width: number): 
     keys: ids.map((id) => `${id.namespace ?? ''}/${id.name}`),
     ids,
   };
+}
+
+/** kubectl's wording for an empty list, and the way out when a namespace is the likely reason. */
+export function emptyTableLines(ref: ResourceRef | undefined, namespace: string | undefined): string[] {
+  if (!ref?.namespaced || namespace === undefined) return ['No resources found.'];
+  return [`No resources found in ${namespace} namespace.`, 'press n to pick a namespace (try all namespaces)'];
+}
+
+/** "12 object(s), 1 page(s) · ● live, 3 change(s)" */
+export function tableNote(t: TableData): string {
+  const live = t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
+    : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
+  return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
+}
+
+/** URL paths whose requests produce the current view (the footer shows the newest of them). */
+export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
+  if (nav.pickerOpen) return ['/api/v1/namespaces'];
+  const view = topView(nav);
+  if (!view) return gv ? [gvPath(gv), gv.group === '' ? '/api' : '/apis'] : ['/api', '/apis'];
+  if (view.kind === 'objects') return [objectPath(view.ref, nav.namespace)];
+  if (view.kind === 'object') return [objectPath(view.ref, view.namespace, view.name)];
+  return [view.path.split('?')[0]];
 }

@@ -1,8 +1,8 @@
 // Small hooks: terminal size, request log.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useStdout } from 'ink';
 import type { KubeApi } from '../client/types.js';
-import type { RequestEvent } from '../model/types.js';
+import { type LoggedRequest, RequestLog } from './request-log.js';
 
 export interface TerminalSize { columns: number; rows: number }
 
@@ -21,11 +21,23 @@ export function useTerminalSize(): TerminalSize {
   return size;
 }
 
-export interface RequestLog { last?: RequestEvent; count: number }
+/** Every request the client makes, recorded in a store the data hooks can add to. Call it before
+ *  the hooks that start requests: effects run in order, so no early request is missed. */
+export function useRequestLog(api: KubeApi): { log: RequestLog; entries: readonly LoggedRequest[] } {
+  const [log] = useState(() => new RequestLog());
+  useEffect(() => api.onRequest((ev) => log.record(ev)), [api, log]);
+  const entries = useSyncExternalStore(log.subscribe, log.snapshot);
+  return { log, entries };
+}
 
-/** The most recent request the client made (for the footer). */
-export function useRequestLog(api: KubeApi): RequestLog {
-  const [log, setLog] = useState<RequestLog>({ count: 0 });
-  useEffect(() => api.onRequest((ev) => setLog((l) => ({ last: ev, count: l.count + 1 }))), [api]);
-  return log;
+/** Seconds since `since`, ticking once a second while `active`. */
+export function useElapsedSeconds(since: number | undefined, active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [active, since]);
+  return since === undefined ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }

@@ -1,7 +1,7 @@
 // A small in-memory KubeApi with realistic data: core v1 (pods with log/exec/status subresources,
 // namespaces, secrets, configmaps), apps/v1 (deployments with scale/status), a CRD group, a group
 // whose discovery failed, and non-resource paths (one of them answers 403).
-import type { Connection, KubeApi, ListOptions, RawResponse, RequestOptions, WatchHandle } from '../../src/client/types.js';
+import type { Connection, KubeApi, ListOptions, RawResponse, RequestOptions, WatchEventMessage, WatchHandle } from '../../src/client/types.js';
 import type { DiscoveredGroupVersion, DiscoveredResource, Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, VersionInfo } from '../../src/model/types.js';
 
 export class FakeKubeError extends Error {
@@ -59,7 +59,7 @@ const CREATED = '2024-01-01T00:00:00Z';
 const NAME_COL: TableColumn = { name: 'Name', type: 'string', format: 'name', description: 'Name', priority: 0 };
 const AGE_COL: TableColumn = { name: 'Age', type: 'string', format: '', description: 'Age', priority: 0 };
 
-function obj(kind: string, apiVersion: string, namespace: string | undefined, name: string, extra: Record<string, unknown> = {}) {
+export function obj(kind: string, apiVersion: string, namespace: string | undefined, name: string, extra: Record<string, unknown> = {}) {
   return {
     kind, apiVersion,
     metadata: { name, ...(namespace ? { namespace } : {}), uid: `uid-${name}`, creationTimestamp: CREATED,
@@ -95,6 +95,22 @@ export interface FakeOptions {
   insecure?: boolean;
   /** Delay before answering list calls, ms. */
   listDelayMs?: number;
+  /** Delay before answering get/getRaw calls, ms (aborted by the caller's signal). */
+  getDelayMs?: number;
+  /** Handed to discover's onCached before the (optionally delayed) fresh answer. */
+  cachedDiscovery?: Discovery;
+  discoverDelayMs?: number;
+}
+
+interface FakeWatch { key: string; namespace?: string; onEvent: (ev: WatchEventMessage) => void; end: () => void }
+
+/** Resolves after `ms`, or rejects like the client (a 'cancelled' error) when `signal` aborts. */
+function delay(ms: number | undefined, signal?: AbortSignal): Promise<void> {
+  if (!ms) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(t); reject(Object.assign(new Error('request cancelled'), { kind: 'cancelled' })); });
+  });
 }
 
 export class FakeApi implements KubeApi {
@@ -103,6 +119,8 @@ export class FakeApi implements KubeApi {
   private listeners = new Set<(ev: RequestEvent) => void>();
   private store: ReturnType<typeof makeObjects>;
   private nextId = 1;
+  /** Open watches (stopped ones are removed). */
+  readonly watches: FakeWatch[] = [];
 
   constructor(private opts: FakeOptions = {}) {
     this.connection = { ...CONNECTION, insecure: opts.insecure ?? false };
@@ -122,8 +140,10 @@ export class FakeApi implements KubeApi {
     return () => { this.listeners.delete(listener); };
   }
 
-  async discover(): Promise<Discovery> {
+  async discover(opts: { signal?: AbortSignal; onCached?: (cached: Discovery) => void } = {}): Promise<Discovery> {
     this.calls.push('discover');
+    if (this.opts.cachedDiscovery) opts.onCached?.({ ...this.opts.cachedDiscovery, fromCache: true });
+    await delay(this.opts.discoverDelayMs, opts.signal);
     if (this.opts.failDiscovery) { this.emit('/api', 0, 0, this.opts.failDiscovery.message); throw this.opts.failDiscovery; }
     this.emit('/apis', 200, 3800);
     return DISCOVERY;
@@ -143,7 +163,7 @@ export class FakeApi implements KubeApi {
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     this.calls.push(`list ${this.key(ref)} ns=${opts.namespace ?? ''} continue=${opts.continueToken ?? ''}`);
-    if (this.opts.listDelayMs) await new Promise((r) => setTimeout(r, this.opts.listDelayMs));
+    await delay(this.opts.listDelayMs, opts.signal);
     const path = this.path(ref, opts.namespace);
     if (ref.resource === 'crontabs') {
       this.emit(path, 403, 300);
@@ -168,8 +188,9 @@ export class FakeApi implements KubeApi {
     };
   }
 
-  async get(ref: ResourceRef, namespace: string | undefined, name: string, _opts?: RequestOptions): Promise<RawResponse> {
+  async get(ref: ResourceRef, namespace: string | undefined, name: string, opts: RequestOptions = {}): Promise<RawResponse> {
     this.calls.push(`get ${this.key(ref)} ${namespace ?? ''}/${name}`);
+    await delay(this.opts.getDelayMs, opts.signal);
     const path = this.path(ref, namespace, name);
     const o = (this.store[this.key(ref)] ?? []).find((x) => x.metadata.name === name && (!namespace || x.metadata.namespace === namespace));
     if (!o) {
@@ -181,8 +202,9 @@ export class FakeApi implements KubeApi {
     return { status: 200, headers: {}, contentType: 'application/json', body, bytes: body.length, durationMs: 3, json: JSON.parse(body) };
   }
 
-  async getRaw(path: string, _opts?: RequestOptions): Promise<RawResponse> {
+  async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
     this.calls.push(`getRaw ${path}`);
+    await delay(this.opts.getDelayMs, opts.signal);
     const respond = (status: number, contentType: string, body: string): RawResponse => {
       this.emit(path, status, body.length);
       let json: unknown;
@@ -198,7 +220,31 @@ export class FakeApi implements KubeApi {
     return respond(404, 'text/plain; charset=utf-8', '404 page not found\n');
   }
 
-  watch(): WatchHandle {
-    return { stop() {}, done: Promise.resolve() };
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string }, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
+    const key = this.key(ref);
+    this.calls.push(`watch ${key} ns=${opts.namespace ?? ''} rv=${opts.resourceVersion ?? ''}`);
+    this.emit(`${this.path(ref, opts.namespace)}?watch=1&resourceVersion=${opts.resourceVersion ?? ''}`, 200, 0);
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => { end = resolve; });
+    const w: FakeWatch = { key, namespace: opts.namespace, onEvent, end };
+    this.watches.push(w);
+    const stop = () => {
+      const i = this.watches.indexOf(w);
+      if (i >= 0) this.watches.splice(i, 1);
+      end();
+    };
+    return { stop, done };
+  }
+
+  /** Change the store the way a controller would, and tell the open watches. */
+  change(type: 'ADDED' | 'MODIFIED' | 'DELETED', storeKey: string, object: ReturnType<typeof obj>): void {
+    const items = (this.store[storeKey] ??= []);
+    const at = items.findIndex((o) => o.metadata.name === object.metadata.name && o.metadata.namespace === object.metadata.namespace);
+    if (type === 'DELETED') { if (at >= 0) items.splice(at, 1); }
+    else if (at >= 0) items[at] = object;
+    else items.push(object);
+    for (const w of this.watches) {
+      if (w.key === storeKey && (!w.namespace || w.namespace === object.metadata.namespace)) w.onEvent({ type, object });
+    }
   }
 }

@@ -21,13 +21,26 @@ export interface TermOptions {
   rows?: number;
   env?: Record<string, string>;
   cwd?: string;
+  /** A screen that matches this fails the next `waitFor`/`check` at once (default: STACK_TRACE). */
+  forbid?: RegExp | null;
 }
+
+/** What must never be on screen: a JavaScript stack trace or the crash handler's line. */
+export const STACK_TRACE = /^\s*at (?:async )?\S.*(?:\(.*:\d+:\d+\)|:\d+:\d+)\s*$|kapi-tui crashed|Uncaught |(?:TypeError|ReferenceError|RangeError|SyntaxError): /m;
+
+/** Variables removed from the program's environment. CI (and CONTINUOUS_INTEGRATION) make Ink
+ *  (via is-in-ci) render nothing until exit, even on a real terminal; the CI script exports
+ *  CI=true, so without this every screen would stay blank in CI. */
+export const UNSET_ENV = ['CI', 'CONTINUOUS_INTEGRATION'];
+
+const live = new Set<Term>();
 
 export class Term {
   private constructor(
     private readonly socket: string,
     readonly cols: number,
     readonly rows: number,
+    private readonly forbid: RegExp | null,
   ) {}
 
   /** Starts `command` (a shell command line) in a fresh tmux server of the given size. */
@@ -36,15 +49,42 @@ export class Term {
     const rows = opts.rows ?? 40;
     const socket = `kapi-test-${process.pid}-${++counter}`;
     const env = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const unset = UNSET_ENV.map((v) => `-u ${v}`).join(' ');
     const cd = opts.cwd ? `cd ${shellQuote(opts.cwd)} && ` : '';
-    // remain-on-exit keeps the pane after the program ends, so its exit status can be read.
-    await tmux(socket, ['-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', String(cols), '-y', String(rows), `${cd}env ${env} ${command}`]);
-    await tmux(socket, ['set-option', '-t', 'main', 'remain-on-exit', 'on']);
-    return new Term(socket, cols, rows);
+    // remain-on-exit keeps the pane after the program ends, so its exit status can be read. It is
+    // set globally before the session exists: a program that exits at once cannot beat it.
+    const term = new Term(socket, cols, rows, opts.forbid === undefined ? STACK_TRACE : opts.forbid);
+    live.add(term);
+    await tmux(socket, ['-f', '/dev/null', 'start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';',
+      'new-session', '-d', '-s', 'main', '-x', String(cols), '-y', String(rows), `${cd}env ${unset} ${env} ${command}`]);
+    return term;
   }
 
-  screen(): Promise<string> {
-    return tmux(this.socket, ['capture-pane', '-p', '-t', 'main']);
+  /** Kills every tmux server this process started and has not killed yet (for afterEach). */
+  static async killAll(): Promise<void> {
+    await Promise.all([...live].map((t) => t.kill()));
+  }
+
+  async screen(): Promise<string> {
+    const s = await tmux(this.socket, ['capture-pane', '-p', '-t', 'main']);
+    this.check(s);
+    return s;
+  }
+
+  /** Throws if the screen shows what must never be shown (a stack trace by default). */
+  check(screen: string): void {
+    if (this.forbid?.test(screen)) throw new Error(`screen shows ${String(this.forbid)}:\n${screen}`);
+  }
+
+  /** The last non-blank line of the screen (what VHS's `Wait+Line` looks at). */
+  async lastLine(): Promise<string> {
+    const lines = (await this.screen()).split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+    return lines[lines.length - 1] ?? '';
+  }
+
+  /** The name of the pane's foreground process (e.g. `bash` once a program run from it exits). */
+  currentCommand(): Promise<string> {
+    return this.format('#{pane_current_command}');
   }
 
   /** Keys in tmux send-keys syntax: 'Down', 'Enter', 'Escape', 'C-c', or literal text with `literal`. */
@@ -60,14 +100,22 @@ export class Term {
     await tmux(this.socket, ['resize-window', '-t', 'main', '-x', String(cols), '-y', String(rows)]);
   }
 
+  /** The pane's current size as tmux reports it. */
+  async size(): Promise<{ cols: number; rows: number }> {
+    const [cols, rows] = (await this.format('#{pane_width} #{pane_height}')).split(' ').map(Number);
+    return { cols, rows };
+  }
+
   private async format(fmt: string): Promise<string> {
     return (await tmux(this.socket, ['display-message', '-p', '-t', 'main', fmt])).trim();
   }
 
-  /** Whether the program still runs, its exit status, and whether it left the alternate screen. */
-  async state(): Promise<{ dead: boolean; status: number | undefined; alternate: boolean }> {
-    const [dead, status, alt] = (await this.format('#{pane_dead} #{pane_dead_status} #{alternate_on}')).split(' ');
-    return { dead: dead === '1', status: status ? Number(status) : undefined, alternate: alt === '1' };
+  /** Whether the program still runs, its exit status (or the signal that ended it), and whether
+   *  it left the alternate screen. */
+  async state(): Promise<{ dead: boolean; status: number | undefined; signal: number | undefined; alternate: boolean }> {
+    const [dead, status, signal, alt] = (await this.format('#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{alternate_on}')).split(':');
+    const num = (v: string) => (v === '' ? undefined : Number(v));
+    return { dead: dead === '1', status: num(status), signal: num(signal), alternate: alt === '1' };
   }
 
   /** Polls the screen until `test` passes; the screen is the event we wait for. */
@@ -83,17 +131,32 @@ export class Term {
     throw new Error(`screen did not show ${String(test)} within ${timeoutMs} ms; last screen:\n${last}`);
   }
 
-  async waitForExit(timeoutMs = 10_000): Promise<{ status: number | undefined; alternate: boolean }> {
+  async waitForExit(timeoutMs = 10_000): Promise<{ status: number | undefined; signal: number | undefined; alternate: boolean }> {
     const deadline = Date.now() + timeoutMs;
+    let s = await this.state();
+    let deadSince: number | undefined;
     while (Date.now() < deadline) {
-      const s = await this.state();
-      if (s.dead) return s;
+      s = await this.state();
+      // tmux marks the pane dead on the pty's EOF; the exit status appears once it has reaped the
+      // process. tmux 3.3a sometimes misses that SIGCHLD and leaves the exited program a zombie
+      // with no status: a SIGCHLD of our own makes it reap (the status is then the real one).
+      if (s.dead && (s.status !== undefined || s.signal !== undefined)) return s;
+      if (s.dead) {
+        deadSince ??= Date.now();
+        if (Date.now() - deadSince > 200) {
+          const serverPid = Number(await this.format('#{pid}'));
+          if (serverPid > 0) process.kill(serverPid, 'SIGCHLD');
+          deadSince = Date.now();
+        }
+      }
       await new Promise((r) => setTimeout(r, 40));
     }
-    throw new Error(`program did not exit within ${timeoutMs} ms; screen:\n${await this.screen()}`);
+    const proc = s.dead ? '' : ` (still running: ${await this.currentCommand()})`;
+    throw new Error(`program did not exit within ${timeoutMs} ms; state ${JSON.stringify(s)}${proc}; screen:\n${await this.screen()}`);
   }
 
   async kill(): Promise<void> {
+    live.delete(this);
     await tmux(this.socket, ['kill-server']).catch(() => undefined);
   }
 }

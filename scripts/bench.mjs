@@ -1,0 +1,378 @@
+// `npm run bench`: how fast kapi-tui is, against the embedded sandbox, as ONE table of medians with
+// a target and PASS/FAIL per row. Benchmarks, not tests: nothing here fails a build (exit 0 even
+// with FAILs); test/bench-smoke.test.ts only checks that every row prints.
+//
+//   node scripts/bench.mjs [--pods 50000] [--runs 5] [--keys 100] [--quick] [--cols 160 --rows 48]
+//                          [--profile DIR]        (after `npm run build`; `npm run bench` builds first)
+//   --quick: 20 keystrokes per figure instead of 100 (use with --pods 500 --runs 1 for a smoke run).
+//   --profile DIR: also write V8 CPU profiles (node --cpu-prof) of every TUI start (DIR/tui-cold,
+//                  DIR/tui-warm) and UI run (DIR/ui; its bundle is kept in DIR/bundle) — summarise one
+//                  with `node scripts/bench/cpuprofile-top.mjs FILE [--phases DIR/ui/phases-PID.json]`.
+//                  Profiling slows everything down: read the profiles, not the table, of such a run.
+//   Environment: KUBECTL=/path/to/kubectl (else /usr/bin, /usr/local/bin, $PATH).
+//   NODE_ENV is passed through: `NODE_ENV=production npm run bench` shows React's production build.
+//
+// How each figure is measured
+// ---------------------------
+// The sandbox runs in this process (startSandbox with --pods N generated pods `loadgen-NNNNN` in
+// bench-0..bench-9, watch ticker off), reached by every client over TLS with its kubeconfig. Its pods
+// are built before any timing starts, so no figure includes the sandbox's one-off object build.
+//
+// * discovery requests — ApiClient (bundled from src by scripts/bench/bundle.mjs) with an onRequest
+//   listener: RequestEvents counted for discover() (aggregated) and discover({ legacy: true });
+//   legacy's target is 2 root documents + one per group-version the server lists.
+// * api-resources vs kubectl — wall time from spawn to exit of `node dist/cli.js api-resources
+//   --kubeconfig K` and of `kubectl --kubeconfig K api-resources` with a fresh HOME and KUBECACHEDIR
+//   per run (kubectl's discovery cache cold), alternated in the same loop against the same server;
+//   one unrecorded warm-up of each first (page cache). Ratio = median / median.
+// * start → first frame / → group tree — `node dist/cli.js --kubeconfig K` in a pty made by
+//   util-linux `script` (see scripts/bench/pty.mjs): output chunks are timestamped on arrival and fed
+//   to @xterm/headless; first frame = first chunk after which the emulated screen has a non-blank
+//   cell; group tree = first chunk after which the screen shows `apps/v1`. Then `q`. Each run uses
+//   a fresh XDG_CACHE_HOME (cold: no discovery cache) and is followed by a second start with the same
+//   XDG_CACHE_HOME (warm). The clock starts before `script` is spawned (pty overhead, printed below,
+//   is included). First frame = median over cold and warm starts.
+// * N pods (Enter → first rows / all rows, RSS, keystroke → frame) — measured in-process by
+//   scripts/bench/ui-bench.tsx (see its header), one child process per run: the real <App> and
+//   ApiClient in Ink's normal render mode on a fake 160×48 TTY whose write() timestamps frames; keys
+//   go in through Ink's stdin 'readable' path. RSS = process.memoryUsage().rss of that process at the
+//   frame that shows all rows. Keystrokes are spaced 40 ms apart (beyond Ink's 33 ms render throttle)
+//   and timed to the first frame showing their effect; median and p95 pooled over all runs.
+// * 5 MB JSON — during the UI runs /openapi/v2 answers (sandbox fault injection: status 200,
+//   application/json) with the sandbox's real OpenAPI v2 document whose definitions are repeated
+//   under new names until the body is ≥ 5 MiB; the UI opens it from the groups pane (non-resource
+//   paths are listed there) and scrolls it with Down and PgDn.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundleBench } from './bench/bundle.mjs';
+import { hasScript, killPtys, ptyOverhead, runInPty } from './bench/pty.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+const { values: flags } = parseArgs({
+  options: {
+    pods: { type: 'string' },
+    runs: { type: 'string' },
+    keys: { type: 'string' },
+    quick: { type: 'boolean' },
+    cols: { type: 'string' },
+    rows: { type: 'string' },
+    profile: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (flags.help) {
+  process.stdout.write('usage: node scripts/bench.mjs [--pods N] [--runs N] [--keys N] [--quick] [--cols N --rows N] [--profile DIR]\n');
+  process.exit(0);
+}
+const int = (v, d, name) => {
+  if (v === undefined) return d;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`bench: --${name} must be a non-negative integer\n`);
+    process.exit(2);
+  }
+  return n;
+};
+const PODS = int(flags.pods ?? process.env.BENCH_PODS, 50_000, 'pods');
+const RUNS = Math.max(1, int(flags.runs ?? process.env.BENCH_RUNS, 5, 'runs'));
+const KEYS = Math.max(2, int(flags.keys, flags.quick ? 20 : 100, 'keys'));
+const COLS = int(flags.cols, 160, 'cols');
+const ROWS = int(flags.rows, 48, 'rows');
+const GAP_MS = 40;
+const JSON_BYTES = 5 * 1024 * 1024;
+const PROFILE = flags.profile;
+
+if (!existsSync(CLI)) {
+  process.stderr.write('bench: dist/cli.js is missing; run `npm run build` (or `npm run bench`, which builds first)\n');
+  process.exit(2);
+}
+
+// Ink renders nothing but <Static> when it thinks it runs in CI (is-in-ci): children must not see CI.
+const childEnv = { ...process.env, TERM: 'xterm-256color' };
+delete childEnv.CI;
+delete childEnv.CONTINUOUS_INTEGRATION;
+delete childEnv.NO_COLOR;
+
+function findKubectl() {
+  const candidates = [process.env.KUBECTL, '/usr/bin/kubectl', '/usr/local/bin/kubectl',
+    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'kubectl'))];
+  return candidates.find((p) => p && existsSync(p));
+}
+
+// ---------- statistics and formatting ----------
+const median = (xs) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const pct = (xs, p) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x) => (Number.isFinite(x) ? (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`) : 'n/a');
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const podsLabel = PODS >= 1000 && PODS % 1000 === 0 ? `${PODS / 1000}k` : String(PODS);
+
+const rows = [];
+/** verdict: true PASS, false FAIL, undefined n/a. */
+function row(figure, value, target, verdict) {
+  rows.push({ figure, value, target, result: verdict === undefined ? 'n/a' : verdict ? 'PASS' : 'FAIL' });
+}
+const notes = [];
+const note = (s) => notes.push(s);
+const progress = (s) => process.stderr.write(`bench: ${s}\n`);
+
+// ---------- child processes ----------
+// Nothing the bench starts may outlive it (a failed or interrupted run included).
+const children = new Set();
+const killChildren = () => {
+  killPtys();
+  for (const c of children) c.kill('SIGKILL');
+};
+process.on('exit', killChildren);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+function timeProcess(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const elapsed = performance.now() - t0;
+      children.delete(child);
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`));
+      else resolve({ ms: elapsed, out });
+    });
+  });
+}
+
+function runUiChild(script, cfg, profileDir) {
+  return new Promise((resolve, reject) => {
+    const args = ['--expose-gc', ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), script, JSON.stringify(cfg)];
+    const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => {
+      children.delete(child);
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT ') || l.startsWith('BENCH_ERROR '));
+      if (line?.startsWith('BENCH_RESULT ')) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)));
+      else reject(new Error(`UI bench run failed (exit ${code}): ${line ? JSON.parse(line.slice('BENCH_ERROR '.length)) : ''}\n${err.slice(-2000)}`));
+    });
+  });
+}
+
+/** A ≥ `bytes` JSON document shaped like OpenAPI v2: the real one, definitions repeated under new names. */
+function bigOpenApi(doc, bytes) {
+  const defs = doc.definitions ?? {};
+  const out = { ...doc, definitions: { ...defs } };
+  let size = JSON.stringify(out).length;
+  const defsSize = JSON.stringify(defs).length;
+  for (let n = 1; size < bytes; n++) {
+    for (const [k, v] of Object.entries(defs)) out.definitions[`${k}.bench${n}`] = v;
+    size += defsSize + 8 * Object.keys(defs).length;
+  }
+  return JSON.stringify(out);
+}
+
+// ---------- main ----------
+const started = performance.now();
+const loadBefore = loadavg()[0];
+const work = await mkdtemp(join(tmpdir(), 'kapi-bench-'));
+const bundle = await bundleBench(PROFILE ? join(PROFILE, 'bundle') : undefined);
+const lib = await import(bundle.lib);
+let sandbox;
+try {
+  progress(`starting the sandbox with ${PODS} generated pods`);
+  sandbox = await lib.startSandbox({ dir: join(work, 'sandbox'), pods: PODS, watchIntervalMs: 0 });
+  sandbox.store.list('', 'v1', 'pods'); // build the generated pods now, not during a timed run
+  const kubeconfig = sandbox.files.kubeconfig;
+
+  // 1. Discovery request counts.
+  progress('discovery request counts');
+  {
+    const api = new lib.ApiClient(await lib.connect({ kubeconfig }));
+    let n = 0;
+    api.onRequest(() => { n++; });
+    const agg = await api.discover();
+    const aggRequests = n;
+    n = 0;
+    const legacy = await api.discover({ legacy: true });
+    const legacyRequests = n;
+    const gvs = legacy.groups.reduce((a, g) => a + g.versions.length, 0);
+    row('discovery requests (aggregated / legacy)', `${aggRequests} / ${legacyRequests}`, `2 / 2 + ${gvs} group-versions = ${2 + gvs}`,
+      aggRequests === 2 && legacyRequests === 2 + gvs && agg.format === 'aggregated');
+  }
+
+  // 2. api-resources vs kubectl.
+  const kubectl = findKubectl();
+  let kubectlColdMs;
+  progress('api-resources vs kubectl api-resources');
+  {
+    const kapiArgs = [CLI, 'api-resources', '--kubeconfig', kubeconfig];
+    const kubectlRun = async () => {
+      const home = await mkdtemp(join(work, 'home-'));
+      const r = await timeProcess(kubectl, ['--kubeconfig', kubeconfig, 'api-resources'], { ...childEnv, HOME: home, KUBECACHEDIR: join(home, 'cache') });
+      await rm(home, { recursive: true, force: true });
+      return r;
+    };
+    const kapi = [];
+    const kube = [];
+    let same = true;
+    await timeProcess(process.execPath, kapiArgs, childEnv); // warm-up, not recorded
+    if (kubectl) await kubectlRun();
+    for (let i = 0; i < RUNS; i++) {
+      const a = await timeProcess(process.execPath, kapiArgs, childEnv);
+      kapi.push(a.ms);
+      if (kubectl) {
+        const b = await kubectlRun();
+        kube.push(b.ms);
+        same &&= a.out === b.out;
+      }
+    }
+    if (kubectl) {
+      kubectlColdMs = median(kube);
+      const ratio = median(kapi) / kubectlColdMs;
+      row('`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)',
+        `${ms(median(kapi))} / ${ms(kubectlColdMs)} = ${ratio.toFixed(2)}×`, 'ratio ≤ 3', ratio <= 3);
+      note(`api-resources output identical to kubectl's in every run: ${same ? 'yes' : 'NO'}.`);
+    } else {
+      row('`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)', `${ms(median(kapi))} / kubectl not found`, 'ratio ≤ 3', undefined);
+      note('kubectl not found (looked at $KUBECTL, /usr/bin, /usr/local/bin, $PATH): the rows that compare with it are n/a.');
+    }
+  }
+
+  // 3. TUI start in a pty.
+  if (!hasScript()) {
+    row('process start → first frame', 'n/a: util-linux `script` not found', '≤ 250 ms', undefined);
+    row('process start → group tree, cold cache', 'n/a', '≤ 5× kubectl api-resources cold', undefined);
+    row('process start → group tree, warm cache', 'n/a', '≤ 200 ms', undefined);
+  } else {
+    progress(`TUI start in a pty (${RUNS} cold + ${RUNS} warm)`);
+    const overhead = [];
+    for (let i = 0; i < 3; i++) overhead.push(await ptyOverhead());
+    const first = [];
+    const cold = [];
+    const warm = [];
+    const start = async (cache, profileDir) => {
+      const argv = [process.execPath, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), CLI, '--kubeconfig', kubeconfig];
+      return runInPty(argv, {
+        cols: 140, rows: 40, env: { ...childEnv, XDG_CACHE_HOME: cache },
+        marks: { first: (s) => s.trim() !== '', tree: (s) => s.includes('apps/v1') }, quit: 'q',
+      });
+    };
+    for (let i = 0; i < RUNS; i++) {
+      const cache = await mkdtemp(join(work, 'xdg-cache-'));
+      const c = await start(cache, PROFILE && join(PROFILE, 'tui-cold'));
+      const w = await start(cache, PROFILE && join(PROFILE, 'tui-warm'));
+      first.push(c.marks.first, w.marks.first);
+      cold.push(c.marks.tree);
+      warm.push(w.marks.tree);
+      await rm(cache, { recursive: true, force: true });
+    }
+    row('process start → first frame', `${ms(median(first))} (p95 ${ms(pct(first, 95))})`, '≤ 250 ms', median(first) <= 250);
+    if (kubectlColdMs !== undefined) {
+      const target = 5 * kubectlColdMs;
+      row('process start → group tree, cold cache', ms(median(cold)), `≤ 5× kubectl cold = ${ms(target)}`, median(cold) <= target);
+    } else {
+      row('process start → group tree, cold cache', ms(median(cold)), '≤ 5× kubectl cold (kubectl not found)', undefined);
+    }
+    row('process start → group tree, warm cache', ms(median(warm)), '≤ 200 ms', median(warm) <= 200);
+    note(`pty overhead included in the start figures (spawn of script+sh → \`printf x\` on screen): ${ms(median(overhead))}.`);
+  }
+
+  // 4. In-process UI runs: N pods and the 5 MB JSON document.
+  progress(`UI runs with ${PODS} pods (${RUNS} × ${KEYS} keys)`);
+  {
+    const probe = new lib.ApiClient(await lib.connect({ kubeconfig }));
+    const v2 = await probe.getRaw('/openapi/v2');
+    const body = bigOpenApi(v2.json, JSON_BYTES);
+    sandbox.setFaults([{ match: '/openapi/v2', status: 200, contentType: 'application/json', body }]);
+    // The floor under "all rows": the same pages fetched with ApiClient alone (no UI), sandbox and
+    // client in this process; and with a 10× larger page size, for comparison.
+    const listFloor = async (limit) => {
+      const t = performance.now();
+      let token;
+      let pages = 0;
+      do {
+        const page = await probe.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { table: true, limit, continueToken: token });
+        token = page.continueToken;
+        pages++;
+      } while (token);
+      return { ms: performance.now() - t, pages };
+    };
+    const floor500 = await listFloor(500);
+    const floor5000 = await listFloor(5000);
+    const cfg = { kubeconfig, cols: COLS, rows: ROWS, keys: KEYS, gapMs: GAP_MS, timeoutMs: 30_000 };
+    const results = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (PROFILE) await mkdir(join(PROFILE, 'ui'), { recursive: true });
+      const r = await runUiChild(bundle.uiBench, cfg, PROFILE && join(PROFILE, 'ui'));
+      results.push(r);
+      if (PROFILE) await writeFile(join(PROFILE, 'ui', `phases-${r.pid}.json`), JSON.stringify(r.phases));
+      progress(`  UI run ${i + 1}/${RUNS} done`);
+    }
+    sandbox.setFaults([]);
+    const load = (k) => median(results.map((r) => r.load[k]));
+    const objects = results[0].load.objects;
+    row(`${podsLabel} pods: Enter → first rows`, ms(load('firstRowsMs')), '≤ 500 ms', load('firstRowsMs') <= 500);
+    row(`${podsLabel} pods: Enter → all rows`, `${ms(load('allRowsMs'))} (${objects} objects, ${results[0].load.pages} pages)`, '≤ 5 s',
+      load('allRowsMs') <= 5000 && objects >= PODS);
+    row(`${podsLabel} pods shown: RSS`, mb(load('rss')), '≤ 250 MB', load('rss') <= 250 * 1024 * 1024);
+    const tk = results.flatMap((r) => r.table.keys);
+    row(`keystroke → frame, ${podsLabel}-row table (median / p95)`, `${ms(median(tk))} / ${ms(pct(tk, 95))}`, '≤ 16 ms / ≤ 33 ms',
+      median(tk) <= 16 && pct(tk, 95) <= 33);
+    const jk = results.flatMap((r) => r.json.keys);
+    const jsonMiB = (results[0].json.bytes / 1024 / 1024).toFixed(1);
+    row(`keystroke → frame, ${jsonMiB} MB JSON (median / p95)`, `${ms(median(jk))} / ${ms(pct(jk, 95))}`, '≤ 16 ms / ≤ 33 ms',
+      median(jk) <= 16 && pct(jk, 95) <= 33);
+
+    const cpuTk = results.flatMap((r) => r.table.cpuMs);
+    const cpuJk = results.flatMap((r) => r.json.cpuMs);
+    note(`${podsLabel} pods listing (UI): ${results[0].load.pages} pages of 500, ${mb(load('bytes'))} received, CPU time of the UI process ${ms(load('cpuMs'))}; request time (send → parsed JSON, as the client saw it) summed ${ms(load('requestMsSum'))}; Ink layout+output ${ms(load('inkRenderMs'))} in ${Math.round(load('inkRenders'))} renders.`);
+    note(`the same listing without UI (ApiClient.list page after page, sandbox in the same process): ${ms(floor500.ms)} for ${floor500.pages} pages of 500; ${ms(floor5000.ms)} for ${floor5000.pages} pages of 5000.`);
+    note(`memory at all rows: heapUsed ${mb(load('heapUsed'))}, external ${mb(load('external'))}; after a full GC: RSS ${mb(load('rssAfterGc'))}, heapUsed ${mb(load('heapAfterGc'))}; RSS after the keystrokes ${mb(median(results.map((r) => r.table.rssAfter)))}, after opening the JSON ${mb(median(results.map((r) => r.json.rss)))}.`);
+    note(`keystroke CPU time (UI process, key → frame): table median ${ms(median(cpuTk))} / p95 ${ms(pct(cpuTk, 95))}, of which Ink's layout+output median ${ms(median(results.flatMap((r) => r.table.inkMs)))}; JSON median ${ms(median(cpuJk))} / p95 ${ms(pct(cpuJk, 95))}.`);
+    note(`JSON document: ${jsonMiB} MiB, ${results[0].json.lines} lines; Enter → its first frame ${ms(median(results.map((r) => r.json.openMs)))} (request ${ms(median(results.map((r) => r.json.requestMs)))}).`);
+  }
+} finally {
+  await sandbox?.close();
+  await rm(work, { recursive: true, force: true });
+  if (!PROFILE) await rm(bundle.dir, { recursive: true, force: true });
+}
+
+// ---------- the table ----------
+const headers = ['figure', 'value (median)', 'target', 'result'];
+const cells = rows.map((r) => [r.figure, r.value, r.target, r.result]);
+const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+const out = [
+  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s), ${KEYS} keys/figure, UI ${COLS}×${ROWS}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`,
+  '',
+  line(headers),
+  `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+  ...cells.map(line),
+  '',
+  ...notes.map((n) => `- ${n}`),
+  `- bench wall time: ${ms(performance.now() - started)}; load average (1 min) ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (other work on the machine makes every figure slower and noisier).`,
+  '',
+];
+process.stdout.write(out.join('\n'));

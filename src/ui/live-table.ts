@@ -1,0 +1,142 @@
+// An object table that stays current: list all pages, then watch from the list's resourceVersion;
+// watch events trigger a throttled re-list (a Table row can only come from the server, so the table
+// is fetched again rather than patched from the event's object). No React here: the detail hook
+// starts one per opened table and stops it when the view changes or the App unmounts.
+import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
+import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
+import { type ExplainedError, describeError } from './errors.js';
+
+export interface TableData {
+  columns: TableColumn[];
+  rows: TableRow[];
+  pages: number;
+  done: boolean;
+  error?: ExplainedError;
+  format?: ListPage['format'];
+  /** 'watching' once the watch runs; 'stopped' when it ended for good (see liveError). */
+  live?: 'watching' | 'stopped';
+  liveError?: string;
+  /** Watch events (ADDED/MODIFIED/DELETED) seen so far. */
+  changes: number;
+}
+
+export interface LiveTableOptions {
+  /** At most one re-list per this many ms while events arrive (default 500). */
+  throttleMs?: number;
+  /** Every watch event, for the request log. */
+  onWatchEvent?: (ev: WatchEventMessage) => void;
+}
+
+/** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
+const QUICK_END_MS = 5000;
+const MAX_QUICK_RESTARTS = 2;
+
+/** Objects of a plain list (server without Table support) as Table rows. */
+export function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: TableRow[] } {
+  const col = (name: string): TableColumn => ({ name, type: 'string', format: '', description: '', priority: 0 });
+  const rows = page.items.map((it) => {
+    const meta = ((it as { metadata?: Record<string, unknown> }).metadata ?? {}) as { name?: string; namespace?: string; creationTimestamp?: string };
+    return { cells: [meta.name ?? '', meta.creationTimestamp ?? ''], object: { metadata: meta } };
+  });
+  return { columns: [col('Name'), col('Created At')], rows };
+}
+
+export class LiveTable {
+  private table: TableData = { columns: [], rows: [], pages: 0, done: false, changes: 0 };
+  private stopped = false;
+  private listing?: AbortController;
+  private watch?: WatchHandle;
+  private refetchTimer?: ReturnType<typeof setTimeout>;
+  private quickRestarts = 0;
+
+  constructor(
+    private readonly api: KubeApi,
+    private readonly ref: ResourceRef,
+    private readonly namespace: string | undefined,
+    private readonly onUpdate: (table: TableData) => void,
+    /** The first page failed: there is no table to show. */
+    private readonly onFail: (err: unknown) => void,
+    private readonly opts: LiveTableOptions = {},
+  ) {}
+
+  start(): void { void this.load('first'); }
+
+  stop(): void {
+    this.stopped = true;
+    this.listing?.abort();
+    this.watch?.stop();
+    clearTimeout(this.refetchTimer);
+  }
+
+  private update(patch: Partial<TableData>): void {
+    this.table = { ...this.table, ...patch };
+    if (!this.stopped) this.onUpdate(this.table);
+  }
+
+  /** 'first': rows appear page by page, then the watch starts. 'refresh': the table is swapped when
+   *  complete (rows never vanish and come back). 'rewatch': a refresh that restarts the watch. */
+  private async load(mode: 'first' | 'refresh' | 'rewatch'): Promise<void> {
+    this.listing?.abort();
+    const ac = new AbortController();
+    this.listing = ac;
+    let acc: Pick<TableData, 'columns' | 'rows' | 'pages' | 'format'> = { columns: [], rows: [], pages: 0 };
+    let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
+    try {
+      do {
+        const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
+        if (ac.signal.aborted || this.stopped) return;
+        const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
+        continueToken = page.continueToken || undefined;
+        resourceVersion = page.resourceVersion;
+        acc = { columns: acc.columns.length ? acc.columns : t.columns, rows: acc.rows.concat(t.rows), pages: acc.pages + 1, format: page.format };
+        if (mode === 'first' || !continueToken) this.update({ ...acc, done: !continueToken, error: undefined });
+      } while (continueToken);
+    } catch (err) {
+      if (ac.signal.aborted || this.stopped) return;
+      if (mode === 'first' && acc.pages === 0) this.onFail(err);
+      else this.update({ done: true, error: describeError(err) });
+      return;
+    }
+    if (mode !== 'refresh') this.startWatch(resourceVersion);
+  }
+
+  private startWatch(resourceVersion: string | undefined): void {
+    const startedAt = Date.now();
+    const handle = this.api.watch(this.ref, { namespace: this.namespace, resourceVersion }, (ev) => this.onEvent(ev));
+    this.watch = handle;
+    this.update({ live: 'watching', liveError: undefined });
+    handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
+  }
+
+  private onEvent(ev: WatchEventMessage): void {
+    if (this.stopped) return;
+    this.opts.onWatchEvent?.(ev);
+    if (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED') {
+      this.update({ changes: this.table.changes + 1 });
+      this.scheduleRefresh();
+    }
+  }
+
+  /** Throttled, not debounced: under a steady stream of events the table still refreshes. */
+  private scheduleRefresh(): void {
+    if (this.refetchTimer) return;
+    this.refetchTimer = setTimeout(() => {
+      this.refetchTimer = undefined;
+      void this.load('refresh');
+    }, this.opts.throttleMs ?? 500);
+  }
+
+  /** Servers end watches after a timeout, or with an ERROR event (410 Gone: resourceVersion too
+   *  old): re-list and watch again. A watch that keeps ending at once is given up on. */
+  private watchEnded(handle: WatchHandle, startedAt: number, err?: unknown): void {
+    if (this.stopped || handle !== this.watch) return;
+    const quick = Date.now() - startedAt < QUICK_END_MS;
+    this.quickRestarts = quick ? this.quickRestarts + 1 : 0;
+    if (this.quickRestarts > MAX_QUICK_RESTARTS) {
+      this.update({ live: 'stopped', liveError: err ? describeError(err).title : 'the server kept closing the watch' });
+      return;
+    }
+    void this.load('rewatch');
+  }
+}

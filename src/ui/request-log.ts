@@ -1,0 +1,98 @@
+// The UI's record of requests: a bounded ring of RequestEvents (newest last), kept outside React so
+// the data hooks can attach what only they see to the entry the client emitted: response bodies
+// (the client's events carry none) and the events of watch streams.
+import type { RawResponse } from '../client/types.js';
+import type { RequestEvent } from '../model/types.js';
+import type { WatchEventMessage } from '../client/types.js';
+import { maskSecret } from '../model/secrets.js';
+
+export const MAX_REQUESTS = 300;
+/** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
+export const MAX_BODIES = 20;
+export const MAX_WATCH_EVENTS = 100;
+
+export interface LoggedWatchEvent { type: WatchEventMessage['type']; name: string; at: number }
+
+export interface LoggedRequest {
+  event: RequestEvent;
+  /** The response body (Secret values masked, JSON pretty-printed), when the UI kept it. */
+  body?: string;
+  /** Watch streams: the events received so far, oldest first. */
+  watchEvents?: LoggedWatchEvent[];
+}
+
+const basePath = (path: string) => path.split('?')[0];
+const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
+
+/** JSON bodies pretty-printed with Secret values masked; others as served. */
+export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
+  if (r.json === undefined) return r.body;
+  return JSON.stringify(maskSecret(r.json), null, 2);
+}
+
+function objectName(obj: unknown): string {
+  const meta = (obj as { metadata?: { name?: string; namespace?: string } } | undefined)?.metadata;
+  return meta?.name ? `${meta.namespace ? meta.namespace + '/' : ''}${meta.name}` : '';
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private listeners = new Set<() => void>();
+
+  record(event: RequestEvent): void {
+    this.entries = [...this.entries.slice(-(MAX_REQUESTS - 1)), { event }];
+    this.changed();
+  }
+
+  /** Attach a response to the newest request to `path` (query ignored) that has no body yet. */
+  attachBody(path: string, response: Pick<RawResponse, 'body' | 'json'>): void {
+    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && e.body === undefined && !isWatch(e.event.path));
+    if (i < 0) return;
+    const withBody = this.entries.map((e, n) => (n === i ? { ...e, body: displayBody(response) } : e));
+    // Forget the oldest bodies beyond the limit.
+    let kept = 0;
+    for (let n = withBody.length - 1; n >= 0; n--) {
+      if (withBody[n].body === undefined) continue;
+      if (++kept > MAX_BODIES) withBody[n] = { ...withBody[n], body: undefined };
+    }
+    this.entries = withBody;
+    this.changed();
+  }
+
+  /** Append a watch event to the newest watch request on `path`. */
+  recordWatchEvent(path: string, ev: WatchEventMessage): void {
+    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && isWatch(e.event.path));
+    if (i < 0) return;
+    const entry = this.entries[i];
+    const watchEvents = [...(entry.watchEvents ?? []).slice(-(MAX_WATCH_EVENTS - 1)), { type: ev.type, name: objectName(ev.object), at: Date.now() }];
+    this.entries = this.entries.map((e, n) => (n === i ? { ...entry, watchEvents } : e));
+    this.changed();
+  }
+
+  /** Entries, oldest first. A new array after every change (safe as a React snapshot). */
+  snapshot = (): readonly LoggedRequest[] => this.entries;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  };
+
+  private findLast(pred: (e: LoggedRequest) => boolean): number {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (pred(this.entries[i])) return i;
+    return -1;
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+/** The request behind the current view: the newest one to one of the view's paths (watches
+ *  excluded: they keep a view live, the list produced it); else the newest request of all. */
+export function viewRequest(entries: readonly LoggedRequest[], viewPaths: readonly string[]): RequestEvent | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const ev = entries[i].event;
+    if (viewPaths.includes(basePath(ev.path)) && !isWatch(ev.path)) return ev;
+  }
+  return entries[entries.length - 1]?.event;
+}

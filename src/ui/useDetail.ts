@@ -1,0 +1,83 @@
+// The data of the opened detail view: a live object table, one object, or a raw path.
+import { useEffect, useMemo, useState } from 'react';
+import type { KubeApi, RawResponse } from '../client/types.js';
+import type { DetailView } from '../model/navigation.js';
+import { type ExplainedError, describeError } from './errors.js';
+import { CANCELLED } from './data.js';
+import { LiveTable, type TableData } from './live-table.js';
+import type { RequestLog } from './request-log.js';
+import { objectPath } from '../model/tree.js';
+
+export type DetailData =
+  | { state: 'idle' }
+  | { state: 'loading'; since: number }
+  | { state: 'error'; error: ExplainedError }
+  | { state: 'table'; table: TableData }
+  | { state: 'response'; response: RawResponse; error?: ExplainedError };
+
+const HINTS: Record<number, string> = {
+  401: 'the server did not accept the credentials (expired token or client certificate?)',
+  403: 'the user is not allowed this request; non-resource paths need an RBAC rule with nonResourceURLs',
+  404: 'the server does not serve this path',
+  500: 'the server reported a failure (for health checks, see ?verbose)',
+  503: 'the server or an aggregated API is unavailable',
+};
+
+/** A non-2xx response explained from its Status body. */
+export function explainResponse(r: RawResponse): ExplainedError {
+  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
+  return {
+    title: `HTTP ${r.status}${s.reason ? ' ' + s.reason : ''}`,
+    detail: s.message ?? r.body.slice(0, 500),
+    hint: HINTS[r.status],
+  };
+}
+
+export interface DetailRequest {
+  view: DetailView | undefined;
+  namespace: string | undefined;
+  refresh: number;
+  /** The user cancelled this view's request (Esc while loading): abort it, send nothing. */
+  cancelled: boolean;
+}
+
+/** `log` receives what the client's request events lack: response bodies and watch events. */
+export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
+  const key = view ? JSON.stringify([view, namespace, refresh, cancelled]) : '';
+  const since = useMemo(() => Date.now(), [key]);
+  // Data is tagged with the request it answers, so a stale result never shows under a new view.
+  const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
+  useEffect(() => {
+    const setData = (data: DetailData) => setTagged({ key, data });
+    if (!view) { setData({ state: 'idle' }); return; }
+    if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
+    const fail = (err: unknown) => setData({ state: 'error', error: describeError(err) });
+    setData({ state: 'loading', since });
+    if (view.kind === 'objects') {
+      const ns = view.ref.namespaced ? namespace : undefined;
+      const path = objectPath(view.ref, ns);
+      const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail,
+        { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev) });
+      table.start();
+      return () => table.stop();
+    }
+    const ac = new AbortController();
+    const p = view.kind === 'object'
+      ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
+      : api.getRaw(view.path, { signal: ac.signal });
+    const path = view.kind === 'object' ? objectPath(view.ref, view.namespace, view.name) : view.path;
+    p.then(
+      (response) => {
+        log?.attachBody(path, response);
+        if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined });
+      },
+      (err) => { if (!ac.signal.aborted) fail(err); },
+    );
+    return () => ac.abort();
+    // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
+    // stack change); the log is one object for the App's lifetime.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key]);
+  if (!view) return { state: 'idle' };
+  return tagged.key === key ? tagged.data : { state: 'loading', since };
+}

@@ -1,0 +1,201 @@
+// "Every shown curl command runs": in each connection mode, make the requests the UI makes, collect
+// every RequestEvent.curl (plus the tour's example curls) and run each with the real curl through
+// `sh -c`, from process.cwd(), exactly as a learner would paste it. test/client-modes.test.ts checks
+// single commands byte for byte; this file covers the whole set the UI shows.
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../src/client/api.js';
+import { connect, type ResolvedConnection } from '../src/client/connection.js';
+import { allowedVerbs, whoAmI } from '../src/client/identity.js';
+import { tourCurl, tourStepById, type TourCurlContext } from '../src/model/tour.js';
+import type { RequestEvent, ResourceRef } from '../src/model/types.js';
+import { CURL, KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './client-helpers.js';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+const NODES: ResourceRef = { group: '', version: 'v1', resource: 'nodes', namespaced: false };
+const TOKEN = 'learning-curl-token';
+
+interface CurlRun {
+  code: number;
+  http: string;
+  stderr: string;
+}
+
+/** Run a shown command as-is in a shell from the cwd, appending only curl's own output options. */
+function runCurl(cmd: string, extra = `-sS -o /dev/null -w '%{http_code}'`, env: Record<string, string> = {}): Promise<CurlRun> {
+  return new Promise((done) => {
+    execFile('sh', ['-c', `${cmd} ${extra}`], { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 20_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as any).code === 'number' ? (err as any).code : -1) : 0;
+        done({ code, http: String(stdout).trim(), stderr: String(stderr) });
+      });
+  });
+}
+
+/** Every file a curl command refers to must exist as written, seen from the cwd. */
+function expectFilesResolve(cmd: string): void {
+  const re = /--(?:cert|key|cacert) ('(?:[^']|'\\'')*'|\S+)/g;
+  for (const m of cmd.matchAll(re)) {
+    const arg = m[1]!.startsWith("'") ? m[1]!.slice(1, -1).replace(/'\\''/g, "'") : m[1]!;
+    expect(existsSync(resolve(process.cwd(), arg)), `${arg} in: ${cmd}`).toBe(true);
+  }
+}
+
+/** The requests the UI makes while a learner browses; resolves when all have been logged. */
+async function uiRequests(api: ApiClient, opts: { legacy?: boolean } = {}): Promise<void> {
+  await api.discover();
+  if (opts.legacy) await api.discover({ legacy: true });
+  await api.version();
+  await api.list(PODS, { namespace: 'team-a' });
+  await api.get(PODS, 'team-a', 'db-0');
+  await api.getRaw('/api/v1/namespaces/team-a/pods/db-0/log');
+  await api.getRaw('/healthz');
+  await api.getRaw('/healthz?verbose');
+  const index = (await api.getRaw('/openapi/v3')).json as { paths: Record<string, { serverRelativeURL: string }> };
+  await api.getRaw(index.paths['api/v1']!.serverRelativeURL); // for explain
+  await api.getRaw('/apis/apps/v1');
+  await whoAmI(api);
+  await allowedVerbs(api, PODS, 'team-a', ['get', 'list', 'delete']);
+  await allowedVerbs(api, NODES, undefined, ['list']);
+  // A watch: its event is logged when the stream's headers arrive; then stop it.
+  const h = api.watch(PODS, { namespace: 'team-a' }, () => {});
+  await new Promise<void>((ok) => {
+    const off = api.onRequest((ev) => {
+      if (ev.path.includes('watch=1')) {
+        off();
+        ok();
+      }
+    });
+    h.done.then(ok, ok);
+  });
+  h.stop();
+  await h.done.catch(() => {});
+}
+
+describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as shown', () => {
+  let sb: Sandbox;
+  let tokenSb: Sandbox;
+  let tmp: ReturnType<typeof tempDir>;
+  let proxy: KubectlProxy | undefined;
+  let rel: (p: string) => string;
+
+  beforeAll(async () => {
+    tmp = tempDir('kapi-curl-');
+    sb = await startSandbox({ dir: tmp.dir, watchIntervalMs: 0 });
+    tokenSb = await startSandbox({ token: TOKEN, watchIntervalMs: 0 });
+    writeFileSync(join(tmp.dir, 'token-ca.crt'), tokenSb.caPem);
+    rel = (p) => relative(process.cwd(), p);
+    if (!toolMissing(KUBECTL)) proxy = await startKubectlProxy(sb.files!.kubeconfig);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await sb?.close();
+    await tokenSb?.close();
+    tmp?.remove();
+  });
+
+  async function check(conn: ResolvedConnection, opts: { legacy?: boolean; env?: Record<string, string> } = {}): Promise<RequestEvent[]> {
+    const api = new ApiClient(conn);
+    const events: RequestEvent[] = [];
+    api.onRequest((ev) => events.push(ev));
+    try {
+      await uiRequests(api, opts);
+    } finally {
+      api.close();
+    }
+    expect(events.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const ev of events) {
+      expect([200, 201], `${ev.method} ${ev.path}: ${ev.error ?? ''}`).toContain(ev.status);
+      expectFilesResolve(ev.curl);
+      const isWatch = ev.path.includes('watch=1');
+      // A watch never ends by itself: give it a second, then curl exits 28 (timeout) after a 200.
+      const r = await runCurl(ev.curl, `-sS -o /dev/null -w '%{http_code}'${isWatch ? ' -m 1' : ''}`, opts.env);
+      const okExit = isWatch ? r.code === 28 || r.code === 0 : r.code === 0;
+      if (!okExit || r.http !== String(ev.status)) failures.push(`exit ${r.code}, HTTP ${r.http} (UI saw ${ev.status}): ${ev.curl}\n${r.stderr}`);
+    }
+    expect(failures).toEqual([]);
+    // The reviews are POSTs with a JSON body; everything else is a GET.
+    expect(events.filter((e) => e.method === 'POST').map((e) => e.path.split('/').pop()).sort())
+      .toEqual(['selfsubjectaccessreviews', 'selfsubjectreviews', 'selfsubjectrulesreviews']);
+    return events;
+  }
+
+  it('certificates mode with paths relative to the cwd (kept relative in the commands)', async () => {
+    const f = sb.files!;
+    const conn = await connect({ server: sb.url, cert: rel(f.adminCert), key: rel(f.adminKey), cacert: rel(f.ca) });
+    const events = await check(conn, { legacy: true });
+    expect(events[0]!.curl).toContain(`--cert ${rel(f.adminCert)} `);
+    // The negotiated formats are part of the commands: aggregated discovery, Table lists, watches.
+    expect(events.find((e) => e.path === '/apis')!.curl).toContain('as=APIGroupDiscoveryList');
+    expect(events.find((e) => e.path.startsWith('/api/v1/namespaces/team-a/pods?'))!.curl).toContain('as=Table');
+    expect(events.some((e) => e.path.includes('watch=1'))).toBe(true);
+    // Legacy discovery walks every group-version: those commands ran too.
+    expect(events.filter((e) => /^\/apis\/[^/]+\/[^/?]+$/.test(e.path)).length).toBeGreaterThan(10);
+  });
+
+  it('certificates mode with absolute paths', async () => {
+    const f = sb.files!;
+    await check(await connect({ server: sb.url, cert: f.adminCert, key: f.adminKey, cacert: f.ca }));
+  });
+
+  it('kubeconfig mode (the sandbox kubeconfig, absolute paths)', async () => {
+    const events = await check(await connect({ kubeconfig: sb.files!.kubeconfig }));
+    expect(events[0]!.curl).toContain(`--cacert ${sb.files!.ca}`);
+  });
+
+  it('kubeconfig mode with paths relative to the kubeconfig (not the cwd): absolute in the commands', async () => {
+    const kc = join(tmp.dir, 'kubeconfig-relative');
+    writeFileSync(kc, [
+      'apiVersion: v1', 'kind: Config', 'current-context: rel',
+      `clusters: [{name: c, cluster: {server: "${sb.url}", certificate-authority: ca.crt}}]`,
+      'users: [{name: u, user: {client-certificate: admin.crt, client-key: admin.key}}]',
+      'contexts: [{name: rel, context: {cluster: c, user: u, namespace: team-a}}]', '',
+    ].join('\n'));
+    const events = await check(await connect({ kubeconfig: kc }));
+    expect(events[0]!.curl).toContain(`--cert ${sb.files!.adminCert}`);
+  });
+
+  it('bearer token mode: the commands say "$TOKEN" and run with TOKEN in the environment', async () => {
+    const events = await check(await connect({ server: tokenSb.url, cacert: join(tmp.dir, 'token-ca.crt'), token: TOKEN }), { env: { TOKEN } });
+    for (const e of events) {
+      expect(e.curl).not.toContain(TOKEN);
+      expect(e.curl).toContain('"Authorization: Bearer $TOKEN"');
+    }
+    // Without TOKEN the same command is refused: the token really comes from the environment.
+    const r = await runCurl(events.find((e) => e.path === '/apis/apps/v1')!.curl, undefined, { TOKEN: 'wrong' });
+    expect(r.http).toBe('401');
+  });
+
+  it('proxy mode through a real kubectl proxy', async (ctx) => {
+    if (!proxy) return ctx.skip();
+    const events = await check(await connect({ proxy: proxy.url }));
+    for (const e of events) expect(e.curl).not.toMatch(/--cert|--key|--cacert|Authorization/);
+  });
+
+  it('the tour\'s example curls: anonymous 403, client certificate 200, kubectl proxy 200', async () => {
+    const f = sb.files!;
+    const ctx: TourCurlContext = { server: sb.url, caFile: rel(f.ca), certFile: rel(f.adminCert), keyFile: rel(f.adminKey), proxyUrl: proxy?.url };
+    const anon = tourCurl(tourStepById('anonymous')!, ctx)!;
+    expectFilesResolve(anon);
+    const a = await runCurl(anon, `-sS -w '\\n%{http_code}'`);
+    expect(a.code).toBe(0);
+    expect(a.http.split('\n').pop()).toBe('403');
+    expect(a.http).toContain('forbidden: User \\"system:anonymous\\" cannot get path \\"/api\\"');
+    const certs = tourCurl(tourStepById('client-certificates')!, ctx)!;
+    expectFilesResolve(certs);
+    expect(await runCurl(certs)).toMatchObject({ code: 0, http: '200' });
+    // Absolute paths work as well (what the UI shows when the files are not below the cwd).
+    const abs = tourCurl(tourStepById('client-certificates')!, { server: sb.url, caFile: f.ca, certFile: f.adminCert, keyFile: f.adminKey })!;
+    expect(await runCurl(abs)).toMatchObject({ code: 0, http: '200' });
+    if (proxy) {
+      const p = tourCurl(tourStepById('kubectl-proxy')!, ctx)!;
+      expect(p).toBe(`curl ${proxy.url}/api`);
+      expect(await runCurl(p)).toMatchObject({ code: 0, http: '200' });
+    }
+  });
+});

@@ -1,0 +1,178 @@
+// Secrets and credentials never reach the screen, the request log or error messages unless asked:
+// Secret values stay masked in every view until the reveal key, bearer tokens and key contents never
+// appear in curl/kubectl equivalents, frames or errors.
+import React from 'react';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { ApiClient } from '../src/client/api.js';
+import { connect } from '../src/client/connection.js';
+import { KubeError, explainError } from '../src/client/errors.js';
+import type { RequestEvent } from '../src/model/types.js';
+import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import { ENTER, type Rendered, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+
+const TOKEN = 'kapi-T0ken-6f1c2e9a7b3d4c5e';
+const PASSWORD = 's3cr3t-Passw0rd!';
+const PASSWORD_B64 = Buffer.from(PASSWORD).toString('base64');
+const T = 10_000;
+
+let sb: Sandbox;
+let dir: string;
+let r: Rendered | undefined;
+const clients: ApiClient[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kapi-sec-'));
+  sb = await startSandbox({ dir, watchIntervalMs: 0, token: TOKEN });
+});
+afterAll(async () => {
+  await sb?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  sb.setFaults([]);
+  r?.unmount();
+  r = undefined;
+  for (const c of clients.splice(0)) c.close();
+});
+
+const allFrames = () => stripAnsi((r?.stdout.frames ?? []).join('\n'));
+
+async function typeKeys(keys: string[]) {
+  for (const k of keys) r!.stdin.write(k);
+}
+
+describe('Secret values in the explorer', () => {
+  it('table, JSON, YAML and the request log never show the value until x; x reveals, x masks again', async () => {
+    const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
+    clients.push(api);
+    const events: RequestEvent[] = [];
+    api.onRequest((e) => events.push(e));
+    r = renderTui(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 140, rows: 40 });
+    const { lastFrame } = r;
+    await waitForFrame(lastFrame, (f) => f.includes('core/v1 *') && /server v\d/.test(f), T);
+    await typeKeys([ENTER]);
+    await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
+    await typeKeys(['/', 's', 'e', 'c', 'r', 'e', 't', 's', ENTER]);
+    await waitForFrame(lastFrame, (f) => f.includes('› secrets'), T);
+    await typeKeys([ENTER]);
+    // The table (all Secrets of team-a).
+    await waitForFrame(lastFrame, (f) => f.includes('▶ Detail: secrets.v1 in team-a') && f.includes('db-credentials') && /NAME\s+TYPE\s+DATA/.test(f), T);
+    await typeKeys(['/', 'd', 'b', '-', 'c', ENTER]);
+    await waitForFrame(lastFrame, (f) => f.includes('› db-credentials'), T);
+    await typeKeys([ENTER]);
+    // JSON, masked.
+    let f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('"kind": "Secret"') && x.includes('[JSON]'), T));
+    expect(f).toContain('"password": "••••••"');
+    expect(f).toContain('[masked] x reveals');
+    await typeKeys(['y']);
+    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('kind: Secret') && x.includes('[YAML]'), T));
+    expect(f).toMatch(/password: ["']?••••••/);
+    // Nothing so far — table, JSON, YAML, header, footer with its curl/kubectl lines — showed it.
+    const before = allFrames();
+    expect(before).not.toContain(PASSWORD_B64);
+    expect(before).not.toContain(PASSWORD);
+    for (const e of events) expect(JSON.stringify(e)).not.toContain(PASSWORD_B64);
+
+    // The explicit reveal.
+    await typeKeys(['x']);
+    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('[revealed]'), T));
+    expect(f.includes(PASSWORD) || f.includes(PASSWORD_B64)).toBe(true);
+    await typeKeys(['x']);
+    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('[masked]'), T));
+    expect(f).not.toContain(PASSWORD);
+    expect(f).not.toContain(PASSWORD_B64);
+  });
+});
+
+describe('bearer tokens', () => {
+  it('never in curl/kubectl equivalents, events, error messages or frames', async () => {
+    const conn = await connect({ server: sb.url, cacert: sb.files!.ca, token: TOKEN, timeoutMs: 500 });
+    expect(JSON.stringify({ ...conn, kubeConfig: undefined })).not.toContain(TOKEN);
+    const api = new ApiClient(conn, { retry: { baseDelayMs: 1 } });
+    clients.push(api);
+    const events: RequestEvent[] = [];
+    api.onRequest((e) => events.push(e));
+    const errors: unknown[] = [];
+    const attempt = async (p: Promise<unknown>) => p.catch((e) => errors.push(e));
+
+    expect((await api.version()).gitVersion).toMatch(/^v1/);
+    await attempt(api.getRaw('/api/v1/namespaces/team-a/pods/nope'));
+    sb.setFaults([{ match: '/api/v1/namespaces', drop: true }]);
+    await attempt(api.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'team-a' }));
+    sb.setFaults([{ match: '/api/v1/namespaces', delayMs: 5000 }]);
+    await attempt(api.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'team-a' }));
+    sb.setFaults([{ match: '/apis', status: 500, body: 'internal error', times: 1 }]);
+    await attempt(api.discover());
+    sb.setFaults([]);
+    // A wrong token: 401, and the message must not echo either token.
+    const wrong = new ApiClient(await connect({ server: sb.url, cacert: sb.files!.ca, token: `${TOKEN}-wrong` }));
+    clients.push(wrong);
+    wrong.onRequest((e) => events.push(e));
+    await attempt(wrong.version());
+
+    expect(errors.length).toBeGreaterThanOrEqual(4);
+    expect(events.length).toBeGreaterThanOrEqual(6);
+    for (const e of events) {
+      expect(e.curl).toContain('Authorization: Bearer $TOKEN');
+      expect(e.kubectl).not.toContain(TOKEN);
+      expect(JSON.stringify(e)).not.toContain(TOKEN);
+    }
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(KubeError);
+      const k = e as KubeError;
+      const x = explainError(k);
+      expect(`${k.message} ${k.hint} ${x.title} ${x.detail} ${x.hint} ${JSON.stringify(k.body ?? '')}`).not.toContain(TOKEN);
+    }
+    expect((errors.at(-1) as KubeError).status).toBe(401);
+  });
+
+  it('the explorer in token mode: no frame contains the token', async () => {
+    const api = new ApiClient(await connect({ server: sb.url, cacert: sb.files!.ca, token: TOKEN }));
+    clients.push(api);
+    const onExit = vi.fn();
+    r = renderTui(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 200, rows: 40 });
+    await waitForFrame(r.lastFrame, (f) => f.includes('core/v1 *') && /server v\d/.test(f), T);
+    await typeKeys([ENTER]);
+    await waitForFrame(r.lastFrame, (f) => f.includes('▶ Resources v1'), T);
+    await typeKeys(['/', 'p', 'o', 'd', 's', ENTER]);
+    await waitForFrame(r.lastFrame, (f) => f.includes('› pods'), T);
+    sb.setFaults([{ match: '/api/v1/namespaces/default/pods', status: 401, body: '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}', contentType: 'application/json' }]);
+    await typeKeys([ENTER]);
+    await waitForFrame(r.lastFrame, (f) => f.includes('401 Unauthorized'), T);
+    const frames = allFrames();
+    expect(frames).toContain('Authorization: Bearer $TOKEN');
+    expect(frames).not.toContain(TOKEN);
+    await typeKeys(['q']);
+    await vi.waitFor(() => expect(onExit).toHaveBeenCalled(), { timeout: T });
+  });
+});
+
+describe('client keys', () => {
+  it('key contents never appear in equivalents, events or errors; paths do', async () => {
+    const keyPem = readFileSync(sb.files!.adminKey, 'utf8');
+    const keyLine = keyPem.split('\n')[1]!;
+    const certLine = readFileSync(sb.files!.adminCert, 'utf8').split('\n')[1]!;
+    const api = new ApiClient(await connect({ server: sb.url, cert: sb.files!.adminCert, key: sb.files!.adminKey, cacert: sb.files!.ca }));
+    clients.push(api);
+    const events: RequestEvent[] = [];
+    api.onRequest((e) => events.push(e));
+    await api.version();
+    await api.getRaw('/api/v1/namespaces/team-a/pods/nope').catch(() => {});
+    expect(events[0]!.curl).toContain(`--key ${sb.files!.adminKey}`);
+    for (const e of events) expect(JSON.stringify(e)).not.toContain(keyLine);
+    // A mismatching pair and a key given as the certificate: errors name files, never contents.
+    for (const opts of [{ cert: sb.files!.adminCert, key: sb.files!.janeKey }, { cert: sb.files!.adminKey, key: sb.files!.adminKey }]) {
+      const e = await connect({ server: sb.url, cacert: sb.files!.ca, ...opts }).then(() => undefined, (x: unknown) => x as KubeError);
+      expect(e).toBeInstanceOf(KubeError);
+      const text = `${e!.message} ${e!.hint}`;
+      expect(text).not.toContain(keyLine);
+      expect(text).not.toContain(certLine);
+      expect(text).not.toContain('PRIVATE KEY');
+    }
+  });
+});
