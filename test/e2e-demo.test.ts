@@ -80,7 +80,7 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     s = await t.waitFor((x) => x.includes('pods/log') && !x.includes('configmaps') && !x.includes('bindings'));
     await endFilter(t, '/pods');
 
-    // Enter lists the pods of the default namespace (the sandbox has none there).
+    // Enter lists the pods of the current namespace (default).
     await t.keys('Enter');
     s = await t.waitFor((x) => /NAME\s+READY\s+STATUS/.test(x) && x.includes('GET /api/v1/namespaces/default/pods'));
     expect(s).toContain('Detail');
@@ -90,8 +90,7 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     s = await t.waitFor((x) => x.includes('all namespaces') && x.includes('kube-system'));
     expect(lineOf(s, /all namespaces/)).toBeLessThan(lineOf(s, /kube-system/));
     await t.keys('Enter');
-    s = await t.waitFor((x) => /Running/.test(x) && x.includes('GET /api/v1/pods'));
-    expect(s).toMatch(/NAMESPACE\s+NAME\s+READY\s+STATUS/);
+    s = await t.waitFor((x) => /NAMESPACE\s+NAME\s+READY\s+STATUS/.test(x) && /Running/.test(x) && x.includes('GET /api/v1/pods'));
     expect(s).toMatch(/kube-system/);
 
     // Enter on the first row: the Pod as JSON, fetched with a GET on its own path.

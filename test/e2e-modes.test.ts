@@ -36,10 +36,12 @@ afterAll(async () => {
 
 const files = () => sb.files!;
 
-/** Runs the CLI with these flags in tmux (120x40), with a private discovery cache. */
-function startCli(flags: string[]): Promise<Term> {
+/** Runs the CLI with these flags in tmux (120x40), with an empty discovery cache of its own: every
+ *  test starts cold (a cache warmed by an earlier test would hide the connection errors below). */
+async function startCli(flags: string[]): Promise<Term> {
+  const home = await mkdtemp(join(dir, 'home-'));
   const cmd = ['node', CLI, ...flags].map(shellQuote).join(' ');
-  return Term.start(cmd, { cols: 120, rows: 40, env: { XDG_CACHE_HOME: join(dir, 'cache'), HOME: dir } });
+  return Term.start(cmd, { cols: 120, rows: 40, env: { XDG_CACHE_HOME: join(home, 'cache'), HOME: home } });
 }
 
 const headerOf = (screen: string) => screen.split('\n')[0];

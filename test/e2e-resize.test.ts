@@ -66,3 +66,9 @@ it('survives 120x40 → 80x24 → 40x12 (while loading) → 120x40, then quits w
   expect(await t.waitForExit()).toMatchObject({ status: 0, alternate: false });
   t.check(await t.screen());
 });
+
+it('the guard itself: a stack trace on screen fails the next wait at once', async () => {
+  const crash = `node -e "console.error(new TypeError('boom').stack); setTimeout(() => {}, 5000)"`;
+  const t = await Term.start(crash, { cols: 80, rows: 12 });
+  await expect(t.waitFor('never shown', 5000)).rejects.toThrow(/screen shows/);
+});

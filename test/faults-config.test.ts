@@ -125,6 +125,21 @@ describe('kubeconfig problems', () => {
   });
 });
 
+describe('credentials from an exec plugin', () => {
+  it('a plugin that hangs: the request times out naming the plugin, it does not hang', async () => {
+    const plugin = join(tmp.dir, 'slow-plugin.sh');
+    writeFileSync(plugin, '#!/bin/sh\nexec sleep 3\n', { mode: 0o755 });
+    const path = kubeconfigWith('exec-slow', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], interactiveMode: 'Never' } });
+    const api = new ApiClient(await connect({ kubeconfig: path, timeoutMs: 400 }));
+    const t0 = Date.now();
+    const e = await rejection(api.version());
+    expect(Date.now() - t0).toBeLessThan(2500);
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toBe('Getting credentials took longer than 0.4 s (GET /version)');
+    expect(e.hint).toMatch(/exec credential plugin/);
+  });
+});
+
 describe('certificate files (--server/--cert/--key/--cacert)', () => {
   it('a directory instead of a certificate file', async () => {
     const dir = join(tmp.dir, 'a-directory');

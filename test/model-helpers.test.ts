@@ -6,7 +6,11 @@ import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layout
 import { computeLayout } from '../src/model/layout.js';
 import { NON_RESOURCE_PATHS, groupRows, objectPath, resourceRows } from '../src/model/tree.js';
 import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
-import { viewRequest } from '../src/ui/request-log.js';
+import { MAX_BODIES, RequestLog, viewRequest } from '../src/ui/request-log.js';
+import { rawDiscovery } from '../src/model/raw-discovery.js';
+import { tourDrive } from '../src/model/tour-drive.js';
+import { explainRowText, explainRows, fieldDescription } from '../src/model/explain-rows.js';
+import type { FieldNode } from '../src/model/explain.js';
 import type { RequestEvent } from '../src/model/types.js';
 import { DISCOVERY } from './helpers/fake-api.js';
 
@@ -25,8 +29,12 @@ describe('keymap', () => {
     expect(matchCommand('', { delete: true })).toBe('back'); // what Ink reports for DEL (0x7f)
     expect(matchCommand('d', { ctrl: true })).toBe('nav.halfDown');
     expect(matchCommand('u', { ctrl: true })).toBe('nav.halfUp');
-    expect(matchCommand('d', {})).toBeUndefined();
+    expect(matchCommand('d', {})).toBe('discovery.raw'); // Ctrl-D stays half page down
     expect(matchCommand('c', { ctrl: true })).toBe('quit');
+    expect(matchCommand('c', {})).toBe('copy.curl'); // Ctrl-C stays quit
+    expect(matchCommand('L', { shift: true })).toBe('log');
+    expect(matchCommand('e', {})).toBe('explain');
+    expect(matchCommand('t', {})).toBe('tour');
     expect(matchCommand('q', {})).toBe('quit');
     expect(matchCommand('G', { shift: true })).toBe('nav.bottom');
     for (const k of ['/', 'r', 'n', 'y', '?', 'x', 'g']) expect(matchCommand(k, {})).toBeDefined();
@@ -214,5 +222,50 @@ describe('tree', () => {
   test('subresources indented under their parent', () => {
     const rows = resourceRows(DISCOVERY.groups[1].versions[0]);
     expect(rows.map((r) => r.label)).toEqual(['deployments', '  deployments/scale', '  deployments/status']);
+  });
+});
+
+describe('learning mode helpers', () => {
+  const event = (id: number, path: string): RequestEvent => ({ id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 });
+  test('request log: bodies attached to the newest matching request, Secrets masked, ring bounded; watch events', () => {
+    const log = new RequestLog();
+    log.record(event(1, '/api/v1/namespaces/d/secrets/s'));
+    log.attachBody('/api/v1/namespaces/d/secrets/s', { body: '', json: { kind: 'Secret', data: { k: 'c2VjcmV0' } } });
+    expect(log.snapshot()[0].body).toContain('"k": "••••••"');
+    for (let i = 2; i < MAX_BODIES + 5; i++) { log.record(event(i, `/p${i}`)); log.attachBody(`/p${i}`, { body: 'x' }); }
+    expect(log.snapshot().filter((e) => e.body !== undefined)).toHaveLength(MAX_BODIES);
+    expect(log.snapshot()[0].body).toBeUndefined(); // the oldest body was dropped
+    log.record(event(99, '/api/v1/pods?watch=1'));
+    log.recordWatchEvent('/api/v1/pods', { type: 'ADDED', object: { metadata: { name: 'a', namespace: 'n' } } });
+    expect(log.snapshot().at(-1)?.watchEvents).toEqual([expect.objectContaining({ type: 'ADDED', name: 'n/a' })]);
+  });
+  test('raw discovery: the aggregated entry of the group, or the legacy document; with format and cost', () => {
+    const apps = DISCOVERY.groups[1].versions[0];
+    const agg = rawDiscovery(DISCOVERY, apps);
+    expect(agg.path).toBe('/apis');
+    expect(agg.value).toEqual(expect.objectContaining({ metadata: { name: 'apps' } }));
+    expect(agg.note).toBe('as served: aggregated apidiscovery.k8s.io/v2 APIGroupDiscoveryList from GET /apis (the apps entry) · discovery took 2 request(s)');
+    const legacy = rawDiscovery({ ...DISCOVERY, format: 'legacy', requests: 9, rawDocuments: { '/apis/apps/v1': { kind: 'APIResourceList' } } }, apps);
+    expect(legacy.value).toEqual({ kind: 'APIResourceList' });
+    expect(legacy.note).toBe('as served: legacy APIResourceList from GET /apis/apps/v1 · discovery took 9 request(s)');
+  });
+  test('tour drive: a step selects its group, resource, namespace and view', () => {
+    expect(tourDrive({ kind: 'path', path: '/version' }, DISCOVERY).actions).toEqual([
+      { type: 'selectKey', list: 'groups', key: '/version' }, { type: 'openPath', path: '/version' }]);
+    const objects = tourDrive({ kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'team-a' }, DISCOVERY);
+    expect(objects.actions.map((a) => a.type)).toEqual(['selectKey', 'openGroup', 'selectKey', 'setNamespace', 'openObjects']);
+    expect(objects.actions[0]).toEqual({ type: 'selectKey', list: 'groups', key: 'core/v1' });
+    expect(tourDrive({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'default' }, DISCOVERY).openFirstObject).toBe(true);
+    expect(tourDrive({ kind: 'groupVersion', groupVersion: 'nope/v1' }, DISCOVERY).actions).toEqual([]);
+  });
+  test('explain rows: one level at a time, expanded fields open, markers and required', () => {
+    const leaf = (name: string, path: string[], required = false): FieldNode => ({ name, path, type: 'string', description: `the ${name}`, required });
+    const root: FieldNode = { name: 'Pod', path: [], type: 'Pod', description: '', required: false, children: [
+      leaf('kind', ['kind']),
+      { name: 'spec', path: ['spec'], type: 'PodSpec', description: 'spec', required: false, children: [leaf('containers', ['spec', 'containers'], true)] },
+    ] };
+    expect(explainRows(root, [], undefined).map(explainRowText)).toEqual(['  kind  <string>', '▸ spec  <PodSpec>']);
+    expect(explainRows(root, ['spec'], undefined).map(explainRowText)).toEqual(['  kind  <string>', '▾ spec  <PodSpec>', '    containers  <string> -required-']);
+    expect(fieldDescription(root.children![1].children![0], 40)).toEqual(['FIELD: spec.containers <string> -required-', 'the containers']);
   });
 });

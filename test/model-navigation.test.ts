@@ -203,3 +203,28 @@ test('cancel marks the waiting request; refresh or a new view clears it', () => 
   expect(s.detailCancelled).toBe(false);
   expect(topView(s)?.kind).toBe('objects');
 });
+
+test('learning mode: log and explain overlays, field toggles, raw discovery, tour steps, selectKey', () => {
+  let s = run(initialNavState('default'), { type: 'toggleLog' });
+  expect(activeList(s)).toBe('log');
+  s = run(s, { type: 'back' });
+  expect(s.logOpen).toBe(false);
+  s = run(s, { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }, { type: 'toggleField', path: 'spec' }, { type: 'toggleField', path: 'status', open: true });
+  expect(activeList(s)).toBe('explain');
+  expect(s.explainExpanded).toEqual(['spec', 'status']);
+  s = run(s, { type: 'toggleField', path: 'spec' });
+  expect(s.explainExpanded).toEqual(['status']);
+  s = run(s, { type: 'back' });
+  expect(s.explain).toBeNull();
+  s = run(s, { type: 'toggleRawDiscovery' });
+  expect(s.rawDiscovery).toBe(true);
+  s = run(s, { type: 'tourGo', step: 2 }, { type: 'toggleLog' }, { type: 'tourGo', step: 3 });
+  expect(s.tourStep).toBe(3);
+  expect(s.logOpen).toBe(false); // a tour step closes overlays
+  // selectKey: exact or 'key ' prefix; with `keys`, the list is filled first.
+  s = run(withLists(), { type: 'selectKey', list: 'groups', key: 'apps/v1' });
+  expect(selectedIndex(s.lists.groups)).toBe(1);
+  s = run(s, { type: 'selectKey', list: 'resources', key: 'pods', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] });
+  expect(selectedIndex(s.lists.resources)).toBe(1);
+  expect(run(s, { type: 'selectKey', list: 'resources', key: 'nope' }).lists.resources.cursor).toBe(1);
+});

@@ -91,7 +91,7 @@ describe('Secret values in the explorer', () => {
 
 describe('bearer tokens', () => {
   it('never in curl/kubectl equivalents, events, error messages or frames', async () => {
-    const conn = await connect({ server: sb.url, cacert: sb.files!.ca, token: TOKEN, timeoutMs: 500 });
+    const conn = await connect({ server: sb.url, cacert: sb.files!.ca, token: TOKEN, timeoutMs: 1500 });
     expect(JSON.stringify({ ...conn, kubeConfig: undefined })).not.toContain(TOKEN);
     const api = new ApiClient(conn, { retry: { baseDelayMs: 1 } });
     clients.push(api);

@@ -71,6 +71,18 @@ test('does not crash down to 40x12 and never draws taller than the terminal', as
   await waitForFrame(lastFrame, hasText('team-a'));
   stdin.write(ESC);
   await waitForFrame(lastFrame, (fr) => !fr.includes('team-a'));
+  // Learning-mode overlays fit too: request log, explain (the fake serves no OpenAPI: an error), tour.
+  stdin.write('L');
+  await waitForFrame(lastFrame, hasText('Request log'));
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (fr) => !fr.includes('Request log'));
+  stdin.write('e');
+  await waitForFrame(lastFrame, (fr) => fr.includes('Explain') && fr.includes('✖'));
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (fr) => !fr.includes('Explain'));
+  stdin.write('t');
+  await waitForFrame(lastFrame, hasText('/version'));
+  stdin.write(ESC);
   for (const frame of r.stdout.frames) checkFits(frame, 40, 12);
   for (const [c, rows] of [[30, 8], [20, 6]] as const) {
     r.stdout.resize(c, rows);

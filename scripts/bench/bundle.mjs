@@ -1,7 +1,6 @@
 // Bundles the bench's TypeScript entry points (scripts/bench/lib.ts, scripts/bench/ui-bench.tsx)
 // into a temporary folder with esbuild, the same way scripts/build.mjs bundles the CLI: ESM,
-// code-split, react-devtools-core stubbed, a `require` for CommonJS dependencies. Not minified, so
-// CPU profiles of the UI bench (--profile) name real functions.
+// code-split, minified, react-devtools-core stubbed, a `require` for CommonJS dependencies.
 import { build } from 'esbuild';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +22,11 @@ export async function bundleBench(outDir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: false,
-    sourcemap: 'inline',
+    // Minified with external source maps, exactly like scripts/build.mjs: inline maps or unminified
+    // code would sit in V8's heap as script source and inflate the memory figures. CPU profiles
+    // are mapped back through the .map files by scripts/bench/cpuprofile-top.mjs.
+    minify: true,
+    sourcemap: true,
     jsx: 'automatic',
     alias: { 'react-devtools-core': here('../stubs/react-devtools-core.js') },
     // No `define` for process.env.NODE_ENV, exactly like scripts/build.mjs: React picks its build at

@@ -37,7 +37,8 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
     const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
     const cmd = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${argv.map(shq).join(' ')}`;
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    // script runs the command with $SHELL -c: make that a POSIX shell whatever the user's is.
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...env, SHELL: '/bin/sh' } });
     live.add(child);
     const seen = {};
     const pending = new Set(Object.keys(marks));

@@ -100,7 +100,12 @@ const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function main(cfg: Config): Promise<object> {
   const T = cfg.timeoutMs;
+  const gc = () => (globalThis as { gc?: () => void }).gc?.();
+  gc();
+  const memStart = process.memoryUsage();
   const api = new ApiClient(await connect({ kubeconfig: cfg.kubeconfig }));
+  gc();
+  const memConnected = process.memoryUsage();
   const requests: RequestEvent[] = [];
   api.onRequest((ev) => requests.push(ev));
   const stdout = new FakeStdout(cfg.cols, cfg.rows);
@@ -124,6 +129,9 @@ async function main(cfg: Config): Promise<object> {
   // 1. Navigate to pods in all namespaces (not timed).
   await stdout.until((f) => f.includes('apps/v1') && f.includes('core/v1'), T, 'the group tree');
   phases.startup = [startUs, nowUs()];
+  await sleep(100);
+  gc();
+  const memTree = process.memoryUsage();
   stdin.press('n');
   await stdout.until((f) => f.includes('bench-0'), T, 'the namespace picker listing bench-0');
   stdin.press(ENTER);
@@ -153,7 +161,7 @@ async function main(cfg: Config): Promise<object> {
   const loadCpu = process.cpuUsage(cpu0);
   // 3b. What stays: the same after a full GC (the child runs with --expose-gc).
   await sleep(200);
-  (globalThis as { gc?: () => void }).gc?.();
+  gc();
   const memGc = process.memoryUsage();
   const m = doneRe.exec(all.text)!;
   const total = Number(m[1]);
@@ -249,7 +257,12 @@ async function main(cfg: Config): Promise<object> {
 
   instance.unmount();
   instance.cleanup();
-  return { pid: process.pid, phases, load, table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys }, json, frames: stdout.frames };
+  const baseline = {
+    start: { rss: memStart.rss, heap: memStart.heapUsed },
+    connected: { rss: memConnected.rss, heap: memConnected.heapUsed },
+    tree: { rss: memTree.rss, heap: memTree.heapUsed },
+  };
+  return { pid: process.pid, phases, baseline, load, table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys }, json, frames: stdout.frames };
 }
 
 const cfg = JSON.parse(process.argv[2] ?? '{}') as Config;

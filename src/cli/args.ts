@@ -21,6 +21,7 @@ Connection (pick one; default: the kubeconfig's current context):
   --token TOKEN            bearer token (with --server)
   --proxy [URL]            a running \`kubectl proxy\` (default ${DEFAULT_PROXY_URL})
   --demo                   start the embedded sandbox and connect as its admin
+  --tour                   open the guided tour of the API (with no other connection flag: on the sandbox)
   --insecure-skip-tls-verify
                            do not verify the server's certificate (shown as a warning)
   --request-timeout DURATION
@@ -37,6 +38,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   demo: { type: 'boolean' },
+  tour: { type: 'boolean' },
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   namespace: { type: 'string', short: 'n' },
@@ -66,6 +68,7 @@ export interface CliArgs {
   help: boolean;
   version: boolean;
   demo: boolean;
+  tour: boolean;
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -163,6 +166,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     help: values.help ?? false,
     version: values.version ?? false,
     demo: values.demo ?? false,
+    tour: values.tour ?? false,
     kubeconfig: values.kubeconfig,
     context: values.context,
     namespace: values.namespace,

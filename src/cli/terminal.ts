@@ -24,22 +24,33 @@ export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout): vo
   stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
 }
 
-/** An unexpected crash: restore the terminal, print one line, keep the full report in a file. */
-export function installCrashHandlers(cleanup: () => void): void {
-  const crash = (err: unknown) => {
-    restoreTerminal();
-    let where = '';
-    try {
-      const file = join(tmpdir(), `kapi-tui-crash-${process.pid}.log`);
-      writeFileSync(file, `${new Date().toISOString()}\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      where = ` (full report: ${file})`;
-    } catch {
-      /* the one line below still tells what happened */
-    }
-    process.stderr.write(`kapi-tui crashed: ${err instanceof Error ? err.message : String(err)}${where}\n`);
+/**
+ * An unexpected crash: restore the terminal, print one line (no stack trace) saying where the full
+ * report was written, run `cleanup`, exit 1.
+ */
+export function reportCrash(err: unknown, cleanup: () => void = () => {}): never {
+  restoreTerminal();
+  let where = '';
+  try {
+    const file = join(tmpdir(), `kapi-tui-crash-${process.pid}.log`);
+    writeFileSync(file, `${new Date().toISOString()}\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    where = ` (full report: ${file})`;
+  } catch {
+    /* the one line below still tells what happened */
+  }
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  process.stderr.write(`kapi-tui crashed: ${message}${where}\n`);
+  try {
     cleanup();
-    process.exit(1);
-  };
+  } catch {
+    /* exiting anyway */
+  }
+  process.exit(1);
+}
+
+/** Uncaught exceptions and unhandled rejections go to reportCrash. */
+export function installCrashHandlers(cleanup: () => void): void {
+  const crash = (err: unknown) => reportCrash(err, cleanup);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 }

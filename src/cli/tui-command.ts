@@ -1,12 +1,13 @@
 // Launches the explorer: the first frame at once, the connection (and for --demo the sandbox) behind it.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { CliArgs } from './args.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
-import { enterFullScreen, installCrashHandlers, restoreTerminal } from './terminal.js';
+import { enterFullScreen, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
 
 export function connectOptionsFrom(args: CliArgs): ConnectOptions {
   return {
@@ -39,6 +40,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
     );
     return 2;
   }
+  if (args.tour && !args.demo && wantsSandboxForTour(args)) args = { ...args, demo: true };
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
@@ -50,7 +52,12 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups));
   const { launchApp } = await import('../ui/launch.js');
   enterFullScreen();
-  await launchApp(api, { version, initialNamespace: args.namespace });
+  try {
+    await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour });
+  } catch (err) {
+    // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
+    reportCrash(err, () => void cleanup());
+  }
   restoreTerminal();
   // The header showed them; repeat them where they stay visible (the shell's scrollback).
   process.stderr.write(warningLines(api));
@@ -75,4 +82,13 @@ async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[
   }
   const cache = args.noCache ? undefined : new client.DiscoveryCache();
   return new client.ApiClient(await client.connect(opts), { discoveryCache: cache });
+}
+
+/** `kapi-tui --tour` for a learner with no cluster: no connection flag and no kubeconfig to fall
+ *  back on means the tour runs on the embedded sandbox. */
+function wantsSandboxForTour(args: CliArgs): boolean {
+  if (args.server || args.proxy || args.kubeconfig || args.context) return false;
+  const env = process.env.KUBECONFIG;
+  if (env) return !env.split(delimiter).some((f) => f && existsSync(f));
+  return !existsSync(join(homedir(), '.kube', 'config'));
 }

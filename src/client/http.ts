@@ -248,13 +248,38 @@ export class HttpTransport {
     return { url, agent, headers, auth: typeof opts.auth === 'string' ? opts.auth : undefined };
   }
 
+  private boundedPrepare(req: HttpRequest, timeoutMs: number, started: number, ctx: ErrorContext): Promise<Prepared> {
+    const left = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
+    return new Promise<Prepared>((resolvePrepared, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => finish(() => reject(cancelledError(ctx)));
+      const finish = (then: () => void) => {
+        if (timer) clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        then();
+      };
+      if (left > 0) {
+        timer = setTimeout(() => finish(() => reject(new KubeError({
+          kind: 'timeout',
+          message: `Getting credentials took longer than ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${ctx.method ?? 'GET'} ${ctx.path ?? ''})`,
+          hint: 'The kubeconfig user\'s exec credential plugin (or token refresh) did not finish. Run it by hand to see why (`kubectl config view --minify` shows the command).',
+          path: ctx.path,
+          method: ctx.method,
+        }))), left);
+      }
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      this.prepare(req.path).then((p) => finish(() => resolvePrepared(p)), (e) => finish(() => reject(e)));
+    });
+  }
+
   /** Start a request; resolves when the response headers arrive. */
   private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void,
     retried = false): Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
     assertReadOnly(req.method, req.path);
     const ctx = this.context(req);
     if (req.signal?.aborted) throw cancelledError(ctx);
-    const p = await this.prepare(req.path);
+    // Credentials may come from an exec plugin or a token refresh: the deadline and abort cover that too.
+    const p = await this.boundedPrepare(req, timeoutMs, started, ctx);
     if (req.signal?.aborted) throw cancelledError(ctx);
     const mod = p.url.protocol === 'http:' ? http : https;
     const headers: Record<string, string> = {
@@ -330,6 +355,8 @@ export class HttpTransport {
       const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
       const chunks: Buffer[] = [];
       let bytes = 0;
+      // With a Content-Length, copy into one buffer as data arrives (no second copy at the end).
+      let whole = declared !== undefined && declared > 0 && (maxBody === 0 || declared <= maxBody) ? Buffer.allocUnsafe(declared) : undefined;
       const body = await new Promise<string>((resolveBody, reject) => {
         let done = false;
         const fail = (err: KubeError) => {
@@ -339,6 +366,7 @@ export class HttpTransport {
           req.signal?.removeEventListener('abort', onAbort);
           failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
           chunks.length = 0;
+          whole = undefined;
           clientReq.destroy();
           res.destroy();
           reject(err);
@@ -354,12 +382,19 @@ export class HttpTransport {
         const cut = (cause: unknown) => fail(responseCutError({ bytes, declared, status, cause }, ctx));
         res.on('data', (c: Buffer) => {
           if (done) return;
-          bytes += c.length;
-          if (maxBody > 0 && bytes > maxBody) {
+          if (maxBody > 0 && bytes + c.length > maxBody) {
+            bytes += c.length;
             fail(bodyTooLargeError(maxBody, { bytes: maxBody }, ctx));
             return;
           }
-          chunks.push(c);
+          if (whole && bytes + c.length <= whole.length) c.copy(whole, bytes);
+          else {
+            // More than announced (Node would reject that) or no Content-Length: keep the chunks.
+            if (whole) chunks.push(Buffer.from(whole.subarray(0, bytes)));
+            whole = undefined;
+            chunks.push(c);
+          }
+          bytes += c.length;
         });
         res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx))));
         res.on('aborted', () => cut(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
@@ -372,8 +407,9 @@ export class HttpTransport {
           done = true;
           if (deadline) clearTimeout(deadline);
           req.signal?.removeEventListener('abort', onAbort);
-          resolveBody(Buffer.concat(chunks).toString('utf8'));
+          resolveBody(whole ? whole.toString('utf8', 0, bytes) : Buffer.concat(chunks).toString('utf8'));
           chunks.length = 0;
+          whole = undefined;
         });
       });
       const durationMs = Date.now() - started;

@@ -1,20 +1,23 @@
 // The container: owns state (navigation reducer) and effects (data hooks), derives what each pane
 // shows, and routes keys. Panes are plain components fed by props.
-import React, { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, type Key, Text, useApp, useInput, useStdin } from 'ink';
+import React, { useMemo, useReducer, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
 import type { KubeApi } from '../client/types.js';
-import { initialNavState, navReducer, topView } from '../model/navigation.js';
+import { type NavAction, initialNavState, navReducer, topView } from '../model/navigation.js';
 import { computeLayout, paneContentHeight, paneContentWidth } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
+import { explainRows } from '../model/explain-rows.js';
+import { TOUR, tourCurl } from '../model/tour.js';
 import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
+import { useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
 import { viewRequest } from './request-log.js';
 import { detailSource, sourceLines, tableNote, tableText, viewPaths } from './detailContent.js';
-import { type CommandContext, keyToAction } from './commands.js';
-import type { KeyInfo } from '../model/keymap.js';
+import { type SideEffect, useKeys } from './useKeys.js';
+import { useTourDriver } from './useTour.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
@@ -23,6 +26,9 @@ import { RESOURCES_HEADER_LINES, ResourcesPane } from './ResourcesPane.js';
 import { type DetailBody, DetailPane, detailViewport } from './DetailPane.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
+import { RequestLogPane, logListHeight } from './RequestLogPane.js';
+import { ExplainPane, explainListHeight } from './ExplainPane.js';
+import { TourBox, tourBoxHeight } from './TourBox.js';
 
 export interface AppProps {
   api: KubeApi;
@@ -33,25 +39,36 @@ export interface AppProps {
   version?: string;
   /** Colour override; default: on unless NO_COLOR is set (read once). */
   color?: boolean;
+  /** Open the guided tour at its first step (`kapi-tui --tour`). */
+  startTour?: boolean;
 }
 
-export const FOOTER_HINTS = '↑↓/jk move  ←→/Tab pane  Enter open  Esc back  / filter  r refresh  n namespace  y yaml  x reveal  ? help  q quit';
+export const FOOTER_HINTS = '↑↓ move  ←→/Tab pane  Enter open  Esc back  / filter  n namespace  L log  e explain  d raw  c copy curl  t tour  ? help  q quit';
 
-export function App({ api, onExit, initialNamespace, version, color: colorProp }: AppProps) {
+/** curl's own file arguments of the connection, for the tour's example commands. */
+function curlFiles(args: string[]): { caFile?: string; certFile?: string; keyFile?: string } {
+  const after = (flag: string) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : undefined; };
+  return { caFile: after('--cacert'), certFile: after('--cert'), keyFile: after('--key') };
+}
+
+export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour }: AppProps) {
   const [envColor] = useState(colorFromEnv);
   const color = colorProp ?? envColor;
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
-  const [nav, dispatch] = useReducer(navReducer, initialNamespace ?? api.connection.namespace, initialNavState);
+  const [nav, dispatch] = useReducer(navReducer, initialNamespace ?? api.connection.namespace,
+    (ns) => ({ ...initialNavState(ns), tourStep: startTour ? 0 : null }));
 
   // Subscribe to request events first: the other hooks' effects start requests.
   const requests = useRequestLog(api);
   const discovery = useDiscovery(api, nav.refreshDiscovery, nav.discoveryCancelled);
   const serverVersion = useServerVersion(api);
+  const identity = useIdentity(api);
   const view = topView(nav);
-  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.refreshDetail, cancelled: nav.detailCancelled });
+  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.refreshDetail, cancelled: nav.detailCancelled }, requests.log);
   const namespaces = useNamespaces(api, nav.pickerOpen);
+  const schema = useSchema(api, nav.explain);
+  const clipboard = useClipboard();
 
   // Lists: derive rows, hand their filter keys to the reducer.
   const gRows = useMemo(() => groupRows(discovery.state === 'ok' ? discovery.value : undefined), [discovery]);
@@ -59,24 +76,35 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   const gv = groupRow?.kind === 'gv' ? groupRow.gv : undefined;
   const rRows = useMemo(() => resourceRows(gv), [gv]);
   const resourceRow = rRows[selectedIndex(nav.lists.resources) ?? -1];
+  const allowed = useAllowedVerbs(api, !view && nav.focus !== 'groups' && resourceRow?.kind === 'resource' ? resourceRow.resource : undefined, nav.namespace);
   const pickerItems = useMemo(() => [ALL_NAMESPACES, ...(namespaces.state === 'ok' ? namespaces.value : [])], [namespaces]);
+  const logEntries = useMemo(() => [...requests.entries].reverse(), [requests.entries]);
+  const fieldRows = useMemo(() => (schema?.state === 'ok' ? explainRows(schema.value.root, nav.explainExpanded, schema.value.document) : []),
+    [schema, nav.explainExpanded]);
   const groupKeys = useMemo(() => gRows.map((r) => r.label.trim()), [gRows]);
   const resourceKeys = useMemo(() => rRows.map(resourceKey), [rRows]);
+  const logKeys = useMemo(() => logEntries.map((e) => `#${e.event.id} ${e.event.method} ${e.event.path}`), [logEntries]);
+  const fieldKeys = useMemo(() => fieldRows.map((r) => r.path), [fieldRows]);
   // Keys and viewport sizes are handed to the reducer during render (React re-renders at once,
   // before committing), never in an effect: so no frame ever shows rows and cursor out of step.
-  if (nav.lists.groups.keys !== groupKeys) dispatch({ type: 'setItems', list: 'groups', keys: groupKeys });
-  if (nav.lists.resources.keys !== resourceKeys) dispatch({ type: 'setItems', list: 'resources', keys: resourceKeys });
-  if (nav.lists.picker.keys !== pickerItems) dispatch({ type: 'setItems', list: 'picker', keys: pickerItems });
+  const setItems = (list: NavAction & { type: 'setItems' }) => { if (nav.lists[list.list].keys !== list.keys) dispatch(list); };
+  setItems({ type: 'setItems', list: 'groups', keys: groupKeys });
+  setItems({ type: 'setItems', list: 'resources', keys: resourceKeys });
+  setItems({ type: 'setItems', list: 'picker', keys: pickerItems });
+  setItems({ type: 'setItems', list: 'log', keys: logKeys });
+  setItems({ type: 'setItems', list: 'explain', keys: fieldKeys });
 
+  const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
+  const tourLines = tourStep ? tourBoxHeight(rows) : 0;
   const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
-  const layout = computeLayout(columns, rows, nav.focus, {
+  const layout = computeLayout(columns, rows - tourLines, nav.focus, {
     insecure: api.connection.insecure, detailFirst: nav.stack.length > 0, groupsContent, resourcesContent,
   });
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
-  const source = detailSource({ nav, discovery, groupRow, resourceRow, data: detailData });
+  const source = detailSource({ nav, discovery, groupRow, resourceRow, data: detailData, allowed });
   const textSource = source.kind === 'value' || source.kind === 'text' ? source : undefined;
   const text = useMemo(() => (textSource ? sourceLines(textSource, nav.format, nav.reveal) : undefined), [textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined, nav.format, nav.reveal]);
   const tableSrc = source.kind === 'table' ? source : undefined;
@@ -102,10 +130,15 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   const detailContent = paneContentHeight(detailBox);
   const overlayContent = Math.max(1, bodyHeight - 3);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
-  const groupsView = listHeight(groupsBox, overlayContent) - (discovery.state === 'loading' ? 1 : 0) - (failures && (groupsBox?.height ?? 0) > 6 ? 1 : 0);
-  const pickerView = overlayContent - (namespaces.state === 'ok' ? 0 : 1);
-  const viewports = { groups: groupsView, resources: listHeight(resourcesBox, overlayContent) - RESOURCES_HEADER_LINES, objects: detailViewport(body, detailContent, paneContentWidth(detailBox)), picker: pickerView };
-  for (const list of ['groups', 'resources', 'objects', 'picker'] as const) {
+  const viewports = {
+    groups: listHeight(groupsBox, overlayContent) - (discovery.state === 'loading' ? 1 : 0) - (failures && (groupsBox?.height ?? 0) > 6 ? 1 : 0),
+    resources: listHeight(resourcesBox, overlayContent) - RESOURCES_HEADER_LINES,
+    objects: detailViewport(body, detailContent, paneContentWidth(detailBox)),
+    picker: overlayContent - (namespaces.state === 'ok' ? 0 : 1),
+    log: logListHeight(bodyHeight),
+    explain: explainListHeight(bodyHeight),
+  };
+  for (const list of ['groups', 'resources', 'objects', 'picker', 'log', 'explain'] as const) {
     const height = Math.max(1, viewports[list]);
     if (nav.lists[list].height !== height) dispatch({ type: 'setViewport', list, height });
   }
@@ -113,33 +146,25 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
   const textHeight = Math.max(1, detailViewport(body, detailContent, paneContentWidth(detailBox)));
   if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight) dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight });
 
-  // The key handler reads the latest committed context through a ref: Ink re-subscribes a changed
-  // handler only in a passive effect, so a key arriving right after a frame would otherwise see
-  // the previous render's state.
-  const keyContext = useRef<CommandContext | null>(null);
+  const request = viewRequest(requests.entries, viewPaths(nav, gv));
+  const loggedSelection = nav.logOpen ? logEntries[selectedIndex(nav.lists.log) ?? -1]?.event : undefined;
+  const onEffect = (e: SideEffect) => {
+    if (e.type === 'quit') { exit(); onExit?.(); return; }
+    const target = loggedSelection ?? request;
+    if (target) clipboard.copy(target.curl, 'curl command');
+  };
   const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
     : !view && discovery.state === 'loading' ? 'discovery' : undefined;
-  useLayoutEffect(() => { keyContext.current = { nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor }; });
-  const onKey = useCallback((input: string, key: Key | KeyInfo): void => {
-    const ctx = keyContext.current;
-    if (!ctx) return;
-    // Several characters in one read (fast typing through tmux/ssh, or a paste) arrive as one
-    // input: replay them one key at a time.
-    if (input.length > 1 && !key.ctrl && !key.meta) {
-      for (const ch of input) onKey(ch === '\r' ? '' : ch, ch === '\r' ? { return: true } : ch === '\t' ? { tab: true } : ch === '\u007F' ? { delete: true } : {});
-      return;
-    }
-    const outcome = keyToAction(input, key, ctx);
-    if (!outcome) return;
-    if (outcome.type === 'quit') { exit(); onExitRef.current?.(); return; }
-    // Keys can arrive faster than renders (typing a filter, pasting): apply the action to the
-    // context's state too, so the next key is interpreted in the state this one produced.
-    ctx.nav = navReducer(ctx.nav, outcome);
-    dispatch(outcome);
-  }, [exit]);
-  const onExitRef = useRef(onExit);
-  onExitRef.current = onExit;
-  useInput(onKey, { isActive: isRawModeSupported });
+  useKeys({
+    nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
+    tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })),
+  }, dispatch, onEffect);
+
+  const firstId = table?.ids[0];
+  const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId
+    ? { type: 'openObject', ref: view.ref, namespace: view.ref.namespaced ? firstId.namespace ?? nav.namespace : undefined, name: firstId.name } : undefined),
+  [view, firstId, nav.namespace]);
+  useTourDriver(nav.tourStep, discovery.state === 'ok' ? discovery.value : undefined, firstObject, dispatch);
 
   const panes = layout.panes.map((box) => {
     const focused = nav.focus === box.pane;
@@ -163,17 +188,32 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp }
     overlay = <NamespacePicker items={pickerItems} list={nav.lists.picker} current={nav.namespace} loading={namespaces.state === 'loading'}
       error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'} color={color}
       width={layout.columns} height={bodyHeight} />;
+  } else if (nav.logOpen) {
+    overlay = <RequestLogPane entries={logEntries} list={nav.lists.log} filtering={nav.filtering === 'log'} color={color} width={layout.columns} height={bodyHeight} />;
+  } else if (nav.explain && schema) {
+    overlay = <ExplainPane title={`Explain ${nav.explain.kind}`} schema={schema} rows={fieldRows} list={nav.lists.explain}
+      filtering={nav.filtering === 'explain'} color={color} width={layout.columns} height={bodyHeight} />;
+  }
+
+  let tourBox: React.ReactNode = null;
+  if (tourStep && tourLines > 0) {
+    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, { server: api.connection.server, ...curlFiles(api.connection.curlAuthArgs) });
+    const result = tourStep.target.kind === 'whoami' && identity
+      ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}` : undefined;
+    tourBox = <TourBox step={tourStep} index={nav.tourStep ?? 0} total={TOUR.length} curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}
+      result={result} width={layout.columns} height={tourLines} color={color} />;
   }
 
   return (
-    <Box flexDirection="column" width={layout.columns} height={layout.height} overflow="hidden">
-      <Header connection={api.connection} serverVersion={serverVersion} version={version} namespace={nav.namespace}
+    <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflow="hidden">
+      <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
         width={layout.columns} lines={layout.headerLines} color={color} />
       {layout.tabsLine ? <Tabs focus={nav.focus} color={color} /> : null}
       <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflow="hidden">
         {overlay ?? panes}
       </Box>
-      <Footer hints={FOOTER_HINTS} request={viewRequest(requests.entries, viewPaths(nav, gv))} width={layout.columns} lines={layout.footerLines} color={color} />
+      {tourBox}
+      <Footer hints={clipboard.message ?? FOOTER_HINTS} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
     </Box>
   );
 }

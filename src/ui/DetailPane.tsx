@@ -42,7 +42,7 @@ export function detailViewport(body: DetailBody, contentHeight: number, width: n
     const err = body.error ? Math.min(errorLines(body.error, width).length, Math.floor(contentHeight / 2)) : 0;
     return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
   }
-  if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? 1 : 0));
+  if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
   return contentHeight;
 }
 
@@ -122,6 +122,7 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
         <>
           <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Spinner type="dots" /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
           {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
+          {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
           {body.list.keys.length === 0 && !body.loading
             ? <EmptyTable lines={body.empty ?? ['No resources found.']} color={color} />

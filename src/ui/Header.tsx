@@ -1,10 +1,13 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Connection } from '../client/types.js';
+import type { Identity } from '../client/identity.js';
 import { col } from './theme.js';
 
 export interface HeaderProps {
   connection: Connection;
+  /** Who the server says we are (SelfSubjectReview); the connection's user until it answers. */
+  identity?: Identity;
   serverVersion?: string;
   /** kapi-tui's own version. */
   version?: string;
@@ -16,12 +19,12 @@ export interface HeaderProps {
 
 export const INSECURE_WARNING = '⚠ INSECURE: TLS certificate verification is disabled';
 
-export function Header({ connection: c, serverVersion, version, namespace, width, lines, color }: HeaderProps) {
+export function Header({ connection: c, identity, serverVersion, version, namespace, width, lines, color }: HeaderProps) {
   const target = c.context ? `context ${c.context} @ ${c.server}` : c.server;
   // Most useful first: the line is truncated on narrow terminals.
   const parts = [
     `kapi-tui${version ? ' ' + version : ''}`, c.mode, target,
-    `user ${c.user ?? '(anonymous)'}`, `ns ${namespace ?? 'all'}`, `server ${serverVersion ?? '…'}`,
+    `user ${identity?.username || c.user || '(anonymous)'}`, `ns ${namespace ?? 'all'}`, `server ${serverVersion ?? '…'}`,
   ];
   const inlineWarning = c.insecure && lines < 2;
   return (

@@ -6,6 +6,7 @@ import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel } from '.
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import { rawDiscovery } from '../model/raw-discovery.js';
 import type { Loadable } from './data.js';
 import type { DetailData } from './useDetail.js';
 import type { TableData } from './live-table.js';
@@ -25,19 +26,33 @@ export interface SelectionInput {
   groupRow?: GroupRow;
   resourceRow?: ResourceRow;
   data: DetailData;
+  /** can-i answers for the selected resource's verbs (undefined while unknown). */
+  allowed?: Record<string, boolean>;
 }
 
-export function detailSource({ nav, discovery, groupRow, resourceRow, data }: SelectionInput): DetailSource {
+/** '✓get ✓list ✗delete' */
+export function allowedText(verbs: string[], allowed: Record<string, boolean>): string {
+  return verbs.map((v) => `${allowed[v] ? '✓' : '✗'}${v}`).join(' ');
+}
+
+export function detailSource({ nav, discovery, groupRow, resourceRow, data, allowed }: SelectionInput): DetailSource {
   const view = topView(nav);
   if (!view) {
     if (discovery.state === 'error') return { kind: 'error', title: 'Discovery failed', error: discovery.error, context: 'The API server could not be discovered. r retries.' };
     if (discovery.state === 'loading') return { kind: 'loading', title: 'Detail', message: 'discovering the API…' };
+    // `d`: the document the selected resource or group-version came from, as served.
+    const shownGv = resourceRow && nav.focus !== 'groups' ? gvOf(discovery.value, resourceRow) : groupRow?.kind === 'gv' ? groupRow.gv : undefined;
+    if (nav.rawDiscovery && shownGv) {
+      const raw = rawDiscovery(discovery.value, shownGv);
+      return { kind: 'value', title: `${raw.path} as served (d: back)`, value: raw.value, note: raw.note };
+    }
     if (nav.focus !== 'groups' && resourceRow) {
       const r = resourceRow.resource;
       if (resourceRow.kind === 'subresource') {
         return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: `subresource of ${r.name}: reached through an object of ${r.name}` };
       }
-      return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: 'Enter lists objects' };
+      const canI = allowed ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}` : '';
+      return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
     }
     if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
     if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
@@ -115,9 +130,18 @@ export function tableNote(t: TableData): string {
 /** URL paths whose requests produce the current view (the footer shows the newest of them). */
 export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
   if (nav.pickerOpen) return ['/api/v1/namespaces'];
+  if (nav.explain) {
+    const { group, version } = nav.explain.ref;
+    return [group ? `/openapi/v3/apis/${group}/${version}` : `/openapi/v3/api/${version}`, '/openapi/v3'];
+  }
   const view = topView(nav);
   if (!view) return gv ? [gvPath(gv), gv.group === '' ? '/api' : '/apis'] : ['/api', '/apis'];
   if (view.kind === 'objects') return [objectPath(view.ref, nav.namespace)];
   if (view.kind === 'object') return [objectPath(view.ref, view.namespace, view.name)];
   return [view.path.split('?')[0]];
+}
+
+function gvOf(d: Discovery, row: ResourceRow): DiscoveredGroupVersion | undefined {
+  const r = row.resource;
+  return d.groups.find((g) => g.name === r.group)?.versions.find((v) => v.version === r.version);
 }

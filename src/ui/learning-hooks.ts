@@ -13,12 +13,20 @@ import type { Loadable } from './data.js';
 import { describeError } from './errors.js';
 import { explainResponse } from './useDetail.js';
 
+/** The client that can send review POSTs. The CLI may hand the App a stand-in that connects in the
+ *  background (it has `whenReady()`); the reviews need the real client and its connection. */
+async function reviewClient(api: KubeApi): Promise<KubeApi> {
+  const deferred = api as KubeApi & { whenReady?: () => Promise<KubeApi> };
+  return typeof deferred.whenReady === 'function' ? deferred.whenReady() : api;
+}
+
 /** The server's answer to "who am I" (SelfSubjectReview, with the identity module's fallbacks). */
 export function useIdentity(api: KubeApi): Identity | undefined {
   const [identity, setIdentity] = useState<Identity>();
   useEffect(() => {
     const ac = new AbortController();
-    whoAmI(api, { signal: ac.signal }).then((id) => { if (!ac.signal.aborted) setIdentity(id); }, () => {});
+    reviewClient(api).then((client) => whoAmI(client, { signal: ac.signal }))
+      .then((id) => { if (!ac.signal.aborted) setIdentity(id); }, () => {});
     return () => ac.abort();
   }, [api]);
   return identity;
@@ -36,7 +44,7 @@ export function useAllowedVerbs(api: KubeApi, resource: DiscoveredResource | und
     if (!resource) return;
     const ac = new AbortController();
     const t = setTimeout(() => {
-      allowedVerbs(api, refOf(resource), namespace, resource.verbs, { signal: ac.signal })
+      reviewClient(api).then((client) => allowedVerbs(client, refOf(resource), namespace, resource.verbs, { signal: ac.signal }))
         .then((verbs) => { if (!ac.signal.aborted) setAllowed({ key, verbs }); }, () => {});
     }, CAN_I_DELAY_MS);
     return () => { clearTimeout(t); ac.abort(); };
@@ -46,6 +54,9 @@ export function useAllowedVerbs(api: KubeApi, resource: DiscoveredResource | und
 }
 
 export interface Schema { root: FieldNode; document: unknown; path: string }
+
+/** One object: the App derives lists from the schema and must not see a new one every render. */
+const LOADING: Loadable<Schema> = { state: 'loading' };
 
 /** OpenAPI v3 documents by URL, per API: a schema opened twice is fetched once. */
 const documents = new WeakMap<KubeApi, Map<string, unknown>>();
@@ -65,7 +76,7 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
     if (!target) return;
     const ac = new AbortController();
     const set = (value: Loadable<Schema>) => { if (!ac.signal.aborted) setSchema({ key, value }); };
-    set({ state: 'loading' });
+    set(LOADING);
     const { group, version } = target.ref;
     const gvKey = group ? `apis/${group}/${version}` : `api/${version}`;
     void (async () => {
@@ -87,7 +98,7 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
   if (!target) return undefined;
-  return schema?.key === key ? schema.value : { state: 'loading' };
+  return schema?.key === key ? schema.value : LOADING;
 }
 
 /** Copy text to the clipboard of the terminal (OSC 52, wrapped for tmux when inside it), with a

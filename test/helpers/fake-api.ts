@@ -52,7 +52,12 @@ export const DISCOVERY: Discovery = {
     { name: 'stable.example.com', preferredVersion: 'v1', versions: [gv('stable.example.com', 'v1', [res('stable.example.com', 'v1', 'crontabs', 'CronTab', true, { shortNames: ['ct'] })])] },
   ],
   failures: [{ groupVersion: 'metrics.k8s.io/v1beta1', message: '503 ServiceUnavailable' }],
-  rawDocuments: {},
+  rawDocuments: {
+    '/apis': {
+      kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2',
+      items: [{ metadata: { name: 'apps' }, versions: [{ version: 'v1', resources: [{ resource: 'deployments', scope: 'Namespaced' }] }] }],
+    },
+  },
 };
 
 const CREATED = '2024-01-01T00:00:00Z';

@@ -1,6 +1,7 @@
 // Runs a program in a real terminal (tmux) and reads its screen, for end-to-end tests.
 // Each session uses its own tmux server socket so tests never touch the user's tmux.
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 let counter = 0;
@@ -43,6 +44,8 @@ export class Term {
     private readonly forbid: RegExp | null,
   ) {}
 
+  private socketPath: string | undefined;
+
   /** Starts `command` (a shell command line) in a fresh tmux server of the given size. */
   static async start(command: string, opts: TermOptions = {}): Promise<Term> {
     const cols = opts.cols ?? 120;
@@ -57,6 +60,7 @@ export class Term {
     live.add(term);
     await tmux(socket, ['-f', '/dev/null', 'start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';',
       'new-session', '-d', '-s', 'main', '-x', String(cols), '-y', String(rows), `${cd}env ${unset} ${env} ${command}`]);
+    term.socketPath = await term.format('#{socket_path}').catch(() => undefined);
     return term;
   }
 
@@ -76,10 +80,12 @@ export class Term {
     if (this.forbid?.test(screen)) throw new Error(`screen shows ${String(this.forbid)}:\n${screen}`);
   }
 
-  /** The last non-blank line of the screen (what VHS's `Wait+Line` looks at). */
-  async lastLine(): Promise<string> {
-    const lines = (await this.screen()).split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
-    return lines[lines.length - 1] ?? '';
+  /** The line the cursor is on, right-trimmed (what VHS's `Wait+Line` looks at). */
+  async cursorLine(): Promise<string> {
+    const y = await this.format('#{cursor_y}');
+    const line = (await tmux(this.socket, ['capture-pane', '-p', '-t', 'main', '-S', y, '-E', y])).replace(/\n$/, '').trimEnd();
+    this.check(line);
+    return line;
   }
 
   /** The name of the pane's foreground process (e.g. `bash` once a program run from it exits). */
@@ -158,6 +164,8 @@ export class Term {
   async kill(): Promise<void> {
     live.delete(this);
     await tmux(this.socket, ['kill-server']).catch(() => undefined);
+    // tmux leaves its socket file behind; one per test run adds up.
+    if (this.socketPath) rmSync(this.socketPath, { force: true });
   }
 }
 

@@ -1,0 +1,41 @@
+// The tour's explanation box under the panes: step title, a few sentences, the request's curl,
+// and how to move on. The panes above show the real views the step drove to.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { TourStep } from '../model/tour.js';
+import { wrapLines } from '../model/format.js';
+import { col } from './theme.js';
+
+export interface TourBoxProps {
+  step: TourStep;
+  index: number;
+  total: number;
+  /** The curl to show: the step's example (anonymous / proxy) or the view's request. */
+  curl?: string;
+  /** Extra line for steps whose answer is not a view (who am I). */
+  result?: string;
+  width: number;
+  height: number;
+  color: boolean;
+}
+
+/** Lines the box takes from the panes. */
+export function tourBoxHeight(rows: number): number {
+  return rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
+}
+
+export function TourBox({ step, index, total, curl, result, width, height, color }: TourBoxProps) {
+  const inner = Math.max(1, width - 4);
+  // Border 2, title 1, curl 1, keys 1: the explanation (and result) share the rest.
+  const room = Math.max(1, height - 5);
+  const text = [...wrapLines(step.explanation, inner), ...(result ? [result] : [])];
+  const shown = text.length > room ? [...text.slice(0, room - 1), text[room - 1].slice(0, inner - 1) + '…'] : text;
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={col(color, 'magenta')} paddingX={1} overflow="hidden">
+      <Text wrap="truncate-end" bold={color}>Tour {index + 1}/{total}: {step.title}</Text>
+      {shown.map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>)}
+      <Text wrap="truncate-end" color={col(color, 'green')}>{curl ? `$ ${curl}` : ' '}</Text>
+      <Text wrap="truncate-end" dimColor={color}>→/Enter next  ← back  Esc ends the tour  ·  {step.docs}</Text>
+    </Box>
+  );
+}

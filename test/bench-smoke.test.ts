@@ -1,0 +1,41 @@
+// `npm run bench` with tiny sizes: every row of the table prints with a verdict. Only the shape is
+// checked — timings are benchmarks, never test assertions (this machine's speed is not a test).
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function runBench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(process.execPath, ['scripts/bench.mjs', ...args], { cwd: ROOT, maxBuffer: 16 << 20, timeout: 240_000 }, (err, stdout, stderr) => {
+      res({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+const ROWS = [
+  /discovery requests \(aggregated \/ legacy\)/,
+  /`kapi-tui api-resources` vs `kubectl api-resources`/,
+  /process start → first frame/,
+  /process start → group tree, cold cache/,
+  /process start → group tree, warm cache/,
+  /500 pods: Enter → first rows/,
+  /500 pods: Enter → all rows/,
+  /500 pods shown: RSS/,
+  /keystroke → frame, 500-row table \(median \/ p95\)/,
+  /keystroke → frame, [\d.]+ MB JSON \(median \/ p95\)/,
+];
+
+test('the bench prints one table with every figure, a target and a verdict', async () => {
+  const r = await runBench(['--quick', '--pods', '500', '--runs', '1']);
+  expect(r.code, r.stderr).toBe(0);
+  const tableLines = r.stdout.split('\n').filter((l) => l.startsWith('| '));
+  expect(tableLines[0]).toMatch(/^\| figure\s+\| value \(median\)\s+\| target\s+\| result\s+\|$/);
+  const rows = tableLines.slice(1);
+  expect(rows).toHaveLength(ROWS.length);
+  ROWS.forEach((label, i) => {
+    expect(rows[i]).toMatch(label);
+    expect(rows[i]).toMatch(/\| (PASS|FAIL|n\/a)\s+\|$/);
+  });
+}, 240_000);

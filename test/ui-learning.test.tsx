@@ -1,0 +1,116 @@
+// Issue 4, learning mode, against the FakeApi: request log (L), copying curl (c), discovery as
+// served (d), the guided tour (t / startTour). Explain, identity and can-i run against the real
+// sandbox in ui-learning-sandbox.test.tsx.
+import React from 'react';
+import { afterEach, expect, test } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { TOUR } from '../src/model/tour.js';
+import { FakeApi, obj } from './helpers/fake-api.js';
+import { DOWN, ENTER, ESC, LEFT, RIGHT, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+
+let r: Rendered | undefined;
+afterEach(() => { r?.unmount(); r = undefined; delete process.env.TMUX; });
+
+const frame = () => stripAnsi(r?.lastFrame() ?? '');
+const keys = (...ks: string[]) => { for (const k of ks) r!.stdin.write(k); };
+async function start(api = new FakeApi(), props: Partial<React.ComponentProps<typeof App>> = {}) {
+  r = renderTui(<App api={api} color={false} {...props} />, { columns: 120, rows: 40 });
+  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
+  return r;
+}
+
+test('L: the request log lists requests; the selected one shows headers and its body, Secrets masked', async () => {
+  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 120, rows: 60 });
+  const { lastFrame } = r;
+  await waitForFrame(lastFrame, hasText('Groups  1/15'));
+  keys(ENTER, 'G');
+  await waitForFrame(lastFrame, hasText('› secrets'));
+  keys(ENTER);
+  await waitForFrame(lastFrame, hasText('› db-creds'));
+  keys(ENTER);
+  await waitForFrame(lastFrame, hasText('"kind": "Secret"'));
+  keys('L');
+  await waitForFrame(lastFrame, hasText('Request log (L or Esc closes)'));
+  // Newest first: the GET of the Secret is selected, its body masked like the detail view.
+  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\/db-creds 200/.test(f));
+  const f = frame();
+  expect(f).toContain('Accept: application/json');
+  expect(f).toContain('── body (JSON pretty-printed, Secret values masked) ──');
+  expect(f).toContain('"password": "••••••"');
+  expect(f).not.toContain('aHVudGVyMg==');
+  // Below it the watch that keeps the table live, then the list request: its body was not kept.
+  keys(DOWN, DOWN);
+  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets 200/.test(f2) && f2.includes('(body not kept)'));
+  keys(ESC);
+  await waitForFrame(lastFrame, (f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
+});
+
+test('L: a watch stream shows its events as they arrive', async () => {
+  const api = new FakeApi();
+  const { lastFrame } = await start(api);
+  keys(ENTER, 'j', 'j');
+  await waitForFrame(lastFrame, hasText('› pods'));
+  keys(ENTER);
+  await waitForFrame(lastFrame, hasText('● live'));
+  keys('L');
+  await waitForFrame(lastFrame, hasText('Request log'));
+  keys('/', 'w', 'a', 't', 'c', 'h', ENTER);
+  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'));
+  api.change('ADDED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
+  api.change('DELETED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
+  await waitForFrame(lastFrame, (f) => f.includes('watch stream: 2 event(s)') && /ADDED\s+default\/web-9/.test(f) && /DELETED\s+default\/web-9/.test(f));
+});
+
+test('c copies the curl command of the view with OSC 52 (tmux passthrough inside tmux)', async () => {
+  process.env.TMUX = '/tmp/tmux-0/default,1,0';
+  const { lastFrame, stdout } = await start();
+  keys('G', 'k', 'k', 'k', 'k', 'k', 'k', 'k', ENTER);
+  await waitForFrame(lastFrame, hasText('"gitVersion": "v1.31.0"'));
+  keys('c');
+  await waitForFrame(lastFrame, hasText('copied curl command (OSC 52)'));
+  const curl = "curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'";
+  const b64 = Buffer.from(curl).toString('base64');
+  // ESC P tmux; <OSC 52 with ESC doubled> ESC \
+  expect(stdout.frames.some((f) => f.includes(`\u001BPtmux;\u001B\u001B]52;c;${b64}\u0007\u001B\\`))).toBe(true);
+});
+
+test('d shows the discovery document as served, with its format and cost', async () => {
+  const { lastFrame } = await start();
+  keys(DOWN);
+  await waitForFrame(lastFrame, hasText('› apps/v1 *'));
+  keys('d');
+  await waitForFrame(lastFrame, (f) => f.includes('Detail: /apis as served (d: back)') && f.includes('"kind"') === false && f.includes('"name": "apps"'));
+  expect(frame()).toContain('as served: aggregated apidiscovery.k8s.io/v2');
+  keys('d');
+  await waitForFrame(lastFrame, (f) => f.includes('apps/v1 (aggregated discovery)') && !f.includes('as served'));
+});
+
+test('the tour (startTour): steps drive the panes, show the request and curl; → ← move, Esc ends', async () => {
+  const api = new FakeApi();
+  r = renderTui(<App api={api} color={false} startTour />, { columns: 120, rows: 40 });
+  const { lastFrame } = r;
+  await waitForFrame(lastFrame, (f) => f.includes(`Tour 1/${TOUR.length}: ${TOUR[0].title}`) && f.includes('Detail: GET /version') && f.includes('"gitVersion"'));
+  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'");
+  expect(frame()).toContain('→/Enter next  ← back  Esc ends the tour');
+  const apps = TOUR.findIndex((s) => s.target.kind === 'groupVersion');
+  for (let i = 0; i < apps; i++) keys(RIGHT);
+  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${apps + 1}/`) && f.includes('› apps/v1 *') && f.includes('Resources apps/v1') && f.includes('apps/v1 (aggregated discovery)'));
+  const objects = TOUR.findIndex((s) => s.target.kind === 'objects');
+  for (let i = apps; i < objects; i++) keys(ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in team-a'));
+  await waitForFrame(lastFrame, hasText('No resources found in team-a namespace.'));
+  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/team-a/pods'");
+  keys(LEFT);
+  await waitForFrame(lastFrame, hasText(`Tour ${objects}/`));
+  keys(ESC);
+  await waitForFrame(lastFrame, (f) => !f.includes('Tour ') && f.includes('Groups'));
+  // t starts it again.
+  keys('t');
+  await waitForFrame(lastFrame, hasText('Tour 1/'));
+});
+
+test('help lists the learning-mode keys', async () => {
+  const { lastFrame } = await start();
+  keys('?');
+  await waitForFrame(lastFrame, (f) => ['request log', 'copy the curl command', 'discovery document as served', 'explain the resource schema', 'guided tour'].every((t) => f.includes(t)));
+});
