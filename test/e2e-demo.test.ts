@@ -54,6 +54,7 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     // Groups: core/v1 first, then the named groups (apps/v1 among them).
     let s = await t.waitFor((x) => x.includes('core/v1') && x.includes('apps/v1'));
     expect(s).toContain('Groups');
+    expect(lineOf(s, row(/core\/v1/))).toBeGreaterThanOrEqual(0);
     expect(lineOf(s, row(/core\/v1/))).toBeLessThan(lineOf(s, row(/apps\/v1/)));
     expect(lineOf(s, row(/core\/v1/))).toBeLessThan(lineOf(s, row(/[\w.-]+\.k8s\.io\/v/)));
     // The footer shows the last request (discovery, /version) and its curl equivalent.
@@ -151,4 +152,13 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
 
     await quit(t);
   });
+});
+
+it('q while the sandbox and discovery are still starting: exits 0 and restores the terminal', async () => {
+  const t = await startDemo(100, 30);
+  // The first frame (header) is drawn before the connection is up; quit right then.
+  await t.waitFor('kapi-tui');
+  await t.keys('q');
+  expect(await t.waitForExit()).toMatchObject({ status: 0, alternate: false });
+  t.check(await t.screen());
 });

@@ -91,6 +91,18 @@ describe('secrets', () => {
     expect(maskSecret(null)).toBeNull();
   });
 
+  test('maskSecret masks the values kubectl apply keeps in last-applied-configuration', () => {
+    const applied = JSON.stringify({ kind: 'Secret', data: { password: 'aHVudGVyMg==' } });
+    const s = { kind: 'Secret', metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied, other: 'kept' } }, data: { password: 'aHVudGVyMg==' } };
+    const m = maskSecret(s);
+    const annotations = (m.metadata as { annotations: Record<string, string> }).annotations;
+    expect(annotations.other).toBe('kept');
+    expect(annotations['kubectl.kubernetes.io/last-applied-configuration']).not.toContain('aHVudGVyMg==');
+    expect(JSON.parse(annotations['kubectl.kubernetes.io/last-applied-configuration']).data).toEqual({ password: MASK });
+    const broken = maskSecret({ ...s, metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{oops aHVudGVyMg==' } } });
+    expect(JSON.stringify(broken)).not.toContain('aHVudGVyMg==');
+  });
+
   test('managedFields hidden', () => {
     const h = hideManagedFields(secret);
     expect(h.metadata).toEqual({ name: 's' });

@@ -112,6 +112,14 @@ test('insecure connections carry a persistent red warning', async () => {
   expect(stripAnsi(r.lastFrame()!)).toContain('TLS certificate verification is disabled');
 });
 
+test('connection warnings (e.g. a kubectl proxy on another host) stay under the header', async () => {
+  const warning = 'The kubectl proxy at 10.0.0.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted';
+  r = renderTui(<App api={new FakeApi({ warnings: [warning] })} color={false} />, { columns: 160, rows: 30 });
+  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
+  expect(stripAnsi(r.lastFrame()!)).toContain(`⚠ ${warning}`);
+  checkFits(r.lastFrame()!, 160, 30);
+});
+
 test('NO_COLOR: no ANSI escapes at all; colour otherwise', async () => {
   const level = chalk.level;
   chalk.level = 3;

@@ -36,6 +36,9 @@ export interface Connection {
   namespace: string;
   /** TLS verification disabled by explicit request. */
   insecure: boolean;
+  /** Things the user must know about this connection (TLS off, plain HTTP over the network,
+   *  an expired client certificate), found without sending anything. */
+  warnings?: string[];
   /** Shell-ready curl arguments that authenticate like this connection (paths, never secrets), e.g.
    *  ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt']. */
   curlAuthArgs: string[];

@@ -22,6 +22,8 @@ export interface Layout {
 
 export interface LayoutOptions {
   insecure?: boolean;
+  /** The connection has warnings to show under the header (non-loopback proxy, expired cert, …). */
+  warnings?: boolean;
   /** The detail pane shows an opened view (object table, object, path): it gets most of the width. */
   detailFirst?: boolean;
   /** Natural widths of the list contents (characters, without cursor marker or border). */
@@ -75,7 +77,7 @@ function footerLinesFor(height: number): number {
 export function computeLayout(columns: number, rows: number, focus: PaneId, opts: LayoutOptions = {}): Layout {
   const cols = Math.max(20, columns || 80);
   const height = Math.max(6, (rows || 24) - 1);
-  const headerLines = (height >= 14 && opts.insecure ? 2 : 1);
+  const headerLines = height >= 14 && (opts.insecure || opts.warnings) ? 2 : 1;
   const footerLines = footerLinesFor(height);
   if (cols >= WIDE_MIN_COLUMNS) {
     const body = Math.max(4, height - headerLines - footerLines);

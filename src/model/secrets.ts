@@ -18,6 +18,8 @@ export function maskSecret<T>(obj: T): T {
     const out: Obj = { ...obj };
     if ('data' in obj) out.data = maskValues(obj.data);
     if ('stringData' in obj) out.stringData = maskValues(obj.stringData);
+    const metadata = maskLastApplied(obj.metadata);
+    if (metadata !== obj.metadata) out.metadata = metadata;
     return out as T;
   }
   if (Array.isArray(obj.items) && typeof obj.kind === 'string' && obj.kind.endsWith('List')) {
@@ -25,6 +27,22 @@ export function maskSecret<T>(obj: T): T {
     return { ...obj, items: obj.items.map((i) => maskSecret(isObj(i) && !i.kind ? { kind: itemKind, ...i } : i)) } as T;
   }
   return obj;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** `kubectl apply` keeps the whole applied Secret, values included, in an annotation: mask it too
+ *  (kept as masked JSON so the learner still sees what the annotation is). */
+function maskLastApplied(metadata: unknown): unknown {
+  if (!isObj(metadata) || !isObj(metadata.annotations) || typeof metadata.annotations[LAST_APPLIED] !== 'string') return metadata;
+  let masked: string;
+  try {
+    const applied = JSON.parse(metadata.annotations[LAST_APPLIED] as string) as Obj;
+    masked = JSON.stringify(maskSecret({ ...applied, kind: 'Secret' }));
+  } catch {
+    masked = MASK;
+  }
+  return { ...metadata, annotations: { ...metadata.annotations, [LAST_APPLIED]: masked } };
 }
 
 export function isSecret(obj: unknown): boolean {

@@ -857,7 +857,20 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     for (const [k, v] of Object.entries(data)) enc[k] = b64(v);
     add('', 'secrets', { kind: 'Secret', apiVersion: 'v1', metadata: meta('Secret', ns, name, age, extra), data: enc, type });
   };
-  secret('team-a', 'db-credentials', 20 * DAY, 'Opaque', { username: 'shop', password: 's3cr3t-Passw0rd!' }, { labels: { app: 'db' } });
+  // Created with `kubectl apply`, as most Secrets are: the annotation repeats the values, which is
+  // exactly what a viewer must not show in clear.
+  const dbCredentials = { username: 'shop', password: 's3cr3t-Passw0rd!' };
+  const lastApplied = JSON.stringify({
+    apiVersion: 'v1',
+    data: Object.fromEntries(Object.entries(dbCredentials).map(([k, v]) => [k, b64(v)])),
+    kind: 'Secret',
+    metadata: { annotations: {}, labels: { app: 'db' }, name: 'db-credentials', namespace: 'team-a' },
+    type: 'Opaque',
+  });
+  secret('team-a', 'db-credentials', 20 * DAY, 'Opaque', dbCredentials, {
+    labels: { app: 'db' },
+    annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied + '\n' },
+  });
   secret('team-a', 'web-tls', 19 * DAY, 'kubernetes.io/tls', {
     'tls.crt': fakePem('CERTIFICATE', 'web-tls-crt', 820),
     'tls.key': fakePem('PRIVATE KEY', 'web-tls-key', 1190),

@@ -99,7 +99,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
   const layout = computeLayout(columns, rows - tourLines, nav.focus, {
-    insecure: api.connection.insecure, detailFirst: nav.stack.length > 0, groupsContent, resourcesContent,
+    insecure: api.connection.insecure, warnings: (api.connection.warnings ?? []).length > 0, detailFirst: nav.stack.length > 0, groupsContent, resourcesContent,
   });
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);

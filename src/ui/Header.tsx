@@ -27,6 +27,9 @@ export function Header({ connection: c, identity, serverVersion, version, namesp
     `user ${identity?.username || c.user || '(anonymous)'}`, `ns ${namespace ?? 'all'}`, `server ${serverVersion ?? '…'}`,
   ];
   const inlineWarning = c.insecure && lines < 2;
+  // Insecure TLS first (it is the one that must never go unnoticed), then the connection's others.
+  const others = (c.warnings ?? []).filter((w) => !(c.insecure && /^TLS verification is off/.test(w)));
+  const secondLine = [...(c.insecure ? [INSECURE_WARNING] : []), ...others.map((w) => `⚠ ${w}`)].join('  ');
   return (
     <Box flexDirection="column" width={width} height={lines} overflow="hidden">
       <Text wrap="truncate-end">
@@ -34,7 +37,7 @@ export function Header({ connection: c, identity, serverVersion, version, namesp
         <Text bold={color}>{parts[0]}</Text>
         {' │ ' + parts.slice(1).join(' │ ')}
       </Text>
-      {c.insecure && lines >= 2 ? <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>{INSECURE_WARNING}</Text> : null}
+      {lines >= 2 && secondLine ? <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>{secondLine}</Text> : null}
     </Box>
   );
 }

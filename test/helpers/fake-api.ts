@@ -98,6 +98,7 @@ export interface FakeOptions {
   pageSize?: number;
   failDiscovery?: Error;
   insecure?: boolean;
+  warnings?: string[];
   /** Delay before answering list calls, ms. */
   listDelayMs?: number;
   /** Delay before answering get/getRaw calls, ms (aborted by the caller's signal). */
@@ -128,7 +129,7 @@ export class FakeApi implements KubeApi {
   readonly watches: FakeWatch[] = [];
 
   constructor(private opts: FakeOptions = {}) {
-    this.connection = { ...CONNECTION, insecure: opts.insecure ?? false };
+    this.connection = { ...CONNECTION, insecure: opts.insecure ?? false, warnings: opts.warnings };
     this.store = makeObjects(opts.pods ?? 3);
   }
 
