@@ -244,8 +244,10 @@ describe('the explorer with faults', () => {
     for (const k of Array(9).fill(UP)) stdin.write(k);
     await waitForFrame(lastFrame, (x) => /› metrics\.k8s\.io/.test(x), T);
     stdin.write(ENTER);
-    const d = detailText(await waitForFrame(lastFrame, (x) => detailText(x).includes('✖ Discovery of this group failed'), T));
+    const d = detailText(await waitForFrame(lastFrame, (x) => detailText(x).includes('✖ Discovery of metrics.k8s.io/v1beta1 failed'), T));
     expect(d).toContain('503 ServiceUnavailable: the server is currently unable to handle the request');
+    expect(d).toContain('kubectl get apiservices');
+    expect(stripAnsi(lastFrame()!)).toContain('(discovery failed)');
     stdin.write(LEFT);
     await waitForFrame(lastFrame, (x) => x.includes('▶ Groups'), T);
     stdin.write('g');

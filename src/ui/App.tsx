@@ -175,7 +175,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     }
     if (box.pane === 'resources') {
       return <ResourcesPane key="resources" title={gv ? `Resources ${gv.groupVersion}` : 'Resources'} rows={rRows} list={nav.lists.resources}
-        focused={focused} filtering={nav.filtering === 'resources'} color={color} width={box.width} height={box.height} />;
+        emptyText={gv?.error ? '(discovery failed)' : undefined} focused={focused} filtering={nav.filtering === 'resources'} color={color} width={box.width} height={box.height} />;
     }
     const fmt = body.kind === 'text' && body.syntax !== 'none' ? ` [${nav.format.toUpperCase()}]` : '';
     return <DetailPane key="detail" title={`Detail: ${source.title}${fmt}`} body={body} focused={focused}

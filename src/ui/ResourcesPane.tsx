@@ -15,6 +15,8 @@ export interface ResourcesPaneProps {
   color: boolean;
   width: number;
   height: number;
+  /** What an empty list says (default: ask for a group). */
+  emptyText?: string;
 }
 
 /** Lines the pane uses above its list (the column header). */
@@ -22,7 +24,7 @@ export const RESOURCES_HEADER_LINES = 1;
 
 /** name, kind, Namespaced/Cluster, short names, verbs (verbs last: spelled out when they fit, else
  *  a letter mask); subresources indented under their parent. */
-export function ResourcesPane({ title, rows, list, focused, filtering, color, width, height }: ResourcesPaneProps) {
+export function ResourcesPane({ title, rows, list, focused, filtering, color, width, height, emptyText = '(select a group)' }: ResourcesPaneProps) {
   // Row text width: pane content minus the cursor marker.
   const inner = width - 6;
   const table = useMemo(() => resourceTable(rows, inner), [rows, inner]);
@@ -31,7 +33,7 @@ export function ResourcesPane({ title, rows, list, focused, filtering, color, wi
       <Text wrap="truncate-end" dimColor={color}>{rows.length ? '  ' + table.header : ' '}</Text>
       <ListView
         list={list} focused={focused} color={color} width={width - 4}
-        empty={rows.length ? undefined : '(select a group)'}
+        empty={rows.length ? undefined : emptyText}
         render={(i) => table.rows[i] ?? ''}
       />
     </Pane>

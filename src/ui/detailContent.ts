@@ -57,7 +57,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
     if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
     const gv = groupRow.gv;
-    if (gv.error) return { kind: 'error', title: gv.groupVersion, error: { title: 'Discovery of this group failed', detail: gv.error }, context: gvPath(gv) };
+    if (gv.error) return { kind: 'error', title: gv.groupVersion, error: groupFailure(gv.groupVersion, gv.error), context: gvPath(gv) };
     const raw = discovery.value.rawDocuments[gvPath(gv)];
     if (raw !== undefined) return { kind: 'value', title: `${gvPath(gv)} (${discovery.value.format} discovery)`, value: raw };
     return {
@@ -144,4 +144,14 @@ export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined)
 function gvOf(d: Discovery, row: ResourceRow): DiscoveredGroupVersion | undefined {
   const r = row.resource;
   return d.groups.find((g) => g.name === r.group)?.versions.find((v) => v.version === r.version);
+}
+
+/** A group-version that could not be discovered while the rest could: almost always an aggregated
+ *  API (metrics-server, a custom apiserver) whose backing service is down. */
+function groupFailure(groupVersion: string, error: string): ExplainedError {
+  return {
+    title: `Discovery of ${groupVersion} failed; the other groups are fine`,
+    detail: error,
+    hint: `${groupVersion} is probably served by an aggregated API server that is unavailable: check \`kubectl get apiservices\` (look for Available=False) and the pods behind it; press r to retry.`,
+  };
 }
