@@ -21,21 +21,31 @@ export interface TourBoxProps {
 
 /** Lines the box takes from the panes. */
 export function tourBoxHeight(rows: number): number {
-  return rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
+  return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
 }
 
 export function TourBox({ step, index, total, curl, result, width, height, color }: TourBoxProps) {
   const inner = Math.max(1, width - 4);
-  // Border 2, title 1, curl 1, keys 1: the explanation (and result) share the rest.
-  const room = Math.max(1, height - 5);
+  // The curl is what the learner copies: in a tall box it wraps onto a second line instead of
+  // being cut. Border 2, title 1, keys 1, the curl: the explanation (and result) share the rest.
+  const curlText = curl ? `$ ${curl}` : ' ';
+  const curlLines = height >= 11 ? wrapChars(curlText, inner).slice(0, 2) : [curlText];
+  const room = Math.max(1, height - 4 - curlLines.length);
   const text = [...wrapLines(step.explanation, inner), ...(result ? [result] : [])];
   const shown = text.length > room ? [...text.slice(0, room - 1), text[room - 1].slice(0, inner - 1) + '…'] : text;
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={col(color, 'magenta')} paddingX={1} overflow="hidden">
       <Text wrap="truncate-end" bold={color}>Tour {index + 1}/{total}: {step.title}</Text>
       {shown.map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>)}
-      <Text wrap="truncate-end" color={col(color, 'green')}>{curl ? `$ ${curl}` : ' '}</Text>
+      {curlLines.map((l, i) => <Text key={`c${i}`} wrap="truncate-end" color={col(color, 'green')}>{l}</Text>)}
       <Text wrap="truncate-end" dimColor={color}>→/Enter next  ← back  Esc ends the tour  ·  {step.docs}</Text>
     </Box>
   );
+}
+
+/** Hard wrap at `width` characters (a shell command has no good word breaks). */
+function wrapChars(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out;
 }
