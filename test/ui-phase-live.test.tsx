@@ -80,6 +80,17 @@ test('cached discovery shows at once, marked, then the fresh one replaces it kee
   expect(frame()).toContain('› metrics.k8s.io/v1beta1');
 });
 
+test('a cached tree whose server does not answer says so instead of looking healthy', async () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { kind: 'network' });
+  const api = new FakeApi({ cachedDiscovery: DISCOVERY, failDiscovery: refused, discoverDelayMs: 50 });
+  r = renderTui(<App api={api} color={false} />, { columns: 120, rows: 40 });
+  const { lastFrame } = r;
+  await waitForFrame(lastFrame, hasText('(offline)'));
+  expect(frame()).toContain('Server not reachable');
+  expect(frame()).toContain('ECONNREFUSED');
+  expect(frame()).toContain('The tree is the cached copy');
+});
+
 test('object tables are live: watch events refresh rows (cursor kept by key); the watch stops on leaving', async () => {
   const api = new FakeApi();
   const { lastFrame } = await start(api);

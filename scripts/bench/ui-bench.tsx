@@ -17,7 +17,9 @@
 //   5. Esc Esc, /openapi/v2 Enter, Enter: the parent serves a ≥5 MB JSON document there; then
 //      Down × keys/2 and PgDn × keys/2, each timed until the first frame showing the new scroll
 //      position ("a-b/L" in the pane title)
-// The result is one line on stdout: `BENCH_RESULT {json}`.
+// The result is one line on stdout: `BENCH_RESULT {json}` (or `BENCH_ERROR "..."` with the last
+// frame). The waits rely on the UI's wording (the texts passed to until()/next() below): when the UI
+// changes, a wait times out with the last frame in the error, and this is the place to update.
 import React from 'react';
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
@@ -165,7 +167,7 @@ async function main(cfg: Config): Promise<object> {
   const memGc = process.memoryUsage();
   const m = doneRe.exec(all.text)!;
   const total = Number(m[1]);
-  const listReqs = requests.slice(reqBefore).filter((r) => r.path.includes('/pods?'));
+  const listReqs = requests.slice(reqBefore).filter((r) => r.path.includes('/pods?') && !r.path.includes('watch='));
   const load = {
     firstRowsMs: first.t - t0,
     allRowsMs: all.t - t0,

@@ -1,4 +1,5 @@
 // What the header can say about the connection before it is set up, from the command line alone.
+import { basename } from 'node:path';
 import type { Connection } from '../client/types.js';
 import type { CliArgs } from './args.js';
 
@@ -7,6 +8,7 @@ export function provisionalConnection(args: CliArgs): Connection {
     mode: args.demo ? 'demo' : args.proxy ? 'proxy' : args.server ? 'certificates' : 'kubeconfig',
     server: args.proxy ?? args.server ?? (args.demo ? 'starting the sandbox…' : 'connecting…'),
     context: args.context,
+    user: args.cert ? `certificate ${basename(args.cert)}` : args.token ? 'bearer token' : undefined,
     namespace: args.namespace ?? 'default',
     insecure: args.insecureSkipTlsVerify,
     curlAuthArgs: [],

@@ -54,3 +54,23 @@ export function installCrashHandlers(cleanup: () => void): void {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 }
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** A closed terminal window (SIGHUP), `kill` (SIGTERM) or SIGINT from outside: leave the alternate
+ *  screen, remove what the session created (the demo's credentials), and exit as shells expect. */
+export function exitOnSignals(cleanup: () => Promise<void>): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    // `on`, not `once`: Ink's signal-exit re-raises the signal (killing us before the async cleanup)
+    // when it finds no listener but its own, and `once` removes ours before signal-exit looks.
+    let exiting = false;
+    process.on(signal, () => {
+      if (exiting) return;
+      exiting = true;
+      restoreTerminal();
+      const done = () => process.exit(code);
+      cleanup().then(done, done);
+      setTimeout(done, 2000).unref(); // a stuck cleanup must not keep a dead terminal's process alive
+    });
+  }
+}

@@ -7,7 +7,7 @@ import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { CliArgs } from './args.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
-import { enterFullScreen, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
+import { enterFullScreen, exitOnSignals, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
 
 export function connectOptionsFrom(args: CliArgs): ConnectOptions {
   return {
@@ -46,10 +46,15 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
     for (const c of cleanups.splice(0).reverse()) await c();
   };
   installCrashHandlers(() => void cleanup());
+  exitOnSignals(cleanup);
 
   // The first frame must not wait for the network, the client library or the sandbox: render
   // with a stand-in API at once and connect in the background.
   const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups));
+  // Ink switches live drawing off when CI or CONTINUOUS_INTEGRATION is set (is-in-ci, read when
+  // Ink loads). We only get here with a real terminal on both ends, so draw.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { launchApp } = await import('../ui/launch.js');
   enterFullScreen();
   try {

@@ -171,6 +171,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     if (box.pane === 'groups') {
       return <GroupsPane key="groups" rows={gRows} list={nav.lists.groups} loading={discovery.state === 'loading'} failures={failures}
         cached={discovery.state === 'ok' && !!discovery.value.fromCache}
+        offline={discovery.state === 'ok' && !!discovery.stale}
         focused={focused} filtering={nav.filtering === 'groups'} color={color} width={box.width} height={box.height} />;
     }
     if (box.pane === 'resources') {

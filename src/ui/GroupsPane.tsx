@@ -14,6 +14,8 @@ export interface GroupsPaneProps {
   failures: number;
   /** Showing the on-disk cached discovery while the server is asked. */
   cached?: boolean;
+  /** The cached copy could not be refreshed: the server did not answer. */
+  offline?: boolean;
   focused: boolean;
   filtering: boolean;
   color: boolean;
@@ -21,8 +23,8 @@ export interface GroupsPaneProps {
   height: number;
 }
 
-export function GroupsPane({ rows, list, loading, failures, cached, focused, filtering, color, width, height }: GroupsPaneProps) {
-  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? ' (cached)' : '');
+export function GroupsPane({ rows, list, loading, failures, cached, offline, focused, filtering, color, width, height }: GroupsPaneProps) {
+  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? (offline ? ' (offline)' : ' (cached)') : '');
   return (
     <Pane title="Groups" info={info} focused={focused} color={color} width={width} height={height}>
       {loading ? <Text><Spinner type="dots" /> discovering…</Text> : null}

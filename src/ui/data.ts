@@ -8,7 +8,8 @@ import { type ExplainedError, describeError } from './errors.js';
 
 export type Loadable<T> =
   | { state: 'loading' }
-  | { state: 'ok'; value: T }
+  /** `stale`: the value is an older copy (the discovery cache) and refreshing it failed. */
+  | { state: 'ok'; value: T; stale?: ExplainedError }
   | { state: 'error'; error: ExplainedError };
 
 export const CANCELLED: ExplainedError = {
@@ -32,8 +33,11 @@ export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean):
     api.discover({ signal: ac.signal, onCached }).then(
       (value) => { if (!ac.signal.aborted) setD({ state: 'ok', value }); },
       (err) => {
-        // A cached discovery stays on screen (still marked cached); the footer shows the failure.
-        if (!ac.signal.aborted) setD((prev) => (prev.state === 'ok' && prev.value.fromCache ? prev : { state: 'error', error: describeError(err) }));
+        // A cached discovery stays on screen (still marked cached), carrying why it could not be
+        // refreshed: the server may be gone, and that must not hide behind a good-looking tree.
+        if (!ac.signal.aborted) {
+          setD((prev) => (prev.state === 'ok' && prev.value.fromCache ? { ...prev, stale: describeError(err) } : { state: 'error', error: describeError(err) }));
+        }
       },
     );
     return () => ac.abort();

@@ -40,6 +40,9 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
   if (!view) {
     if (discovery.state === 'error') return { kind: 'error', title: 'Discovery failed', error: discovery.error, context: 'The API server could not be discovered. r retries.' };
     if (discovery.state === 'loading') return { kind: 'loading', title: 'Detail', message: 'discovering the API…' };
+    if (discovery.stale && nav.focus === 'groups') {
+      return { kind: 'error', title: 'Server not reachable', error: discovery.stale, context: 'The tree is the cached copy from an earlier run; the server did not answer now. r retries.' };
+    }
     // `d`: the document the selected resource or group-version came from, as served.
     const shownGv = resourceRow && nav.focus !== 'groups' ? gvOf(discovery.value, resourceRow) : groupRow?.kind === 'gv' ? groupRow.gv : undefined;
     if (nav.rawDiscovery && shownGv) {

@@ -112,6 +112,11 @@ export class Term {
     return { cols, rows };
   }
 
+  /** The program's process id (`env` execs it, so the pane's process is the program itself). */
+  async pid(): Promise<number> {
+    return Number(await this.format('#{pane_pid}'));
+  }
+
   private async format(fmt: string): Promise<string> {
     return (await tmux(this.socket, ['display-message', '-p', '-t', 'main', fmt])).trim();
   }
