@@ -3,11 +3,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cacheServer } from '../src/cli/cache-server.js';
+import { parseCliArgs } from '../src/cli/args.js';
 import { DeferredApi } from '../src/cli/deferred-api.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Connection, KubeApi } from '../src/client/types.js';
-import type { RequestEvent } from '../src/model/types.js';
+import type { Discovery, RequestEvent } from '../src/model/types.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 
 const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, curlAuthArgs: [], kubectlArgs: [] };
@@ -48,10 +50,34 @@ describe('DeferredApi', () => {
     expect(seen).toEqual([]);
   });
 
+  it('hands the cached discovery over before the client exists, then revalidates through it', async () => {
+    let resolve!: (api: KubeApi) => void;
+    const cached = { format: 'aggregated', requests: 2, groups: [], failures: [], rawDocuments: {} } as Discovery;
+    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)), async () => cached);
+    const seen: Discovery[] = [];
+    const fresh = api.discover({ onCached: (d) => seen.push(d) });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0].fromCache).toBe(true);
+    resolve(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })));
+    expect((await fresh).groups.length).toBeGreaterThan(10);
+    expect(seen).toHaveLength(1);
+  });
+
   it('fails every call with the connection error', async () => {
     const api = new DeferredApi(provisional, connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then((c) => new ApiClient(c)));
     await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
     await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
     expect(api.connection.server).toBe('starting…');
+  });
+});
+
+describe('cacheServer', () => {
+  it('finds the server without the client: flags first, then the kubeconfig context', () => {
+    expect(cacheServer(parseCliArgs(['--proxy']))).toBe('http://127.0.0.1:8001');
+    expect(cacheServer(parseCliArgs(['--server', 'https://h:6443']))).toBe('https://h:6443');
+    expect(cacheServer(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]))).toBe(sb.url);
+    expect(cacheServer(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig, '--context', 'nope']))).toBeUndefined();
+    expect(cacheServer(parseCliArgs(['--demo']))).toBeUndefined();
+    expect(cacheServer(parseCliArgs([]), { KUBECONFIG: `/nonexistent:${sb.files!.kubeconfig}` })).toBe(sb.url);
   });
 });

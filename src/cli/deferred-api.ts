@@ -2,6 +2,7 @@
 // with this stand-in (header from the command line, spinner in the panes) instead of waiting for
 // the kubeconfig, the client library and — for --demo — the sandbox to be ready.
 import type { Connection, KubeApi, WatchHandle } from '../client/types.js';
+import type { Discovery } from '../model/types.js';
 
 type RequestListener = Parameters<KubeApi['onRequest']>[0];
 
@@ -14,6 +15,8 @@ export class DeferredApi implements KubeApi {
   constructor(
     private readonly provisional: Connection,
     pending: Promise<KubeApi>,
+    /** Reads the on-disk discovery cache without the client (so a warm start shows the tree at once). */
+    private readonly loadCached?: () => Promise<Discovery | undefined>,
   ) {
     this.ready = pending.then((api) => {
       this.resolved = api;
@@ -33,7 +36,14 @@ export class DeferredApi implements KubeApi {
   }
 
   getRaw: KubeApi['getRaw'] = async (...a) => (await this.ready).getRaw(...a);
-  discover: KubeApi['discover'] = async (...a) => (await this.ready).discover(...a);
+  discover: KubeApi['discover'] = async (opts = {}) => {
+    if (this.resolved || !opts.onCached || !this.loadCached) return (await this.ready).discover(opts);
+    const { onCached, ...rest } = opts;
+    const cached = await this.loadCached();
+    if (cached) onCached({ ...cached, fromCache: true });
+    // The cache was handed over already; the real client revalidates (and rewrites) it.
+    return (await this.ready).discover(cached ? rest : opts);
+  };
   version: KubeApi['version'] = async (...a) => (await this.ready).version(...a);
   list: KubeApi['list'] = async (...a) => (await this.ready).list(...a);
   get: KubeApi['get'] = async (...a) => (await this.ready).get(...a);

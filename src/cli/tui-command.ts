@@ -5,6 +5,7 @@ import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { CliArgs } from './args.js';
+import { cacheServer } from './cache-server.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
 import { enterFullScreen, exitOnSignals, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
@@ -50,7 +51,9 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
 
   // The first frame must not wait for the network, the client library or the sandbox: render
   // with a stand-in API at once and connect in the background.
-  const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups));
+  const server = args.noCache ? undefined : cacheServer(args);
+  const loadCached = server ? async () => new (await import('../client/discovery-cache.js')).DiscoveryCache().load(server) : undefined;
+  const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups), loadCached);
   // Ink switches live drawing off when CI or CONTINUOUS_INTEGRATION is set (is-in-ci, read when
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;

@@ -71,3 +71,94 @@ function merge(tokens: Token[]): Token[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// fieldAtYamlLine: which field does a line of the YAML view belong to?
+
+interface YamlFrame {
+  kind: 'map' | 'seq';
+  /** Column of the frame's keys (map) or dashes (seq). */
+  indent: number;
+  /** Path of the collection itself. */
+  path: (string | number)[];
+  key: string;
+  index: number;
+}
+
+const YAML_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#-][^]*?|-[^\s][^]*?):(?: |$)/;
+const BLOCK_SCALAR = /^[|>][1-9+-]*$/;
+
+function yamlKey(raw: string): string {
+  if (raw.startsWith('"')) {
+    try { return JSON.parse(raw) as string; } catch { return raw.slice(1, -1); }
+  }
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  return raw;
+}
+
+/**
+ * The path of the field on line `lineIndex` of block-style YAML as `toYamlLines` emits it (the YAML
+ * view): a `key: …` line gives the key's path (`- name: web` the item's `name`), a `- scalar` line
+ * the item's index, a line inside a block scalar (`|-`) its key. The same paths as fieldAtJsonLine,
+ * from indentation alone: one pass over the lines up to `lineIndex`, no parsing of the document.
+ */
+export function fieldAtYamlLine(lines: readonly string[], lineIndex: number): (string | number)[] | undefined {
+  if (lineIndex < 0 || lineIndex >= lines.length) return undefined;
+  const stack: YamlFrame[] = [];
+  let block: { indent: number; path: (string | number)[] } | undefined;
+  const valuePath = (): (string | number)[] => {
+    const top = stack[stack.length - 1];
+    if (!top) return [];
+    return top.kind === 'map' ? [...top.path, top.key] : [...top.path, top.index];
+  };
+  for (let i = 0; i <= lineIndex; i++) {
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    if (block) {
+      if (line.trim() === '' || indent > block.indent) {
+        if (i === lineIndex) return block.path;
+        continue;
+      }
+      block = undefined;
+    }
+    if (line.trim() === '' || line.trimStart().startsWith('#')) {
+      if (i === lineIndex) return valuePath();
+      continue;
+    }
+    let col = indent;
+    let rest = line.slice(indent);
+    // Leave the collections this line is not part of.
+    while (stack.length && stack[stack.length - 1]!.indent > col) stack.pop();
+    let path = valuePath();
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (rest === '-' || rest.startsWith('- ')) {
+        if (top && top.indent === col && top.kind === 'seq') top.index++;
+        else {
+          if (top && top.indent === col) stack.pop();
+          stack.push({ kind: 'seq', indent: col, path: valuePath(), key: '', index: 0 });
+        }
+        path = valuePath();
+        if (rest === '-') break;
+        col += 2;
+        rest = rest.slice(2);
+        if (BLOCK_SCALAR.test(rest.trim())) { block = { indent: col - 2, path }; break; }
+        continue;
+      }
+      const m = YAML_KEY.exec(rest);
+      if (m) {
+        const key = yamlKey(m[1]!);
+        if (top && top.indent === col && top.kind === 'map') top.key = key;
+        else {
+          if (top && top.indent === col) stack.pop();
+          stack.push({ kind: 'map', indent: col, path: valuePath(), key, index: 0 });
+        }
+        path = valuePath();
+        if (BLOCK_SCALAR.test(rest.slice(m[0].length).trim())) block = { indent: col, path };
+      }
+      break;
+    }
+    if (i === lineIndex) return path;
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // Navigation state of the TUI as a pure reducer (no I/O): which pane has focus, the cursor and
 // visible window of every list, the detail stack (resource → objects → object), filter mode,
-// namespace, picker/help overlays, JSON/YAML, Secret reveal and the detail scroll offset.
+// namespace, picker/help overlays, JSON/YAML, Secret reveal, the detail scroll offset and (in an
+// object view) the cursor line, and the request log's list/body focus and body scroll.
 // The App translates key commands into these actions (looking up data where needed).
 import type { ResourceRef } from './types.js';
 import { type ListState, emptyList, moveBy, moveTo, setFilter, setHeight, setKeys } from './list.js';
@@ -32,13 +33,24 @@ export interface NavState {
   scroll: number;
   scrollLines: number;
   scrollHeight: number;
+  /** Object views (see textCursor): the cursor line of the JSON/YAML text; `scroll` follows it. */
+  cursor: number;
   /** Bumped by `refresh`: discovery when the detail stack is empty, else the open detail view. */
   refreshDiscovery: number;
   refreshDetail: number;
   /** Learning mode: request log overlay, schema explorer (for a resource), discovery as served,
    *  and the tour's current step (null: no tour). */
   logOpen: boolean;
+  /** Request log: which part the cursor keys drive (the list, or the selected entry's body). */
+  logFocus: 'list' | 'body';
+  /** Request log: first visible line of the selected entry's scrolled part, its lines, visible lines. */
+  logScroll: number;
+  logLines: number;
+  logHeight: number;
   explain: ExplainTarget | null;
+  /** `e` on a field of an object: the field's path, revealed (tree opened to it, cursor on it) once
+   *  the schema has loaded; null when there is none to reveal. */
+  explainField: FieldPath | null;
   /** Expanded field paths in the schema explorer ('spec', 'spec.containers'). */
   explainExpanded: string[];
   rawDiscovery: boolean;
@@ -52,6 +64,7 @@ export type NavAction =
   | { type: 'setItems'; list: ListId; keys: string[] }
   | { type: 'setViewport'; list: ListId; height: number }
   | { type: 'setScrollSize'; lines: number; height: number }
+  | { type: 'setLogBodySize'; lines: number; height: number }
   | { type: 'move'; delta: number }
   | { type: 'page'; direction: 1 | -1; half?: boolean }
   | { type: 'moveTo'; where: 'top' | 'bottom' }
@@ -75,7 +88,12 @@ export type NavAction =
   | { type: 'refresh' }
   | { type: 'cancel'; target: 'discovery' | 'detail' }
   | { type: 'toggleLog' }
-  | { type: 'openExplain'; target: ExplainTarget }
+  | { type: 'logFocus'; part: 'list' | 'body' }
+  | { type: 'scrollLogBody'; delta: number }
+  | { type: 'openExplain'; target: ExplainTarget; field?: FieldPath }
+  /** The schema has loaded: open `expanded`, replace the explorer's rows by `keys` (the rows with
+   *  those fields open), put the cursor on `key`; the pending explainField is done. */
+  | { type: 'revealField'; expanded: string[]; keys: string[]; key: string }
   | { type: 'toggleField'; path: string; open?: boolean }
   | { type: 'toggleRawDiscovery' }
   | { type: 'tourGo'; step: number | null }
@@ -86,14 +104,18 @@ export type NavAction =
 /** The kind whose schema the explorer shows. */
 export interface ExplainTarget { ref: ResourceRef; kind: string }
 
+/** A field of an object: keys and array indices (['spec', 'containers', 0, 'image']). */
+export type FieldPath = readonly (string | number)[];
+
 export function initialNavState(namespace?: string): NavState {
   return {
     focus: 'groups',
     lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList(), log: emptyList(), explain: emptyList() },
     filtering: null, stack: [], namespace, pickerOpen: false, helpOpen: false,
-    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, refreshDiscovery: 0, refreshDetail: 0,
+    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, cursor: 0, refreshDiscovery: 0, refreshDetail: 0,
     discoveryCancelled: false, detailCancelled: false,
-    logOpen: false, explain: null, explainExpanded: [], rawDiscovery: false, tourStep: null,
+    logOpen: false, logFocus: 'list', logScroll: 0, logLines: 0, logHeight: 10,
+    explain: null, explainField: null, explainExpanded: [], rawDiscovery: false, tourStep: null,
   };
 }
 
@@ -111,6 +133,17 @@ export function activeList(s: NavState): ListId | null {
   return topView(s)?.kind === 'objects' ? 'objects' : null;
 }
 
+/** Cursor keys move a cursor line through the text (not just scroll it): an opened object, whose
+ *  fields `e` explains. */
+export function textCursor(s: NavState): boolean {
+  return activeList(s) === null && topView(s)?.kind === 'object';
+}
+
+/** Cursor keys scroll the selected request's body in the request log. */
+function logBody(s: NavState): boolean {
+  return s.logOpen && s.logFocus === 'body' && !s.pickerOpen && !s.helpOpen;
+}
+
 function withList(s: NavState, id: ListId, f: (l: ListState) => ListState): NavState {
   const next = f(s.lists[id]);
   return next === s.lists[id] ? s : { ...s, lists: { ...s.lists, [id]: next } };
@@ -122,31 +155,68 @@ function clampScroll(s: NavState, scroll: number): NavState {
   return v === s.scroll ? s : { ...s, scroll: v };
 }
 
-function push(s: NavState, view: DetailView): NavState {
-  return { ...s, stack: [...s.stack, view], focus: 'detail', scroll: 0, reveal: false, filtering: null, detailCancelled: false };
+/** Cursor to `cursor` (clamped to the text), the window scrolled just enough to show it. */
+function setCursor(s: NavState, cursor: number): NavState {
+  const c = Math.min(Math.max(0, cursor), Math.max(0, s.scrollLines - 1));
+  let scroll = s.scroll;
+  if (c < scroll) scroll = c;
+  if (c >= scroll + s.scrollHeight) scroll = c - s.scrollHeight + 1;
+  const next = clampScroll(s, scroll);
+  return c === next.cursor ? next : { ...next, cursor: c };
 }
 
+function clampLogScroll(s: NavState, scroll: number): NavState {
+  const v = Math.min(Math.max(0, scroll), Math.max(0, s.logLines - s.logHeight));
+  return v === s.logScroll ? s : { ...s, logScroll: v };
+}
+
+function push(s: NavState, view: DetailView): NavState {
+  return { ...s, stack: [...s.stack, view], focus: 'detail', scroll: 0, cursor: 0, reveal: false, filtering: null, detailCancelled: false };
+}
+
+const selectedKey = (l: ListState) => l.keys[l.matches[l.cursor] ?? -1];
+
 export function navReducer(s: NavState, a: NavAction): NavState {
+  const next = reduce(s, a);
+  // Another request selected in the log: its body starts at the top.
+  if (next.logScroll !== 0 && selectedKey(next.lists.log) !== selectedKey(s.lists.log)) return { ...next, logScroll: 0 };
+  return next;
+}
+
+function reduce(s: NavState, a: NavAction): NavState {
   switch (a.type) {
     case 'setItems': return withList(s, a.list, (l) => setKeys(l, a.keys));
     case 'setViewport': return withList(s, a.list, (l) => (l.height === a.height ? l : setHeight(l, a.height)));
     case 'setScrollSize': {
       if (s.scrollLines === a.lines && s.scrollHeight === a.height) return s;
-      return clampScroll({ ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height) }, s.scroll);
+      const sized = clampScroll({ ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height) }, s.scroll);
+      return textCursor(sized) ? setCursor(sized, sized.cursor) : sized;
+    }
+    case 'setLogBodySize': {
+      if (s.logLines === a.lines && s.logHeight === a.height) return s;
+      return clampLogScroll({ ...s, logLines: a.lines, logHeight: Math.max(1, a.height) }, s.logScroll);
     }
     case 'move': {
+      if (logBody(s)) return clampLogScroll(s, s.logScroll + a.delta);
       const id = activeList(s);
-      return id ? withList(s, id, (l) => moveBy(l, a.delta)) : clampScroll(s, s.scroll + a.delta);
+      if (id) return withList(s, id, (l) => moveBy(l, a.delta));
+      return textCursor(s) ? setCursor(s, s.cursor + a.delta) : clampScroll(s, s.scroll + a.delta);
     }
     case 'page': {
-      const id = activeList(s);
-      const h = id ? s.lists[id].height : s.scrollHeight;
+      const body = logBody(s);
+      const id = body ? null : activeList(s);
+      const h = body ? s.logHeight : id ? s.lists[id].height : s.scrollHeight;
       const step = Math.max(1, a.half ? Math.floor(h / 2) : h) * a.direction;
-      return id ? withList(s, id, (l) => moveBy(l, step)) : clampScroll(s, s.scroll + step);
+      if (body) return clampLogScroll(s, s.logScroll + step);
+      if (id) return withList(s, id, (l) => moveBy(l, step));
+      // With a cursor the page turns under it: it keeps its place in the window.
+      return textCursor(s) ? setCursor(clampScroll(s, s.scroll + step), s.cursor + step) : clampScroll(s, s.scroll + step);
     }
     case 'moveTo': {
+      if (logBody(s)) return clampLogScroll(s, a.where === 'top' ? 0 : s.logLines);
       const id = activeList(s);
       if (id) return withList(s, id, (l) => moveTo(l, a.where));
+      if (textCursor(s)) return setCursor(s, a.where === 'top' ? 0 : s.scrollLines - 1);
       return clampScroll(s, a.where === 'top' ? 0 : s.scrollLines);
     }
     case 'focus': return s.focus === a.pane ? s : { ...s, focus: a.pane, filtering: null };
@@ -154,7 +224,7 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       let i = PANES.indexOf(s.focus) + a.delta;
       if (a.wrap) i = (i + PANES.length) % PANES.length;
       else i = Math.min(Math.max(0, i), PANES.length - 1);
-      return navReducer(s, { type: 'focus', pane: PANES[i] });
+      return reduce(s, { type: 'focus', pane: PANES[i] });
     }
     case 'openGroup':
       return { ...s, focus: 'resources', stack: [], filtering: null, lists: { ...s.lists, resources: setFilter(s.lists.resources, '') } };
@@ -168,12 +238,12 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       if (s.helpOpen) return { ...s, helpOpen: false };
       if (s.pickerOpen) return { ...s, pickerOpen: false };
       if (s.logOpen) return { ...s, logOpen: false, filtering: null };
-      if (s.explain) return { ...s, explain: null, filtering: null };
+      if (s.explain) return { ...s, explain: null, explainField: null, filtering: null };
       if (s.focus === 'detail' && s.stack.length > 0) {
         const stack = s.stack.slice(0, -1);
         // Leaving the last view returns focus to the list it was opened from.
         const focus: PaneId = stack.length ? 'detail' : (s.stack[0].kind === 'path' ? 'groups' : 'resources');
-        return { ...s, stack, focus, scroll: 0, reveal: false, detailCancelled: false };
+        return { ...s, stack, focus, scroll: 0, cursor: 0, reveal: false, detailCancelled: false };
       }
       if (s.focus === 'detail') return { ...s, focus: 'resources' };
       if (s.focus === 'resources') return { ...s, focus: 'groups' };
@@ -181,7 +251,7 @@ export function navReducer(s: NavState, a: NavAction): NavState {
     }
     case 'filterStart': {
       const id = activeList(s);
-      return id ? { ...s, filtering: id } : s;
+      return id ? { ...s, filtering: id, logFocus: 'list' } : s;
     }
     case 'filterInput': {
       const id = s.filtering;
@@ -205,9 +275,9 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       const stack = s.stack.filter((v) => v.kind !== 'object');
       const top = stack[stack.length - 1];
       const lists = top?.kind === 'objects' ? { ...s.lists, objects: setFilter({ ...s.lists.objects, keys: [] }, '') } : s.lists;
-      return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0, detailCancelled: false };
+      return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0, cursor: 0, detailCancelled: false };
     }
-    case 'toggleFormat': return { ...s, format: s.format === 'json' ? 'yaml' : 'json', scroll: 0 };
+    case 'toggleFormat': return { ...s, format: s.format === 'json' ? 'yaml' : 'json', scroll: 0, cursor: 0 };
     case 'toggleReveal': return { ...s, reveal: !s.reveal };
     case 'toggleHelp': return { ...s, helpOpen: !s.helpOpen };
     case 'refresh':
@@ -216,17 +286,23 @@ export function navReducer(s: NavState, a: NavAction): NavState {
         : { ...s, refreshDiscovery: s.refreshDiscovery + 1, discoveryCancelled: false };
     case 'cancel':
       return a.target === 'discovery' ? { ...s, discoveryCancelled: true } : { ...s, detailCancelled: true };
-    case 'toggleLog': return { ...s, logOpen: !s.logOpen, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
+    case 'toggleLog': return { ...s, logOpen: !s.logOpen, logFocus: 'list', logScroll: 0, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
+    case 'logFocus': return s.logOpen && s.logFocus !== a.part ? { ...s, logFocus: a.part } : s;
+    case 'scrollLogBody': return s.logOpen ? clampLogScroll(s, s.logScroll + a.delta) : s;
     case 'openExplain': {
       const lists = { ...s.lists, explain: setFilter({ ...s.lists.explain, keys: [] }, '') };
-      return { ...s, explain: a.target, explainExpanded: [], logOpen: false, helpOpen: false, pickerOpen: false, filtering: null, lists };
+      return { ...s, explain: a.target, explainField: a.field ?? null, explainExpanded: [], logOpen: false, helpOpen: false, pickerOpen: false, filtering: null, lists };
+    }
+    case 'revealField': {
+      const opened = { ...s, explainExpanded: a.expanded, explainField: null };
+      return reduce(opened, { type: 'selectKey', list: 'explain', key: a.key, keys: a.keys });
     }
     case 'toggleField': {
       const open = a.open ?? !s.explainExpanded.includes(a.path);
       const rest = s.explainExpanded.filter((p) => p !== a.path);
       return { ...s, explainExpanded: open ? [...rest, a.path] : rest };
     }
-    case 'toggleRawDiscovery': return { ...s, rawDiscovery: !s.rawDiscovery, scroll: 0 };
+    case 'toggleRawDiscovery': return { ...s, rawDiscovery: !s.rawDiscovery, scroll: 0, cursor: 0 };
     case 'tourGo': return { ...s, tourStep: a.step, logOpen: false, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
     case 'selectKey': {
       const base = a.keys ? withList(s, a.list, (l) => setKeys(setFilter(l, ''), a.keys!)) : s;

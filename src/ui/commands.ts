@@ -2,7 +2,7 @@
 // means in the current state; pure, so it is easy to reason about.
 import type { KeyInfo } from '../model/keymap.js';
 import { matchCommand } from '../model/keymap.js';
-import { type NavAction, type NavState, activeList, topView } from '../model/navigation.js';
+import { type FieldPath, type NavAction, type NavState, activeList, textCursor, topView } from '../model/navigation.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 
@@ -21,6 +21,14 @@ export interface CommandContext {
   tourLength: number;
   /** Field paths of the schema explorer's rows (original index order). */
   explainRows: { path: string; expandable: boolean }[];
+  /** The opened object (JSON/YAML with a cursor line): its kind, and the field on a line of it. */
+  object?: ObjectFields;
+}
+
+export interface ObjectFields {
+  apiVersion: string;
+  kind: string;
+  fieldAt: (line: number) => FieldPath | undefined;
 }
 
 /** Besides navigation: side effects the App performs. */
@@ -62,8 +70,17 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return parent ? { type: 'selectKey', list: 'explain', key: parent } : null;
     }
   }
+  if (nav.logOpen) {
+    // The log's two parts: the list of requests and the selected one's body.
+    if (cmd === 'pane.next' || cmd === 'pane.prev') return { type: 'logFocus', part: nav.logFocus === 'list' ? 'body' : 'list' };
+    if (cmd === 'pane.right') return { type: 'logFocus', part: 'body' };
+    if (cmd === 'pane.left') return { type: 'logFocus', part: 'list' };
+    if (cmd === 'body.up' || cmd === 'body.down') return { type: 'scrollLogBody', delta: cmd === 'body.up' ? -1 : 1 };
+  }
   switch (cmd) {
     case 'quit': return { type: 'quit' };
+    case 'body.up': return { type: 'move', delta: -1 };
+    case 'body.down': return { type: 'move', delta: 1 };
     case 'help': return { type: 'toggleHelp' };
     case 'nav.up': return { type: 'move', delta: -1 };
     case 'nav.down': return { type: 'move', delta: 1 };
@@ -95,8 +112,15 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   }
 }
 
-/** `e`: the schema of the selected resource (also while its objects are open). */
-function explainAction({ nav, resourceRows }: CommandContext): KeyOutcome {
+/** `e`: in an object, its kind's schema opened at the field on the cursor line; else the schema of
+ *  the selected resource (also while its objects are open). */
+function explainAction({ nav, resourceRows, object }: CommandContext): KeyOutcome {
+  const view = topView(nav);
+  if (object && view?.kind === 'object' && textCursor(nav)) {
+    // The object's own apiVersion/kind, not the URL's: they name the schema.
+    const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
+    return { type: 'openExplain', target: { ref: { ...view.ref, group, version }, kind: object.kind }, field: object.fieldAt(nav.cursor) };
+  }
   const row = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
   if (!row || nav.focus === 'groups') return null;
   const ref = refOf(row.resource);

@@ -25,6 +25,8 @@ export interface LiveTableOptions {
   throttleMs?: number;
   /** Every watch event, for the request log. */
   onWatchEvent?: (ev: WatchEventMessage) => void;
+  /** Every list page as the client parsed it, for the request log. */
+  onPage?: (page: ListPage) => void;
 }
 
 /** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
@@ -85,6 +87,7 @@ export class LiveTable {
     try {
       do {
         const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
+        this.opts.onPage?.(page);
         if (ac.signal.aborted || this.stopped) return;
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
         continueToken = page.continueToken || undefined;

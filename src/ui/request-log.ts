@@ -1,14 +1,17 @@
 // The UI's record of requests: a bounded ring of RequestEvents (newest last), kept outside React so
 // the data hooks can attach what only they see to the entry the client emitted: response bodies
-// (the client's events carry none) and the events of watch streams.
+// (the client's events carry none; list pages come back parsed, so a compact JSON of the parsed
+// page stands in for theirs) and the events of watch streams.
 import type { RawResponse } from '../client/types.js';
-import type { RequestEvent } from '../model/types.js';
+import type { ListPage, RequestEvent, ResourceRef } from '../model/types.js';
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
 
 export const MAX_REQUESTS = 300;
 /** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
 export const MAX_BODIES = 20;
+/** …and at most this many characters of bodies in all (the newest body is always kept). */
+export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 export const MAX_WATCH_EVENTS = 100;
 
 export interface LoggedWatchEvent { type: WatchEventMessage['type']; name: string; at: number }
@@ -17,6 +20,8 @@ export interface LoggedRequest {
   event: RequestEvent;
   /** The response body (Secret values masked, JSON pretty-printed), when the UI kept it. */
   body?: string;
+  /** `body` is the compact JSON of a list page as the client parsed it (pretty-printed when shown). */
+  listPage?: boolean;
   /** Watch streams: the events received so far, oldest first. */
   watchEvents?: LoggedWatchEvent[];
 }
@@ -28,6 +33,24 @@ const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
 export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
   if (r.json === undefined) return r.body;
   return JSON.stringify(maskSecret(r.json), null, 2);
+}
+
+/** A list page as JSON again: a Table (rows with their metadata) or a plain list of items; the
+ *  Secrets among them masked (also the last-applied annotation of the rows' metadata). */
+export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
+  const metadata = Object.fromEntries(Object.entries({ resourceVersion: page.resourceVersion, continue: page.continueToken, remainingItemCount: page.remainingItemCount })
+    .filter(([, v]) => v !== undefined && v !== ''));
+  const secrets = ref.group === '' && ref.resource === 'secrets';
+  const mask = <T>(o: T): T => {
+    if (!secrets || typeof o !== 'object' || o === null) return o;
+    const kind = (o as { kind?: unknown }).kind;
+    return { ...maskSecret({ ...o, kind: 'Secret' }), kind } as T;
+  };
+  if (page.format === 'table') {
+    return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata, columnDefinitions: page.columns,
+      rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)) };
+  }
+  return { kind: 'List', apiVersion: ref.group ? `${ref.group}/${ref.version}` : ref.version, metadata, items: page.items.map(mask) };
 }
 
 function objectName(obj: unknown): string {
@@ -46,14 +69,27 @@ export class RequestLog {
 
   /** Attach a response to the newest request to `path` (query ignored) that has no body yet. */
   attachBody(path: string, response: Pick<RawResponse, 'body' | 'json'>): void {
+    this.attach(path, () => ({ body: displayBody(response) }));
+  }
+
+  /** Attach a list page (Table or items, as the client parsed it) to the newest request to `path`
+   *  that has no body yet, as compact JSON. */
+  attachListPage(path: string, page: ListPage, ref: ResourceRef): void {
+    this.attach(path, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
+  }
+
+  private attach(path: string, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
     const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && e.body === undefined && !isWatch(e.event.path));
     if (i < 0) return;
-    const withBody = this.entries.map((e, n) => (n === i ? { ...e, body: displayBody(response) } : e));
-    // Forget the oldest bodies beyond the limit.
+    const withBody = this.entries.map((e, n) => (n === i ? { ...e, ...body() } : e));
+    // Forget the oldest bodies beyond the limits (count and size).
     let kept = 0;
+    let chars = 0;
     for (let n = withBody.length - 1; n >= 0; n--) {
-      if (withBody[n].body === undefined) continue;
-      if (++kept > MAX_BODIES) withBody[n] = { ...withBody[n], body: undefined };
+      const b = withBody[n].body;
+      if (b === undefined) continue;
+      chars += b.length;
+      if (++kept > MAX_BODIES || (kept > 1 && chars > MAX_BODY_CHARS)) withBody[n] = { ...withBody[n], body: undefined, listPage: undefined };
     }
     this.entries = withBody;
     this.changed();

@@ -57,7 +57,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
       const ns = view.ref.namespaced ? namespace : undefined;
       const path = objectPath(view.ref, ns);
       const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail,
-        { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev) });
+        { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev), onPage: (page) => log?.attachListPage(path, page, view.ref) });
       table.start();
       return () => table.stop();
     }
