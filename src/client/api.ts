@@ -78,6 +78,12 @@ function pickHeaders(h: Record<string, string> | undefined): Record<string, stri
   return out;
 }
 
+function pickMetadata(m: Record<string, unknown>): NonNullable<TableRow['object']>['metadata'] {
+  const out: Record<string, unknown> = {};
+  for (const k of ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp']) if (m[k] !== undefined) out[k] = m[k];
+  return out;
+}
+
 /** Turn a list response (Table or plain list) into a ListPage. */
 export function parseListPage(doc: any, bytes: number): ListPage {
   const meta = doc?.metadata ?? {};
@@ -101,7 +107,10 @@ export function parseListPage(doc: any, bytes: number): ListPage {
     }));
     page.rows = (Array.isArray(doc.rows) ? doc.rows : []).map((r: any): TableRow => {
       const row: TableRow = { cells: Array.isArray(r?.cells) ? r.cells : [] };
-      if (r?.object && typeof r.object === 'object') row.object = r.object;
+      // Only what identifies the row: with 50k rows the rest of the metadata (labels,
+      // annotations, owner references) would cost ~1 KB a row, and it is fetched with the object.
+      const m = r?.object?.metadata;
+      if (m && typeof m === 'object') row.object = { metadata: pickMetadata(m) };
       return row;
     });
   } else {
@@ -300,8 +309,9 @@ export class ApiClient implements KubeApi {
     };
   }
 
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string },
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
+    const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
     const q = new URLSearchParams();
     q.set('watch', '1');
     if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
@@ -314,13 +324,13 @@ export class ApiClient implements KubeApi {
       const startedAt = Date.now();
       let stream;
       try {
-        stream = await this.transport.open({ method: 'GET', path, accept: JSON_ACCEPT, signal: controller.signal });
+        stream = await this.transport.open({ method: 'GET', path, accept, signal: controller.signal });
       } catch (e) {
-        this.emit(this.failedEvent(this.baseEvent('GET', path, JSON_ACCEPT, undefined, startedAt, ref.namespaced), e));
+        this.emit(this.failedEvent(this.baseEvent('GET', path, accept, undefined, startedAt, ref.namespaced), e));
         if (stopped && e instanceof KubeError && e.kind === 'cancelled') return;
         throw e;
       }
-      const ev = this.baseEvent('GET', path, JSON_ACCEPT, undefined, startedAt, ref.namespaced);
+      const ev = this.baseEvent('GET', path, accept, undefined, startedAt, ref.namespaced);
       ev.status = stream.status;
       ev.durationMs = stream.durationMs;
       ev.contentType = stream.contentType;

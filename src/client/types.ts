@@ -93,7 +93,8 @@ export interface KubeApi {
   version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string },
+  /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for). */
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
 }

@@ -121,7 +121,20 @@ function startWatch(
   query: URLSearchParams,
 ): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
-  const write = (ev: { type: string; object: unknown }) => res.write(JSON.stringify(ev) + '\n');
+  // `kubectl get -w` asks for Table: each event then carries a one-row Table (column definitions
+  // only in the first), so a client can patch its table without listing again.
+  const asTable = wantsTable(req.headers.accept);
+  let first = true;
+  const write = (ev: { type: string; object: any }) => {
+    let object = ev.object;
+    if (asTable && ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') {
+      const rv = String(object?.metadata?.resourceVersion ?? store.resourceVersion());
+      object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as { columnDefinitions?: unknown };
+      if (!first) object.columnDefinitions = [];
+      first = false;
+    }
+    res.write(JSON.stringify({ type: ev.type, object }) + '\n');
+  };
   const rv = query.get('resourceVersion');
   // Unset or "0": synthetic ADDED events for what exists, then changes (§6 of the wire notes).
   if (!rv || rv === '0') {

@@ -4,7 +4,7 @@ import React, { useMemo, useReducer, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { KubeApi } from '../client/types.js';
 import { type NavAction, initialNavState, navReducer, topView } from '../model/navigation.js';
-import { computeLayout, paneContentHeight, paneContentWidth } from '../model/layout.js';
+import { computeLayout } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
@@ -13,21 +13,22 @@ import { TOUR, tourCurl } from '../model/tour.js';
 import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
-import { useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
+import { revealFieldAction, useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
 import { viewRequest } from './request-log.js';
-import { detailSource, sourceLines, tableNote, tableText, viewPaths } from './detailContent.js';
+import { viewPaths } from './detailContent.js';
+import { syncViewports, useDetailBody } from './useDetailBody.js';
 import { type SideEffect, useKeys } from './useKeys.js';
 import { useTourDriver } from './useTour.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
 import { GroupsPane } from './GroupsPane.js';
-import { RESOURCES_HEADER_LINES, ResourcesPane } from './ResourcesPane.js';
-import { type DetailBody, DetailPane, detailViewport } from './DetailPane.js';
+import { ResourcesPane } from './ResourcesPane.js';
+import { DetailPane } from './DetailPane.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
-import { RequestLogPane, logListHeight } from './RequestLogPane.js';
-import { ExplainPane, explainListHeight } from './ExplainPane.js';
+import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
+import { ExplainPane } from './ExplainPane.js';
 import { TourBox, tourBoxHeight } from './TourBox.js';
 
 export interface AppProps {
@@ -104,60 +105,29 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
-  const source = detailSource({ nav, discovery, groupRow, resourceRow, data: detailData, allowed });
-  const textSource = source.kind === 'value' || source.kind === 'text' ? source : undefined;
-  const text = useMemo(() => (textSource ? sourceLines(textSource, nav.format, nav.reveal) : undefined), [textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined, nav.format, nav.reveal]);
-  const tableSrc = source.kind === 'table' ? source : undefined;
-  const table = useMemo(() => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, paneContentWidth(detailBox) - 2) : undefined),
-    [tableSrc?.table, tableSrc?.allNamespaces, paneContentWidth(detailBox)]);
-  if (table && nav.lists.objects.keys !== table.keys) dispatch({ type: 'setItems', list: 'objects', keys: table.keys });
-
-  let body: DetailBody;
-  if (source.kind === 'value' || source.kind === 'text') {
-    const notes = [text?.secret ? (nav.reveal ? '[revealed] x masks' : '[masked] x reveals') : '', source.note ?? ''].filter(Boolean).join('  ');
-    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, note: notes || undefined, error: source.error };
-  } else if (source.kind === 'table') {
-    const t = source.table;
-    body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note: tableNote(t), error: t.error, empty: source.empty };
-  } else if (source.kind === 'loading') body = { kind: 'loading', message: source.message, since: source.since };
-  else if (source.kind === 'error') body = { kind: 'error', error: source.error, context: source.context };
-  else body = { kind: 'message', text: source.text };
-
-  // Viewport sizes for the reducer's windows.
-  const groupsBox = layout.panes.find((p) => p.pane === 'groups');
-  const resourcesBox = layout.panes.find((p) => p.pane === 'resources');
-  const listHeight = (box: typeof groupsBox, fallback: number) => (box ? paneContentHeight(box) : fallback);
-  const detailContent = paneContentHeight(detailBox);
-  const overlayContent = Math.max(1, bodyHeight - 3);
+  const { source, body, table, object } = useDetailBody({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, box: detailBox }, dispatch);
+  const loggedSelected = nav.logOpen ? logEntries[selectedIndex(nav.lists.log) ?? -1] : undefined;
+  const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
-  const viewports = {
-    groups: listHeight(groupsBox, overlayContent) - (discovery.state === 'loading' ? 1 : 0) - (failures && (groupsBox?.height ?? 0) > 6 ? 1 : 0),
-    resources: listHeight(resourcesBox, overlayContent) - RESOURCES_HEADER_LINES,
-    objects: detailViewport(body, detailContent, paneContentWidth(detailBox)),
-    picker: overlayContent - (namespaces.state === 'ok' ? 0 : 1),
-    log: logListHeight(bodyHeight),
-    explain: explainListHeight(bodyHeight),
-  };
-  for (const list of ['groups', 'resources', 'objects', 'picker', 'log', 'explain'] as const) {
-    const height = Math.max(1, viewports[list]);
-    if (nav.lists[list].height !== height) dispatch({ type: 'setViewport', list, height });
-  }
-  const textLines = body.kind === 'text' ? body.lines.length : 0;
-  const textHeight = Math.max(1, detailViewport(body, detailContent, paneContentWidth(detailBox)));
-  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight) dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight });
+  syncViewports({
+    nav, panes: layout.panes, bodyHeight, detailBox, body, logBodyLines: Math.max(0, logDetail.length - 1),
+    groupsChrome: (discovery.state === 'loading' ? 1 : 0) + (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
+    pickerChrome: namespaces.state === 'ok' ? 0 : 1,
+  }, dispatch);
+  const reveal = revealFieldAction(nav, schema);
+  if (reveal) dispatch(reveal);
 
   const request = viewRequest(requests.entries, viewPaths(nav, gv));
-  const loggedSelection = nav.logOpen ? logEntries[selectedIndex(nav.lists.log) ?? -1]?.event : undefined;
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') { exit(); onExit?.(); return; }
-    const target = loggedSelection ?? request;
+    const target = loggedSelected?.event ?? request;
     if (target) clipboard.copy(target.curl, 'curl command');
   };
   const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
     : !view && discovery.state === 'loading' ? 'discovery' : undefined;
   useKeys({
     nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
-    tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })),
+    tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
   }, dispatch, onEffect);
 
   const firstId = table?.ids[0];
@@ -190,7 +160,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
       error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'} color={color}
       width={layout.columns} height={bodyHeight} />;
   } else if (nav.logOpen) {
-    overlay = <RequestLogPane entries={logEntries} list={nav.lists.log} filtering={nav.filtering === 'log'} color={color} width={layout.columns} height={bodyHeight} />;
+    overlay = <RequestLogPane entries={logEntries} list={nav.lists.log} detail={logDetail} scroll={nav.logScroll} bodyFocused={nav.logFocus === 'body'}
+      filtering={nav.filtering === 'log'} color={color} width={layout.columns} height={bodyHeight} />;
   } else if (nav.explain && schema) {
     overlay = <ExplainPane title={`Explain ${nav.explain.kind}`} schema={schema} rows={fieldRows} list={nav.lists.explain}
       filtering={nav.filtering === 'explain'} color={color} width={layout.columns} height={bodyHeight} />;

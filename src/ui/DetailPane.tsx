@@ -11,7 +11,8 @@ import { wrapLines } from '../model/format.js';
 import { useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
-  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; note?: string; error?: ExplainedError }
+  /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
+  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; note?: string; error?: ExplainedError }
   | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
@@ -54,15 +55,28 @@ function TokenLine({ tokens }: { tokens: Token[] }) {
   );
 }
 
-/** Only the visible slice of the (already split) lines is rendered and highlighted. */
-function TextView({ lines, syntax, scroll, height, color }: { lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; height: number; color: boolean }) {
+interface TextViewProps {
+  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; height: number; width: number; color: boolean; focused: boolean;
+}
+
+/** Only the visible slice of the (already split) lines is rendered and highlighted. With a cursor,
+ *  every line gets a two-column gutter and the cursor line a '›' (visible without colour), drawn
+ *  inverse when focused (bold when not) with colour on. */
+function TextView({ lines, syntax, scroll, cursor, height, width, color, focused }: TextViewProps) {
   const visible = lines.slice(scroll, scroll + height);
+  const gutter = cursor !== undefined;
   return (
     <Box flexDirection="column">
       {visible.map((line, i) => {
-        if (!color || syntax === 'none' || line.length > 2000) return <Text key={scroll + i} wrap="truncate-end">{line || ' '}</Text>;
+        const at = scroll + i;
+        if (gutter && at === cursor) {
+          const text = '› ' + line;
+          return <Text key={at} wrap="truncate-end" inverse={color && focused} bold={color}>{text.length >= width ? text : text.padEnd(width)}</Text>;
+        }
+        const prefix = gutter ? '  ' : '';
+        if (!color || syntax === 'none' || line.length > 2000) return <Text key={at} wrap="truncate-end">{prefix + line || ' '}</Text>;
         const tokens = syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line);
-        return <TokenLine key={scroll + i} tokens={tokens} />;
+        return <TokenLine key={at} tokens={prefix ? [{ text: prefix, kind: 'plain' }, ...tokens] : tokens} />;
       })}
     </Box>
   );
@@ -103,7 +117,7 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
   switch (body.kind) {
     case 'text': {
       const to = Math.min(body.lines.length, body.scroll + view);
-      info = `${body.scroll + 1}-${to}/${body.lines.length}`;
+      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`;
       inner = (
         <>
           {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
@@ -111,7 +125,8 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
             <Text key={`e${i}`} wrap="truncate-end" bold={color && l.kind === 'title'}
               color={col(color, l.kind === 'hint' ? 'yellow' : 'red')}>{l.text}</Text>
           )) : null}
-          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} height={view} color={color} />
+          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} height={view} width={innerWidth}
+            color={color} focused={focused} />
         </>
       );
       break;

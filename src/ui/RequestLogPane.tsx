@@ -1,6 +1,7 @@
 // `L`: every request, newest first; under the list, the selected one in full: request line and
-// Accept, status/duration/size, response headers, then the body (or the watch stream's events)
-// cut to the space left.
+// Accept, status/duration/size, response headers, then the body (or the watch stream's events).
+// The request line stays put; the rest scrolls (Tab/→ puts ↑↓ PgUp/PgDn g/G on it; Shift-↑↓ or
+// J/K scroll it from the list).
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { ListState } from '../model/list.js';
@@ -15,6 +16,11 @@ export interface RequestLogPaneProps {
   /** Newest first (the list's item order). */
   entries: readonly LoggedRequest[];
   list: ListState;
+  /** The selected entry's lines (requestDetailLines) and the first shown line of its scrolled part. */
+  detail: readonly string[];
+  scroll: number;
+  /** The cursor keys scroll the body (Tab / → / ←). */
+  bodyFocused: boolean;
   filtering: boolean;
   color: boolean;
   width: number;
@@ -26,10 +32,28 @@ export function logListHeight(height: number): number {
   return Math.max(1, Math.floor((height - 3) * 0.35));
 }
 
+/** Lines of the scrolled part: under the list, its divider and the pinned request line. */
+export function logBodyRoom(height: number): number {
+  return Math.max(0, height - 3 - logListHeight(height) - 2);
+}
+
 const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
 
-/** The selected request as text lines (headers first; the body fills what is left). */
+/** Entries are immutable (a change makes a new one): their lines are split once. */
+const detailCache = new WeakMap<LoggedRequest, string[]>();
+
+/** The selected request as text lines (headers first, then the body). */
 export function requestDetailLines(entry: LoggedRequest): string[] {
+  let lines = detailCache.get(entry);
+  if (!lines) detailCache.set(entry, (lines = detailLines(entry)));
+  return lines;
+}
+
+function prettyJson(compact: string): string[] {
+  try { return textLines(JSON.stringify(JSON.parse(compact), null, 2)); } catch { return textLines(compact); }
+}
+
+function detailLines(entry: LoggedRequest): string[] {
   const ev = entry.event;
   const lines = [`${ev.method} ${ev.path}`, `Accept: ${ev.accept}`];
   lines.push(ev.status !== undefined
@@ -43,24 +67,30 @@ export function requestDetailLines(entry: LoggedRequest): string[] {
     return lines;
   }
   if (entry.body === undefined) lines.push('── body: (body not kept) ──');
+  else if (entry.listPage) lines.push('── body: the list page as parsed (JSON pretty-printed, Secret values masked) ──', ...prettyJson(entry.body));
   else lines.push('── body (JSON pretty-printed, Secret values masked) ──', ...textLines(entry.body));
   return lines;
 }
 
-export function RequestLogPane({ entries, list, filtering, color, width, height }: RequestLogPaneProps) {
-  const selected = entries[list.matches[list.cursor] ?? -1];
-  const detailRoom = Math.max(0, height - 3 - logListHeight(height) - 1);
-  const detail = selected ? requestDetailLines(selected).slice(0, detailRoom) : [];
+export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, filtering, color, width, height }: RequestLogPaneProps) {
+  const room = logBodyRoom(height);
+  const rest = detail.slice(1);
+  const from = Math.min(scroll, Math.max(0, rest.length - room));
+  const shown = rest.slice(from, from + room);
+  const inner = Math.max(1, width - 4);
+  // The divider says where the keys go and where in the body the view is.
+  const label = ` ${bodyFocused ? '▶ body: ↑↓ PgUp/PgDn g/G scroll, Tab: list' : 'Tab: body  Shift-↑↓/J K scroll'} `;
+  const pos = rest.length ? ` ${from + 1}-${from + shown.length}/${rest.length} ` : ' ';
+  const divider = `──${label}${'─'.repeat(Math.max(2, inner - label.length - pos.length - 4))}${pos}──`;
   return (
     <Pane title="Request log (L or Esc closes)" info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
       <Box height={logListHeight(height)} flexDirection="column" overflow="hidden">
-        <ListView list={list} focused color={color} width={width - 4} empty="no requests yet"
+        <ListView list={list} focused={!bodyFocused} color={color} width={inner} empty="no requests yet"
           render={(i) => `#${entries[i]?.event.id ?? ''} ${entries[i] ? formatRequest(entries[i].event) : ''}`} />
       </Box>
-      <Text wrap="truncate-end" dimColor={color}>{'─'.repeat(Math.max(1, width - 4))}</Text>
-      {detail.map((l, i) => (
-        <Text key={i} wrap="truncate-end" color={i === 0 ? col(color, 'cyan') : undefined}>{l || ' '}</Text>
-      ))}
+      <Text wrap="truncate-end" dimColor={color && !bodyFocused} color={col(color && bodyFocused, 'cyan')}>{divider}</Text>
+      {detail.length ? <Text wrap="truncate-end" color={col(color, 'cyan')}>{detail[0]}</Text> : null}
+      {shown.map((l, i) => <Text key={from + i} wrap="truncate-end">{l || ' '}</Text>)}
     </Pane>
   );
 }

@@ -1,7 +1,8 @@
-// An object table that stays current: list all pages, then watch from the list's resourceVersion;
-// watch events trigger a throttled re-list (a Table row can only come from the server, so the table
-// is fetched again rather than patched from the event's object). No React here: the detail hook
-// starts one per opened table and stops it when the view changes or the App unmounts.
+// An object table that stays current: list all pages, then watch from the list's resourceVersion.
+// The watch asks for Table events (as `kubectl get -w` does), so each change patches one row in
+// place; a server that cannot send Table events gets a throttled re-list instead (very big tables
+// only count the changes: re-listing 50k rows for every event would keep a core busy). No React
+// here: the detail hook starts one per opened table and stops it when the view changes or unmounts.
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
 import { type ExplainedError, describeError } from './errors.js';
@@ -27,6 +28,40 @@ export interface LiveTableOptions {
   onWatchEvent?: (ev: WatchEventMessage) => void;
   /** Every list page as the client parsed it, for the request log. */
   onPage?: (page: ListPage) => void;
+}
+
+/** Above this many rows a non-Table watch event does not trigger a re-list. */
+const REFETCH_MAX_ROWS = 5000;
+
+/** While the first listing streams in, the table is re-rendered at most this often: every render
+ *  formats all rows so far, so rendering per page would cost O(rows²). Grows with the table. */
+function updateInterval(rows: number): number {
+  return Math.min(1000, 100 + rows / 100);
+}
+
+function rowKey(row: TableRow): string | undefined {
+  const m = row.object?.metadata;
+  return m?.name === undefined ? undefined : `${m.namespace ?? ''}/${m.name}`;
+}
+
+/** The row a Table watch event carries, or undefined for a plain object event. */
+function eventRow(object: unknown): TableRow | undefined {
+  const t = object as { kind?: string; rows?: { cells?: unknown[]; object?: { metadata?: Record<string, unknown> } }[] };
+  const r = t?.kind === 'Table' ? t.rows?.[0] : undefined;
+  if (!r || !Array.isArray(r.cells)) return undefined;
+  const m = r.object?.metadata ?? {};
+  return { cells: r.cells, object: { metadata: { name: m.name as string | undefined, namespace: m.namespace as string | undefined } } };
+}
+
+/** Rows after one watch event: ADDED appends (or replaces), MODIFIED replaces in place, DELETED removes. */
+export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETED', row: TableRow): TableRow[] {
+  const key = rowKey(row);
+  const i = key === undefined ? -1 : rows.findIndex((r) => rowKey(r) === key);
+  if (type === 'DELETED') return i < 0 ? rows : [...rows.slice(0, i), ...rows.slice(i + 1)];
+  if (i < 0) return [...rows, row];
+  const next = rows.slice();
+  next[i] = row;
+  return next;
 }
 
 /** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
@@ -81,9 +116,11 @@ export class LiveTable {
     this.listing?.abort();
     const ac = new AbortController();
     this.listing = ac;
-    let acc: Pick<TableData, 'columns' | 'rows' | 'pages' | 'format'> = { columns: [], rows: [], pages: 0 };
+    const rows: TableRow[] = [];
+    let acc: Pick<TableData, 'columns' | 'pages' | 'format'> = { columns: [], pages: 0 };
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
+    let shownAt = 0;
     try {
       do {
         const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
@@ -92,8 +129,14 @@ export class LiveTable {
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
         continueToken = page.continueToken || undefined;
         resourceVersion = page.resourceVersion;
-        acc = { columns: acc.columns.length ? acc.columns : t.columns, rows: acc.rows.concat(t.rows), pages: acc.pages + 1, format: page.format };
-        if (mode === 'first' || !continueToken) this.update({ ...acc, done: !continueToken, error: undefined });
+        for (const r of t.rows) rows.push(r);
+        acc = { columns: acc.columns.length ? acc.columns : t.columns, pages: acc.pages + 1, format: page.format };
+        const last = !continueToken;
+        const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
+        if (last || due) {
+          shownAt = Date.now();
+          this.update({ ...acc, rows: rows.slice(), done: last, error: undefined });
+        }
       } while (continueToken);
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
@@ -106,7 +149,7 @@ export class LiveTable {
 
   private startWatch(resourceVersion: string | undefined): void {
     const startedAt = Date.now();
-    const handle = this.api.watch(this.ref, { namespace: this.namespace, resourceVersion }, (ev) => this.onEvent(ev));
+    const handle = this.api.watch(this.ref, { namespace: this.namespace, resourceVersion, table: true }, (ev) => this.onEvent(ev));
     this.watch = handle;
     this.update({ live: 'watching', liveError: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
@@ -115,10 +158,15 @@ export class LiveTable {
   private onEvent(ev: WatchEventMessage): void {
     if (this.stopped) return;
     this.opts.onWatchEvent?.(ev);
-    if (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED') {
-      this.update({ changes: this.table.changes + 1 });
-      this.scheduleRefresh();
+    if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
+    const changes = this.table.changes + 1;
+    const row = eventRow(ev.object);
+    if (row) {
+      this.update({ rows: patchRows(this.table.rows, ev.type, row), changes });
+      return;
     }
+    this.update({ changes });
+    if (this.table.rows.length <= REFETCH_MAX_ROWS) this.scheduleRefresh();
   }
 
   /** Throttled, not debounced: under a steady stream of events the table still refreshes. */

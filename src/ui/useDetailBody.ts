@@ -16,7 +16,7 @@ import type { ObjectFields } from './commands.js';
 import { type DetailSource, type TableText, detailSource, sourceLines, tableNote, tableText } from './detailContent.js';
 import { type DetailBody, detailViewport } from './DetailPane.js';
 import { RESOURCES_HEADER_LINES } from './ResourcesPane.js';
-import { logListHeight } from './RequestLogPane.js';
+import { logBodyRoom, logListHeight } from './RequestLogPane.js';
 import { explainListHeight } from './ExplainPane.js';
 
 type Dispatch = (a: NavAction) => void;
@@ -124,9 +124,4 @@ export function syncViewports({ nav, panes, bodyHeight, detailBox, body, groupsC
   }
   const logRoom = Math.max(1, logBodyRoom(bodyHeight));
   if (nav.logLines !== logBodyLines || nav.logHeight !== logRoom) dispatch({ type: 'setLogBodySize', lines: logBodyLines, height: logRoom });
-}
-
-/** Lines of the request log's scrolled part (under the list, the divider and the pinned request line). */
-export function logBodyRoom(height: number): number {
-  return Math.max(0, height - 3 - logListHeight(height) - 2);
 }
