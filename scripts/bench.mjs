@@ -13,7 +13,7 @@
 //                  Profiling slows everything down: read the profiles, not the table, of such a run.
 //   Environment: KUBECTL=/path/to/kubectl (else /usr/bin, /usr/local/bin, $PATH).
 //   Typecheck the bench's TypeScript with `npx tsc -p scripts/bench`.
-//   NODE_ENV is passed through: `NODE_ENV=production npm run bench` shows React's production build.
+//   React's production build is compiled in (scripts/build-options.mjs), as in the shipped CLI.
 //
 // How each figure is measured
 // ---------------------------
@@ -401,7 +401,7 @@ const cells = rows.map((r) => [r.figure, r.value, r.target, r.result]);
 const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
 const out = [
-  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`,
+  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}`,
   '',
   line(headers),
   `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,

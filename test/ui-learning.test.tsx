@@ -38,9 +38,11 @@ test('L: the request log lists requests; the selected one shows headers and its 
   expect(f).toContain('── body (JSON pretty-printed, Secret values masked) ──');
   expect(f).toContain('"password": "••••••"');
   expect(f).not.toContain('aHVudGVyMg==');
-  // Below it the watch that keeps the table live, then the list request: its body was not kept.
+  // Below it the watch that keeps the table live, then the list request: the page as parsed (a Table).
   keys(DOWN, DOWN);
-  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets 200/.test(f2) && f2.includes('(body not kept)'));
+  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets 200/.test(f2)
+    && f2.includes('── body: the list page as parsed') && f2.includes('"kind": "Table"'));
+  expect(frame()).not.toContain('aHVudGVyMg==');
   keys(ESC);
   await waitForFrame(lastFrame, (f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
 });

@@ -48,9 +48,23 @@ export function reportCrash(err: unknown, cleanup: () => void = () => {}): never
   process.exit(1);
 }
 
+/** Writing to a terminal that was closed (SSH dropped, window gone) fails with EIO or EPIPE:
+ *  not a crash worth a report, just the end of the session. */
+function terminalGone(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EIO' || code === 'EPIPE';
+}
+
 /** Uncaught exceptions and unhandled rejections go to reportCrash. */
 export function installCrashHandlers(cleanup: () => void): void {
-  const crash = (err: unknown) => reportCrash(err, cleanup);
+  const crash = (err: unknown) => {
+    if (!terminalGone(err)) reportCrash(err, cleanup);
+    try {
+      cleanup();
+    } finally {
+      process.exit(1);
+    }
+  };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 }

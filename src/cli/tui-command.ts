@@ -1,6 +1,6 @@
 // Launches the explorer: the first frame at once, the connection (and for --demo the sandbox) behind it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
@@ -46,7 +46,11 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   const cleanup = async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   };
-  installCrashHandlers(() => void cleanup());
+  // On a crash there is no time to wait: start every cleanup (the synchronous ones finish).
+  const cleanupNow = () => {
+    for (const c of cleanups.splice(0).reverse()) void c();
+  };
+  installCrashHandlers(cleanupNow);
   exitOnSignals(cleanup);
 
   // The first frame must not wait for the network, the client library or the sandbox: render
@@ -64,7 +68,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
     await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour });
   } catch (err) {
     // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
-    reportCrash(err, () => void cleanup());
+    reportCrash(err, cleanupNow);
   }
   restoreTerminal();
   // The header showed them; repeat them where they stay visible (the shell's scrollback).
@@ -83,7 +87,8 @@ async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[
   if (args.demo) {
     const { startSandbox } = await import('../sandbox/server.js');
     const dir = await mkdtemp(join(tmpdir(), 'kapi-tui-demo-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    // Synchronous on purpose: the crash and signal paths exit right after calling the cleanups.
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const sb = await startSandbox({ dir, pods: args.pods });
     cleanups.push(() => sb.close());
     Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });

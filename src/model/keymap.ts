@@ -11,7 +11,7 @@ export interface KeyInfo {
 
 export type Command =
   | 'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'nav.halfUp' | 'nav.halfDown'
-  | 'nav.top' | 'nav.bottom' | 'body.up' | 'body.down'
+  | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
   | 'log' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
@@ -42,12 +42,10 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'nav.halfDown', description: 'half page down', bindings: [{ input: 'd', ctrl: true, label: 'Ctrl-D' }] },
   { command: 'nav.top', description: 'go to top', bindings: [{ input: 'g', label: 'g' }, { key: 'home', label: 'Home' }] },
   { command: 'nav.bottom', description: 'go to bottom', bindings: [{ input: 'G', label: 'G' }, { key: 'end', label: 'End' }] },
-  { command: 'body.up', description: 'request log: scroll the selected body up (Tab: ↑↓ PgUp/PgDn scroll it)', bindings: [{ key: 'upArrow', shift: true, label: 'Shift-↑' }, { input: 'K', label: 'K' }] },
-  { command: 'body.down', description: 'request log: scroll the selected body down', bindings: [{ key: 'downArrow', shift: true, label: 'Shift-↓' }, { input: 'J', label: 'J' }] },
-  { command: 'pane.left', description: 'pane to the left', bindings: [{ key: 'leftArrow', label: '←' }, { input: 'h', label: 'h' }] },
-  { command: 'pane.right', description: 'pane to the right', bindings: [{ key: 'rightArrow', label: '→' }, { input: 'l', label: 'l' }] },
+  { command: 'pane.left', description: 'pane to the left; log: to the list', bindings: [{ key: 'leftArrow', label: '←' }, { input: 'h', label: 'h' }] },
+  { command: 'pane.right', description: 'pane to the right; log: to the body', bindings: [{ key: 'rightArrow', label: '→' }, { input: 'l', label: 'l' }] },
   { command: 'pane.prev', description: 'previous pane', bindings: [{ key: 'tab', shift: true, label: 'Shift-Tab' }] },
-  { command: 'pane.next', description: 'next pane (request log: list ↔ body)', bindings: [{ key: 'tab', label: 'Tab' }] },
+  { command: 'pane.next', description: 'next pane; in the request log: list ↔ body', bindings: [{ key: 'tab', label: 'Tab' }] },
   { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }] },
   { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }] },
   { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }] },
@@ -58,21 +56,18 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }] },
   { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }] },
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }] },
-  { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object (JSON or YAML): the field on the › line', bindings: [{ input: 'e', label: 'e' }] },
+  { command: 'explain', description: 'explain the schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }] },
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }] },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }] },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }] },
 ];
 
-/** Keys that have a Shift binding of their own. */
-const SHIFTED = new Set<SpecialKey>(['tab', 'upArrow', 'downArrow']);
-
 function matches(b: Binding, input: string, key: KeyInfo): boolean {
   if (Boolean(b.ctrl) !== Boolean(key.ctrl)) return false;
   if (b.key) {
     if (!key[b.key]) return false;
-    // Shift only distinguishes bindings that ask for it (Shift-Tab vs Tab, Shift-↑ vs ↑).
-    return !SHIFTED.has(b.key) || Boolean(b.shift) === Boolean(key.shift);
+    // Shift only distinguishes bindings that ask for it (Shift-Tab vs Tab).
+    return b.key !== 'tab' || Boolean(b.shift) === Boolean(key.shift);
   }
   if (b.input === undefined || key.meta) return false;
   return input === b.input;

@@ -89,7 +89,6 @@ export type NavAction =
   | { type: 'cancel'; target: 'discovery' | 'detail' }
   | { type: 'toggleLog' }
   | { type: 'logFocus'; part: 'list' | 'body' }
-  | { type: 'scrollLogBody'; delta: number }
   | { type: 'openExplain'; target: ExplainTarget; field?: FieldPath }
   /** The schema has loaded: open `expanded`, replace the explorer's rows by `keys` (the rows with
    *  those fields open), put the cursor on `key`; the pending explainField is done. */
@@ -288,7 +287,6 @@ function reduce(s: NavState, a: NavAction): NavState {
       return a.target === 'discovery' ? { ...s, discoveryCancelled: true } : { ...s, detailCancelled: true };
     case 'toggleLog': return { ...s, logOpen: !s.logOpen, logFocus: 'list', logScroll: 0, explain: null, helpOpen: false, pickerOpen: false, filtering: null };
     case 'logFocus': return s.logOpen && s.logFocus !== a.part ? { ...s, logFocus: a.part } : s;
-    case 'scrollLogBody': return s.logOpen ? clampLogScroll(s, s.logScroll + a.delta) : s;
     case 'openExplain': {
       const lists = { ...s.lists, explain: setFilter({ ...s.lists.explain, keys: [] }, '') };
       return { ...s, explain: a.target, explainField: a.field ?? null, explainExpanded: [], logOpen: false, helpOpen: false, pickerOpen: false, filtering: null, lists };

@@ -1,7 +1,7 @@
 // `L`: every request, newest first; under the list, the selected one in full: request line and
 // Accept, status/duration/size, response headers, then the body (or the watch stream's events).
-// The request line stays put; the rest scrolls (Tab/→ puts ↑↓ PgUp/PgDn g/G on it; Shift-↑↓ or
-// J/K scroll it from the list).
+// The request line stays put; the rest scrolls: Tab (or →) gives the cursor keys (↑↓ PgUp/PgDn
+// Ctrl-U/D g/G) to it, Tab (or ←) back to the list.
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { ListState } from '../model/list.js';
@@ -79,7 +79,7 @@ export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, fil
   const shown = rest.slice(from, from + room);
   const inner = Math.max(1, width - 4);
   // The divider says where the keys go and where in the body the view is.
-  const label = ` ${bodyFocused ? '▶ body: ↑↓ PgUp/PgDn g/G scroll, Tab: list' : 'Tab: body  Shift-↑↓/J K scroll'} `;
+  const label = ` ${bodyFocused ? '▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list' : 'Tab: scroll the body'} `;
   const pos = rest.length ? ` ${from + 1}-${from + shown.length}/${rest.length} ` : ' ';
   const divider = `──${label}${'─'.repeat(Math.max(2, inner - label.length - pos.length - 4))}${pos}──`;
   return (

@@ -75,12 +75,9 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     if (cmd === 'pane.next' || cmd === 'pane.prev') return { type: 'logFocus', part: nav.logFocus === 'list' ? 'body' : 'list' };
     if (cmd === 'pane.right') return { type: 'logFocus', part: 'body' };
     if (cmd === 'pane.left') return { type: 'logFocus', part: 'list' };
-    if (cmd === 'body.up' || cmd === 'body.down') return { type: 'scrollLogBody', delta: cmd === 'body.up' ? -1 : 1 };
   }
   switch (cmd) {
     case 'quit': return { type: 'quit' };
-    case 'body.up': return { type: 'move', delta: -1 };
-    case 'body.down': return { type: 'move', delta: 1 };
     case 'help': return { type: 'toggleHelp' };
     case 'nav.up': return { type: 'move', delta: -1 };
     case 'nav.down': return { type: 'move', delta: 1 };
