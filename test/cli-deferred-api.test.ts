@@ -28,7 +28,8 @@ afterAll(async () => {
 describe('DeferredApi', () => {
   it('answers with the provisional connection, then the real one; early listeners see real requests', async () => {
     let resolve!: (api: KubeApi) => void;
-    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)));
+    const pending = new Promise<KubeApi>((r) => (resolve = r));
+    const api = new DeferredApi(provisional, () => pending);
     expect(api.connection.server).toBe('starting…');
     const seen: RequestEvent[] = [];
     api.onRequest((e) => seen.push(e));
@@ -41,7 +42,8 @@ describe('DeferredApi', () => {
 
   it('unsubscribes an early listener that left before the connection existed', async () => {
     let resolve!: (api: KubeApi) => void;
-    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)));
+    const pending = new Promise<KubeApi>((r) => (resolve = r));
+    const api = new DeferredApi(provisional, () => pending);
     const seen: RequestEvent[] = [];
     const off = api.onRequest((e) => seen.push(e));
     off();
@@ -53,18 +55,21 @@ describe('DeferredApi', () => {
   it('hands the cached discovery over before the client exists, then revalidates through it', async () => {
     let resolve!: (api: KubeApi) => void;
     const cached = { format: 'aggregated', requests: 2, groups: [], failures: [], rawDocuments: {} } as Discovery;
-    const api = new DeferredApi(provisional, new Promise<KubeApi>((r) => (resolve = r)), async () => cached);
+    const pending = new Promise<KubeApi>((r) => (resolve = r));
+    const order: string[] = [];
+    const api = new DeferredApi(provisional, () => (order.push('connect'), pending), async () => cached);
     const seen: Discovery[] = [];
-    const fresh = api.discover({ onCached: (d) => seen.push(d) });
+    const fresh = api.discover({ onCached: (d) => (order.push('cached'), seen.push(d)) });
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0].fromCache).toBe(true);
     resolve(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })));
     expect((await fresh).groups.length).toBeGreaterThan(10);
     expect(seen).toHaveLength(1);
+    expect(order).toEqual(['cached', 'connect']); // the cached tree first, then the heavy client
   });
 
   it('fails every call with the connection error', async () => {
-    const api = new DeferredApi(provisional, connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then((c) => new ApiClient(c)));
+    const api = new DeferredApi(provisional, () => connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then((c) => new ApiClient(c)));
     await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
     await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
     expect(api.connection.server).toBe('starting…');

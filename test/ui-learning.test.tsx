@@ -116,3 +116,38 @@ test('help lists the learning-mode keys', async () => {
   keys('?');
   await waitForFrame(lastFrame, (f) => ['request log', 'copy the curl command', 'discovery document as served', 'explain the resource schema', 'guided tour'].every((t) => f.includes(t)));
 });
+
+test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scroll it); list pages are kept, masked', async () => {
+  r = renderTui(<App api={new FakeApi({ pods: 30 })} color={false} />, { columns: 120, rows: 30 });
+  const { lastFrame } = r;
+  await waitForFrame(lastFrame, hasText('Groups  1/15'));
+  keys(ENTER, 'j', 'j');
+  await waitForFrame(lastFrame, hasText('› pods'));
+  keys(ENTER);
+  await waitForFrame(lastFrame, hasText('● live'));
+  keys('L');
+  await waitForFrame(lastFrame, hasText('Request log'));
+  keys('/', 'p', 'o', 'd', 's', ' ', '2', ENTER); // the list request ('GET …/pods 200'), not the watch
+  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && f.includes('"kind": "Table"'));
+  const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
+  const first = pos(frame())!;
+  expect(first[1]).toBe('1');
+  expect(frame()).toContain('Tab: scroll the body');
+  keys('\t');
+  await waitForFrame(lastFrame, hasText('▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list'));
+  keys('j');
+  await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '2');
+  // The request line stays on top while the body scrolls.
+  expect(frame()).toMatch(/─\n║ GET \/api\/v1\/namespaces\/default\/pods\s+║/);
+  keys('\u001B[6~'); // PgDn
+  await waitForFrame(lastFrame, (f) => Number(pos(f)?.[1]) > 2);
+  keys('G');
+  await waitForFrame(lastFrame, (f) => pos(f)?.[2] === first[3]);
+  keys('g');
+  await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '1');
+  // Tab again: the keys move the list; another entry's body starts at its top.
+  keys('j', 'j', '\t');
+  await waitForFrame(lastFrame, (f) => f.includes('Tab: scroll the body') && pos(f)?.[1] === '3');
+  keys('/', ENTER, 'k');
+  await waitForFrame(lastFrame, (f) => !/› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && pos(f)?.[1] === '1');
+});

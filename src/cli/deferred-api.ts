@@ -6,24 +6,46 @@ import type { Discovery } from '../model/types.js';
 
 type RequestListener = Parameters<KubeApi['onRequest']>[0];
 
+/** Ink paints at most every ~32 ms: wait that long so the cached tree is on screen before the
+ *  client library's import (a 3.5 MB chunk to compile) blocks the event loop. */
+const PAINT_MS = 40;
+/** If nothing asks for discovery, connect anyway after this long. */
+const GATE_FALLBACK_MS = 300;
+
 export class DeferredApi implements KubeApi {
   private resolved?: KubeApi;
   /** Listeners registered before the connection existed, with their unsubscribe once moved over. */
   private readonly early = new Map<RequestListener, (() => void) | undefined>();
-  private readonly ready: Promise<KubeApi>;
+  private readonly cached: Promise<Discovery | undefined>;
+  private readonly gate: Promise<void>;
+  private openGate!: () => void;
+  private pending?: Promise<KubeApi>;
 
+  /**
+   * @param connect sets up the real client; called once, after a cached discovery (if any) was shown
+   * @param loadCached reads the on-disk discovery cache without the client, so a warm start shows
+   *   the tree at once
+   */
   constructor(
     private readonly provisional: Connection,
-    pending: Promise<KubeApi>,
-    /** Reads the on-disk discovery cache without the client (so a warm start shows the tree at once). */
-    private readonly loadCached?: () => Promise<Discovery | undefined>,
+    private readonly connect: () => Promise<KubeApi>,
+    loadCached?: () => Promise<Discovery | undefined>,
   ) {
-    this.ready = pending.then((api) => {
-      this.resolved = api;
-      for (const l of this.early.keys()) this.early.set(l, api.onRequest(l));
-      return api;
-    });
-    this.ready.catch(() => undefined); // surfaced through the calls below, not as an unhandled rejection
+    this.cached = loadCached ? loadCached().catch(() => undefined) : Promise.resolve(undefined);
+    this.gate = new Promise<void>((open) => (this.openGate = open));
+    void this.cached.then((c) => (c ? setTimeout(this.openGate, GATE_FALLBACK_MS).unref() : this.openGate()));
+  }
+
+  private ready(): Promise<KubeApi> {
+    if (!this.pending) {
+      this.pending = this.gate.then(this.connect).then((api) => {
+        this.resolved = api;
+        for (const l of this.early.keys()) this.early.set(l, api.onRequest(l));
+        return api;
+      });
+      this.pending.catch(() => undefined); // surfaced through the calls below, not as an unhandled rejection
+    }
+    return this.pending;
   }
 
   get connection(): Connection {
@@ -32,27 +54,31 @@ export class DeferredApi implements KubeApi {
 
   /** Settles when the connection is set up (or failed). */
   whenReady(): Promise<KubeApi> {
-    return this.ready;
+    return this.ready();
   }
 
-  getRaw: KubeApi['getRaw'] = async (...a) => (await this.ready).getRaw(...a);
+  getRaw: KubeApi['getRaw'] = async (...a) => (await this.ready()).getRaw(...a);
   discover: KubeApi['discover'] = async (opts = {}) => {
-    if (this.resolved || !opts.onCached || !this.loadCached) return (await this.ready).discover(opts);
+    if (this.resolved) return this.resolved.discover(opts);
     const { onCached, ...rest } = opts;
-    const cached = await this.loadCached();
-    if (cached) onCached({ ...cached, fromCache: true });
+    const cached = onCached ? await this.cached : undefined;
+    if (cached && onCached) {
+      onCached({ ...cached, fromCache: true });
+      await new Promise((r) => setTimeout(r, PAINT_MS));
+    }
+    this.openGate();
     // The cache was handed over already; the real client revalidates (and rewrites) it.
-    return (await this.ready).discover(cached ? rest : opts);
+    return (await this.ready()).discover(cached ? rest : opts);
   };
-  version: KubeApi['version'] = async (...a) => (await this.ready).version(...a);
-  list: KubeApi['list'] = async (...a) => (await this.ready).list(...a);
-  get: KubeApi['get'] = async (...a) => (await this.ready).get(...a);
+  version: KubeApi['version'] = async (...a) => (await this.ready()).version(...a);
+  list: KubeApi['list'] = async (...a) => (await this.ready()).list(...a);
+  get: KubeApi['get'] = async (...a) => (await this.ready()).get(...a);
 
   watch(...a: Parameters<KubeApi['watch']>): WatchHandle {
     if (this.resolved) return this.resolved.watch(...a);
     let inner: WatchHandle | undefined;
     let stopped = false;
-    const done = this.ready.then((api) => {
+    const done = this.ready().then((api) => {
       if (stopped) return;
       inner = api.watch(...a);
       return inner.done;

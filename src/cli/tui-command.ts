@@ -57,7 +57,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // with a stand-in API at once and connect in the background.
   const server = args.noCache ? undefined : cacheServer(args);
   const loadCached = server ? async () => new (await import('../client/discovery-cache.js')).DiscoveryCache().load(server) : undefined;
-  const api = new DeferredApi(provisionalConnection(args), connectFor(args, cleanups), loadCached);
+  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), loadCached);
   // Ink switches live drawing off when CI or CONTINUOUS_INTEGRATION is set (is-in-ci, read when
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;

@@ -73,8 +73,12 @@ async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promi
 export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<Schema> | undefined {
   const [schema, setSchema] = useState<{ key: string; value: Loadable<Schema> }>();
   const key = target ? JSON.stringify(target) : '';
+  const loaded = useRef(schema);
+  loaded.current = schema;
   useEffect(() => {
     if (!target) return;
+    // Reopened for the kind it shows: keep it (no loading flash; a pending field reveal has used it).
+    if (loaded.current?.key === key && loaded.current.value.state === 'ok') return;
     const ac = new AbortController();
     const set = (value: Loadable<Schema>) => { if (!ac.signal.aborted) setSchema({ key, value }); };
     set(LOADING);
