@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { type NavAction, type NavState, activeList, initialNavState, navReducer, topView } from '../src/model/navigation.js';
+import { parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { type NavAction, type NavState, activeList, initialNavState, navReducer, textCursor, topView } from '../src/model/navigation.js';
+import { fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import { fieldAtJsonLine } from '../src/model/explain.js';
+import { listPageValue } from '../src/ui/request-log.js';
 import { selectedIndex, visibleRange } from '../src/model/list.js';
 import type { ResourceRef } from '../src/model/types.js';
 
@@ -227,4 +231,128 @@ test('learning mode: log and explain overlays, field toggles, raw discovery, tou
   s = run(s, { type: 'selectKey', list: 'resources', key: 'pods', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] });
   expect(selectedIndex(s.lists.resources)).toBe(1);
   expect(run(s, { type: 'selectKey', list: 'resources', key: 'nope' }).lists.resources.cursor).toBe(1);
+});
+
+describe('object cursor (issue 4: explain the field under it)', () => {
+  const opened = () => run(initialNavState('default'), { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
+    { type: 'setScrollSize', lines: 100, height: 10 });
+
+  test('in an object view the cursor keys move a cursor line; the window follows it', () => {
+    let s = opened();
+    expect(textCursor(s)).toBe(true);
+    s = run(s, { type: 'move', delta: 9 });
+    expect([s.cursor, s.scroll]).toEqual([9, 0]);
+    s = run(s, { type: 'move', delta: 1 });
+    expect([s.cursor, s.scroll]).toEqual([10, 1]);
+    s = run(s, { type: 'move', delta: -5 });
+    expect([s.cursor, s.scroll]).toEqual([5, 1]);
+    s = run(s, { type: 'page', direction: 1 }); // the page turns under the cursor
+    expect([s.cursor, s.scroll]).toEqual([15, 11]);
+    s = run(s, { type: 'page', direction: -1, half: true });
+    expect([s.cursor, s.scroll]).toEqual([10, 6]);
+    s = run(s, { type: 'moveTo', where: 'bottom' });
+    expect([s.cursor, s.scroll]).toEqual([99, 90]);
+    s = run(s, { type: 'page', direction: 1 });
+    expect([s.cursor, s.scroll]).toEqual([99, 90]);
+    s = run(s, { type: 'setScrollSize', lines: 100, height: 20 }); // taller: still on screen
+    expect([s.cursor, s.scroll]).toEqual([99, 80]);
+    s = run(s, { type: 'moveTo', where: 'top' });
+    expect([s.cursor, s.scroll]).toEqual([0, 0]);
+    s = run(s, { type: 'move', delta: 30 }, { type: 'toggleFormat' });
+    expect([s.cursor, s.scroll]).toEqual([0, 0]);
+  });
+
+  test('other text (discovery, raw paths) only scrolls', () => {
+    let s = run(initialNavState(), { type: 'focus', pane: 'detail' }, { type: 'setScrollSize', lines: 100, height: 10 });
+    expect(textCursor(s)).toBe(false);
+    s = run(s, { type: 'move', delta: 3 });
+    expect([s.cursor, s.scroll]).toEqual([0, 3]);
+  });
+
+  test('e on a field: explain opens with the field pending; revealField opens the tree to it', () => {
+    let s = run(opened(), { type: 'openExplain', target: { ref: PODS, kind: 'Pod' }, field: ['spec', 'containers', 0, 'image'] });
+    expect(s.explainField).toEqual(['spec', 'containers', 0, 'image']);
+    s = run(s, { type: 'revealField', expanded: ['spec', 'spec.containers'], keys: ['kind', 'spec', 'spec.containers', 'spec.containers.image', 'status'], key: 'spec.containers.image' });
+    expect(s.explainField).toBeNull();
+    expect(s.explainExpanded).toEqual(['spec', 'spec.containers']);
+    expect(selectedIndex(s.lists.explain)).toBe(3);
+  });
+
+  test('fieldAtYamlLine gives the paths the yaml parser finds, and the same as fieldAtJsonLine for the same field', () => {
+    const value = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'x', labels: { 'app.kubernetes.io/name': 'web', 'a: b': 'c' }, annotations: { script: 'line1\n- foo: x\nline3', k: '' } },
+      spec: { containers: [{ name: 'web', image: 'nginx', args: ['a', 'b: c', '- d'], env: [{ name: 'A', value: 'multi\nline' }], ports: [] }, { name: 'side', image: 'busy' }],
+        nested: [[1, 2], [{ a: 1 }]], empty: {}, n: null },
+      status: { phase: 'Running' },
+    };
+    const lines = toYamlLines(value);
+    const text = lines.join('\n') + '\n';
+    const doc = parseDocument(text, { keepSourceTokens: true });
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    const expected = new Map<number, (string | number)[]>();
+    const walk = (node: Node | null | undefined, path: (string | number)[]) => {
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = pair.key as Node & { value: string };
+          const at = [...path, key.value];
+          const keyLine = lineOf(key.range![0]);
+          expected.set(keyLine, at);
+          const v = pair.value as Node | null;
+          if (isScalar(v) && v.range) for (let l = keyLine + 1; l <= lineOf(v.range[1] - 1); l++) expected.set(l, at); // block scalar lines
+          walk(v, at);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => {
+          const n = item as Node;
+          if (!expected.has(lineOf(n.range![0])) || isScalar(n)) expected.set(lineOf(n.range![0]), [...path, i]);
+          walk(n, [...path, i]);
+        });
+      }
+    };
+    walk(doc.contents as Node, []);
+    lines.forEach((_, i) => expect([i, fieldAtYamlLine(lines, i)]).toEqual([i, expected.get(i)]));
+    const json = toJsonLines(value);
+    const imageJson = json.findIndex((l) => l.includes('"image": "nginx"'));
+    const imageYaml = lines.findIndex((l) => l.includes('image: nginx'));
+    expect(fieldAtYamlLine(lines, imageYaml)).toEqual(fieldAtJsonLine(json.join('\n'), imageJson));
+    expect(fieldAtYamlLine(lines, lines.length)).toBeUndefined();
+  });
+});
+
+describe('request log body (L)', () => {
+  const logOpen = () => run(initialNavState(), { type: 'setItems', list: 'log', keys: keys(5, '#') }, { type: 'toggleLog' },
+    { type: 'setLogBodySize', lines: 50, height: 10 });
+
+  test('Tab gives the cursor keys to the body: they scroll it, clamped; another entry starts at the top', () => {
+    let s = run(logOpen(), { type: 'move', delta: 1 });
+    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([1, 0]);
+    s = run(s, { type: 'logFocus', part: 'body' }, { type: 'move', delta: 3 });
+    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([1, 3]);
+    s = run(s, { type: 'page', direction: 1 });
+    expect(s.logScroll).toBe(13);
+    s = run(s, { type: 'moveTo', where: 'bottom' });
+    expect(s.logScroll).toBe(40);
+    s = run(s, { type: 'setLogBodySize', lines: 20, height: 10 });
+    expect(s.logScroll).toBe(10);
+    s = run(s, { type: 'logFocus', part: 'list' }, { type: 'move', delta: 1 });
+    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([2, 0]);
+    s = run(s, { type: 'logFocus', part: 'body' }, { type: 'move', delta: 2 }, { type: 'filterStart' });
+    expect(s.logFocus).toBe('list');
+    expect(run(s, { type: 'toggleLog' }, { type: 'toggleLog' }).logFocus).toBe('list');
+  });
+
+  test('a list page is kept as JSON: a Table, Secrets in its rows masked (last-applied too)', () => {
+    const applied = JSON.stringify({ kind: 'Secret', data: { password: 'aHVudGVyMg==' } });
+    const value = listPageValue({
+      format: 'table', columns: [], bytes: 1, items: [], resourceVersion: '7', continueToken: 'c1',
+      rows: [{ cells: ['db', 'Opaque', 1], object: { kind: 'PartialObjectMetadata', metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied } } } }],
+    }, { group: '', version: 'v1', resource: 'secrets', namespaced: true });
+    const text = JSON.stringify(value);
+    expect(value).toMatchObject({ kind: 'Table', metadata: { resourceVersion: '7', continue: 'c1' }, rows: [{ object: { kind: 'PartialObjectMetadata' } }] });
+    expect(text).not.toContain('aHVudGVyMg==');
+    const items = JSON.stringify(listPageValue({ format: 'objects', columns: [], rows: [], bytes: 1, items: [{ metadata: { name: 'db' }, data: { password: 'aHVudGVyMg==' } }] },
+      { group: '', version: 'v1', resource: 'secrets', namespaced: true }));
+    expect(items).toContain('"password":"••••••"');
+  });
 });

@@ -127,7 +127,7 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   await waitForFrame(lastFrame, hasText('● live'));
   keys('L');
   await waitForFrame(lastFrame, hasText('Request log'));
-  keys('/', 'p', 'o', 'd', 's', ' ', '2', ENTER); // the list request ('GET …/pods 200'), not the watch
+  keys('/', 'p', 'o', 'd', 's', ENTER, 'j'); // newest first: the watch, then the list request
   await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && f.includes('"kind": "Table"'));
   const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
   const first = pos(frame())!;
@@ -138,7 +138,7 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   keys('j');
   await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '2');
   // The request line stays on top while the body scrolls.
-  expect(frame()).toMatch(/─\n║ GET \/api\/v1\/namespaces\/default\/pods\s+║/);
+  expect(frame()).toMatch(/── ║\n║ GET \/api\/v1\/namespaces\/default\/pods\s+║\n║ → 200/);
   keys('\u001B[6~'); // PgDn
   await waitForFrame(lastFrame, (f) => Number(pos(f)?.[1]) > 2);
   keys('G');
@@ -148,6 +148,6 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   // Tab again: the keys move the list; another entry's body starts at its top.
   keys('j', 'j', '\t');
   await waitForFrame(lastFrame, (f) => f.includes('Tab: scroll the body') && pos(f)?.[1] === '3');
-  keys('/', ENTER, 'k');
-  await waitForFrame(lastFrame, (f) => !/› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && pos(f)?.[1] === '1');
+  keys('k');
+  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && pos(f)?.[1] === '1');
 });

@@ -1,11 +1,13 @@
-// Resolve command-line connection options into a Connection backed by a client-node KubeConfig.
-// @kubernetes/client-node is imported lazily (inside connect) because importing it costs ~400 ms
-// and the TUI paints its first frame before connecting.
+// Resolve command-line connection options into a Connection backed by a credentials source: our
+// LiteKubeConfig for files and static credentials, @kubernetes/client-node's KubeConfig for exec
+// plugins, auth providers and HTTP proxies. client-node is imported lazily, and only then, because
+// importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
 
@@ -15,7 +17,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 /** A Connection plus what the HTTP layer needs. The extra fields are for src/client only. */
 export interface ResolvedConnection extends Connection {
   /** TLS material and credentials for every request (`applyToHTTPSOptions`). */
-  readonly kubeConfig: KubeConfig;
+  readonly kubeConfig: CredentialSource;
   /** Per-request timeout (watches exempt once their headers arrived). */
   readonly timeoutMs: number;
   /**
@@ -196,16 +198,15 @@ export async function connect(opts: ConnectOptions): Promise<ResolvedConnection>
 
 async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
   const server = normaliseServer(opts.proxy === true ? DEFAULT_PROXY_URL : String(opts.proxy), '--proxy');
-  const { KubeConfig } = await loadClientNode();
-  const kc = new KubeConfig();
+  const kc = new LiteKubeConfig();
   const plainHttp = server.startsWith('http:');
   kc.loadFromClusterAndUser(
     {
       name: 'kubectl-proxy',
       server,
       // There is no TLS on this hop: kubectl proxy serves plain HTTP on loopback and adds the
-      // kubeconfig credentials upstream. client-node >= 1.1 refuses an http:// server unless
-      // skipTLSVerify is set (kubernetes-client/javascript #2348), so set it for http:// only.
+      // kubeconfig credentials upstream. (client-node >= 1.1 would refuse an http:// server unless
+      // skipTLSVerify is set — kubernetes-client/javascript #2348 — so the same is kept here.)
       skipTLSVerify: plainHttp || !!opts.insecureSkipTlsVerify,
     },
     // No credentials: the proxy authenticates for us.
@@ -243,8 +244,7 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     clientCertificate = info;
   }
 
-  const { KubeConfig } = await loadClientNode();
-  const kc = new KubeConfig();
+  const kc = new LiteKubeConfig();
   const insecure = !!opts.insecureSkipTlsVerify;
   kc.loadFromClusterAndUser(
     {
@@ -304,36 +304,48 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
 const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
-  const { KubeConfig } = await loadClientNode();
-  const kc = new KubeConfig();
   let source: string;
+  let files: string[] = [];
   const explicit = opts.kubeconfig;
-  try {
-    if (explicit) {
-      assertReadable(explicit, 'kubeconfig', '--kubeconfig');
-      source = resolve(explicit);
-      kc.loadFromFile(source);
-    } else if (process.env.KUBECONFIG) {
-      const files = process.env.KUBECONFIG.split(delimiter).filter(Boolean);
-      const first = files[0];
-      if (first) assertReadable(first, 'kubeconfig', 'KUBECONFIG');
-      source = files.join(delimiter);
-      kc.loadFromDefault();
+  if (explicit) {
+    assertReadable(explicit, 'kubeconfig', '--kubeconfig');
+    source = resolve(explicit);
+    files = [source];
+  } else if (process.env.KUBECONFIG) {
+    const listed = process.env.KUBECONFIG.split(delimiter).filter(Boolean);
+    if (listed[0]) assertReadable(listed[0], 'kubeconfig', 'KUBECONFIG');
+    source = listed.join(delimiter);
+    files = listed.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
+  } else {
+    const home = process.env.HOME || homedir();
+    const file = join(home, '.kube', 'config');
+    if (existsSync(file)) {
+      source = file;
+      files = [file];
+    } else if (existsSync(IN_CLUSTER_TOKEN)) {
+      source = 'in-cluster service account';
     } else {
-      const home = process.env.HOME || homedir();
-      const file = join(home, '.kube', 'config');
-      if (existsSync(file)) {
-        source = file;
-        kc.loadFromFile(file);
-      } else if (existsSync(IN_CLUSTER_TOKEN)) {
-        source = 'in-cluster service account';
-        kc.loadFromCluster();
-      } else {
-        throw configError(
-          `No kubeconfig found (looked at --kubeconfig, KUBECONFIG and ${file})`,
-          'Pass --kubeconfig FILE, set KUBECONFIG, connect with --server/--cert/--key/--cacert, use --proxy with a running `kubectl proxy`, or try --demo.',
-        );
-      }
+      throw configError(
+        `No kubeconfig found (looked at --kubeconfig, KUBECONFIG and ${file})`,
+        'Pass --kubeconfig FILE, set KUBECONFIG, connect with --server/--cert/--key/--cacert, use --proxy with a running `kubectl proxy`, or try --demo.',
+      );
+    }
+  }
+
+  const lite = new LiteKubeConfig();
+  let kc: LiteKubeConfig | KubeConfig = lite;
+  try {
+    lite.loadFromFiles(files);
+    const chosen = lite.getContextObject(opts.context ?? lite.getCurrentContext());
+    const inCluster = files.length === 0;
+    if (inCluster || (chosen && needsClientNode(lite.getCluster(chosen.cluster), lite.getUser(chosen.user)))) {
+      // Credential plugins, auth providers, proxies, in-cluster config: client-node's own loader.
+      const { KubeConfig } = await loadClientNode();
+      const full = new KubeConfig();
+      if (inCluster) full.loadFromCluster();
+      else if (files.length === 1) full.loadFromFile(files[0]!);
+      else full.loadFromDefault();
+      kc = full;
     }
   } catch (e) {
     if (e instanceof KubeError) throw e;
@@ -385,16 +397,12 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     );
   }
   if (opts.insecureSkipTlsVerify && !cluster.skipTLSVerify) {
-    const patched = { ...cluster, skipTLSVerify: true, caData: undefined, caFile: undefined };
-    kc.clusters = kc.clusters.map((c) => (c.name === patched.name ? patched : c));
-    cluster = patched;
+    cluster = replaceCluster(kc, { ...cluster, skipTLSVerify: true, caData: undefined, caFile: undefined });
   }
   if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
     // client-node >= 1.1 refuses plain http:// otherwise (kubernetes-client/javascript #2348);
     // there is no TLS to verify on such a hop (kubectl proxy or an insecure port).
-    const patched = { ...cluster, skipTLSVerify: true };
-    kc.clusters = kc.clusters.map((c) => (c.name === patched.name ? patched : c));
-    cluster = patched;
+    cluster = replaceCluster(kc, { ...cluster, skipTLSVerify: true });
   }
   const user = ctx.user ? kc.getUser(ctx.user) : null;
   const plainHttp = cluster.server.startsWith('http:');
@@ -448,4 +456,14 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     ],
     clientCertificate,
   };
+}
+
+type AnyCluster = NonNullable<ReturnType<KubeConfig['getCluster']>> | LiteCluster;
+
+/** Swaps a cluster entry (for --insecure-skip-tls-verify, or plain http://) in either loader. */
+function replaceCluster<T extends AnyCluster>(kc: LiteKubeConfig | KubeConfig, patched: T): T {
+  const swap = <C extends { name: string }>(list: C[]) => list.map((c) => (c.name === patched.name ? (patched as unknown as C) : c));
+  if (kc instanceof LiteKubeConfig) kc.clusters = swap(kc.clusters);
+  else kc.clusters = swap(kc.clusters);
+  return patched;
 }

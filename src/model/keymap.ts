@@ -56,7 +56,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }] },
   { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }] },
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }] },
-  { command: 'explain', description: 'explain the schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }] },
+  { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }] },
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }] },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }] },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }] },

@@ -1,0 +1,105 @@
+// The light kubeconfig loader: kubectl's merge rules and path resolution, static credentials, and
+// the hand-off to client-node for credential plugins.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiteKubeConfig, needsClientNode } from '../src/client/kubeconfig-lite.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kapi-lite-'));
+  await mkdir(join(dir, 'a'));
+  await writeFile(join(dir, 'a', 'ca.crt'), 'CA-A');
+  await writeFile(join(dir, 'a', 'token'), 'tok-from-file\n');
+  await writeFile(
+    join(dir, 'a', 'config'),
+    `apiVersion: v1
+kind: Config
+current-context: one
+clusters:
+- name: c1
+  cluster: { server: https://one:6443, certificate-authority: ca.crt, tls-server-name: kubernetes }
+users:
+- name: u1
+  user: { tokenFile: token }
+- name: plugin
+  user: { exec: { command: get-token, apiVersion: client.authentication.k8s.io/v1 } }
+contexts:
+- name: one
+  context: { cluster: c1, user: u1, namespace: team-a }
+- name: via-plugin
+  context: { cluster: c1, user: plugin }
+`,
+  );
+  await writeFile(
+    join(dir, 'second'),
+    `current-context: two
+clusters:
+- name: c1
+  cluster: { server: https://shadowed:6443 }
+- name: c2
+  cluster: { server: https://two:6443, insecure-skip-tls-verify: true }
+users:
+- name: u2
+  user: { client-certificate-data: ${Buffer.from('CERT').toString('base64')}, client-key-data: ${Buffer.from('KEY').toString('base64')} }
+contexts:
+- name: two
+  context: { cluster: c2, user: u2 }
+`,
+  );
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('LiteKubeConfig', () => {
+  it('merges like kubectl: first definition and first current-context win; paths resolve per file', () => {
+    const kc = new LiteKubeConfig();
+    kc.loadFromFiles([join(dir, 'a', 'config'), join(dir, 'second')]);
+    expect(kc.getCurrentContext()).toBe('one');
+    expect(kc.getCluster('c1')?.server).toBe('https://one:6443');
+    expect(kc.getCluster('c1')?.caFile).toBe(join(dir, 'a', 'ca.crt'));
+    expect(kc.getCluster('c2')?.skipTLSVerify).toBe(true);
+    expect(kc.getContextObject('one')?.namespace).toBe('team-a');
+  });
+
+  it('applies CA, server name and a token read from tokenFile', async () => {
+    const kc = new LiteKubeConfig();
+    kc.loadFromFiles([join(dir, 'a', 'config')]);
+    const opts: { ca?: unknown; servername?: string; headers?: Record<string, string> } = {};
+    await kc.applyToHTTPSOptions(opts);
+    expect(String(opts.ca)).toBe('CA-A');
+    expect(opts.servername).toBe('kubernetes');
+    expect(opts.headers?.Authorization).toBe('Bearer tok-from-file');
+  });
+
+  it('applies inline client certificate data and skips verification only when asked', async () => {
+    const kc = new LiteKubeConfig();
+    kc.loadFromFiles([join(dir, 'second')]);
+    const opts: { cert?: unknown; key?: unknown; ca?: unknown; rejectUnauthorized?: boolean } = {};
+    await kc.applyToHTTPSOptions(opts);
+    expect(String(opts.cert)).toBe('CERT');
+    expect(String(opts.key)).toBe('KEY');
+    expect(opts.rejectUnauthorized).toBe(false);
+    expect(opts.ca).toBeUndefined();
+  });
+
+  it('hands credential plugins, auth providers and proxies to client-node', () => {
+    const kc = new LiteKubeConfig();
+    kc.loadFromFiles([join(dir, 'a', 'config')]);
+    expect(needsClientNode(kc.getCluster('c1'), kc.getUser('u1'))).toBe(false);
+    expect(needsClientNode(kc.getCluster('c1'), kc.getUser('plugin'))).toBe(true);
+    expect(needsClientNode({ name: 'p', server: 'https://x', skipTLSVerify: false, proxyUrl: 'http://proxy:3128' }, null)).toBe(true);
+  });
+
+  it('reports YAML errors with a position', async () => {
+    await writeFile(join(dir, 'broken'), 'clusters:\n  - name: [unclosed\n');
+    const kc = new LiteKubeConfig();
+    let err: unknown;
+    try {
+      kc.loadFromFiles([join(dir, 'broken')]);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as { linePos?: unknown[] }).linePos?.length).toBeGreaterThan(0);
+  });
+});
