@@ -2,6 +2,7 @@
 // the hand-off to client-node for credential plugins.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { RequestOptions } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiteKubeConfig, needsClientNode } from '../src/client/kubeconfig-lite.js';
@@ -65,17 +66,17 @@ describe('LiteKubeConfig', () => {
   it('applies CA, server name and a token read from tokenFile', async () => {
     const kc = new LiteKubeConfig();
     kc.loadFromFiles([join(dir, 'a', 'config')]);
-    const opts: { ca?: unknown; servername?: string; headers?: Record<string, string> } = {};
+    const opts: RequestOptions = {};
     await kc.applyToHTTPSOptions(opts);
     expect(String(opts.ca)).toBe('CA-A');
     expect(opts.servername).toBe('kubernetes');
-    expect(opts.headers?.Authorization).toBe('Bearer tok-from-file');
+    expect((opts.headers as Record<string, string>).Authorization).toBe('Bearer tok-from-file');
   });
 
   it('applies inline client certificate data and skips verification only when asked', async () => {
     const kc = new LiteKubeConfig();
     kc.loadFromFiles([join(dir, 'second')]);
-    const opts: { cert?: unknown; key?: unknown; ca?: unknown; rejectUnauthorized?: boolean } = {};
+    const opts: RequestOptions = {};
     await kc.applyToHTTPSOptions(opts);
     expect(String(opts.cert)).toBe('CERT');
     expect(String(opts.key)).toBe('KEY');

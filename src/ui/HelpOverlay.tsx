@@ -19,7 +19,7 @@ export function HelpOverlay({ width, height, color }: HelpOverlayProps) {
     <Pane title="Help (? or Esc closes)" focused color={color} width={width} height={height}>
       <Box flexDirection="row">
         {cols.map((col, c) => (
-          <Box key={c} flexDirection="column" width={colWidth}>
+          <Box key={c} flexDirection="column" width={colWidth} paddingRight={columns > 1 ? 1 : 0}>
             {col.map((l) => <Text key={l} wrap="truncate-end">{l}</Text>)}
           </Box>
         ))}
