@@ -104,7 +104,8 @@ test('namespace picker: n lists namespaces; all namespaces adds a NAMESPACE colu
   expect(frame()).not.toMatch(/\bIP\b/); // priority-1 column hidden, like kubectl without -o wide
   expect(frame()).toContain('ns all');
   await keys('n');
-  await waitForFrame(lastFrame, hasText('kube-system'));
+  // Not just 'kube-system': the all-namespaces table shows it too, before the picker opens.
+  await waitForFrame(lastFrame, hasText('Namespace (now: all namespaces)'));
   await keys('j', 'j'); // default, kube-system (sorted)
   await waitForFrame(lastFrame, hasText('› kube-system'));
   await keys(ENTER);

@@ -24,6 +24,7 @@ import React from 'react';
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { App } from '../../src/ui/App.js';
+import { RENDER_OPTIONS } from '../../src/ui/launch.js';
 import { ApiClient, connect } from '../../src/client/index.js';
 import type { RequestEvent } from '../../src/model/types.js';
 
@@ -119,8 +120,7 @@ async function main(cfg: Config): Promise<object> {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
+    ...RENDER_OPTIONS,
     // Ink's own part of a frame (layout + output), summed for the explanation of slow frames.
     onRender: ({ renderTime }) => { renderMs += renderTime; renders++; },
   });

@@ -177,11 +177,11 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   }
 
   return (
-    <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflow="hidden">
+    <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflowY="hidden">
       <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
         width={layout.columns} lines={layout.headerLines} color={color} />
       {layout.tabsLine ? <Tabs focus={nav.focus} color={color} /> : null}
-      <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflow="hidden">
+      <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
         {overlay ?? panes}
       </Box>
       {tourBox}

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highlight.js';
 import { Pane } from './Pane.js';
@@ -96,7 +96,7 @@ export function ErrorView({ error, context, color }: { error: ExplainedError; co
 /** Spinner, message, and after a second the time waited and how to stop waiting. */
 function LoadingLine({ message, since }: { message: string; since?: number }) {
   const seconds = useElapsedSeconds(since, true);
-  return <Text wrap="truncate-end"><Spinner type="dots" /> {message}{seconds >= 1 ? ` ${seconds}s  (Esc cancels)` : ''}</Text>;
+  return <Text wrap="truncate-end"><Busy /> {message}{seconds >= 1 ? ` ${seconds}s  (Esc cancels)` : ''}</Text>;
 }
 
 /** An empty table: kubectl's sentence plus what to try next. */
@@ -135,7 +135,7 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
       info = listInfo(body.list, filtering);
       inner = (
         <>
-          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Spinner type="dots" /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
+          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
           {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
           {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>

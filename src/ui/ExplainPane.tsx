@@ -2,7 +2,7 @@
 // parent), with the selected field's type and description under it.
 import React from 'react';
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { type ExplainRow, explainRowText, fieldDescription } from '../model/explain-rows.js';
 import type { Loadable } from './data.js';
@@ -32,13 +32,13 @@ export function ExplainPane({ title, schema, rows, list, filtering, color, width
   const selected = rows[list.matches[list.cursor] ?? -1];
   const descRoom = Math.max(0, height - 3 - explainListHeight(height) - 1);
   let inner: React.ReactNode;
-  if (schema.state === 'loading') inner = <Text><Spinner type="dots" /> GET /openapi/v3 …</Text>;
+  if (schema.state === 'loading') inner = <Text><Busy /> GET /openapi/v3 …</Text>;
   else if (schema.state === 'error') inner = <ErrorView error={schema.error} color={color} />;
   else {
     const desc = selected ? fieldDescription(selected.node, width - 6) : [schema.value.root.description];
     inner = (
       <>
-        <Box height={explainListHeight(height)} flexDirection="column" overflow="hidden">
+        <Box height={explainListHeight(height)} flexDirection="column" overflowY="hidden">
           <ListView list={list} focused color={color} width={width - 4} render={(i) => (rows[i] ? explainRowText(rows[i]) : '')} />
         </Box>
         <Text wrap="truncate-end" dimColor={color}>{`── from ${schema.value.path} ──`}</Text>

@@ -26,5 +26,5 @@ export function Footer({ hints, request, width, lines, color }: FooterProps) {
   const content = lines >= 4 ? [hintLine, reqLine, curlLine, kubectlLine]
     : lines === 3 ? [hintLine, reqLine, curlLine]
       : lines === 2 ? [hintLine, reqLine] : [reqLine];
-  return <Box flexDirection="column" width={width} height={lines} overflow="hidden">{content}</Box>;
+  return <Box flexDirection="column" width={width} height={lines} overflowY="hidden">{content}</Box>;
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import type { GroupRow } from '../model/tree.js';
 import { Pane } from './Pane.js';
@@ -27,7 +27,7 @@ export function GroupsPane({ rows, list, loading, failures, cached, offline, foc
   const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? (offline ? ' (offline)' : ' (cached)') : '');
   return (
     <Pane title="Groups" info={info} focused={focused} color={color} width={width} height={height}>
-      {loading ? <Text><Spinner type="dots" /> discovering…</Text> : null}
+      {loading ? <Text><Busy /> discovering…</Text> : null}
       <ListView
         list={list} focused={focused} color={color} width={width - 4}
         render={(i) => rows[i]?.label ?? ''}

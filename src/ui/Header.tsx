@@ -31,7 +31,7 @@ export function Header({ connection: c, identity, serverVersion, version, namesp
   const others = (c.warnings ?? []).filter((w) => !(c.insecure && /^TLS verification is off/.test(w)));
   const secondLine = [...(c.insecure ? [INSECURE_WARNING] : []), ...others.map((w) => `⚠ ${w}`)].join('  ');
   return (
-    <Box flexDirection="column" width={width} height={lines} overflow="hidden">
+    <Box flexDirection="column" width={width} height={lines} overflowY="hidden">
       <Text wrap="truncate-end">
         {inlineWarning ? <Text color={col(color, 'red')} bold={color}>⚠ INSECURE </Text> : null}
         <Text bold={color}>{parts[0]}</Text>

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
@@ -24,7 +24,7 @@ export interface NamespacePickerProps {
 export function NamespacePicker({ items, list, current, loading, error, filtering, color, width, height }: NamespacePickerProps) {
   return (
     <Pane title={`Namespace (now: ${current ?? ALL_NAMESPACES})`} info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
-      {loading ? <Text><Spinner type="dots" /> listing namespaces…</Text> : null}
+      {loading ? <Text><Busy /> listing namespaces…</Text> : null}
       {error ? <Text wrap="truncate-end" color={col(color, 'red')}>{error.title}: {error.detail}</Text> : null}
       <ListView list={list} focused color={color} width={width - 4} render={(i) => items[i] ?? ''} />
     </Pane>

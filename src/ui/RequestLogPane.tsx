@@ -84,7 +84,7 @@ export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, fil
   const divider = `──${label}${'─'.repeat(Math.max(2, inner - label.length - pos.length - 4))}${pos}──`;
   return (
     <Pane title="Request log (L or Esc closes)" info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
-      <Box height={logListHeight(height)} flexDirection="column" overflow="hidden">
+      <Box height={logListHeight(height)} flexDirection="column" overflowY="hidden">
         <ListView list={list} focused={!bodyFocused} color={color} width={inner} empty="no requests yet"
           render={(i) => `#${entries[i]?.event.id ?? ''} ${entries[i] ? formatRequest(entries[i].event) : ''}`} />
       </Box>

@@ -64,7 +64,9 @@ export function useNamespaces(api: KubeApi, open: boolean): Loadable<string[]> {
   useEffect(() => {
     if (!open) return;
     const ac = new AbortController();
-    setNs({ state: 'loading' });
+    // Reopening keeps the last list while it is fetched again: emptying it would snap the cursor
+    // back to the top under keys typed right after `n`.
+    setNs((prev) => (prev.state === 'ok' ? prev : { state: 'loading' }));
     api.list({ group: '', version: 'v1', resource: 'namespaces', namespaced: false }, { table: true, signal: ac.signal }).then(
       (page) => {
         if (ac.signal.aborted) return;
