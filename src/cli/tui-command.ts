@@ -56,16 +56,17 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // The first frame must not wait for the network, the client library or the sandbox: render
   // with a stand-in API at once and connect in the background.
   const server = args.noCache ? undefined : cacheServer(args);
-  const loadCached = server ? async () => new (await import('../client/discovery-cache.js')).DiscoveryCache().load(server) : undefined;
-  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), loadCached);
+  // Read while Ink loads: a warm start draws the tree in its very first frame.
+  const cached = server ? import('../client/discovery-cache.js').then((m) => new m.DiscoveryCache().load(server)) : undefined;
+  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
   // Ink switches live drawing off when CI or CONTINUOUS_INTEGRATION is set (is-in-ci, read when
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { launchApp } = await import('../ui/launch.js');
+  const [{ launchApp }, initialDiscovery] = await Promise.all([import('../ui/launch.js'), cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
-    await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour });
+    await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour, initialDiscovery });
   } catch (err) {
     // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
     reportCrash(err, cleanupNow);

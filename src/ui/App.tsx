@@ -3,6 +3,7 @@
 import React, { useMemo, useReducer, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { KubeApi } from '../client/types.js';
+import type { Discovery } from '../model/types.js';
 import { type NavAction, initialNavState, navReducer, topView } from '../model/navigation.js';
 import { computeLayout } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
@@ -42,6 +43,8 @@ export interface AppProps {
   color?: boolean;
   /** Open the guided tour at its first step (`kapi-tui --tour`). */
   startTour?: boolean;
+  /** A discovery already at hand (the on-disk cache): the first frame shows the tree. */
+  initialDiscovery?: Discovery;
 }
 
 export const FOOTER_HINTS = '↑↓ move  ←→/Tab pane  Enter open  Esc back  / filter  n namespace  L log  e explain  d raw  c copy curl  t tour  ? help  q quit';
@@ -52,7 +55,7 @@ function curlFiles(args: string[]): { caFile?: string; certFile?: string; keyFil
   return { caFile: after('--cacert'), certFile: after('--cert'), keyFile: after('--key') };
 }
 
-export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour }: AppProps) {
+export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery }: AppProps) {
   const [envColor] = useState(colorFromEnv);
   const color = colorProp ?? envColor;
   const { exit } = useApp();
@@ -62,7 +65,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
 
   // Subscribe to request events first: the other hooks' effects start requests.
   const requests = useRequestLog(api);
-  const discovery = useDiscovery(api, nav.refreshDiscovery, nav.discoveryCancelled);
+  const discovery = useDiscovery(api, nav.refreshDiscovery, nav.discoveryCancelled, initialDiscovery);
   const serverVersion = useServerVersion(api);
   const identity = useIdentity(api);
   const view = topView(nav);

@@ -20,8 +20,8 @@ export const CANCELLED: ExplainedError = {
 
 /** Discovery: the on-disk cached copy first (marked fromCache), then the server's answer replaces
  *  it. `cancelled` (Esc while discovering) aborts the request. */
-export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean): Loadable<Discovery> {
-  const [d, setD] = useState<Loadable<Discovery>>({ state: 'loading' });
+export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean, initial?: Discovery): Loadable<Discovery> {
+  const [d, setD] = useState<Loadable<Discovery>>(() => (initial ? { state: 'ok', value: { ...initial, fromCache: true } } : { state: 'loading' }));
   useEffect(() => {
     if (cancelled) {
       setD((prev) => (prev.state === 'loading' ? { state: 'error', error: CANCELLED } : prev));

@@ -2,6 +2,7 @@
 // `api-resources` never load Ink and React.
 import { render } from 'ink';
 import type { KubeApi } from '../client/types.js';
+import type { Discovery } from '../model/types.js';
 import { App } from './App.js';
 
 export interface LaunchOptions {
@@ -9,6 +10,8 @@ export interface LaunchOptions {
   initialNamespace?: string;
   /** `--tour`: open the guided tour at its first step. */
   startTour?: boolean;
+  /** The cached discovery, when there is one: drawn in the first frame. */
+  initialDiscovery?: Discovery;
 }
 
 /** Shared with the benchmark so it measures what ships. We own quitting (q, Ctrl-C) and never
@@ -18,6 +21,6 @@ export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false, increme
 
 /** Resolves when the user quits. */
 export async function launchApp(api: KubeApi, opts: LaunchOptions): Promise<void> {
-  const instance = render(<App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour} />, RENDER_OPTIONS);
+  const instance = render(<App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour} initialDiscovery={opts.initialDiscovery} />, RENDER_OPTIONS);
   await instance.waitUntilExit();
 }
