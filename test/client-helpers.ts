@@ -1,5 +1,7 @@
 // Shared helpers for the client tests (test/client-*.test.ts): the sandbox, a real `kubectl proxy`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
+import { KubeError } from '../src/client/errors.js';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,3 +64,14 @@ export function startKubectlProxy(kubeconfig: string): Promise<KubectlProxy> {
 
 export { startSandbox } from '../src/sandbox/server.js';
 export { createCertificateAuthority } from '../src/sandbox/certs.js';
+
+/** The KubeError a promise rejects with (fails the test if it resolves or rejects otherwise). */
+export async function rejection(p: Promise<unknown>): Promise<KubeError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KubeError);
+    return e as KubeError;
+  }
+  throw new Error('expected a rejection');
+}

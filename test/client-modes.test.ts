@@ -6,9 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
-import { KubeError } from '../src/client/errors.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy } from './client-helpers.js';
+import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy, rejection } from './client-helpers.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -16,15 +15,6 @@ const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespac
 const NAMESPACES: ResourceRef = { group: '', version: 'v1', resource: 'namespaces', namespaced: false };
 const sh = promisify(execFile);
 
-async function rejection(p: Promise<unknown>): Promise<KubeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KubeError);
-    return e as KubeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function record(api: ApiClient): RequestEvent[] {
   const events: RequestEvent[] = [];

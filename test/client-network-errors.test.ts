@@ -8,20 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
-import { KubeError, explainError } from '../src/client/errors.js';
+import { explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
 import type { WatchEventMessage } from '../src/client/types.js';
-import { createCertificateAuthority, tempDir } from './client-helpers.js';
+import { createCertificateAuthority, tempDir, rejection } from './client-helpers.js';
 
-async function rejection(p: Promise<unknown>): Promise<KubeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KubeError);
-    return e as KubeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function listen(server: Server | HttpsServer | HttpServer): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));

@@ -10,7 +10,7 @@ import { ERR_BODY_TOO_LARGE, ERR_HTML_BODY, ERR_RESPONSE_CUT, ERR_WATCH_CUT, Kub
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../src/client/http.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir, rejection } from './client-helpers.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -20,15 +20,6 @@ const status500 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {
 const status503 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', code: 503, details: { causes: [{ reason: 'UnexpectedServerResponse', message: 'service unavailable' }] } });
 const HTML = '<!DOCTYPE html>\n<html><head><title>Access denied - Corporate Web Gateway</title></head><body><h1>Access denied</h1><p>Please sign in.</p></body></html>\n';
 
-async function rejection(p: Promise<unknown>): Promise<KubeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KubeError);
-    return e as KubeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 let sb: Sandbox;
 let tmp: ReturnType<typeof tempDir>;

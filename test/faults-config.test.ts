@@ -7,20 +7,11 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
-import { KubeError, explainError } from '../src/client/errors.js';
-import { createCertificateAuthority, startSandbox, tempDir } from './client-helpers.js';
+import { explainError } from '../src/client/errors.js';
+import { createCertificateAuthority, startSandbox, tempDir, rejection } from './client-helpers.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-async function rejection(p: Promise<unknown>): Promise<KubeError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KubeError);
-    return e as KubeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 let sb: Sandbox;
 let tmp: ReturnType<typeof tempDir>;

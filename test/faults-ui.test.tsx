@@ -1,7 +1,6 @@
 // The explorer against a faulty sandbox (real ApiClient, TLS, faults injected after the first load):
 // for each fault the frame names the cause and the next step, keys still work, what was loaded stays,
 // and `q` quits.
-import React from 'react';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +33,6 @@ afterEach(() => {
 });
 
 const T = 10_000;
-const frame = () => stripAnsi(r?.lastFrame() ?? '');
 const PODS_PATH = '/api/v1/namespaces/default/pods';
 const status500 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Internal error occurred: etcdserver: request timed out', reason: 'InternalError', code: 500 });
 const status503 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', code: 503 });

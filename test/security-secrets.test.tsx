@@ -1,7 +1,6 @@
 // Secrets and credentials never reach the screen, the request log or error messages unless asked:
 // Secret values stay masked in every view until the reveal key, bearer tokens and key contents never
 // appear in curl/kubectl equivalents, frames or errors.
-import React from 'react';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,4 @@
 // Terminal sizes: narrow stack below 100 columns, tiny terminals, resize, frame height, NO_COLOR.
-import React from 'react';
 import { afterEach, expect, test } from 'vitest';
 import chalk from 'chalk'; // Ink's colour library (a dependency of ink): forced on to prove NO_COLOR strips colour
 import { App } from '../src/ui/App.js';

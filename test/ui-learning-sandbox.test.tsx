@@ -1,6 +1,5 @@
 // Learning mode against the real sandbox: who am I (SelfSubjectReview) in the header, can-i for the
 // selected resource, `e` explain from OpenAPI v3, errors explained with a next step.
-import React from 'react';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,5 @@
 // The App against the in-memory FakeApi: main flow, filter, namespace picker, help, secrets,
 // non-resource paths, errors, paging, quitting.
-import React from 'react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { FakeApi, FakeKubeError } from './helpers/fake-api.js';

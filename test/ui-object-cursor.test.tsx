@@ -1,7 +1,6 @@
 // Issue 4: in an object's JSON/YAML view a cursor line ('›') moves with ↑↓/j k (the window follows;
 // PgUp/PgDn, g/G, Ctrl-U/D still work) and `e` explains the field under it — against the real
 // sandbox, which serves the Pod and Secret schemas over OpenAPI v3. Secret values stay masked.
-import React from 'react';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,4 @@
 // Each pane on its own, rendered with ink-testing-library.
-import React from 'react';
 import { afterEach, expect, test } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { Header, INSECURE_WARNING } from '../src/ui/Header.js';

@@ -1,5 +1,4 @@
 // The App against the real sandbox over TLS (client certificates from the generated kubeconfig).
-import React from 'react';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

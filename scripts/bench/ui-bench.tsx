@@ -20,7 +20,6 @@
 // The result is one line on stdout: `BENCH_RESULT {json}` (or `BENCH_ERROR "..."` with the last
 // frame). The waits rely on the UI's wording (the texts passed to until()/next() below): when the UI
 // changes, a wait times out with the last frame in the error, and this is the place to update.
-import React from 'react';
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { App } from '../../src/ui/App.js';

@@ -41,14 +41,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return !!mapped;
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 const INSECURE_WARNING = (source: string) =>
   `TLS verification is off (${source}): the server's identity is not checked, so anyone on the network path can read and change the traffic, credentials included.`;
 

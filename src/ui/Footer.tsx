@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { RequestEvent } from '../model/types.js';
 import { formatRequest } from '../model/format.js';

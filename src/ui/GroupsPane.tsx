@@ -1,4 +1,3 @@
-import React from 'react';
 import { Text } from 'ink';
 import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { Connection } from '../client/types.js';
 import type { Identity } from '../client/identity.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { KEYMAP, bindingLabel } from '../model/keymap.js';
 import { Pane } from './Pane.js';

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { Text } from 'ink';
 import type { ListState } from '../model/list.js';
 import type { ResourceRow } from '../model/tree.js';

@@ -1,6 +1,5 @@
 // The tour's explanation box under the panes: step title, a few sentences, the request's curl,
 // and how to move on. The panes above show the real views the step drove to.
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { TourStep } from '../model/tour.js';
 import { wrapLines } from '../model/format.js';
