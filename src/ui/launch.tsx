@@ -15,9 +15,9 @@ export interface LaunchOptions {
 }
 
 /** Shared with the benchmark so it measures what ships. We own quitting (q, Ctrl-C) and never
- *  print outside Ink; incremental rendering rewrites only the lines that changed, which matters
- *  over SSH (a cursor move in a 50k-row table changes two lines, not the screen). */
-export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true } as const;
+ *  print outside Ink. (Ink's incrementalRendering was tried: in tmux it left stale lines at the top
+ *  and lost the footer, so full frames it is.) */
+export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false } as const;
 
 /** Resolves when the user quits. */
 export async function launchApp(api: KubeApi, opts: LaunchOptions): Promise<void> {
