@@ -6,14 +6,10 @@
 import { useMemo } from 'react';
 import { type NavAction, type NavState, textCursor } from '../model/navigation.js';
 import { type PaneBox, paneContentHeight, paneContentWidth } from '../model/layout.js';
-import type { GroupRow, ResourceRow } from '../model/tree.js';
-import type { Discovery } from '../model/types.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { fieldAtYamlLine } from '../model/highlight.js';
-import type { Loadable } from './data.js';
-import type { DetailData } from './useDetail.js';
 import type { ObjectFields } from './commands.js';
-import { type DetailSource, type TableText, detailSource, sourceLines, tableNote, tableText } from './detailContent.js';
+import { type DetailSource, type SelectionInput, type TableText, detailSource, sourceLines, tableNote, tableText } from './detailContent.js';
 import { type DetailBody, detailViewport } from './DetailPane.js';
 import { RESOURCES_HEADER_LINES } from './ResourcesPane.js';
 import { logBodyRoom, logListHeight } from './RequestLogPane.js';
@@ -21,13 +17,7 @@ import { explainListHeight } from './ExplainPane.js';
 
 type Dispatch = (a: NavAction) => void;
 
-export interface DetailBodyInput {
-  nav: NavState;
-  discovery: Loadable<Discovery>;
-  groupRow?: GroupRow;
-  resourceRow?: ResourceRow;
-  data: DetailData;
-  allowed?: Record<string, boolean>;
+export interface DetailBodyInput extends SelectionInput {
   /** The detail pane's box in the current layout. */
   box: PaneBox;
 }
