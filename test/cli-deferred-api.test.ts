@@ -1,29 +1,19 @@
 // The stand-in API the first frame renders with: calls wait for the real client, listeners move
 // over to it, and a failed connection surfaces as the error of every call.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheServer } from '../src/cli/cache-server.js';
 import { parseCliArgs } from '../src/cli/args.js';
 import { DeferredApi } from '../src/cli/deferred-api.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Connection, KubeApi } from '../src/client/types.js';
 import type { Discovery, RequestEvent } from '../src/model/types.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, curlAuthArgs: [], kubectlArgs: [] };
 
 let sb: Sandbox;
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-deferred-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0 });
-});
-afterAll(async () => {
-  await sb?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-deferred-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 
 describe('DeferredApi', () => {
   it('answers with the provisional connection, then the real one; early listeners see real requests', async () => {

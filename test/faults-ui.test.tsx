@@ -1,29 +1,19 @@
 // The explorer against a faulty sandbox (real ApiClient, TLS, faults injected after the first load):
 // for each fault the frame names the cause and the next step, keys still work, what was loaded stays,
 // and `q` quits.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, type ApiClientOptions } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
-import { type Fault, type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import { type Fault, type Sandbox } from '../src/sandbox/server.js';
 import { DOWN, ENTER, ESC, LEFT, type Rendered, UP, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
-let dir: string;
 let r: Rendered | undefined;
 let api: ApiClient | undefined;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-faults-ui-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0 });
-});
-afterAll(async () => {
-  await sb?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-faults-ui-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 afterEach(() => {
   sb.setFaults([]);
   r?.unmount();

@@ -1,13 +1,13 @@
 // The sandbox over real TLS: authentication, authorization wording, endpoints, formats, and
 // the reference clients (curl, kubectl) working against it exactly as the Kubernetes docs describe.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCertificateAuthority } from '../src/sandbox/certs.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { httpsGet } from './helpers/https.js';
 import { itWithKubectl, requireKubectl, run, startAndWaitFor } from './helpers/processes.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 const AGGREGATED_ACCEPT =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
@@ -18,14 +18,7 @@ let dir: string;
 const admin = () => ({ ca: sb.caPem, cert: sb.admin.certPem, key: sb.admin.keyPem });
 const jane = () => ({ ca: sb.caPem, cert: sb.jane.certPem, key: sb.jane.keyPem });
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-sb-test-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 50, token: 's3cr3t-token' });
-});
-afterAll(async () => {
-  await sb?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-sb-test-', { watchIntervalMs: 50, token: 's3cr3t-token' }, (s) => ({ sb, dir } = s));
 
 describe('authentication', () => {
   it('lets anonymous read /version but not /', async () => {

@@ -2,17 +2,15 @@
 // Secret values stay masked in every view until the reveal key, bearer tokens and key contents never
 // appear in curl/kubectl equivalents, frames or errors.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { KubeError, explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
-import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { ENTER, type Rendered, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 const TOKEN = 'kapi-T0ken-6f1c2e9a7b3d4c5e';
 const PASSWORD = 's3cr3t-Passw0rd!';
@@ -20,18 +18,10 @@ const PASSWORD_B64 = Buffer.from(PASSWORD).toString('base64');
 const T = 10_000;
 
 let sb: Sandbox;
-let dir: string;
 let r: Rendered | undefined;
 const clients: ApiClient[] = [];
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-sec-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0, token: TOKEN });
-});
-afterAll(async () => {
-  await sb?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-sec-', { watchIntervalMs: 0, token: TOKEN }, (s) => ({ sb } = s));
 afterEach(() => {
   sb.setFaults([]);
   r?.unmount();

@@ -1,26 +1,18 @@
 // Learning mode against the real sandbox: who am I (SelfSubjectReview) in the header, can-i for the
 // selected resource, `e` explain from OpenAPI v3, errors explained with a next step.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
-import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { DOWN, ENTER, ESC, LEFT, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
 let dir: string;
 let r: Rendered | undefined;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-ui-learn-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0 });
-});
-afterAll(async () => {
-  await sb?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-ui-learn-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
 afterEach(() => { r?.unmount(); r = undefined; });
 
 const T = 10_000;

@@ -1,24 +1,14 @@
 // LiveTable against the sandbox: watch events arrive as one-row Tables and patch the table in place,
 // without listing again.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { RequestEvent, TableRow } from '../src/model/types.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { LiveTable, patchRows, type TableData } from '../src/ui/live-table.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-live-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 50 });
-});
-afterAll(async () => {
-  await sb?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-live-', { watchIntervalMs: 50 }, (s) => ({ sb } = s));
 
 const row = (name: string, status: string): TableRow => ({ cells: [name, status], object: { metadata: { name, namespace: 'ns' } } });
 

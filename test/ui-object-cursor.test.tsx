@@ -1,32 +1,22 @@
 // Issue 4: in an object's JSON/YAML view a cursor line ('›') moves with ↑↓/j k (the window follows;
 // PgUp/PgDn, g/G, Ctrl-U/D still work) and `e` explains the field under it — against the real
 // sandbox, which serves the Pod and Secret schemas over OpenAPI v3. Secret values stay masked.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
-import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { CTRL_D, CTRL_U, ENTER, ESC, PAGE_DOWN, PAGE_UP, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 const PASSWORD = 's3cr3t-Passw0rd!';
 const PASSWORD_B64 = Buffer.from(PASSWORD).toString('base64');
 const T = 10_000;
 
 let sb: Sandbox;
-let dir: string;
 let r: Rendered | undefined;
 const clients: ApiClient[] = [];
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-ui-cursor-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0 });
-});
-afterAll(async () => {
-  await sb?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-ui-cursor-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 afterEach(() => {
   r?.unmount();
   r = undefined;

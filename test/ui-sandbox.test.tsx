@@ -1,25 +1,17 @@
 // The App against the real sandbox over TLS (client certificates from the generated kubeconfig).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
-import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
+import type { Sandbox } from '../src/sandbox/server.js';
 import { ENTER, ESC, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
 let dir: string;
 let r: Rendered | undefined;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kapi-ui-sb-'));
-  sb = await startSandbox({ dir, watchIntervalMs: 0 });
-});
-afterAll(async () => {
-  await sb?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+useSandbox('kapi-ui-sb-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
 afterEach(() => { r?.unmount(); r = undefined; });
 
 const frame = () => stripAnsi(r?.lastFrame() ?? '');
