@@ -21,7 +21,7 @@ Connection (pick one; default: the kubeconfig's current context):
   --token TOKEN            bearer token (with --server)
   --proxy [URL]            a running \`kubectl proxy\` (default ${DEFAULT_PROXY_URL})
   --demo                   start the embedded sandbox and connect as its admin
-  --tour                   open the guided tour of the API (with no other connection flag: on the sandbox)
+  --tour                   open the guided tour of the API (on the sandbox when no kubeconfig exists)
   --insecure-skip-tls-verify
                            do not verify the server's certificate (shown as a warning)
   --request-timeout DURATION
