@@ -94,7 +94,8 @@ async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[
     cleanups.push(() => sb.close());
     Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });
   }
-  const cache = args.noCache ? undefined : new client.DiscoveryCache();
+  // The demo's sandbox listens on a new port each run: a cache file per run would only pile up.
+  const cache = args.noCache || args.demo ? undefined : new client.DiscoveryCache();
   return new client.ApiClient(await client.connect(opts), { discoveryCache: cache });
 }
 
