@@ -50,8 +50,8 @@ describe('tour content', () => {
       'GET /api',
       'GET /apis',
       'GET /apis/apps/v1',
-      'GET /api/v1/namespaces/team-a/pods',
-      'GET /api/v1/namespaces/team-a/pods/db-0',
+      'GET /api/v1/namespaces/kube-system/pods',
+      'GET /api/v1/namespaces/kube-system/pods',
       'GET /api',
       'POST /apis/authentication.k8s.io/v1/selfsubjectreviews',
       'GET /api',
@@ -141,10 +141,12 @@ describe('tour targets on the sandbox', () => {
     expect(names).toContain('deployments');
     expect(names).toContain('deployments/scale');
     expect(appsV1.resources.find((r: any) => r.name === 'deployments').verbs).toEqual(expect.arrayContaining(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']));
-    const page = await admin.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'team-a' });
+    const page = await admin.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'kube-system' });
     expect(page.format).toBe('table');
-    expect(page.rows.map((r) => r.object?.metadata?.name)).toContain('db-0');
-    const pod = (await admin.getRaw(targetRequest(tourStepById('get-object')!.target).path)).json as any;
+    // The get-object step opens the first pod of that list.
+    const first = page.rows[0]?.object?.metadata?.name;
+    expect(first).toBeTruthy();
+    const pod = (await admin.getRaw(`${targetRequest(tourStepById('get-object')!.target).path}/${first}`)).json as any;
     expect(Object.keys(pod)).toEqual(expect.arrayContaining(['apiVersion', 'kind', 'metadata', 'spec', 'status']));
     expect(pod.apiVersion).toBe('v1');
   });

@@ -99,9 +99,9 @@ test('the tour (startTour): steps drive the panes, show the request and curl; â†
   await waitForFrame(lastFrame, (f) => f.includes(`Tour ${apps + 1}/`) && f.includes('â€º apps/v1 *') && f.includes('Resources apps/v1') && f.includes('apps/v1 (aggregated discovery)'));
   const objects = TOUR.findIndex((s) => s.target.kind === 'objects');
   for (let i = apps; i < objects; i++) keys(ENTER);
-  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in team-a'));
-  await waitForFrame(lastFrame, hasText('No resources found in team-a namespace.'));
-  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/team-a/pods'");
+  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
+  await waitForFrame(lastFrame, hasText('coredns-'));
+  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/kube-system/pods'");
   keys(LEFT);
   await waitForFrame(lastFrame, hasText(`Tour ${objects}/`));
   keys(ESC);

@@ -121,9 +121,10 @@ export const TOUR: readonly TourStep[] = [
     id: 'list-objects',
     title: 'Listing objects in a namespace',
     explanation:
-      'A resource\'s objects live at a collection URL: `/api/v1/namespaces/team-a/pods` for the core group, `/apis/<group>/<version>/namespaces/<ns>/<resource>` for the others; without the namespace part, `/api/v1/pods` lists all namespaces. ' +
+      'A resource\'s objects live at a collection URL: `/api/v1/namespaces/kube-system/pods` for the core group, `/apis/<group>/<version>/namespaces/<ns>/<resource>` for the others; without the namespace part, `/api/v1/pods` lists all namespaces. ' +
       'kapi-tui adds `?limit=500` so big lists come in pages (the answer carries a `continue` token for the next one), and asks for the Table format in the Accept header to get the same columns `kubectl get` prints.',
-    target: { kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'team-a' },
+    // kube-system: every cluster has pods there (the sandbox too), so the tour works on real ones.
+    target: { kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' },
     via: 'connection',
     showCurl: true,
     expectStatus: 200,
@@ -133,10 +134,11 @@ export const TOUR: readonly TourStep[] = [
     id: 'get-object',
     title: 'One object',
     explanation:
-      'Adding a name to the collection URL reads one object: `GET /api/v1/namespaces/team-a/pods/<name>`. ' +
+      'Adding a name to the collection URL reads one object: `GET /api/v1/namespaces/kube-system/pods/<name>`. ' +
       'Every object has `apiVersion` and `kind`, `metadata` (name, namespace, labels, uid, resourceVersion), the `spec` describing what should run, and the `status` the cluster reports. ' +
       'The schema of each field is published at `/openapi/v3`; that is what `kubectl explain` reads.',
-    target: { kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'team-a', name: 'db-0' },
+    // No name: the first pod of the list is opened, whatever the cluster calls it.
+    target: { kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' },
     via: 'connection',
     showCurl: true,
     expectStatus: 200,
