@@ -65,8 +65,8 @@ async function startApp(opts: ApiClientOptions & { timeoutMs?: number } = {}, in
 }
 
 /** core/v1 → pods (in the default namespace) with `faults` switched on just before the list. */
-async function openPodsWith(faults: Fault[]) {
-  const app = await startApp();
+async function openPodsWith(faults: Fault[], opts: Parameters<typeof startApp>[0] = {}) {
+  const app = await startApp(opts);
   const { stdin, lastFrame } = app;
   stdin.write(ENTER);
   await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
@@ -102,31 +102,19 @@ async function stillUsable(app: Awaited<ReturnType<typeof startApp>>) {
 describe('the explorer with faults', () => {
   it('a response slower than the timeout: "Timed out", the limit, and how to raise it', async () => {
     // Long enough that the first load never hits it on a busy machine, short enough to wait for.
-    const app = await startApp({ timeoutMs: 2000 });
-    const { stdin, lastFrame } = app;
-    stdin.write(ENTER);
-    await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
-    for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) stdin.write(k);
-    await waitForFrame(lastFrame, (f) => f.includes('› pods'), T);
-    sb.setFaults([{ match: PODS_PATH, delayMs: 30_000 }]);
-    stdin.write(ENTER);
-    const f = await detailError(lastFrame, 'Timed out');
+    const app = await openPodsWith([{ match: PODS_PATH, delayMs: 30_000 }], { timeoutMs: 2000 });
+    const f = await detailError(app.lastFrame, 'Timed out');
     expect(f).toMatch(/No answer from 127\.0\.0\.1:\d+ within 2 s/);
     expect(f).toContain('--request-timeout');
     await stillUsable(app);
   });
 
   it('a slow request is cancelled with Esc: aborted, explained, r sends it again', async () => {
-    const app = await startApp();
+    const app = await openPodsWith([{ match: PODS_PATH, delayMs: 30_000 }]);
     const { stdin, lastFrame } = app;
+    // The slow request emits its event when it ends (cancelled), after this subscribes.
     const events: { path: string; error?: string }[] = [];
     api!.onRequest((e) => events.push(e));
-    stdin.write(ENTER);
-    await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
-    for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) stdin.write(k);
-    await waitForFrame(lastFrame, (f) => f.includes('› pods'), T);
-    sb.setFaults([{ match: PODS_PATH, delayMs: 30_000 }]);
-    stdin.write(ENTER);
     await waitForFrame(lastFrame, (f) => f.includes('Esc cancels'), T);
     stdin.write(ESC);
     const f = detailText(await waitForFrame(lastFrame, (x) => /✖ cancelled/i.test(detailText(x)), T));

@@ -10,11 +10,9 @@ import { KubeError, explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { ENTER, type Rendered, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
-import { useSandbox } from './helpers/sandbox.js';
+import { DB_PASSWORD as PASSWORD, DB_PASSWORD_B64 as PASSWORD_B64, useSandbox } from './helpers/sandbox.js';
 
 const TOKEN = 'kapi-T0ken-6f1c2e9a7b3d4c5e';
-const PASSWORD = 's3cr3t-Passw0rd!';
-const PASSWORD_B64 = Buffer.from(PASSWORD).toString('base64');
 const T = 10_000;
 
 let sb: Sandbox;

@@ -6,10 +6,8 @@ import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { CTRL_D, CTRL_U, ENTER, ESC, PAGE_DOWN, PAGE_UP, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
-import { useSandbox } from './helpers/sandbox.js';
+import { DB_PASSWORD as PASSWORD, DB_PASSWORD_B64 as PASSWORD_B64, useSandbox } from './helpers/sandbox.js';
 
-const PASSWORD = 's3cr3t-Passw0rd!';
-const PASSWORD_B64 = Buffer.from(PASSWORD).toString('base64');
 const T = 10_000;
 
 let sb: Sandbox;

@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server.js';
 
+/** The clear-text password of Secret team-a/db-credentials in the sandbox's sample data: tests
+ *  assert it (and its base64) never reaches the screen unrevealed. */
+export const DB_PASSWORD = 's3cr3t-Passw0rd!';
+export const DB_PASSWORD_B64 = Buffer.from(DB_PASSWORD).toString('base64');
+
 export interface SandboxFixture {
   sb: Sandbox;
   dir: string;
