@@ -181,7 +181,17 @@ function resourceDiscovery(g: GroupDef, v: VersionDef, r: ResourceDef) {
  * GET /api or /apis with the aggregated Accept header: an APIGroupDiscoveryList. Send it with the
  * Content-Type from negotiateDiscovery, or client-go will parse it as legacy and see nothing.
  */
+const aggregatedMemo = new Map<string, object>();
+
+/** Built once per (root, version) from the static catalog and shared: treat it as read-only. */
 export function aggregatedDiscovery(root: 'api' | 'apis', version: DiscoveryVersion = 'v2'): object {
+  const key = `${root}/${version}`;
+  let doc = aggregatedMemo.get(key);
+  if (!doc) aggregatedMemo.set(key, (doc = buildAggregated(root, version)));
+  return doc;
+}
+
+function buildAggregated(root: 'api' | 'apis', version: DiscoveryVersion): object {
   const groups = CATALOG.filter((g) => (root === 'api' ? g.name === '' : g.name !== ''));
   // v2beta1 servers serialized an empty creationTimestamp as null; v2 servers omit it.
   const stamp = version === 'v2beta1' ? { creationTimestamp: null } : {};

@@ -284,10 +284,14 @@ export function openapiV2(): object {
 }
 
 /** GET /openapi/v3: keys have no leading slash; hash = uppercase hex SHA-512 of the served JSON. */
+let v3IndexMemo: object | undefined;
+
+/** Built once and shared (the documents it points at never change): treat it as read-only. */
 export function openapiV3Index(): object {
+  if (v3IndexMemo) return v3IndexMemo;
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const [key, e] of v3Entries()) paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${e.hash}` };
-  return { paths };
+  return (v3IndexMemo = { paths });
 }
 
 /** GET /openapi/v3/<gvPath> ('api/v1', 'apis/apps/v1'); undefined for an unknown group-version. */

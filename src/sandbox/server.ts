@@ -149,7 +149,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/logs' || path === '/logs/') return sendText(res, 200, logsIndexHtml(), 'text/html; charset=utf-8');
     if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES) return sendText(res, 200, LOG_FILES[restParts[0]]);
     if (path === '/openapi/v2') return sendJson(res, 200, openapiV2());
-    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, JSON.stringify(openapiV3Index()), 'application/json');
+    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, etagged(openapiV3Index()), 'application/json');
     if (first === 'openapi' && restParts[0] === 'v3') return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
     if (path === '/api' || path === '/apis' || path === '/apis/') return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
     const parts = path.split('/').filter(Boolean);
@@ -171,12 +171,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return sendJson(res, 200, doc);
     }
     res.setHeader('Vary', 'Accept');
-    return sendEtagged(req, res, JSON.stringify(aggregatedDiscovery(root, choice.version)), choice.contentType, 'public');
+    return sendEtagged(req, res, etagged(aggregatedDiscovery(root, choice.version)), choice.contentType, 'public');
   };
 
   /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
-  const sendEtagged = (req: IncomingMessage, res: ServerResponse, text: string, contentType: string, cacheControl?: string) => {
-    const etag = `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"`;
+  const sendEtagged = (req: IncomingMessage, res: ServerResponse, { text, etag }: Etagged, contentType: string, cacheControl?: string) => {
     res.setHeader('ETag', etag);
     if (cacheControl) res.setHeader('Cache-Control', cacheControl);
     if (req.headers['if-none-match'] === etag) {
@@ -191,6 +190,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const doc = openapiV3DocumentJson(gvPath);
     if (!doc) return sendPageNotFound(res);
     const { json, hash } = doc;
+    const body: Etagged = { text: json, etag: `"${hash.slice(0, 32)}"` };
     const asked = query.get('hash');
     res.setHeader('Vary', 'Accept');
     if (asked && asked !== hash) {
@@ -201,7 +201,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.setHeader('Cache-Control', 'public, immutable');
       res.setHeader('Expires', new Date(Date.now() + 365 * 24 * 3600_000).toUTCString());
     }
-    return sendEtagged(req, res, json, 'application/json');
+    return sendEtagged(req, res, body, 'application/json');
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -234,6 +234,24 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
   if (opts.dir) sandbox.files = await writeSandboxFiles(opts.dir, sandbox);
   return sandbox;
+}
+
+interface Etagged {
+  text: string;
+  etag: string;
+}
+
+// Discovery and OpenAPI documents are built once and shared: serialise and hash each one once,
+// not on every request (the aggregated /apis document is served to every client at start-up).
+const etaggedDocs = new WeakMap<object, Etagged>();
+function etagged(doc: object): Etagged {
+  let e = etaggedDocs.get(doc);
+  if (!e) {
+    const text = JSON.stringify(doc);
+    e = { text, etag: `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"` };
+    etaggedDocs.set(doc, e);
+  }
+  return e;
 }
 
 function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknown) => void): void {
