@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 import { run } from './helpers/processes.js';
 import { CLI, STACK_TRACE, Term } from './helpers/tmux.js';
-import { tempDir } from './client-helpers.js';
+import { tempDir } from './helpers/client.js';
 
 let sb: Sandbox;
 let tmp: ReturnType<typeof tempDir>;

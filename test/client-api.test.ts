@@ -5,7 +5,7 @@ import { connect } from '../src/client/connection.js';
 import { KubeError } from '../src/client/errors.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { Discovery, ListPage, RequestEvent, ResourceRef } from '../src/model/types.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

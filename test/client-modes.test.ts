@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy, rejection } from './client-helpers.js';
+import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy, rejection } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

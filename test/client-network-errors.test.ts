@@ -11,7 +11,7 @@ import { connect } from '../src/client/connection.js';
 import { explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
 import type { WatchEventMessage } from '../src/client/types.js';
-import { createCertificateAuthority, tempDir, rejection } from './client-helpers.js';
+import { createCertificateAuthority, tempDir, rejection } from './helpers/client.js';
 
 
 function listen(server: Server | HttpsServer | HttpServer): Promise<number> {

@@ -10,7 +10,7 @@ import { ERR_BODY_TOO_LARGE, ERR_HTML_BODY, ERR_RESPONSE_CUT, ERR_WATCH_CUT, Kub
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../src/client/http.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { startSandbox, tempDir, rejection } from './client-helpers.js';
+import { startSandbox, tempDir, rejection } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

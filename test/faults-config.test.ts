@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { explainError } from '../src/client/errors.js';
-import { createCertificateAuthority, startSandbox, tempDir, rejection } from './client-helpers.js';
+import { createCertificateAuthority, startSandbox, tempDir, rejection } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -11,7 +11,7 @@ import { connect, type ResolvedConnection } from '../src/client/connection.js';
 import { allowedVerbs, whoAmI } from '../src/client/identity.js';
 import { tourCurl, tourStepById, type TourCurlContext } from '../src/model/tour.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { CURL, KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './client-helpers.js';
+import { CURL, KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

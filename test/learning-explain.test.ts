@@ -12,7 +12,7 @@ import {
   renderExplain,
   type FieldNode,
 } from '../src/model/explain.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

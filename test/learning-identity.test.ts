@@ -16,7 +16,7 @@ import {
 } from '../src/client/identity.js';
 import type { KubeApi } from '../src/client/types.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './client-helpers.js';
+import { KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

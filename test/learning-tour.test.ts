@@ -5,7 +5,7 @@ import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { whoAmI } from '../src/client/identity.js';
 import { TOUR, targetRequest, tourCurl, tourStepById, type TourStep } from '../src/model/tour.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -7,7 +7,7 @@ import { connect } from '../src/client/connection.js';
 import { KubeError } from '../src/client/errors.js';
 import { HttpTransport, assertReadOnly } from '../src/client/http.js';
 import type { RequestEvent } from '../src/model/types.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

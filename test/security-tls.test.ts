@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ApiClient } from '../src/client/api.js';
 import { connect, isLoopbackHost } from '../src/client/connection.js';
 import { KubeError } from '../src/client/errors.js';
-import { startSandbox, tempDir } from './client-helpers.js';
+import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -1,12 +1,14 @@
-// Shared helpers for the client tests (test/client-*.test.ts): the sandbox, a real `kubectl proxy`.
+// Shared helpers for the client tests: the sandbox, a real `kubectl proxy`, temp dirs, rejections.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'vitest';
-import { KubeError } from '../src/client/errors.js';
+import { KUBECTL as FOUND_KUBECTL } from './processes.js';
+import { KubeError } from '../../src/client/errors.js';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const KUBECTL = '/usr/bin/kubectl';
+// One place finds kubectl (processes.ts); a missing one is handled by toolMissing below.
+export const KUBECTL = FOUND_KUBECTL ?? '/usr/bin/kubectl';
 export const CURL = '/usr/bin/curl';
 
 export function executable(path: string): boolean {
@@ -62,8 +64,8 @@ export function startKubectlProxy(kubeconfig: string): Promise<KubectlProxy> {
   });
 }
 
-export { startSandbox } from '../src/sandbox/server.js';
-export { createCertificateAuthority } from '../src/sandbox/certs.js';
+export { startSandbox } from '../../src/sandbox/server.js';
+export { createCertificateAuthority } from '../../src/sandbox/certs.js';
 
 /** The KubeError a promise rejects with (fails the test if it resolves or rejects otherwise). */
 export async function rejection(p: Promise<unknown>): Promise<KubeError> {
