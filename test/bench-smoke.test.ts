@@ -29,7 +29,8 @@ const ROWS = [
 
 test('the bench prints one table with every figure, a target and a verdict', async () => {
   const r = await runBench(['--quick', '--pods', '500', '--runs', '1']);
-  expect(r.code, r.stderr).toBe(0);
+  // On failure, the bench's notes (stdout) name the part that could not be measured and why.
+  expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
   const tableLines = r.stdout.split('\n').filter((l) => l.startsWith('| '));
   expect(tableLines[0]).toMatch(/^\| figure\s+\| value \(median\)\s+\| target\s+\| result\s+\|$/);
   const rows = tableLines.slice(1);
