@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cacheServer } from '../src/cli/cache-server.js';
 import { parseCliArgs } from '../src/cli/args.js';
 import { DeferredApi } from '../src/cli/deferred-api.js';
+import { provisionalConnection } from '../src/cli/provisional-connection.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Connection, KubeApi } from '../src/client/types.js';
 import type { Discovery, RequestEvent } from '../src/model/types.js';
@@ -63,6 +64,14 @@ describe('DeferredApi', () => {
     await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
     await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
     expect(api.connection.server).toBe('starting…');
+  });
+
+  it('stops saying "connecting…" once a kubeconfig connection has failed', async () => {
+    const api = new DeferredApi(provisionalConnection(parseCliArgs(['--kubeconfig', '/nonexistent/kc'])),
+      () => connect({ kubeconfig: '/nonexistent/kc' }).then((c) => new ApiClient(c)));
+    expect(api.connection.server).toBe('connecting…');
+    await expect(api.discover()).rejects.toThrow(/nonexistent\/kc/);
+    expect(api.connection).toMatchObject({ server: 'not connected', user: 'unknown', mode: 'kubeconfig' });
   });
 });
 

@@ -4,6 +4,9 @@
 import type { Connection, KubeApi, WatchHandle } from '../client/types.js';
 import type { Discovery } from '../model/types.js';
 
+/** The provisional header's server text while a kubeconfig connection is being set up. */
+export const CONNECTING = 'connecting…';
+
 type RequestListener = Parameters<KubeApi['onRequest']>[0];
 
 /** Ink paints at most every ~32 ms: wait that long so the cached tree is on screen before the
@@ -20,6 +23,8 @@ export class DeferredApi implements KubeApi {
   private readonly gate: Promise<void>;
   private openGate!: () => void;
   private pending?: Promise<KubeApi>;
+  /** Set when the connection could not be made: the header must not keep saying "connecting…". */
+  private failed = false;
 
   /**
    * @param connect sets up the real client; called once, after a cached discovery (if any) was shown
@@ -43,13 +48,17 @@ export class DeferredApi implements KubeApi {
         for (const l of this.early.keys()) this.early.set(l, api.onRequest(l));
         return api;
       });
-      this.pending.catch(() => undefined); // surfaced through the calls below, not as an unhandled rejection
+      // Surfaced through the calls below (the UI explains it), not as an unhandled rejection.
+      this.pending.catch(() => { this.failed = true; });
     }
     return this.pending;
   }
 
   get connection(): Connection {
-    return this.resolved?.connection ?? this.provisional;
+    if (this.resolved) return this.resolved.connection;
+    if (!this.failed) return this.provisional;
+    const p = this.provisional;
+    return { ...p, server: p.server === CONNECTING ? 'not connected' : p.server, user: p.user ?? 'unknown' };
   }
 
   /** Settles when the connection is set up (or failed). */

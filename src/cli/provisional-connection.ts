@@ -2,11 +2,12 @@
 import { basename } from 'node:path';
 import type { Connection } from '../client/types.js';
 import type { CliArgs } from './args.js';
+import { CONNECTING } from './deferred-api.js';
 
 export function provisionalConnection(args: CliArgs): Connection {
   return {
     mode: args.demo ? 'demo' : args.proxy ? 'proxy' : args.server ? 'certificates' : 'kubeconfig',
-    server: args.proxy ?? args.server ?? (args.demo ? 'starting the sandbox…' : 'connecting…'),
+    server: args.proxy ?? args.server ?? (args.demo ? 'starting the sandbox…' : CONNECTING),
     context: args.context,
     user: args.cert ? `certificate ${basename(args.cert)}` : args.token ? 'bearer token' : undefined,
     namespace: args.namespace ?? 'default',
