@@ -27,7 +27,9 @@ const ROWS = [
   /keystroke → frame, [\d.]+ MB JSON \(median \/ p95\)/,
 ];
 
-test('the bench prints one table with every figure, a target and a verdict', async () => {
+// One retry: the bench drives two TUIs and an in-process UI with 30 s waits on a 2-core machine
+// that is running the rest of the suite at the same time; a second failure is a real one.
+test('the bench prints one table with every figure, a target and a verdict', { retry: 1, timeout: 240_000 }, async () => {
   const r = await runBench(['--quick', '--pods', '500', '--runs', '1']);
   // On failure, the bench's notes (stdout) name the part that could not be measured and why.
   expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
@@ -39,4 +41,4 @@ test('the bench prints one table with every figure, a target and a verdict', asy
     expect(rows[i]).toMatch(label);
     expect(rows[i]).toMatch(/\| (PASS|FAIL|n\/a)\s+\|$/);
   });
-}, 240_000);
+});

@@ -52,7 +52,8 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${argv.join(' ')}: marks ${[...pending].join(', ')} not seen within ${timeoutMs} ms; screen:\n${screen()}\n${stderr}`));
+      const what = pending.size > 0 ? `marks ${[...pending].join(', ')} not seen` : `did not exit after ${JSON.stringify(quit)}`;
+      reject(new Error(`${argv.join(' ')}: ${what} within ${timeoutMs} ms; screen:\n${screen()}\n${stderr}`));
     }, timeoutMs);
     child.stdout.on('data', (chunk) => {
       const t = performance.now() - t0;
@@ -68,6 +69,10 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
         if (pending.size === 0 && quit !== undefined && !quitSent) {
           quitSent = true;
           child.stdin.write(quit);
+          // A key typed before the program has switched its terminal to raw mode can be swallowed
+          // by the line discipline on some systems; say it again each second until the program ends.
+          const again = setInterval(() => child.stdin.writable && child.stdin.write(quit), 1000);
+          child.once('exit', () => clearInterval(again));
         }
       });
     });
