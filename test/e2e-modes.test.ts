@@ -3,10 +3,11 @@
 // must explain in place (and still quit cleanly), and the command line without a terminal.
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import { createCertificateAuthority } from '../src/sandbox/certs.js';
 import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
@@ -94,6 +95,27 @@ describe('connection modes against the sandbox', () => {
     const t = await startCli(['--kubeconfig', files().kubeconfig]);
     await browseDeployments(t, /\bkubeconfig\b/);
     await quit(t);
+  });
+
+  it('kubeconfig, second start: the cached tree is on screen while the server is still being asked', async () => {
+    const home = await mkdtemp(join(dir, 'home-'));
+    const env = { XDG_CACHE_HOME: join(home, 'cache'), HOME: home };
+    const cmd = ['node', CLI, '--kubeconfig', files().kubeconfig].map(shellQuote).join(' ');
+    const first = await Term.start(cmd, { cols: 120, rows: 40, env });
+    await first.waitFor((x) => x.includes('apps/v1') && !x.includes('(cached)'));
+    // The fresh discovery is written in the background: quit once it is on disk.
+    await vi.waitFor(() => expect(readdirSync(join(home, 'cache', 'kapi-tui', 'discovery'))).toHaveLength(1), { timeout: 5000 });
+    await quit(first);
+    // Discovery now takes 3 s: whatever shows the tree before that came from the cache.
+    sb.setFaults([{ match: '/api', delayMs: 3000 }]);
+    try {
+      const second = await Term.start(cmd, { cols: 120, rows: 40, env });
+      const s = await second.waitFor((x) => x.includes('apps/v1') && x.includes('core/v1'), 2500);
+      expect(s).toContain('(cached)');
+      await quit(second);
+    } finally {
+      sb.setFaults([]);
+    }
   });
 
   itWithKubectl('proxy: through a real `kubectl proxy --port=0`', async () => {

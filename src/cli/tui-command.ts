@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { CliArgs } from './args.js';
 import { cacheServer } from './cache-server.js';
+import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
 import { enterFullScreen, exitOnSignals, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
@@ -55,15 +56,15 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
 
   // The first frame must not wait for the network, the client library or the sandbox: render
   // with a stand-in API at once and connect in the background.
-  const server = args.noCache ? undefined : cacheServer(args);
-  // Read while Ink loads: a warm start draws the tree in its very first frame.
-  const cached = server ? import('../client/discovery-cache.js').then((m) => new m.DiscoveryCache().load(server)) : undefined;
-  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
   // Ink switches live drawing off when CI or CONTINUOUS_INTEGRATION is set (is-in-ci, read when
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ launchApp }, initialDiscovery] = await Promise.all([import('../ui/launch.js'), cached?.catch(() => undefined)]);
+  const launch = import('../ui/launch.js');
+  // Read while Ink loads: a warm start draws the tree in its very first frame.
+  const cached = args.noCache ? undefined : cacheServer(args).then((server) => (server ? new DiscoveryCache().load(server) : undefined));
+  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
+  const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
     await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour, initialDiscovery });
