@@ -3,10 +3,11 @@
 // with FAILs); test/bench-smoke.test.ts only checks that every row prints.
 //
 //   node scripts/bench.mjs [--pods 50000] [--runs 5] [--ui-runs 3] [--keys 60] [--quick]
-//                          [--cols 160 --rows 48] [--profile DIR]
+//                          [--cols 160 --rows 48] [--latency MS] [--profile DIR]
 //   (after `npm run build`; `npm run bench` builds first). --runs: process starts and api-resources
 //   runs per figure; --ui-runs: in-process UI runs (default min(runs, 3): each lists all N pods).
 //   --quick: 20 keystrokes per figure instead of 60 (use with --pods 500 --runs 1 for a smoke run).
+//   --latency MS: the sandbox delays every request by MS (as a remote cluster would); default 0.
 //   --profile DIR: also write V8 CPU profiles (node --cpu-prof) of every TUI start (DIR/tui-cold,
 //                  DIR/tui-warm) and UI run (DIR/ui; its bundle is kept in DIR/bundle) — summarise one
 //                  with `node scripts/bench/cpuprofile-top.mjs FILE [--phases DIR/ui/phases-PID.json]`.
@@ -75,11 +76,12 @@ const { values: flags } = parseArgs({
     cols: { type: 'string' },
     rows: { type: 'string' },
     profile: { type: 'string' },
+    latency: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (flags.help) {
-  process.stdout.write('usage: node scripts/bench.mjs [--pods N] [--runs N] [--ui-runs N] [--keys N] [--quick] [--cols N --rows N] [--profile DIR]\n');
+  process.stdout.write('usage: node scripts/bench.mjs [--pods N] [--runs N] [--ui-runs N] [--keys N] [--quick] [--cols N --rows N] [--latency MS] [--profile DIR]\n');
   process.exit(0);
 }
 const int = (v, d, name) => {
@@ -98,6 +100,12 @@ const UI_RUNS = Math.max(1, int(flags['ui-runs'], Math.min(RUNS, 3), 'ui-runs'))
 const KEYS = Math.max(2, int(flags.keys, flags.quick ? 20 : 60, 'keys'));
 const COLS = int(flags.cols, 160, 'cols');
 const ROWS = int(flags.rows, 48, 'rows');
+// Every request to the sandbox waits this long first (a remote cluster instead of a local one).
+const LATENCY_MS = int(flags.latency, 0, 'latency');
+/** The sandbox's faults for this run: `faults` (each also delayed), then the latency for the rest. */
+const withLatency = (faults = []) => (LATENCY_MS > 0
+  ? [...faults.map((f) => ({ ...f, delayMs: LATENCY_MS })), { match: '/', delayMs: LATENCY_MS }]
+  : faults);
 const GAP_MS = 40;
 const JSON_BYTES = 5 * 1024 * 1024;
 const PROFILE = flags.profile;
@@ -239,6 +247,7 @@ let sandbox;
 try {
   progress(`starting the sandbox with ${PODS} generated pods`);
   sandbox = await lib.startSandbox({ dir: join(work, 'sandbox'), pods: PODS, watchIntervalMs: 0 });
+  sandbox.setFaults(withLatency());
   sandbox.store.list('', 'v1', 'pods'); // build the generated pods now, not during a timed run
   const kubeconfig = sandbox.files.kubeconfig;
 
@@ -351,7 +360,7 @@ try {
     const probe = new lib.ApiClient(await lib.connect({ kubeconfig }));
     const v2 = await probe.getRaw('/openapi/v2');
     const body = bigOpenApi(v2.json, JSON_BYTES);
-    sandbox.setFaults([{ match: '/openapi/v2', status: 200, contentType: 'application/json', body }]);
+    sandbox.setFaults(withLatency([{ match: '/openapi/v2', status: 200, contentType: 'application/json', body }]));
     // The floor under "all rows": the same pages fetched with ApiClient alone (no UI), sandbox and
     // client in this process; and with a 10× larger page size, for comparison.
     const listFloor = async (limit) => {
@@ -378,7 +387,7 @@ try {
         progress(`  UI run ${i + 1}/${UI_RUNS} done`);
       }
     } finally {
-      sandbox.setFaults([]);
+      sandbox.setFaults(withLatency());
     }
     const load = (k) => median(results.map((r) => r.load[k]));
     const objects = results[0].load.objects;
@@ -416,7 +425,7 @@ const cells = rows.map((r) => [r.figure, r.value, r.target, r.result]);
 const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
 const out = [
-  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}`,
+  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}${LATENCY_MS ? `, ${LATENCY_MS} ms latency per request` : ''}`,
   '',
   line(headers),
   `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
