@@ -116,7 +116,8 @@ test('Footer: hints, the request line, its curl and kubectl equivalents', () => 
 });
 
 test('HelpOverlay lists every keymap entry', () => {
-  const { lastFrame } = render(<HelpOverlay width={100} height={30} color={false} />);
+  // Tall enough for one column (27 entries since `o`, pod logs): two columns truncate descriptions.
+  const { lastFrame } = render(<HelpOverlay width={100} height={31} color={false} />);
   const f = frame(lastFrame());
   for (const e of KEYMAP) expect(f).toContain(e.description);
   expect(f).toContain('Ctrl-U');

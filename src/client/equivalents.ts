@@ -90,6 +90,20 @@ export function parseResourcePath(pathOnly: string): ParsedResourcePath | undefi
 
 const PAGING_KEYS = new Set(['limit', 'continue', 'includeObject']);
 
+/** `kubectl logs` for a pods/log request whose query it has flags for (tailLines, container);
+ *  undefined for any other request (it then stays `get --raw`). */
+function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams): string | undefined {
+  const r = parseResourcePath(pathOnly);
+  if (!r || r.subresource !== 'log' || r.group !== '' || r.resource !== 'pods' || !r.name || !r.namespace) return undefined;
+  const args = [...prefix, 'logs', r.name, '-n', r.namespace];
+  for (const [key, value] of query) {
+    if (key === 'tailLines') args.push(`--tail=${value}`);
+    else if (key === 'container') args.push('-c', value);
+    else return undefined;
+  }
+  return shellJoin(args);
+}
+
 export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: KubectlHint = {}): string {
   const prefix = ['kubectl', ...conn.kubectlArgs];
   const q = req.path.indexOf('?');
@@ -118,8 +132,7 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
     args.push('-o', 'json');
     return shellJoin(args);
   }
-  if (r && r.subresource === 'log' && r.name && r.namespace && r.group === '' && r.resource === 'pods' && keys.length === 0) {
-    return shellJoin([...prefix, 'logs', r.name, '-n', r.namespace]);
-  }
+  const logs = kubectlLogs(prefix, pathOnly, query);
+  if (logs) return logs;
   return `${shellJoin([...prefix, 'get', '--raw'])} '${req.path.replace(/'/g, `'\\''`)}'`;
 }

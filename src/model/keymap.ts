@@ -14,7 +14,7 @@ export type Command =
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
-  | 'log' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
+  | 'log' | 'pod.logs' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
@@ -54,6 +54,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }] },
   { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }] },
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }] },
+  // `l` moves right (vi keys) and `L` is the request log: `o` as in the container's output.
+  { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }] },
   { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }] },
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }] },
   { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }] },

@@ -1,5 +1,5 @@
 // Navigation state of the TUI as a pure reducer (no I/O): which pane has focus, the cursor and
-// visible window of every list, the detail stack (resource → objects → object), filter mode,
+// visible window of every list, the detail stack (resource → objects → object → pod logs), filter mode,
 // namespace, picker/help overlays, JSON/YAML, Secret reveal, the detail scroll offset and (in an
 // object view) the cursor line, and the request log's list/body focus and body scroll.
 // The App translates key commands into these actions (looking up data where needed).
@@ -13,6 +13,8 @@ export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'ex
 export type DetailView =
   | { kind: 'objects'; ref: ResourceRef }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
+  /** A pod's log (read-only GET of pods/log), opened from its table row or its object view. */
+  | { kind: 'logs'; namespace: string; name: string }
   | { kind: 'path'; path: string };
 
 export interface NavState {
@@ -74,6 +76,7 @@ export type NavAction =
   | { type: 'openObjects'; ref: ResourceRef }
   | { type: 'openObject'; ref: ResourceRef; namespace?: string; name: string }
   | { type: 'openPath'; path: string }
+  | { type: 'openLogs'; namespace: string; name: string }
   | { type: 'back' }
   | { type: 'filterStart' }
   | { type: 'filterInput'; text: string }
@@ -233,6 +236,8 @@ function reduce(s: NavState, a: NavAction): NavState {
     }
     case 'openObject': return push(s, { kind: 'object', ref: a.ref, namespace: a.namespace, name: a.name });
     case 'openPath': return push({ ...s, stack: [] }, { kind: 'path', path: a.path });
+    // On top of the table or object it came from: Esc returns there.
+    case 'openLogs': return push(s, { kind: 'logs', namespace: a.namespace, name: a.name });
     case 'back': {
       if (s.helpOpen) return { ...s, helpOpen: false };
       if (s.pickerOpen) return { ...s, pickerOpen: false };
@@ -270,8 +275,9 @@ function reduce(s: NavState, a: NavAction): NavState {
       return { ...s, pickerOpen: true, helpOpen: false, filtering: null, lists: { ...s.lists, picker: setFilter(s.lists.picker, '') } };
     case 'closePicker': return { ...s, pickerOpen: false, filtering: s.filtering === 'picker' ? null : s.filtering };
     case 'setNamespace': {
-      // A new namespace restarts an open object listing (the table is reloaded by the App).
-      const stack = s.stack.filter((v) => v.kind !== 'object');
+      // A new namespace restarts an open object listing (the table is reloaded by the App); the
+      // object and pod logs opened from the old one are closed.
+      const stack = s.stack.filter((v) => v.kind !== 'object' && v.kind !== 'logs');
       const top = stack[stack.length - 1];
       const lists = top?.kind === 'objects' ? { ...s.lists, objects: setFilter({ ...s.lists.objects, keys: [] }, '') } : s.lists;
       return { ...s, namespace: a.namespace, pickerOpen: false, filtering: null, stack, lists, scroll: 0, cursor: 0, detailCancelled: false };

@@ -5,6 +5,7 @@ import { matchCommand } from '../model/keymap.js';
 import { type FieldPath, type NavAction, type NavState, activeList, textCursor, topView } from '../model/navigation.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
+import { isPodRef } from '../model/pod-logs.js';
 
 export interface CommandContext {
   nav: NavState;
@@ -101,6 +102,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'format.toggle': return { type: 'toggleFormat' };
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
+    case 'pod.logs': return overlay ? null : logsAction(ctx);
     case 'copy.curl': return { type: 'copyCurl' };
     case 'discovery.raw': return nav.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
     case 'explain': return explainAction(ctx);
@@ -125,6 +127,17 @@ function explainAction({ nav, resourceRows, object }: CommandContext): KeyOutcom
   // A subresource's kind may live in another group/version (deployments/scale → autoscaling/v1).
   const { sub } = row;
   return { type: 'openExplain', target: { ref: { ...ref, group: sub.group ?? ref.group, version: sub.version ?? ref.version }, kind: sub.kind } };
+}
+
+/** `o`: the logs of the pod selected in the pods table, or of the pod opened as JSON/YAML; nothing
+ *  elsewhere (other resources have no logs). */
+function logsAction({ nav, objectIds }: CommandContext): KeyOutcome {
+  const top = topView(nav);
+  if (nav.focus !== 'detail' || !top || (top.kind !== 'objects' && top.kind !== 'object') || !isPodRef(top.ref)) return null;
+  if (top.kind === 'object') return top.namespace ? { type: 'openLogs', namespace: top.namespace, name: top.name } : null;
+  const id = objectIds[selectedIndex(nav.lists.objects) ?? -1];
+  const namespace = id?.namespace ?? nav.namespace;
+  return id && namespace ? { type: 'openLogs', namespace, name: id.name } : null;
 }
 
 function openAction({ nav, groupRows, resourceRows, objectIds, pickerItems }: CommandContext): KeyOutcome {

@@ -2,11 +2,13 @@
 import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/types.js';
 import type { NavState } from '../model/navigation.js';
 import { topView } from '../model/navigation.js';
-import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel } from '../model/tree.js';
+import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel, refOf } from '../model/tree.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
+import { EMPTY_LOG, POD_REF, TAIL_LINES, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
+import { keysFor } from '../model/keymap.js';
 import type { Loadable } from './data.js';
 import type { DetailData } from './useDetail.js';
 import type { TableData } from './live-table.js';
@@ -52,7 +54,10 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     if (nav.focus !== 'groups' && resourceRow) {
       const r = resourceRow.resource;
       if (resourceRow.kind === 'subresource') {
-        return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: `subresource of ${r.name}: reached through an object of ${r.name}` };
+        const note = `subresource of ${r.name}: reached through an object of ${r.name}`;
+        // pods/log has a view of its own: how to get there comes first (the note is one line).
+        const logs = resourceRow.sub.name === 'log' && isPodRef(refOf(r)) ? `open pods, select one, press ${keysFor('pod.logs')} for its logs  ·  ` : '';
+        return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: logs + note };
       }
       const canI = allowed ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}` : '';
       return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
@@ -70,7 +75,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
   }
   const title = view.kind === 'objects' ? `${refLabel(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
     : view.kind === 'object' ? `${refLabel(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
-      : `GET ${view.path}`;
+      : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined)
+        : `GET ${view.path}`;
   switch (data.state) {
     case 'idle':
     case 'loading': return { kind: 'loading', title, message: view.kind === 'objects' ? 'listing…' : 'loading…', since: data.state === 'loading' ? data.since : undefined };
@@ -81,7 +87,12 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     }
     case 'response': {
       const r = data.response;
-      if (data.error && view.kind === 'object') return { kind: 'error', title, error: data.error };
+      if (data.error && (view.kind === 'object' || view.kind === 'logs')) return { kind: 'error', title, error: data.error };
+      if (view.kind === 'logs') {
+        // A log is text even when its lines look like JSON; an empty one still says why.
+        const note = `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
+        return { kind: 'text', title, text: r.body.trim() ? r.body : EMPTY_LOG, note };
+      }
       if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object', error: data.error };
       return { kind: 'text', title, text: r.body, note: `${r.status} ${r.contentType}`, error: data.error };
     }
@@ -141,6 +152,8 @@ export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined)
   if (!view) return gv ? [gvPath(gv), gv.group === '' ? '/api' : '/apis'] : ['/api', '/apis'];
   if (view.kind === 'objects') return [objectPath(view.ref, nav.namespace)];
   if (view.kind === 'object') return [objectPath(view.ref, view.namespace, view.name)];
+  // The log request; the pod's GET before it while the log is not there (or when that failed).
+  if (view.kind === 'logs') return [podLogBasePath(view.namespace, view.name), objectPath(POD_REF, view.namespace, view.name)];
   return [view.path.split('?')[0]];
 }
 

@@ -1,4 +1,4 @@
-// The data of the opened detail view: a live object table, one object, or a raw path.
+// The data of the opened detail view: a live object table, one object, a pod's log, or a raw path.
 import { useEffect, useMemo, useState } from 'react';
 import type { KubeApi, RawResponse } from '../client/types.js';
 import type { DetailView } from '../model/navigation.js';
@@ -7,13 +7,16 @@ import { CANCELLED } from './data.js';
 import { LiveTable, type TableData } from './live-table.js';
 import type { RequestLog } from './request-log.js';
 import { objectPath } from '../model/tree.js';
+import type { LogContainer } from '../model/pod-logs.js';
+import { loadPodLogs } from './loadPodLogs.js';
 
 export type DetailData =
   | { state: 'idle' }
   | { state: 'loading'; since: number }
   | { state: 'error'; error: ExplainedError }
   | { state: 'table'; table: TableData }
-  | { state: 'response'; response: RawResponse; error?: ExplainedError };
+  /** `container`: a pod's log, read from that container. */
+  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer };
 
 const HINTS: Record<number, string> = {
   401: 'the server did not accept the credentials (expired token or client certificate?)',
@@ -62,17 +65,19 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
       return () => table.stop();
     }
     const ac = new AbortController();
+    const show = (response: RawResponse, container?: LogContainer) => {
+      if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container });
+    };
+    const failed = (err: unknown) => { if (!ac.signal.aborted) fail(err); };
+    if (view.kind === 'logs') {
+      loadPodLogs(api, view.namespace, view.name, ac.signal, log).then(({ response, container }) => show(response, container), failed);
+      return () => ac.abort();
+    }
     const p = view.kind === 'object'
       ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
       : api.getRaw(view.path, { signal: ac.signal });
     const path = view.kind === 'object' ? objectPath(view.ref, view.namespace, view.name) : view.path;
-    p.then(
-      (response) => {
-        log?.attachBody(path, response);
-        if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined });
-      },
-      (err) => { if (!ac.signal.aborted) fail(err); },
-    );
+    p.then((response) => { log?.attachBody(path, response); show(response); }, failed);
     return () => ac.abort();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
     // stack change); the log is one object for the App's lifetime.

@@ -1,0 +1,207 @@
+// The pod logs view (`o`) in the App against the real sandbox over TLS: real log lines, the request
+// line and its kubectl equivalent (which runs as shown), scrolling, refresh, Esc back; an empty log;
+// RBAC and missing pods explained; a pod with several containers (the sandbox has none: a FakeApi).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { ApiClient, connect } from '../src/client/index.js';
+import type { KubeApi, RawResponse, RequestOptions } from '../src/client/types.js';
+import type { RequestEvent, ResourceRef } from '../src/model/types.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+import { POD_REF } from '../src/model/pod-logs.js';
+import { loadPodLogs } from '../src/ui/loadPodLogs.js';
+import { describeError } from '../src/ui/errors.js';
+import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
+import { FakeApi, obj } from './helpers/fake-api.js';
+import { KUBECTL, toolMissing } from './helpers/client.js';
+
+let sb: Sandbox;
+let dir: string;
+let r: Rendered | undefined;
+
+useSandbox('kapi-ui-logs-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
+afterEach(() => { r?.unmount(); r = undefined; });
+
+const frame = () => stripAnsi(r?.lastFrame() ?? '');
+const T = 10_000;
+const type = (...keys: string[]) => { for (const k of keys) r!.stdin.write(k); };
+const wait = (p: (f: string) => boolean) => waitForFrame(r!.lastFrame, p, T);
+
+async function client(kubeconfig: string) {
+  return new ApiClient(await connect({ kubeconfig, demo: true }));
+}
+
+/** The App on `api`, wide enough for the whole kubectl line, showing the pods of `namespace`. */
+async function podsTable(api: KubeApi, namespace: string, rows = 40) {
+  r = renderTui(<App api={api} color={false} version="test" initialNamespace={namespace} />, { columns: 220, rows });
+  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
+  type(ENTER);
+  await wait(hasText('▶ Resources v1'));
+  type('/', 'p', 'o', 'd', ENTER);
+  await wait(hasText('› pods'));
+  type(ENTER);
+  await wait((f) => f.includes(`▶ Detail: pods.v1 in ${namespace}`) && /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+}
+
+/** Put the table's cursor on the first pod whose name starts with `name`. */
+async function select(name: string) {
+  type('/', ...name, ENTER);
+  await wait((f) => new RegExp(`› ${name}`).test(f) && !f.includes('filter:'));
+}
+
+test('o on a running pod row: its log lines, the request line and kubectl logs (which runs as shown); scroll, r, Esc', async () => {
+  const api = await client(sb.files!.kubeconfig);
+  const events: RequestEvent[] = [];
+  api.onRequest((ev) => events.push(ev));
+  await podsTable(api, 'team-a', 30);
+  await select('web-');
+  const pod = /› (web-\S+)/.exec(frame())![1]!;
+  type('o');
+  // nginx's entrypoint lines, as the sandbox's pods/log serves them.
+  await wait((f) => f.includes(`▶ Detail: logs ${pod} (container nginx)`) && f.includes('/docker-entrypoint.sh: Configuration complete; ready for start up'));
+  const logPath = `/api/v1/namespaces/team-a/pods/${pod}/log?tailLines=500`;
+  expect(frame()).toMatch(new RegExp(`GET ${logPath.replace(/[?]/g, '\\?')} 200`));
+  const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n team-a --tail=500`;
+  expect(frame()).toContain(`$ ${kubectl}`);
+  expect(frame()).toContain(`$ curl --cert ${join(dir, 'admin.crt')}`);
+  expect(frame()).toContain('the last 500 lines at most');
+  // kubectl read the pod first, like the view: both GETs are in the log.
+  expect(events.map((e) => e.path)).toEqual(expect.arrayContaining([`/api/v1/namespaces/team-a/pods/${pod}`, logPath]));
+  const logEvent = events.find((e) => e.path === logPath)!;
+  expect(logEvent.kubectl).toBe(kubectl);
+
+  // The text scrolls like any body: the access log lines further down, then back to the top.
+  type(PAGE_DOWN);
+  await wait((f) => !f.includes('Configuration complete') && f.includes('HTTP/1.1'));
+  type('G');
+  await wait((f) => /kube-probe|Mozilla/.test(f) && !f.includes('Configuration complete'));
+  type('g');
+  await wait(hasText('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty'));
+
+  // r: the pod and its log read again.
+  const before = events.filter((e) => e.path === logPath).length;
+  type('r');
+  await wait(() => events.filter((e) => e.path === logPath).length === before + 1);
+  await wait(hasText('Configuration complete'));
+
+  type(ESC);
+  await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('logs web-'));
+  expect(frame()).toContain(`› ${pod}`);
+
+  if (toolMissing(KUBECTL)) return;
+  // Asynchronously: the sandbox answering kubectl runs in this process.
+  const [, ...args] = kubectl.split(' ');
+  const { stdout: out } = await promisify(execFile)(KUBECTL, args, { encoding: 'utf8' });
+  const shown = (await api.getRaw(logPath, { accept: '*/*' })).body;
+  expect(out).toBe(shown);
+});
+
+test('o in a pod opened as JSON: its log; Esc back to the JSON', async () => {
+  await podsTable(await client(sb.files!.kubeconfig), 'team-a');
+  await select('db-');
+  type(ENTER);
+  await wait((f) => f.includes('"kind": "Pod"') && f.includes('[JSON]'));
+  type('o');
+  await wait((f) => f.includes('logs db-0 (container postgres)') && f.includes('database system is ready to accept connections'));
+  type(ESC);
+  await wait((f) => f.includes('"kind": "Pod"') && !f.includes('logs db-0'));
+});
+
+test('a Pending pod: the empty log says so', async () => {
+  const api = await client(sb.files!.kubeconfig);
+  const list = await api.list(POD_REF, { namespace: 'team-b', table: false });
+  const pending = list.items.find((p: any) => p.status?.phase === 'Pending') as { metadata: { name: string } };
+  await podsTable(api, 'team-b');
+  await select(pending.metadata.name);
+  type('o');
+  await wait((f) => f.includes(`logs ${pending.metadata.name}`) && f.includes('(no log lines: the container has not started or printed nothing)'));
+});
+
+test('o on other resources does nothing', async () => {
+  r = renderTui(<App api={await client(sb.files!.kubeconfig)} color={false} initialNamespace="team-a" />, { columns: 220, rows: 40 });
+  await wait((f) => f.includes('apps/v1'));
+  type('/', 'a', 'p', 'p', 's', ENTER);
+  await wait(hasText('› apps/v1'));
+  type(ENTER);
+  await wait(hasText('▶ Resources apps/v1'));
+  type('/', 'd', 'e', 'p', 'l', ENTER);
+  await wait(hasText('› deployments'));
+  type(ENTER);
+  await wait((f) => f.includes('deployments.v1.apps in team-a') && f.includes('● live'));
+  type('o', 'j');
+  // The key after `o` is handled in the same view: `o` pushed nothing.
+  await wait((f) => f.includes('› web') && f.includes('▶ Detail: deployments.v1.apps in team-a'));
+  expect(frame()).not.toContain('logs ');
+});
+
+test('the pods/log row in Resources says how to reach logs (its info kept)', async () => {
+  r = renderTui(<App api={await client(sb.files!.kubeconfig)} color={false} />, { columns: 220, rows: 40 });
+  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
+  type(ENTER);
+  await wait(hasText('▶ Resources v1'));
+  type('/', 'p', 'o', 'd', 's', '/', 'l', 'o', 'g', ENTER);
+  await wait(hasText('pods/log (subresource)'));
+  type(ENTER);
+  await wait((f) => f.includes('open pods, select one, press o for its logs') && f.includes('subresource of pods: reached through'));
+});
+
+describe('errors, explained like other views', () => {
+  test('jane may read pods in team-a but not their logs: the 403 with its can-i check', async () => {
+    await podsTable(await client(join(dir, 'kubeconfig-jane')), 'team-a');
+    await select('web-');
+    type('o');
+    await wait(hasText('HTTP 403 Forbidden'));
+    expect(frame()).toMatch(/cannot get resource "pods\/log" in API group "" in the namespace "team-a"/);
+    expect(frame()).toContain('kubectl auth can-i get pods --subresource=log -n team-a');
+    expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/team-a\/pods\/web-\S+\/log\?tailLines=500 403/);
+    type(ESC);
+    await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('403'));
+  });
+
+  test('jane outside team-a: 403 on the pod itself; a pod that does not exist: 404', async () => {
+    const signal = new AbortController().signal;
+    const jane = await client(join(dir, 'kubeconfig-jane'));
+    const team = await (await client(sb.files!.kubeconfig)).list(POD_REF, { namespace: 'team-b', table: false });
+    const name = (team.items[0] as { metadata: { name: string } }).metadata.name;
+    const forbidden = describeError(await loadPodLogs(jane, 'team-b', name, signal).catch((e: unknown) => e));
+    expect(forbidden.title).toBe('HTTP 403 Forbidden');
+    expect(forbidden.hint).toContain('kubectl auth can-i get pods -n team-b');
+    const missing = describeError(await loadPodLogs(await client(sb.files!.kubeconfig), 'team-a', 'no-such-pod', signal).catch((e: unknown) => e));
+    expect(missing.title).toBe('HTTP 404 Not Found');
+    expect(missing.detail).toContain('pods "no-such-pod" not found');
+  });
+});
+
+/** A FakeApi whose web-0 pod has two containers, serving its log (the sandbox's pods have one). */
+class TwoContainerApi extends FakeApi {
+  override async get(ref: ResourceRef, namespace: string | undefined, name: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    const res = await super.get(ref, namespace, name, opts);
+    if (name !== 'web-0') return res;
+    const pod = obj('Pod', 'v1', 'default', 'web-0', { spec: { containers: [{ name: 'nginx', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] } });
+    return { ...res, body: JSON.stringify(pod), json: pod };
+  }
+
+  override async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    if (!path.includes('/log?')) return super.getRaw(path, opts);
+    await super.getRaw(path, opts); // the request event (a 404 from the fake) for the footer
+    const body = 'nginx line 1\nnginx line 2\n';
+    return { status: 200, headers: {}, contentType: 'text/plain', body, bytes: body.length, durationMs: 1 };
+  }
+}
+
+test('a pod with two containers: container= the first, said in the title', async () => {
+  const api = new TwoContainerApi();
+  r = renderTui(<App api={api} color={false} />, { columns: 160, rows: 30 });
+  await wait(hasText('Groups  1/15'));
+  type(ENTER, 'j', 'j');
+  await wait(hasText('› pods'));
+  type(ENTER);
+  await wait((f) => f.includes('● live') && f.includes('› web-0'));
+  type('o');
+  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2)') && f.includes('nginx line 2'));
+  expect(api.calls).toContain('getRaw /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
+  expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
+});
