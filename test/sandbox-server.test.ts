@@ -170,6 +170,21 @@ describe('endpoints', () => {
     expect(r.body.length).toBeGreaterThan(0);
   });
 
+  it('pods/log honours tailLines and checks container like kube-apiserver', async () => {
+    const pods = (await httpsGet(`${sb.url}/api/v1/namespaces/team-a/pods`, admin())).json().items;
+    const running = pods.find((p: any) => p.status?.phase === 'Running');
+    const base = `${sb.url}/api/v1/namespaces/team-a/pods/${running.metadata.name}/log`;
+    const all = (await httpsGet(base, admin())).body.split('\n').filter(Boolean);
+    expect(all.length).toBeGreaterThan(2);
+    expect((await httpsGet(`${base}?tailLines=2`, admin())).body).toBe(`${all.slice(-2).join('\n')}\n`);
+    expect((await httpsGet(`${base}?tailLines=0`, admin())).body).toBe('');
+    const container = running.spec.containers[0].name;
+    expect((await httpsGet(`${base}?container=${container}&tailLines=1`, admin())).body).toBe(`${all.at(-1)}\n`);
+    const wrong = await httpsGet(`${base}?container=nope`, admin());
+    expect(wrong.status).toBe(400);
+    expect(wrong.json().message).toBe(`container nope is not valid for pod ${running.metadata.name}`);
+  });
+
   it('serves OpenAPI v3 documents at the index URLs', async () => {
     const index = (await httpsGet(`${sb.url}/openapi/v3`, admin())).json();
     const url: string = index.paths['api/v1'].serverRelativeURL;

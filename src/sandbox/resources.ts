@@ -36,9 +36,7 @@ export function handleResourceRequest(
         kind: info.resource,
       });
     }
-    if (info.subresource === 'log' && info.resource === 'pods') {
-      return sendText(res, 200, store.podLog(info.namespace ?? '', info.name) ?? '');
-    }
+    if (info.subresource === 'log' && info.resource === 'pods') return sendPodLog(store, obj, query, res);
     if (info.subresource && info.subresource !== 'status') {
       return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
     }
@@ -47,6 +45,29 @@ export function handleResourceRequest(
 
   if (info.verb === 'watch') return startWatch(store, info, req, res, query);
   return sendList(store, info, found.resource.kind, req, res, query);
+}
+
+/** pods/log as kube-apiserver answers it: the container named by `container` (required when the
+ *  pod has several), the last `tailLines` lines when asked. */
+function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, res: ServerResponse): void {
+  const name: string = pod.metadata.name;
+  const containers: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+  const container = query.get('container');
+  if (container !== null && !containers.includes(container)) {
+    return sendStatus(res, 400, 'BadRequest', `container ${container} is not valid for pod ${name}`, {});
+  }
+  if (container === null && containers.length > 1) {
+    return sendStatus(res, 400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`, {});
+  }
+  let text = store.podLog(pod.metadata.namespace ?? '', name) ?? '';
+  const tail = Number(query.get('tailLines'));
+  if (query.has('tailLines') && Number.isInteger(tail) && tail >= 0) {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const kept = tail === 0 ? [] : lines.slice(-tail);
+    text = kept.length ? `${kept.join('\n')}\n` : '';
+  }
+  sendText(res, 200, text);
 }
 
 interface ContinueToken {
