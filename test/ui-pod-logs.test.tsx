@@ -44,6 +44,7 @@ async function podsTable(api: KubeApi, namespace: string, rows = 40) {
   await wait(hasText('› pods'));
   type(ENTER);
   await wait((f) => f.includes(`▶ Detail: pods.v1 in ${namespace}`) && /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+  expect(frame()).toContain('o logs'); // the footer offers the key where it applies
 }
 
 /** Put the table's cursor on the first pod whose name starts with `name`. */
@@ -135,6 +136,7 @@ test('o on other resources does nothing', async () => {
   // The key after `o` is handled in the same view: `o` pushed nothing.
   await wait((f) => f.includes('› web') && f.includes('▶ Detail: deployments.v1.apps in team-a'));
   expect(frame()).not.toContain('logs ');
+  expect(frame()).not.toContain('o logs');
 });
 
 test('the pods/log row in Resources says how to reach logs (its info kept)', async () => {

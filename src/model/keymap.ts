@@ -31,7 +31,9 @@ export interface Binding {
   label: string;
 }
 
-export interface KeymapEntry { command: Command; description: string; bindings: Binding[] }
+/** `hint`: the footer's short word for it; the footer lists only the hinted keys that do something
+ *  in the current view (src/ui/footer-hints.ts). */
+export interface KeymapEntry { command: Command; description: string; bindings: Binding[]; hint?: string }
 
 export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'nav.up', description: 'move up', bindings: [{ key: 'upArrow', label: '↑' }, { input: 'k', label: 'k' }] },
@@ -46,22 +48,22 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'pane.right', description: 'pane to the right; log: to the body', bindings: [{ key: 'rightArrow', label: '→' }, { input: 'l', label: 'l' }] },
   { command: 'pane.prev', description: 'previous pane', bindings: [{ key: 'tab', shift: true, label: 'Shift-Tab' }] },
   { command: 'pane.next', description: 'next pane; in the request log: list ↔ body', bindings: [{ key: 'tab', label: 'Tab' }] },
-  { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }] },
-  { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }] },
-  { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }] },
+  { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }], hint: 'open' },
+  { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }], hint: 'back' },
+  { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }], hint: 'filter' },
   { command: 'refresh', description: 'refresh', bindings: [{ input: 'r', label: 'r' }] },
-  { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }] },
-  { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }] },
-  { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }] },
-  { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }] },
+  { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }], hint: 'namespace' },
+  { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }], hint: 'yaml/json' },
+  { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }], hint: 'reveal' },
+  { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }], hint: 'log' },
   // `l` moves right (vi keys) and `L` is the request log: `o` as in the container's output.
-  { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }] },
-  { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }] },
-  { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }] },
-  { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }] },
-  { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }] },
-  { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }] },
-  { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }] },
+  { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }], hint: 'logs' },
+  { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }], hint: 'copy curl' },
+  { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }], hint: 'raw' },
+  { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }], hint: 'explain' },
+  { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }], hint: 'tour' },
+  { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
+  { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

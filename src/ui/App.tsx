@@ -19,6 +19,8 @@ import { viewRequest } from './request-log.js';
 import { viewPaths } from './detailContent.js';
 import { syncViewports, useDetailBody } from './useDetailBody.js';
 import { type SideEffect, useKeys } from './useKeys.js';
+import { footerHints } from './footer-hints.js';
+import type { CommandContext } from './commands.js';
 import { useTourDriver } from './useTour.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
@@ -46,8 +48,6 @@ export interface AppProps {
   /** A discovery already at hand (the on-disk cache): the first frame shows the tree. */
   initialDiscovery?: Discovery;
 }
-
-export const FOOTER_HINTS = '↑↓ move  ←→/Tab pane  Enter open  Esc back  / filter  n namespace  L log  e explain  d raw  c copy curl  t tour  ? help  q quit';
 
 /** curl's own file arguments of the connection, for the tour's example commands. */
 function curlFiles(args: string[]): { caFile?: string; certFile?: string; keyFile?: string } {
@@ -128,10 +128,11 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   };
   const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
     : !view && discovery.state === 'loading' ? 'discovery' : undefined;
-  useKeys({
+  const keyContext: CommandContext = {
     nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
     tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
-  }, dispatch, onEffect);
+  };
+  useKeys(keyContext, dispatch, onEffect);
 
   const firstId = table?.ids[0];
   const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId
@@ -188,7 +189,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
         {overlay ?? panes}
       </Box>
       {tourBox}
-      <Footer hints={clipboard.message ?? FOOTER_HINTS} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
+      <Footer hints={clipboard.message ?? footerHints(keyContext)} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
     </Box>
   );
 }

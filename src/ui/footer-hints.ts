@@ -1,0 +1,30 @@
+// The footer's key hints for the current view, from the one keymap table: a hinted key is listed
+// only when pressing it would do something here (the same keyToAction the input handler runs), so
+// `o logs` shows on pods, `x reveal` on Secrets, `e explain` where there is a schema to show.
+import { type Binding, KEYMAP, type KeyInfo } from '../model/keymap.js';
+import { topView } from '../model/navigation.js';
+import { type CommandContext, keyToAction } from './commands.js';
+
+/** The keypress a binding stands for, as Ink would report it. */
+function pressOf(b: Binding): { input: string; key: KeyInfo } {
+  return { input: b.input ?? '', key: { ...(b.key ? { [b.key]: true } : {}), ctrl: b.ctrl, shift: b.shift } };
+}
+
+/** Keys that are accepted everywhere but only mean something in some views. */
+function relevant(command: string, ctx: CommandContext): boolean {
+  const top = topView(ctx.nav);
+  if (command === 'secret.reveal') return top !== undefined && 'ref' in top && top.ref.resource === 'secrets';
+  if (command === 'format.toggle') return top?.kind === 'object';
+  return true;
+}
+
+export function footerHints(ctx: CommandContext): string {
+  const { nav } = ctx;
+  if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
+  if (nav.helpOpen) return '? / Esc close  q quit';
+  const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx)).filter((e) => {
+    const { input, key } = pressOf(e.bindings[0]);
+    return keyToAction(input, key, ctx) !== null;
+  }).map((e) => `${e.bindings[0].label} ${e.hint}`);
+  return ['↑↓ move', '←→/Tab pane', ...hints].join('  ');
+}

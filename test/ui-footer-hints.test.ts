@@ -1,0 +1,55 @@
+// The footer lists the keys that do something in the current view, from the keymap table: checked on
+// pure navigation states, without rendering (test/ui-pod-logs.test.tsx checks the App's footer).
+import { describe, expect, it } from 'vitest';
+import { type NavAction, type NavState, initialNavState, navReducer } from '../src/model/navigation.js';
+import type { ResourceRef } from '../src/model/types.js';
+import type { CommandContext } from '../src/ui/commands.js';
+import { footerHints } from '../src/ui/footer-hints.js';
+
+const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+const SECRETS: ResourceRef = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
+const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
+
+function ctx(nav: NavState): CommandContext {
+  return {
+    nav, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
+    objectIds: [{ name: 'web-1', namespace: 'team-a' }],
+  };
+}
+
+const table = (ref: ResourceRef) => run(initialNavState('team-a'),
+  { type: 'openObjects', ref },
+  { type: 'setItems', list: 'objects', keys: ['team-a/web-1'] },
+  { type: 'setViewport', list: 'objects', height: 10 });
+
+describe('footer hints', () => {
+  it('a pods table: open, back, filter, o logs; no Secret or YAML keys', () => {
+    const h = footerHints(ctx(table(PODS)));
+    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}\/ filter {2}n namespace/);
+    expect(h).toContain('o logs');
+    expect(h).not.toContain('x reveal');
+    expect(h).not.toContain('y yaml/json');
+    expect(h).not.toContain('d raw'); // raw discovery is for the resource views, not object tables
+    expect(h).toMatch(/\? help {2}q quit$/);
+  });
+
+  it('a Secret opened: y and x; no o (not a pod), no Enter (nothing to open)', () => {
+    const h = footerHints(ctx(run(table(SECRETS), { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' })));
+    expect(h).toContain('y yaml/json');
+    expect(h).toContain('x reveal');
+    expect(h).not.toContain('o logs');
+    expect(h).not.toContain('Enter open');
+  });
+
+  it('the start (groups pane, nothing discovered yet): d raw, no o, no x', () => {
+    const h = footerHints(ctx(initialNavState('default')));
+    expect(h).toContain('d raw');
+    expect(h).not.toMatch(/o logs|x reveal|y yaml/);
+  });
+
+  it('while filtering and in the help overlay: what the keys do there', () => {
+    const s = table(PODS);
+    expect(footerHints(ctx(run(s, { type: 'filterStart' })))).toBe('type to filter  Enter keep  Esc clear  ↑↓ move');
+    expect(footerHints(ctx(run(s, { type: 'toggleHelp' })))).toBe('? / Esc close  q quit');
+  });
+});
