@@ -18,6 +18,13 @@ function relevant(command: string, ctx: CommandContext): boolean {
   return true;
 }
 
+/** Shown first, before the keys that work everywhere: a narrow footer is cut at the end. */
+const VIEW_KEYS_FIRST = ['open', 'back', 'pod.logs', 'secret.reveal', 'format.toggle', 'explain', 'discovery.raw'];
+const rank = (command: string) => {
+  const i = VIEW_KEYS_FIRST.indexOf(command);
+  return i === -1 ? VIEW_KEYS_FIRST.length : i;
+};
+
 export function footerHints(ctx: CommandContext): string {
   const { nav } = ctx;
   if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
@@ -25,6 +32,6 @@ export function footerHints(ctx: CommandContext): string {
   const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx)).filter((e) => {
     const { input, key } = pressOf(e.bindings[0]);
     return keyToAction(input, key, ctx) !== null;
-  }).map((e) => `${e.bindings[0].label} ${e.hint}`);
+  }).sort((a, b) => rank(a.command) - rank(b.command)).map((e) => `${e.bindings[0].label} ${e.hint}`);
   return ['↑↓ move', '←→/Tab pane', ...hints].join('  ');
 }
