@@ -1,7 +1,8 @@
 // The container: owns state (navigation reducer) and effects (data hooks), derives what each pane
 // shows, and routes keys. Panes are plain components fed by props.
 import React, { useMemo, useReducer, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, useApp } from 'ink';
+import { Text } from './Text.js';
 import type { KubeApi } from '../client/types.js';
 import type { Discovery } from '../model/types.js';
 import { type NavAction, initialNavState, navReducer, topView } from '../model/navigation.js';

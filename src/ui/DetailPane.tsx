@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highlight.js';

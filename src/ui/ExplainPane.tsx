@@ -1,7 +1,8 @@
 // `e`: a kind's schema as a navigable field tree (▸ opens with Enter/→, ← closes or goes to the
 // parent), with the selected field's type and description under it.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { type ExplainRow, explainRowText, fieldDescription } from '../model/explain-rows.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { RequestEvent } from '../model/types.js';
 import { formatRequest } from '../model/format.js';
 import { col } from './theme.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Connection } from '../client/types.js';
 import type { Identity } from '../client/identity.js';
 import { col } from './theme.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { KEYMAP, bindingLabel } from '../model/keymap.js';
 import { Pane } from './Pane.js';
 

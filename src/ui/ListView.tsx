@@ -1,5 +1,6 @@
 import React, { memo } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { type ListState, visibleRange } from '../model/list.js';
 
 export interface ListViewProps {

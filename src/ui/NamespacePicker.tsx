@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { Pane } from './Pane.js';

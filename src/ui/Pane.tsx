@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { BLUR_BORDER, FOCUS_BORDER, col } from './theme.js';
 
 export interface PaneProps {

@@ -2,7 +2,8 @@
 // Accept, status/duration/size, response headers, then the body (or the watch stream's events).
 // The request line stays put; the rest scrolls: Tab (or →) gives the cursor keys (↑↓ PgUp/PgDn
 // Ctrl-U/D g/G) to it, Tab (or ←) back to the list.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { ListState } from '../model/list.js';
 import { formatBytes, formatRequest } from '../model/format.js';
 import { textLines } from '../model/highlight.js';

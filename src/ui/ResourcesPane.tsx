@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import type { ListState } from '../model/list.js';
 import type { ResourceRow } from '../model/tree.js';
 import { resourceTable } from '../model/resource-columns.js';

@@ -1,6 +1,7 @@
 // The tour's explanation box under the panes: step title, a few sentences, the request's curl,
 // and how to move on. The panes above show the real views the step drove to.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { TourStep } from '../model/tour.js';
 import { wrapLines } from '../model/format.js';
 import { col } from './theme.js';

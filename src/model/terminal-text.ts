@@ -1,0 +1,45 @@
+// Text from a cluster is untrusted: a pod's log, a Table cell, an error message or a name from an
+// aggregated API may carry terminal control sequences. Written to the terminal as they are, they
+// would set the window title, write the clipboard (OSC 52), move the cursor or clear the screen
+// (the class of bug kubectl fixed in CVE-2021-25743). Every string the UI draws goes through
+// `printable` (src/ui/Text.tsx): colour codes are dropped, every other control character is shown
+// in caret notation (ESC as ^[), so what is hidden becomes visible and nothing reaches the terminal.
+
+/** Anything that needs work: C0 controls but newline, DEL, C1 controls, bidirectional overrides. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Colour and style (SGR): harmless formatting, dropped rather than shown. */
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001B\[[0-9;:]*m/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+const TAB_STOP = 8;
+
+function visible(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
+  if (code === 0x7f) return '^?';
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** Tabs to spaces up to the next stop (terminals' and string widths' idea of a tab differ). */
+function expandTabs(line: string): string {
+  let out = '';
+  for (const part of line.split('\t').entries()) {
+    if (part[0] > 0) out += ' '.repeat(TAB_STOP - (out.length % TAB_STOP));
+    out += part[1];
+  }
+  return out;
+}
+
+/** `s` as it can be drawn safely: newlines kept, tabs expanded, colour codes removed, every other
+ *  control character (and bidirectional override) shown as text. Returns `s` itself when clean. */
+export function printable(s: string): string {
+  if (!UNSAFE.test(s)) return s;
+  return s
+    .replace(SGR, '')
+    .split('\n')
+    .map((line) => expandTabs(line).replace(CONTROL, visible))
+    .join('\n');
+}

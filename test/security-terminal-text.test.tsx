@@ -1,0 +1,109 @@
+// Text from a cluster never reaches the terminal as control sequences (a pod log, a text body, a
+// Table cell, an error message): colour codes are dropped, the rest is shown in caret notation.
+// Checked on the pure function, on the real App against the sandbox with hostile bodies injected,
+// and on the source: every Ink Text in src/ui is the printable one.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { printable } from '../src/model/terminal-text.js';
+import { ApiClient } from '../src/client/api.js';
+import { connect } from '../src/client/connection.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+import { App } from '../src/ui/App.js';
+import { ENTER, type Rendered, UP, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
+
+// A window title, a clipboard write (OSC 52), screen clear, carriage return, backspace, bell, a C1
+// CSI, a right-to-left override, and a colour code.
+const HOSTILE = 'A\u001b]0;pwned\u0007B\u001b[2JC\rD\bE\u001b]52;c;cHduZWQ=\u0007F\u001b[31mRED\u001b[0mG\u009b31mH\u202eI';
+const SHOWN = 'A^[]0;pwned^GB^[[2JC^MD^HE^[]52;c;cHduZWQ=^GFREDG<U+009B>31mH<U+202E>I';
+/** What must never be in a frame: every C0 control but newline, DEL, C1, bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\u001B\]|\u001B\[2J/;
+
+describe('printable', () => {
+  it('shows control sequences as text and drops colour codes', () => {
+    expect(printable(HOSTILE)).toBe(SHOWN);
+  });
+
+  it('keeps newlines, expands tabs to the next 8-column stop, returns clean text as it is', () => {
+    expect(printable('a\tb\n12345678\tc')).toBe('a       b\n12345678        c');
+    const clean = '╭─ pods › web-1 ✓ 日本語 ─╮';
+    expect(printable(clean)).toBe(clean);
+  });
+});
+
+describe('the explorer with hostile text from the server', () => {
+  let sb: Sandbox;
+  let r: Rendered | undefined;
+  let api: ApiClient | undefined;
+  useSandbox('kapi-term-text-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
+  afterEach(() => {
+    sb.setFaults([]);
+    r?.unmount();
+    api?.close();
+  });
+  const T = 10_000;
+
+  async function start(): Promise<Rendered> {
+    api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }), { retry: { baseDelayMs: 10 } });
+    r = renderTui(<App api={api} color={false} version="test" />, { columns: 160, rows: 40 });
+    await waitForFrame(r.lastFrame, (f) => f.includes('apps/v1') && /server v\d/.test(f), T);
+    return r;
+  }
+
+  /** Selects /metrics at the end of the Groups pane, with `body` served there, and opens it. */
+  async function openMetrics(app: Rendered, status: number, body: string) {
+    app.stdin.write('G');
+    await waitForFrame(app.lastFrame, (f) => f.includes('› /openapi/v3'), T);
+    for (const k of [UP, UP, UP]) app.stdin.write(k);
+    await waitForFrame(app.lastFrame, (f) => f.includes('› /metrics'), T);
+    sb.setFaults([{ match: '/metrics', status, contentType: status === 200 ? 'text/plain' : 'application/json', body }]);
+    app.stdin.write(ENTER);
+  }
+
+  it('a text body (/metrics, like a pod log) with escape sequences', async () => {
+    const app = await start();
+    await openMetrics(app, 200, `# HELP ok\n${HOSTILE}\nnext_line 1\n`);
+    const f = await waitForFrame(app.lastFrame, (x) => x.includes('next_line 1') && x.includes('GET /metrics 200'), T);
+    expect(stripAnsi(f)).toContain(SHOWN);
+    expect(f).not.toMatch(RAW_CONTROL);
+  });
+
+  it('an error Status whose message carries escape sequences', async () => {
+    const app = await start();
+    const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `boom ${HOSTILE}`, reason: 'InternalError', code: 500 };
+    await openMetrics(app, 500, JSON.stringify(status));
+    const f = await waitForFrame(app.lastFrame, (x) => x.includes('pwned') && x.includes('500'), T);
+    expect(stripAnsi(f)).toContain('^[]0;pwned^G');
+    expect(f).not.toMatch(RAW_CONTROL);
+  });
+
+  it('a Table cell with escape sequences (an object name from an aggregated API, say)', async () => {
+    const app = await start();
+    app.stdin.write(ENTER);
+    await waitForFrame(app.lastFrame, (f) => f.includes('▶ Resources v1'), T);
+    for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) app.stdin.write(k);
+    await waitForFrame(app.lastFrame, (f) => f.includes('› pods'), T);
+    const table = {
+      kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
+      columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }, { name: 'Status', type: 'string', format: '', description: '', priority: 0 }],
+      rows: [{ cells: ['evil-pod', HOSTILE], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'evil-pod', namespace: 'default' } } }],
+    };
+    sb.setFaults([{ match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/, status: 200, contentType: 'application/json', body: JSON.stringify(table) }]);
+    app.stdin.write(ENTER);
+    const f = await waitForFrame(app.lastFrame, (x) => x.includes('evil-pod') && x.includes('pwned'), T);
+    expect(stripAnsi(f)).toContain('A^[]0;pwned^GB');
+    expect(f).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('the source', () => {
+  it("no component in src/ui draws with Ink's own Text (only src/ui/Text.tsx wraps it)", () => {
+    const dir = join(import.meta.dirname, '..', 'src', 'ui');
+    const offenders = readdirSync(dir)
+      .filter((f) => /\.tsx?$/.test(f) && f !== 'Text.tsx')
+      .filter((f) => /import\s*\{[^}]*\bText\b[^}]*\}\s*from\s*'ink'/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
