@@ -34,6 +34,25 @@ describe('kapi-tui api-resources', () => {
     },
   );
 
+  it('a resource name with escape sequences (from an aggregated API) is printed as text, not sent to the terminal', async () => {
+    const evil = 'widgets\u001b]0;pwned\u0007';
+    const apis = {
+      kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {},
+      items: [{ metadata: { name: 'evil.example' }, versions: [{ version: 'v1', freshness: 'Current', resources: [
+        { resource: evil, responseKind: { group: 'evil.example', version: 'v1', kind: 'Widget' }, scope: 'Namespaced', singularResource: 'widget', verbs: ['get', 'list'] },
+      ] }] }],
+    };
+    sb.setFaults([{ match: /^\/apis(\?|$)/, status: 200, contentType: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList', body: JSON.stringify(apis) }]);
+    try {
+      const r = await run('node', [CLI, 'api-resources', '--kubeconfig', sb.files!.kubeconfig, '--api-group', 'evil.example'], env);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('widgets^[]0;pwned^G');
+      expect(r.stdout).not.toMatch(/[\u0007\u001b]/);
+    } finally {
+      sb.setFaults([]);
+    }
+  });
+
   it('explains a server that is not there, exit code 1', async () => {
     const r = await run('node', [CLI, 'api-resources', '--proxy', 'http://127.0.0.1:1'], env);
     expect(r.code).toBe(1);
