@@ -6,7 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Attributes, authenticate, authorize, forbiddenMessage, type UserInfo } from './auth.js';
 import { CATALOG } from './catalog.js';
-import { createCertificateAuthority, type KeyPairPem } from './certs.js';
+import { createCertificateAuthority, type IssueRequest, type KeyPairPem } from './certs.js';
 import {
   aggregatedDiscovery,
   apiGroup,
@@ -60,6 +60,9 @@ export interface Sandbox {
   store: ObjectStore;
   /** Replace the active faults (empty array = none). */
   setFaults(faults: Fault[]): void;
+  /** A client certificate from the sandbox's own CA (CN = user, O = groups), e.g. an expired one
+   *  (notAfter in the past), which the server then rejects with 401 like kube-apiserver. */
+  issueClientCertificate(req: Omit<IssueRequest, 'usage'>): Promise<KeyPairPem>;
   close(): Promise<void>;
 }
 
@@ -225,6 +228,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     token: opts.token,
     store,
     setFaults: (list) => faults.set(list),
+    issueClientCertificate: (req) => ca.issue({ ...req, usage: 'client' }),
     close: () =>
       new Promise<void>((resolve) => {
         if (ticker) clearInterval(ticker);
