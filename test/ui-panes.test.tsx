@@ -116,10 +116,19 @@ test('Footer: hints, the request line, its curl and kubectl equivalents', () => 
 });
 
 test('HelpOverlay lists every keymap entry', () => {
-  // Tall enough for one column (27 entries since `o`, pod logs): two columns truncate descriptions.
-  const { lastFrame } = render(<HelpOverlay width={100} height={31} color={false} />);
+  // Tall enough for one column (borders and title take 4 rows): two columns truncate descriptions.
+  const { lastFrame } = render(<HelpOverlay width={100} height={KEYMAP.length + 4} color={false} />);
   const f = frame(lastFrame());
   for (const e of KEYMAP) expect(f).toContain(e.description);
   expect(f).toContain('Ctrl-U');
   expect(f).toContain('Shift-Tab');
+  expect(f).not.toContain('enlarge the terminal');
+});
+
+test('HelpOverlay in a terminal too small for every key says how many are not shown', () => {
+  const rows = 6; // 10 rows minus borders and title, two columns: 12 of the keys fit
+  const f = frame(render(<HelpOverlay width={80} height={rows + 4} color={false} />).lastFrame());
+  const hidden = KEYMAP.length - 2 * rows + 1;
+  expect(f).toContain(`… ${hidden} more: enlarge the terminal`);
+  expect(f).toContain(KEYMAP[0].description);
 });

@@ -8,13 +8,22 @@ export interface HelpOverlayProps { width: number; height: number; color: boolea
 /** Generated from the keymap table, in one or two columns as space allows. */
 export function HelpOverlay({ width, height, color }: HelpOverlayProps) {
   const entries = KEYMAP.map((e) => ({ keys: bindingLabel(e), description: e.description }));
-  const keyWidth = Math.max(...entries.map((e) => e.keys.length)) + 2;
-  const lines = entries.map((e) => e.keys.padEnd(keyWidth) + e.description);
   const rows = Math.max(1, height - 4);
-  const columns = lines.length > rows && width >= 80 ? 2 : 1;
-  const perCol = Math.ceil(lines.length / columns);
+  const columns = entries.length > rows && width >= 80 ? 2 : 1;
+  const perCol = Math.ceil(entries.length / columns);
   const colWidth = Math.floor((width - 4) / columns);
-  const cols = Array.from({ length: columns }, (_, c) => lines.slice(c * perCol, (c + 1) * perCol).slice(0, rows));
+  // Keys aligned per column: the second column's short keys leave room for their descriptions.
+  const cols = Array.from({ length: columns }, (_, c) => {
+    const col = entries.slice(c * perCol, (c + 1) * perCol).slice(0, rows);
+    const keyWidth = Math.max(...col.map((e) => e.keys.length)) + 2;
+    return col.map((e) => e.keys.padEnd(keyWidth) + e.description);
+  });
+  // A terminal too small for every key says so instead of dropping keys silently.
+  const hidden = entries.length - cols.reduce((n, col) => n + col.length, 0);
+  if (hidden > 0) {
+    const last = cols[cols.length - 1];
+    last[last.length - 1] = `… ${hidden + 1} more: enlarge the terminal`;
+  }
   return (
     <Pane title="Help (? or Esc closes)" focused color={color} width={width} height={height}>
       <Box flexDirection="row">
