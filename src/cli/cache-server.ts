@@ -6,10 +6,10 @@
 // modification time and the --context flag: a warm start reads one small JSON file instead. A stale
 // answer could only show another server's cached tree for a moment: the real connection
 // revalidates it at once.
-import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { defaultCacheDir } from '../client/discovery-cache.js';
+import { defaultCacheDir, writeCacheFile } from '../client/discovery-cache.js';
 import type { CliArgs } from './args.js';
 
 interface KubeconfigDoc {
@@ -67,18 +67,6 @@ function readMemo(file: string): Memo {
   }
 }
 
-/** Best effort, atomic (temp file + rename): a read-only home must not stop the explorer. */
-function writeMemo(file: string, memo: Memo): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(memo), { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch {
-    /* best effort */
-  }
-}
-
 /** The server URL the discovery cache is keyed by, or undefined when it cannot be known cheaply
  *  (the demo's sandbox gets a new port each run). Merging follows kubectl: first match wins. */
 export async function cacheServer(args: CliArgs, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
@@ -97,6 +85,6 @@ export async function cacheServer(args: CliArgs, env: NodeJS.ProcessEnv = proces
   const server = docs.flatMap((d) => d.clusters ?? []).find((c) => c.name === clusterName)?.cluster?.server;
   // Newest last; the oldest answers make room.
   const entries = Object.entries(memo).filter(([k]) => k !== key).slice(-(MEMO_ENTRIES - 1));
-  writeMemo(memoFile, Object.fromEntries([...entries, [key, server ?? null]]));
+  await writeCacheFile(memoFile, JSON.stringify(Object.fromEntries([...entries, [key, server ?? null]])));
   return server;
 }

@@ -3,7 +3,7 @@
 // discovery (a CRD installed, an upgrade) replaces the file.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Discovery } from '../model/types.js';
 
 const FORMAT_VERSION = 1;
@@ -45,20 +45,24 @@ export class DiscoveryCache {
     }
   }
 
-  /** Writes atomically (temp file + rename) so a crash never leaves half a file. Errors are ignored:
-   *  a read-only home must not stop the explorer. */
+  /** Replaces the server's file (atomically, best effort: see writeCacheFile). */
   async save(server: string, discovery: Discovery): Promise<void> {
     if (discovery.failures.length > 0) return; // never cache a partial view
     const body: CacheFile = { formatVersion: FORMAT_VERSION, server, savedAt: new Date().toISOString(), discovery };
-    try {
-      await mkdir(this.dir, { recursive: true });
-      const target = this.file(server);
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(body), { mode: 0o600 });
-      await rename(tmp, target);
-    } catch {
-      /* best effort */
-    }
+    await writeCacheFile(this.file(server), JSON.stringify(body));
+  }
+}
+
+/** Writes a cache file atomically (temp file + rename), so a crash never leaves half a file.
+ *  Errors are ignored: a read-only home must not stop the explorer. */
+export async function writeCacheFile(path: string, data: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, data, { mode: 0o600 });
+    await rename(tmp, path);
+  } catch {
+    /* best effort */
   }
 }
 
