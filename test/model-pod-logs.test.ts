@@ -122,8 +122,8 @@ describe('equivalents of the log request', () => {
   });
 
   test('a log query kubectl logs has no flag for stays get --raw', () => {
-    expect(kubectlCommand(conn, get('/api/v1/namespaces/team-a/pods/web-1/log?follow=true')))
-      .toBe("kubectl --kubeconfig /tmp/sb/kubeconfig get --raw '/api/v1/namespaces/team-a/pods/web-1/log?follow=true'");
+    expect(kubectlCommand(conn, get('/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true')))
+      .toBe("kubectl --kubeconfig /tmp/sb/kubeconfig get --raw '/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true'");
   });
 
   test('curl: the URL quoted, no Accept header for */*', () => {

@@ -7,6 +7,7 @@ import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
 import { curlCommand, kubectlCommand } from './equivalents.js';
 import {
+  ERR_WATCH_CUT,
   KubeError,
   cancelledError,
   classifyNetworkError,
@@ -32,6 +33,7 @@ import type {
   ListOptions,
   RawResponse,
   RequestOptions,
+  StreamHandle,
   WatchEventMessage,
   WatchHandle,
 } from './types.js';
@@ -50,6 +52,18 @@ export interface ApiClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Largest buffered response body (default 64 MiB; 0 = no limit). Watches are streamed, not limited. */
   maxBodyBytes?: number;
+}
+
+/** Ends a stream from inside its handler: with an error, `done` rejects with it. */
+type StreamEnd = (err?: unknown) => void;
+
+interface StreamHandlers {
+  /** A decoded chunk of the body. */
+  onText(text: string, end: StreamEnd): void;
+  /** The server ended the body (for a last line without its newline). */
+  onComplete?(end: StreamEnd): void;
+  /** The error for a stream cut before its end. */
+  cutError(cause: unknown, ctx: ErrorContext): KubeError;
 }
 
 export interface UserInfo {
@@ -316,6 +330,96 @@ export class ApiClient implements KubeApi {
     q.set('watch', '1');
     if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
     const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    let buf = '';
+    let delivered = 0;
+    const deliver = (line: string, end: StreamEnd): boolean => {
+      const t = line.trim();
+      if (!t) return true;
+      let msg: WatchEventMessage;
+      try {
+        msg = JSON.parse(t);
+      } catch (e) {
+        end(new KubeError({
+          kind: 'parse',
+          message: `Watch ${path}: cannot parse event: ${(e as Error).message}`,
+          hint: 'The watch stream is corrupt; restart the watch.',
+          path,
+          method: 'GET',
+          body: t.slice(0, 500),
+        }));
+        return false;
+      }
+      delivered++;
+      try {
+        onEvent(msg);
+      } catch {
+        /* listener errors must not kill the stream */
+      }
+      // The server ends the stream after an ERROR event; don't wait for it.
+      if (msg.type === 'ERROR') {
+        end();
+        return false;
+      }
+      return true;
+    };
+    return this.stream(path, accept, ref.namespaced, {
+      onText: (text, end) => {
+        buf += text;
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          if (!deliver(line, end)) return;
+        }
+      },
+      onComplete: (end) => {
+        if (buf.trim()) deliver(buf, end);
+      },
+      cutError: (e, ctx) => watchCutError(delivered, e, ctx),
+    });
+  }
+
+  /**
+   * A streamed text GET (a followed pod log): `onChunk` receives the body as it arrives, decoded
+   * as UTF-8 (a character split across chunks is held back until complete). Read-only guard,
+   * credentials, request event and error explanation as for every request; the request timeout
+   * covers only the wait for the headers, like a watch. Never retried: a stream is not idempotent
+   * for the one reading it (lines would repeat).
+   */
+  streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle {
+    let bytes = 0;
+    const handle = this.stream(path, opts.accept ?? '*/*', undefined, {
+      onText: (text) => {
+        bytes += Buffer.byteLength(text);
+        try {
+          onChunk(text);
+        } catch {
+          /* listener errors must not kill the stream */
+        }
+      },
+      cutError: (e, ctx) => new KubeError({
+        kind: 'network',
+        code: ERR_WATCH_CUT,
+        message: `The stream of ${ctx.path ?? path} was cut after ${bytes} byte(s): ${e instanceof Error ? e.message : String(e)}`,
+        hint: 'Long-lived streams break when the API server restarts or a proxy closes long connections. Start the stream again.',
+        path: ctx.path,
+        method: 'GET',
+        cause: e,
+      }),
+    });
+    // Aborting the signal is stop(): `done` resolves, the connection is closed.
+    if (opts.signal?.aborted) handle.stop();
+    opts.signal?.addEventListener('abort', handle.stop, { once: true });
+    return handle;
+  }
+
+  /**
+   * One streaming GET (watches, followed logs). Its request event is emitted when the headers
+   * arrive (or the request fails); then `onText` gets each decoded chunk. `done` resolves when the
+   * stream ends cleanly (the server closed it, `end()` was called without an error, or stop()) and
+   * rejects with a KubeError when it fails or is cut.
+   */
+  private stream(path: string, accept: string, namespaced: boolean | undefined, handlers: StreamHandlers): StreamHandle {
     const controller = new AbortController();
     let abortStream: (() => void) | undefined;
     let stopped = false;
@@ -326,11 +430,11 @@ export class ApiClient implements KubeApi {
       try {
         stream = await this.transport.open({ method: 'GET', path, accept, signal: controller.signal });
       } catch (e) {
-        this.emit(this.failedEvent(this.baseEvent('GET', path, accept, undefined, startedAt, ref.namespaced), e));
+        this.emit(this.failedEvent(this.baseEvent('GET', path, accept, undefined, startedAt, namespaced), e));
         if (stopped && e instanceof KubeError && e.kind === 'cancelled') return;
         throw e;
       }
-      const ev = this.baseEvent('GET', path, accept, undefined, startedAt, ref.namespaced);
+      const ev = this.baseEvent('GET', path, accept, undefined, startedAt, namespaced);
       ev.status = stream.status;
       ev.durationMs = stream.durationMs;
       ev.contentType = stream.contentType;
@@ -342,11 +446,9 @@ export class ApiClient implements KubeApi {
         return;
       }
       const res = stream.response;
-      const wctx = this.errorContext('GET', path);
-      let delivered = 0;
+      const sctx = this.errorContext('GET', path);
       await new Promise<void>((resolve, reject) => {
         const decoder = new StringDecoder('utf8');
-        let buf = '';
         let finished = false;
         const finish = (err?: unknown) => {
           if (finished) return;
@@ -354,60 +456,27 @@ export class ApiClient implements KubeApi {
           if (err && !stopped) reject(err);
           else resolve();
         };
-        const deliver = (line: string): boolean => {
-          const t = line.trim();
-          if (!t) return true;
-          let msg: WatchEventMessage;
-          try {
-            msg = JSON.parse(t);
-          } catch (e) {
-            finish(new KubeError({
-              kind: 'parse',
-              message: `Watch ${path}: cannot parse event: ${(e as Error).message}`,
-              hint: 'The watch stream is corrupt; restart the watch.',
-              path,
-              method: 'GET',
-              body: t.slice(0, 500),
-            }));
-            stream.abort();
-            return false;
-          }
-          if (stopped) return false;
-          delivered++;
-          try {
-            onEvent(msg);
-          } catch {
-            /* listener errors must not kill the stream */
-          }
-          if (msg.type === 'ERROR') {
-            // The server ends the stream after an ERROR event; don't wait for it.
-            finish();
-            stream.abort();
-            return false;
-          }
-          return true;
+        const end: StreamEnd = (err) => {
+          finish(err);
+          stream.abort();
         };
         res.on('data', (chunk: Buffer) => {
-          if (finished) return;
-          buf += decoder.write(chunk);
-          let nl: number;
-          while ((nl = buf.indexOf('\n')) >= 0) {
-            const line = buf.slice(0, nl);
-            buf = buf.slice(nl + 1);
-            if (!deliver(line)) return;
-          }
+          if (finished || stopped) return;
+          const text = decoder.write(chunk);
+          if (text) handlers.onText(text, end);
         });
         res.on('end', () => {
-          buf += decoder.end();
-          if (!finished && buf.trim()) deliver(buf);
+          const rest = decoder.end();
+          if (!finished && !stopped && rest) handlers.onText(rest, end);
+          if (!finished && !stopped) handlers.onComplete?.(end);
           finish();
         });
-        // A clean end (the server's timeout, or it closed the watch) resolves `done`; a stream cut
+        // A clean end (the server's timeout, or it closed the stream) resolves `done`; a stream cut
         // before its end (connection reset, server gone) rejects it with a 'network' KubeError.
-        const cut = (e: unknown) => finish(stopped ? undefined : watchCutError(delivered, e, wctx));
+        const cut = (e: unknown) => finish(stopped ? undefined : handlers.cutError(e, sctx));
         res.on('close', () => (res.complete || stopped ? finish() : cut(Object.assign(new Error('the connection closed before the stream ended'), { code: 'ECONNRESET' }))));
         res.on('aborted', () => cut(Object.assign(new Error('the connection was reset'), { code: 'ECONNRESET' })));
-        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : finish(stopped ? undefined : classifyNetworkError(e, wctx))));
+        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : finish(stopped ? undefined : classifyNetworkError(e, sctx))));
       });
     };
 

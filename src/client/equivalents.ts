@@ -36,10 +36,18 @@ export function joinUrl(server: string, path: string): string {
   return server.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
 }
 
+/** A pods/log request that streams (`follow=true`). */
+function isFollow(path: string): boolean {
+  const q = path.indexOf('?');
+  return q >= 0 && new URLSearchParams(path.slice(q + 1)).get('follow') === 'true';
+}
+
 export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   const args = ['curl'];
   if (conn.mode !== 'proxy') args.push(...conn.curlAuthArgs);
   if (conn.insecure && !args.includes('-k') && !args.includes('--insecure')) args.push('-k');
+  // -N: print each chunk as it arrives (curl buffers its output otherwise).
+  if (isFollow(req.path)) args.push('-N');
   if (req.method !== 'GET') args.push('-X', req.method);
   if (!isPlainJson(req.accept)) args.push('-H', `Accept: ${req.accept}`);
   if (req.body !== undefined) args.push('-H', 'Content-Type: application/json', '--data-raw', req.body);
@@ -90,17 +98,21 @@ export function parseResourcePath(pathOnly: string): ParsedResourcePath | undefi
 
 const PAGING_KEYS = new Set(['limit', 'continue', 'includeObject']);
 
-/** `kubectl logs` for a pods/log request whose query it has flags for (tailLines, container);
- *  undefined for any other request (it then stays `get --raw`). */
+/** `kubectl logs` for a pods/log request whose query it has flags for (tailLines, container,
+ *  follow=true as `-f`, put last as people type it); undefined for any other request (it then
+ *  stays `get --raw`). */
 function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams): string | undefined {
   const r = parseResourcePath(pathOnly);
   if (!r || r.subresource !== 'log' || r.group !== '' || r.resource !== 'pods' || !r.name || !r.namespace) return undefined;
   const args = [...prefix, 'logs', r.name, '-n', r.namespace];
+  let follow = false;
   for (const [key, value] of query) {
     if (key === 'tailLines') args.push(`--tail=${value}`);
     else if (key === 'container') args.push('-c', value);
+    else if (key === 'follow' && value === 'true') follow = true;
     else return undefined;
   }
+  if (follow) args.push('-f');
   return shellJoin(args);
 }
 

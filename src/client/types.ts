@@ -78,6 +78,9 @@ export interface WatchHandle {
   done: Promise<void>;
 }
 
+/** A streamed text GET (a followed pod log): stop() closes its connection. */
+export type StreamHandle = WatchHandle;
+
 export interface WatchEventMessage {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
   object: any;
@@ -97,4 +100,9 @@ export interface KubeApi {
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
+  /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;
+   *  aborting `signal` is stop().
+   *  Optional: stand-ins (the CLI's connecting client, test doubles) may lack it; the UI then asks
+   *  the real client (see src/ui/log-follow.ts). */
+  streamText?(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle;
 }

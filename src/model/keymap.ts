@@ -14,7 +14,7 @@ export type Command =
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
-  | 'log' | 'pod.logs' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
+  | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
@@ -58,6 +58,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }], hint: 'log' },
   // `l` moves right (vi keys) and `L` is the request log: `o` as in the container's output.
   { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }], hint: 'logs' },
+  { command: 'logs.follow', description: 'in pod logs: follow (stream new lines, like kubectl logs -f) / stop', bindings: [{ input: 'f', label: 'f' }], hint: 'follow' },
   { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }], hint: 'copy curl' },
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }], hint: 'raw' },
   { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }], hint: 'explain' },

@@ -13,8 +13,9 @@ export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'ex
 export type DetailView =
   | { kind: 'objects'; ref: ResourceRef }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
-  /** A pod's log (read-only GET of pods/log), opened from its table row or its object view. */
-  | { kind: 'logs'; namespace: string; name: string }
+  /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
+   *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
+  | { kind: 'logs'; namespace: string; name: string; follow?: boolean }
   | { kind: 'path'; path: string };
 
 export interface NavState {
@@ -35,6 +36,9 @@ export interface NavState {
   scroll: number;
   scrollLines: number;
   scrollHeight: number;
+  /** Lines dropped from the top of the text so far (a followed log keeps only its newest lines):
+   *  when more are dropped, `scroll` moves up by as many, so the view keeps its place. */
+  scrollDropped: number;
   /** Object views (see textCursor): the cursor line of the JSON/YAML text; `scroll` follows it. */
   cursor: number;
   /** Bumped by `refresh`: discovery when the detail stack is empty, else the open detail view. */
@@ -65,7 +69,7 @@ export interface NavState {
 export type NavAction =
   | { type: 'setItems'; list: ListId; keys: string[] }
   | { type: 'setViewport'; list: ListId; height: number }
-  | { type: 'setScrollSize'; lines: number; height: number }
+  | { type: 'setScrollSize'; lines: number; height: number; dropped?: number }
   | { type: 'setLogBodySize'; lines: number; height: number }
   | { type: 'move'; delta: number }
   | { type: 'page'; direction: 1 | -1; half?: boolean }
@@ -77,6 +81,8 @@ export type NavAction =
   | { type: 'openObject'; ref: ResourceRef; namespace?: string; name: string }
   | { type: 'openPath'; path: string }
   | { type: 'openLogs'; namespace: string; name: string }
+  /** `f` in a pod's log: start or stop following it. */
+  | { type: 'toggleFollow' }
   | { type: 'back' }
   | { type: 'filterStart' }
   | { type: 'filterInput'; text: string }
@@ -114,7 +120,7 @@ export function initialNavState(namespace?: string): NavState {
     focus: 'groups',
     lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList(), log: emptyList(), explain: emptyList() },
     filtering: null, stack: [], namespace, pickerOpen: false, helpOpen: false,
-    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, cursor: 0, refreshDiscovery: 0, refreshDetail: 0,
+    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, scrollDropped: 0, cursor: 0, refreshDiscovery: 0, refreshDetail: 0,
     discoveryCancelled: false, detailCancelled: false,
     logOpen: false, logFocus: 'list', logScroll: 0, logLines: 0, logHeight: 10,
     explain: null, explainField: null, explainExpanded: [], rawDiscovery: false, tourStep: null,
@@ -139,6 +145,17 @@ export function activeList(s: NavState): ListId | null {
  *  fields `e` explains. */
 export function textCursor(s: NavState): boolean {
   return activeList(s) === null && topView(s)?.kind === 'object';
+}
+
+/** The detail shows a pod log being followed. */
+export function following(s: NavState): boolean {
+  const top = topView(s);
+  return top?.kind === 'logs' && !!top.follow;
+}
+
+/** The logs view with follow on or off (off: no `follow` key, the view as `o` opened it). */
+function withFollow(view: DetailView & { kind: 'logs' }, follow: boolean): DetailView {
+  return { kind: 'logs', namespace: view.namespace, name: view.name, ...(follow ? { follow: true } : {}) };
 }
 
 /** Cursor keys scroll the selected request's body in the request log. */
@@ -190,8 +207,16 @@ function reduce(s: NavState, a: NavAction): NavState {
     case 'setItems': return withList(s, a.list, (l) => setKeys(l, a.keys));
     case 'setViewport': return withList(s, a.list, (l) => (l.height === a.height ? l : setHeight(l, a.height)));
     case 'setScrollSize': {
-      if (s.scrollLines === a.lines && s.scrollHeight === a.height) return s;
-      const sized = clampScroll({ ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height) }, s.scroll);
+      const dropped = a.dropped ?? 0;
+      if (s.scrollLines === a.lines && s.scrollHeight === a.height && s.scrollDropped === dropped) return s;
+      const resized = { ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height), scrollDropped: dropped };
+      if (following(s)) {
+        // Like `less +F`: at the bottom the view stays there as lines arrive; scrolled up, it keeps
+        // its place (lines dropped from the top move it up by as many).
+        const atBottom = s.scroll >= s.scrollLines - s.scrollHeight;
+        return clampScroll(resized, atBottom ? a.lines : s.scroll - Math.max(0, dropped - s.scrollDropped));
+      }
+      const sized = clampScroll(resized, s.scroll);
       return textCursor(sized) ? setCursor(sized, sized.cursor) : sized;
     }
     case 'setLogBodySize': {
@@ -238,6 +263,13 @@ function reduce(s: NavState, a: NavAction): NavState {
     case 'openPath': return push({ ...s, stack: [] }, { kind: 'path', path: a.path });
     // On top of the table or object it came from: Esc returns there.
     case 'openLogs': return push(s, { kind: 'logs', namespace: a.namespace, name: a.name });
+    case 'toggleFollow': {
+      const top = topView(s);
+      if (top?.kind !== 'logs') return s;
+      const stack = [...s.stack.slice(0, -1), withFollow(top, !top.follow)];
+      // Following starts at the bottom, where the new lines appear.
+      return top.follow ? { ...s, stack } : { ...s, stack, scroll: Math.max(0, s.scrollLines - s.scrollHeight) };
+    }
     case 'back': {
       if (s.helpOpen) return { ...s, helpOpen: false };
       if (s.pickerOpen) return { ...s, pickerOpen: false };
@@ -285,10 +317,14 @@ function reduce(s: NavState, a: NavAction): NavState {
     case 'toggleFormat': return { ...s, format: s.format === 'json' ? 'yaml' : 'json', scroll: 0, cursor: 0 };
     case 'toggleReveal': return { ...s, reveal: !s.reveal };
     case 'toggleHelp': return { ...s, helpOpen: !s.helpOpen };
-    case 'refresh':
+    case 'refresh': {
+      // A followed log is read again as a snapshot: the stream is closed; f follows again.
+      const top = topView(s);
+      const stack = top?.kind === 'logs' && top.follow ? [...s.stack.slice(0, -1), withFollow(top, false)] : s.stack;
       return s.stack.length
-        ? { ...s, refreshDetail: s.refreshDetail + 1, detailCancelled: false }
+        ? { ...s, stack, refreshDetail: s.refreshDetail + 1, detailCancelled: false }
         : { ...s, refreshDiscovery: s.refreshDiscovery + 1, discoveryCancelled: false };
+    }
     case 'cancel':
       return a.target === 'discovery' ? { ...s, discoveryCancelled: true } : { ...s, detailCancelled: true };
     case 'toggleLog': return { ...s, logOpen: !s.logOpen, logFocus: 'list', logScroll: 0, explain: null, helpOpen: false, pickerOpen: false, filtering: null };

@@ -2,6 +2,7 @@
 // the log request and what the view says. The UI fetches; these decide.
 import type { ResourceRef } from './types.js';
 import { objectPath } from './tree.js';
+import { formatBytes } from './format.js';
 
 /** Lines asked for (`tailLines`): enough to see what a pod is doing, small enough to stay fast. */
 export const TAIL_LINES = 500;
@@ -39,8 +40,62 @@ export function podLogBasePath(namespace: string, name: string): string {
   return `${objectPath(POD_REF, namespace, name)}/log`;
 }
 
-/** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read. */
-export function logsTitle(name: string, container?: LogContainer): string {
-  if (!container?.first) return `logs ${name}`;
-  return `logs ${name} (container ${container.first}${container.count > 1 ? `, 1 of ${container.count}` : ''})`;
+/** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read; with
+ *  ' ● following' while the log is followed. */
+export function logsTitle(name: string, container?: LogContainer, following = false): string {
+  const mark = following ? ' ● following' : '';
+  if (!container?.first) return `logs ${name}${mark}`;
+  return `logs ${name} (container ${container.first}${container.count > 1 ? `, 1 of ${container.count}` : ''})${mark}`;
+}
+
+/** Lines a followed log keeps (the oldest are dropped beyond): a chatty pod must not fill memory. */
+export const FOLLOW_MAX_LINES = 5000;
+
+/** GET path of a followed log (`kubectl logs -f`): /api/v1/namespaces/NS/pods/NAME/log?follow=true&tailLines=500[&container=C]. */
+export function podLogFollowPath(namespace: string, name: string, container?: string): string {
+  const query = new URLSearchParams({ follow: 'true', tailLines: String(TAIL_LINES) });
+  if (container !== undefined) query.set('container', container);
+  return `${podLogBasePath(namespace, name)}?${query.toString()}`;
+}
+
+/** A followed log so far: complete lines (the newest FOLLOW_MAX_LINES), the line still being
+ *  written, how many were dropped from the top and how many bytes arrived. */
+export interface FollowedLines { lines: string[]; partial: string; dropped: number; bytes: number }
+
+export const NO_FOLLOWED_LINES: FollowedLines = { lines: [], partial: '', dropped: 0, bytes: 0 };
+
+/** The buffer after one chunk of the stream (a new object; the old one is left as it was). */
+export function appendFollowed(buf: FollowedLines, chunk: string, max = FOLLOW_MAX_LINES): FollowedLines {
+  const parts = (buf.partial + chunk).split('\n');
+  const partial = parts.pop()!;
+  // Lines ending in CRLF are shown without the CR (as textLines does for a whole body).
+  const complete = parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const all = complete.length ? buf.lines.concat(complete) : buf.lines;
+  const over = Math.max(0, all.length - max);
+  return { lines: over ? all.slice(over) : all, partial, dropped: buf.dropped + over, bytes: buf.bytes + utf8Length(chunk) };
+}
+
+/** The lines to show: the complete ones and the one being written. */
+export function followedText(buf: FollowedLines): string[] {
+  return buf.partial ? [...buf.lines, buf.partial] : buf.lines;
+}
+
+function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** Where a follow stands: waiting for the headers, streaming, stopped with f, or ended by the
+ *  server or an error (`reason`). */
+export type FollowState = { state: 'connecting' | 'following' | 'stopped' } | { state: 'ended'; reason: string };
+
+/** The note under a followed log: a visible marker, the counts, what was dropped, what f does. */
+export function followNote(follow: FollowState, buf: FollowedLines): string {
+  const count = `${buf.lines.length + (buf.partial ? 1 : 0)} lines, ${formatBytes(buf.bytes)} received`;
+  const dropped = buf.dropped ? `  ${buf.dropped} oldest dropped (the newest ${FOLLOW_MAX_LINES} kept)` : '';
+  switch (follow.state) {
+    case 'connecting': return '● following: connecting…  f: stop  Esc: back';
+    case 'following': return `● following: ${count}${dropped}  f: stop  Esc: back`;
+    case 'stopped': return `○ follow stopped: ${count}${dropped}  f: follow again  r: refresh  Esc: back`;
+    case 'ended': return `○ follow ended (${follow.reason}): ${count}${dropped}  f: follow again  Esc: back`;
+  }
 }

@@ -163,3 +163,48 @@ export function podLogText(pod: any): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The `n`th line a running container prints after its seeded log, at `now` (a followed log gets
+ * one per sandbox tick); undefined when the pod's first container is not running (Pending,
+ * completed, in CrashLoopBackOff), which prints nothing.
+ */
+export function nextLogLine(pod: any, n: number, now: number): string | undefined {
+  const status = pod.status?.containerStatuses?.[0];
+  if (pod.status?.phase !== 'Running' || !status?.state?.running) return undefined;
+  const container = pod.spec.containers[0];
+  const image: string = container.image;
+  const rnd = prng(followSeed(pod, n));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  if (image.includes('nginx')) {
+    const path = pick(['/', '/index.html', '/api/products?page=2', '/static/app.js', '/healthz']);
+    const probe = path === '/healthz';
+    const client = probe ? `${pod.status.hostIP}` : `10.244.${1 + Math.floor(rnd() * 2)}.${2 + Math.floor(rnd() * 60)}`;
+    const agent = probe ? 'kube-probe/1.32' : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0 Safari/537.36';
+    return `${client} - - [${nginxTime(now)}] "GET ${path} HTTP/1.1" 200 ${probe ? 2 : 600 + Math.floor(rnd() * 9000)} "-" "${agent}" "-"`;
+  }
+  if (image.includes('postgres')) {
+    return `${pgTime(now)} [${100 + (n % 50)}] LOG:  connection authorized: user=app database=shop application_name=orders`;
+  }
+  if (image.includes('coredns')) {
+    const name = pick(['kubernetes.default.svc.cluster.local.', 'orders.team-a.svc.cluster.local.', 'db.team-a.svc.cluster.local.']);
+    return `[INFO] 10.244.1.${2 + Math.floor(rnd() * 60)}:${30000 + Math.floor(rnd() * 30000)} - ${Math.floor(rnd() * 65535)} "A IN ${name} udp 54 false 512" NOERROR qr,aa,rd 106 ${(rnd() * 0.001).toFixed(9)}s`;
+  }
+  if (image.includes('etcd')) {
+    return `{"level":"info","ts":"${iso(now)}","caller":"mvcc/index.go:214","msg":"compact tree index","revision":${1200 + n}}`;
+  }
+  if (image.includes('kube-')) {
+    return klog(now, 'I', 'controller.go:615', `"Reconciled" component="${container.name}" duration="${(rnd() * 20).toFixed(3)}ms"`);
+  }
+  if (image.includes('crashy')) {
+    return `time="${iso(now)}" level=warning msg="upstream not reachable, retrying" attempt=${n + 1}`;
+  }
+  const path = pick(['/v1/orders', '/v1/orders/1842', '/v1/cart', '/healthz', '/readyz']);
+  const code = rnd() < 0.08 ? 500 : 200;
+  return `{"time":"${iso(now)}","level":"${code >= 500 ? 'ERROR' : 'INFO'}","msg":"request completed","method":"GET","path":"${path}","status":${code},"duration_ms":${1 + Math.floor(rnd() * 120)},"request_id":"${hexFor(`req/${pod.metadata.name}/${n}`, 16)}"}`;
+}
+
+/** Seed of a pod's `n`th followed line: the same pod and n give the same line. */
+function followSeed(pod: any, n: number): number {
+  return fnv1a(`${pod.metadata.uid ?? pod.metadata.name}/follow/${n}`);
+}

@@ -6,7 +6,7 @@
 // object handed out earlier never changes under its holder.
 
 import { BenchPods, benchNamespaces } from './objects-bench.js';
-import { podLogText } from './objects-logs.js';
+import { nextLogLine, podLogText } from './objects-logs.js';
 import { buildSeed, endpointsFor, makeEvent, makePod, toEventsV1 } from './objects-seed.js';
 import { BASE_TIME_MS, hexFor, rfc3339, suffixFor, uidFor } from './objects-util.js';
 
@@ -43,6 +43,8 @@ const VIEWS: Record<string, { source: string; convert: (o: any) => any }> = {
 
 const collKey = (group: string, resource: string) => `${group}/${resource}`;
 const itemKey = (ns: string | undefined, name: string) => `${ns ?? ''}\u0000${name}`;
+/** Lines a followed pod keeps beyond its seeded log. */
+const MAX_PRINTED_LINES = 1000;
 
 function byKey(a: any, b: any): number {
   const an = a.metadata.namespace ?? '';
@@ -98,6 +100,11 @@ export class ObjectStore {
   private mergedPods: any[] | undefined;
   private ticks = 0;
   private replacements = 0;
+  /** Followed pod logs (pods/log?follow=true): the streams' line listeners, per pod. */
+  private readonly logFollowers = new Map<string, Set<(line: string) => void>>();
+  /** Lines printed since the seeded log, per pod: only followed pods print, so an unfollowed pod's
+   *  log stays byte-for-byte the seeded one. */
+  private readonly printedLines = new Map<string, { count: number; lines: string[] }>();
 
   constructor(opts: StoreOptions = {}) {
     const benchCount = Math.max(0, Math.floor(opts.pods ?? 0));
@@ -232,11 +239,49 @@ export class ObjectStore {
     }
 
     if (this.ticks % 5 === 0) this.replaceFrontendPod(demoPods, now);
+    this.printFollowedLogs(now);
+  }
+
+  /** Every tick, each followed running pod prints a line; the followers get it as it is printed. */
+  private printFollowedLogs(now: number): void {
+    for (const [key, followers] of this.logFollowers) {
+      const [namespace, name] = key.split('\u0000') as [string, string];
+      const pod = this.get('', 'v1', 'pods', namespace, name);
+      const printed = this.printedLines.get(key) ?? { count: 0, lines: [] };
+      const line = pod && nextLogLine(pod, printed.count, now);
+      if (!line) continue;
+      // Bounded like a container runtime's log rotation.
+      this.printedLines.set(key, { count: printed.count + 1, lines: [...printed.lines.slice(-(MAX_PRINTED_LINES - 1)), line] });
+      for (const f of [...followers]) f(line);
+    }
+  }
+
+  /** Calls `onLine` with each line the pod prints from now on (one per tick while it runs).
+   *  Returns the unsubscribe. */
+  followLog(namespace: string, name: string, onLine: (line: string) => void): () => void {
+    const key = itemKey(namespace, name);
+    let followers = this.logFollowers.get(key);
+    if (!followers) this.logFollowers.set(key, (followers = new Set()));
+    followers.add(onLine);
+    return () => {
+      followers.delete(onLine);
+      // Safe to call twice: a newer follower's set is never dropped.
+      if (!followers.size && this.logFollowers.get(key) === followers) this.logFollowers.delete(key);
+    };
+  }
+
+  /** Open log-follow streams (tests check that clients close theirs). */
+  logFollowerCount(): number {
+    let n = 0;
+    for (const f of this.logFollowers.values()) n += f.size;
+    return n;
   }
 
   podLog(namespace: string, name: string): string | undefined {
     const pod = this.get('', 'v1', 'pods', namespace, name);
-    return pod ? podLogText(pod) : undefined;
+    if (!pod) return undefined;
+    const printed = this.printedLines.get(itemKey(namespace, name));
+    return printed ? podLogText(pod) + printed.lines.map((l) => `${l}\n`).join('') : podLogText(pod);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ export function handleResourceRequest(
         kind: info.resource,
       });
     }
-    if (info.subresource === 'log' && info.resource === 'pods') return sendPodLog(store, obj, query, res);
+    if (info.subresource === 'log' && info.resource === 'pods') return sendPodLog(store, obj, query, req, res);
     if (info.subresource && info.subresource !== 'status') {
       return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
     }
@@ -48,8 +48,9 @@ export function handleResourceRequest(
 }
 
 /** pods/log as kube-apiserver answers it: the container named by `container` (required when the
- *  pod has several), the last `tailLines` lines when asked. */
-function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, res: ServerResponse): void {
+ *  pod has several), the last `tailLines` lines when asked; with `follow=true`, the response stays
+ *  open (chunked) and carries each line the container prints until the client closes it. */
+function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
   const name: string = pod.metadata.name;
   const containers: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
   const container = query.get('container');
@@ -67,7 +68,19 @@ function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, res: S
     const kept = tail === 0 ? [] : lines.slice(-tail);
     text = kept.length ? `${kept.join('\n')}\n` : '';
   }
-  sendText(res, 200, text);
+  if (!isTrue(query.get('follow'))) return sendText(res, 200, text);
+  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Transfer-Encoding': 'chunked' });
+  // The headers go out at once (the client's timeout covers only them), the lines as printed.
+  res.flushHeaders();
+  if (text) res.write(text);
+  const unfollow = store.followLog(pod.metadata.namespace ?? '', name, (line) => res.write(`${line}\n`));
+  res.on('close', unfollow);
+  req.on('close', unfollow);
+}
+
+/** A boolean query parameter as Go's strconv.ParseBool reads it (what kube-apiserver uses). */
+function isTrue(value: string | null): boolean {
+  return value !== null && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value);
 }
 
 interface ContinueToken {

@@ -103,6 +103,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
     case 'pod.logs': return overlay ? null : logsAction(ctx);
+    case 'logs.follow': return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
     case 'copy.curl': return { type: 'copyCurl' };
     case 'discovery.raw': return nav.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
     case 'explain': return explainAction(ctx);

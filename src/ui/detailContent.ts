@@ -7,7 +7,7 @@ import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from 
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
-import { EMPTY_LOG, POD_REF, TAIL_LINES, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
+import { EMPTY_LOG, POD_REF, TAIL_LINES, followNote, followedText, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
 import type { Loadable } from './data.js';
 import type { DetailData } from './useDetail.js';
@@ -16,7 +16,8 @@ import type { ExplainedError } from './errors.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }
-  | { kind: 'text'; title: string; text: string; note?: string; error?: ExplainedError }
+  /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone). */
+  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string; error?: ExplainedError }
   | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean; empty: string[] }
   | { kind: 'loading'; title: string; message: string; since?: number }
   | { kind: 'error'; title: string; error: ExplainedError; context?: string }
@@ -75,7 +76,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
   }
   const title = view.kind === 'objects' ? `${refLabel(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
     : view.kind === 'object' ? `${refLabel(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
-      : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined)
+      : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
+        data.state === 'response' && data.followed?.follow.state === 'following')
         : `GET ${view.path}`;
   switch (data.state) {
     case 'idle':
@@ -89,8 +91,11 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       const r = data.response;
       if (data.error && (view.kind === 'object' || view.kind === 'logs')) return { kind: 'error', title, error: data.error };
       if (view.kind === 'logs') {
-        // A log is text even when its lines look like JSON; an empty one still says why.
-        const note = `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
+        // A log is text even when its lines look like JSON; an empty one still says why. Once a
+        // followed stream has sent something, its lines replace the snapshot (they start with it).
+        const f = data.followed;
+        if (f && f.lines.bytes > 0) return { kind: 'text', title, text: followedText(f.lines), dropped: f.lines.dropped, note: followNote(f.follow, f.lines) };
+        const note = f ? followNote(f.follow, f.lines) : `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
         return { kind: 'text', title, text: r.body.trim() ? r.body : EMPTY_LOG, note };
       }
       if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object', error: data.error };
@@ -101,7 +106,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
 
 /** Lines of a value/text source, split once (memoised by the caller). */
 export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: boolean): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
-  if (src.kind === 'text') return { lines: textLines(src.text), syntax: 'none', secret: false };
+  if (src.kind === 'text') return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
   let value = src.object ? hideManagedFields(src.value) : src.value;
   const secret = isSecret(value) || (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');

@@ -7,16 +7,18 @@ import { CANCELLED } from './data.js';
 import { LiveTable, type TableData } from './live-table.js';
 import type { RequestLog } from './request-log.js';
 import { objectPath } from '../model/tree.js';
-import type { LogContainer } from '../model/pod-logs.js';
+import { type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
 import { loadPodLogs } from './loadPodLogs.js';
+import { type FollowedLog, LogFollower } from './log-follow.js';
 
 export type DetailData =
   | { state: 'idle' }
   | { state: 'loading'; since: number }
   | { state: 'error'; error: ExplainedError }
   | { state: 'table'; table: TableData }
-  /** `container`: a pod's log, read from that container. */
-  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer };
+  /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
+   *  received, which the view shows instead of the response once lines arrived. */
+  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog };
 
 const HINTS: Record<number, string> = {
   401: 'the server did not accept the credentials (expired token or client certificate?)',
@@ -46,7 +48,9 @@ export interface DetailRequest {
 
 /** `log` receives what the client's request events lack: response bodies and watch events. */
 export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
-  const key = view ? JSON.stringify([view, namespace, refresh, cancelled]) : '';
+  // Following a log (or not) does not read it again: the key leaves `follow` out.
+  const loaded = view?.kind === 'logs' ? { kind: view.kind, namespace: view.namespace, name: view.name } : view;
+  const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   const since = useMemo(() => Date.now(), [key]);
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
@@ -83,6 +87,28 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  if (!view) return { state: 'idle' };
-  return tagged.key === key ? tagged.data : { state: 'loading', since };
+  const data: DetailData = !view ? { state: 'idle' } : tagged.key === key ? tagged.data : { state: 'loading', since };
+  const followed = useFollowedLog(api, view, key, data, log);
+  return followed && data.state === 'response' ? { ...data, followed } : data;
+}
+
+/** While the logs view follows (and its pod was read), a LogFollower streams the log; when it
+ *  stops, what it received stays shown (as 'stopped') until the view is read again. */
+function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string, data: DetailData, log?: RequestLog): FollowedLog | undefined {
+  const follow = view?.kind === 'logs' && !!view.follow;
+  const container = data.state === 'response' && !data.error ? data.container : undefined;
+  const path = view?.kind === 'logs' && container ? podLogFollowPath(view.namespace, view.name, container.name) : undefined;
+  const [tagged, setTagged] = useState<{ key: string; followed: FollowedLog }>();
+  useEffect(() => {
+    if (!follow || !path) return;
+    const follower = new LogFollower(api, path, (followed) => setTagged({ key, followed }), log);
+    follower.start();
+    return () => {
+      follower.stop();
+      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: { follow: { state: 'stopped' }, lines: follower.lines } } : t));
+    };
+    // The log is one object for the App's lifetime.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key, follow, path]);
+  return tagged?.key === key ? tagged.followed : undefined;
 }

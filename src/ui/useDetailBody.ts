@@ -76,7 +76,10 @@ export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, all
 
   const textLines = body.kind === 'text' ? body.lines.length : 0;
   const textHeight = Math.max(1, detailViewport(body, paneContentHeight(box), width));
-  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight) dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight });
+  const dropped = source.kind === 'text' ? source.dropped ?? 0 : 0;
+  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight || nav.scrollDropped !== dropped) {
+    dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight, dropped });
+  }
   return { source, body, table, object };
 }
 

@@ -1,0 +1,120 @@
+// Following a pod's log (`f` in the logs view) in the App against the real sandbox over TLS (a
+// tick every 50 ms): new lines appear without keys, the view stays at the bottom (or keeps its
+// place when scrolled up), the footer shows the follow request as `kubectl logs … -f` and
+// `curl -N`; f stops (the sandbox's follower count drops to 0 and later ticks add nothing); Esc,
+// refresh and unmounting close the stream; `f follow` is offered only in the logs view.
+import { afterEach, expect, test, vi } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { ApiClient, connect } from '../src/client/index.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+import { ENTER, ESC, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
+
+let sb: Sandbox;
+let r: Rendered | undefined;
+
+useSandbox('kapi-ui-follow-', { watchIntervalMs: 50 }, (s) => ({ sb } = s));
+afterEach(() => { r?.unmount(); r = undefined; });
+
+const frame = () => stripAnsi(r?.lastFrame() ?? '');
+const T = 10_000;
+const type = (...keys: string[]) => { for (const k of keys) r!.stdin.write(k); };
+const wait = (p: (f: string) => boolean) => waitForFrame(r!.lastFrame, p, T);
+/** "● following: 512 lines, 61.2 kB received" → 512 */
+const shownLines = (f: string) => Number(/(?:following|stopped): (\d+) lines/.exec(f)?.[1] ?? -1);
+
+/** The App showing db-0's log in team-a (the pods table first, as a user gets there). */
+async function dbLogs() {
+  const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
+  r = renderTui(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 220, rows: 30 });
+  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
+  type(ENTER);
+  await wait(hasText('▶ Resources v1'));
+  type('/', 'p', 'o', 'd', ENTER);
+  await wait(hasText('› pods'));
+  type(ENTER);
+  await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+  expect(frame()).not.toContain('f follow');
+  type('/', 'd', 'b', '-', ENTER);
+  await wait((f) => f.includes('› db-0') && !f.includes('filter:'));
+  type('o');
+  await wait((f) => f.includes('logs db-0 (container postgres)') && f.includes('the last 500 lines at most'));
+  expect(frame()).toContain('f follow');
+  return api;
+}
+
+/** Resolves after the sandbox's ticker has run `n` more times (each tick modifies the crashy pod). */
+function ticks(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const off = sb.store.watch('', 'v1', 'pods', 'demo', () => {
+      if (++seen < n) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+test('f follows: new lines arrive by themselves at the bottom; footer kubectl -f and curl -N; f stops for good', async () => {
+  await dbLogs();
+  type('f');
+  await wait((f) => f.includes('logs db-0 (container postgres) ● following') && f.includes('● following: '));
+  // Lines printed after the tail appear without a key, and the view is at the bottom with them.
+  const first = await waitForFrame(r!.lastFrame, (f) => stripAnsi(f).includes('connection authorized'), T);
+  const start = shownLines(stripAnsi(first));
+  await wait((f) => shownLines(f) >= start + 3);
+  expect(frame()).toContain('$ kubectl --kubeconfig');
+  expect(frame()).toMatch(/logs db-0 -n team-a --tail=500 -f\b/);
+  expect(frame()).toMatch(/\$ curl .* -N 'https:\/\/\S+\/api\/v1\/namespaces\/team-a\/pods\/db-0\/log\?follow=true/);
+  expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/team-a\/pods\/db-0\/log\?follow=true&tailLines=500 200/);
+  expect(sb.store.logFollowerCount()).toBe(1);
+
+  type('f');
+  await wait((f) => f.includes('○ follow stopped: ') && !f.includes('● following'));
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
+  const stopped = shownLines(frame());
+  await ticks(3);
+  // A render after the ticks (a key that changes nothing visible here), then: still the same lines.
+  type('k', 'j');
+  await wait((f) => f.includes('○ follow stopped: '));
+  expect(shownLines(frame())).toBe(stopped);
+});
+
+test('scrolled up while following, the view keeps its place; G goes back to the newest lines', async () => {
+  await dbLogs();
+  type('f');
+  await wait((f) => f.includes('connection authorized'));
+  type('g');
+  await wait((f) => f.includes('PostgreSQL Database directory appears to contain a database'));
+  const at = shownLines(frame());
+  await wait((f) => shownLines(f) >= at + 3);
+  // Still at the top: new lines did not move the view.
+  expect(frame()).toContain('PostgreSQL Database directory appears to contain a database');
+  type('G');
+  await wait((f) => f.includes('connection authorized') && !f.includes('PostgreSQL Database directory'));
+});
+
+test('Esc leaves the followed log at once and closes the stream; so do r and unmounting', async () => {
+  await dbLogs();
+  type('f');
+  await wait((f) => f.includes('● following: ') && f.includes('connection authorized'));
+  type(ESC);
+  await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('logs db-0'));
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
+  expect(frame()).not.toContain('f follow');
+
+  type('o');
+  await wait(hasText('logs db-0 (container postgres)'));
+  type('f');
+  await wait((f) => f.includes('● following: '));
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(1));
+  type('r');
+  await wait((f) => f.includes('the last 500 lines at most') && !f.includes('● following'));
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
+
+  type('f');
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(1));
+  r!.unmount();
+  r = undefined;
+  await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
+});
