@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { KEYMAP, bindingLabel, matchCommand } from '../src/model/keymap.js';
-import { highlightJsonLine, highlightYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import { stringify } from 'yaml';
+import { YAML_OPTIONS, highlightJsonLine, highlightYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
 import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
 import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
 import { computeLayout } from '../src/model/layout.js';
@@ -66,7 +67,7 @@ describe('highlight', () => {
   });
 
   test('YAML via the yaml package, highlighted', () => {
-    const lines = toYamlLines({ metadata: { name: 'web', labels: { app: 'x' } }, replicas: 3, list: ['a', true] });
+    const lines = toYamlLines({ metadata: { name: 'web', labels: { app: 'x' } }, replicas: 3, list: ['a', true] }, (v) => stringify(v, YAML_OPTIONS));
     expect(lines).toContain('  name: web');
     const toks = highlightYamlLine('  name: web');
     expect(toks.find((t) => t.kind === 'key')?.text).toBe('name');

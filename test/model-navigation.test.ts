@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import { type NavAction, type NavState, activeList, initialNavState, navReducer, textCursor, topView } from '../src/model/navigation.js';
-import { fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import { YAML_OPTIONS, fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+
+const printYaml = (v: unknown) => stringify(v, YAML_OPTIONS);
 import { fieldAtJsonLine } from '../src/model/explain.js';
 import { listPageValue } from '../src/ui/request-log.js';
 import { selectedIndex, visibleRange } from '../src/model/list.js';
@@ -286,7 +288,7 @@ describe('object cursor (issue 4: explain the field under it)', () => {
         nested: [[1, 2], [{ a: 1 }]], empty: {}, n: null },
       status: { phase: 'Running' },
     };
-    const lines = toYamlLines(value);
+    const lines = toYamlLines(value, printYaml);
     const text = lines.join('\n') + '\n';
     const doc = parseDocument(text, { keepSourceTokens: true });
     const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;

@@ -1,6 +1,11 @@
 // JSON / YAML → lines → coloured tokens. Documents are split into lines once; only the visible
 // lines are tokenised (per render), so a multi-megabyte /openapi/v2 costs one split.
-import { stringify as yamlStringify } from 'yaml';
+
+/** Prints a value as YAML. The parser library is passed in, not imported: it loads after the first
+ *  frame (src/ui/useYamlPrinter.ts) instead of before it. */
+export type YamlPrinter = (value: unknown) => string;
+/** How every YAML view is printed: no line folding, so a line is a field. */
+export const YAML_OPTIONS = { lineWidth: 0 } as const;
 
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'plain';
 export interface Token { text: string; kind: TokenKind }
@@ -10,8 +15,8 @@ export function toJsonLines(value: unknown): string[] {
   return (text === undefined ? 'undefined' : text).split('\n');
 }
 
-export function toYamlLines(value: unknown): string[] {
-  const text = yamlStringify(value, { lineWidth: 0 });
+export function toYamlLines(value: unknown, print: YamlPrinter): string[] {
+  const text = print(value);
   return text.replace(/\n$/, '').split('\n');
 }
 

@@ -21,6 +21,7 @@ import { viewPaths } from './detailContent.js';
 import { syncViewports, useDetailBody } from './useDetailBody.js';
 import { type SideEffect, useKeys } from './useKeys.js';
 import { footerHints } from './footer-hints.js';
+import { useYamlPrinter } from './useYamlPrinter.js';
 import type { CommandContext } from './commands.js';
 import { useTourDriver } from './useTour.js';
 import { colorFromEnv } from './theme.js';
@@ -109,7 +110,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
-  const { source, body, table, object } = useDetailBody({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, box: detailBox }, dispatch);
+  const yaml = useYamlPrinter(nav.format === 'yaml');
+  const { source, body, table, object } = useDetailBody({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, box: detailBox, yaml }, dispatch);
   const loggedSelected = nav.logOpen ? logEntries[selectedIndex(nav.lists.log) ?? -1] : undefined;
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;

@@ -5,7 +5,7 @@ import { topView } from '../model/navigation.js';
 import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel, refOf } from '../model/tree.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
-import { textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
 import { EMPTY_LOG, POD_REF, TAIL_LINES, followNote, followedText, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
@@ -104,14 +104,18 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
   }
 }
 
+/** Shown for the moment between `y` and the YAML printer's arrival (it loads after the first frame). */
+export const YAML_LOADING = '(loading the YAML printer…)';
+
 /** Lines of a value/text source, split once (memoised by the caller). */
-export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: boolean): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
+export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: boolean, yaml: YamlPrinter | undefined): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
   if (src.kind === 'text') return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
   let value = src.object ? hideManagedFields(src.value) : src.value;
   const secret = isSecret(value) || (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
   if (!reveal) value = maskSecret(value);
-  return format === 'yaml' ? { lines: toYamlLines(value), syntax: 'yaml', secret } : { lines: toJsonLines(value), syntax: 'json', secret };
+  if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
+  return yaml ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret } : { lines: [YAML_LOADING], syntax: 'none', secret };
 }
 
 export interface TableText { header: string; rows: string[]; keys: string[]; ids: { name: string; namespace?: string }[] }

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { type NavAction, type NavState, textCursor } from '../model/navigation.js';
 import { type PaneBox, paneContentHeight, paneContentWidth } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
-import { fieldAtYamlLine } from '../model/highlight.js';
+import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
 import { type DetailSource, type SelectionInput, type TableText, detailSource, sourceLines, tableNote, tableText } from './detailContent.js';
 import { type DetailBody, detailViewport } from './DetailPane.js';
@@ -20,6 +20,8 @@ type Dispatch = (a: NavAction) => void;
 export interface DetailBodyInput extends SelectionInput {
   /** The detail pane's box in the current layout. */
   box: PaneBox;
+  /** The YAML printer, once loaded (useYamlPrinter). */
+  yaml: YamlPrinter | undefined;
 }
 
 export interface DetailBodyResult {
@@ -37,14 +39,14 @@ const kindOf = (v: unknown) => {
 };
 
 /** The detail body; hands the objects table's keys and the text's size to the reducer. */
-export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, allowed, box }: DetailBodyInput, dispatch: Dispatch): DetailBodyResult {
+export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, allowed, box, yaml }: DetailBodyInput, dispatch: Dispatch): DetailBodyResult {
   const source = detailSource({ nav, discovery, groupRow, resourceRow, data, allowed });
   const textSource = source.kind === 'value' || source.kind === 'text' ? source : undefined;
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
   const textKey = textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
-  const text = useMemo(() => (textSource ? sourceLines(textSource, nav.format, nav.reveal) : undefined),
+  const text = useMemo(() => (textSource ? sourceLines(textSource, nav.format, nav.reveal, yaml) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [textKey, nav.format, nav.reveal]);
+    [textKey, nav.format, nav.reveal, yaml]);
   const width = paneContentWidth(box);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const table = useMemo(() => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, width - 2) : undefined),
