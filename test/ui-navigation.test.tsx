@@ -244,6 +244,16 @@ test('q quits: onExit is called', async () => {
   await vi.waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
 });
 
+test('Esc then q typed fast (one read, as over SSH: "\\x1bq") is Esc, then q: the help closes and the app quits', async () => {
+  const onExit = vi.fn();
+  const { lastFrame } = await start(new FakeApi(), undefined, onExit);
+  await keys('?');
+  await waitForFrame(lastFrame, hasText('Help (? or Esc closes)'));
+  r!.stdin.write('\u001bq');
+  await vi.waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
+  expect(frame()).not.toContain('Help (? or Esc closes)');
+});
+
 test('Ctrl-C quits too', async () => {
   const onExit = vi.fn();
   await start(new FakeApi(), undefined, onExit);

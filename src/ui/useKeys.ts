@@ -20,6 +20,13 @@ export function useKeys(context: CommandContext, dispatch: (a: NavAction) => voi
   const onKey = useCallback((input: string, key: Key | KeyInfo): void => {
     const ctx = ctxRef.current;
     if (!ctx) return;
+    // Esc and the next key typed fast (or over SSH) can arrive in one read, "\x1bq", which Ink reports
+    // as Meta-q. No binding uses Meta, so it is what was typed: Esc, then the key (q still quits).
+    if (key.meta && !key.ctrl && input.length === 1 && input >= ' ') {
+      onKey('', { escape: true });
+      onKey(input, {});
+      return;
+    }
     // Several characters in one read (fast typing through tmux/ssh, or a paste) arrive as one
     // input: replay them one key at a time.
     if (input.length > 1 && !key.ctrl && !key.meta) {
