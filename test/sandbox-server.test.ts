@@ -136,6 +136,20 @@ describe('endpoints', () => {
     expect(t.rows[0].object.kind).toBe('PartialObjectMetadata');
   });
 
+  it('a watch with nothing to report still answers 200 at once (headers flushed, like kube-apiserver)', async () => {
+    const { request } = await import('node:https');
+    const list = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-public/configmaps`, admin())).json();
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(`${sb.url}/api/v1/namespaces/kube-public/configmaps?watch=1&resourceVersion=${list.metadata.resourceVersion}`, { ...admin() }, (res) => {
+        resolve(res.statusCode);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
   it('streams watch events as newline-delimited JSON', async () => {
     const { request } = await import('node:https');
     const events: any[] = await new Promise((resolve, reject) => {

@@ -155,6 +155,8 @@ function startWatch(
   query: URLSearchParams,
 ): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  // Headers at once, as kube-apiserver sends them: a quiet watch is open (200), not pending.
+  res.flushHeaders();
   // `kubectl get -w` asks for Table: each event then carries a one-row Table (column definitions
   // only in the first), so a client can patch its table without listing again.
   const asTable = wantsTable(req.headers.accept);
