@@ -47,6 +47,11 @@ describe('footer hints', () => {
     expect(h).not.toMatch(/o logs|x reveal|y yaml/);
   });
 
+  it('in the tour: how to step through it', () => {
+    const h = footerHints(ctx(run(initialNavState('default'), { type: 'tourGo', step: 0 })));
+    expect(h).toMatch(/^→\/Enter next step {2}← previous {2}Esc end the tour/);
+  });
+
   it('while filtering and in the help overlay: what the keys do there', () => {
     const s = table(PODS);
     expect(footerHints(ctx(run(s, { type: 'filterStart' })))).toBe('type to filter  Enter keep  Esc clear  ↑↓ move');

@@ -29,6 +29,9 @@ export function footerHints(ctx: CommandContext): string {
   const { nav } = ctx;
   if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
   if (nav.helpOpen) return '? / Esc close  q quit';
+  const overlay = nav.pickerOpen || nav.logOpen || nav.explain !== null;
+  // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
+  if (nav.tourStep !== null && !overlay) return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';
   const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx)).filter((e) => {
     const { input, key } = pressOf(e.bindings[0]);
     return keyToAction(input, key, ctx) !== null;
