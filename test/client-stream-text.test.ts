@@ -9,7 +9,7 @@ import { KubeError, explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { podLogFollowPath, podLogPath } from '../src/model/pod-logs.js';
-import { useSandbox } from './helpers/sandbox.js';
+import { useSandbox, sandboxTicks } from './helpers/sandbox.js';
 import { rejection } from './helpers/client.js';
 
 let sb: Sandbox;
@@ -91,14 +91,4 @@ describe('streamText', () => {
   });
 });
 
-/** Resolves after the sandbox's ticker has run `n` more times (each tick modifies the crashy pod). */
-function ticks(n: number): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = 0;
-    const off = sb.store.watch('', 'v1', 'pods', 'demo', () => {
-      if (++seen < n) return;
-      off();
-      resolve();
-    });
-  });
-}
+const ticks = (n: number) => sandboxTicks(sb, n);

@@ -7,8 +7,8 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { ENTER, ESC, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
-import { useSandbox } from './helpers/sandbox.js';
+import { ENTER, ESC, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox, sandboxTicks } from './helpers/sandbox.js';
 
 let sb: Sandbox;
 let r: Rendered | undefined;
@@ -27,13 +27,7 @@ const shownLines = (f: string) => Number(/(?:following|stopped): (\d+) lines/.ex
 async function dbLogs() {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
   r = renderTui(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 220, rows: 30 });
-  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
-  type(ENTER);
-  await wait(hasText('▶ Resources v1'));
-  type('/', 'p', 'o', 'd', ENTER);
-  await wait(hasText('› pods'));
-  type(ENTER);
-  await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+  await showPodsTable(r);
   expect(frame()).not.toContain('f follow');
   type('/', 'd', 'b', '-', ENTER);
   await wait((f) => f.includes('› db-0') && !f.includes('filter:'));
@@ -43,17 +37,7 @@ async function dbLogs() {
   return api;
 }
 
-/** Resolves after the sandbox's ticker has run `n` more times (each tick modifies the crashy pod). */
-function ticks(n: number): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = 0;
-    const off = sb.store.watch('', 'v1', 'pods', 'demo', () => {
-      if (++seen < n) return;
-      off();
-      resolve();
-    });
-  });
-}
+const ticks = (n: number) => sandboxTicks(sb, n);
 
 test('f follows: new lines arrive by themselves at the bottom; footer kubectl -f and curl -N; f stops for good', async () => {
   await dbLogs();

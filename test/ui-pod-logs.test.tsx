@@ -13,7 +13,7 @@ import type { Sandbox } from '../src/sandbox/server.js';
 import { POD_REF } from '../src/model/pod-logs.js';
 import { loadPodLogs } from '../src/ui/loadPodLogs.js';
 import { describeError } from '../src/ui/errors.js';
-import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 import { FakeApi, obj } from './helpers/fake-api.js';
 import { KUBECTL, toolMissing } from './helpers/client.js';
@@ -37,13 +37,7 @@ async function client(kubeconfig: string) {
 /** The App on `api`, wide enough for the whole kubectl line, showing the pods of `namespace`. */
 async function podsTable(api: KubeApi, namespace: string, rows = 40) {
   r = renderTui(<App api={api} color={false} version="test" initialNamespace={namespace} />, { columns: 220, rows });
-  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
-  type(ENTER);
-  await wait(hasText('▶ Resources v1'));
-  type('/', 'p', 'o', 'd', ENTER);
-  await wait(hasText('› pods'));
-  type(ENTER);
-  await wait((f) => f.includes(`▶ Detail: pods.v1 in ${namespace}`) && /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+  expect(await showPodsTable(r, T)).toContain(`▶ Detail: pods.v1 in ${namespace}`);
   expect(frame()).toContain('o logs'); // the footer offers the key where it applies
 }
 

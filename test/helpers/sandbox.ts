@@ -30,3 +30,16 @@ export function useSandbox(prefix: string, opts: Omit<SandboxOptions, 'dir'>, as
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 }
+
+/** Resolves after the sandbox's ticker has run `n` more times (each tick modifies the crashy pod in
+ *  namespace demo): a clock for "nothing more arrived" without sleeping. */
+export function sandboxTicks(sb: Sandbox, n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const off = sb.store.watch('', 'v1', 'pods', 'demo', () => {
+      if (++seen < n) return;
+      off();
+      resolve();
+    });
+  });
+}

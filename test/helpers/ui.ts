@@ -80,3 +80,16 @@ export async function waitForFrame(
 }
 
 export const hasText = (text: string | RegExp) => (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
+
+/** From the start frame to the pods table of the App's namespace, as a user gets there: Enter on
+ *  core/v1, filter the resources to pods, Enter. Resolves with the table's frame. */
+export async function showPodsTable(r: Rendered, timeoutMs = 10_000): Promise<string> {
+  const wait = (p: (f: string) => boolean) => waitForFrame(r.lastFrame, p, timeoutMs);
+  await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
+  r.stdin.write(ENTER);
+  await wait(hasText('▶ Resources v1'));
+  for (const k of ['/', 'p', 'o', 'd', ENTER]) r.stdin.write(k);
+  await wait(hasText('› pods'));
+  r.stdin.write(ENTER);
+  return wait((f) => /▶ Detail: pods\.v1 in /.test(f) && /NAME\s+READY\s+STATUS/.test(f) && f.includes('● live'));
+}
