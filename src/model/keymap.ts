@@ -14,6 +14,7 @@ export type Command =
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
+  | 'text.left' | 'text.right'
   | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
 
@@ -44,6 +45,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'nav.halfDown', description: 'half page down', bindings: [{ input: 'd', ctrl: true, label: 'Ctrl-D' }] },
   { command: 'nav.top', description: 'go to top', bindings: [{ input: 'g', label: 'g' }, { key: 'home', label: 'Home' }] },
   { command: 'nav.bottom', description: 'go to bottom', bindings: [{ input: 'G', label: 'G' }, { key: 'end', label: 'End' }] },
+  { command: 'text.right', description: 'scroll the text right (lines longer than the pane)', bindings: [{ input: '>', label: '>' }], hint: 'scroll right' },
+  { command: 'text.left', description: 'scroll the text back left', bindings: [{ input: '<', label: '<' }], hint: 'scroll left' },
   { command: 'pane.left', description: 'pane to the left; log: to the list', bindings: [{ key: 'leftArrow', label: '←' }, { input: 'h', label: 'h' }] },
   { command: 'pane.right', description: 'pane to the right; log: to the body', bindings: [{ key: 'rightArrow', label: '→' }, { input: 'l', label: 'l' }] },
   { command: 'pane.prev', description: 'previous pane', bindings: [{ key: 'tab', shift: true, label: 'Shift-Tab' }] },

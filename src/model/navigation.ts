@@ -39,6 +39,11 @@ export interface NavState {
   /** Lines dropped from the top of the text so far (a followed log keeps only its newest lines):
    *  when more are dropped, `scroll` moves up by as many, so the view keeps its place. */
   scrollDropped: number;
+  /** Sideways scroll of the detail text (long lines are cut at the pane's edge): the first column
+   *  shown, the room a line has, and the longest line of the text. */
+  hscroll: number;
+  scrollWidth: number;
+  scrollLongest: number;
   /** Object views (see textCursor): the cursor line of the JSON/YAML text; `scroll` follows it. */
   cursor: number;
   /** Bumped by `refresh`: discovery when the detail stack is empty, else the open detail view. */
@@ -69,7 +74,8 @@ export interface NavState {
 export type NavAction =
   | { type: 'setItems'; list: ListId; keys: string[] }
   | { type: 'setViewport'; list: ListId; height: number }
-  | { type: 'setScrollSize'; lines: number; height: number; dropped?: number }
+  | { type: 'setScrollSize'; lines: number; height: number; dropped?: number; width?: number; longest?: number }
+  | { type: 'hscroll'; direction: -1 | 1 }
   | { type: 'setLogBodySize'; lines: number; height: number }
   | { type: 'move'; delta: number }
   | { type: 'page'; direction: 1 | -1; half?: boolean }
@@ -120,7 +126,7 @@ export function initialNavState(namespace?: string): NavState {
     focus: 'groups',
     lists: { groups: emptyList(), resources: emptyList(), objects: emptyList(), picker: emptyList(), log: emptyList(), explain: emptyList() },
     filtering: null, stack: [], namespace, pickerOpen: false, helpOpen: false,
-    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, scrollDropped: 0, cursor: 0, refreshDiscovery: 0, refreshDetail: 0,
+    format: 'json', reveal: false, scroll: 0, scrollLines: 0, scrollHeight: 10, scrollDropped: 0, hscroll: 0, scrollWidth: 80, scrollLongest: 0, cursor: 0, refreshDiscovery: 0, refreshDetail: 0,
     discoveryCancelled: false, detailCancelled: false,
     logOpen: false, logFocus: 'list', logScroll: 0, logLines: 0, logHeight: 10,
     explain: null, explainField: null, explainExpanded: [], rawDiscovery: false, tourStep: null,
@@ -196,11 +202,23 @@ function push(s: NavState, view: DetailView): NavState {
 const selectedKey = (l: ListState) => l.keys[l.matches[l.cursor] ?? -1];
 
 export function navReducer(s: NavState, a: NavAction): NavState {
-  const next = reduce(s, a);
+  let next = reduce(s, a);
   // Another request selected in the log: its body starts at the top.
-  if (next.logScroll !== 0 && selectedKey(next.lists.log) !== selectedKey(s.lists.log)) return { ...next, logScroll: 0 };
+  if (next.logScroll !== 0 && selectedKey(next.lists.log) !== selectedKey(s.lists.log)) next = { ...next, logScroll: 0 };
+  // Another text in the detail pane (a view opened or closed, another group or resource): it
+  // starts at its left edge.
+  if (next.hscroll !== 0 && (next.stack !== s.stack || selectedKey(next.lists.groups) !== selectedKey(s.lists.groups)
+    || selectedKey(next.lists.resources) !== selectedKey(s.lists.resources))) next = { ...next, hscroll: 0 };
   return next;
 }
+
+/** How far the detail text can scroll sideways: until the longest line's end is at the edge. */
+export function maxHscroll(s: NavState): number {
+  return Math.max(0, s.scrollLongest - s.scrollWidth);
+}
+
+/** One step sideways: half the text's width, so that some of what was shown stays in view. */
+const hscrollStep = (s: NavState) => Math.max(8, Math.floor(s.scrollWidth / 2));
 
 function reduce(s: NavState, a: NavAction): NavState {
   switch (a.type) {
@@ -208,8 +226,11 @@ function reduce(s: NavState, a: NavAction): NavState {
     case 'setViewport': return withList(s, a.list, (l) => (l.height === a.height ? l : setHeight(l, a.height)));
     case 'setScrollSize': {
       const dropped = a.dropped ?? 0;
-      if (s.scrollLines === a.lines && s.scrollHeight === a.height && s.scrollDropped === dropped) return s;
-      const resized = { ...s, scrollLines: a.lines, scrollHeight: Math.max(1, a.height), scrollDropped: dropped };
+      const width = a.width ?? s.scrollWidth;
+      const longest = a.longest ?? 0;
+      if (s.scrollLines === a.lines && s.scrollHeight === a.height && s.scrollDropped === dropped && s.scrollWidth === width && s.scrollLongest === longest) return s;
+      const widened = { ...s, scrollWidth: width, scrollLongest: longest };
+      const resized = { ...widened, hscroll: Math.min(s.hscroll, maxHscroll(widened)), scrollLines: a.lines, scrollHeight: Math.max(1, a.height), scrollDropped: dropped };
       if (following(s)) {
         // Like `less +F`: at the bottom the view stays there as lines arrive; scrolled up, it keeps
         // its place (lines dropped from the top move it up by as many).
@@ -219,6 +240,7 @@ function reduce(s: NavState, a: NavAction): NavState {
       const sized = clampScroll(resized, s.scroll);
       return textCursor(sized) ? setCursor(sized, sized.cursor) : sized;
     }
+    case 'hscroll': return { ...s, hscroll: Math.min(maxHscroll(s), Math.max(0, s.hscroll + a.direction * hscrollStep(s))) };
     case 'setLogBodySize': {
       if (s.logLines === a.lines && s.logHeight === a.height) return s;
       return clampLogScroll({ ...s, logLines: a.lines, logHeight: Math.max(1, a.height) }, s.logScroll);

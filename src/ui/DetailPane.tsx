@@ -13,7 +13,8 @@ import { useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
-  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; note?: string; error?: ExplainedError }
+  /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
+  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string; error?: ExplainedError }
   | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
@@ -57,13 +58,30 @@ function TokenLine({ tokens }: { tokens: Token[] }) {
 }
 
 interface TextViewProps {
-  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; height: number; width: number; color: boolean; focused: boolean;
+  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset: number; height: number; width: number; color: boolean; focused: boolean;
+}
+
+/** `line` from column `offset` on (by code point, so no character is cut in half). */
+const fromColumn = (line: string, offset: number) => (offset > 0 ? Array.from(line).slice(offset).join('') : line);
+
+/** The tokens of a whole line (highlighting needs all of it) without their first `offset` characters. */
+function dropColumns(tokens: Token[], offset: number): Token[] {
+  if (offset <= 0) return tokens;
+  const out: Token[] = [];
+  let skip = offset;
+  for (const t of tokens) {
+    const chars = Array.from(t.text);
+    if (skip >= chars.length) { skip -= chars.length; continue; }
+    out.push(skip > 0 ? { ...t, text: chars.slice(skip).join('') } : t);
+    skip = 0;
+  }
+  return out;
 }
 
 /** Only the visible slice of the (already split) lines is rendered and highlighted. With a cursor,
  *  every line gets a two-column gutter and the cursor line a '›' (visible without colour), drawn
  *  inverse when focused (bold when not) with colour on. */
-function TextView({ lines, syntax, scroll, cursor, height, width, color, focused }: TextViewProps) {
+function TextView({ lines, syntax, scroll, cursor, offset, height, width, color, focused }: TextViewProps) {
   const visible = lines.slice(scroll, scroll + height);
   const gutter = cursor !== undefined;
   return (
@@ -71,12 +89,12 @@ function TextView({ lines, syntax, scroll, cursor, height, width, color, focused
       {visible.map((line, i) => {
         const at = scroll + i;
         if (gutter && at === cursor) {
-          const text = '› ' + line;
+          const text = '› ' + fromColumn(line, offset);
           return <Text key={at} wrap="truncate-end" inverse={color && focused} bold={color}>{text.length >= width ? text : text.padEnd(width)}</Text>;
         }
         const prefix = gutter ? '  ' : '';
-        if (!color || syntax === 'none' || line.length > 2000) return <Text key={at} wrap="truncate-end">{prefix + line || ' '}</Text>;
-        const tokens = syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line);
+        if (!color || syntax === 'none' || line.length > 2000) return <Text key={at} wrap="truncate-end">{prefix + fromColumn(line, offset) || ' '}</Text>;
+        const tokens = dropColumns(syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line), offset);
         return <TokenLine key={at} tokens={prefix ? [{ text: prefix, kind: 'plain' }, ...tokens] : tokens} />;
       })}
     </Box>
@@ -118,7 +136,8 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
   switch (body.kind) {
     case 'text': {
       const to = Math.min(body.lines.length, body.scroll + view);
-      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`;
+      const offset = body.offset ?? 0;
+      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`;
       inner = (
         <>
           {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
@@ -126,7 +145,7 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
             <Text key={`e${i}`} wrap="truncate-end" bold={color && l.kind === 'title'}
               color={col(color, l.kind === 'hint' ? 'yellow' : 'red')}>{l.text}</Text>
           )) : null}
-          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} height={view} width={innerWidth}
+          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} offset={offset} height={view} width={innerWidth}
             color={color} focused={focused} />
         </>
       );

@@ -2,7 +2,7 @@
 // means in the current state; pure, so it is easy to reason about.
 import type { KeyInfo } from '../model/keymap.js';
 import { matchCommand } from '../model/keymap.js';
-import { type FieldPath, type NavAction, type NavState, activeList, textCursor, topView } from '../model/navigation.js';
+import { type FieldPath, type NavAction, type NavState, activeList, maxHscroll, textCursor, topView } from '../model/navigation.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { isPodRef } from '../model/pod-logs.js';
@@ -88,6 +88,9 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'nav.halfDown': return { type: 'page', direction: 1, half: true };
     case 'nav.top': return { type: 'moveTo', where: 'top' };
     case 'nav.bottom': return { type: 'moveTo', where: 'bottom' };
+    // Only where there is more to see that way (the footer offers them then).
+    case 'text.right': return !overlay && nav.focus === 'detail' && nav.hscroll < maxHscroll(nav) ? { type: 'hscroll', direction: 1 } : null;
+    case 'text.left': return !overlay && nav.focus === 'detail' && nav.hscroll > 0 ? { type: 'hscroll', direction: -1 } : null;
     case 'pane.left': return nav.pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
     case 'pane.right': return nav.pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
     case 'pane.prev': return nav.pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };

@@ -33,6 +33,13 @@ export interface DetailBodyResult {
   object?: ObjectFields;
 }
 
+/** Length of the longest line, in code units (close enough for where the edge is). */
+function longestLine(lines: string[]): number {
+  let n = 0;
+  for (const l of lines) if (l.length > n) n = l.length;
+  return n;
+}
+
 const kindOf = (v: unknown) => {
   const o = (v ?? {}) as { apiVersion?: unknown; kind?: unknown };
   return typeof o.apiVersion === 'string' && typeof o.kind === 'string' ? { apiVersion: o.apiVersion, kind: o.kind } : undefined;
@@ -68,7 +75,7 @@ export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, all
     const cursor = textCursor(nav) && object ? nav.cursor : undefined;
     const notes = [text?.secret ? (nav.reveal ? '[revealed] x masks' : '[masked] x reveals') : '', source.note ?? '',
       cursor !== undefined ? 'e: explain the field on the › line' : ''].filter(Boolean).join('  ');
-    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, cursor, note: notes || undefined, error: source.error };
+    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, cursor, offset: nav.hscroll, note: notes || undefined, error: source.error };
   } else if (source.kind === 'table') {
     const t = source.table;
     body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note: tableNote(t), error: t.error, empty: source.empty };
@@ -79,8 +86,12 @@ export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, all
   const textLines = body.kind === 'text' ? body.lines.length : 0;
   const textHeight = Math.max(1, detailViewport(body, paneContentHeight(box), width));
   const dropped = source.kind === 'text' ? source.dropped ?? 0 : 0;
-  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight || nav.scrollDropped !== dropped) {
-    dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight, dropped });
+  // Sideways: the room a line has (minus the cursor gutter) and the longest line (once per text).
+  const textWidth = Math.max(1, width - (body.kind === 'text' && body.cursor !== undefined ? 2 : 0));
+  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
+  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight || nav.scrollDropped !== dropped
+    || nav.scrollWidth !== textWidth || nav.scrollLongest !== longest) {
+    dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight, dropped, width: textWidth, longest });
   }
   return { source, body, table, object };
 }

@@ -1,0 +1,96 @@
+// Lines longer than the detail pane are cut at its edge; > and < scroll the text sideways (a pod's
+// log here, with its real long lines), the title says from which column, and the footer offers the
+// keys only when there is more to see that way. The reducer's rules are checked without rendering.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type NavAction, type NavState, initialNavState, maxHscroll, navReducer } from '../src/model/navigation.js';
+import type { ResourceRef } from '../src/model/types.js';
+import { ApiClient } from '../src/client/api.js';
+import { connect } from '../src/client/connection.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+import { App } from '../src/ui/App.js';
+import { keyToAction } from '../src/ui/commands.js';
+import { type Rendered, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { useSandbox } from './helpers/sandbox.js';
+
+const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
+const sized = (longest: number, width = 40) => run(initialNavState('default'), { type: 'openPath', path: '/metrics' },
+  { type: 'setScrollSize', lines: 10, height: 5, width, longest });
+
+describe('reducer: sideways scroll', () => {
+  it('steps half the width, stops where the longest line ends at the edge, and back to 0', () => {
+    let s = sized(100);
+    expect(maxHscroll(s)).toBe(60);
+    s = run(s, { type: 'hscroll', direction: 1 });
+    expect(s.hscroll).toBe(20);
+    s = run(s, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 });
+    expect(s.hscroll).toBe(60);
+    s = run(s, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 });
+    expect(s.hscroll).toBe(0);
+  });
+
+  it('a text that fits does not move; a wider pane pulls the offset back; another view starts at column 1', () => {
+    expect(run(sized(30), { type: 'hscroll', direction: 1 }).hscroll).toBe(0);
+    const scrolled = run(sized(100), { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 });
+    expect(scrolled.hscroll).toBe(40);
+    expect(run(scrolled, { type: 'setScrollSize', lines: 10, height: 5, width: 90, longest: 100 }).hscroll).toBe(10);
+    expect(run(scrolled, { type: 'back' }).hscroll).toBe(0);
+    expect(run(scrolled, { type: 'openObjects', ref: PODS }).hscroll).toBe(0);
+  });
+
+  it('> and < only where there is more to see that way', () => {
+    const ctx = (nav: NavState) => ({ nav, groupRows: [], resourceRows: [], objectIds: [], pickerItems: [], tourLength: 1, explainRows: [] });
+    expect(keyToAction('>', {}, ctx(sized(100)))).toEqual({ type: 'hscroll', direction: 1 });
+    expect(keyToAction('<', {}, ctx(sized(100)))).toBeNull();
+    expect(keyToAction('>', {}, ctx(sized(30)))).toBeNull();
+    const end = run(sized(100), ...Array.from({ length: 5 }, () => ({ type: 'hscroll', direction: 1 }) as NavAction));
+    expect(keyToAction('>', {}, ctx(end))).toBeNull();
+    expect(keyToAction('<', {}, ctx(end))).toEqual({ type: 'hscroll', direction: -1 });
+  });
+});
+
+describe('the App', () => {
+  let sb: Sandbox;
+  let r: Rendered | undefined;
+  useSandbox('kapi-sideways-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
+  afterEach(() => r?.unmount());
+  const T = 10_000;
+
+  it("a pod's log with long lines: > shows their ends, < goes back; the footer offers what applies", async () => {
+    const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
+    const pods = ((await api.getRaw('/api/v1/namespaces/kube-system/pods')).json as { items: { metadata: { name: string } }[] }).items;
+    const coredns = pods.find((p) => p.metadata.name.startsWith('coredns-'))!.metadata.name;
+    const log = (await api.getRaw(`/api/v1/namespaces/kube-system/pods/${coredns}/log`)).body;
+    const long = log.split('\n').reduce((a, b) => (b.length > a.length ? b : a));
+    expect(long.length).toBeGreaterThan(110); // cut in the detail pane of a 140-column terminal
+    const tail = long.slice(-12);
+
+    r = renderTui(<App api={api} color={false} version="test" initialNamespace="kube-system" />, { columns: 140, rows: 30 });
+    await showPodsTable(r, T);
+    for (const k of ['/', 'c', 'o', 'r', 'e', '\r']) r.stdin.write(k);
+    await waitForFrame(r.lastFrame, (f) => f.includes(`› ${coredns}`) && !f.includes('filter:'), T);
+    r.stdin.write('o');
+    let f = stripAnsi(await waitForFrame(r.lastFrame, (x) => x.includes(`logs ${coredns}`) && x.includes('plugin/reload'), T));
+    expect(f).not.toContain(tail);
+    expect(f).toContain('> scroll right');
+    expect(f).not.toContain('< scroll left');
+    for (let i = 0; i < 6 && !stripAnsi(r.lastFrame() ?? '').includes(tail); i++) {
+      const before = r.lastFrame();
+      r.stdin.write('>');
+      await waitForFrame(r.lastFrame, (x) => x !== stripAnsi(before ?? ''), T);
+    }
+    f = stripAnsi(r.lastFrame() ?? '');
+    expect(f).toContain(tail);
+    expect(f).toMatch(/col \d+ · /);
+    expect(f).toContain('< scroll left');
+    r.stdin.write('<');
+    for (let i = 0; i < 6 && /col \d+ · /.test(stripAnsi(r.lastFrame() ?? '')); i++) {
+      const before = r.lastFrame();
+      r.stdin.write('<');
+      await waitForFrame(r.lastFrame, (x) => x !== stripAnsi(before ?? ''), T);
+    }
+    f = stripAnsi(await waitForFrame(r.lastFrame, (x) => !/col \d+ · /.test(x), T));
+    expect(f).toContain('[INFO] plugin/reload');
+    api.close();
+  });
+});
