@@ -8,6 +8,7 @@ import { cacheServer } from '../src/cli/cache-server.js';
 import { parseCliArgs } from '../src/cli/args.js';
 import { DeferredApi } from '../src/cli/deferred-api.js';
 import { provisionalConnection } from '../src/cli/provisional-connection.js';
+import { podLogFollowPath } from '../src/model/pod-logs.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Connection, KubeApi } from '../src/client/types.js';
 import type { Discovery, RequestEvent } from '../src/model/types.js';
@@ -67,6 +68,29 @@ describe('DeferredApi', () => {
     await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
     await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
     expect(api.connection.server).toBe('starting…');
+  });
+
+  it('a text stream asked for before the connection exists opens on the real client; stopped before, it never opens', async () => {
+    let resolve!: (api: KubeApi) => void;
+    const pending = new Promise<KubeApi>((r) => (resolve = r));
+    const api = new DeferredApi(provisional, () => pending);
+    const real = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
+    const pods = ((await real.getRaw('/api/v1/namespaces/team-a/pods')).json as { items: { metadata: { name: string }; status: { phase: string } }[] }).items;
+    const running = pods.find((p) => p.status.phase === 'Running')!.metadata.name;
+    const path = podLogFollowPath('team-a', running);
+    const paths: string[] = [];
+    api.onRequest((e) => paths.push(e.path));
+    let received = '';
+    const opened = api.streamText(path, {}, (t) => { received += t; });
+    const never = api.streamText(path, {}, () => { throw new Error('a stopped stream delivered text'); });
+    never.stop();
+    resolve(real);
+    await vi.waitFor(() => expect(received.length).toBeGreaterThan(0));
+    opened.stop();
+    await opened.done;
+    await never.done;
+    expect(paths).toEqual([path]);
+    real.close();
   });
 
   it('stops saying "connecting…" once a kubeconfig connection has failed', async () => {

@@ -132,6 +132,7 @@ describe('identity and permissions against the sandbox', () => {
         list: api.list.bind(api),
         get: api.get.bind(api),
         watch: api.watch.bind(api),
+        streamText: api.streamText.bind(api),
         onRequest: api.onRequest.bind(api),
       };
       expect(await whoAmI(stub)).toMatchObject({ username: 'jane', source: 'kubeconfig' });

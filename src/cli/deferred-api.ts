@@ -84,12 +84,21 @@ export class DeferredApi implements KubeApi {
   get: KubeApi['get'] = async (...a) => (await this.ready()).get(...a);
 
   watch(...a: Parameters<KubeApi['watch']>): WatchHandle {
-    if (this.resolved) return this.resolved.watch(...a);
+    return this.deferStream((api) => api.watch(...a));
+  }
+
+  streamText(...a: Parameters<KubeApi['streamText']>): WatchHandle {
+    return this.deferStream((api) => api.streamText(...a));
+  }
+
+  /** A stream opened on the real client once it exists; stop() before then means never opened. */
+  private deferStream(open: (api: KubeApi) => WatchHandle): WatchHandle {
+    if (this.resolved) return open(this.resolved);
     let inner: WatchHandle | undefined;
     let stopped = false;
     const done = this.ready().then((api) => {
       if (stopped) return;
-      inner = api.watch(...a);
+      inner = open(api);
       return inner.done;
     });
     return {

@@ -101,8 +101,6 @@ export interface KubeApi {
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;
-   *  aborting `signal` is stop().
-   *  Optional: stand-ins (the CLI's connecting client, test doubles) may lack it; the UI then asks
-   *  the real client (see src/ui/log-follow.ts). */
-  streamText?(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle;
+   *  aborting `signal` is stop(). */
+  streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle;
 }

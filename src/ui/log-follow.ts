@@ -13,13 +13,6 @@ export interface FollowedLog { follow: FollowState; lines: FollowedLines }
 /** While lines pour in, the view is updated at most this often (each update re-renders the pane). */
 const FLUSH_MS = 50;
 
-/** The client that can stream. The CLI may hand the App a stand-in that connects in the background
- *  (it has `whenReady()`) and does not stream itself; the real client does. */
-async function streamingClient(api: KubeApi): Promise<KubeApi> {
-  const deferred = api as KubeApi & { whenReady?: () => Promise<KubeApi> };
-  return typeof deferred.whenReady === 'function' ? deferred.whenReady() : api;
-}
-
 export class LogFollower {
   private handle?: StreamHandle;
   private stopped = false;
@@ -39,12 +32,8 @@ export class LogFollower {
 
   start(): void {
     this.onUpdate({ follow: this.state, lines: this.buf });
-    streamingClient(this.api).then((client) => {
-      if (this.stopped) return;
-      if (!client.streamText) return this.end('this connection cannot stream');
-      this.handle = client.streamText(this.path, { accept: '*/*' }, (text) => this.receive(text));
-      this.handle.done.then(() => this.end('the server closed the stream'), (e: unknown) => this.end(reason(e)));
-    }, (e: unknown) => this.end(reason(e)));
+    this.handle = this.api.streamText(this.path, { accept: '*/*' }, (text) => this.receive(text));
+    this.handle.done.then(() => this.end('the server closed the stream'), (e: unknown) => this.end(reason(e)));
   }
 
   /** Closes the stream (idempotent); nothing is reported after it. */

@@ -242,6 +242,15 @@ export class FakeApi implements KubeApi {
     return { stop, done };
   }
 
+  /** A stream that stays open and says nothing until stopped (the fake has no pod logs to follow). */
+  streamText(path: string): WatchHandle {
+    this.calls.push(`stream ${path}`);
+    this.emit(path, 200, 0);
+    let stop!: () => void;
+    const done = new Promise<void>((resolve) => { stop = resolve; });
+    return { stop, done };
+  }
+
   /** Change the store the way a controller would, and tell the open watches. */
   change(type: 'ADDED' | 'MODIFIED' | 'DELETED', storeKey: string, object: ReturnType<typeof obj>): void {
     const items = (this.store[storeKey] ??= []);
