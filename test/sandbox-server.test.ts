@@ -112,13 +112,15 @@ describe('endpoints', () => {
   });
 
   it('paginates with limit and continue, one resourceVersion for all pages', async () => {
-    const all = (await httpsGet(`${sb.url}/api/v1/pods`, admin())).json().items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`);
+    // kube-system: the ticker (every 50 ms here) only changes namespace demo, so the list and the
+    // pages see the same pods.
+    const all = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-system/pods`, admin())).json().items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`);
     expect(all.length).toBeGreaterThan(4);
     const seen: string[] = [];
     let cont = '';
     const rvs = new Set<string>();
     do {
-      const page = (await httpsGet(`${sb.url}/api/v1/pods?limit=3${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, admin())).json();
+      const page = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-system/pods?limit=3${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, admin())).json();
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`));
       rvs.add(page.metadata.resourceVersion);

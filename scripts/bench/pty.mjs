@@ -72,19 +72,24 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
           // A key typed before the program has switched its terminal to raw mode can be swallowed
           // by the line discipline on some systems; say it again each second until the program ends.
           const again = setInterval(() => child.stdin.writable && child.stdin.write(quit), 1000);
-          child.once('exit', () => clearInterval(again));
+          child.once('close', () => clearInterval(again));
         }
       });
     });
     child.stderr.on('data', (d) => { stderr += d; });
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the program's last output may still be on its way through the pipe when
+    // it exits. Then an empty write, whose callback runs after the emulator has parsed every chunk
+    // before it (and so after their marks were checked): a fast program's only output counts too.
+    child.on('close', (code) => {
       live.delete(child);
       clearTimeout(timer);
-      if (pending.size > 0) {
-        reject(new Error(`${argv.join(' ')} exited (${code}) before ${[...pending].join(', ')}; screen:\n${screen()}\n${stderr}`));
-        return;
-      }
-      resolve({ marks: seen, exitCode: code, screen: screen() });
+      term.write('', () => {
+        if (pending.size > 0) {
+          reject(new Error(`${argv.join(' ')} exited (${code}) before ${[...pending].join(', ')}; screen:\n${screen()}\n${stderr}`));
+          return;
+        }
+        resolve({ marks: seen, exitCode: code, screen: screen() });
+      });
     });
   });
 }
