@@ -149,6 +149,11 @@ export function activeList(s: NavState): ListId | null {
 
 /** Cursor keys move a cursor line through the text (not just scroll it): an opened object, whose
  *  fields `e` explains. */
+/** An overlay covers the panes (namespace picker, request log, schema explorer): keys go to it. */
+export function overlayOpen(s: NavState): boolean {
+  return s.pickerOpen || s.logOpen || s.explain !== null;
+}
+
 export function textCursor(s: NavState): boolean {
   return activeList(s) === null && topView(s)?.kind === 'object';
 }

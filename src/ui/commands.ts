@@ -2,7 +2,7 @@
 // means in the current state; pure, so it is easy to reason about.
 import type { KeyInfo } from '../model/keymap.js';
 import { matchCommand } from '../model/keymap.js';
-import { type FieldPath, type NavAction, type NavState, activeList, maxHscroll, textCursor, topView } from '../model/navigation.js';
+import { type FieldPath, type NavAction, type NavState, activeList, maxHscroll, overlayOpen, textCursor, topView } from '../model/navigation.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { isPodRef } from '../model/pod-logs.js';
@@ -53,7 +53,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     if (cmd === 'quit') return { type: 'quit' };
     return cmd === 'help' || cmd === 'back' || cmd === 'open' ? { type: 'toggleHelp' } : null;
   }
-  const overlay = nav.pickerOpen || nav.logOpen || nav.explain !== null;
+  const overlay = overlayOpen(nav);
   if (nav.tourStep !== null && !overlay) {
     const last = ctx.tourLength - 1;
     if (cmd === 'pane.right' || cmd === 'open') return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
