@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { defaultCacheDir, writeCacheFile } from '../client/discovery-cache.js';
+import { loadYaml } from '../client/load-yaml.js';
 import type { CliArgs } from './args.js';
 
 interface KubeconfigDoc {
@@ -28,9 +29,7 @@ function kubeconfigFiles(args: CliArgs, env: NodeJS.ProcessEnv): string[] {
 }
 
 async function readKubeconfigs(files: string[]): Promise<KubeconfigDoc[]> {
-  const yaml = await import('yaml');
-  // In the bundle, a dynamically imported CommonJS package exposes only `default` (esbuild).
-  const parse = yaml.default?.parse ?? yaml.parse;
+  const { parse } = await loadYaml();
   const docs: KubeconfigDoc[] = [];
   for (const f of files) {
     try {

@@ -2,6 +2,7 @@
 // first frame, not before it (start-up time): preloaded shortly after start, or at once when YAML is
 // asked for sooner; until it is there the pane says so for that moment.
 import { useEffect, useState } from 'react';
+import { loadYaml } from '../client/load-yaml.js';
 import { YAML_OPTIONS, type YamlPrinter } from '../model/highlight.js';
 
 /** After this long the printer is loaded anyway, so that `y` finds it ready. */
@@ -10,11 +11,7 @@ const PRELOAD_AFTER_MS = 300;
 let loading: Promise<YamlPrinter> | undefined;
 
 function loadYamlPrinter(): Promise<YamlPrinter> {
-  loading ??= import('yaml').then((yaml) => {
-    // In the bundle, a dynamically imported CommonJS package exposes only `default` (esbuild).
-    const stringify = yaml.default?.stringify ?? yaml.stringify;
-    return (value: unknown) => stringify(value, YAML_OPTIONS);
-  });
+  loading ??= loadYaml().then(({ stringify }) => (value: unknown) => stringify(value, YAML_OPTIONS));
   return loading;
 }
 
