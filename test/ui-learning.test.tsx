@@ -47,15 +47,20 @@ test('L: the request log lists requests; the selected one shows headers and its 
   await waitForFrame(lastFrame, (f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
 });
 
-test('L: a watch stream shows its events as they arrive', async () => {
-  const api = new FakeApi();
-  const { lastFrame } = await start(api);
+/** From the start: the pods table (live), then the request log over it. */
+async function openPodsThenLog(lastFrame: () => string | undefined) {
   keys(ENTER, 'j', 'j');
   await waitForFrame(lastFrame, hasText('› pods'));
   keys(ENTER);
   await waitForFrame(lastFrame, hasText('● live'));
   keys('L');
   await waitForFrame(lastFrame, hasText('Request log'));
+}
+
+test('L: a watch stream shows its events as they arrive', async () => {
+  const api = new FakeApi();
+  const { lastFrame } = await start(api);
+  await openPodsThenLog(lastFrame);
   keys('/', 'w', 'a', 't', 'c', 'h', ENTER);
   await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'));
   api.change('ADDED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
@@ -121,12 +126,7 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   r = renderTui(<App api={new FakeApi({ pods: 30 })} color={false} />, { columns: 120, rows: 30 });
   const { lastFrame } = r;
   await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  keys(ENTER, 'j', 'j');
-  await waitForFrame(lastFrame, hasText('› pods'));
-  keys(ENTER);
-  await waitForFrame(lastFrame, hasText('● live'));
-  keys('L');
-  await waitForFrame(lastFrame, hasText('Request log'));
+  await openPodsThenLog(lastFrame);
   keys('/', 'p', 'o', 'd', 's', ENTER, 'j'); // newest first: the watch, then the list request
   await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && f.includes('"kind": "Table"'));
   const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
