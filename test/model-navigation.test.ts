@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseDocument, isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
-import { type NavAction, type NavState, activeList, initialNavState, navReducer, textCursor, topView } from '../src/model/navigation.js';
+import { activeList, activeOverlay, helpOpen, overlayOf, textCursor, topView } from '../src/model/nav-state.js';
+import { type Screen, type Step, list, logScroll, run, start, text } from './helpers/nav.js';
 import { YAML_OPTIONS, fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
 
 const printYaml = (v: unknown) => stringify(v, YAML_OPTIONS);
@@ -10,160 +11,159 @@ import { selectedIndex, visibleRange } from '../src/model/list.js';
 import type { ResourceRef } from '../src/model/types.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
 const keys = (n: number, prefix = 'item') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-function withLists(): NavState {
-  return run(initialNavState('default'),
-    { type: 'setItems', list: 'groups', keys: ['core/v1', 'apps/v1', '/healthz'] },
-    { type: 'setItems', list: 'resources', keys: keys(50, 'res') },
-    { type: 'setViewport', list: 'resources', height: 10 },
+function withLists(): Screen {
+  return run(start('default'),
+    { type: 'rows', list: 'groups', keys: ['core/v1', 'apps/v1', '/healthz'] },
+    { type: 'rows', list: 'resources', keys: keys(50, 'res') },
+    { type: 'height', list: 'resources', height: 10 },
   );
 }
 
 describe('focus', () => {
   test('starts on groups; Tab wraps, arrows clamp', () => {
-    let s = initialNavState();
-    expect(s.focus).toBe('groups');
+    let s = start();
+    expect(s.state.focus).toBe('groups');
     s = run(s, { type: 'focusStep', delta: 1, wrap: true });
-    expect(s.focus).toBe('resources');
+    expect(s.state.focus).toBe('resources');
     s = run(s, { type: 'focusStep', delta: 1, wrap: true }, { type: 'focusStep', delta: 1, wrap: true });
-    expect(s.focus).toBe('groups');
+    expect(s.state.focus).toBe('groups');
     s = run(s, { type: 'focusStep', delta: -1, wrap: true });
-    expect(s.focus).toBe('detail');
+    expect(s.state.focus).toBe('detail');
     s = run(s, { type: 'focusStep', delta: 1, wrap: false });
-    expect(s.focus).toBe('detail');
-    s = run(initialNavState(), { type: 'focusStep', delta: -1, wrap: false });
-    expect(s.focus).toBe('groups');
+    expect(s.state.focus).toBe('detail');
+    s = run(start(), { type: 'focusStep', delta: -1, wrap: false });
+    expect(s.state.focus).toBe('groups');
   });
 
   test('the active list follows focus and the detail view', () => {
     let s = withLists();
-    expect(activeList(s)).toBe('groups');
+    expect(activeList(s.state)).toBe('groups');
     s = run(s, { type: 'focus', pane: 'detail' });
-    expect(activeList(s)).toBeNull(); // scrolls text
+    expect(activeList(s.state)).toBeNull(); // scrolls text
     s = run(s, { type: 'openObjects', ref: PODS });
-    expect(activeList(s)).toBe('objects');
+    expect(activeList(s.state)).toBe('objects');
     s = run(s, { type: 'openPicker' });
-    expect(activeList(s)).toBe('picker');
+    expect(activeList(s.state)).toBe('picker');
   });
 });
 
 describe('cursor and window', () => {
   test('moving keeps the cursor inside the visible window', () => {
     let s = run(withLists(), { type: 'focus', pane: 'resources' });
-    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 0, visibleTo: 10 });
-    s = run(s, ...Array.from({ length: 12 }, () => ({ type: 'move', delta: 1 }) as NavAction));
-    expect(s.lists.resources.cursor).toBe(12);
-    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 3, visibleTo: 13 });
+    expect(visibleRange(list(s, 'resources'))).toEqual({ visibleFrom: 0, visibleTo: 10 });
+    s = run(s, ...Array.from({ length: 12 }, () => ({ type: 'move', delta: 1 }) as Step));
+    expect(list(s, 'resources').cursor).toBe(12);
+    expect(visibleRange(list(s, 'resources'))).toEqual({ visibleFrom: 3, visibleTo: 13 });
     s = run(s, { type: 'moveTo', where: 'bottom' });
-    expect(s.lists.resources.cursor).toBe(49);
-    expect(visibleRange(s.lists.resources)).toEqual({ visibleFrom: 40, visibleTo: 50 });
+    expect(list(s, 'resources').cursor).toBe(49);
+    expect(visibleRange(list(s, 'resources'))).toEqual({ visibleFrom: 40, visibleTo: 50 });
     s = run(s, { type: 'move', delta: 5 });
-    expect(s.lists.resources.cursor).toBe(49); // clamped
+    expect(list(s, 'resources').cursor).toBe(49); // clamped
     s = run(s, { type: 'page', direction: -1 });
-    expect(s.lists.resources.cursor).toBe(39);
+    expect(list(s, 'resources').cursor).toBe(39);
     s = run(s, { type: 'page', direction: -1, half: true });
-    expect(s.lists.resources.cursor).toBe(34);
-    expect(s.lists.resources.from).toBe(34);
+    expect(list(s, 'resources').cursor).toBe(34);
+    expect(list(s, 'resources').from).toBe(34);
     s = run(s, { type: 'moveTo', where: 'top' }, { type: 'move', delta: -1 });
-    expect(s.lists.resources.cursor).toBe(0);
-    expect(s.lists.resources.from).toBe(0);
+    expect(list(s, 'resources').cursor).toBe(0);
+    expect(list(s, 'resources').from).toBe(0);
   });
 
   test('a smaller viewport re-clamps the window', () => {
     let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'move', delta: 9 });
-    s = run(s, { type: 'setViewport', list: 'resources', height: 4 });
-    const { visibleFrom, visibleTo } = visibleRange(s.lists.resources);
-    expect(s.lists.resources.cursor).toBeGreaterThanOrEqual(visibleFrom);
-    expect(s.lists.resources.cursor).toBeLessThan(visibleTo);
+    s = run(s, { type: 'height', list: 'resources', height: 4 });
+    const { visibleFrom, visibleTo } = visibleRange(list(s, 'resources'));
+    expect(list(s, 'resources').cursor).toBeGreaterThanOrEqual(visibleFrom);
+    expect(list(s, 'resources').cursor).toBeLessThan(visibleTo);
     expect(visibleTo - visibleFrom).toBe(4);
   });
 
   test('new items keep the cursor on the same key, or reset when it is gone', () => {
     let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'move', delta: 3 });
-    s = run(s, { type: 'setItems', list: 'resources', keys: ['x', ...keys(50, 'res')] });
-    expect(selectedIndex(s.lists.resources)).toBe(4);
-    s = run(s, { type: 'setItems', list: 'resources', keys: ['a', 'b'] });
-    expect(s.lists.resources.cursor).toBe(0);
+    s = run(s, { type: 'rows', list: 'resources', keys: ['x', ...keys(50, 'res')] });
+    expect(selectedIndex(list(s, 'resources'))).toBe(4);
+    s = run(s, { type: 'rows', list: 'resources', keys: ['a', 'b'] });
+    expect(list(s, 'resources').cursor).toBe(0);
   });
 
   test('text scrolling is clamped to the content', () => {
-    let s = run(initialNavState(), { type: 'focus', pane: 'detail' }, { type: 'setScrollSize', lines: 100, height: 20 });
+    let s = run(start(), { type: 'focus', pane: 'detail' }, { type: 'text', lines: 100, height: 20 });
     s = run(s, { type: 'page', direction: 1 });
-    expect(s.scroll).toBe(20);
+    expect(text(s).scroll).toBe(20);
     s = run(s, { type: 'moveTo', where: 'bottom' });
-    expect(s.scroll).toBe(80);
+    expect(text(s).scroll).toBe(80);
     s = run(s, { type: 'move', delta: 3 });
-    expect(s.scroll).toBe(80);
+    expect(text(s).scroll).toBe(80);
     s = run(s, { type: 'page', direction: -1, half: true });
-    expect(s.scroll).toBe(70);
-    s = run(s, { type: 'setScrollSize', lines: 30, height: 20 });
-    expect(s.scroll).toBe(10);
+    expect(text(s).scroll).toBe(70);
+    s = run(s, { type: 'text', lines: 30, height: 20 });
+    expect(text(s).scroll).toBe(10);
   });
 });
 
 describe('detail stack', () => {
   test('resource → objects → object → back → back', () => {
     let s = run(withLists(), { type: 'openGroup' });
-    expect(s.focus).toBe('resources');
+    expect(s.state.focus).toBe('resources');
     s = run(s, { type: 'openObjects', ref: PODS });
-    expect(s.focus).toBe('detail');
-    expect(topView(s)).toEqual({ kind: 'objects', ref: PODS });
-    s = run(s, { type: 'setItems', list: 'objects', keys: ['default/web-0', 'default/web-1'] }, { type: 'move', delta: 1 });
+    expect(s.state.focus).toBe('detail');
+    expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS });
+    s = run(s, { type: 'rows', list: 'objects', keys: ['default/web-0', 'default/web-1'] }, { type: 'move', delta: 1 });
     s = run(s, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-1' });
-    expect(topView(s)).toEqual({ kind: 'object', ref: PODS, namespace: 'default', name: 'web-1' });
-    expect(s.stack).toHaveLength(2);
+    expect(topView(s.state)).toEqual({ kind: 'object', ref: PODS, namespace: 'default', name: 'web-1' });
+    expect(s.state.detail.stack).toHaveLength(2);
     s = run(s, { type: 'toggleReveal' }, { type: 'back' });
-    expect(topView(s)?.kind).toBe('objects');
-    expect(s.reveal).toBe(false);
-    expect(s.lists.objects.cursor).toBe(1); // the row we came from
+    expect(topView(s.state)?.kind).toBe('objects');
+    expect(s.state.detail.reveal).toBe(false);
+    expect(list(s, 'objects').cursor).toBe(1); // the row we came from
     s = run(s, { type: 'back' });
-    expect(s.stack).toHaveLength(0);
-    expect(s.focus).toBe('resources');
+    expect(s.state.detail.stack).toHaveLength(0);
+    expect(s.state.focus).toBe('resources');
     s = run(s, { type: 'back' });
-    expect(s.focus).toBe('groups');
+    expect(s.state.focus).toBe('groups');
   });
 
   test('a non-resource path returns to the groups pane', () => {
     let s = run(withLists(), { type: 'openPath', path: '/healthz' });
-    expect(topView(s)).toEqual({ kind: 'path', path: '/healthz' });
+    expect(topView(s.state)).toEqual({ kind: 'path', path: '/healthz' });
     s = run(s, { type: 'back' });
-    expect(s.focus).toBe('groups');
+    expect(s.state.focus).toBe('groups');
   });
 
   test('refresh targets discovery or the open view', () => {
-    let s = run(initialNavState(), { type: 'refresh' });
-    expect([s.refreshDiscovery, s.refreshDetail]).toEqual([1, 0]);
+    let s = run(start(), { type: 'refresh' });
+    expect([s.state.discovery.refresh, s.state.detail.refresh]).toEqual([1, 0]);
     s = run(s, { type: 'openPath', path: '/version' }, { type: 'refresh' });
-    expect([s.refreshDiscovery, s.refreshDetail]).toEqual([1, 1]);
+    expect([s.state.discovery.refresh, s.state.detail.refresh]).toEqual([1, 1]);
   });
 });
 
 describe('filter', () => {
   test('typing narrows the focused list; Enter keeps, Esc clears', () => {
     let s = run(withLists(), { type: 'focus', pane: 'resources' }, { type: 'filterStart' });
-    expect(s.filtering).toBe('resources');
+    expect(s.state.filtering).toBe('resources');
     s = run(s, { type: 'filterInput', text: '4' }, { type: 'filterInput', text: '2' });
-    expect(s.lists.resources.filter).toBe('42');
-    expect(s.lists.resources.matches).toEqual([42]);
+    expect(list(s, 'resources').filter).toBe('42');
+    expect(list(s, 'resources').matches).toEqual([42]);
     s = run(s, { type: 'filterBackspace' });
-    expect(s.lists.resources.matches).toEqual([4, 14, 24, 34, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
+    expect(list(s, 'resources').matches).toEqual([4, 14, 24, 34, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
     s = run(s, { type: 'move', delta: 2 }, { type: 'filterEnd', keep: true });
-    expect(s.filtering).toBeNull();
-    expect(s.lists.resources.filter).toBe('4');
-    expect(selectedIndex(s.lists.resources)).toBe(24);
+    expect(s.state.filtering).toBeNull();
+    expect(list(s, 'resources').filter).toBe('4');
+    expect(selectedIndex(list(s, 'resources'))).toBe(24);
     s = run(s, { type: 'filterStart' }, { type: 'filterEnd', keep: false });
-    expect(s.lists.resources.filter).toBe('');
-    expect(s.lists.resources.matches).toHaveLength(50);
+    expect(list(s, 'resources').filter).toBe('');
+    expect(list(s, 'resources').matches).toHaveLength(50);
   });
 
   test('filtering is case-insensitive and can match nothing', () => {
     let s = run(withLists(), { type: 'filterStart' }, { type: 'filterInput', text: 'APPS' });
-    expect(s.lists.groups.matches).toEqual([1]);
+    expect(list(s, 'groups').matches).toEqual([1]);
     s = run(s, { type: 'filterInput', text: 'zzz' });
-    expect(s.lists.groups.matches).toEqual([]);
-    expect(selectedIndex(s.lists.groups)).toBeUndefined();
+    expect(list(s, 'groups').matches).toEqual([]);
+    expect(selectedIndex(list(s, 'groups'))).toBeUndefined();
   });
 });
 
@@ -171,113 +171,118 @@ describe('namespace', () => {
   test('picker opens, picks, closes; an open object falls back to its list', () => {
     let s = run(withLists(), { type: 'openObjects', ref: PODS }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
     s = run(s, { type: 'openPicker' });
-    expect(s.pickerOpen).toBe(true);
+    expect((activeOverlay(s.state) === 'picker')).toBe(true);
     s = run(s, { type: 'setNamespace', namespace: 'kube-system' });
-    expect(s.pickerOpen).toBe(false);
-    expect(s.namespace).toBe('kube-system');
-    expect(topView(s)?.kind).toBe('objects');
+    expect((activeOverlay(s.state) === 'picker')).toBe(false);
+    expect(s.state.namespace).toBe('kube-system');
+    expect(topView(s.state)?.kind).toBe('objects');
     s = run(s, { type: 'openPicker' }, { type: 'setNamespace', namespace: undefined });
-    expect(s.namespace).toBeUndefined();
+    expect(s.state.namespace).toBeUndefined();
     s = run(s, { type: 'openPicker' }, { type: 'back' });
-    expect(s.pickerOpen).toBe(false);
-    expect(topView(s)?.kind).toBe('objects');
+    expect((activeOverlay(s.state) === 'picker')).toBe(false);
+    expect(topView(s.state)?.kind).toBe('objects');
   });
 });
 
 test('format, help toggles', () => {
-  let s = run(initialNavState(), { type: 'toggleFormat' }, { type: 'toggleHelp' });
-  expect(s.format).toBe('yaml');
-  expect(s.helpOpen).toBe(true);
+  let s = run(start(), { type: 'toggleFormat' }, { type: 'toggleHelp' });
+  expect(s.state.detail.format).toBe('yaml');
+  expect(helpOpen(s.state)).toBe(true);
   s = run(s, { type: 'back' });
-  expect(s.helpOpen).toBe(false);
+  expect(helpOpen(s.state)).toBe(false);
 });
 
 test('cancel marks the waiting request; refresh or a new view clears it', () => {
-  let s = run(initialNavState('default'), { type: 'cancel', target: 'discovery' });
-  expect(s.discoveryCancelled).toBe(true);
+  let s = run(start('default'), { type: 'cancel', target: 'discovery' });
+  expect(s.state.discovery.cancelled).toBe(true);
   s = run(s, { type: 'refresh' });
-  expect(s.discoveryCancelled).toBe(false);
-  expect(s.refreshDiscovery).toBe(1);
+  expect(s.state.discovery.cancelled).toBe(false);
+  expect(s.state.discovery.refresh).toBe(1);
   s = run(s, { type: 'openObjects', ref: PODS }, { type: 'cancel', target: 'detail' });
-  expect(s.detailCancelled).toBe(true);
-  expect(topView(s)?.kind).toBe('objects'); // still on the view
+  expect(s.state.detail.cancelled).toBe(true);
+  expect(topView(s.state)?.kind).toBe('objects'); // still on the view
   s = run(s, { type: 'refresh' });
-  expect(s.detailCancelled).toBe(false);
+  expect(s.state.detail.cancelled).toBe(false);
   s = run(s, { type: 'cancel', target: 'detail' }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
-  expect(s.detailCancelled).toBe(false);
+  expect(s.state.detail.cancelled).toBe(false);
   s = run(s, { type: 'cancel', target: 'detail' }, { type: 'back' });
-  expect(s.detailCancelled).toBe(false);
-  expect(topView(s)?.kind).toBe('objects');
+  expect(s.state.detail.cancelled).toBe(false);
+  expect(topView(s.state)?.kind).toBe('objects');
 });
 
 test('learning mode: log and explain overlays, field toggles, raw discovery, tour steps, selectKey', () => {
-  let s = run(initialNavState('default'), { type: 'toggleLog' });
-  expect(activeList(s)).toBe('log');
+  let s = run(start('default'), { type: 'toggleLog' });
+  expect(activeList(s.state)).toBe('log');
   s = run(s, { type: 'back' });
-  expect(s.logOpen).toBe(false);
+  expect(!!overlayOf(s.state, 'log')).toBe(false);
   s = run(s, { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }, { type: 'toggleField', path: 'spec' }, { type: 'toggleField', path: 'status', open: true });
-  expect(activeList(s)).toBe('explain');
-  expect(s.explainExpanded).toEqual(['spec', 'status']);
+  expect(activeList(s.state)).toBe('explain');
+  expect(overlayOf(s.state, 'explain')?.expanded).toEqual(['spec', 'status']);
   s = run(s, { type: 'toggleField', path: 'spec' });
-  expect(s.explainExpanded).toEqual(['status']);
+  expect(overlayOf(s.state, 'explain')?.expanded).toEqual(['status']);
   s = run(s, { type: 'back' });
-  expect(s.explain).toBeNull();
+  expect(overlayOf(s.state, 'explain')).toBeUndefined();
+  expect(s.state.overlays).toEqual([]);
   s = run(s, { type: 'toggleRawDiscovery' });
-  expect(s.rawDiscovery).toBe(true);
+  expect(s.state.discovery.raw).toBe(true);
   s = run(s, { type: 'tourGo', step: 2 }, { type: 'toggleLog' }, { type: 'tourGo', step: 3 });
-  expect(s.tourStep).toBe(3);
-  expect(s.logOpen).toBe(false); // a tour step closes overlays
+  expect(s.state.tourStep).toBe(3);
+  expect(!!overlayOf(s.state, 'log')).toBe(false); // a tour step closes overlays
   // selectKey: exact or 'key ' prefix; with `keys`, the list is filled first.
   s = run(withLists(), { type: 'selectKey', list: 'groups', key: 'apps/v1' });
-  expect(selectedIndex(s.lists.groups)).toBe(1);
-  s = run(s, { type: 'selectKey', list: 'resources', key: 'pods', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] });
-  expect(selectedIndex(s.lists.resources)).toBe(1);
-  expect(run(s, { type: 'selectKey', list: 'resources', key: 'nope' }).lists.resources.cursor).toBe(1);
+  expect(selectedIndex(list(s, 'groups'))).toBe(1);
+  // The next render shows those rows: the cursor is on the key.
+  s = run(s, { type: 'selectKey', list: 'resources', key: 'pods', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] },
+    { type: 'rows', list: 'resources', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] });
+  expect(selectedIndex(list(s, 'resources'))).toBe(1);
+  expect(list(run(s, { type: 'selectKey', list: 'resources', key: 'nope' }), 'resources').cursor).toBe(1);
 });
 
 describe('object cursor (issue 4: explain the field under it)', () => {
-  const opened = () => run(initialNavState('default'), { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
-    { type: 'setScrollSize', lines: 100, height: 10 });
+  const opened = () => run(start('default'), { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
+    { type: 'text', lines: 100, height: 10 });
 
   test('in an object view the cursor keys move a cursor line; the window follows it', () => {
     let s = opened();
-    expect(textCursor(s)).toBe(true);
+    expect(textCursor(s.state)).toBe(true);
     s = run(s, { type: 'move', delta: 9 });
-    expect([s.cursor, s.scroll]).toEqual([9, 0]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([9, 0]);
     s = run(s, { type: 'move', delta: 1 });
-    expect([s.cursor, s.scroll]).toEqual([10, 1]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([10, 1]);
     s = run(s, { type: 'move', delta: -5 });
-    expect([s.cursor, s.scroll]).toEqual([5, 1]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([5, 1]);
     s = run(s, { type: 'page', direction: 1 }); // the page turns under the cursor
-    expect([s.cursor, s.scroll]).toEqual([15, 11]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([15, 11]);
     s = run(s, { type: 'page', direction: -1, half: true });
-    expect([s.cursor, s.scroll]).toEqual([10, 6]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([10, 6]);
     s = run(s, { type: 'moveTo', where: 'bottom' });
-    expect([s.cursor, s.scroll]).toEqual([99, 90]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([99, 90]);
     s = run(s, { type: 'page', direction: 1 });
-    expect([s.cursor, s.scroll]).toEqual([99, 90]);
-    s = run(s, { type: 'setScrollSize', lines: 100, height: 20 }); // taller: still on screen
-    expect([s.cursor, s.scroll]).toEqual([99, 80]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([99, 90]);
+    s = run(s, { type: 'text', lines: 100, height: 20 }); // taller: still on screen
+    expect([text(s).cursor, text(s).scroll]).toEqual([99, 80]);
     s = run(s, { type: 'moveTo', where: 'top' });
-    expect([s.cursor, s.scroll]).toEqual([0, 0]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([0, 0]);
     s = run(s, { type: 'move', delta: 30 }, { type: 'toggleFormat' });
-    expect([s.cursor, s.scroll]).toEqual([0, 0]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([0, 0]);
   });
 
   test('other text (discovery, raw paths) only scrolls', () => {
-    let s = run(initialNavState(), { type: 'focus', pane: 'detail' }, { type: 'setScrollSize', lines: 100, height: 10 });
-    expect(textCursor(s)).toBe(false);
+    let s = run(start(), { type: 'focus', pane: 'detail' }, { type: 'text', lines: 100, height: 10 });
+    expect(textCursor(s.state)).toBe(false);
     s = run(s, { type: 'move', delta: 3 });
-    expect([s.cursor, s.scroll]).toEqual([0, 3]);
+    expect([text(s).cursor, text(s).scroll]).toEqual([0, 3]);
   });
 
   test('e on a field: explain opens with the field pending; revealField opens the tree to it', () => {
     let s = run(opened(), { type: 'openExplain', target: { ref: PODS, kind: 'Pod' }, field: ['spec', 'containers', 0, 'image'] });
-    expect(s.explainField).toEqual(['spec', 'containers', 0, 'image']);
-    s = run(s, { type: 'revealField', expanded: ['spec', 'spec.containers'], keys: ['kind', 'spec', 'spec.containers', 'spec.containers.image', 'status'], key: 'spec.containers.image' });
-    expect(s.explainField).toBeNull();
-    expect(s.explainExpanded).toEqual(['spec', 'spec.containers']);
-    expect(selectedIndex(s.lists.explain)).toBe(3);
+    expect(overlayOf(s.state, 'explain')?.field).toEqual(['spec', 'containers', 0, 'image']);
+    const rows = ['kind', 'spec', 'spec.containers', 'spec.containers.image', 'status'];
+    s = run(s, { type: 'revealField', expanded: ['spec', 'spec.containers'], keys: rows, key: 'spec.containers.image' },
+      { type: 'rows', list: 'explain', keys: rows }); // the next render shows the opened tree
+    expect(overlayOf(s.state, 'explain')?.field).toBeNull();
+    expect(overlayOf(s.state, 'explain')?.expanded).toEqual(['spec', 'spec.containers']);
+    expect(selectedIndex(list(s, 'explain'))).toBe(3);
   });
 
   test('fieldAtYamlLine gives the paths the yaml parser finds, and the same as fieldAtJsonLine for the same field', () => {
@@ -323,25 +328,25 @@ describe('object cursor (issue 4: explain the field under it)', () => {
 });
 
 describe('request log body (L)', () => {
-  const logOpen = () => run(initialNavState(), { type: 'setItems', list: 'log', keys: keys(5, '#') }, { type: 'toggleLog' },
-    { type: 'setLogBodySize', lines: 50, height: 10 });
+  const logOpen = () => run(start(), { type: 'rows', list: 'log', keys: keys(5, '#') }, { type: 'toggleLog' },
+    { type: 'logBody', lines: 50, height: 10 });
 
   test('Tab gives the cursor keys to the body: they scroll it, clamped; another entry starts at the top', () => {
     let s = run(logOpen(), { type: 'move', delta: 1 });
-    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([1, 0]);
+    expect([selectedIndex(list(s, 'log')), logScroll(s)]).toEqual([1, 0]);
     s = run(s, { type: 'logFocus', part: 'body' }, { type: 'move', delta: 3 });
-    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([1, 3]);
+    expect([selectedIndex(list(s, 'log')), logScroll(s)]).toEqual([1, 3]);
     s = run(s, { type: 'page', direction: 1 });
-    expect(s.logScroll).toBe(13);
+    expect(logScroll(s)).toBe(13);
     s = run(s, { type: 'moveTo', where: 'bottom' });
-    expect(s.logScroll).toBe(40);
-    s = run(s, { type: 'setLogBodySize', lines: 20, height: 10 });
-    expect(s.logScroll).toBe(10);
+    expect(logScroll(s)).toBe(40);
+    s = run(s, { type: 'logBody', lines: 20, height: 10 });
+    expect(logScroll(s)).toBe(10);
     s = run(s, { type: 'logFocus', part: 'list' }, { type: 'move', delta: 1 });
-    expect([selectedIndex(s.lists.log), s.logScroll]).toEqual([2, 0]);
+    expect([selectedIndex(list(s, 'log')), logScroll(s)]).toEqual([2, 0]);
     s = run(s, { type: 'logFocus', part: 'body' }, { type: 'move', delta: 2 }, { type: 'filterStart' });
-    expect(s.logFocus).toBe('list');
-    expect(run(s, { type: 'toggleLog' }, { type: 'toggleLog' }).logFocus).toBe('list');
+    expect(overlayOf(s.state, 'log')?.focus).toBe('list');
+    expect(overlayOf(run(s, { type: 'toggleLog' }, { type: 'toggleLog' }).state, 'log')?.focus).toBe('list');
   });
 
   test('a list page is kept as JSON: a Table, Secrets in its rows masked (last-applied too)', () => {

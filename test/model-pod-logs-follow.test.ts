@@ -2,7 +2,7 @@
 // follow URL, and the reducer's `less +F` scrolling (bottom sticks, scrolled up keeps its place).
 import { describe, expect, test } from 'vitest';
 import { NO_FOLLOWED_LINES, appendFollowed, followNote, followedText, podLogFollowPath } from '../src/model/pod-logs.js';
-import { initialNavState, navReducer, type NavState } from '../src/model/navigation.js';
+import { type Screen, run, start, text } from './helpers/nav.js';
 
 describe('the followed buffer', () => {
   test('lines split across chunks, CRLF trimmed, the line being written shown last', () => {
@@ -30,38 +30,38 @@ describe('the followed buffer', () => {
 });
 
 describe('scrolling a followed log', () => {
-  const size = (s: NavState, lines: number, dropped = 0) => navReducer(s, { type: 'setScrollSize', lines, height: 10, dropped });
+  const size = (s: Screen, lines: number, dropped = 0) => run(s, { type: 'text', lines, height: 10, dropped });
   const logs = () => {
-    let s = navReducer(initialNavState('team-a'), { type: 'openLogs', namespace: 'team-a', name: 'db-0' });
+    let s = run(start('team-a'), { type: 'openLogs', namespace: 'team-a', name: 'db-0' });
     s = size(s, 100);
-    return navReducer(s, { type: 'toggleFollow' });
+    return run(s, { type: 'toggleFollow' });
   };
 
   test('f starts at the bottom and stays there as lines arrive', () => {
     let s = logs();
-    expect(s.scroll).toBe(90);
+    expect(text(s).scroll).toBe(90);
     s = size(s, 120);
-    expect(s.scroll).toBe(110);
+    expect(text(s).scroll).toBe(110);
   });
 
   test('scrolled up it keeps its place, also when old lines are dropped; G sticks again', () => {
-    let s = navReducer(logs(), { type: 'move', delta: -20 });
-    expect(s.scroll).toBe(70);
+    let s = run(logs(), { type: 'move', delta: -20 });
+    expect(text(s).scroll).toBe(70);
     s = size(s, 130);
-    expect(s.scroll).toBe(70);
+    expect(text(s).scroll).toBe(70);
     s = size(s, 130, 5); // five oldest dropped, five new: the same text is 5 lines higher
-    expect(s.scroll).toBe(65);
-    s = navReducer(s, { type: 'moveTo', where: 'bottom' });
+    expect(text(s).scroll).toBe(65);
+    s = run(s, { type: 'moveTo', where: 'bottom' });
     s = size(s, 140, 5);
-    expect(s.scroll).toBe(130);
+    expect(text(s).scroll).toBe(130);
   });
 
   test('f again, r, back and a namespace change end following', () => {
-    const top = (s: NavState) => s.stack[s.stack.length - 1];
+    const top = (s: Screen) => s.state.detail.stack[s.state.detail.stack.length - 1];
     expect(top(logs())).toEqual({ kind: 'logs', namespace: 'team-a', name: 'db-0', follow: true });
-    expect(top(navReducer(logs(), { type: 'toggleFollow' }))).toEqual({ kind: 'logs', namespace: 'team-a', name: 'db-0' });
-    expect(top(navReducer(logs(), { type: 'refresh' }))).toEqual({ kind: 'logs', namespace: 'team-a', name: 'db-0' });
-    expect(navReducer(logs(), { type: 'back' }).stack).toEqual([]);
-    expect(navReducer(logs(), { type: 'setNamespace', namespace: 'team-b' }).stack).toEqual([]);
+    expect(top(run(logs(), { type: 'toggleFollow' }))).toEqual({ kind: 'logs', namespace: 'team-a', name: 'db-0' });
+    expect(top(run(logs(), { type: 'refresh' }))).toEqual({ kind: 'logs', namespace: 'team-a', name: 'db-0' });
+    expect(run(logs(), { type: 'back' }).state.detail.stack).toEqual([]);
+    expect(run(logs(), { type: 'setNamespace', namespace: 'team-b' }).state.detail.stack).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // The pod logs view without rendering: the reducer pushes and pops it, `o` applies to pods only,
 // the container and URL are chosen like kubectl, and the kubectl equivalent runs as shown.
 import { describe, expect, test } from 'vitest';
-import { type NavAction, type NavState, activeList, initialNavState, navReducer, textCursor, topView } from '../src/model/navigation.js';
+import { activeList, textCursor, topView } from '../src/model/nav-state.js';
+import { type Screen, list, run, start, text } from './helpers/nav.js';
 import { EMPTY_LOG, logContainer, logsTitle, podLogPath } from '../src/model/pod-logs.js';
 import { matchCommand } from '../src/model/keymap.js';
 import { type CommandContext, keyToAction } from '../src/ui/commands.js';
@@ -11,20 +12,19 @@ import type { ResourceRef } from '../src/model/types.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const DEPLOYMENTS: ResourceRef = { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true };
-const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
 
 /** The pods table of team-a open, two rows, the cursor on the second. */
-function podsTable(ref = PODS): NavState {
-  return run(initialNavState('team-a'),
+function podsTable(ref = PODS): Screen {
+  return run(start('team-a'),
     { type: 'openObjects', ref },
-    { type: 'setItems', list: 'objects', keys: ['team-a/web-1', 'team-a/web-2'] },
-    { type: 'setViewport', list: 'objects', height: 10 },
+    { type: 'rows', list: 'objects', keys: ['team-a/web-1', 'team-a/web-2'] },
+    { type: 'height', list: 'objects', height: 10 },
     { type: 'move', delta: 1 });
 }
 
-function ctx(nav: NavState): CommandContext {
+function ctx({ state, frame }: Screen): CommandContext {
   return {
-    nav, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
+    nav: state, frame, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
     objectIds: [{ name: 'web-1', namespace: 'team-a' }, { name: 'web-2', namespace: 'team-a' }],
   };
 }
@@ -33,32 +33,32 @@ describe('reducer: openLogs', () => {
   test('pushes the logs view on the table; back pops to the table with its cursor', () => {
     const table = podsTable();
     const logs = run(table, { type: 'openLogs', namespace: 'team-a', name: 'web-2' });
-    expect(topView(logs)).toEqual({ kind: 'logs', namespace: 'team-a', name: 'web-2' });
-    expect(logs.stack).toHaveLength(2);
-    expect(logs.focus).toBe('detail');
+    expect(topView(logs.state)).toEqual({ kind: 'logs', namespace: 'team-a', name: 'web-2' });
+    expect(logs.state.detail.stack).toHaveLength(2);
+    expect(logs.state.focus).toBe('detail');
     // The text scrolls (no list, no cursor line): PgUp/PgDn, g/G, Ctrl-U/D move the window.
-    expect(activeList(logs)).toBeNull();
-    expect(textCursor(logs)).toBe(false);
-    const scrolled = run(logs, { type: 'setScrollSize', lines: 100, height: 10 }, { type: 'page', direction: 1 }, { type: 'page', direction: 1, half: true });
-    expect(scrolled.scroll).toBe(15);
-    expect(run(scrolled, { type: 'moveTo', where: 'bottom' }).scroll).toBe(90);
+    expect(activeList(logs.state)).toBeNull();
+    expect(textCursor(logs.state)).toBe(false);
+    const scrolled = run(logs, { type: 'text', lines: 100, height: 10 }, { type: 'page', direction: 1 }, { type: 'page', direction: 1, half: true });
+    expect(text(scrolled).scroll).toBe(15);
+    expect(text(run(scrolled, { type: 'moveTo', where: 'bottom' })).scroll).toBe(90);
     const back = run(scrolled, { type: 'back' });
-    expect(topView(back)?.kind).toBe('objects');
-    expect(back.focus).toBe('detail');
-    expect(back.lists.objects.cursor).toBe(1);
+    expect(topView(back.state)?.kind).toBe('objects');
+    expect(back.state.focus).toBe('detail');
+    expect(list(back, 'objects').cursor).toBe(1);
   });
 
   test('pushes on the object view; back returns to the object', () => {
     const object = run(podsTable(), { type: 'openObject', ref: PODS, namespace: 'team-a', name: 'web-2' });
     const logs = run(object, { type: 'openLogs', namespace: 'team-a', name: 'web-2' });
-    expect(logs.stack.map((v) => v.kind)).toEqual(['objects', 'object', 'logs']);
-    expect(run(logs, { type: 'back' }).stack.map((v) => v.kind)).toEqual(['objects', 'object']);
+    expect(logs.state.detail.stack.map((v) => v.kind)).toEqual(['objects', 'object', 'logs']);
+    expect(run(logs, { type: 'back' }).state.detail.stack.map((v) => v.kind)).toEqual(['objects', 'object']);
   });
 
   test('r refreshes the logs view; another namespace closes it', () => {
     const logs = run(podsTable(), { type: 'openLogs', namespace: 'team-a', name: 'web-2' });
-    expect(run(logs, { type: 'refresh' }).refreshDetail).toBe(logs.refreshDetail + 1);
-    expect(run(logs, { type: 'setNamespace', namespace: 'team-b' }).stack.map((v) => v.kind)).toEqual(['objects']);
+    expect(run(logs, { type: 'refresh' }).state.detail.refresh).toBe(logs.state.detail.refresh + 1);
+    expect(run(logs, { type: 'setNamespace', namespace: 'team-b' }).state.detail.stack.map((v) => v.kind)).toEqual(['objects']);
   });
 });
 
@@ -80,7 +80,7 @@ describe('the o key', () => {
     expect(keyToAction('o', {}, ctx(logs))).toBeNull();
     expect(keyToAction('o', {}, ctx(run(podsTable(), { type: 'focus', pane: 'resources' })))).toBeNull();
     expect(keyToAction('o', {}, ctx(run(podsTable(), { type: 'toggleLog' })))).toBeNull();
-    expect(keyToAction('o', {}, ctx(initialNavState('team-a')))).toBeNull();
+    expect(keyToAction('o', {}, ctx(start('team-a')))).toBeNull();
   });
 });
 

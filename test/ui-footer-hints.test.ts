@@ -1,26 +1,25 @@
 // The footer lists the keys that do something in the current view, from the keymap table: checked on
 // pure navigation states, without rendering (test/ui-pod-logs.test.tsx checks the App's footer).
 import { describe, expect, it } from 'vitest';
-import { type NavAction, type NavState, initialNavState, navReducer } from '../src/model/navigation.js';
+import { type Screen, run, start } from './helpers/nav.js';
 import type { ResourceRef } from '../src/model/types.js';
 import type { CommandContext } from '../src/ui/commands.js';
 import { footerHints } from '../src/ui/footer-hints.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const SECRETS: ResourceRef = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
-const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
 
-function ctx(nav: NavState): CommandContext {
+function ctx({ state, frame }: Screen): CommandContext {
   return {
-    nav, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
+    nav: state, frame, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
     objectIds: [{ name: 'web-1', namespace: 'team-a' }],
   };
 }
 
-const table = (ref: ResourceRef) => run(initialNavState('team-a'),
+const table = (ref: ResourceRef) => run(start('team-a'),
   { type: 'openObjects', ref },
-  { type: 'setItems', list: 'objects', keys: ['team-a/web-1'] },
-  { type: 'setViewport', list: 'objects', height: 10 });
+  { type: 'rows', list: 'objects', keys: ['team-a/web-1'] },
+  { type: 'height', list: 'objects', height: 10 });
 
 describe('footer hints', () => {
   it('a pods table: open, back, filter, o logs; no Secret or YAML keys', () => {
@@ -42,13 +41,13 @@ describe('footer hints', () => {
   });
 
   it('the start (groups pane, nothing discovered yet): d raw, no o, no x', () => {
-    const h = footerHints(ctx(initialNavState('default')));
+    const h = footerHints(ctx(start('default')));
     expect(h).toContain('d raw');
     expect(h).not.toMatch(/o logs|x reveal|y yaml/);
   });
 
   it('in the tour: how to step through it', () => {
-    const h = footerHints(ctx(run(initialNavState('default'), { type: 'tourGo', step: 0 })));
+    const h = footerHints(ctx(run(start('default'), { type: 'tourGo', step: 0 })));
     expect(h).toMatch(/^→\/Enter next step {2}← previous {2}Esc end the tour/);
   });
 

@@ -8,7 +8,7 @@ import { DetailPane } from '../src/ui/DetailPane.js';
 import { Footer } from '../src/ui/Footer.js';
 import { HelpOverlay } from '../src/ui/HelpOverlay.js';
 import { KEYMAP } from '../src/model/keymap.js';
-import { emptyList, setHeight, setKeys } from '../src/model/list.js';
+import { listOf } from '../src/model/list.js';
 import { groupRows, resourceRows } from '../src/model/tree.js';
 import { toJsonLines } from '../src/model/highlight.js';
 import { DISCOVERY, FakeApi } from './helpers/fake-api.js';
@@ -16,7 +16,7 @@ import { stripAnsi } from './helpers/ui.js';
 
 afterEach(() => cleanup());
 const frame = (f: string | undefined) => stripAnsi(f ?? '');
-const list = (keys: string[], height = 20) => setKeys(setHeight(emptyList(), height), keys);
+const list = (keys: string[], height = 20) => listOf(keys, height);
 
 test('Header: context, mode, user, server version, namespace; insecure warning', () => {
   const api = new FakeApi({ insecure: true });

@@ -2,7 +2,8 @@
 // log here, with its real long lines), the title says from which column, and the footer offers the
 // keys only when there is more to see that way. The reducer's rules are checked without rendering.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type NavAction, type NavState, initialNavState, maxHscroll, navReducer } from '../src/model/navigation.js';
+import { maxHscroll } from '../src/model/nav-state.js';
+import { type Screen, type Step, run, start, text } from './helpers/nav.js';
 import type { ResourceRef } from '../src/model/types.js';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
@@ -13,37 +14,36 @@ import { type Rendered, renderTui, showPodsTable, stripAnsi, waitForFrame } from
 import { useSandbox } from './helpers/sandbox.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-const run = (s: NavState, ...actions: NavAction[]) => actions.reduce(navReducer, s);
-const sized = (longest: number, width = 40) => run(initialNavState('default'), { type: 'openPath', path: '/metrics' },
-  { type: 'setScrollSize', lines: 10, height: 5, width, longest });
+const sized = (longest: number, width = 40) => run(start('default'), { type: 'openPath', path: '/metrics' },
+  { type: 'text', lines: 10, height: 5, width, longest });
 
 describe('reducer: sideways scroll', () => {
   it('steps half the width, stops where the longest line ends at the edge, and back to 0', () => {
     let s = sized(100);
-    expect(maxHscroll(s)).toBe(60);
+    expect(maxHscroll(s.frame.text)).toBe(60);
     s = run(s, { type: 'hscroll', direction: 1 });
-    expect(s.hscroll).toBe(20);
+    expect(text(s).hscroll).toBe(20);
     s = run(s, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 });
-    expect(s.hscroll).toBe(60);
+    expect(text(s).hscroll).toBe(60);
     s = run(s, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 });
-    expect(s.hscroll).toBe(0);
+    expect(text(s).hscroll).toBe(0);
   });
 
   it('a text that fits does not move; a wider pane pulls the offset back; another view starts at column 1', () => {
-    expect(run(sized(30), { type: 'hscroll', direction: 1 }).hscroll).toBe(0);
+    expect(text(run(sized(30), { type: 'hscroll', direction: 1 })).hscroll).toBe(0);
     const scrolled = run(sized(100), { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 });
-    expect(scrolled.hscroll).toBe(40);
-    expect(run(scrolled, { type: 'setScrollSize', lines: 10, height: 5, width: 90, longest: 100 }).hscroll).toBe(10);
-    expect(run(scrolled, { type: 'back' }).hscroll).toBe(0);
-    expect(run(scrolled, { type: 'openObjects', ref: PODS }).hscroll).toBe(0);
+    expect(text(scrolled).hscroll).toBe(40);
+    expect(text(run(scrolled, { type: 'text', lines: 10, height: 5, width: 90, longest: 100 })).hscroll).toBe(10);
+    expect(text(run(scrolled, { type: 'back' })).hscroll).toBe(0);
+    expect(text(run(scrolled, { type: 'openObjects', ref: PODS })).hscroll).toBe(0);
   });
 
   it('> and < only where there is more to see that way', () => {
-    const ctx = (nav: NavState) => ({ nav, groupRows: [], resourceRows: [], objectIds: [], pickerItems: [], tourLength: 1, explainRows: [] });
+    const ctx = ({ state, frame }: Screen) => ({ nav: state, frame, groupRows: [], resourceRows: [], objectIds: [], pickerItems: [], tourLength: 1, explainRows: [] });
     expect(keyToAction('>', {}, ctx(sized(100)))).toEqual({ type: 'hscroll', direction: 1 });
     expect(keyToAction('<', {}, ctx(sized(100)))).toBeNull();
     expect(keyToAction('>', {}, ctx(sized(30)))).toBeNull();
-    const end = run(sized(100), ...Array.from({ length: 5 }, () => ({ type: 'hscroll', direction: 1 }) as NavAction));
+    const end = run(sized(100), ...Array.from({ length: 5 }, () => ({ type: 'hscroll', direction: 1 }) as Step));
     expect(keyToAction('>', {}, ctx(end))).toBeNull();
     expect(keyToAction('<', {}, ctx(end))).toEqual({ type: 'hscroll', direction: -1 });
   });

@@ -1,7 +1,8 @@
 // Screen layout as a pure function of the terminal size, focus and content.
 // The whole frame is kept one line shorter than the terminal: Ink clears the full screen on every
 // frame once its output reaches `rows` lines (ink #359/#382), which flickers.
-import type { PaneId } from './navigation.js';
+import type { PaneId } from './nav-state.js';
+import { wrapLines } from './format.js';
 
 export const WIDE_MIN_COLUMNS = 100;
 
@@ -104,4 +105,55 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, opts
     mode: 'narrow', columns: cols, height, headerLines, footerLines, tabsLine: true,
     panes: [{ pane: focus, width: cols, height: body }],
   };
+}
+
+// ---- geometry inside the panes and overlays (the components draw to these sizes; the App hands
+// the same sizes to the reducer's frame) ----
+
+/** Lines the resources pane uses above its list (the column header). */
+export const RESOURCES_HEADER_LINES = 1;
+
+/** Request log overlay: lines of the list part (the rest shows the selected request). */
+export function logListHeight(height: number): number {
+  return Math.max(1, Math.floor((height - 3) * 0.35));
+}
+
+/** Request log overlay: lines of the scrolled part, under the list, its divider and the pinned
+ *  request line. */
+export function logBodyRoom(height: number): number {
+  return Math.max(0, height - 3 - logListHeight(height) - 2);
+}
+
+/** Schema explorer: lines of the field list; the description below gets the rest. */
+export function explainListHeight(height: number): number {
+  return Math.max(1, Math.floor((height - 3) * 0.6));
+}
+
+/** Lines the tour box takes from the panes. */
+export function tourBoxHeight(rows: number): number {
+  return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
+}
+
+/** The error block above a text or table: its title, then its message and hint wrapped. */
+export function errorBlockLines(e: { detail: string; hint?: string }, width: number): number {
+  return 1 + wrapLines(e.detail, width).length + (e.hint ? wrapLines(`hint: ${e.hint}`, width).length : 0);
+}
+
+/** What the detail pane's viewport depends on: a text has a note line and an error block above it
+ *  (at most half the pane); a table its note, header and an error (with its hint line). */
+export interface DetailShape {
+  kind: 'text' | 'table' | 'loading' | 'error' | 'message';
+  note?: string;
+  error?: { detail: string; hint?: string };
+}
+
+/** Lines of content the detail body can scroll through or list (the pane's content minus the
+ *  body's own header lines). */
+export function detailViewport(body: DetailShape, contentHeight: number, width: number): number {
+  if (body.kind === 'text') {
+    const err = body.error ? Math.min(errorBlockLines(body.error, width), Math.floor(contentHeight / 2)) : 0;
+    return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
+  }
+  if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
+  return contentHeight;
 }

@@ -1,4 +1,5 @@
-// A windowed, filterable list: pure state for one scrolling list.
+// A windowed, filterable list as shown: its rows' keys, filter, cursor and window (the stored
+// cursor and how it is placed on the rows of a frame are in nav-state.ts).
 //
 // Why not ink-select-input's own state: its cursor lives inside the component (only
 // `initialIndex`), it cannot be moved from outside, filtered, paged (PgUp/PgDn, g/G) or inspected
@@ -7,7 +8,7 @@
 
 export interface ListState {
   /** One filter key per item (label text), in item order. */
-  keys: string[];
+  keys: readonly string[];
   filter: string;
   /** Indices into `keys` of the items that pass the filter, in order. */
   matches: number[];
@@ -23,7 +24,7 @@ export function emptyList(height = 10): ListState {
   return { keys: [], filter: '', matches: [], cursor: 0, from: 0, height };
 }
 
-export function filterKeys(keys: string[], filter: string): number[] {
+export function filterKeys(keys: readonly string[], filter: string): number[] {
   const f = filter.trim().toLowerCase();
   const out: number[] = [];
   for (let i = 0; i < keys.length; i++) if (!f || keys[i].toLowerCase().includes(f)) out.push(i);
@@ -59,23 +60,11 @@ export function moveTo(l: ListState, where: 'top' | 'bottom'): ListState {
   return clampList({ ...l, cursor: where === 'top' ? 0 : l.matches.length - 1 });
 }
 
-/** Replace the items; keep the cursor on the same key when it still exists, else go to the top.
- *  A cursor at the top stays at the top (new items arriving do not move it). */
-export function setKeys(l: ListState, keys: string[]): ListState {
-  const prevKey = l.matches.length && l.cursor > 0 ? l.keys[l.matches[l.cursor]] : undefined;
-  const matches = filterKeys(keys, l.filter);
-  let cursor = 0;
-  if (prevKey !== undefined) {
-    const at = matches.findIndex((i) => keys[i] === prevKey);
-    if (at >= 0) cursor = at;
-  }
-  return clampList({ ...l, keys, matches, cursor, from: cursor === 0 ? 0 : l.from });
+/** A list of `keys` (all shown, cursor at the top) in a window of `height` rows. */
+export function listOf(keys: readonly string[], height: number): ListState {
+  return clampList({ ...emptyList(height), keys, matches: filterKeys(keys, '') });
 }
 
 export function setFilter(l: ListState, filter: string): ListState {
   return clampList({ ...l, filter, matches: filterKeys(l.keys, filter), cursor: 0, from: 0 });
-}
-
-export function setHeight(l: ListState, height: number): ListState {
-  return clampList({ ...l, height: Math.max(1, height) });
 }

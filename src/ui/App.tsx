@@ -1,12 +1,26 @@
 // The container: owns state (navigation reducer) and effects (data hooks), derives what each pane
 // shows, and routes keys. Panes are plain components fed by props.
-import React, { useMemo, useReducer, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Box, useApp } from 'ink';
 import { Text } from './Text.js';
 import type { KubeApi } from '../client/types.js';
 import type { Discovery } from '../model/types.js';
-import { type NavAction, initialNavState, navReducer, topView } from '../model/navigation.js';
-import { computeLayout } from '../model/layout.js';
+import type { NavAction } from '../model/navigation.js';
+import {
+  type ListId,
+  activeOverlay,
+  helpOpen,
+  initialNavState,
+  listIn,
+  logBodyFocused,
+  overlayOf,
+  resolveList,
+  resolveLogScroll,
+  resolveText,
+  topView,
+} from '../model/nav-state.js';
+import { createNavStore } from '../model/nav-store.js';
+import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
@@ -18,11 +32,11 @@ import { useDetail } from './useDetail.js';
 import { revealFieldAction, useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
 import { viewRequest } from './request-log.js';
 import { viewPaths } from './detailContent.js';
-import { syncViewports, useDetailBody } from './useDetailBody.js';
-import { type SideEffect, useKeys } from './useKeys.js';
+import { detailBody, droppedLines, useDetailContent } from './useDetailBody.js';
+import { buildFrame } from './frame.js';
+import { type KeyRows, type SideEffect, useKeys } from './useKeys.js';
 import { footerHints } from './footer-hints.js';
 import { useYamlPrinter } from './useYamlPrinter.js';
-import type { CommandContext } from './commands.js';
 import { useTourDriver } from './useTour.js';
 import { colorFromEnv } from './theme.js';
 import { Header } from './Header.js';
@@ -34,7 +48,9 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
 import { ExplainPane } from './ExplainPane.js';
-import { TourBox, tourBoxHeight } from './TourBox.js';
+import { TourBox } from './TourBox.js';
+
+const NO_KEYS: readonly string[] = [];
 
 export interface AppProps {
   api: KubeApi;
@@ -62,66 +78,77 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const color = colorProp ?? envColor;
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [nav, dispatch] = useReducer(navReducer, initialNamespace ?? api.connection.namespace,
-    (ns) => ({ ...initialNavState(ns), tourStep: startTour ? 0 : null }));
+  const [store] = useState(() => createNavStore(initialNavState(initialNamespace ?? api.connection.namespace, startTour ? 0 : null)));
+  const nav = useSyncExternalStore(store.subscribe, store.getState);
+  const explain = overlayOf(nav, 'explain');
+  const overlay = activeOverlay(nav);
 
   // Subscribe to request events first: the other hooks' effects start requests.
   const requests = useRequestLog(api);
-  const discovery = useDiscovery(api, nav.refreshDiscovery, nav.discoveryCancelled, initialDiscovery);
+  const discovery = useDiscovery(api, nav.discovery.refresh, nav.discovery.cancelled, initialDiscovery);
   const serverVersion = useServerVersion(api);
   const identity = useIdentity(api);
   const view = topView(nav);
-  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.refreshDetail, cancelled: nav.detailCancelled }, requests.log);
-  const namespaces = useNamespaces(api, nav.pickerOpen);
-  const schema = useSchema(api, nav.explain);
+  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.detail.refresh, cancelled: nav.detail.cancelled }, requests.log);
+  const namespaces = useNamespaces(api, overlay === 'picker');
+  const schema = useSchema(api, explain?.target ?? null);
   const clipboard = useClipboard();
 
-  // Lists: derive rows, hand their filter keys to the reducer.
+  // Rows of every list; the cursors are placed on them by the frame below.
   const gRows = useMemo(() => groupRows(discovery.state === 'ok' ? discovery.value : undefined), [discovery]);
-  const groupRow = gRows[selectedIndex(nav.lists.groups) ?? -1];
+  const groupKeys = useMemo(() => gRows.map((r) => r.label.trim()), [gRows]);
+  const prev = store.frame();
+  const groupsList = resolveList(nav.lists.groups, { keys: groupKeys, height: prev.lists.groups.height });
+  const groupRow = gRows[selectedIndex(groupsList) ?? -1];
   const gv = groupRow?.kind === 'gv' ? groupRow.gv : undefined;
   const rRows = useMemo(() => resourceRows(gv), [gv]);
-  const resourceRow = rRows[selectedIndex(nav.lists.resources) ?? -1];
+  const resourceKeys = useMemo(() => rRows.map(resourceKey), [rRows]);
+  const resourcesList = resolveList(nav.lists.resources, { keys: resourceKeys, height: prev.lists.resources.height });
+  const resourceRow = rRows[selectedIndex(resourcesList) ?? -1];
   const allowed = useAllowedVerbs(api, !view && nav.focus !== 'groups' && resourceRow?.kind === 'resource' ? resourceRow.resource : undefined, nav.namespace);
   const pickerItems = useMemo(() => [ALL_NAMESPACES, ...(namespaces.state === 'ok' ? namespaces.value : [])], [namespaces]);
   const logEntries = useMemo(() => [...requests.entries].reverse(), [requests.entries]);
-  const fieldRows = useMemo(() => (schema?.state === 'ok' ? explainRows(schema.value.root, nav.explainExpanded, schema.value.document) : []),
-    [schema, nav.explainExpanded]);
-  const groupKeys = useMemo(() => gRows.map((r) => r.label.trim()), [gRows]);
-  const resourceKeys = useMemo(() => rRows.map(resourceKey), [rRows]);
+  const fieldRows = useMemo(() => (schema?.state === 'ok' && explain ? explainRows(schema.value.root, explain.expanded, schema.value.document) : []),
+    [schema, explain]);
   const logKeys = useMemo(() => logEntries.map((e) => `#${e.event.id} ${e.event.method} ${e.event.path}`), [logEntries]);
   const fieldKeys = useMemo(() => fieldRows.map((r) => r.path), [fieldRows]);
-  // Keys and viewport sizes are handed to the reducer during render (React re-renders at once,
-  // before committing), never in an effect: so no frame ever shows rows and cursor out of step.
-  const setItems = (list: NavAction & { type: 'setItems' }) => { if (nav.lists[list.list].keys !== list.keys) dispatch(list); };
-  setItems({ type: 'setItems', list: 'groups', keys: groupKeys });
-  setItems({ type: 'setItems', list: 'resources', keys: resourceKeys });
-  setItems({ type: 'setItems', list: 'picker', keys: pickerItems });
-  setItems({ type: 'setItems', list: 'log', keys: logKeys });
-  setItems({ type: 'setItems', list: 'explain', keys: fieldKeys });
 
   const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
   const tourLines = tourStep ? tourBoxHeight(rows) : 0;
   const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
   const layout = computeLayout(columns, rows - tourLines, nav.focus, {
-    insecure: api.connection.insecure, warnings: (api.connection.warnings ?? []).length > 0, detailFirst: nav.stack.length > 0, groupsContent, resourcesContent,
+    insecure: api.connection.insecure, warnings: (api.connection.warnings ?? []).length > 0, detailFirst: nav.detail.stack.length > 0, groupsContent, resourcesContent,
   });
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
-  const yaml = useYamlPrinter(nav.format === 'yaml');
-  const { source, body, table, object } = useDetailBody({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, box: detailBox, yaml }, dispatch);
-  const loggedSelected = nav.logOpen ? logEntries[selectedIndex(nav.lists.log) ?? -1] : undefined;
+  const yaml = useYamlPrinter(nav.detail.format === 'yaml');
+  const content = useDetailContent({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, width: paneContentWidth(detailBox), yaml });
+  const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
+  const loggedSelected = overlay === 'log' ? logEntries[selectedIndex(logList) ?? -1] : undefined;
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
-  syncViewports({
-    nav, panes: layout.panes, bodyHeight, detailBox, body, logBodyLines: Math.max(0, logDetail.length - 1),
+  const frame = buildFrame({
+    panes: layout.panes, bodyHeight, detailBox, detail: content.shape,
+    keys: { groups: groupKeys, resources: resourceKeys, objects: content.table?.keys ?? NO_KEYS, picker: pickerItems, log: logKeys, explain: fieldKeys },
     groupsChrome: (discovery.state === 'loading' ? 1 : 0) + (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
     pickerChrome: namespaces.state === 'ok' ? 0 : 1,
-  }, dispatch);
-  const reveal = revealFieldAction(nav, schema);
-  if (reveal) dispatch(reveal);
+    text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine },
+    logBodyLines: Math.max(0, logDetail.length - 1),
+  });
+  // Actions from now on apply to what this render shows.
+  useLayoutEffect(() => store.setFrame(frame));
+  const list = (id: ListId) => listIn(nav, frame, id);
+  const textPosition = resolveText(nav, frame.text);
+  const body = detailBody(content, textPosition, list('objects'));
+  const { source, table, object } = content;
+
+  // `e` on a field: once the schema is there, the tree opens down to it.
+  const reveal = revealFieldAction(explain?.field, schema);
+  useEffect(() => {
+    if (reveal) store.dispatch(reveal);
+  }, [reveal, store]);
 
   const request = viewRequest(requests.entries, viewPaths(nav, gv));
   const onEffect = (e: SideEffect) => {
@@ -131,46 +158,46 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   };
   const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
     : !view && discovery.state === 'loading' ? 'discovery' : undefined;
-  const keyContext: CommandContext = {
-    nav, groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
+  const keyRows: KeyRows = {
+    groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
     tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
   };
-  useKeys(keyContext, dispatch, onEffect);
+  useKeys(keyRows, store, onEffect);
 
   const firstId = table?.ids[0];
   const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId
     ? { type: 'openObject', ref: view.ref, namespace: view.ref.namespaced ? firstId.namespace ?? nav.namespace : undefined, name: firstId.name } : undefined),
   [view, firstId, nav.namespace]);
-  useTourDriver(nav.tourStep, discovery.state === 'ok' ? discovery.value : undefined, firstObject, dispatch);
+  useTourDriver(nav.tourStep, discovery.state === 'ok' ? discovery.value : undefined, firstObject, store.dispatch);
 
   const panes = layout.panes.map((box) => {
     const focused = nav.focus === box.pane;
     if (box.pane === 'groups') {
-      return <GroupsPane key="groups" rows={gRows} list={nav.lists.groups} loading={discovery.state === 'loading'} failures={failures}
+      return <GroupsPane key="groups" rows={gRows} list={list('groups')} loading={discovery.state === 'loading'} failures={failures}
         cached={discovery.state === 'ok' && !!discovery.value.fromCache}
         offline={discovery.state === 'ok' && !!discovery.stale}
         focused={focused} filtering={nav.filtering === 'groups'} color={color} width={box.width} height={box.height} />;
     }
     if (box.pane === 'resources') {
-      return <ResourcesPane key="resources" title={gv ? `Resources ${gv.groupVersion}` : 'Resources'} rows={rRows} list={nav.lists.resources}
+      return <ResourcesPane key="resources" title={gv ? `Resources ${gv.groupVersion}` : 'Resources'} rows={rRows} list={list('resources')}
         emptyText={gv?.error ? '(discovery failed)' : undefined} focused={focused} filtering={nav.filtering === 'resources'} color={color} width={box.width} height={box.height} />;
     }
-    const fmt = body.kind === 'text' && body.syntax !== 'none' ? ` [${nav.format.toUpperCase()}]` : '';
+    const fmt = body.kind === 'text' && body.syntax !== 'none' ? ` [${nav.detail.format.toUpperCase()}]` : '';
     return <DetailPane key="detail" title={`Detail: ${source.title}${fmt}`} body={body} focused={focused}
       filtering={nav.filtering === 'objects'} color={color} width={box.width} height={box.height} />;
   });
 
-  let overlay: React.ReactNode = null;
-  if (nav.helpOpen) overlay = <HelpOverlay width={layout.columns} height={bodyHeight} color={color} />;
-  else if (nav.pickerOpen) {
-    overlay = <NamespacePicker items={pickerItems} list={nav.lists.picker} current={nav.namespace} loading={namespaces.state === 'loading'}
+  let cover: React.ReactNode = null;
+  if (helpOpen(nav)) cover = <HelpOverlay width={layout.columns} height={bodyHeight} color={color} />;
+  else if (overlay === 'picker') {
+    cover = <NamespacePicker items={pickerItems} list={list('picker')} current={nav.namespace} loading={namespaces.state === 'loading'}
       error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'} color={color}
       width={layout.columns} height={bodyHeight} />;
-  } else if (nav.logOpen) {
-    overlay = <RequestLogPane entries={logEntries} list={nav.lists.log} detail={logDetail} scroll={nav.logScroll} bodyFocused={nav.logFocus === 'body'}
+  } else if (overlay === 'log') {
+    cover = <RequestLogPane entries={logEntries} list={list('log')} detail={logDetail} scroll={resolveLogScroll(nav, frame)} bodyFocused={logBodyFocused(nav)}
       filtering={nav.filtering === 'log'} color={color} width={layout.columns} height={bodyHeight} />;
-  } else if (nav.explain && schema) {
-    overlay = <ExplainPane title={`Explain ${nav.explain.kind}`} schema={schema} rows={fieldRows} list={nav.lists.explain}
+  } else if (explain && schema) {
+    cover = <ExplainPane title={`Explain ${explain.target.kind}`} schema={schema} rows={fieldRows} list={list('explain')}
       filtering={nav.filtering === 'explain'} color={color} width={layout.columns} height={bodyHeight} />;
   }
 
@@ -189,10 +216,10 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
         width={layout.columns} lines={layout.headerLines} color={color} />
       {layout.tabsLine ? <Tabs focus={nav.focus} color={color} /> : null}
       <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
-        {overlay ?? panes}
+        {cover ?? panes}
       </Box>
       {tourBox}
-      <Footer hints={clipboard.message ?? footerHints(keyContext)} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
+      <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
     </Box>
   );
 }

@@ -9,6 +9,7 @@ import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from './errors.js';
 import { TOKEN_COLORS, col } from './theme.js';
 import { wrapLines } from '../model/format.js';
+import { detailViewport } from '../model/layout.js';
 import { useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
@@ -37,16 +38,6 @@ export function errorLines(e: ExplainedError, width: number): { text: string; ki
     ...wrapLines(e.detail, width).map((text) => ({ text, kind: 'detail' as const })),
     ...(e.hint ? wrapLines(`hint: ${e.hint}`, width).map((text) => ({ text, kind: 'hint' as const })) : []),
   ];
-}
-
-/** Lines of content the body can show (pane content height minus the body's own header lines). */
-export function detailViewport(body: DetailBody, contentHeight: number, width: number): number {
-  if (body.kind === 'text') {
-    const err = body.error ? Math.min(errorLines(body.error, width).length, Math.floor(contentHeight / 2)) : 0;
-    return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
-  }
-  if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
-  return contentHeight;
 }
 
 function TokenLine({ tokens }: { tokens: Token[] }) {

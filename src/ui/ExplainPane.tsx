@@ -6,6 +6,7 @@ import { Text } from './Text.js';
 import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { type ExplainRow, explainRowText, fieldDescription } from '../model/explain-rows.js';
+import { explainListHeight } from '../model/layout.js';
 import type { Loadable } from './data.js';
 import type { Schema } from './learning-hooks.js';
 import { Pane } from './Pane.js';
@@ -22,11 +23,6 @@ export interface ExplainPaneProps {
   color: boolean;
   width: number;
   height: number;
-}
-
-/** Lines of the field list; the description below gets the rest. */
-export function explainListHeight(height: number): number {
-  return Math.max(1, Math.floor((height - 3) * 0.6));
 }
 
 export function ExplainPane({ title, schema, rows, list, filtering, color, width, height }: ExplainPaneProps) {

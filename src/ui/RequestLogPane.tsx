@@ -7,6 +7,7 @@ import { Text } from './Text.js';
 import type { ListState } from '../model/list.js';
 import { formatBytes, formatRequest } from '../model/format.js';
 import { textLines } from '../model/highlight.js';
+import { logBodyRoom, logListHeight } from '../model/layout.js';
 import type { LoggedRequest } from './request-log.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
@@ -25,16 +26,6 @@ export interface RequestLogPaneProps {
   color: boolean;
   width: number;
   height: number;
-}
-
-/** Lines of the list part (the rest shows the selected request). */
-export function logListHeight(height: number): number {
-  return Math.max(1, Math.floor((height - 3) * 0.35));
-}
-
-/** Lines of the scrolled part: under the list, its divider and the pinned request line. */
-export function logBodyRoom(height: number): number {
-  return Math.max(0, height - 3 - logListHeight(height) - 2);
 }
 
 const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);

@@ -19,9 +19,6 @@ export interface ResourcesPaneProps {
   emptyText?: string;
 }
 
-/** Lines the pane uses above its list (the column header). */
-export const RESOURCES_HEADER_LINES = 1;
-
 /** name, kind, Namespaced/Cluster, short names, verbs (verbs last: spelled out when they fit, else
  *  a letter mask); subresources indented under their parent. */
 export function ResourcesPane({ title, rows, list, focused, filtering, color, width, height, emptyText = '(select a group)' }: ResourcesPaneProps) {

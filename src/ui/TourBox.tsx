@@ -19,11 +19,6 @@ export interface TourBoxProps {
   color: boolean;
 }
 
-/** Lines the box takes from the panes. */
-export function tourBoxHeight(rows: number): number {
-  return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
-}
-
 export function TourBox({ step, index, total, curl, result, width, height, color }: TourBoxProps) {
   const inner = Math.max(1, width - 4);
   // The curl is what the learner copies: in a tall box it wraps onto a second line instead of

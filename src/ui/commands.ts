@@ -2,14 +2,33 @@
 // means in the current state; pure, so it is easy to reason about.
 import type { KeyInfo } from '../model/keymap.js';
 import { matchCommand } from '../model/keymap.js';
-import { type FieldPath, type NavAction, type NavState, activeList, maxHscroll, overlayOpen, textCursor, topView } from '../model/navigation.js';
+import type { NavAction } from '../model/navigation.js';
+import {
+  type FieldPath,
+  type Frame,
+  type ListId,
+  type NavState,
+  activeList,
+  activeOverlay,
+  helpOpen,
+  listIn,
+  maxHscroll,
+  overlayOf,
+  overlayOpen,
+  resolveText,
+  textCursor,
+  topView,
+} from '../model/nav-state.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { isPodRef } from '../model/pod-logs.js';
 
 export interface CommandContext {
+  /** The current state (it may be ahead of the last render: keys arrive faster than frames). */
   nav: NavState;
-  /** All rows; the selected ones are looked up through `nav` (which may be ahead of the last render). */
+  /** What the last render showed: the lists' rows and the viewports. */
+  frame: Frame;
+  /** All rows; the selected ones are looked up through `nav` and `frame`. */
   groupRows: GroupRow[];
   resourceRows: ResourceRow[];
   /** Identity of each row of the objects table (original index order). */
@@ -35,6 +54,9 @@ export interface ObjectFields {
 /** Besides navigation: side effects the App performs. */
 export type KeyOutcome = NavAction | { type: 'quit' } | { type: 'copyCurl' } | null;
 
+/** Index into the rows of list `id` of the row under its cursor. */
+const selected = (ctx: CommandContext, id: ListId) => selectedIndex(listIn(ctx.nav, ctx.frame, id));
+
 export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): KeyOutcome {
   const { nav } = ctx;
   if (nav.filtering) {
@@ -49,31 +71,35 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   }
   const cmd = matchCommand(input, key);
   if (!cmd) return null;
-  if (nav.helpOpen) {
+  if (helpOpen(nav)) {
     if (cmd === 'quit') return { type: 'quit' };
     return cmd === 'help' || cmd === 'back' || cmd === 'open' ? { type: 'toggleHelp' } : null;
   }
   const overlay = overlayOpen(nav);
+  const working = activeOverlay(nav);
+  const pickerOpen = working === 'picker';
   if (nav.tourStep !== null && !overlay) {
     const last = ctx.tourLength - 1;
     if (cmd === 'pane.right' || cmd === 'open') return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
     if (cmd === 'pane.left') return { type: 'tourGo', step: Math.max(0, nav.tourStep - 1) };
     if (cmd === 'back' && !(key.escape && ctx.loading)) return { type: 'tourGo', step: null };
   }
-  if (nav.explain) {
-    const row = ctx.explainRows[selectedIndex(nav.lists.explain) ?? -1];
+  const explain = working === 'explain' ? overlayOf(nav, 'explain') : undefined;
+  if (explain) {
+    const row = ctx.explainRows[selected(ctx, 'explain') ?? -1];
     if (cmd === 'explain') return { type: 'back' };
     if (cmd === 'open' || cmd === 'pane.right') return row?.expandable ? { type: 'toggleField', path: row.path, open: true } : null;
     if (cmd === 'pane.left') {
       if (!row) return null;
-      if (nav.explainExpanded.includes(row.path)) return { type: 'toggleField', path: row.path, open: false };
+      if (explain.expanded.includes(row.path)) return { type: 'toggleField', path: row.path, open: false };
       const parent = row.path.split('.').slice(0, -1).join('.');
       return parent ? { type: 'selectKey', list: 'explain', key: parent } : null;
     }
   }
-  if (nav.logOpen) {
+  const log = working === 'log' ? overlayOf(nav, 'log') : undefined;
+  if (log) {
     // The log's two parts: the list of requests and the selected one's body.
-    if (cmd === 'pane.next' || cmd === 'pane.prev') return { type: 'logFocus', part: nav.logFocus === 'list' ? 'body' : 'list' };
+    if (cmd === 'pane.next' || cmd === 'pane.prev') return { type: 'logFocus', part: log.focus === 'list' ? 'body' : 'list' };
     if (cmd === 'pane.right') return { type: 'logFocus', part: 'body' };
     if (cmd === 'pane.left') return { type: 'logFocus', part: 'list' };
   }
@@ -89,42 +115,46 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'nav.top': return { type: 'moveTo', where: 'top' };
     case 'nav.bottom': return { type: 'moveTo', where: 'bottom' };
     // Only where there is more to see that way (the footer offers them then).
-    case 'text.right': return !overlay && nav.focus === 'detail' && nav.hscroll < maxHscroll(nav) ? { type: 'hscroll', direction: 1 } : null;
-    case 'text.left': return !overlay && nav.focus === 'detail' && nav.hscroll > 0 ? { type: 'hscroll', direction: -1 } : null;
-    case 'pane.left': return nav.pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
-    case 'pane.right': return nav.pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
-    case 'pane.prev': return nav.pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };
-    case 'pane.next': return nav.pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: true };
+    case 'text.right':
+      return !overlay && nav.focus === 'detail' && hscroll(ctx) < maxHscroll(ctx.frame.text) ? { type: 'hscroll', direction: 1 } : null;
+    case 'text.left': return !overlay && nav.focus === 'detail' && hscroll(ctx) > 0 ? { type: 'hscroll', direction: -1 } : null;
+    case 'pane.left': return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
+    case 'pane.right': return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
+    case 'pane.prev': return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };
+    case 'pane.next': return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: true };
     case 'back':
       // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
-      if (key.escape && ctx.loading && !nav.pickerOpen) return { type: 'cancel', target: ctx.loading };
+      if (key.escape && ctx.loading && !pickerOpen) return { type: 'cancel', target: ctx.loading };
       return { type: 'back' };
     case 'filter': return activeList(nav) ? { type: 'filterStart' } : null;
     case 'refresh': return { type: 'refresh' };
-    case 'namespace': return nav.pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
+    case 'namespace': return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
     case 'format.toggle': return { type: 'toggleFormat' };
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
     case 'pod.logs': return overlay ? null : logsAction(ctx);
     case 'logs.follow': return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
     case 'copy.curl': return { type: 'copyCurl' };
-    case 'discovery.raw': return nav.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
+    case 'discovery.raw': return nav.detail.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
     case 'explain': return explainAction(ctx);
     case 'tour': return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open': return openAction(ctx);
   }
 }
 
+const hscroll = (ctx: CommandContext) => resolveText(ctx.nav, ctx.frame.text).hscroll;
+
 /** `e`: in an object, its kind's schema opened at the field on the cursor line; else the schema of
  *  the selected resource (also while its objects are open). */
-function explainAction({ nav, resourceRows, object }: CommandContext): KeyOutcome {
+function explainAction(ctx: CommandContext): KeyOutcome {
+  const { nav, resourceRows, object } = ctx;
   const view = topView(nav);
   if (object && view?.kind === 'object' && textCursor(nav)) {
     // The object's own apiVersion/kind, not the URL's: they name the schema.
     const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
-    return { type: 'openExplain', target: { ref: { ...view.ref, group, version }, kind: object.kind }, field: object.fieldAt(nav.cursor) };
+    return { type: 'openExplain', target: { ref: { ...view.ref, group, version }, kind: object.kind }, field: object.fieldAt(resolveText(nav, ctx.frame.text).cursor) };
   }
-  const row = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
+  const row = resourceRows[selected(ctx, 'resources') ?? -1];
   if (!row || nav.focus === 'groups') return null;
   const ref = refOf(row.resource);
   if (row.kind === 'resource') return { type: 'openExplain', target: { ref, kind: row.resource.kind } };
@@ -135,20 +165,22 @@ function explainAction({ nav, resourceRows, object }: CommandContext): KeyOutcom
 
 /** `o`: the logs of the pod selected in the pods table, or of the pod opened as JSON/YAML; nothing
  *  elsewhere (other resources have no logs). */
-function logsAction({ nav, objectIds }: CommandContext): KeyOutcome {
+function logsAction(ctx: CommandContext): KeyOutcome {
+  const { nav, objectIds } = ctx;
   const top = topView(nav);
   if (nav.focus !== 'detail' || !top || (top.kind !== 'objects' && top.kind !== 'object') || !isPodRef(top.ref)) return null;
   if (top.kind === 'object') return top.namespace ? { type: 'openLogs', namespace: top.namespace, name: top.name } : null;
-  const id = objectIds[selectedIndex(nav.lists.objects) ?? -1];
+  const id = objectIds[selected(ctx, 'objects') ?? -1];
   const namespace = id?.namespace ?? nav.namespace;
   return id && namespace ? { type: 'openLogs', namespace, name: id.name } : null;
 }
 
-function openAction({ nav, groupRows, resourceRows, objectIds, pickerItems }: CommandContext): KeyOutcome {
-  const groupRow = groupRows[selectedIndex(nav.lists.groups) ?? -1];
-  const resourceRow = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
-  if (nav.pickerOpen) {
-    const i = selectedIndex(nav.lists.picker);
+function openAction(ctx: CommandContext): KeyOutcome {
+  const { nav, groupRows, resourceRows, objectIds, pickerItems } = ctx;
+  const groupRow = groupRows[selected(ctx, 'groups') ?? -1];
+  const resourceRow = resourceRows[selected(ctx, 'resources') ?? -1];
+  if (activeOverlay(nav) === 'picker') {
+    const i = selected(ctx, 'picker');
     if (i === undefined) return null;
     return { type: 'setNamespace', namespace: i === 0 ? undefined : pickerItems[i] };
   }
@@ -163,7 +195,7 @@ function openAction({ nav, groupRows, resourceRows, objectIds, pickerItems }: Co
   }
   const top = topView(nav);
   if (top?.kind === 'objects') {
-    const i = selectedIndex(nav.lists.objects);
+    const i = selected(ctx, 'objects');
     const id = i === undefined ? undefined : objectIds[i];
     if (!id) return null;
     return { type: 'openObject', ref: top.ref, namespace: top.ref.namespaced ? id.namespace ?? nav.namespace : undefined, name: id.name };

@@ -1,7 +1,6 @@
 // What the detail pane shows, derived (purely) from navigation state and loaded data.
 import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/types.js';
-import type { NavState } from '../model/navigation.js';
-import { topView } from '../model/navigation.js';
+import { type NavState, activeOverlay, overlayOf, topView } from '../model/nav-state.js';
 import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel, refOf } from '../model/tree.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
@@ -48,7 +47,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     }
     // `d`: the document the selected resource or group-version came from, as served.
     const shownGv = resourceRow && nav.focus !== 'groups' ? gvOf(discovery.value, resourceRow) : groupRow?.kind === 'gv' ? groupRow.gv : undefined;
-    if (nav.rawDiscovery && shownGv) {
+    if (nav.discovery.raw && shownGv) {
       const raw = rawDiscovery(discovery.value, shownGv);
       return { kind: 'value', title: `${raw.path} as served (d: back)`, value: raw.value, note: raw.note };
     }
@@ -152,9 +151,11 @@ export function tableNote(t: TableData): string {
 
 /** URL paths whose requests produce the current view (the footer shows the newest of them). */
 export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
-  if (nav.pickerOpen) return ['/api/v1/namespaces'];
-  if (nav.explain) {
-    const { group, version } = nav.explain.ref;
+  const overlay = activeOverlay(nav);
+  if (overlay === 'picker') return ['/api/v1/namespaces'];
+  const explain = overlayOf(nav, 'explain');
+  if (explain) {
+    const { group, version } = explain.target.ref;
     return [group ? `/openapi/v3/apis/${group}/${version}` : `/openapi/v3/api/${version}`, '/openapi/v3'];
   }
   const view = topView(nav);

@@ -2,7 +2,7 @@
 // only when pressing it would do something here (the same keyToAction the input handler runs), so
 // `o logs` shows on pods, `x reveal` on Secrets, `e explain` where there is a schema to show.
 import { type Binding, KEYMAP, type KeyInfo } from '../model/keymap.js';
-import { overlayOpen, topView } from '../model/navigation.js';
+import { helpOpen, overlayOpen, topView } from '../model/nav-state.js';
 import { type CommandContext, keyToAction } from './commands.js';
 
 /** The keypress a binding stands for, as Ink would report it. */
@@ -28,7 +28,7 @@ const rank = (command: string) => {
 export function footerHints(ctx: CommandContext): string {
   const { nav } = ctx;
   if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
-  if (nav.helpOpen) return '? / Esc close  q quit';
+  if (helpOpen(nav)) return '? / Esc close  q quit';
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
   if (nav.tourStep !== null && !overlay) return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';

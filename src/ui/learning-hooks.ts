@@ -5,7 +5,8 @@ import { useStdout } from 'ink';
 import type { KubeApi } from '../client/types.js';
 import { type Identity, allowedVerbs, whoAmI } from '../client/identity.js';
 import type { DiscoveredResource } from '../model/types.js';
-import type { ExplainTarget, NavAction, NavState } from '../model/navigation.js';
+import type { NavAction } from '../model/navigation.js';
+import type { ExplainTarget, FieldPath } from '../model/nav-state.js';
 import { type FieldNode, buildFieldTree, explainPath } from '../model/explain.js';
 import { explainRows } from '../model/explain-rows.js';
 import { osc52, insideTmux } from '../model/osc52.js';
@@ -109,10 +110,10 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
 /** `e` on a field of an object, once the schema is there: the action that opens the tree down to
  *  the field's schema node (array indices and map keys skipped; the nearest field when the object
  *  has more than the schema knows) and puts the cursor on it. */
-export function revealFieldAction(nav: NavState, schema: Loadable<Schema> | undefined): NavAction | undefined {
-  if (!nav.explain || !nav.explainField || schema?.state !== 'ok') return undefined;
+export function revealFieldAction(field: FieldPath | null | undefined, schema: Loadable<Schema> | undefined): NavAction | undefined {
+  if (!field || schema?.state !== 'ok') return undefined;
   const { root, document } = schema.value;
-  const path = explainPath(root, nav.explainField, { nearest: true, document })?.path ?? [];
+  const path = explainPath(root, field, { nearest: true, document })?.path ?? [];
   const expanded = path.slice(0, -1).map((_, i) => path.slice(0, i + 1).join('.'));
   const keys = explainRows(root, expanded, document).map((r) => r.path);
   return { type: 'revealField', expanded, keys, key: path.join('.') };

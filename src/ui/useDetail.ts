@@ -1,7 +1,7 @@
 // The data of the opened detail view: a live object table, one object, a pod's log, or a raw path.
 import { useEffect, useMemo, useState } from 'react';
 import type { KubeApi, RawResponse } from '../client/types.js';
-import type { DetailView } from '../model/navigation.js';
+import type { DetailView } from '../model/nav-state.js';
 import { type ExplainedError, describeError } from './errors.js';
 import { CANCELLED } from './data.js';
 import { LiveTable, type TableData } from './live-table.js';

@@ -1,39 +1,47 @@
-// What the detail pane shows and how much room each list has, derived during the App's render:
-// the detail body (text with its cursor, table, loading, error, message) from navigation state
-// and loaded data, and the viewport sizes handed to the reducer. Sizes and keys are dispatched
-// during render (React re-renders at once, before committing), never in an effect, so no frame
-// ever shows rows and cursor out of step.
+// What the detail pane shows, derived during the App's render: the content (text split into lines,
+// the objects table as text, the opened object's fields) from navigation state and loaded data,
+// then the body the pane draws once the frame has placed the cursor and scroll.
 import { useMemo } from 'react';
-import { type NavAction, type NavState, textCursor } from '../model/navigation.js';
-import { type PaneBox, paneContentHeight, paneContentWidth } from '../model/layout.js';
+import { type ListState } from '../model/list.js';
+import { type TextPosition, textCursor } from '../model/nav-state.js';
+import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
-import { type DetailSource, type SelectionInput, type TableText, detailSource, sourceLines, tableNote, tableText } from './detailContent.js';
-import { type DetailBody, detailViewport } from './DetailPane.js';
-import { RESOURCES_HEADER_LINES } from './ResourcesPane.js';
-import { logBodyRoom, logListHeight } from './RequestLogPane.js';
-import { explainListHeight } from './ExplainPane.js';
+import {
+  type DetailSource,
+  type SelectionInput,
+  type TableText,
+  detailSource,
+  sourceLines,
+  tableNote,
+  tableText,
+} from './detailContent.js';
+import type { DetailBody } from './DetailPane.js';
 
-type Dispatch = (a: NavAction) => void;
-
-export interface DetailBodyInput extends SelectionInput {
-  /** The detail pane's box in the current layout. */
-  box: PaneBox;
+export interface DetailContentInput extends SelectionInput {
+  /** Characters a line of the detail pane has. */
+  width: number;
   /** The YAML printer, once loaded (useYamlPrinter). */
   yaml: YamlPrinter | undefined;
 }
 
-export interface DetailBodyResult {
+export interface DetailContent {
   source: DetailSource;
-  body: DetailBody;
-  /** The objects table as text (when one is open): its rows' identities for Enter. */
+  /** A value or text source split into lines (once per document, format and reveal). */
+  text?: { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean };
+  /** The longest line of the text, in code units (close enough for where the edge is). */
+  longest: number;
+  /** The objects table as text (when one is open): its rows' keys and identities for Enter. */
   table?: TableText;
   /** An opened object: its kind and the field on each line, for `e`. */
   object?: ObjectFields;
+  /** Whether the text has a cursor line (an opened object): it takes a two-column gutter. */
+  cursorLine: boolean;
+  /** What the viewport's height depends on. */
+  shape: DetailShape;
 }
 
-/** Length of the longest line, in code units (close enough for where the edge is). */
 function longestLine(lines: string[]): number {
   let n = 0;
   for (const l of lines) if (l.length > n) n = l.length;
@@ -45,89 +53,93 @@ const kindOf = (v: unknown) => {
   return typeof o.apiVersion === 'string' && typeof o.kind === 'string' ? { apiVersion: o.apiVersion, kind: o.kind } : undefined;
 };
 
-/** The detail body; hands the objects table's keys and the text's size to the reducer. */
-export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, allowed, box, yaml }: DetailBodyInput, dispatch: Dispatch): DetailBodyResult {
-  const source = detailSource({ nav, discovery, groupRow, resourceRow, data, allowed });
+function textNote(source: DetailSource, secret: boolean, reveal: boolean, cursorLine: boolean): string | undefined {
+  const notes = [
+    secret ? (reveal ? '[revealed] x masks' : '[masked] x reveals') : '',
+    source.kind === 'value' || source.kind === 'text' ? (source.note ?? '') : '',
+    cursorLine ? 'e: explain the field on the › line' : '',
+  ];
+  return notes.filter(Boolean).join('  ') || undefined;
+}
+
+export function useDetailContent(input: DetailContentInput): DetailContent {
+  const { nav, width, yaml } = input;
+  const { format, reveal } = nav.detail;
+  const source = detailSource(input);
   const textSource = source.kind === 'value' || source.kind === 'text' ? source : undefined;
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
   const textKey = textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
-  const text = useMemo(() => (textSource ? sourceLines(textSource, nav.format, nav.reveal, yaml) : undefined),
+  const text = useMemo(
+    () => (textSource ? sourceLines(textSource, format, reveal, yaml) : undefined),
+    // The source object is new each render; what it carries (textKey) is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [textKey, nav.format, nav.reveal, yaml]);
-  const width = paneContentWidth(box);
+    [textKey, format, reveal, yaml],
+  );
+  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
   const tableSrc = source.kind === 'table' ? source : undefined;
-  const table = useMemo(() => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, width - 2) : undefined),
+  const rowsWidth = width - 2;
+  const table = useMemo(
+    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth) : undefined),
+    // As above: the table data and the namespace mode, not the source object around them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tableSrc?.table, tableSrc?.allNamespaces, width]);
-  if (table && nav.lists.objects.keys !== table.keys) dispatch({ type: 'setItems', list: 'objects', keys: table.keys });
+    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth],
+  );
 
-  const objectKind = source.kind === 'value' && source.object ? kindOf(source.value) : undefined;
+  const kind = source.kind === 'value' && source.object ? kindOf(source.value) : undefined;
+  const apiVersion = kind?.apiVersion;
+  const objectKind = kind?.kind;
   const object = useMemo<ObjectFields | undefined>(() => {
-    if (!objectKind || !text || text.syntax === 'none') return undefined;
+    if (!apiVersion || !objectKind || !text || text.syntax === 'none') return undefined;
     const { lines, syntax } = text;
     // Only when `e` is pressed: one pass over the text up to the line.
-    const fieldAt = syntax === 'json' ? (line: number) => fieldAtJsonLine(lines.join('\n'), line) : (line: number) => fieldAtYamlLine(lines, line);
-    return { ...objectKind, fieldAt };
-  }, [objectKind?.apiVersion, objectKind?.kind, text]);
+    const fieldAt =
+      syntax === 'json' ? (line: number) => fieldAtJsonLine(lines.join('\n'), line) : (line: number) => fieldAtYamlLine(lines, line);
+    return { apiVersion, kind: objectKind, fieldAt };
+  }, [apiVersion, objectKind, text]);
 
-  let body: DetailBody;
+  const cursorLine = textCursor(nav) && object !== undefined;
+  let shape: DetailShape;
   if (source.kind === 'value' || source.kind === 'text') {
-    const cursor = textCursor(nav) && object ? nav.cursor : undefined;
-    const notes = [text?.secret ? (nav.reveal ? '[revealed] x masks' : '[masked] x reveals') : '', source.note ?? '',
-      cursor !== undefined ? 'e: explain the field on the › line' : ''].filter(Boolean).join('  ');
-    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, cursor, offset: nav.hscroll, note: notes || undefined, error: source.error };
-  } else if (source.kind === 'table') {
+    shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine), error: source.error };
+  } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
+  else shape = { kind: source.kind };
+  return { source, text, longest, table, object, cursorLine, shape };
+}
+
+/** The body the detail pane draws: the content placed by the resolved text position and list. */
+export function detailBody(content: DetailContent, position: TextPosition, objects: ListState): DetailBody {
+  const { source, text, table, shape } = content;
+  if (source.kind === 'value' || source.kind === 'text') {
+    return {
+      kind: 'text',
+      lines: text?.lines ?? [],
+      syntax: text?.syntax ?? 'none',
+      scroll: position.scroll,
+      cursor: content.cursorLine ? position.cursor : undefined,
+      offset: position.hscroll,
+      note: shape.note,
+      error: source.error,
+    };
+  }
+  if (source.kind === 'table') {
     const t = source.table;
-    body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note: tableNote(t), error: t.error, empty: source.empty };
-  } else if (source.kind === 'loading') body = { kind: 'loading', message: source.message, since: source.since };
-  else if (source.kind === 'error') body = { kind: 'error', error: source.error, context: source.context };
-  else body = { kind: 'message', text: source.text };
-
-  const textLines = body.kind === 'text' ? body.lines.length : 0;
-  const textHeight = Math.max(1, detailViewport(body, paneContentHeight(box), width));
-  const dropped = source.kind === 'text' ? source.dropped ?? 0 : 0;
-  // Sideways: the room a line has (minus the cursor gutter) and the longest line (once per text).
-  const textWidth = Math.max(1, width - (body.kind === 'text' && body.cursor !== undefined ? 2 : 0));
-  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
-  if (nav.scrollLines !== textLines || nav.scrollHeight !== textHeight || nav.scrollDropped !== dropped
-    || nav.scrollWidth !== textWidth || nav.scrollLongest !== longest) {
-    dispatch({ type: 'setScrollSize', lines: textLines, height: textHeight, dropped, width: textWidth, longest });
+    return {
+      kind: 'table',
+      header: table?.header ?? '',
+      rows: table?.rows ?? [],
+      list: objects,
+      loading: !t.done,
+      note: tableNote(t),
+      error: t.error,
+      empty: source.empty,
+    };
   }
-  return { source, body, table, object };
+  if (source.kind === 'loading') return { kind: 'loading', message: source.message, since: source.since };
+  if (source.kind === 'error') return { kind: 'error', error: source.error, context: source.context };
+  return { kind: 'message', text: source.text };
 }
 
-export interface ViewportInput {
-  nav: NavState;
-  panes: PaneBox[];
-  /** Height of the panes' area (what an overlay gets). */
-  bodyHeight: number;
-  detailBox: PaneBox;
-  body: DetailBody;
-  /** Lines above the groups list (discovery spinner, failure line). */
-  groupsChrome: number;
-  pickerChrome: number;
-  /** The request log's selected entry: lines that scroll under its pinned first line. */
-  logBodyLines: number;
-}
-
-/** Rows each list can show, handed to the reducer's windows. */
-export function syncViewports({ nav, panes, bodyHeight, detailBox, body, groupsChrome, pickerChrome, logBodyLines }: ViewportInput, dispatch: Dispatch): void {
-  const groupsBox = panes.find((p) => p.pane === 'groups');
-  const resourcesBox = panes.find((p) => p.pane === 'resources');
-  const overlayContent = Math.max(1, bodyHeight - 3);
-  const listHeight = (box: PaneBox | undefined) => (box ? paneContentHeight(box) : overlayContent);
-  const viewports = {
-    groups: listHeight(groupsBox) - groupsChrome,
-    resources: listHeight(resourcesBox) - RESOURCES_HEADER_LINES,
-    objects: detailViewport(body, paneContentHeight(detailBox), paneContentWidth(detailBox)),
-    picker: overlayContent - pickerChrome,
-    log: logListHeight(bodyHeight),
-    explain: explainListHeight(bodyHeight),
-  };
-  for (const list of ['groups', 'resources', 'objects', 'picker', 'log', 'explain'] as const) {
-    const height = Math.max(1, viewports[list]);
-    if (nav.lists[list].height !== height) dispatch({ type: 'setViewport', list, height });
-  }
-  const logRoom = Math.max(1, logBodyRoom(bodyHeight));
-  if (nav.logLines !== logBodyLines || nav.logHeight !== logRoom) dispatch({ type: 'setLogBodySize', lines: logBodyLines, height: logRoom });
+/** Lines dropped from the top of the text so far (a followed log keeps only its newest lines). */
+export function droppedLines(content: DetailContent): number {
+  return content.source.kind === 'text' ? (content.source.dropped ?? 0) : 0;
 }

@@ -1,0 +1,292 @@
+// The shape of the TUI's navigation state, in slices, and the selectors that read it.
+//
+// Two kinds of input meet here. The state (NavState) is what the user did: focus, which view is
+// open, which overlay is on top, where each cursor is. The frame (Frame) is what the last render
+// showed: the rows of each list and how many lines each viewport has. The state never copies the
+// frame; selectors combine the two when they are read (a cursor past the end of a list that shrank
+// is clamped then), and the reducer is handed the frame with every action. So nothing is dispatched
+// during render to keep the state in step with the screen.
+import type { ResourceRef } from './types.js';
+import { type ListState, clampList, filterKeys } from './list.js';
+
+export type PaneId = 'groups' | 'resources' | 'detail';
+export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'explain';
+export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'log', 'explain'];
+
+export type DetailView =
+  | { kind: 'objects'; ref: ResourceRef }
+  | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
+  /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
+   *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
+  | { kind: 'logs'; namespace: string; name: string; follow?: boolean }
+  | { kind: 'path'; path: string };
+
+/** The kind whose schema the explorer shows. */
+export interface ExplainTarget {
+  ref: ResourceRef;
+  kind: string;
+}
+
+/** A field of an object: keys and array indices (['spec', 'containers', 0, 'image']). */
+export type FieldPath = readonly (string | number)[];
+
+/** What covers the panes; several can be stacked (help over the request log), the last on top. */
+export type Overlay =
+  | { kind: 'help' }
+  | { kind: 'picker' }
+  /** Request log: which part the cursor keys drive, and the scroll of the selected entry's body
+   *  (`scrollOf`: the entry that scroll belongs to; another entry starts at the top). */
+  | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
+  /** Schema explorer: `field` is revealed (tree opened to it, cursor on it) once the schema has
+   *  loaded; `expanded` holds the open field paths ('spec', 'spec.containers'). */
+  | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] };
+
+export type OverlayKind = Overlay['kind'];
+
+/** Where a list's cursor is. The rows themselves are the frame's: `anchor` is the key of the row
+ *  under the cursor (undefined at the top), so the cursor stays on its row when rows arrive or go
+ *  and a cursor at the top stays at the top. */
+export interface ListCursor {
+  filter: string;
+  cursor: number;
+  from: number;
+  anchor?: string;
+}
+
+/** Where the detail text is scrolled. `stick`: a followed log stays at its bottom as lines arrive;
+ *  `dropped`: lines already dropped from the text's top when `scroll` was set (a followed log keeps
+ *  only its newest lines; when more go, the view moves up by as many and keeps its place). */
+export interface TextPosition {
+  scroll: number;
+  /** Object views (see textCursor): the cursor line of the JSON/YAML text; `scroll` follows it. */
+  cursor: number;
+  /** First column shown (long lines scrolled sideways). */
+  hscroll: number;
+  stick: boolean;
+  dropped: number;
+}
+
+export interface DetailState {
+  /** Empty: the detail pane follows the selection (discovery entry). */
+  stack: DetailView[];
+  format: 'json' | 'yaml';
+  /** Secret values shown in clear for the object on top of the stack. */
+  reveal: boolean;
+  text: TextPosition;
+  /** Bumped by `refresh` on an open view; `cancelled`: Esc while loading, not sent again until refresh. */
+  refresh: number;
+  cancelled: boolean;
+}
+
+export interface DiscoveryState {
+  refresh: number;
+  cancelled: boolean;
+  /** `d`: the discovery document as served. */
+  raw: boolean;
+}
+
+export interface NavState {
+  focus: PaneId;
+  lists: Record<ListId, ListCursor>;
+  /** The list whose filter is being typed, if any. */
+  filtering: ListId | null;
+  detail: DetailState;
+  overlays: Overlay[];
+  /** undefined = all namespaces. */
+  namespace: string | undefined;
+  discovery: DiscoveryState;
+  /** The guided tour's current step (null: no tour). */
+  tourStep: number | null;
+}
+
+/** What the last render showed: the rows (filter keys) and visible lines of each list, the detail
+ *  text's size and the request log body's size. */
+export interface Frame {
+  lists: Record<ListId, ListFrame>;
+  text: TextFrame;
+  logBody: { lines: number; height: number };
+}
+
+export interface ListFrame {
+  keys: readonly string[];
+  height: number;
+}
+
+export interface TextFrame {
+  lines: number;
+  height: number;
+  /** The room a line has, and the longest line of the text. */
+  width: number;
+  longest: number;
+  /** Lines dropped from the top of the text so far (a followed log). */
+  dropped: number;
+}
+
+const NO_ROWS: ListFrame = { keys: [], height: 10 };
+
+export const EMPTY_FRAME: Frame = {
+  lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
+  text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0 },
+  logBody: { lines: 0, height: 10 },
+};
+
+export const TOP: ListCursor = { filter: '', cursor: 0, from: 0 };
+export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick: false, dropped: 0 };
+
+export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
+  return {
+    focus: 'groups',
+    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, log: TOP, explain: TOP },
+    filtering: null,
+    detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
+    overlays: [],
+    namespace,
+    discovery: { refresh: 0, cancelled: false, raw: false },
+    tourStep,
+  };
+}
+
+// ---- selectors ----
+
+export function topView(s: NavState): DetailView | undefined {
+  return s.detail.stack[s.detail.stack.length - 1];
+}
+
+/** The overlay of this kind, if it is open (anywhere in the stack). */
+export function overlayOf<K extends OverlayKind>(s: NavState, kind: K): Extract<Overlay, { kind: K }> | undefined {
+  return s.overlays.find((o): o is Extract<Overlay, { kind: K }> => o.kind === kind);
+}
+
+/** The overlay on top, if any. */
+export function topOverlay(s: NavState): Overlay | undefined {
+  return s.overlays[s.overlays.length - 1];
+}
+
+/** The top overlay that has keys of its own (help only answers to close): picker, log or explain. */
+function workingOverlay(s: NavState): Exclude<Overlay, { kind: 'help' }> | undefined {
+  for (let i = s.overlays.length - 1; i >= 0; i--) {
+    const o = s.overlays[i];
+    if (o.kind !== 'help') return o;
+  }
+  return undefined;
+}
+
+export const helpOpen = (s: NavState): boolean => topOverlay(s)?.kind === 'help';
+
+/** An overlay covers the panes (namespace picker, request log, schema explorer): keys go to it. */
+export function overlayOpen(s: NavState): boolean {
+  return workingOverlay(s) !== undefined;
+}
+
+/** The overlay that owns the cursor keys: picker, log or explain (help over it only closes). */
+export function activeOverlay(s: NavState): 'picker' | 'log' | 'explain' | undefined {
+  return workingOverlay(s)?.kind;
+}
+
+/** The list that cursor keys move, or null when they scroll the detail text. */
+export function activeList(s: NavState): ListId | null {
+  const overlay = activeOverlay(s);
+  if (overlay) return overlay;
+  if (s.focus === 'groups') return 'groups';
+  if (s.focus === 'resources') return 'resources';
+  return topView(s)?.kind === 'objects' ? 'objects' : null;
+}
+
+/** Cursor keys move a cursor line through the text (not just scroll it): an opened object, whose
+ *  fields `e` explains. */
+export function textCursor(s: NavState): boolean {
+  return activeList(s) === null && topView(s)?.kind === 'object';
+}
+
+/** The detail shows a pod log being followed. */
+export function following(s: NavState): boolean {
+  const top = topView(s);
+  return top?.kind === 'logs' && !!top.follow;
+}
+
+/** Cursor keys scroll the selected request's body in the request log. */
+export function logBodyFocused(s: NavState): boolean {
+  const top = topOverlay(s);
+  return top?.kind === 'log' && top.focus === 'body';
+}
+
+// Matches per keys array and filter, computed once: a 50k-row table is filtered once per change of
+// its rows, not once per read.
+const matchCache = new WeakMap<readonly string[], Map<string, number[]>>();
+
+function matchesFor(keys: readonly string[], filter: string): number[] {
+  let byFilter = matchCache.get(keys);
+  if (!byFilter) matchCache.set(keys, (byFilter = new Map()));
+  let m = byFilter.get(filter);
+  if (!m) {
+    m = filterKeys(keys, filter);
+    if (byFilter.size > 8) byFilter.clear();
+    byFilter.set(filter, m);
+  }
+  return m;
+}
+
+/** Position in `matches` of the row whose key is `anchor` (or starts with `anchor + ' '`), -1 if none. */
+function findKey(keys: readonly string[], matches: number[], anchor: string): number {
+  const exact = matches.findIndex((i) => keys[i] === anchor);
+  if (exact >= 0) return exact;
+  const prefix = anchor + ' ';
+  return matches.findIndex((i) => keys[i].startsWith(prefix));
+}
+
+/** A list as shown: the cursor resolved against the frame's rows and clamped into its window. */
+export function resolveList(c: ListCursor, f: ListFrame): ListState {
+  const matches = matchesFor(f.keys, c.filter);
+  let cursor = 0;
+  if (c.anchor !== undefined) {
+    cursor = f.keys[matches[c.cursor]] === c.anchor ? c.cursor : Math.max(0, findKey(f.keys, matches, c.anchor));
+  }
+  return clampList({ keys: f.keys, filter: c.filter, matches, cursor, from: c.from, height: f.height });
+}
+
+/** The stored cursor for a list as it is now shown. */
+export function cursorOf(l: ListState): ListCursor {
+  const key = l.cursor > 0 ? l.keys[l.matches[l.cursor]] : undefined;
+  return { filter: l.filter, cursor: l.cursor, from: l.from, ...(key !== undefined ? { anchor: key } : {}) };
+}
+
+/** The list `id` of state `s` as the frame shows it. */
+export const listIn = (s: NavState, f: Frame, id: ListId): ListState => resolveList(s.lists[id], f.lists[id]);
+
+/** Key of the row under the cursor of list `id`. */
+export function selectedKey(s: NavState, f: Frame, id: ListId): string | undefined {
+  const l = listIn(s, f, id);
+  return l.keys[l.matches[l.cursor] ?? -1];
+}
+
+/** How far the detail text can scroll sideways: until the longest line's end is at the edge. */
+export function maxHscroll(t: TextFrame): number {
+  return Math.max(0, t.longest - t.width);
+}
+
+/** The detail text's position as shown: clamped to the text, a followed log at its bottom (or kept
+ *  in place as lines are dropped), an object's cursor line in view. */
+export function resolveText(s: NavState, t: TextFrame): TextPosition {
+  const p = s.detail.text;
+  const height = Math.max(1, t.height);
+  const max = Math.max(0, t.lines - height);
+  let scroll = p.scroll;
+  if (following(s)) scroll = p.stick ? max : p.scroll - Math.max(0, t.dropped - p.dropped);
+  scroll = Math.min(Math.max(0, scroll), max);
+  let cursor = p.cursor;
+  if (textCursor(s)) {
+    cursor = Math.min(Math.max(0, cursor), Math.max(0, t.lines - 1));
+    if (cursor < scroll) scroll = cursor;
+    if (cursor >= scroll + height) scroll = cursor - height + 1;
+  }
+  const hscroll = Math.min(p.hscroll, maxHscroll(t));
+  return { scroll, cursor, hscroll, stick: p.stick, dropped: t.dropped };
+}
+
+/** The request log body's first line as shown: clamped to the body; another entry starts at 0. */
+export function resolveLogScroll(s: NavState, f: Frame): number {
+  const log = overlayOf(s, 'log');
+  if (!log || log.scrollOf !== selectedKey(s, f, 'log')) return 0;
+  return Math.min(Math.max(0, log.scroll), Math.max(0, f.logBody.lines - Math.max(1, f.logBody.height)));
+}

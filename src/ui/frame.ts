@@ -1,0 +1,68 @@
+// The frame of a render: the rows of each list and the room each viewport has, as the panes are
+// about to draw them. The App hands it to the navigation store after the render is committed, so
+// the next key is applied to what the user sees (model/nav-state.ts says why).
+import type { Frame, ListId } from '../model/nav-state.js';
+import {
+  type DetailShape,
+  type PaneBox,
+  RESOURCES_HEADER_LINES,
+  detailViewport,
+  explainListHeight,
+  logBodyRoom,
+  logListHeight,
+  paneContentHeight,
+  paneContentWidth,
+} from '../model/layout.js';
+
+export interface FrameInput {
+  panes: PaneBox[];
+  /** Height of the panes' area (what an overlay gets). */
+  bodyHeight: number;
+  detailBox: PaneBox;
+  detail: DetailShape;
+  keys: Record<ListId, readonly string[]>;
+  /** Lines above the groups list (discovery spinner, failure line) and the picker's list. */
+  groupsChrome: number;
+  pickerChrome: number;
+  text: { lines: number; longest: number; dropped: number; cursorLine: boolean };
+  /** The request log's selected entry: lines that scroll under its pinned first line. */
+  logBodyLines: number;
+}
+
+export function buildFrame(i: FrameInput): Frame {
+  const groupsBox = i.panes.find((p) => p.pane === 'groups');
+  const resourcesBox = i.panes.find((p) => p.pane === 'resources');
+  const overlayContent = Math.max(1, i.bodyHeight - 3);
+  const listHeight = (box: PaneBox | undefined) => (box ? paneContentHeight(box) : overlayContent);
+  const detailContent = paneContentHeight(i.detailBox);
+  const detailWidth = paneContentWidth(i.detailBox);
+  const viewport = detailViewport(i.detail, detailContent, detailWidth);
+  const heights: Record<ListId, number> = {
+    groups: listHeight(groupsBox) - i.groupsChrome,
+    resources: listHeight(resourcesBox) - RESOURCES_HEADER_LINES,
+    objects: viewport,
+    picker: overlayContent - i.pickerChrome,
+    log: logListHeight(i.bodyHeight),
+    explain: explainListHeight(i.bodyHeight),
+  };
+  const list = (id: ListId) => ({ keys: i.keys[id], height: Math.max(1, heights[id]) });
+  return {
+    lists: {
+      groups: list('groups'),
+      resources: list('resources'),
+      objects: list('objects'),
+      picker: list('picker'),
+      log: list('log'),
+      explain: list('explain'),
+    },
+    text: {
+      lines: i.text.lines,
+      height: Math.max(1, viewport),
+      // The room a line has: the pane's width minus the cursor line's gutter.
+      width: Math.max(1, detailWidth - (i.text.cursorLine ? 2 : 0)),
+      longest: i.text.longest,
+      dropped: i.text.dropped,
+    },
+    logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
+  };
+}
