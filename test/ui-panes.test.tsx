@@ -20,12 +20,12 @@ const list = (keys: string[], height = 20) => listOf(keys, height);
 
 test('Header: context, mode, user, server version, namespace; insecure warning', () => {
   const api = new FakeApi({ insecure: true });
-  const { lastFrame } = render(<Header connection={api.connection} serverVersion="v1.31.0" version="0.1.0" namespace="default" width={160} lines={2} color={false} />);
+  const { lastFrame } = render(<Header connection={api.connection} serverVersion="v1.31.0" version="0.1.0" namespace="default" width={160} lines={2} />);
   const f = frame(lastFrame());
   for (const s of ['kapi-tui 0.1.0', 'context kapi-sandbox', 'https://127.0.0.1:6443', 'demo', 'user admin', 'server v1.31.0', 'ns default', INSECURE_WARNING]) {
     expect(f).toContain(s);
   }
-  const one = render(<Header connection={api.connection} namespace={undefined} width={60} lines={1} color={false} />);
+  const one = render(<Header connection={api.connection} namespace={undefined} width={60} lines={1} />);
   expect(frame(one.lastFrame())).toContain('INSECURE');
   expect(frame(one.lastFrame()).split('\n')).toHaveLength(1);
 });
@@ -33,7 +33,7 @@ test('Header: context, mode, user, server version, namespace; insecure warning',
 test('GroupsPane: focus marker, preferred versions, paths, failure count', () => {
   const rows = groupRows(DISCOVERY);
   const { lastFrame } = render(<GroupsPane rows={rows} list={list(rows.map((r) => r.label))} loading={false} failures={1}
-    focused filtering={false} color={false} width={34} height={25} />);
+    focused filtering={false} width={34} height={25} />);
   const f = frame(lastFrame());
   expect(f).toContain('▶ Groups');
   expect(f).toContain('› core/v1 *');
@@ -45,7 +45,7 @@ test('GroupsPane: focus marker, preferred versions, paths, failure count', () =>
 test('GroupsPane renders only the visible window of a long list', () => {
   const rows = groupRows(DISCOVERY);
   const l = { ...list(rows.map((r) => r.label), 4), cursor: 6, from: 5 };
-  const { lastFrame } = render(<GroupsPane rows={rows} list={l} loading={false} failures={0} focused={false} filtering={false} color={false} width={34} height={10} />);
+  const { lastFrame } = render(<GroupsPane rows={rows} list={l} loading={false} failures={0} focused={false} filtering={false} width={34} height={10} />);
   const f = frame(lastFrame());
   expect(f).toContain('   Groups'); // not focused: no marker
   expect(f).not.toContain('core/v1');
@@ -57,7 +57,7 @@ test('GroupsPane renders only the visible window of a long list', () => {
 test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources indented', () => {
   const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
   const pane = (width: number) => frame(render(<ResourcesPane title="Resources v1" rows={rows} list={list(rows.map((r) => r.label))} focused={false}
-    filtering={false} color={false} width={width} height={20} />).lastFrame());
+    filtering={false} width={width} height={20} />).lastFrame());
   // Wide enough: verbs spelled out.
   let f = pane(140);
   expect(f).toMatch(/NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/);
@@ -74,7 +74,7 @@ test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources
 
 test('DetailPane: text window, table, error with hint, loading', () => {
   const lines = toJsonLines(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key${i}`, i])));
-  const text = render(<DetailPane title="Detail: x" body={{ kind: 'text', lines, syntax: 'json', scroll: 50 }} focused filtering={false} color={false} width={60} height={12} />);
+  const text = render(<DetailPane title="Detail: x" body={{ kind: 'text', lines, syntax: 'json', scroll: 50 }} focused filtering={false} width={60} height={12} />);
   let f = frame(text.lastFrame());
   expect(f).toContain('▶ Detail: x');
   expect(f).toContain('"key49": 49');
@@ -84,40 +84,40 @@ test('DetailPane: text window, table, error with hint, loading', () => {
 
   const t = list(['a/web-0', 'a/web-1']);
   const table = render(<DetailPane title="pods" body={{ kind: 'table', header: 'NAME   AGE', rows: ['web-0  5d', 'web-1  5d'], list: t, loading: true, note: '2 object(s)' }}
-    focused={false} filtering={false} color={false} width={60} height={12} />);
+    focused={false} filtering={false} width={60} height={12} />);
   f = frame(table.lastFrame());
   expect(f).toContain('NAME   AGE');
   expect(f).toContain('› web-0  5d');
   expect(f).toContain('2 object(s)');
 
   const err = render(<DetailPane title="x" body={{ kind: 'error', error: { title: 'HTTP 403 Forbidden', detail: 'pods is forbidden', hint: 'ask for RBAC' } }}
-    focused={false} filtering={false} color={false} width={60} height={12} />);
+    focused={false} filtering={false} width={60} height={12} />);
   f = frame(err.lastFrame());
   expect(f).toContain('HTTP 403 Forbidden');
   expect(f).toContain('pods is forbidden');
   expect(f).toContain('hint: ask for RBAC');
 
-  const loading = render(<DetailPane title="x" body={{ kind: 'loading', message: 'listing…' }} focused={false} filtering={false} color={false} width={60} height={8} />);
+  const loading = render(<DetailPane title="x" body={{ kind: 'loading', message: 'listing…' }} focused={false} filtering={false} width={60} height={8} />);
   expect(frame(loading.lastFrame())).toContain('listing…');
 });
 
 test('Footer: hints, the request line, its curl and kubectl equivalents', () => {
   const ev = { id: 1, method: 'GET' as const, path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12, bytes: 3800,
     curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'", kubectl: 'kubectl get --raw /apis/apps/v1', startedAt: 0 };
-  const four = frame(render(<Footer hints="? help  q quit" request={ev} width={100} lines={4} color={false} />).lastFrame()).split('\n');
+  const four = frame(render(<Footer hints="? help  q quit" request={ev} width={100} lines={4} />).lastFrame()).split('\n');
   expect(four[0]).toContain('? help  q quit');
   expect(four[1]).toMatch(/^GET \/apis\/apps\/v1 200 12 ms 3.8 kB/);
   expect(four[2]).toContain("$ curl --cacert ca.crt 'https://h/apis/apps/v1'");
   expect(four[3]).toContain('$ kubectl get --raw /apis/apps/v1');
   // Three lines: kubectl joins the request line (which still starts with the request).
-  const three = frame(render(<Footer hints="? help" request={ev} width={100} lines={3} color={false} />).lastFrame()).split('\n');
+  const three = frame(render(<Footer hints="? help" request={ev} width={100} lines={3} />).lastFrame()).split('\n');
   expect(three[1]).toMatch(/^GET \/apis\/apps\/v1 200 12 ms 3.8 kB\s+\$ kubectl get --raw/);
   expect(three[2]).toContain('$ curl');
 });
 
 test('HelpOverlay lists every keymap entry', () => {
   // Tall enough for one column (borders and title take 4 rows): two columns truncate descriptions.
-  const { lastFrame } = render(<HelpOverlay width={100} height={KEYMAP.length + 4} color={false} />);
+  const { lastFrame } = render(<HelpOverlay width={100} height={KEYMAP.length + 4} />);
   const f = frame(lastFrame());
   for (const e of KEYMAP) expect(f).toContain(e.description);
   expect(f).toContain('Ctrl-U');
@@ -127,7 +127,7 @@ test('HelpOverlay lists every keymap entry', () => {
 
 test('HelpOverlay in a terminal too small for every key says how many are not shown', () => {
   const rows = 6; // 10 rows minus borders and title, two columns: 12 of the keys fit
-  const f = frame(render(<HelpOverlay width={80} height={rows + 4} color={false} />).lastFrame());
+  const f = frame(render(<HelpOverlay width={80} height={rows + 4} />).lastFrame());
   const hidden = KEYMAP.length - 2 * rows + 1;
   expect(f).toContain(`… ${hidden} more: enlarge the terminal`);
   expect(f).toContain(KEYMAP[0].description);

@@ -38,7 +38,7 @@ import { type KeyRows, type SideEffect, useKeys } from './useKeys.js';
 import { footerHints } from './footer-hints.js';
 import { useYamlPrinter } from './useYamlPrinter.js';
 import { useTourDriver } from './useTour.js';
-import { colorFromEnv } from './theme.js';
+import { ColorContext, colorFromEnv, useColor } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
 import { GroupsPane } from './GroupsPane.js';
@@ -176,29 +176,29 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
       return <GroupsPane key="groups" rows={gRows} list={list('groups')} loading={discovery.state === 'loading'} failures={failures}
         cached={discovery.state === 'ok' && !!discovery.value.fromCache}
         offline={discovery.state === 'ok' && !!discovery.stale}
-        focused={focused} filtering={nav.filtering === 'groups'} color={color} width={box.width} height={box.height} />;
+        focused={focused} filtering={nav.filtering === 'groups'} width={box.width} height={box.height} />;
     }
     if (box.pane === 'resources') {
       return <ResourcesPane key="resources" title={gv ? `Resources ${gv.groupVersion}` : 'Resources'} rows={rRows} list={list('resources')}
-        emptyText={gv?.error ? '(discovery failed)' : undefined} focused={focused} filtering={nav.filtering === 'resources'} color={color} width={box.width} height={box.height} />;
+        emptyText={gv?.error ? '(discovery failed)' : undefined} focused={focused} filtering={nav.filtering === 'resources'} width={box.width} height={box.height} />;
     }
     const fmt = body.kind === 'text' && body.syntax !== 'none' ? ` [${nav.detail.format.toUpperCase()}]` : '';
     return <DetailPane key="detail" title={`Detail: ${source.title}${fmt}`} body={body} focused={focused}
-      filtering={nav.filtering === 'objects'} color={color} width={box.width} height={box.height} />;
+      filtering={nav.filtering === 'objects'} width={box.width} height={box.height} />;
   });
 
   let cover: React.ReactNode = null;
-  if (helpOpen(nav)) cover = <HelpOverlay width={layout.columns} height={bodyHeight} color={color} />;
+  if (helpOpen(nav)) cover = <HelpOverlay width={layout.columns} height={bodyHeight} />;
   else if (overlay === 'picker') {
     cover = <NamespacePicker items={pickerItems} list={list('picker')} current={nav.namespace} loading={namespaces.state === 'loading'}
-      error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'} color={color}
+      error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'}
       width={layout.columns} height={bodyHeight} />;
   } else if (overlay === 'log') {
     cover = <RequestLogPane entries={logEntries} list={list('log')} detail={logDetail} scroll={resolveLogScroll(nav, frame)} bodyFocused={logBodyFocused(nav)}
-      filtering={nav.filtering === 'log'} color={color} width={layout.columns} height={bodyHeight} />;
+      filtering={nav.filtering === 'log'} width={layout.columns} height={bodyHeight} />;
   } else if (explain && schema) {
     cover = <ExplainPane title={`Explain ${explain.target.kind}`} schema={schema} rows={fieldRows} list={list('explain')}
-      filtering={nav.filtering === 'explain'} color={color} width={layout.columns} height={bodyHeight} />;
+      filtering={nav.filtering === 'explain'} width={layout.columns} height={bodyHeight} />;
   }
 
   let tourBox: React.ReactNode = null;
@@ -207,25 +207,28 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     const result = tourStep.target.kind === 'whoami' && identity
       ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}` : undefined;
     tourBox = <TourBox step={tourStep} index={nav.tourStep ?? 0} total={TOUR.length} curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}
-      result={result} width={layout.columns} height={tourLines} color={color} />;
+      result={result} width={layout.columns} height={tourLines} />;
   }
 
   return (
-    <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflowY="hidden">
-      <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
-        width={layout.columns} lines={layout.headerLines} color={color} />
-      {layout.tabsLine ? <Tabs focus={nav.focus} color={color} /> : null}
-      <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
-        {cover ?? panes}
+    <ColorContext.Provider value={color}>
+      <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflowY="hidden">
+        <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
+          width={layout.columns} lines={layout.headerLines} />
+        {layout.tabsLine ? <Tabs focus={nav.focus} /> : null}
+        <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
+          {cover ?? panes}
+        </Box>
+        {tourBox}
+        <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} request={request} width={layout.columns} lines={layout.footerLines} />
       </Box>
-      {tourBox}
-      <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} request={request} width={layout.columns} lines={layout.footerLines} color={color} />
-    </Box>
+    </ColorContext.Provider>
   );
 }
 
 /** Narrow layout: which panes exist and which one is shown (reachable with ←/→/Tab). */
-function Tabs({ focus, color }: { focus: string; color: boolean }) {
+function Tabs({ focus }: { focus: string }) {
+  const color = useColor();
   const names = [['groups', 'Groups'], ['resources', 'Resources'], ['detail', 'Detail']] as const;
   return (
     <Text wrap="truncate-end">

@@ -7,7 +7,7 @@ import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highl
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from './errors.js';
-import { TOKEN_COLORS, col } from './theme.js';
+import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { wrapLines } from '../model/format.js';
 import { detailViewport } from '../model/layout.js';
 import { useElapsedSeconds } from './hooks.js';
@@ -26,7 +26,6 @@ export interface DetailPaneProps {
   body: DetailBody;
   focused: boolean;
   filtering: boolean;
-  color: boolean;
   width: number;
   height: number;
 }
@@ -49,7 +48,7 @@ function TokenLine({ tokens }: { tokens: Token[] }) {
 }
 
 interface TextViewProps {
-  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset: number; height: number; width: number; color: boolean; focused: boolean;
+  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset: number; height: number; width: number; focused: boolean;
 }
 
 /** `line` from column `offset` on (by code point, so no character is cut in half). */
@@ -72,7 +71,8 @@ function dropColumns(tokens: Token[], offset: number): Token[] {
 /** Only the visible slice of the (already split) lines is rendered and highlighted. With a cursor,
  *  every line gets a two-column gutter and the cursor line a '›' (visible without colour), drawn
  *  inverse when focused (bold when not) with colour on. */
-function TextView({ lines, syntax, scroll, cursor, offset, height, width, color, focused }: TextViewProps) {
+function TextView({ lines, syntax, scroll, cursor, offset, height, width, focused }: TextViewProps) {
+  const color = useColor();
   const visible = lines.slice(scroll, scroll + height);
   const gutter = cursor !== undefined;
   return (
@@ -92,7 +92,8 @@ function TextView({ lines, syntax, scroll, cursor, offset, height, width, color,
   );
 }
 
-export function ErrorView({ error, context, color }: { error: ExplainedError; context?: string; color: boolean }) {
+export function ErrorView({ error, context }: { error: ExplainedError; context?: string }) {
+  const color = useColor();
   return (
     <Box flexDirection="column">
       {context ? <Text wrap="truncate-end">{context}</Text> : null}
@@ -110,7 +111,8 @@ function LoadingLine({ message, since }: { message: string; since?: number }) {
 }
 
 /** An empty table: kubectl's sentence plus what to try next. */
-function EmptyTable({ lines, color }: { lines: string[]; color: boolean }) {
+function EmptyTable({ lines }: { lines: string[] }) {
+  const color = useColor();
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => <Text key={i} wrap="truncate-end" color={i > 0 ? col(color, 'yellow') : undefined}>{l}</Text>)}
@@ -118,7 +120,8 @@ function EmptyTable({ lines, color }: { lines: string[]; color: boolean }) {
   );
 }
 
-export function DetailPane({ title, body, focused, filtering, color, width, height }: DetailPaneProps) {
+export function DetailPane({ title, body, focused, filtering, width, height }: DetailPaneProps) {
+  const color = useColor();
   const content = Math.max(1, height - 3);
   const innerWidth = Math.max(1, width - 4);
   const view = detailViewport(body, content, innerWidth);
@@ -137,7 +140,7 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
               color={col(color, l.kind === 'hint' ? 'yellow' : 'red')}>{l.text}</Text>
           )) : null}
           <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} offset={offset} height={view} width={innerWidth}
-            color={color} focused={focused} />
+            focused={focused} />
         </>
       );
       break;
@@ -151,8 +154,8 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
           {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
           {body.list.keys.length === 0 && !body.loading
-            ? <EmptyTable lines={body.empty ?? ['No resources found.']} color={color} />
-            : <ListView list={body.list} focused={focused} color={color} width={width - 4} render={(i) => body.rows[i] ?? ''} empty={body.loading ? '' : undefined} />}
+            ? <EmptyTable lines={body.empty ?? ['No resources found.']} />
+            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.rows[i] ?? ''} empty={body.loading ? '' : undefined} />}
         </>
       );
       break;
@@ -160,11 +163,11 @@ export function DetailPane({ title, body, focused, filtering, color, width, heig
       inner = <LoadingLine message={body.message} since={body.since} />;
       break;
     case 'error':
-      inner = <ErrorView error={body.error} context={body.context} color={color} />;
+      inner = <ErrorView error={body.error} context={body.context} />;
       break;
     case 'message':
       inner = <Text wrap="wrap">{body.text}</Text>;
       break;
   }
-  return <Pane title={title} info={info} focused={focused} color={color} width={width} height={height}>{inner}</Pane>;
+  return <Pane title={title} info={info} focused={focused} width={width} height={height}>{inner}</Pane>;
 }

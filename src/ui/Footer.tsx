@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { RequestEvent } from '../model/types.js';
 import { formatRequest } from '../model/format.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export interface FooterProps {
   hints: string;
@@ -11,10 +11,10 @@ export interface FooterProps {
   width: number;
   /** 4: hints, request, curl, kubectl; 3: kubectl joins the request line; 2: hints, request; 1: request. */
   lines: number;
-  color: boolean;
 }
 
-export function Footer({ hints, request, width, lines, color }: FooterProps) {
+export function Footer({ hints, request, width, lines }: FooterProps) {
+  const color = useColor();
   const failed = request && (request.error !== undefined || (request.status ?? 0) >= 400);
   const req = request ? formatRequest(request) : 'no requests yet';
   const kubectl = request?.kubectl ? `$ ${request.kubectl}` : '';

@@ -4,7 +4,7 @@ import type { ListState } from '../model/list.js';
 import type { GroupRow } from '../model/tree.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export interface GroupsPaneProps {
   rows: GroupRow[];
@@ -17,18 +17,18 @@ export interface GroupsPaneProps {
   offline?: boolean;
   focused: boolean;
   filtering: boolean;
-  color: boolean;
   width: number;
   height: number;
 }
 
-export function GroupsPane({ rows, list, loading, failures, cached, offline, focused, filtering, color, width, height }: GroupsPaneProps) {
+export function GroupsPane({ rows, list, loading, failures, cached, offline, focused, filtering, width, height }: GroupsPaneProps) {
+  const color = useColor();
   const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? (offline ? ' (offline)' : ' (cached)') : '');
   return (
-    <Pane title="Groups" info={info} focused={focused} color={color} width={width} height={height}>
+    <Pane title="Groups" info={info} focused={focused} width={width} height={height}>
       {loading ? <Text><Busy /> discovering…</Text> : null}
       <ListView
-        list={list} focused={focused} color={color} width={width - 4}
+        list={list} focused={focused} width={width - 4}
         render={(i) => rows[i]?.label ?? ''}
       />
       {failures && height > 6 ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{failures} group(s) failed</Text> : null}

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { Connection } from '../client/types.js';
 import type { Identity } from '../client/identity.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export interface HeaderProps {
   connection: Connection;
@@ -14,12 +14,12 @@ export interface HeaderProps {
   namespace: string | undefined;
   width: number;
   lines: number;
-  color: boolean;
 }
 
 export const INSECURE_WARNING = '⚠ INSECURE: TLS certificate verification is disabled';
 
-export function Header({ connection: c, identity, serverVersion, version, namespace, width, lines, color }: HeaderProps) {
+export function Header({ connection: c, identity, serverVersion, version, namespace, width, lines }: HeaderProps) {
+  const color = useColor();
   const target = c.context ? `context ${c.context} @ ${c.server}` : c.server;
   // Most useful first: the line is truncated on narrow terminals.
   const parts = [

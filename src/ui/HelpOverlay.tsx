@@ -3,10 +3,10 @@ import { Text } from './Text.js';
 import { KEYMAP, bindingLabel } from '../model/keymap.js';
 import { Pane } from './Pane.js';
 
-export interface HelpOverlayProps { width: number; height: number; color: boolean }
+export interface HelpOverlayProps { width: number; height: number }
 
 /** Generated from the keymap table, in one or two columns as space allows. */
-export function HelpOverlay({ width, height, color }: HelpOverlayProps) {
+export function HelpOverlay({ width, height }: HelpOverlayProps) {
   const entries = KEYMAP.map((e) => ({ keys: bindingLabel(e), description: e.description }));
   const rows = Math.max(1, height - 4);
   const columns = entries.length > rows && width >= 80 ? 2 : 1;
@@ -25,7 +25,7 @@ export function HelpOverlay({ width, height, color }: HelpOverlayProps) {
     last[last.length - 1] = `… ${hidden + 1} more: enlarge the terminal`;
   }
   return (
-    <Pane title="Help (? or Esc closes)" focused color={color} width={width} height={height}>
+    <Pane title="Help (? or Esc closes)" focused width={width} height={height}>
       <Box flexDirection="row">
         {cols.map((col, c) => (
           <Box key={c} flexDirection="column" width={colWidth} paddingRight={columns > 1 ? 1 : 0}>

@@ -4,7 +4,7 @@ import type { ListState } from '../model/list.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from './errors.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export const ALL_NAMESPACES = 'all namespaces';
 
@@ -15,17 +15,17 @@ export interface NamespacePickerProps {
   loading: boolean;
   error?: ExplainedError;
   filtering: boolean;
-  color: boolean;
   width: number;
   height: number;
 }
 
-export function NamespacePicker({ items, list, current, loading, error, filtering, color, width, height }: NamespacePickerProps) {
+export function NamespacePicker({ items, list, current, loading, error, filtering, width, height }: NamespacePickerProps) {
+  const color = useColor();
   return (
-    <Pane title={`Namespace (now: ${current ?? ALL_NAMESPACES})`} info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
+    <Pane title={`Namespace (now: ${current ?? ALL_NAMESPACES})`} info={listInfo(list, filtering)} focused width={width} height={height}>
       {loading ? <Text><Busy /> listing namespaces…</Text> : null}
       {error ? <Text wrap="truncate-end" color={col(color, 'red')}>{error.title}: {error.detail}</Text> : null}
-      <ListView list={list} focused color={color} width={width - 4} render={(i) => items[i] ?? ''} />
+      <ListView list={list} focused width={width - 4} render={(i) => items[i] ?? ''} />
     </Pane>
   );
 }

@@ -1,14 +1,13 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
-import { BLUR_BORDER, FOCUS_BORDER, col } from './theme.js';
+import { BLUR_BORDER, FOCUS_BORDER, col, useColor } from './theme.js';
 
 export interface PaneProps {
   title: string;
   /** Right-hand part of the title line (counts, filter, mode). */
   info?: string;
   focused: boolean;
-  color: boolean;
   width: number;
   height: number;
   children?: React.ReactNode;
@@ -16,7 +15,8 @@ export interface PaneProps {
 
 /** A bordered box. Focus shows twice: border colour, and a '▶' marker plus double border that
  *  survive NO_COLOR. */
-export function Pane({ title, info, focused, color, width, height, children }: PaneProps) {
+export function Pane({ title, info, focused, width, height, children }: PaneProps) {
+  const color = useColor();
   return (
     <Box
       flexDirection="column" width={width} height={height} overflowY="hidden" paddingX={1} /* not overflow: texts are already cut to width, and clipping columns too makes Ink slice every line (~5 ms a frame) */

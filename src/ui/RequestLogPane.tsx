@@ -11,7 +11,7 @@ import { logBodyRoom, logListHeight } from '../model/layout.js';
 import type { LoggedRequest } from './request-log.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export interface RequestLogPaneProps {
   /** Newest first (the list's item order). */
@@ -23,7 +23,6 @@ export interface RequestLogPaneProps {
   /** The cursor keys scroll the body (Tab / → / ←). */
   bodyFocused: boolean;
   filtering: boolean;
-  color: boolean;
   width: number;
   height: number;
 }
@@ -63,7 +62,8 @@ function detailLines(entry: LoggedRequest): string[] {
   return lines;
 }
 
-export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, filtering, color, width, height }: RequestLogPaneProps) {
+export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, filtering, width, height }: RequestLogPaneProps) {
+  const color = useColor();
   const room = logBodyRoom(height);
   const rest = detail.slice(1);
   const from = Math.min(scroll, Math.max(0, rest.length - room));
@@ -74,9 +74,9 @@ export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, fil
   const pos = rest.length ? ` ${from + 1}-${from + shown.length}/${rest.length} ` : ' ';
   const divider = `──${label}${'─'.repeat(Math.max(2, inner - label.length - pos.length - 4))}${pos}──`;
   return (
-    <Pane title="Request log (L or Esc closes)" info={listInfo(list, filtering)} focused color={color} width={width} height={height}>
+    <Pane title="Request log (L or Esc closes)" info={listInfo(list, filtering)} focused width={width} height={height}>
       <Box height={logListHeight(height)} flexDirection="column" overflowY="hidden">
-        <ListView list={list} focused={!bodyFocused} color={color} width={inner} empty="no requests yet"
+        <ListView list={list} focused={!bodyFocused} width={inner} empty="no requests yet"
           render={(i) => `#${entries[i]?.event.id ?? ''} ${entries[i] ? formatRequest(entries[i].event) : ''}`} />
       </Box>
       <Text wrap="truncate-end" dimColor={color && !bodyFocused} color={col(color && bodyFocused, 'cyan')}>{divider}</Text>

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { TourStep } from '../model/tour.js';
 import { wrapLines } from '../model/format.js';
-import { col } from './theme.js';
+import { col, useColor } from './theme.js';
 
 export interface TourBoxProps {
   step: TourStep;
@@ -16,10 +16,10 @@ export interface TourBoxProps {
   result?: string;
   width: number;
   height: number;
-  color: boolean;
 }
 
-export function TourBox({ step, index, total, curl, result, width, height, color }: TourBoxProps) {
+export function TourBox({ step, index, total, curl, result, width, height }: TourBoxProps) {
+  const color = useColor();
   const inner = Math.max(1, width - 4);
   // The curl is what the learner copies: in a tall box it wraps onto a second line instead of
   // being cut. Border 2, title 1, keys 1, the curl: the explanation (and result) share the rest.
