@@ -6,7 +6,7 @@ import { activeList, activeOverlay, helpOpen, initialNavState, overlayOf } from 
 import { createNavStore } from '../src/model/nav-store.js';
 import * as navigation from '../src/model/navigation.js';
 import { keyToAction } from '../src/ui/commands.js';
-import { list, run, start, text } from './helpers/nav.js';
+import { list, run, start, text, keyContext } from './helpers/nav.js';
 
 const rows = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 const PODS = { group: '', version: 'v1', resource: 'pods', namespaced: true };
@@ -67,10 +67,7 @@ describe('overlays: one stack, the last on top', () => {
     const s = run(start(), { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }, { type: 'openPicker' },
       { type: 'rows', list: 'picker', keys: ['(all namespaces)', 'default', 'team-a'] }, { type: 'move', delta: 2 });
     expect(activeOverlay(s.state)).toBe('picker');
-    const ctx = {
-      nav: s.state, frame: s.frame, groupRows: [], resourceRows: [], objectIds: [], pickerItems: ['(all namespaces)', 'default', 'team-a'],
-      tourLength: 1, explainRows: [{ path: 'spec', expandable: true }],
-    };
+    const ctx = keyContext(s, { pickerItems: ['(all namespaces)', 'default', 'team-a'], explainRows: [{ path: 'spec', expandable: true }] });
     expect(keyToAction('', { return: true }, ctx)).toEqual({ type: 'setNamespace', namespace: 'team-a' });
     const picked = run(s, { type: 'setNamespace', namespace: 'team-a' });
     expect(picked.state.overlays.map((o) => o.kind)).toEqual(['explain']);

@@ -2,10 +2,10 @@
 // the container and URL are chosen like kubectl, and the kubectl equivalent runs as shown.
 import { describe, expect, test } from 'vitest';
 import { activeList, textCursor, topView } from '../src/model/nav-state.js';
-import { type Screen, list, run, start, text } from './helpers/nav.js';
+import { type Screen, list, run, start, text, keyContext } from './helpers/nav.js';
 import { EMPTY_LOG, logContainer, logsTitle, podLogPath } from '../src/model/pod-logs.js';
 import { matchCommand } from '../src/model/keymap.js';
-import { type CommandContext, keyToAction } from '../src/ui/commands.js';
+import { keyToAction } from '../src/ui/commands.js';
 import { curlCommand, kubectlCommand } from '../src/client/equivalents.js';
 import type { Connection } from '../src/client/types.js';
 import type { ResourceRef } from '../src/model/types.js';
@@ -22,12 +22,8 @@ function podsTable(ref = PODS): Screen {
     { type: 'move', delta: 1 });
 }
 
-function ctx({ state, frame }: Screen): CommandContext {
-  return {
-    nav: state, frame, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
-    objectIds: [{ name: 'web-1', namespace: 'team-a' }, { name: 'web-2', namespace: 'team-a' }],
-  };
-}
+const ctx = (sc: Screen) =>
+  keyContext(sc, { objectIds: [{ name: 'web-1', namespace: 'team-a' }, { name: 'web-2', namespace: 'team-a' }] });
 
 describe('reducer: openLogs', () => {
   test('pushes the logs view on the table; back pops to the table with its cursor', () => {

@@ -1,20 +1,14 @@
 // The footer lists the keys that do something in the current view, from the keymap table: checked on
 // pure navigation states, without rendering (test/ui-pod-logs.test.tsx checks the App's footer).
 import { describe, expect, it } from 'vitest';
-import { type Screen, run, start } from './helpers/nav.js';
+import { type Screen, run, start, keyContext } from './helpers/nav.js';
 import type { ResourceRef } from '../src/model/types.js';
-import type { CommandContext } from '../src/ui/commands.js';
 import { footerHints } from '../src/ui/footer-hints.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const SECRETS: ResourceRef = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
 
-function ctx({ state, frame }: Screen): CommandContext {
-  return {
-    nav: state, frame, groupRows: [], resourceRows: [], pickerItems: [], tourLength: 1, explainRows: [],
-    objectIds: [{ name: 'web-1', namespace: 'team-a' }],
-  };
-}
+const ctx = (sc: Screen) => keyContext(sc, { objectIds: [{ name: 'web-1', namespace: 'team-a' }] });
 
 const table = (ref: ResourceRef) => run(start('team-a'),
   { type: 'openObjects', ref },
@@ -25,7 +19,7 @@ describe('footer hints', () => {
   it('a pods table: open, back, filter, o logs; no Secret or YAML keys', () => {
     const h = footerHints(ctx(table(PODS)));
     // What this view adds comes first: a narrow footer is cut at the end.
-    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}\/ filter {2}n namespace/);
+    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}\/ filter {2}: go to {2}n namespace/);
     expect(h).not.toContain('x reveal');
     expect(h).not.toContain('y yaml/json');
     expect(h).not.toContain('d raw'); // raw discovery is for the resource views, not object tables

@@ -3,7 +3,7 @@
 // keys only when there is more to see that way. The reducer's rules are checked without rendering.
 import { afterEach, describe, expect, it } from 'vitest';
 import { maxHscroll } from '../src/model/nav-state.js';
-import { type Screen, type Step, run, start, text } from './helpers/nav.js';
+import { type Screen, type Step, run, start, text, keyContext } from './helpers/nav.js';
 import type { ResourceRef } from '../src/model/types.js';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
@@ -39,7 +39,7 @@ describe('reducer: sideways scroll', () => {
   });
 
   it('> and < only where there is more to see that way', () => {
-    const ctx = ({ state, frame }: Screen) => ({ nav: state, frame, groupRows: [], resourceRows: [], objectIds: [], pickerItems: [], tourLength: 1, explainRows: [] });
+    const ctx = (sc: Screen) => keyContext(sc);
     expect(keyToAction('>', {}, ctx(sized(100)))).toEqual({ type: 'hscroll', direction: 1 });
     expect(keyToAction('<', {}, ctx(sized(100)))).toBeNull();
     expect(keyToAction('>', {}, ctx(sized(30)))).toBeNull();

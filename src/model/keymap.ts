@@ -13,7 +13,7 @@ export type Command =
   | 'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'nav.halfUp' | 'nav.halfDown'
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
-  | 'open' | 'back' | 'filter' | 'refresh' | 'namespace' | 'format.toggle' | 'secret.reveal'
+  | 'open' | 'back' | 'filter' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
   | 'text.left' | 'text.right'
   | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
@@ -54,8 +54,10 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }], hint: 'open' },
   { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }], hint: 'back' },
   { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }], hint: 'filter' },
+  { command: 'command', description: 'command line: po, deploy -A, ns NAME, q (Tab completes)', bindings: [{ input: ':', label: ':' }], hint: 'go to' },
   { command: 'refresh', description: 'refresh', bindings: [{ input: 'r', label: 'r' }] },
   { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }], hint: 'namespace' },
+  { command: 'namespace.all', description: 'all namespaces', bindings: [{ input: '0', label: '0' }] },
   { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }], hint: 'yaml/json' },
   { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }], hint: 'reveal' },
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }], hint: 'log' },

@@ -86,6 +86,14 @@ export interface DiscoveryState {
   raw: boolean;
 }
 
+/** The `:` command line while it is open: the text typed, the error of the last Enter (it stays open
+ *  to be fixed), and which history entry Up/Down show (null: the text being typed). */
+export interface CommandLine {
+  text: string;
+  error?: string;
+  recalled: number | null;
+}
+
 export interface NavState {
   focus: PaneId;
   lists: Record<ListId, ListCursor>;
@@ -98,6 +106,9 @@ export interface NavState {
   discovery: DiscoveryState;
   /** The guided tour's current step (null: no tour). */
   tourStep: number | null;
+  command: CommandLine | null;
+  /** Commands run, oldest first (Up on the command line recalls them). */
+  history: string[];
 }
 
 /** What the last render showed: the rows (filter keys) and visible lines of each list, the detail
@@ -144,6 +155,8 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
     namespace,
     discovery: { refresh: 0, cancelled: false, raw: false },
     tourStep,
+    command: null,
+    history: [],
   };
 }
 

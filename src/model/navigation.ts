@@ -74,7 +74,20 @@ export type NavAction =
   /** Put the cursor on the item whose key equals `key` (or starts with `key + ' '`); with `keys`,
    *  the list's rows are those (a list the next render fills, e.g. the resources of a group) and
    *  its filter is cleared. A key that is not there leaves the cursor where it is. */
-  | { type: 'selectKey'; list: ListId; key: string; keys?: string[] };
+  | { type: 'selectKey'; list: ListId; key: string; keys?: string[] }
+  /** The `:` command line: open, type, erase (on empty: close), replace (Tab), recall (Up/Down),
+   *  close; an error keeps it open; done closes it, remembers the text and applies `then`. */
+  | { type: 'commandStart' }
+  | { type: 'commandInput'; text: string }
+  | { type: 'commandBackspace' }
+  | { type: 'commandSet'; text: string }
+  | { type: 'commandRecall'; direction: -1 | 1 }
+  | { type: 'commandCancel' }
+  | { type: 'commandError'; message: string }
+  | { type: 'commandDone'; text: string; then: NavAction[] };
+
+/** Commands remembered for Up on the command line. */
+const HISTORY_MAX = 50;
 
 export function navReducer(s: NavState, a: NavAction, f: Frame = EMPTY_FRAME): NavState {
   const next = reduce(s, a, f);
@@ -352,5 +365,31 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return { ...s, tourStep: a.step, overlays: [], filtering: null };
     case 'selectKey':
       return selectKey(s, f, a.list, a.key, a.keys);
+    case 'commandStart':
+      return { ...s, command: { text: '', recalled: null }, filtering: null };
+    case 'commandInput':
+      return s.command ? { ...s, command: { text: s.command.text + a.text, recalled: null } } : s;
+    case 'commandBackspace':
+      if (!s.command) return s;
+      return s.command.text ? { ...s, command: { text: s.command.text.slice(0, -1), recalled: null } } : { ...s, command: null };
+    case 'commandSet':
+      return s.command ? { ...s, command: { text: a.text, recalled: null } } : s;
+    case 'commandRecall': {
+      if (!s.command || !s.history.length) return s;
+      const last = s.history.length - 1;
+      const from = s.command.recalled ?? s.history.length;
+      const at = Math.min(Math.max(0, from + a.direction), s.history.length);
+      if (at > last) return { ...s, command: { text: '', recalled: null } };
+      return { ...s, command: { text: s.history[at], recalled: at } };
+    }
+    case 'commandCancel':
+      return s.command ? { ...s, command: null } : s;
+    case 'commandError':
+      return s.command ? { ...s, command: { ...s.command, error: a.message } } : s;
+    case 'commandDone': {
+      const history = [...s.history.filter((h) => h !== a.text), a.text].slice(-HISTORY_MAX);
+      const closed: NavState = { ...s, command: null, history };
+      return a.then.reduce((acc, next) => reduce(acc, next, f), closed);
+    }
   }
 }

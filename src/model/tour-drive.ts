@@ -3,7 +3,8 @@
 import type { TourTarget } from './tour.js';
 import type { NavAction } from './navigation.js';
 import type { DiscoveredGroupVersion, Discovery } from './types.js';
-import { refOf, resourceKey, resourceRows } from './tree.js';
+import { refOf } from './tree.js';
+import { openGroupActions, selectResourceActions } from './goto.js';
 
 export interface TourDrive {
   actions: NavAction[];
@@ -16,11 +17,6 @@ function findGv(d: Discovery | undefined, groupVersion: string): DiscoveredGroup
   return undefined;
 }
 
-/** The Groups pane key of a group-version ('core/v1', 'apps/v1'; selectKey matches the ' *' suffix). */
-function groupKey(gv: DiscoveredGroupVersion): string {
-  return gv.group === '' ? `core/${gv.version}` : gv.groupVersion;
-}
-
 export function tourDrive(target: TourTarget, d: Discovery | undefined): TourDrive {
   const none = { actions: [], openFirstObject: false };
   if (target.kind === 'whoami') return none;
@@ -29,14 +25,12 @@ export function tourDrive(target: TourTarget, d: Discovery | undefined): TourDri
   }
   const gv = findGv(d, target.groupVersion);
   if (!gv) return none;
-  const actions: NavAction[] = [{ type: 'selectKey', list: 'groups', key: groupKey(gv) }, { type: 'openGroup' }];
-  if (target.kind === 'groupVersion') return { actions: [...actions, { type: 'focus', pane: 'groups' }], openFirstObject: false };
-  const rows = resourceRows(gv);
-  const row = rows.find((r) => r.kind === 'resource' && r.resource.name === target.resource);
-  if (!row) return { actions, openFirstObject: false };
-  actions.push({ type: 'selectKey', list: 'resources', key: target.resource, keys: rows.map(resourceKey) });
+  if (target.kind === 'groupVersion') return { actions: [...openGroupActions(gv), { type: 'focus', pane: 'groups' }], openFirstObject: false };
+  const resource = gv.resources.find((r) => r.name === target.resource);
+  if (!resource) return { actions: openGroupActions(gv), openFirstObject: false };
+  const actions = selectResourceActions(gv, target.resource);
   if (target.kind === 'resource') return { actions, openFirstObject: false };
-  const ref = refOf(row.resource);
+  const ref = refOf(resource);
   actions.push({ type: 'setNamespace', namespace: target.namespace }, { type: 'openObjects', ref });
   if (target.kind === 'object' && target.name) {
     actions.push({ type: 'openObject', ref, namespace: ref.namespaced ? target.namespace : undefined, name: target.name });

@@ -4,7 +4,7 @@ import React, { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalSt
 import { Box, useApp } from 'ink';
 import { Text } from './Text.js';
 import type { KubeApi } from '../client/types.js';
-import type { Discovery } from '../model/types.js';
+import type { DiscoveredGroup, Discovery } from '../model/types.js';
 import type { NavAction } from '../model/navigation.js';
 import {
   type ListId,
@@ -20,6 +20,7 @@ import {
   topView,
 } from '../model/nav-state.js';
 import { createNavStore } from '../model/nav-store.js';
+import { completions } from '../model/command-line.js';
 import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
@@ -51,6 +52,7 @@ import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
 
 const NO_KEYS: readonly string[] = [];
+const NO_GROUPS: readonly DiscoveredGroup[] = [];
 
 export interface AppProps {
   api: KubeApi;
@@ -161,8 +163,12 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const keyRows: KeyRows = {
     groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
     tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
+    groups: discovery.state === 'ok' ? discovery.value.groups : NO_GROUPS,
   };
   useKeys(keyRows, store, onEffect);
+  const prompt = nav.command
+    ? { text: nav.command.text, error: nav.command.error, completions: completions(keyRows.groups, nav.command.text).slice(0, 12) }
+    : undefined;
 
   const firstId = table?.ids[0];
   const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId
@@ -220,7 +226,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
           {cover ?? panes}
         </Box>
         {tourBox}
-        <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} request={request} width={layout.columns} lines={layout.footerLines} />
+        <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} prompt={prompt} request={request} width={layout.columns} lines={layout.footerLines} />
       </Box>
     </ColorContext.Provider>
   );

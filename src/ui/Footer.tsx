@@ -4,8 +4,18 @@ import type { RequestEvent } from '../model/types.js';
 import { formatRequest } from '../model/format.js';
 import { col, useColor } from './theme.js';
 
+/** The `:` command line, drawn in place of the key hints while it is open. */
+export interface Prompt {
+  text: string;
+  /** Why the last Enter went nowhere. */
+  error?: string;
+  /** Names that complete what is typed (Tab). */
+  completions: string[];
+}
+
 export interface FooterProps {
   hints: string;
+  prompt?: Prompt;
   /** The request behind the current view (see viewRequest). */
   request?: RequestEvent;
   width: number;
@@ -13,7 +23,20 @@ export interface FooterProps {
   lines: number;
 }
 
-export function Footer({ hints, request, width, lines }: FooterProps) {
+/** `:deploy█  deployments  deploy.apps …`, or the error, or (nothing typed yet) what the keys do. */
+function PromptLine({ prompt }: { prompt: Prompt }) {
+  const color = useColor();
+  const after = prompt.error ?? (prompt.completions.length ? prompt.completions.join('  ') : prompt.text ? '' : 'Tab complete  ↑↓ history  Enter go  Esc cancel');
+  return (
+    <Text wrap="truncate-end">
+      <Text bold={color}>:{prompt.text}</Text>
+      {color ? <Text inverse> </Text> : '█'}
+      <Text color={col(color, prompt.error ? 'red' : undefined)} dimColor={color && !prompt.error}>{after ? `  ${after}` : ''}</Text>
+    </Text>
+  );
+}
+
+export function Footer({ hints, prompt, request, width, lines }: FooterProps) {
   const color = useColor();
   const failed = request && (request.error !== undefined || (request.status ?? 0) >= 400);
   const req = request ? formatRequest(request) : 'no requests yet';
@@ -22,9 +45,9 @@ export function Footer({ hints, request, width, lines }: FooterProps) {
   const reqLine = <Text key="req" wrap="truncate-end" color={col(color, failed ? 'red' : 'green')}>{reqText}</Text>;
   const curlLine = <Text key="curl" wrap="truncate-end" dimColor={color}>{request ? `$ ${request.curl}` : ' '}</Text>;
   const kubectlLine = <Text key="kubectl" wrap="truncate-end" dimColor={color}>{kubectl || ' '}</Text>;
-  const hintLine = <Text key="hints" wrap="truncate-end" dimColor={color}>{hints}</Text>;
+  const hintLine = prompt ? <PromptLine key="hints" prompt={prompt} /> : <Text key="hints" wrap="truncate-end" dimColor={color}>{hints}</Text>;
   const content = lines >= 4 ? [hintLine, reqLine, curlLine, kubectlLine]
     : lines === 3 ? [hintLine, reqLine, curlLine]
-      : lines === 2 ? [hintLine, reqLine] : [reqLine];
+      : lines === 2 ? [hintLine, reqLine] : [prompt ? hintLine : reqLine];
   return <Box flexDirection="column" width={width} height={lines} overflowY="hidden">{content}</Box>;
 }

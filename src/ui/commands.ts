@@ -22,6 +22,9 @@ import {
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { isPodRef } from '../model/pod-logs.js';
+import { complete, runCommand } from '../model/command-line.js';
+import { selectResourceActions } from '../model/goto.js';
+import type { DiscoveredGroup } from '../model/types.js';
 
 export interface CommandContext {
   /** The current state (it may be ahead of the last render: keys arrive faster than frames). */
@@ -43,6 +46,8 @@ export interface CommandContext {
   explainRows: { path: string; expandable: boolean }[];
   /** The opened object (JSON/YAML with a cursor line): its kind, and the field on a line of it. */
   object?: ObjectFields;
+  /** Discovery's groups, for the command line (empty while discovering). */
+  groups: readonly DiscoveredGroup[];
 }
 
 export interface ObjectFields {
@@ -69,6 +74,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     if (input && !key.ctrl && !key.meta && !key.tab && input >= ' ') return { type: 'filterInput', text: input };
     return null;
   }
+  if (nav.command) return commandLineKey(input, key, ctx);
   const cmd = matchCommand(input, key);
   if (!cmd) return null;
   if (helpOpen(nav)) {
@@ -129,6 +135,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'filter': return activeList(nav) ? { type: 'filterStart' } : null;
     case 'refresh': return { type: 'refresh' };
     case 'namespace': return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
+    case 'namespace.all': return overlay || nav.namespace === undefined ? null : { type: 'setNamespace', namespace: undefined };
+    case 'command': return { type: 'commandStart' };
     case 'format.toggle': return { type: 'toggleFormat' };
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
@@ -143,6 +151,43 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
 }
 
 const hscroll = (ctx: CommandContext) => resolveText(ctx.nav, ctx.frame.text).hscroll;
+
+/** Keys while the `:` command line is open: typing, Tab completion, Up/Down history, Enter runs. */
+function commandLineKey(input: string, key: KeyInfo, ctx: CommandContext): KeyOutcome {
+  const text = ctx.nav.command?.text ?? '';
+  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (key.escape) return { type: 'commandCancel' };
+  if (key.backspace || key.delete) return { type: 'commandBackspace' };
+  if (key.upArrow) return { type: 'commandRecall', direction: -1 };
+  if (key.downArrow) return { type: 'commandRecall', direction: 1 };
+  if (key.tab) {
+    const completed = complete(ctx.groups, text);
+    return completed === text ? null : { type: 'commandSet', text: completed };
+  }
+  if (key.return) return text.trim() ? runAction(ctx, text.trim()) : { type: 'commandCancel' };
+  if (input && !key.ctrl && !key.meta && input >= ' ') return { type: 'commandInput', text: input };
+  return null;
+}
+
+/** Enter on the command line: where it goes, or why it cannot (the line stays open to fix it). */
+function runAction(ctx: CommandContext, text: string): KeyOutcome {
+  const result = runCommand(ctx.groups, text);
+  switch (result.kind) {
+    case 'quit':
+      return { type: 'quit' };
+    case 'error':
+      return { type: 'commandError', message: result.message };
+    case 'namespace':
+      return { type: 'commandDone', text, then: [result.name ? { type: 'setNamespace', namespace: result.name } : { type: 'openPicker' }] };
+    case 'resource': {
+      const { resource, gv, namespace } = result;
+      const then: NavAction[] = selectResourceActions(gv, resource.name);
+      if (namespace !== undefined) then.push({ type: 'setNamespace', namespace: namespace ?? undefined });
+      then.push({ type: 'openObjects', ref: refOf(resource) });
+      return { type: 'commandDone', text, then };
+    }
+  }
+}
 
 /** `e`: in an object, its kind's schema opened at the field on the cursor line; else the schema of
  *  the selected resource (also while its objects are open). */

@@ -30,9 +30,10 @@ export function useKeys(rows: KeyRows, store: NavStore, onEffect: (e: SideEffect
     (input: string, key: Key | KeyInfo): void => {
       const current = rowsRef.current;
       if (!current) return;
-      // Esc and the next key typed fast (or over SSH) can arrive in one read, "\x1bq", which Ink
-      // reports as Meta-q. No binding uses Meta, so it is what was typed: Esc, then the key.
-      if (key.meta && !key.ctrl && input.length === 1 && input >= ' ') {
+      // Esc and the next keys typed fast (or over SSH) can arrive in one read, "\x1bq" or "\x1b:po",
+      // which Ink reports as Meta with that text. No binding uses Meta, so it is what was typed: Esc,
+      // then the keys (q still quits).
+      if (key.meta && !key.ctrl && input.length >= 1 && input[0] >= ' ') {
         onKey('', { escape: true });
         onKey(input, {});
         return;

@@ -12,6 +12,7 @@ import {
   resolveText,
 } from '../../src/model/nav-state.js';
 import { type NavAction, navReducer } from '../../src/model/navigation.js';
+import type { CommandContext } from '../../src/ui/commands.js';
 
 export type FrameChange =
   | { type: 'rows'; list: ListId; keys: string[] }
@@ -64,3 +65,19 @@ export const list = (sc: Screen, id: ListId) => listIn(sc.state, sc.frame, id);
 export const text = (sc: Screen) => resolveText(sc.state, sc.frame.text);
 /** The request log body's scroll as shown. */
 export const logScroll = (sc: Screen) => resolveLogScroll(sc.state, sc.frame);
+
+/** What keys are read against, for a screen: no rows unless given. */
+export function keyContext(sc: Screen, rows: Partial<Omit<CommandContext, 'nav' | 'frame'>> = {}): CommandContext {
+  return {
+    nav: sc.state,
+    frame: sc.frame,
+    groupRows: [],
+    resourceRows: [],
+    objectIds: [],
+    pickerItems: [],
+    tourLength: 1,
+    explainRows: [],
+    groups: [],
+    ...rows,
+  };
+}
