@@ -100,3 +100,33 @@ describe('the store', () => {
     spy.mockRestore();
   });
 });
+
+describe('filters that behave (issue 12)', () => {
+  const resources = ['configmaps cm', 'pods po', 'secrets'];
+  const filtered = () =>
+    run(start(), { type: 'rows', list: 'groups', keys: ['core/v1 *', 'apps/v1 *'] }, { type: 'rows', list: 'resources', keys: resources },
+      { type: 'focus', pane: 'resources' }, { type: 'filterStart' }, { type: 'filterInput', text: 'po' }, { type: 'filterEnd', keep: true });
+
+  test('/ starts from nothing, remembering the old filter; Enter on nothing keeps it, on text replaces it', () => {
+    let s = run(filtered(), { type: 'filterStart' });
+    expect(list(s, 'resources')).toMatchObject({ filter: '', before: 'po', matches: [0, 1, 2] });
+    expect(run(s, { type: 'filterEnd', keep: true }).state.lists.resources).toMatchObject({ filter: 'po' });
+    s = run(s, { type: 'filterInput', text: 'sec' }, { type: 'filterEnd', keep: true });
+    expect(list(s, 'resources')).toMatchObject({ filter: 'sec', matches: [2] });
+    expect(list(s, 'resources').before).toBeUndefined();
+  });
+
+  test('Esc clears a filter before it goes back; with no filter it goes back', () => {
+    let s = run(filtered(), { type: 'back' });
+    expect([s.state.focus, list(s, 'resources').filter]).toEqual(['resources', '']);
+    s = run(s, { type: 'back' });
+    expect(s.state.focus).toBe('groups');
+  });
+
+  test('another group selected: the resources filter is dropped', () => {
+    let s = run(filtered(), { type: 'focus', pane: 'groups' });
+    expect(list(s, 'resources').filter).toBe('po');
+    s = run(s, { type: 'move', delta: 1 });
+    expect(list(s, 'resources').filter).toBe('');
+  });
+});

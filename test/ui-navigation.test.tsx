@@ -3,7 +3,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { FakeApi, FakeKubeError } from './helpers/fake-api.js';
-import { DOWN, ENTER, ESC, BACKSPACE, TAB, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { DOWN, ENTER, ESC, BACKSPACE, TAB, SHIFT_TAB, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
 
 let r: Rendered | undefined;
 afterEach(() => { r?.unmount(); r = undefined; });
@@ -77,10 +77,31 @@ test('filter the focused list with /', async () => {
   expect(frame()).toContain('› pods');
   await keys(ENTER);
   await waitForFrame(lastFrame, (f) => f.includes('/po') && !f.includes('/po▌'));
-  await keys(ESC); // back to groups, filter kept
+  // Esc clears the filter before it goes anywhere (issue 12), then goes back.
+  await keys(ESC);
+  await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1') && f.includes('configmaps') && !f.includes('/po'));
+  await keys(ESC);
   await waitForFrame(lastFrame, hasText('▶ Groups'));
   await keys(TAB, '/', 'x', ESC);
   await waitForFrame(lastFrame, (f) => f.includes('▶ Resources') && f.includes('configmaps'));
+});
+
+test('/ starts a new filter (Enter on nothing keeps the old one); another group starts unfiltered', async () => {
+  const { lastFrame } = await start();
+  await keys(ENTER);
+  await waitForFrame(lastFrame, hasText('▶ Resources v1'));
+  await keys('/', 'p', 'o', 'd', ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('/pod') && !f.includes('/pod▌'));
+  await keys('/');
+  await waitForFrame(lastFrame, hasText('/▌ (Enter keeps /pod)'));
+  await keys('s', 'e', 'c');
+  await waitForFrame(lastFrame, (f) => f.includes('/sec▌') && f.includes('› secrets'));
+  expect(frame()).not.toContain('/podsec');
+  await keys(BACKSPACE, BACKSPACE, BACKSPACE, ENTER);
+  await waitForFrame(lastFrame, (f) => f.includes('/pod') && !f.includes('▌') && f.includes('› pods'));
+  // Another group: its resources are not filtered by what was typed for core/v1.
+  await keys(SHIFT_TAB, 'j');
+  await waitForFrame(lastFrame, (f) => /Resources \S+\/v1/.test(f) && !f.includes('/pod'));
 });
 
 test('namespace picker: n lists namespaces; all namespaces adds a NAMESPACE column', async () => {

@@ -18,6 +18,8 @@ export interface ListState {
   from: number;
   /** Rows the view can show. */
   height: number;
+  /** While a new filter is typed: the filter it replaces (Enter on an empty one keeps it). */
+  before?: string;
 }
 
 export function emptyList(height = 10): ListState {

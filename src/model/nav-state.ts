@@ -49,6 +49,8 @@ export type OverlayKind = Overlay['kind'];
  *  and a cursor at the top stays at the top. */
 export interface ListCursor {
   filter: string;
+  /** While a new filter is typed: the one it replaces. */
+  before?: string;
   cursor: number;
   from: number;
   anchor?: string;
@@ -255,13 +257,20 @@ export function resolveList(c: ListCursor, f: ListFrame): ListState {
   if (c.anchor !== undefined) {
     cursor = f.keys[matches[c.cursor]] === c.anchor ? c.cursor : Math.max(0, findKey(f.keys, matches, c.anchor));
   }
-  return clampList({ keys: f.keys, filter: c.filter, matches, cursor, from: c.from, height: f.height });
+  const shown = clampList({ keys: f.keys, filter: c.filter, matches, cursor, from: c.from, height: f.height });
+  return c.before !== undefined ? { ...shown, before: c.before } : shown;
 }
 
 /** The stored cursor for a list as it is now shown. */
 export function cursorOf(l: ListState): ListCursor {
   const key = l.cursor > 0 ? l.keys[l.matches[l.cursor]] : undefined;
-  return { filter: l.filter, cursor: l.cursor, from: l.from, ...(key !== undefined ? { anchor: key } : {}) };
+  return {
+    filter: l.filter,
+    cursor: l.cursor,
+    from: l.from,
+    ...(key !== undefined ? { anchor: key } : {}),
+    ...(l.before !== undefined ? { before: l.before } : {}),
+  };
 }
 
 /** The list `id` of state `s` as the frame shows it. */

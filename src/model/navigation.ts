@@ -19,6 +19,7 @@ import {
   type TextPosition,
   activeList,
   cursorOf,
+  helpOpen,
   following,
   listIn,
   logBodyFocused,
@@ -90,7 +91,11 @@ export type NavAction =
 const HISTORY_MAX = 50;
 
 export function navReducer(s: NavState, a: NavAction, f: Frame = EMPTY_FRAME): NavState {
-  const next = reduce(s, a, f);
+  let next = reduce(s, a, f);
+  // A resources filter belongs to the group it was typed in: another group's list starts whole.
+  if (next.lists.resources.filter && next.filtering !== 'resources' && selectedKey(next, f, 'groups') !== selectedKey(s, f, 'groups')) {
+    next = { ...next, lists: resetList(next, 'resources') };
+  }
   // Another text in the detail pane (a view opened or closed, another group or resource): it
   // starts at its left edge.
   if (
@@ -109,7 +114,7 @@ export function navReducer(s: NavState, a: NavAction, f: Frame = EMPTY_FRAME): N
 function withList(s: NavState, f: Frame, id: ListId, op: (l: ListState) => ListState): NavState {
   const l = listIn(s, f, id);
   const next = op(l);
-  if (next.cursor === l.cursor && next.from === l.from && next.filter === l.filter) return s;
+  if (next.cursor === l.cursor && next.from === l.from && next.filter === l.filter && next.before === l.before) return s;
   return { ...s, lists: { ...s.lists, [id]: cursorOf(next) } };
 }
 
@@ -250,6 +255,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return { ...s, detail: { ...s.detail, stack, text: position } };
     }
     case 'back': {
+      // A filtered list is shown whole again before Esc goes anywhere.
+      const filtered = activeList(s);
+      if (filtered && !helpOpen(s) && s.lists[filtered].filter) return withList(s, f, filtered, (l) => setFilter(l, ''));
       if (s.overlays.length) {
         const closed = topOverlay(s)?.kind;
         const filtering = closed === 'log' || closed === 'explain' ? null : s.filtering;
@@ -267,9 +275,11 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return s;
     }
     case 'filterStart': {
+      // A new filter: typing starts from nothing; the old one is kept for an Enter on nothing.
       const id = activeList(s);
       if (!id) return s;
-      return updateOverlay({ ...s, filtering: id }, 'log', (o) => ({ ...o, focus: 'list' }));
+      const started = withList({ ...s, filtering: id }, f, id, (l) => ({ ...setFilter(l, ''), before: l.filter }));
+      return updateOverlay(started, 'log', (o) => ({ ...o, focus: 'list' }));
     }
     case 'filterInput': {
       const id = s.filtering;
@@ -283,7 +293,10 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       const id = s.filtering;
       if (!id) return s;
       const ended = { ...s, filtering: null };
-      return a.keep ? ended : withList(ended, f, id, (l) => setFilter(l, ''));
+      return withList(ended, f, id, ({ before, ...l }) => {
+        if (!a.keep) return setFilter(l, '');
+        return !l.filter && before ? setFilter(l, before) : l;
+      });
     }
     case 'openPicker':
       return {

@@ -47,6 +47,8 @@ export function ListView({ list, render, focused, width, empty }: ListViewProps)
 /** "3/40" position info for a pane title, plus the filter. */
 export function listInfo(list: ListState, filtering: boolean): string {
   const pos = list.matches.length ? `${list.cursor + 1}/${list.matches.length}` : `0/${list.matches.length}`;
-  const f = filtering ? ` /${list.filter}▌` : list.filter ? ` /${list.filter}` : '';
+  // A new filter starts empty; the one it replaces is what Enter on nothing keeps.
+  const kept = !list.filter && list.before ? ` (Enter keeps /${list.before})` : '';
+  const f = filtering ? ` /${list.filter}▌${kept}` : list.filter ? ` /${list.filter}` : '';
   return pos + f;
 }
