@@ -130,3 +130,21 @@ describe('filters that behave (issue 12)', () => {
     expect(list(s, 'resources').filter).toBe('');
   });
 });
+
+describe('the detail follows the cursor (issue 12)', () => {
+  const SECRETS = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
+  test('a revealed Secret is closed (and masked) when another resource is selected', () => {
+    let s = run(start('team-a'), { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] }, { type: 'focus', pane: 'resources' },
+      { type: 'move', delta: 1 }, { type: 'openObjects', ref: SECRETS }, { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' },
+      { type: 'toggleReveal' }, { type: 'focus', pane: 'resources' });
+    expect([s.state.detail.stack.length, s.state.detail.reveal]).toEqual([2, true]);
+    s = run(s, { type: 'move', delta: -1 });
+    expect([s.state.detail.stack, s.state.detail.reveal]).toEqual([[], false]);
+  });
+
+  test('moving where the selection stays (the top of the list) keeps the open view', () => {
+    const s = run(start('team-a'), { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] }, { type: 'focus', pane: 'resources' },
+      { type: 'openObjects', ref: SECRETS }, { type: 'focus', pane: 'resources' }, { type: 'move', delta: -1 });
+    expect(s.state.detail.stack).toHaveLength(1);
+  });
+});

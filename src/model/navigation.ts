@@ -115,7 +115,14 @@ function withList(s: NavState, f: Frame, id: ListId, op: (l: ListState) => ListS
   const l = listIn(s, f, id);
   const next = op(l);
   if (next.cursor === l.cursor && next.from === l.from && next.filter === l.filter && next.before === l.before) return s;
-  return { ...s, lists: { ...s.lists, [id]: cursorOf(next) } };
+  const moved = { ...s, lists: { ...s.lists, [id]: cursorOf(next) } };
+  // The detail pane shows what the cursor is on: another group or resource under the cursor closes
+  // the views opened from the last one (a revealed Secret among them is masked again).
+  const key = (x: ListState) => x.keys[x.matches[x.cursor] ?? -1];
+  if ((id === 'groups' || id === 'resources') && s.detail.stack.length && key(next) !== key(l)) {
+    return { ...moved, detail: { ...moved.detail, stack: [], text: TEXT_TOP, reveal: false, cancelled: false } };
+  }
+  return moved;
 }
 
 const resetList = (s: NavState, id: ListId): NavState['lists'] => ({ ...s.lists, [id]: TOP });
