@@ -144,3 +144,44 @@ test('NO_COLOR: no ANSI escapes at all; colour otherwise', async () => {
     chalk.level = level;
   }
 });
+
+test('an open table takes the whole width, the side panes a breadcrumb line; z brings them back', async () => {
+  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 100, rows: 30 });
+  const { lastFrame, stdin } = r;
+  await waitForFrame(lastFrame, hasText('Groups  1/15'));
+  stdin.write(ENTER);
+  await waitForFrame(lastFrame, hasText('▶ Resources v1'));
+  stdin.write(DOWN);
+  stdin.write(DOWN);
+  await waitForFrame(lastFrame, hasText('› pods'));
+  stdin.write(ENTER);
+  const table = await waitForFrame(lastFrame, (f) => f.includes('web-0') && f.includes('Groups: core/v1'));
+  expect(stripAnsi(table)).toContain(' Groups: core/v1   Resources: pods  ▶[Detail]');
+  // The table's box spans the terminal: no Groups or Resources box beside it.
+  expect(stripAnsi(table)).not.toContain('Resources v1');
+  expect(stripAnsi(table).split('\n')[2]).toMatch(/^╔═{98}╗$/);
+  checkFits(table, 100, 30);
+  stdin.write('z');
+  await waitForFrame(lastFrame, (f) => f.includes('Resources v1') && f.includes('web-0') && !f.includes('▶[Detail]'));
+  stdin.write('z');
+  await waitForFrame(lastFrame, (f) => f.includes('▶[Detail]') && f.includes('web-0'));
+  // ←: the resources pane is focused, so the panes are back.
+  stdin.write('h');
+  await waitForFrame(lastFrame, (f) => /▶ Resources v1/.test(f) && !f.includes('▶[Detail]'));
+});
+
+test('help at 80x24 pages through the keys with j/k', async () => {
+  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
+  const { lastFrame, stdin } = r;
+  await waitForFrame(lastFrame, hasText('Groups  1/15'));
+  stdin.write('?');
+  const first = await waitForFrame(lastFrame, (f) => /Help .*1\/2 {2}j\/k: more keys/.test(f));
+  expect(stripAnsi(first)).toContain('move up');
+  expect(stripAnsi(first)).toContain('j/k more keys  ? / Esc close  q quit');
+  stdin.write('j');
+  const second = await waitForFrame(lastFrame, hasText('2/2'));
+  expect(stripAnsi(second)).toContain('quit');
+  expect(stripAnsi(second)).not.toContain('move up');
+  stdin.write(ESC);
+  await waitForFrame(lastFrame, (f) => !f.includes('Help') && f.includes('Groups  1/15'));
+});

@@ -37,7 +37,8 @@ async function openObject(namespace: string, resource: string, name: string, siz
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
   clients.push(api);
   r = renderTui(<App api={api} color={false} initialNamespace={namespace} />, size);
-  await wait((f) => f.includes('core/v1 *') && /server v\d/.test(f));
+  // Discovery answered (at 120 columns the header has no room for the server version).
+  await wait((f) => f.includes('core/v1 *') && /GET \/api\S* 200/.test(f));
   keys(ENTER);
   await wait(hasText('▶ Resources v1'));
   keys('/', ...resource, ENTER);

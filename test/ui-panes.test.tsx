@@ -125,10 +125,19 @@ test('HelpOverlay lists every keymap entry', () => {
   expect(f).not.toContain('enlarge the terminal');
 });
 
-test('HelpOverlay in a terminal too small for every key says how many are not shown', () => {
-  const rows = 6; // 10 rows minus borders and title, two columns: 12 of the keys fit
-  const f = frame(render(<HelpOverlay width={80} height={rows + 4} />).lastFrame());
-  const hidden = KEYMAP.length - 2 * rows + 1;
-  expect(f).toContain(`… ${hidden} more: enlarge the terminal`);
-  expect(f).toContain(KEYMAP[0].description);
+test('HelpOverlay in a terminal too small for every key pages through them', () => {
+  const rows = 6; // 10 rows minus borders and title, two columns: 12 keys a page
+  const pages = Math.ceil(KEYMAP.length / 12);
+  const first = frame(render(<HelpOverlay width={80} height={rows + 4} />).lastFrame());
+  expect(first).toContain(`1/${pages}  j/k: more keys`);
+  expect(first).toContain(KEYMAP[0].description);
+  expect(first).not.toContain(KEYMAP[12].description);
+  const second = frame(render(<HelpOverlay width={80} height={rows + 4} page={1} />).lastFrame());
+  expect(second).toContain(`2/${pages}`);
+  expect(second).toContain(KEYMAP[12].description);
+  expect(second).not.toContain(KEYMAP[0].description);
+  // Past the end: the last page.
+  const last = frame(render(<HelpOverlay width={80} height={rows + 4} page={99} />).lastFrame());
+  expect(last).toContain(`${pages}/${pages}`);
+  expect(last).toContain(KEYMAP[KEYMAP.length - 1].description);
 });

@@ -15,7 +15,7 @@ export type Command =
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
   | 'open' | 'back' | 'filter' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
   | 'text.left' | 'text.right'
-  | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
+  | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
@@ -60,6 +60,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'namespace.all', description: 'all namespaces', bindings: [{ input: '0', label: '0' }] },
   { command: 'format.toggle', description: 'toggle JSON / YAML', bindings: [{ input: 'y', label: 'y' }], hint: 'yaml/json' },
   { command: 'secret.reveal', description: 'reveal / mask Secret data', bindings: [{ input: 'x', label: 'x' }], hint: 'reveal' },
+  { command: 'panes.toggle', description: 'side panes beside an open table or object: show / hide', bindings: [{ input: 'z', label: 'z' }], hint: 'panes' },
   { command: 'log', description: 'request log (headers, bodies, watch events)', bindings: [{ input: 'L', label: 'L' }], hint: 'log' },
   // `l` moves right (vi keys) and `L` is the request log: `o` as in the container's output.
   { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }], hint: 'logs' },

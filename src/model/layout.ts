@@ -27,6 +27,9 @@ export interface LayoutOptions {
   warnings?: boolean;
   /** The detail pane shows an opened view (object table, object, path): it gets most of the width. */
   detailFirst?: boolean;
+  /** Wide mode: the detail pane alone, the side panes reduced to a breadcrumb line (an opened table
+   *  or object, focused). */
+  detailOnly?: boolean;
   /** Natural widths of the list contents (characters, without cursor marker or border). */
   groupsContent?: number;
   resourcesContent?: number;
@@ -80,6 +83,13 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, opts
   const height = Math.max(6, (rows || 24) - 1);
   const headerLines = height >= 14 && (opts.insecure || opts.warnings) ? 2 : 1;
   const footerLines = footerLinesFor(height);
+  if (cols >= WIDE_MIN_COLUMNS && opts.detailOnly) {
+    const body = Math.max(4, height - headerLines - footerLines - 1);
+    return {
+      mode: 'wide', columns: cols, height, headerLines, footerLines, tabsLine: true,
+      panes: [{ pane: 'detail', width: cols, height: body }],
+    };
+  }
   if (cols >= WIDE_MIN_COLUMNS) {
     const body = Math.max(4, height - headerLines - footerLines);
     const [g, r, d] = wideWidths(cols, focus, opts);
@@ -156,4 +166,20 @@ export function detailViewport(body: DetailShape, contentHeight: number, width: 
   }
   if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
   return contentHeight;
+}
+
+/** The help overlay's pages: entries in one column, or two side by side when they do not fit and
+ *  the terminal is wide enough; more than a screenful is paged (j/k, PgDn/PgUp). */
+export interface HelpLayout {
+  columns: 1 | 2;
+  /** Entries per column. */
+  rows: number;
+  pages: number;
+}
+
+export function helpLayout(entries: number, width: number, height: number): HelpLayout {
+  // Borders, title and the page line.
+  const rows = Math.max(1, height - 4);
+  const columns = entries > rows && width >= 80 ? 2 : 1;
+  return { columns, rows, pages: Math.max(1, Math.ceil(entries / (rows * columns))) };
 }

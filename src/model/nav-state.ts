@@ -33,7 +33,8 @@ export type FieldPath = readonly (string | number)[];
 
 /** What covers the panes; several can be stacked (help over the request log), the last on top. */
 export type Overlay =
-  | { kind: 'help' }
+  /** `page`: which screenful of keys (j/k). */
+  | { kind: 'help'; page: number }
   | { kind: 'picker' }
   /** Request log: which part the cursor keys drive, and the scroll of the selected entry's body
    *  (`scrollOf`: the entry that scroll belongs to; another entry starts at the top). */
@@ -111,6 +112,9 @@ export interface NavState {
   command: CommandLine | null;
   /** Commands run, oldest first (Up on the command line recalls them). */
   history: string[];
+  /** Keep the Groups and Resources panes beside an open table or object (`z`); off: the detail
+   *  takes the whole width. */
+  sidePanes: boolean;
 }
 
 /** What the last render showed: the rows (filter keys) and visible lines of each list, the detail
@@ -119,6 +123,8 @@ export interface Frame {
   lists: Record<ListId, ListFrame>;
   text: TextFrame;
   logBody: { lines: number; height: number };
+  /** Screenfuls the help overlay takes. */
+  helpPages: number;
 }
 
 export interface ListFrame {
@@ -142,6 +148,7 @@ export const EMPTY_FRAME: Frame = {
   lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0 },
   logBody: { lines: 0, height: 10 },
+  helpPages: 1,
 };
 
 export const TOP: ListCursor = { filter: '', cursor: 0, from: 0 };
@@ -159,6 +166,7 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
     tourStep,
     command: null,
     history: [],
+    sidePanes: false,
   };
 }
 

@@ -61,6 +61,8 @@ export type NavAction =
   | { type: 'toggleFormat' }
   | { type: 'toggleReveal' }
   | { type: 'toggleHelp' }
+  /** Another screenful of the help overlay. */
+  | { type: 'helpPage'; delta: 1 | -1 }
   | { type: 'refresh' }
   | { type: 'cancel'; target: 'discovery' | 'detail' }
   | { type: 'toggleLog' }
@@ -78,6 +80,7 @@ export type NavAction =
   | { type: 'selectKey'; list: ListId; key: string; keys?: string[] }
   /** The `:` command line: open, type, erase (on empty: close), replace (Tab), recall (Up/Down),
    *  close; an error keeps it open; done closes it, remembers the text and applies `then`. */
+  | { type: 'toggleSidePanes' }
   | { type: 'commandStart' }
   | { type: 'commandInput'; text: string }
   | { type: 'commandBackspace' }
@@ -338,7 +341,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'toggleHelp':
       return topOverlay(s)?.kind === 'help'
         ? { ...s, overlays: s.overlays.slice(0, -1) }
-        : { ...s, overlays: [...s.overlays, { kind: 'help' }] };
+        : { ...s, overlays: [...s.overlays, { kind: 'help', page: 0 }] };
+    case 'helpPage':
+      return updateOverlay(s, 'help', (o) => ({ ...o, page: Math.min(Math.max(0, o.page + a.delta), f.helpPages - 1) }));
     case 'refresh': {
       if (!s.detail.stack.length) return { ...s, discovery: { ...s.discovery, refresh: s.discovery.refresh + 1, cancelled: false } };
       // A followed log is read again as a snapshot: the stream is closed; f follows again.
@@ -385,6 +390,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return { ...s, tourStep: a.step, overlays: [], filtering: null };
     case 'selectKey':
       return selectKey(s, f, a.list, a.key, a.keys);
+    case 'toggleSidePanes':
+      return { ...s, sidePanes: !s.sidePanes };
     case 'commandStart':
       return { ...s, command: { text: '', recalled: null }, filtering: null };
     case 'commandInput':

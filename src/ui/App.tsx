@@ -9,7 +9,6 @@ import type { NavAction } from '../model/navigation.js';
 import {
   type ListId,
   activeOverlay,
-  helpOpen,
   initialNavState,
   listIn,
   logBodyFocused,
@@ -121,6 +120,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
   const layout = computeLayout(columns, rows - tourLines, nav.focus, {
     insecure: api.connection.insecure, warnings: (api.connection.warnings ?? []).length > 0, detailFirst: nav.detail.stack.length > 0, groupsContent, resourcesContent,
+    detailOnly: nav.detail.stack.length > 0 && nav.focus === 'detail' && !nav.sidePanes,
   });
   const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
@@ -138,6 +138,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     pickerChrome: namespaces.state === 'ok' ? 0 : 1,
     text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine },
     logBodyLines: Math.max(0, logDetail.length - 1),
+    columns: layout.columns,
   });
   // Actions from now on apply to what this render shows.
   useLayoutEffect(() => store.setFrame(frame));
@@ -194,7 +195,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   });
 
   let cover: React.ReactNode = null;
-  if (helpOpen(nav)) cover = <HelpOverlay width={layout.columns} height={bodyHeight} />;
+  const help = overlayOf(nav, 'help');
+  if (help) cover = <HelpOverlay width={layout.columns} height={bodyHeight} page={help.page} />;
   else if (overlay === 'picker') {
     cover = <NamespacePicker items={pickerItems} list={list('picker')} current={nav.namespace} loading={namespaces.state === 'loading'}
       error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'}
@@ -221,7 +223,11 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
       <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflowY="hidden">
         <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
           width={layout.columns} lines={layout.headerLines} />
-        {layout.tabsLine ? <Tabs focus={nav.focus} /> : null}
+        {layout.tabsLine ? (
+          layout.mode === 'wide'
+            ? <Tabs focus={nav.focus} group={groupRow?.label.trim().replace(/ \*$/, '')} resource={resourceRow?.resource.name} />
+            : <Tabs focus={nav.focus} />
+        ) : null}
         <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
           {cover ?? panes}
         </Box>
@@ -232,15 +238,25 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   );
 }
 
-/** Narrow layout: which panes exist and which one is shown (reachable with ←/→/Tab). */
-function Tabs({ focus }: { focus: string }) {
+/** Narrow layout: which panes exist and which one is shown (reachable with ←/→/Tab); beside a
+ *  table taking the whole width, also what is selected in the hidden ones (a breadcrumb). */
+function Tabs({ focus, group, resource }: { focus: string; group?: string; resource?: string }) {
   const color = useColor();
-  const names = [['groups', 'Groups'], ['resources', 'Resources'], ['detail', 'Detail']] as const;
+  const names = [
+    ['groups', 'Groups', group],
+    ['resources', 'Resources', resource],
+    ['detail', 'Detail', undefined],
+  ] as const;
   return (
     <Text wrap="truncate-end">
-      {names.map(([id, label]) => (
-        <Text key={id} bold={color && id === focus} inverse={color && id === focus}>{id === focus ? `▶[${label}] ` : ` ${label}  `}</Text>
-      ))}
+      {names.map(([id, label, selected]) => {
+        const text = selected ? `${label}: ${selected}` : label;
+        return (
+          <Text key={id} bold={color && id === focus} inverse={color && id === focus}>
+            {id === focus ? `▶[${text}] ` : ` ${text}  `}
+          </Text>
+        );
+      })}
     </Text>
   );
 }

@@ -3,6 +3,7 @@ import { Text } from './Text.js';
 import type { Connection } from '../client/types.js';
 import type { Identity } from '../client/identity.js';
 import { col, useColor } from './theme.js';
+import { HEADER_SEPARATOR, headerParts } from '../model/header.js';
 
 export interface HeaderProps {
   connection: Connection;
@@ -17,25 +18,32 @@ export interface HeaderProps {
 }
 
 export const INSECURE_WARNING = '⚠ INSECURE: TLS certificate verification is disabled';
+const INLINE_WARNING = '⚠ INSECURE ';
 
 export function Header({ connection: c, identity, serverVersion, version, namespace, width, lines }: HeaderProps) {
   const color = useColor();
-  const target = c.context ? `context ${c.context} @ ${c.server}` : c.server;
-  // Most useful first: the line is truncated on narrow terminals.
-  const parts = [
-    `kapi-tui${version ? ' ' + version : ''}`, c.mode, target,
-    `user ${identity?.username || c.user || '(anonymous)'}`, `ns ${namespace ?? 'all'}`, `server ${serverVersion ?? '…'}`,
-  ];
   const inlineWarning = c.insecure && lines < 2;
+  const parts = headerParts(
+    {
+      version,
+      mode: c.mode,
+      context: c.context,
+      server: c.server,
+      user: identity?.username || c.user || '(anonymous)',
+      namespace,
+      serverVersion,
+    },
+    width - (inlineWarning ? INLINE_WARNING.length : 0),
+  );
   // Insecure TLS first (it is the one that must never go unnoticed), then the connection's others.
   const others = (c.warnings ?? []).filter((w) => !(c.insecure && /^TLS verification is off/.test(w)));
   const secondLine = [...(c.insecure ? [INSECURE_WARNING] : []), ...others.map((w) => `⚠ ${w}`)].join('  ');
   return (
     <Box flexDirection="column" width={width} height={lines} overflowY="hidden">
       <Text wrap="truncate-end">
-        {inlineWarning ? <Text color={col(color, 'red')} bold={color}>⚠ INSECURE </Text> : null}
+        {inlineWarning ? <Text color={col(color, 'red')} bold={color}>{INLINE_WARNING}</Text> : null}
         <Text bold={color}>{parts[0]}</Text>
-        {' │ ' + parts.slice(1).join(' │ ')}
+        {parts.length > 1 ? HEADER_SEPARATOR + parts.slice(1).join(HEADER_SEPARATOR) : ''}
       </Text>
       {lines >= 2 && secondLine ? <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>{secondLine}</Text> : null}
     </Box>

@@ -79,6 +79,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   if (!cmd) return null;
   if (helpOpen(nav)) {
     if (cmd === 'quit') return { type: 'quit' };
+    if (cmd === 'nav.down' || cmd === 'nav.pageDown' || cmd === 'pane.right') return { type: 'helpPage', delta: 1 };
+    if (cmd === 'nav.up' || cmd === 'nav.pageUp' || cmd === 'pane.left') return { type: 'helpPage', delta: -1 };
     return cmd === 'help' || cmd === 'back' || cmd === 'open' ? { type: 'toggleHelp' } : null;
   }
   const overlay = overlayOpen(nav);
@@ -137,6 +139,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'namespace': return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
     case 'namespace.all': return overlay || nav.namespace === undefined ? null : { type: 'setNamespace', namespace: undefined };
     case 'command': return { type: 'commandStart' };
+    case 'panes.toggle': return !overlay && nav.detail.stack.length ? { type: 'toggleSidePanes' } : null;
     case 'format.toggle': return { type: 'toggleFormat' };
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };

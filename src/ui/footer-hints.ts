@@ -28,7 +28,7 @@ const rank = (command: string) => {
 export function footerHints(ctx: CommandContext): string {
   const { nav } = ctx;
   if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
-  if (helpOpen(nav)) return '? / Esc close  q quit';
+  if (helpOpen(nav)) return `${ctx.frame.helpPages > 1 ? 'j/k more keys  ' : ''}? / Esc close  q quit`;
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
   if (nav.tourStep !== null && !overlay) return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';

@@ -2,12 +2,14 @@
 // about to draw them. The App hands it to the navigation store after the render is committed, so
 // the next key is applied to what the user sees (model/nav-state.ts says why).
 import type { Frame, ListId } from '../model/nav-state.js';
+import { KEYMAP } from '../model/keymap.js';
 import {
   type DetailShape,
   type PaneBox,
   RESOURCES_HEADER_LINES,
   detailViewport,
   explainListHeight,
+  helpLayout,
   logBodyRoom,
   logListHeight,
   paneContentHeight,
@@ -27,6 +29,7 @@ export interface FrameInput {
   text: { lines: number; longest: number; dropped: number; cursorLine: boolean };
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
+  columns: number;
 }
 
 export function buildFrame(i: FrameInput): Frame {
@@ -64,5 +67,6 @@ export function buildFrame(i: FrameInput): Frame {
       dropped: i.text.dropped,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
+    helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,
   };
 }
