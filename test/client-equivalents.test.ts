@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curlCommand, kubectlCommand, parseResourcePath, shellQuote } from '../src/client/equivalents.js';
+import { curlCommand, kubectlCommand, parseResourcePath } from '../src/client/equivalents.js';
+import { shellQuote } from '../src/model/shell.js';
 import { assertReadOnly } from '../src/client/http.js';
 import type { Connection } from '../src/client/types.js';
 

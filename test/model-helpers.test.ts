@@ -5,7 +5,8 @@ import { YAML_OPTIONS, highlightJsonLine, highlightYamlLine, toJsonLines, toYaml
 import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
 import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
 import { computeLayout } from '../src/model/layout.js';
-import { NON_RESOURCE_PATHS, groupRows, objectPath, resourceRows } from '../src/model/tree.js';
+import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
+import { resourcePath } from '../src/model/paths.js';
 import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
 import { MAX_BODIES, RequestLog, viewRequest } from '../src/ui/request-log.js';
 import { rawDiscovery } from '../src/model/raw-discovery.js';
@@ -217,7 +218,7 @@ describe('request of the view', () => {
   const ev = (id: number, path: string): { event: RequestEvent } => ({ event: { id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 } });
   test('newest request to a view path, watches excluded; else the newest of all', () => {
     const log = [ev(1, '/api/v1/namespaces/default/pods?limit=500'), ev(2, '/api/v1/namespaces/default/pods?watch=1&resourceVersion=5'), ev(3, '/version')];
-    expect(viewRequest(log, [objectPath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, 'default')])?.id).toBe(1);
+    expect(viewRequest(log, [resourcePath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, 'default')])?.id).toBe(1);
     expect(viewRequest(log, ['/apis'])?.id).toBe(3);
     expect(viewRequest([], ['/apis'])).toBeUndefined();
   });

@@ -1,7 +1,6 @@
 // Command-line parsing with node:util parseArgs: no dependency, nothing to load at start-up.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8001';
+import { DEFAULT_PROXY_URL } from '../model/proxy.js';
 
 export const USAGE = `kapi-tui — explore the Kubernetes API from the terminal
 

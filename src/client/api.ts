@@ -2,6 +2,7 @@
 // emits exactly one RequestEvent (with curl/kubectl equivalents) per request.
 import { StringDecoder } from 'node:string_decoder';
 import type { Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, TableRow, VersionInfo } from '../model/types.js';
+import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
@@ -71,13 +72,6 @@ export interface UserInfo {
   uid?: string;
   groups: string[];
   extra?: Record<string, string[]>;
-}
-
-/** Collection path for a resource ('/api/v1/namespaces/ns/pods', '/apis/apps/v1/deployments'). */
-export function resourcePath(ref: ResourceRef, namespace?: string, name?: string): string {
-  const base = ref.group ? `/apis/${ref.group}/${ref.version}` : `/api/${ref.version}`;
-  const ns = ref.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${base}${ns}/${ref.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;
 }
 
 function isJsonType(ct: string): boolean {
@@ -289,10 +283,7 @@ export class ApiClient implements KubeApi {
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     const table = opts.table ?? true;
-    const q = new URLSearchParams();
-    q.set('limit', String(opts.limit ?? DEFAULT_LIST_LIMIT));
-    if (opts.continueToken) q.set('continue', opts.continueToken);
-    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const path = withQuery(resourcePath(ref, opts.namespace), { limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined });
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
@@ -326,10 +317,7 @@ export class ApiClient implements KubeApi {
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const q = new URLSearchParams();
-    q.set('watch', '1');
-    if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
-    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const path = withQuery(resourcePath(ref, opts.namespace), { watch: '1', resourceVersion: opts.resourceVersion || undefined });
     let buf = '';
     let delivered = 0;
     const deliver = (line: string, end: StreamEnd): boolean => {

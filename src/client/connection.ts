@@ -10,8 +10,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
+import { DEFAULT_PROXY_URL } from '../model/proxy.js';
 
-export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8001';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** A Connection plus what the HTTP layer needs. The extra fields are for src/client only. */

@@ -1,23 +1,7 @@
 // The curl and kubectl commands that do the same request as the client, for the request log.
 // Never inline secrets: a bearer token appears as "$TOKEN".
 import type { Connection } from './types.js';
-
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quote one argument for a POSIX shell. Arguments referring to $TOKEN are double-quoted so it expands. */
-export function shellQuote(arg: string): string {
-  if (arg === '') return "''";
-  if (SAFE.test(arg)) return arg;
-  if (/\$TOKEN\b/.test(arg) && !/["\\`]/.test(arg.replace(/\$TOKEN\b/g, ''))
-    && !/\$(?!TOKEN\b)/.test(arg)) {
-    return `"${arg}"`;
-  }
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-export function shellJoin(args: string[]): string {
-  return args.map(shellQuote).join(' ');
-}
+import { shellJoin, shellQuote, singleQuote } from '../model/shell.js';
 
 /** The Accept value that needs no -H (what curl/kubectl would get anyway). */
 function isPlainJson(accept: string | undefined): boolean {
@@ -53,7 +37,7 @@ export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   if (req.body !== undefined) args.push('-H', 'Content-Type: application/json', '--data-raw', req.body);
   const url = joinUrl(conn.server, req.path);
   // The URL is always quoted: '?' and '&' are shell metacharacters.
-  return `${shellJoin(args)} '${url.replace(/'/g, `'\\''`)}'`;
+  return `${shellJoin(args)} ${singleQuote(url)}`;
 }
 
 export interface KubectlHint {
@@ -146,5 +130,5 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
   }
   const logs = kubectlLogs(prefix, pathOnly, query);
   if (logs) return logs;
-  return `${shellJoin([...prefix, 'get', '--raw'])} '${req.path.replace(/'/g, `'\\''`)}'`;
+  return `${shellJoin([...prefix, 'get', '--raw'])} ${singleQuote(req.path)}`;
 }

@@ -1,7 +1,7 @@
 // The pod logs view, without I/O: which pods it applies to, which container it reads, the URL of
 // the log request and what the view says. The UI fetches; these decide.
 import type { ResourceRef } from './types.js';
-import { objectPath } from './tree.js';
+import { resourcePath } from './paths.js';
 import { formatBytes } from './format.js';
 
 /** Lines asked for (`tailLines`): enough to see what a pod is doing, small enough to stay fast. */
@@ -37,7 +37,7 @@ export function podLogPath(namespace: string, name: string, container?: string):
 
 /** The log path without its query (how the request log and the footer match requests to views). */
 export function podLogBasePath(namespace: string, name: string): string {
-  return `${objectPath(POD_REF, namespace, name)}/log`;
+  return resourcePath(POD_REF, namespace, name, 'log');
 }
 
 /** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read; with

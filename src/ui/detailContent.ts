@@ -2,7 +2,8 @@
 import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/types.js';
 import type { NavState } from '../model/navigation.js';
 import { topView } from '../model/navigation.js';
-import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel, refOf } from '../model/tree.js';
+import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
+import { OPENAPI_V3_INDEX, formatGvr, gvPath, openapiV3Path, resourcePath, rootPath } from '../model/paths.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
@@ -61,7 +62,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
         return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: logs + note };
       }
       const canI = allowed ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}` : '';
-      return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
+      return { kind: 'value', title: `${formatGvr(refOf(r))} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
     }
     if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
     if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
@@ -74,8 +75,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
     };
   }
-  const title = view.kind === 'objects' ? `${refLabel(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
-    : view.kind === 'object' ? `${refLabel(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
+  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
+    : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
         data.state === 'response' && data.followed?.follow.state === 'following')
         : `GET ${view.path}`;
@@ -154,15 +155,14 @@ export function tableNote(t: TableData): string {
 export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
   if (nav.pickerOpen) return ['/api/v1/namespaces'];
   if (nav.explain) {
-    const { group, version } = nav.explain.ref;
-    return [group ? `/openapi/v3/apis/${group}/${version}` : `/openapi/v3/api/${version}`, '/openapi/v3'];
+    return [openapiV3Path(nav.explain.ref), OPENAPI_V3_INDEX];
   }
   const view = topView(nav);
-  if (!view) return gv ? [gvPath(gv), gv.group === '' ? '/api' : '/apis'] : ['/api', '/apis'];
-  if (view.kind === 'objects') return [objectPath(view.ref, nav.namespace)];
-  if (view.kind === 'object') return [objectPath(view.ref, view.namespace, view.name)];
+  if (!view) return gv ? [gvPath(gv), rootPath(gv)] : ['/api', '/apis'];
+  if (view.kind === 'objects') return [resourcePath(view.ref, nav.namespace)];
+  if (view.kind === 'object') return [resourcePath(view.ref, view.namespace, view.name)];
   // The log request; the pod's GET before it while the log is not there (or when that failed).
-  if (view.kind === 'logs') return [podLogBasePath(view.namespace, view.name), objectPath(POD_REF, view.namespace, view.name)];
+  if (view.kind === 'logs') return [podLogBasePath(view.namespace, view.name), resourcePath(POD_REF, view.namespace, view.name)];
   return [view.path.split('?')[0]];
 }
 

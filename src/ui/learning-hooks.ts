@@ -10,6 +10,7 @@ import { type FieldNode, buildFieldTree, explainPath } from '../model/explain.js
 import { explainRows } from '../model/explain-rows.js';
 import { osc52, insideTmux } from '../model/osc52.js';
 import { refOf } from '../model/tree.js';
+import { OPENAPI_V3_INDEX, openapiV3Key, openapiV3Path } from '../model/paths.js';
 import type { Loadable } from './data.js';
 import { describeError } from './errors.js';
 import { explainResponse } from './useDetail.js';
@@ -83,11 +84,11 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
     const set = (value: Loadable<Schema>) => { if (!ac.signal.aborted) setSchema({ key, value }); };
     set(LOADING);
     const { group, version } = target.ref;
-    const gvKey = group ? `apis/${group}/${version}` : `api/${version}`;
+    const gvKey = openapiV3Key(target.ref);
     void (async () => {
       try {
-        const index = await fetchJson(api, '/openapi/v3', ac.signal) as { paths?: Record<string, { serverRelativeURL?: string }> };
-        const url = index?.paths?.[gvKey]?.serverRelativeURL ?? `/openapi/v3/${gvKey}`;
+        const index = await fetchJson(api, OPENAPI_V3_INDEX, ac.signal) as { paths?: Record<string, { serverRelativeURL?: string }> };
+        const url = index?.paths?.[gvKey]?.serverRelativeURL ?? openapiV3Path(target.ref);
         const cache = documents.get(api) ?? new Map<string, unknown>();
         documents.set(api, cache);
         const document = cache.get(url) ?? await fetchJson(api, url, ac.signal);

@@ -3,7 +3,7 @@
 // tailLines. Both are plain GETs and both appear in the request log.
 import type { KubeApi, RawResponse } from '../client/types.js';
 import { type LogContainer, POD_REF, logContainer, podLogPath } from '../model/pod-logs.js';
-import { objectPath } from '../model/tree.js';
+import { resourcePath } from '../model/paths.js';
 import type { RequestLog } from './request-log.js';
 
 export interface PodLogs { response: RawResponse; container: LogContainer }
@@ -11,7 +11,7 @@ export interface PodLogs { response: RawResponse; container: LogContainer }
 /** Throws like the client (KubeError): 403 without RBAC for pods or pods/log, 404 for a pod gone. */
 export async function loadPodLogs(api: KubeApi, namespace: string, name: string, signal: AbortSignal, log?: RequestLog): Promise<PodLogs> {
   const pod = await api.get(POD_REF, namespace, name, { signal });
-  log?.attachBody(objectPath(POD_REF, namespace, name), pod);
+  log?.attachBody(resourcePath(POD_REF, namespace, name), pod);
   const container = logContainer(pod.json);
   const path = podLogPath(namespace, name, container.name);
   // A log is text: `*/*` is what curl sends by default, so the curl equivalent needs no -H.

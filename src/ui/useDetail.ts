@@ -6,7 +6,7 @@ import { type ExplainedError, describeError } from './errors.js';
 import { CANCELLED } from './data.js';
 import { LiveTable, type TableData } from './live-table.js';
 import type { RequestLog } from './request-log.js';
-import { objectPath } from '../model/tree.js';
+import { resourcePath } from '../model/paths.js';
 import { type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
 import { loadPodLogs } from './loadPodLogs.js';
 import { type FollowedLog, LogFollower } from './log-follow.js';
@@ -62,7 +62,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     setData({ state: 'loading', since });
     if (view.kind === 'objects') {
       const ns = view.ref.namespaced ? namespace : undefined;
-      const path = objectPath(view.ref, ns);
+      const path = resourcePath(view.ref, ns);
       const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail,
         { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev), onPage: (page) => log?.attachListPage(path, page, view.ref) });
       table.start();
@@ -80,7 +80,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     const p = view.kind === 'object'
       ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
       : api.getRaw(view.path, { signal: ac.signal });
-    const path = view.kind === 'object' ? objectPath(view.ref, view.namespace, view.name) : view.path;
+    const path = view.kind === 'object' ? resourcePath(view.ref, view.namespace, view.name) : view.path;
     p.then((response) => { log?.attachBody(path, response); show(response); }, failed);
     return () => ac.abort();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
