@@ -8,7 +8,7 @@ import { computeLayout } from '../src/model/layout.js';
 import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
 import { resourcePath } from '../src/model/paths.js';
 import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
-import { MAX_BODIES, RequestLog, viewRequest } from '../src/ui/request-log.js';
+import { MAX_BODIES, RequestLog, viewRequest } from '../src/session/request-log.js';
 import { rawDiscovery } from '../src/model/raw-discovery.js';
 import { tourDrive } from '../src/model/tour-drive.js';
 import { explainRowText, explainRows, fieldDescription } from '../src/model/explain-rows.js';

@@ -5,7 +5,7 @@ import { YAML_OPTIONS, fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/
 
 const printYaml = (v: unknown) => stringify(v, YAML_OPTIONS);
 import { fieldAtJsonLine } from '../src/model/explain.js';
-import { listPageValue } from '../src/ui/request-log.js';
+import { listPageValue } from '../src/session/request-log.js';
 import { selectedIndex, visibleRange } from '../src/model/list.js';
 import type { ResourceRef } from '../src/model/types.js';
 

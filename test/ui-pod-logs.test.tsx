@@ -11,8 +11,8 @@ import type { KubeApi, RawResponse, RequestOptions } from '../src/client/types.j
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { POD_REF } from '../src/model/pod-logs.js';
-import { loadPodLogs } from '../src/ui/loadPodLogs.js';
-import { describeError } from '../src/ui/errors.js';
+import { loadPodLogs } from '../src/session/pod-logs.js';
+import { describeError } from '../src/session/errors.js';
 import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 import { FakeApi, obj } from './helpers/fake-api.js';

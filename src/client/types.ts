@@ -1,6 +1,8 @@
 // The client's public surface. The UI and CLI depend on these interfaces, not on the classes,
 // so that components can be tested against the sandbox or a stub alike.
-import type { Discovery, ListPage, RequestEvent, ResourceRef, VersionInfo } from '../model/types.js';
+import type { Discovery, ListPage, RawResponse, RequestEvent, ResourceRef, VersionInfo } from '../model/types.js';
+
+export type { RawResponse };
 
 export type ConnectionMode = 'kubeconfig' | 'certificates' | 'proxy' | 'demo';
 
@@ -44,17 +46,6 @@ export interface Connection {
   curlAuthArgs: string[];
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  contentType: string;
-  body: string;
-  bytes: number;
-  durationMs: number;
-  /** Parsed body when it is JSON. */
-  json?: unknown;
 }
 
 export interface RequestOptions {

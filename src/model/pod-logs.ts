@@ -88,6 +88,9 @@ function utf8Length(s: string): number {
  *  server or an error (`reason`). */
 export type FollowState = { state: 'connecting' | 'following' | 'stopped' } | { state: 'ended'; reason: string };
 
+/** A followed log as the view shows it: where the follow stands and what it received. */
+export interface FollowedLog { follow: FollowState; lines: FollowedLines }
+
 /** The note under a followed log: a visible marker, the counts, what was dropped, what f does. */
 export function followNote(follow: FollowState, buf: FollowedLines): string {
   const count = `${buf.lines.length + (buf.partial ? 1 : 0)} lines, ${formatBytes(buf.bytes)} received`;

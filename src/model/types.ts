@@ -99,6 +99,18 @@ export interface RequestEvent {
   startedAt: number;
 }
 
+/** A buffered response as the client received it. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  body: string;
+  bytes: number;
+  durationMs: number;
+  /** Parsed body when it is JSON. */
+  json?: unknown;
+}
+
 export interface TableColumn {
   name: string;
   type: string;

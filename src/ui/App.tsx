@@ -16,7 +16,7 @@ import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
 import { revealFieldAction, useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
-import { viewRequest } from './request-log.js';
+import { viewRequest } from '../session/request-log.js';
 import { viewPaths } from './detailContent.js';
 import { syncViewports, useDetailBody } from './useDetailBody.js';
 import { type SideEffect, useKeys } from './useKeys.js';

@@ -10,10 +10,7 @@ import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/
 import { rawDiscovery } from '../model/raw-discovery.js';
 import { EMPTY_LOG, POD_REF, TAIL_LINES, followNote, followedText, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
-import type { Loadable } from './data.js';
-import type { DetailData } from './useDetail.js';
-import type { TableData } from './live-table.js';
-import type { ExplainedError } from './errors.js';
+import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }

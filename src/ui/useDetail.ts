@@ -1,24 +1,16 @@
 // The data of the opened detail view: a live object table, one object, a pod's log, or a raw path.
 import { useEffect, useMemo, useState } from 'react';
-import type { KubeApi, RawResponse } from '../client/types.js';
+import type { KubeApi } from '../client/types.js';
 import type { DetailView } from '../model/navigation.js';
-import { type ExplainedError, describeError } from './errors.js';
-import { CANCELLED } from './data.js';
-import { LiveTable, type TableData } from './live-table.js';
-import type { RequestLog } from './request-log.js';
+import { CANCELLED, type DetailData, type ExplainedError } from '../model/loadable.js';
+import type { RawResponse } from '../model/types.js';
 import { resourcePath } from '../model/paths.js';
-import { type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
-import { loadPodLogs } from './loadPodLogs.js';
-import { type FollowedLog, LogFollower } from './log-follow.js';
-
-export type DetailData =
-  | { state: 'idle' }
-  | { state: 'loading'; since: number }
-  | { state: 'error'; error: ExplainedError }
-  | { state: 'table'; table: TableData }
-  /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
-   *  received, which the view shows instead of the response once lines arrived. */
-  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog };
+import { type FollowedLog, type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
+import { describeError } from '../session/errors.js';
+import { LiveTable } from '../session/live-table.js';
+import type { RequestLog } from '../session/request-log.js';
+import { loadPodLogs } from '../session/pod-logs.js';
+import { LogFollower } from '../session/log-follow.js';
 
 const HINTS: Record<number, string> = {
   401: 'the server did not accept the credentials (expired token or client certificate?)',

@@ -1,7 +1,8 @@
 // Reading a pod's log the way `kubectl logs` does: GET the pod (a table row carries no spec, and
 // the container must be named when there are several), then GET its pods/log subresource with
 // tailLines. Both are plain GETs and both appear in the request log.
-import type { KubeApi, RawResponse } from '../client/types.js';
+import type { KubeApi } from '../client/types.js';
+import type { RawResponse } from '../model/types.js';
 import { type LogContainer, POD_REF, logContainer, podLogPath } from '../model/pod-logs.js';
 import { resourcePath } from '../model/paths.js';
 import type { RequestLog } from './request-log.js';

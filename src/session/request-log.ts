@@ -2,8 +2,7 @@
 // the data hooks can attach what only they see to the entry the client emitted: response bodies
 // (the client's events carry none; list pages come back parsed, so a compact JSON of the parsed
 // page stands in for theirs) and the events of watch streams.
-import type { RawResponse } from '../client/types.js';
-import type { ListPage, RequestEvent, ResourceRef } from '../model/types.js';
+import type { ListPage, RawResponse, RequestEvent, ResourceRef } from '../model/types.js';
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
 

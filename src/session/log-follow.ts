@@ -4,11 +4,11 @@
 // it when following ends, the view changes (back, refresh, namespace) or the App unmounts (quit);
 // stop() closes the connection.
 import type { KubeApi, StreamHandle } from '../client/types.js';
-import { type FollowState, type FollowedLines, NO_FOLLOWED_LINES, appendFollowed, followedText } from '../model/pod-logs.js';
+import {
+  type FollowState, type FollowedLines, type FollowedLog, NO_FOLLOWED_LINES, appendFollowed, followedText,
+} from '../model/pod-logs.js';
 import { describeError } from './errors.js';
 import type { RequestLog } from './request-log.js';
-
-export interface FollowedLog { follow: FollowState; lines: FollowedLines }
 
 /** While lines pour in, the view is updated at most this often (each update re-renders the pane). */
 const FLUSH_MS = 50;

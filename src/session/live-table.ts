@@ -4,22 +4,9 @@
 // only count the changes: re-listing 50k rows for every event would keep a core busy). No React
 // here: the detail hook starts one per opened table and stops it when the view changes or unmounts.
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
+import type { TableData } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
-import { type ExplainedError, describeError } from './errors.js';
-
-export interface TableData {
-  columns: TableColumn[];
-  rows: TableRow[];
-  pages: number;
-  done: boolean;
-  error?: ExplainedError;
-  format?: ListPage['format'];
-  /** 'watching' once the watch runs; 'stopped' when it ended for good (see liveError). */
-  live?: 'watching' | 'stopped';
-  liveError?: string;
-  /** Watch events (ADDED/MODIFIED/DELETED) seen so far. */
-  changes: number;
-}
+import { describeError } from './errors.js';
 
 export interface LiveTableOptions {
   /** At most one re-list per this many ms while events arrive (default 500). */

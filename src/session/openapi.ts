@@ -1,0 +1,55 @@
+// A kind's schema from OpenAPI v3, as `kubectl explain` reads it: GET the index (/openapi/v3) for
+// the group-version's document URL (it carries a content hash), then that document, then the field
+// tree. Documents are cached per API by URL: a schema opened twice is fetched once.
+import type { KubeApi } from '../client/types.js';
+import { type FieldNode, buildFieldTree } from '../model/explain.js';
+import type { Loadable } from '../model/loadable.js';
+import { type GroupVersion, OPENAPI_V3_INDEX, openapiV3Key, openapiV3Path } from '../model/paths.js';
+import type { RawResponse } from '../model/types.js';
+import { describeError } from './errors.js';
+
+export interface Schema { root: FieldNode; document: unknown; path: string }
+
+/** What `e` explains: a kind in a group-version. */
+export interface SchemaTarget { ref: GroupVersion; kind: string }
+
+const documents = new WeakMap<KubeApi, Map<string, unknown>>();
+
+/** The body as JSON; a response with an error status (a stand-in API can return one instead of
+ *  throwing) fails with the server's Status. */
+async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promise<unknown> {
+  const r = await api.getRaw(path, { signal });
+  if (r.status >= 400) throw statusError(r);
+  return r.json;
+}
+
+function statusError(r: RawResponse): Error {
+  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
+  return Object.assign(new Error(s.message ?? r.body.slice(0, 500)), { status: r.status, reason: s.reason });
+}
+
+/** The schema, or why there is none (the request failed, or the document has no schema for the
+ *  kind: custom resources without a structural schema). */
+export async function loadSchema(api: KubeApi, target: SchemaTarget, signal: AbortSignal): Promise<Loadable<Schema>> {
+  const { group, version } = target.ref;
+  try {
+    const index = await fetchJson(api, OPENAPI_V3_INDEX, signal) as { paths?: Record<string, { serverRelativeURL?: string }> };
+    const url = index?.paths?.[openapiV3Key(target.ref)]?.serverRelativeURL ?? openapiV3Path(target.ref);
+    const cache = documents.get(api) ?? new Map<string, unknown>();
+    documents.set(api, cache);
+    const document = cache.get(url) ?? await fetchJson(api, url, signal);
+    cache.set(url, document);
+    const root = buildFieldTree(document, { group, version, kind: target.kind });
+    if (root) return { state: 'ok', value: { root, document, path: url } };
+    return {
+      state: 'error',
+      error: {
+        title: `No schema for ${target.kind}`,
+        detail: `${url} has no schema for ${target.kind} (${group || 'core'}/${version}).`,
+        hint: 'custom resources without a structural schema have none',
+      },
+    };
+  } catch (err) {
+    return { state: 'error', error: describeError(err) };
+  }
+}
