@@ -4,13 +4,12 @@ export { connect, certificateCommonName, displayPath, DEFAULT_TIMEOUT_MS } from 
 export type { ResolvedConnection } from './connection.js';
 export {
   ApiClient,
-  listAll,
   parseListPage,
   TABLE_ACCEPT,
   JSON_ACCEPT,
   DEFAULT_LIST_LIMIT,
 } from './api.js';
-export type { ApiClientOptions, ListAllOptions, UserInfo } from './api.js';
+export type { ApiClientOptions, UserInfo } from './api.js';
 export {
   discover,
   parseAggregated,

@@ -67,6 +67,8 @@ export interface WatchHandle {
   stop(): void;
   /** Settles when the stream ends (stopped, closed by the server, or failed). */
   done: Promise<void>;
+  /** The id of its request event, once there is one (the headers arrived or the request failed). */
+  readonly requestId?: number;
 }
 
 /** A streamed text GET (a followed pod log): stop() closes its connection. */

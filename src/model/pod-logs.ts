@@ -89,7 +89,12 @@ function utf8Length(s: string): number {
 export type FollowState = { state: 'connecting' | 'following' | 'stopped' } | { state: 'ended'; reason: string };
 
 /** A followed log as the view shows it: where the follow stands and what it received. */
-export interface FollowedLog { follow: FollowState; lines: FollowedLines }
+export interface FollowedLog {
+  follow: FollowState;
+  lines: FollowedLines;
+  /** The id of the stream's request event, once it was sent. */
+  requestId?: number;
+}
 
 /** The note under a followed log: a visible marker, the counts, what was dropped, what f does. */
 export function followNote(follow: FollowState, buf: FollowedLines): string {

@@ -60,6 +60,9 @@ export interface Discovery {
   rawDocuments: Record<string, unknown>;
   /** Set on a discovery loaded from the on-disk cache (not yet revalidated). */
   fromCache?: boolean;
+  /** The id of the request event that fetched each document of rawDocuments, by path (this run's
+   *  discovery only: never cached). */
+  requestIds?: Record<string, number>;
 }
 
 /** Identifies a resource collection for list/get/watch. */
@@ -109,6 +112,8 @@ export interface RawResponse {
   durationMs: number;
   /** Parsed body when it is JSON. */
   json?: unknown;
+  /** The id of the request event this response answered (RequestEvent.id). */
+  requestId: number;
 }
 
 export interface TableColumn {
@@ -135,4 +140,6 @@ export interface ListPage {
   continueToken?: string;
   remainingItemCount?: number;
   bytes: number;
+  /** The id of the request event this page answered (RequestEvent.id). */
+  requestId: number;
 }

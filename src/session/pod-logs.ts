@@ -4,7 +4,6 @@
 import type { KubeApi } from '../client/types.js';
 import type { RawResponse } from '../model/types.js';
 import { type LogContainer, POD_REF, logContainer, podLogPath } from '../model/pod-logs.js';
-import { resourcePath } from '../model/paths.js';
 import type { RequestLog } from './request-log.js';
 
 export interface PodLogs { response: RawResponse; container: LogContainer }
@@ -12,11 +11,11 @@ export interface PodLogs { response: RawResponse; container: LogContainer }
 /** Throws like the client (KubeError): 403 without RBAC for pods or pods/log, 404 for a pod gone. */
 export async function loadPodLogs(api: KubeApi, namespace: string, name: string, signal: AbortSignal, log?: RequestLog): Promise<PodLogs> {
   const pod = await api.get(POD_REF, namespace, name, { signal });
-  log?.attachBody(resourcePath(POD_REF, namespace, name), pod);
+  log?.attachBody(pod.requestId, pod);
   const container = logContainer(pod.json);
   const path = podLogPath(namespace, name, container.name);
   // A log is text: `*/*` is what curl sends by default, so the curl equivalent needs no -H.
   const response = await api.getRaw(path, { accept: '*/*', signal });
-  log?.attachBody(path, response);
+  log?.attachBody(response.requestId, response);
   return { response, container };
 }

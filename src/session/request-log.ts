@@ -25,9 +25,6 @@ export interface LoggedRequest {
   watchEvents?: LoggedWatchEvent[];
 }
 
-const basePath = (path: string) => path.split('?')[0];
-const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
-
 /** JSON bodies pretty-printed with Secret values masked; others as served. */
 export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
   if (r.json === undefined) return r.body;
@@ -66,19 +63,18 @@ export class RequestLog {
     this.changed();
   }
 
-  /** Attach a response to the newest request to `path` (query ignored) that has no body yet. */
-  attachBody(path: string, response: Pick<RawResponse, 'body' | 'json'>): void {
-    this.attach(path, () => ({ body: displayBody(response) }));
+  /** Attach a response to the request it answered (RawResponse.requestId). */
+  attachBody(requestId: number, response: Pick<RawResponse, 'body' | 'json'>): void {
+    this.attach(requestId, () => ({ body: displayBody(response) }));
   }
 
-  /** Attach a list page (Table or items, as the client parsed it) to the newest request to `path`
-   *  that has no body yet, as compact JSON. */
-  attachListPage(path: string, page: ListPage, ref: ResourceRef): void {
-    this.attach(path, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
+  /** Attach a list page (Table or items, as the client parsed it) to its request, as compact JSON. */
+  attachListPage(page: ListPage, ref: ResourceRef): void {
+    this.attach(page.requestId, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
   }
 
-  private attach(path: string, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
-    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && e.body === undefined && !isWatch(e.event.path));
+  private attach(requestId: number, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
+    const i = this.indexOf(requestId);
     if (i < 0) return;
     const withBody = this.entries.map((e, n) => (n === i ? { ...e, ...body() } : e));
     // Forget the oldest bodies beyond the limits (count and size).
@@ -94,9 +90,9 @@ export class RequestLog {
     this.changed();
   }
 
-  /** Append a watch event to the newest watch request on `path`. */
-  recordWatchEvent(path: string, ev: WatchEventMessage): void {
-    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && isWatch(e.event.path));
+  /** Append a watch event to its watch request (WatchHandle.requestId). */
+  recordWatchEvent(requestId: number, ev: WatchEventMessage): void {
+    const i = this.indexOf(requestId);
     if (i < 0) return;
     const entry = this.entries[i];
     const watchEvents = [...(entry.watchEvents ?? []).slice(-(MAX_WATCH_EVENTS - 1)), { type: ev.type, name: objectName(ev.object), at: Date.now() }];
@@ -112,8 +108,9 @@ export class RequestLog {
     return () => { this.listeners.delete(listener); };
   };
 
-  private findLast(pred: (e: LoggedRequest) => boolean): number {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (pred(this.entries[i])) return i;
+  /** Where the request is in the ring (newest first: the one looked for is usually recent). */
+  private indexOf(requestId: number): number {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i].event.id === requestId) return i;
     return -1;
   }
 
@@ -122,12 +119,9 @@ export class RequestLog {
   }
 }
 
-/** The request behind the current view: the newest one to one of the view's paths (watches
- *  excluded: they keep a view live, the list produced it); else the newest request of all. */
-export function viewRequest(entries: readonly LoggedRequest[], viewPaths: readonly string[]): RequestEvent | undefined {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const ev = entries[i].event;
-    if (viewPaths.includes(basePath(ev.path)) && !isWatch(ev.path)) return ev;
-  }
+/** The request behind the current view: the newest of the requests its loads returned (`ids`);
+ *  else, while it has none (loading, or a cached copy), the newest request of all. */
+export function viewRequest(entries: readonly LoggedRequest[], ids: readonly number[]): RequestEvent | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (ids.includes(entries[i].event.id)) return entries[i].event;
   return entries[entries.length - 1]?.event;
 }

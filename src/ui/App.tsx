@@ -17,7 +17,7 @@ import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
 import { revealFieldAction, useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
 import { viewRequest } from '../session/request-log.js';
-import { viewPaths } from './detailContent.js';
+import { viewRequestIds } from './detailContent.js';
 import { syncViewports, useDetailBody } from './useDetailBody.js';
 import { type SideEffect, useKeys } from './useKeys.js';
 import { footerHints } from './footer-hints.js';
@@ -123,7 +123,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const reveal = revealFieldAction(nav, schema);
   if (reveal) dispatch(reveal);
 
-  const request = viewRequest(requests.entries, viewPaths(nav, gv));
+  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, { discovery, detail: detailData, namespaces, schema }));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') { exit(); onExit?.(); return; }
     const target = loggedSelected?.event ?? request;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { KubeApi } from '../client/types.js';
 import type { Discovery } from '../model/types.js';
-import { CANCELLED, type Loadable } from '../model/loadable.js';
+import { CANCELLED, type Loadable, failedRequestId } from '../model/loadable.js';
 import { describeError } from '../session/errors.js';
 import { listNamespaces } from '../session/namespaces.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
@@ -51,8 +51,8 @@ export function useNamespaces(api: KubeApi, open: boolean): Loadable<string[]> {
   }, [api, open]);
   useAbortableLoad({
     start: open ? (signal) => listNamespaces(api, signal) : undefined,
-    done: (value) => setNs({ state: 'ok', value }),
-    failed: (err) => setNs({ state: 'error', error: describeError(err) }),
+    done: ({ names, requestId }) => setNs({ state: 'ok', value: names, requestId }),
+    failed: (err) => setNs({ state: 'error', error: describeError(err), requestId: failedRequestId(err) }),
   }, [api, open]);
   return ns;
 }

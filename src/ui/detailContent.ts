@@ -3,12 +3,12 @@ import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/ty
 import type { NavState } from '../model/navigation.js';
 import { topView } from '../model/navigation.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
-import { OPENAPI_V3_INDEX, formatGvr, gvPath, openapiV3Path, resourcePath, rootPath } from '../model/paths.js';
+import { formatGvr, gvPath, rootPath } from '../model/paths.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
-import { EMPTY_LOG, POD_REF, TAIL_LINES, followNote, followedText, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
+import { EMPTY_LOG, TAIL_LINES, followNote, followedText, isPodRef, logsTitle } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
 import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
 
@@ -148,19 +148,32 @@ export function tableNote(t: TableData): string {
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }
 
-/** URL paths whose requests produce the current view (the footer shows the newest of them). */
-export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
-  if (nav.pickerOpen) return ['/api/v1/namespaces'];
-  if (nav.explain) {
-    return [openapiV3Path(nav.explain.ref), OPENAPI_V3_INDEX];
-  }
+/** What the App has loaded, for finding the current view's request. */
+export interface ViewLoads {
+  discovery: Loadable<Discovery>;
+  detail: DetailData;
+  namespaces: Loadable<unknown>;
+  schema: Loadable<unknown> | undefined;
+}
+
+const loadedId = (l: Loadable<unknown> | undefined) => (l && l.state !== 'loading' ? l.requestId : undefined);
+
+/** Ids of the requests whose answers the current view shows (the footer shows the newest of them). */
+export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undefined, loads: ViewLoads): number[] {
+  const ids = (...maybe: (number | undefined)[]) => maybe.filter((id): id is number => id !== undefined);
+  if (nav.pickerOpen) return ids(loadedId(loads.namespaces));
+  if (nav.explain) return ids(loadedId(loads.schema));
   const view = topView(nav);
-  if (!view) return gv ? [gvPath(gv), rootPath(gv)] : ['/api', '/apis'];
-  if (view.kind === 'objects') return [resourcePath(view.ref, nav.namespace)];
-  if (view.kind === 'object') return [resourcePath(view.ref, view.namespace, view.name)];
-  // The log request; the pod's GET before it while the log is not there (or when that failed).
-  if (view.kind === 'logs') return [podLogBasePath(view.namespace, view.name), resourcePath(POD_REF, view.namespace, view.name)];
-  return [view.path.split('?')[0]];
+  if (!view) {
+    const byPath = loads.discovery.state === 'ok' ? loads.discovery.value.requestIds ?? {} : {};
+    return gv ? ids(byPath[gvPath(gv)], byPath[rootPath(gv)]) : ids(byPath['/api'], byPath['/apis']);
+  }
+  const d = loads.detail;
+  if (d.state === 'error') return ids(d.requestId);
+  if (d.state === 'table') return ids(d.table.requestId);
+  // A followed log: the stream once it was sent, the log's GET before it.
+  if (d.state === 'response') return ids(d.response.requestId, d.followed?.requestId);
+  return [];
 }
 
 function gvOf(d: Discovery, row: ResourceRow): DiscoveredGroupVersion | undefined {

@@ -2,15 +2,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { KubeApi } from '../client/types.js';
 import type { DetailView } from '../model/navigation.js';
-import { CANCELLED, type DetailData, type ExplainedError } from '../model/loadable.js';
+import { CANCELLED, type DetailData, type ExplainedError, failedRequestId } from '../model/loadable.js';
 import type { RawResponse } from '../model/types.js';
-import { resourcePath } from '../model/paths.js';
 import { type FollowedLog, type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
 import { describeError } from '../session/errors.js';
 import { LiveTable } from '../session/live-table.js';
 import type { RequestLog } from '../session/request-log.js';
 import { loadPodLogs } from '../session/pod-logs.js';
 import { LogFollower } from '../session/log-follow.js';
+import { useAbortableLoad } from './useAbortableLoad.js';
 
 const HINTS: Record<number, string> = {
   401: 'the server did not accept the credentials (expired token or client certificate?)',
@@ -46,38 +46,33 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   const since = useMemo(() => Date.now(), [key]);
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
+  const setData = (data: DetailData) => setTagged({ key, data });
+  const fail = (err: unknown) => setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
   useEffect(() => {
-    const setData = (data: DetailData) => setTagged({ key, data });
     if (!view) { setData({ state: 'idle' }); return; }
     if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
-    const fail = (err: unknown) => setData({ state: 'error', error: describeError(err) });
     setData({ state: 'loading', since });
-    if (view.kind === 'objects') {
-      const ns = view.ref.namespaced ? namespace : undefined;
-      const path = resourcePath(view.ref, ns);
-      const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail,
-        { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev), onPage: (page) => log?.attachListPage(path, page, view.ref) });
-      table.start();
-      return () => table.stop();
-    }
-    const ac = new AbortController();
-    const show = (response: RawResponse, container?: LogContainer) => {
-      if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container });
-    };
-    const failed = (err: unknown) => { if (!ac.signal.aborted) fail(err); };
-    if (view.kind === 'logs') {
-      loadPodLogs(api, view.namespace, view.name, ac.signal, log).then(({ response, container }) => show(response, container), failed);
-      return () => ac.abort();
-    }
-    const p = view.kind === 'object'
-      ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
-      : api.getRaw(view.path, { signal: ac.signal });
-    const path = view.kind === 'object' ? resourcePath(view.ref, view.namespace, view.name) : view.path;
-    p.then((response) => { log?.attachBody(path, response); show(response); }, failed);
-    return () => ac.abort();
+    if (view.kind !== 'objects') return;
+    const ns = view.ref.namespaced ? namespace : undefined;
+    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, { log });
+    table.start();
+    return () => table.stop();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key]);
+  useAbortableLoad<{ response: RawResponse; container?: LogContainer }>({
+    start: !view || cancelled || view.kind === 'objects' ? undefined
+      : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log)
+        : async (signal) => {
+          const response = await (view.kind === 'object'
+            ? api.get(view.ref, view.namespace, view.name, { signal })
+            : api.getRaw(view.path, { signal }));
+          log?.attachBody(response.requestId, response);
+          return { response };
+        },
+    done: ({ response, container }) => setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container }),
+    failed: fail,
   }, [api, key]);
   const data: DetailData = !view ? { state: 'idle' } : tagged.key === key ? tagged.data : { state: 'loading', since };
   const followed = useFollowedLog(api, view, key, data, log);
@@ -97,7 +92,7 @@ function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string,
     follower.start();
     return () => {
       follower.stop();
-      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: { follow: { state: 'stopped' }, lines: follower.lines } } : t));
+      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: { ...follower.followed, follow: { state: 'stopped' } } } : t));
     };
     // The log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
