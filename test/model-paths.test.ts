@@ -52,7 +52,7 @@ describe('paths', () => {
   it('the URL sent and the URL copied are the same string', () => {
     const odd = { group: '', version: 'v1', resource: 'pods', namespaced: true };
     const path = resourcePath(odd, 'default', "it's #1");
-    const conn: Connection = { mode: 'proxy', server: 'http://127.0.0.1:8001', namespace: 'default', insecure: false, curlAuthArgs: [], kubectlArgs: [] };
+    const conn: Connection = { mode: 'proxy', server: 'http://127.0.0.1:8001', namespace: 'default', insecure: false, kubectlArgs: [] };
     expect(curlCommand(conn, { method: 'GET', path })).toBe(`curl 'http://127.0.0.1:8001/api/v1/namespaces/default/pods/it'\\''s%20%231'`);
   });
 

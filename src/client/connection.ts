@@ -213,7 +213,6 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
     user: undefined,
     namespace: opts.namespace || 'default',
     insecure,
-    curlAuthArgs: insecure ? ['-k'] : [],
     kubectlArgs: ['--server', server],
     kubeConfig: kc,
     timeoutMs,
@@ -254,24 +253,13 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   );
   const user = opts.cert ? certificateCommonName(readFileSync(opts.cert)) : undefined;
 
-  const curlAuthArgs: string[] = [];
   const kubectlArgs: string[] = ['--server', server];
-  if (opts.cert && opts.key) {
-    curlAuthArgs.push('--cert', displayPath(opts.cert), '--key', displayPath(opts.key));
-    kubectlArgs.push('--client-certificate', displayPath(opts.cert), '--client-key', displayPath(opts.key));
-  }
-  if (opts.cacert) {
-    curlAuthArgs.push('--cacert', displayPath(opts.cacert));
-    kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
-  }
-  if (opts.token) {
-    curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
-    kubectlArgs.push('--token', '$TOKEN');
-  }
-  if (insecure) {
-    curlAuthArgs.push('-k');
-    kubectlArgs.push('--insecure-skip-tls-verify');
-  }
+  const pair = opts.cert && opts.key ? { certFile: displayPath(opts.cert), keyFile: displayPath(opts.key) } : undefined;
+  const caFile = opts.cacert ? displayPath(opts.cacert) : undefined;
+  if (pair) kubectlArgs.push('--client-certificate', pair.certFile, '--client-key', pair.keyFile);
+  if (caFile) kubectlArgs.push('--certificate-authority', caFile);
+  if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (insecure) kubectlArgs.push('--insecure-skip-tls-verify');
   const warnings = [
     ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : []),
     ...plainHttpWarnings(server, !!opts.token),
@@ -284,7 +272,9 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     user,
     namespace: opts.namespace || 'default',
     insecure,
-    curlAuthArgs,
+    ...pair,
+    caFile,
+    bearerToken: !!opts.token,
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,
@@ -417,13 +407,6 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     clientCertificate = info;
   }
 
-  const curlAuthArgs: string[] = [];
-  if (user?.certFile) curlAuthArgs.push('--cert', user.certFile);
-  if (user?.keyFile) curlAuthArgs.push('--key', user.keyFile);
-  if (cluster.caFile && !insecure) curlAuthArgs.push('--cacert', cluster.caFile);
-  // Inline *-data entries have no file to point at; curlAuthArgs stays best-effort.
-  if (user?.token || user?.exec || user?.authProvider) curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
-  if (insecure) curlAuthArgs.push('-k');
 
   const kubectlArgs: string[] = [];
   if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
@@ -437,7 +420,11 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     user: ctx.user || undefined,
     namespace: opts.namespace || ctx.namespace || 'default',
     insecure,
-    curlAuthArgs,
+    // Inline *-data entries have no file to point at: the curl equivalents stay best-effort.
+    certFile: user?.certFile,
+    keyFile: user?.keyFile,
+    caFile: insecure ? undefined : cluster.caFile,
+    bearerToken: !!(user?.token || user?.exec || user?.authProvider),
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,

@@ -26,10 +26,22 @@ function isFollow(path: string): boolean {
   return q >= 0 && new URLSearchParams(path.slice(q + 1)).get('follow') === 'true';
 }
 
+/** curl's arguments that authenticate like the connection: its files, "$TOKEN" for a bearer token,
+ *  -k when TLS verification is off. A kubectl proxy authenticates for us: none but -k. */
+export function curlAuthArgs(conn: Connection): string[] {
+  const args: string[] = [];
+  if (conn.mode !== 'proxy') {
+    if (conn.certFile) args.push('--cert', conn.certFile);
+    if (conn.keyFile) args.push('--key', conn.keyFile);
+    if (conn.caFile) args.push('--cacert', conn.caFile);
+    if (conn.bearerToken) args.push('-H', 'Authorization: Bearer $TOKEN');
+  }
+  if (conn.insecure) args.push('-k');
+  return args;
+}
+
 export function curlCommand(conn: Connection, req: EquivalentRequest): string {
-  const args = ['curl'];
-  if (conn.mode !== 'proxy') args.push(...conn.curlAuthArgs);
-  if (conn.insecure && !args.includes('-k') && !args.includes('--insecure')) args.push('-k');
+  const args = ['curl', ...curlAuthArgs(conn)];
   // -N: print each chunk as it arrives (curl buffers its output otherwise).
   if (isFollow(req.path)) args.push('-N');
   if (req.method !== 'GET') args.push('-X', req.method);

@@ -41,9 +41,14 @@ export interface Connection {
   /** Things the user must know about this connection (TLS off, plain HTTP over the network,
    *  an expired client certificate), found without sending anything. */
   warnings?: string[];
-  /** Shell-ready curl arguments that authenticate like this connection (paths, never secrets), e.g.
-   *  ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt']. */
-  curlAuthArgs: string[];
+  /** The files that authenticate like this connection, as a user can pass them to curl (paths as
+   *  the user can type them; inline kubeconfig data has none). The curl equivalents are built from
+   *  these (curlAuthArgs); secrets never appear. */
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  /** Requests carry a bearer token (a token, an exec plugin or an auth provider): curl gets "$TOKEN". */
+  bearerToken?: boolean;
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
 }

@@ -51,12 +51,6 @@ export interface AppProps {
   initialDiscovery?: Discovery;
 }
 
-/** curl's own file arguments of the connection, for the tour's example commands. */
-function curlFiles(args: string[]): { caFile?: string; certFile?: string; keyFile?: string } {
-  const after = (flag: string) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : undefined; };
-  return { caFile: after('--cacert'), certFile: after('--cert'), keyFile: after('--key') };
-}
-
 export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery }: AppProps) {
   const [envColor] = useState(colorFromEnv);
   const color = colorProp ?? envColor;
@@ -176,7 +170,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
 
   let tourBox: React.ReactNode = null;
   if (tourStep && tourLines > 0) {
-    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, { server: api.connection.server, ...curlFiles(api.connection.curlAuthArgs) });
+    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection);
     const result = tourStep.target.kind === 'whoami' && identity
       ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}` : undefined;
     tourBox = <TourBox step={tourStep} index={nav.tourStep ?? 0} total={TOUR.length} curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}

@@ -89,7 +89,7 @@ export function makeObjects(pods = 3) {
 
 const CONNECTION: Connection = {
   mode: 'demo', server: 'https://127.0.0.1:6443', context: 'kapi-sandbox', user: 'admin', namespace: 'default',
-  insecure: false, curlAuthArgs: ['--cacert', '/tmp/ca.crt'], kubectlArgs: ['--kubeconfig', '/tmp/kubeconfig'],
+  insecure: false, caFile: '/tmp/ca.crt', kubectlArgs: ['--kubeconfig', '/tmp/kubeconfig'],
 };
 
 export interface FakeOptions {
