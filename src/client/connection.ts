@@ -4,13 +4,12 @@
 // importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
-import { DEFAULT_PROXY_URL } from '../model/proxy.js';
+import { kubeconfigFiles, resolveServer } from './server.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -166,21 +165,6 @@ async function loadClientNode(): Promise<ClientNode> {
   return import('@kubernetes/client-node');
 }
 
-function normaliseServer(raw: string, flag: string): string {
-  let s = raw.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `${flag === '--proxy' ? 'http' : 'https'}://${s}`;
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch (e) {
-    throw configError(`Invalid URL "${raw}" (${flag})`, 'Use a full URL such as https://127.0.0.1:6443.', e);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw configError(`Unsupported URL scheme "${u.protocol}" (${flag})`, 'Use http:// or https://.');
-  }
-  return s.replace(/\/+$/, '');
-}
-
 export async function connect(opts: ConnectOptions): Promise<ResolvedConnection> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (opts.proxy) return connectProxy(opts, timeoutMs);
@@ -189,7 +173,7 @@ export async function connect(opts: ConnectOptions): Promise<ResolvedConnection>
 }
 
 async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
-  const server = normaliseServer(opts.proxy === true ? DEFAULT_PROXY_URL : String(opts.proxy), '--proxy');
+  const server = resolveServer(opts)!;
   const kc = new LiteKubeConfig();
   const plainHttp = server.startsWith('http:');
   kc.loadFromClusterAndUser(
@@ -221,7 +205,7 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
 }
 
 async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
-  const server = normaliseServer(opts.server!, '--server');
+  const server = resolveServer(opts)!;
   if (opts.cert && !opts.key) throw configError('--cert was given without --key', 'Pass the client key with --key.');
   if (opts.key && !opts.cert) throw configError('--key was given without --cert', 'Pass the client certificate with --cert.');
   if (opts.cert) assertReadable(opts.cert, 'client certificate', '--cert');
@@ -289,18 +273,17 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   let source: string;
   let files: string[] = [];
   const explicit = opts.kubeconfig;
+  const candidates = kubeconfigFiles(opts);
   if (explicit) {
     assertReadable(explicit, 'kubeconfig', '--kubeconfig');
     source = resolve(explicit);
     files = [source];
   } else if (process.env.KUBECONFIG) {
-    const listed = process.env.KUBECONFIG.split(delimiter).filter(Boolean);
-    if (listed[0]) assertReadable(listed[0], 'kubeconfig', 'KUBECONFIG');
-    source = listed.join(delimiter);
-    files = listed.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
+    if (candidates[0]) assertReadable(candidates[0], 'kubeconfig', 'KUBECONFIG');
+    source = candidates.join(delimiter);
+    files = candidates.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
   } else {
-    const home = process.env.HOME || homedir();
-    const file = join(home, '.kube', 'config');
+    const file = candidates[0]!;
     if (existsSync(file)) {
       source = file;
       files = [file];
@@ -415,7 +398,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
 
   return {
     mode: opts.demo ? 'demo' : 'kubeconfig',
-    server: cluster.server.replace(/\/+$/, ''),
+    server: resolveServer(opts, kc) ?? '',
     context: ctx.name,
     user: ctx.user || undefined,
     namespace: opts.namespace || ctx.namespace || 'default',
