@@ -16,20 +16,13 @@ export interface Gvr extends GroupVersion {
 }
 
 /** One path segment as sent: names from discovery or the user are not trusted to be URL-safe. */
-export function segment(s: string): string {
+function segment(s: string): string {
   return encodeURIComponent(s);
 }
 
 /** 'deployments.v1.apps', 'pods.v1' (what kubectl calls the fully qualified resource). */
 export function formatGvr({ group, version, resource }: Gvr): string {
   return group ? `${resource}.${version}.${group}` : `${resource}.${version}`;
-}
-
-/** The inverse of formatGvr: 'deployments.v1.apps', 'pods.v1'. Groups contain dots, so the version
- *  is the second part and the group everything after it. */
-export function parseGvr(s: string): Gvr {
-  const [resource = '', version = '', ...group] = s.split('.');
-  return { group: group.join('.'), version, resource };
 }
 
 /** 'v1' for the core group, 'apps/v1' otherwise (an object's apiVersion). */

@@ -1,7 +1,7 @@
 // The pod logs view, without I/O: which pods it applies to, which container it reads, the URL of
 // the log request and what the view says. The UI fetches; these decide.
 import type { ResourceRef } from './types.js';
-import { resourcePath } from './paths.js';
+import { resourcePath, withQuery } from './paths.js';
 import { formatBytes } from './format.js';
 
 /** Lines asked for (`tailLines`): enough to see what a pod is doing, small enough to stay fast. */
@@ -30,9 +30,7 @@ export function logContainer(pod: unknown): LogContainer {
 
 /** GET path of the log: /api/v1/namespaces/NS/pods/NAME/log?tailLines=500[&container=C]. */
 export function podLogPath(namespace: string, name: string, container?: string): string {
-  const query = new URLSearchParams({ tailLines: String(TAIL_LINES) });
-  if (container !== undefined) query.set('container', container);
-  return `${podLogBasePath(namespace, name)}?${query.toString()}`;
+  return withQuery(podLogBasePath(namespace, name), { tailLines: String(TAIL_LINES), container });
 }
 
 /** The log path without its query (how the request log and the footer match requests to views). */
@@ -53,9 +51,7 @@ export const FOLLOW_MAX_LINES = 5000;
 
 /** GET path of a followed log (`kubectl logs -f`): /api/v1/namespaces/NS/pods/NAME/log?follow=true&tailLines=500[&container=C]. */
 export function podLogFollowPath(namespace: string, name: string, container?: string): string {
-  const query = new URLSearchParams({ follow: 'true', tailLines: String(TAIL_LINES) });
-  if (container !== undefined) query.set('container', container);
-  return `${podLogBasePath(namespace, name)}?${query.toString()}`;
+  return withQuery(podLogBasePath(namespace, name), { follow: 'true', tailLines: String(TAIL_LINES), container });
 }
 
 /** A followed log so far: complete lines (the newest FOLLOW_MAX_LINES), the line still being

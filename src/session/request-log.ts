@@ -5,6 +5,7 @@
 import type { ListPage, RawResponse, RequestEvent, ResourceRef } from '../model/types.js';
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
+import { formatGroupVersion } from '../model/paths.js';
 
 export const MAX_REQUESTS = 300;
 /** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
@@ -46,7 +47,7 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
     return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata, columnDefinitions: page.columns,
       rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)) };
   }
-  return { kind: 'List', apiVersion: ref.group ? `${ref.group}/${ref.version}` : ref.version, metadata, items: page.items.map(mask) };
+  return { kind: 'List', apiVersion: formatGroupVersion(ref), metadata, items: page.items.map(mask) };
 }
 
 function objectName(obj: unknown): string {

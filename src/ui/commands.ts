@@ -6,6 +6,7 @@ import { type FieldPath, type NavAction, type NavState, activeList, maxHscroll, 
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { isPodRef } from '../model/pod-logs.js';
+import { parseGroupVersion } from '../model/paths.js';
 
 export interface CommandContext {
   nav: NavState;
@@ -121,8 +122,8 @@ function explainAction({ nav, resourceRows, object }: CommandContext): KeyOutcom
   const view = topView(nav);
   if (object && view?.kind === 'object' && textCursor(nav)) {
     // The object's own apiVersion/kind, not the URL's: they name the schema.
-    const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
-    return { type: 'openExplain', target: { ref: { ...view.ref, group, version }, kind: object.kind }, field: object.fieldAt(nav.cursor) };
+    const ref = { ...view.ref, ...parseGroupVersion(object.apiVersion) };
+    return { type: 'openExplain', target: { ref, kind: object.kind }, field: object.fieldAt(nav.cursor) };
   }
   const row = resourceRows[selectedIndex(nav.lists.resources) ?? -1];
   if (!row || nav.focus === 'groups') return null;
