@@ -253,10 +253,18 @@ export class ApiClient implements KubeApi {
     return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal });
   }
 
-  private async getJson(path: string, accept: string, signal?: AbortSignal): Promise<{ json: unknown; requestId: number }> {
+  private async getJson(path: string, accept: string, signal?: AbortSignal):
+    Promise<{ json: unknown; requestId: number }> {
     const r = await this.exchange('GET', path, accept, { signal });
-    if (r.json === undefined) throw Object.assign(notJsonError(r.body, r.contentType, this.errorContext('GET', path)), { requestId: r.requestId });
+    if (r.json === undefined) throw this.notJson(r, path);
     return { json: r.json, requestId: r.requestId };
+  }
+
+  /** A 2xx answer that is not JSON, as an error naming its request. */
+  private notJson(r: RawResponse, path: string): KubeError {
+    const err = notJsonError(r.body, r.contentType, this.errorContext('GET', path));
+    err.requestId = r.requestId;
+    return err;
   }
 
   async discover(
@@ -289,12 +297,13 @@ export class ApiClient implements KubeApi {
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     const table = opts.table ?? true;
-    const path = withQuery(resourcePath(ref, opts.namespace), { limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined });
+    const query = { limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined };
+    const path = withQuery(resourcePath(ref, opts.namespace), query);
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
     });
-    if (r.json === undefined) throw Object.assign(notJsonError(r.body, r.contentType, this.errorContext('GET', path)), { requestId: r.requestId });
+    if (r.json === undefined) throw this.notJson(r, path);
     return parseListPage(r.json, r.bytes, r.requestId);
   }
 
@@ -323,7 +332,8 @@ export class ApiClient implements KubeApi {
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const path = withQuery(resourcePath(ref, opts.namespace), { watch: '1', resourceVersion: opts.resourceVersion || undefined });
+    const query = { watch: '1', resourceVersion: opts.resourceVersion || undefined };
+    const path = withQuery(resourcePath(ref, opts.namespace), query);
     let buf = '';
     let delivered = 0;
     const deliver = (line: string, end: StreamEnd): boolean => {

@@ -9,7 +9,7 @@ import { configError } from './errors.js';
 import type { ConnectOptions } from './types.js';
 
 /** The kubeconfig files kubectl would read: --kubeconfig, else $KUBECONFIG's list, else ~/.kube/config. */
-export function kubeconfigFiles(opts: Pick<ConnectOptions, 'kubeconfig'>, env: NodeJS.ProcessEnv = process.env): string[] {
+export function kubeconfigFiles(opts: Pick<ConnectOptions, 'kubeconfig'>, env = process.env): string[] {
   if (opts.kubeconfig) return [opts.kubeconfig];
   if (env.KUBECONFIG) return env.KUBECONFIG.split(delimiter).filter(Boolean);
   return [join(env.HOME || homedir(), '.kube', 'config')];

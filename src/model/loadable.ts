@@ -51,4 +51,6 @@ export type DetailData =
   | { state: 'table'; table: TableData }
   /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
    *  received, which the view shows instead of the response once lines arrived. */
-  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog };
+  | {
+    state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog;
+  };

@@ -33,7 +33,8 @@ export function formatGroupVersion({ group, version }: GroupVersion): string {
 /** The inverse of formatGroupVersion: 'v1' → core, 'apps/v1' → apps. */
 export function parseGroupVersion(groupVersion: string): GroupVersion {
   const slash = groupVersion.indexOf('/');
-  return slash < 0 ? { group: '', version: groupVersion } : { group: groupVersion.slice(0, slash), version: groupVersion.slice(slash + 1) };
+  if (slash < 0) return { group: '', version: groupVersion };
+  return { group: groupVersion.slice(0, slash), version: groupVersion.slice(slash + 1) };
 }
 
 /** The discovery root a group belongs to: '/api' (core) or '/apis'. */
@@ -48,7 +49,8 @@ export function gvPath(gv: GroupVersion): string {
 
 /** A collection ('/api/v1/namespaces/default/pods'), one object (…/pods/web-1) or one of its
  *  subresources (…/pods/web-1/log). The namespace applies only to namespaced resources. */
-export function resourcePath(ref: Gvr & { namespaced: boolean }, namespace?: string, name?: string, subresource?: string): string {
+export function resourcePath(ref: Gvr & { namespaced: boolean }, namespace?: string, name?: string,
+  subresource?: string): string {
   const ns = ref.namespaced && namespace ? `/namespaces/${segment(namespace)}` : '';
   const object = name !== undefined ? `/${segment(name)}${subresource ? `/${segment(subresource)}` : ''}` : '';
   return `${gvPath(ref)}${ns}/${segment(ref.resource)}${object}`;

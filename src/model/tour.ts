@@ -206,7 +206,8 @@ export function targetRequest(target: TourTarget): { method: 'GET' | 'POST'; pat
     case 'objects':
     case 'object': {
       const ref = { ...parseGroupVersion(target.groupVersion), resource: target.resource, namespaced: true };
-      return { method: 'GET', path: resourcePath(ref, target.namespace, target.kind === 'object' ? target.name || undefined : undefined) };
+      const name = target.kind === 'object' ? target.name || undefined : undefined;
+      return { method: 'GET', path: resourcePath(ref, target.namespace, name) };
     }
     case 'whoami':
       return { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews' };

@@ -116,7 +116,8 @@ export class LiveTable {
         continueToken = page.continueToken || undefined;
         resourceVersion = page.resourceVersion;
         for (const r of t.rows) rows.push(r);
-        acc = { columns: acc.columns.length ? acc.columns : t.columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
+        const columns = acc.columns.length ? acc.columns : t.columns;
+        acc = { columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
         const last = !continueToken;
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
@@ -127,7 +128,10 @@ export class LiveTable {
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
       if (mode === 'first' && acc.pages === 0) this.onFail(err);
-      else this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
+      else {
+        // The failed page is the table's request now (the footer shows why it stopped).
+        this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
+      }
       return;
     }
     if (mode !== 'refresh') this.startWatch(resourceVersion);
@@ -135,7 +139,8 @@ export class LiveTable {
 
   private startWatch(resourceVersion: string | undefined): void {
     const startedAt = Date.now();
-    const handle = this.api.watch(this.ref, { namespace: this.namespace, resourceVersion, table: true }, (ev) => this.onEvent(handle, ev));
+    const opts = { namespace: this.namespace, resourceVersion, table: true };
+    const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
     this.update({ live: 'watching', liveError: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));

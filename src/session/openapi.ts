@@ -18,7 +18,8 @@ const documents = new WeakMap<KubeApi, Map<string, unknown>>();
 
 /** The body as JSON; a response with an error status (a stand-in API can return one instead of
  *  throwing) fails with the server's Status. */
-async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promise<{ json: unknown; requestId: number }> {
+async function fetchJson(api: KubeApi, path: string, signal: AbortSignal):
+  Promise<{ json: unknown; requestId: number }> {
   const r = await api.getRaw(path, { signal });
   if (r.status >= 400) throw statusError(r);
   return { json: r.json, requestId: r.requestId };
@@ -26,7 +27,8 @@ async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promi
 
 function statusError(r: RawResponse): Error {
   const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
-  return Object.assign(new Error(s.message ?? r.body.slice(0, 500)), { status: r.status, reason: s.reason, requestId: r.requestId });
+  const fields = { status: r.status, reason: s.reason, requestId: r.requestId };
+  return Object.assign(new Error(s.message ?? r.body.slice(0, 500)), fields);
 }
 
 /** The schema, or why there is none (the request failed, or the document has no schema for the

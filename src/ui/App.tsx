@@ -117,7 +117,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const reveal = revealFieldAction(nav, schema);
   if (reveal) dispatch(reveal);
 
-  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, { discovery, detail: detailData, namespaces, schema }));
+  const loads = { discovery, detail: detailData, namespaces, schema };
+  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') { exit(); onExit?.(); return; }
     const target = loggedSelected?.event ?? request;

@@ -30,6 +30,9 @@ export function explainResponse(r: RawResponse): ExplainedError {
   };
 }
 
+/** A view's response; `container`: the one a pod's log was read from. */
+interface LoadedResponse { response: RawResponse; container?: LogContainer }
+
 export interface DetailRequest {
   view: DetailView | undefined;
   namespace: string | undefined;
@@ -47,7 +50,13 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
   const setData = (data: DetailData) => setTagged({ key, data });
-  const fail = (err: unknown) => setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
+  const fail = (err: unknown) => {
+    setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
+  };
+  const show = ({ response, container }: LoadedResponse) => {
+    const error = response.status >= 400 ? explainResponse(response) : undefined;
+    setData({ state: 'response', response, error, container });
+  };
   useEffect(() => {
     if (!view) { setData({ state: 'idle' }); return; }
     if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
@@ -61,7 +70,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  useAbortableLoad<{ response: RawResponse; container?: LogContainer }>({
+  useAbortableLoad<LoadedResponse>({
     start: !view || cancelled || view.kind === 'objects' ? undefined
       : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log)
         : async (signal) => {
@@ -71,7 +80,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
           log?.attachBody(response.requestId, response);
           return { response };
         },
-    done: ({ response, container }) => setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container }),
+    done: show,
     failed: fail,
   }, [api, key]);
   const data: DetailData = !view ? { state: 'idle' } : tagged.key === key ? tagged.data : { state: 'loading', since };
@@ -92,7 +101,8 @@ function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string,
     follower.start();
     return () => {
       follower.stop();
-      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: { ...follower.followed, follow: { state: 'stopped' } } } : t));
+      const stopped: FollowedLog = { ...follower.followed, follow: { state: 'stopped' } };
+      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: stopped } : t));
     };
     // The log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
