@@ -2,6 +2,7 @@
 // their own request by id (two concurrent GETs of one path included), the pod-log GETs, following
 // a log, the OpenAPI schema and its document cache, namespaces, identity and can-i.
 import { expect, it, vi } from 'vitest';
+import { DeferredApi } from '../src/cli/deferred-api.js';
 import { ApiClient, TABLE_ACCEPT, connect } from '../src/client/index.js';
 import type { FollowedLog } from '../src/model/pod-logs.js';
 import { POD_REF, podLogFollowPath } from '../src/model/pod-logs.js';
@@ -80,6 +81,17 @@ it('LogFollower: lines as they arrive, then stop; the followed text lands on the
   expect(updates.at(-1)!.requestId).toBe(requestId);
   expect(entry(log, requestId!)!.event.path).toContain('follow=true');
   expect(entry(log, requestId!)!.body).toBe(lines.lines.join('\n') + (lines.partial ? `\n${lines.partial}` : ''));
+});
+
+it('through the CLI\'s connecting stand-in, a stream still knows its request', async () => {
+  const { api, events } = await logged();
+  const provisional = { ...api.connection };
+  const deferred = new DeferredApi(provisional, async () => api);
+  const follower = new LogFollower(deferred, podLogFollowPath('team-a', 'db-0'), () => {});
+  follower.start();
+  await vi.waitFor(() => expect(follower.followed.lines.bytes).toBeGreaterThan(0), { timeout: 10_000 });
+  follower.stop();
+  expect(follower.followed.requestId).toBe(events.find((e) => e.path.includes('follow=true'))!.id);
 });
 
 it('LiveTable: list pages on the list request, watch events on the watch request', async () => {
