@@ -15,6 +15,7 @@ import { LogFollower } from '../src/session/log-follow.js';
 import { listNamespaces } from '../src/session/namespaces.js';
 import { loadSchema } from '../src/session/openapi.js';
 import { loadPodLogs } from '../src/session/pod-logs.js';
+import { loadResponse } from '../src/session/responses.js';
 import { RequestLog, viewRequest } from '../src/session/request-log.js';
 import { sandboxTicks, useSandbox } from './helpers/sandbox.js';
 
@@ -140,4 +141,13 @@ it('identity and can-i through the review POSTs', async () => {
   const { api } = await logged();
   expect((await loadIdentity(api, signal())).username).toBe('kubernetes-admin');
   expect(await loadAllowedVerbs(api, POD_REF, 'team-a', ['get', 'list'], signal())).toEqual({ get: true, list: true });
+});
+
+it('loadResponse: an object or a raw path, its body on its own request', async () => {
+  const { api, log } = await logged();
+  const pod = await loadResponse(api, { ref: POD_REF, namespace: 'team-a', name: 'db-0' }, signal(), log);
+  expect(entry(log, pod.requestId)).toMatchObject({ event: { path: '/api/v1/namespaces/team-a/pods/db-0' } });
+  expect(entry(log, pod.requestId)!.body).toContain('"db-0"');
+  const healthz = await loadResponse(api, { path: '/healthz' }, signal(), log);
+  expect(entry(log, healthz.requestId)).toMatchObject({ event: { path: '/healthz' }, body: 'ok' });
 });

@@ -9,6 +9,7 @@ import { describeError } from '../session/errors.js';
 import { LiveTable } from '../session/live-table.js';
 import type { RequestLog } from '../session/request-log.js';
 import { loadPodLogs } from '../session/pod-logs.js';
+import { loadResponse } from '../session/responses.js';
 import { LogFollower } from '../session/log-follow.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
 
@@ -73,13 +74,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   useAbortableLoad<LoadedResponse>({
     start: !view || cancelled || view.kind === 'objects' ? undefined
       : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log)
-        : async (signal) => {
-          const response = await (view.kind === 'object'
-            ? api.get(view.ref, view.namespace, view.name, { signal })
-            : api.getRaw(view.path, { signal }));
-          log?.attachBody(response.requestId, response);
-          return { response };
-        },
+        : async (signal) => ({ response: await loadResponse(api, view, signal, log) }),
     done: show,
     failed: fail,
   }, [api, key]);
