@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROXY_URL, parseCliArgs, UsageError } from '../src/cli/args.js';
+import { parseCliArgs, UsageError } from '../src/cli/args.js';
+import { DEFAULT_PROXY_URL } from '../src/model/proxy.js';
 
 describe('parseCliArgs', () => {
   it('defaults to the TUI on the kubeconfig', () => {

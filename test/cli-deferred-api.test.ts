@@ -15,7 +15,7 @@ import type { Discovery, RequestEvent } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { useSandbox } from './helpers/sandbox.js';
 
-const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, curlAuthArgs: [], kubectlArgs: [] };
+const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, kubectlArgs: [] };
 
 let sb: Sandbox;
 useSandbox('kapi-deferred-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));

@@ -187,7 +187,7 @@ describe('crash handler (src/cli/terminal.ts in a child process)', () => {
 describe('--request-timeout parsing', () => {
   it('kubectl-style durations', async () => {
     const { parseCliArgs } = await import('../src/cli/args.js');
-    const t = (v: string) => parseCliArgs([`--request-timeout=${v}`]).requestTimeoutMs;
+    const t = (v: string) => parseCliArgs([`--request-timeout=${v}`]).timeoutMs;
     expect(t('30s')).toBe(30_000);
     expect(t('2m')).toBe(120_000);
     expect(t('1h')).toBe(3_600_000);
@@ -195,7 +195,7 @@ describe('--request-timeout parsing', () => {
     expect(t('1.5s')).toBe(1500);
     expect(t('10')).toBe(10_000);
     expect(t('0')).toBe(0);
-    expect(parseCliArgs([]).requestTimeoutMs).toBeUndefined();
+    expect(parseCliArgs([]).timeoutMs).toBeUndefined();
     expect(() => t('-1s')).toThrow(/duration/);
     expect(() => t('5 minutes')).toThrow(/duration/);
   });

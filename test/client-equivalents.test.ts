@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curlCommand, kubectlCommand, parseResourcePath, shellQuote } from '../src/client/equivalents.js';
+import { curlCommand, kubectlCommand, parseResourcePath } from '../src/client/equivalents.js';
+import { shellQuote } from '../src/model/shell.js';
 import { assertReadOnly } from '../src/client/http.js';
 import type { Connection } from '../src/client/types.js';
 
@@ -8,7 +9,9 @@ const certs: Connection = {
   server: 'https://127.0.0.1:6443',
   namespace: 'default',
   insecure: false,
-  curlAuthArgs: ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt'],
+  certFile: '/tmp/sb/admin.crt',
+  keyFile: '/tmp/sb/admin.key',
+  caFile: '/tmp/sb/ca.crt',
   kubectlArgs: ['--server', 'https://127.0.0.1:6443', '--client-certificate', '/tmp/sb/admin.crt'],
 };
 const proxy: Connection = {
@@ -16,7 +19,6 @@ const proxy: Connection = {
   server: 'http://127.0.0.1:8001',
   namespace: 'default',
   insecure: false,
-  curlAuthArgs: [],
   kubectlArgs: ['--server', 'http://127.0.0.1:8001'],
 };
 const kubeconfig: Connection = {
@@ -25,7 +27,7 @@ const kubeconfig: Connection = {
   context: 'prod',
   namespace: 'default',
   insecure: false,
-  curlAuthArgs: ['-H', 'Authorization: Bearer $TOKEN'],
+  bearerToken: true,
   kubectlArgs: [],
 };
 
@@ -67,7 +69,7 @@ describe('curlCommand', () => {
     expect(c).toContain(`-X POST -H 'Content-Type: application/json' --data-raw '{"kind":"SelfSubjectReview"}'`);
   });
   it('insecure adds -k', () => {
-    expect(curlCommand({ ...proxy, mode: 'certificates', curlAuthArgs: [], insecure: true }, { method: 'GET', path: '/', accept: 'application/json' })).toBe(
+    expect(curlCommand({ ...proxy, mode: 'certificates', insecure: true }, { method: 'GET', path: '/', accept: 'application/json' })).toBe(
       "curl -k 'http://127.0.0.1:8001/'",
     );
   });

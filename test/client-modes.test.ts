@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
+import { curlAuthArgs } from '../src/client/equivalents.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
 import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy, rejection } from './helpers/client.js';
 
@@ -46,7 +47,7 @@ describe('connection modes against the sandbox', () => {
       expect(conn.user).toBe('kubernetes-admin');
       expect(conn.namespace).toBe('default');
       expect(conn.insecure).toBe(false);
-      expect(conn.curlAuthArgs).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
+      expect(curlAuthArgs(conn)).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
       expect(conn.kubectlArgs).toEqual(['--kubeconfig', files.kubeconfig, '--context', 'kapi-sandbox']);
       const api = new ApiClient(conn);
       const v = await api.version();
@@ -96,7 +97,7 @@ describe('connection modes against the sandbox', () => {
       const conn = await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, cacert: files.ca });
       expect(conn.mode).toBe('certificates');
       expect(conn.user).toBe('kubernetes-admin');
-      expect(conn.curlAuthArgs).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
+      expect(curlAuthArgs(conn)).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
       expect(conn.kubectlArgs).toEqual([
         '--server', sb.url, '--client-certificate', files.adminCert, '--client-key', files.adminKey,
         '--certificate-authority', files.ca,
@@ -187,7 +188,7 @@ describe('connection modes against the sandbox', () => {
     it('--insecure-skip-tls-verify only when asked', async () => {
       const conn = await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, insecureSkipTlsVerify: true });
       expect(conn.insecure).toBe(true);
-      expect(conn.curlAuthArgs).toContain('-k');
+      expect(curlAuthArgs(conn)).toContain('-k');
       const api = new ApiClient(conn);
       expect((await api.version()).major).toBe('1');
       api.close();
@@ -208,7 +209,7 @@ describe('connection modes against the sandbox', () => {
       const caFile = join(tmp.dir, 'token-ca.crt');
       writeFileSync(caFile, tsb.caPem);
       const c = await connect({ server: tsb.url, cacert: caFile, token: 'sekret-token' });
-      expect(c.curlAuthArgs).toEqual(['--cacert', caFile, '-H', 'Authorization: Bearer $TOKEN']);
+      expect(curlAuthArgs(c)).toEqual(['--cacert', caFile, '-H', 'Authorization: Bearer $TOKEN']);
       const api = new ApiClient(c);
       const events = record(api);
       const who = await api.selfSubjectReview();
@@ -245,7 +246,7 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
       const conn = await connect({ kubeconfig });
       expect(conn.user).toBe('exec-user');
       expect(conn.namespace).toBe('team-a');
-      expect(conn.curlAuthArgs).toEqual(['--cacert', caFile, '-H', 'Authorization: Bearer $TOKEN']);
+      expect(curlAuthArgs(conn)).toEqual(['--cacert', caFile, '-H', 'Authorization: Bearer $TOKEN']);
       const api = new ApiClient(conn);
       const who = await api.selfSubjectReview();
       expect(who.username).not.toBe('system:anonymous');
@@ -301,7 +302,7 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
       expect(conn.mode).toBe('proxy');
       expect(conn.server).toBe(proxy.url);
       expect(conn.user).toBeUndefined();
-      expect(conn.curlAuthArgs).toEqual([]);
+      expect(curlAuthArgs(conn)).toEqual([]);
       expect(conn.kubectlArgs).toEqual(['--server', proxy.url]);
       const api = new ApiClient(conn);
       const events = record(api);

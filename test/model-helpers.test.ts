@@ -5,9 +5,9 @@ import { YAML_OPTIONS, highlightJsonLine, highlightYamlLine, toJsonLines, toYaml
 import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
 import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
 import { computeLayout } from '../src/model/layout.js';
-import { NON_RESOURCE_PATHS, groupRows, objectPath, resourceRows } from '../src/model/tree.js';
+import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
 import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
-import { MAX_BODIES, RequestLog, viewRequest } from '../src/ui/request-log.js';
+import { MAX_BODIES, RequestLog, viewRequest } from '../src/session/request-log.js';
 import { rawDiscovery } from '../src/model/raw-discovery.js';
 import { tourDrive } from '../src/model/tour-drive.js';
 import { explainRowText, explainRows, fieldDescription } from '../src/model/explain-rows.js';
@@ -215,11 +215,13 @@ describe('resource columns', () => {
 
 describe('request of the view', () => {
   const ev = (id: number, path: string): { event: RequestEvent } => ({ event: { id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 } });
-  test('newest request to a view path, watches excluded; else the newest of all', () => {
+  test('the newest of the requests the view\'s loads returned; else the newest of all', () => {
     const log = [ev(1, '/api/v1/namespaces/default/pods?limit=500'), ev(2, '/api/v1/namespaces/default/pods?watch=1&resourceVersion=5'), ev(3, '/version')];
-    expect(viewRequest(log, [objectPath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, 'default')])?.id).toBe(1);
-    expect(viewRequest(log, ['/apis'])?.id).toBe(3);
-    expect(viewRequest([], ['/apis'])).toBeUndefined();
+    expect(viewRequest(log, [1])?.id).toBe(1);
+    expect(viewRequest(log, [1, 3])?.id).toBe(3);
+    expect(viewRequest(log, [])?.id).toBe(3);
+    expect(viewRequest(log, [7])?.id).toBe(3); // fell out of the ring
+    expect(viewRequest([], [1])).toBeUndefined();
   });
 });
 
@@ -240,16 +242,16 @@ describe('tree', () => {
 
 describe('learning mode helpers', () => {
   const event = (id: number, path: string): RequestEvent => ({ id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 });
-  test('request log: bodies attached to the newest matching request, Secrets masked, ring bounded; watch events', () => {
+  test('request log: bodies attached to their request by id, Secrets masked, ring bounded; watch events', () => {
     const log = new RequestLog();
     log.record(event(1, '/api/v1/namespaces/d/secrets/s'));
-    log.attachBody('/api/v1/namespaces/d/secrets/s', { body: '', json: { kind: 'Secret', data: { k: 'c2VjcmV0' } } });
+    log.attachBody(1, { body: '', json: { kind: 'Secret', data: { k: 'c2VjcmV0' } } });
     expect(log.snapshot()[0].body).toContain('"k": "••••••"');
-    for (let i = 2; i < MAX_BODIES + 5; i++) { log.record(event(i, `/p${i}`)); log.attachBody(`/p${i}`, { body: 'x' }); }
+    for (let i = 2; i < MAX_BODIES + 5; i++) { log.record(event(i, `/p${i}`)); log.attachBody(i, { body: 'x' }); }
     expect(log.snapshot().filter((e) => e.body !== undefined)).toHaveLength(MAX_BODIES);
     expect(log.snapshot()[0].body).toBeUndefined(); // the oldest body was dropped
     log.record(event(99, '/api/v1/pods?watch=1'));
-    log.recordWatchEvent('/api/v1/pods', { type: 'ADDED', object: { metadata: { name: 'a', namespace: 'n' } } });
+    log.recordWatchEvent(99, { type: 'ADDED', object: { metadata: { name: 'a', namespace: 'n' } } });
     expect(log.snapshot().at(-1)?.watchEvents).toEqual([expect.objectContaining({ type: 'ADDED', name: 'n/a' })]);
   });
   test('raw discovery: the aggregated entry of the group, or the legacy document; with format and cost', () => {

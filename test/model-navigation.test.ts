@@ -6,7 +6,7 @@ import { YAML_OPTIONS, fieldAtYamlLine, toJsonLines, toYamlLines } from '../src/
 
 const printYaml = (v: unknown) => stringify(v, YAML_OPTIONS);
 import { fieldAtJsonLine } from '../src/model/explain.js';
-import { listPageValue } from '../src/ui/request-log.js';
+import { listPageValue } from '../src/session/request-log.js';
 import { selectedIndex, visibleRange } from '../src/model/list.js';
 import type { ResourceRef } from '../src/model/types.js';
 
@@ -352,13 +352,13 @@ describe('request log body (L)', () => {
   test('a list page is kept as JSON: a Table, Secrets in its rows masked (last-applied too)', () => {
     const applied = JSON.stringify({ kind: 'Secret', data: { password: 'aHVudGVyMg==' } });
     const value = listPageValue({
-      format: 'table', columns: [], bytes: 1, items: [], resourceVersion: '7', continueToken: 'c1',
+      format: 'table', columns: [], bytes: 1, items: [], resourceVersion: '7', continueToken: 'c1', requestId: 1,
       rows: [{ cells: ['db', 'Opaque', 1], object: { kind: 'PartialObjectMetadata', metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied } } } }],
     }, { group: '', version: 'v1', resource: 'secrets', namespaced: true });
     const text = JSON.stringify(value);
     expect(value).toMatchObject({ kind: 'Table', metadata: { resourceVersion: '7', continue: 'c1' }, rows: [{ object: { kind: 'PartialObjectMetadata' } }] });
     expect(text).not.toContain('aHVudGVyMg==');
-    const items = JSON.stringify(listPageValue({ format: 'objects', columns: [], rows: [], bytes: 1, items: [{ metadata: { name: 'db' }, data: { password: 'aHVudGVyMg==' } }] },
+    const items = JSON.stringify(listPageValue({ format: 'objects', columns: [], rows: [], bytes: 1, requestId: 1, items: [{ metadata: { name: 'db' }, data: { password: 'aHVudGVyMg==' } }] },
       { group: '', version: 'v1', resource: 'secrets', namespaced: true }));
     expect(items).toContain('"password":"••••••"');
   });

@@ -106,7 +106,9 @@ describe('container, URL and title', () => {
 describe('equivalents of the log request', () => {
   const conn: Connection = {
     mode: 'certificates', server: 'https://127.0.0.1:6443', namespace: 'default', insecure: false,
-    curlAuthArgs: ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt'],
+    certFile: '/tmp/sb/admin.crt',
+    keyFile: '/tmp/sb/admin.key',
+    caFile: '/tmp/sb/ca.crt',
     kubectlArgs: ['--kubeconfig', '/tmp/sb/kubeconfig'],
   };
   const get = (path: string) => ({ method: 'GET' as const, path, accept: '*/*' });

@@ -11,8 +11,8 @@ import type { KubeApi, RawResponse, RequestOptions } from '../src/client/types.j
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { POD_REF } from '../src/model/pod-logs.js';
-import { loadPodLogs } from '../src/ui/loadPodLogs.js';
-import { describeError } from '../src/ui/errors.js';
+import { loadPodLogs } from '../src/session/pod-logs.js';
+import { describeError } from '../src/session/errors.js';
 import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 import { FakeApi, obj } from './helpers/fake-api.js';
@@ -182,9 +182,9 @@ class TwoContainerApi extends FakeApi {
 
   override async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
     if (!path.includes('/log?')) return super.getRaw(path, opts);
-    await super.getRaw(path, opts); // the request event (a 404 from the fake) for the footer
+    const { requestId } = await super.getRaw(path, opts); // the request event (a 404 from the fake) for the footer
     const body = 'nginx line 1\nnginx line 2\n';
-    return { status: 200, headers: {}, contentType: 'text/plain', body, bytes: body.length, durationMs: 1 };
+    return { status: 200, headers: {}, contentType: 'text/plain', body, bytes: body.length, durationMs: 1, requestId };
   }
 }
 

@@ -211,6 +211,9 @@ async function main(cfg: Config): Promise<object> {
   await sleep(cfg.gapMs);
   stdin.press(ESC);
   await stdout.until((f) => f.includes('▶ Resources'), T, 'resources focused');
+  // Esc clears the /pods filter first, then goes back to the groups.
+  stdin.press(ESC);
+  await stdout.until((f) => f.includes('▶ Resources') && !f.includes('/pods'), T, 'the resources filter cleared');
   stdin.press(ESC);
   await stdout.until((f) => f.includes('▶ Groups'), T, 'groups focused');
   type('/openapi/v2');

@@ -3,12 +3,12 @@ import { ApiClient, connect, explainError } from '../client/index.js';
 import { apiResourceRows, formatApiResources } from '../model/api-resources.js';
 import { printable } from '../model/terminal-text.js';
 import type { CliArgs } from './args.js';
-import { connectOptionsFrom, warningLines } from './tui-command.js';
+import { warningLines } from './tui-command.js';
 
 export async function runApiResourcesCommand(args: CliArgs): Promise<number> {
   try {
     if (args.demo) throw new Error('api-resources does not start the sandbox; run `kapi-tui sandbox` and pass --kubeconfig');
-    const api = new ApiClient(await connect(connectOptionsFrom(args)));
+    const api = new ApiClient(await connect(args));
     process.stderr.write(warningLines(api));
     const discovery = await api.discover();
     for (const f of discovery.failures) {

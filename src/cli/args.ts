@@ -1,7 +1,7 @@
 // Command-line parsing with node:util parseArgs: no dependency, nothing to load at start-up.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8001';
+import type { ConnectOptions } from '../client/types.js';
+import { DEFAULT_PROXY_URL } from '../model/proxy.js';
 
 export const USAGE = `kapi-tui — explore the Kubernetes API from the terminal
 
@@ -63,24 +63,17 @@ const OPTIONS = {
 
 export type Command = 'tui' | 'sandbox' | 'api-resources';
 
-export interface CliArgs {
+/** The connection flags are the client's ConnectOptions as they are (`timeoutMs`: --request-timeout,
+ *  0 = none); the rest says what to run. */
+export interface CliArgs extends ConnectOptions {
   command: Command;
   help: boolean;
   version: boolean;
   demo: boolean;
   tour: boolean;
-  kubeconfig?: string;
-  context?: string;
-  namespace?: string;
-  server?: string;
-  cert?: string;
-  key?: string;
-  cacert?: string;
-  token?: string;
+  /** A bare --proxy is expanded to the default URL while parsing. */
   proxy?: string;
   insecureSkipTlsVerify: boolean;
-  /** --request-timeout in milliseconds (0 = none). */
-  requestTimeoutMs?: number;
   noCache: boolean;
   port?: number;
   dir?: string;
@@ -177,7 +170,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     token: values.token,
     proxy: values.proxy,
     insecureSkipTlsVerify: values['insecure-skip-tls-verify'] ?? false,
-    requestTimeoutMs: parseDuration('request-timeout', values['request-timeout']),
+    timeoutMs: parseDuration('request-timeout', values['request-timeout']),
     noCache: values['no-cache'] ?? false,
     port: intOption('port', values.port),
     dir: values.dir,

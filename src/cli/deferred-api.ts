@@ -107,6 +107,9 @@ export class DeferredApi implements KubeApi {
         inner?.stop();
       },
       done,
+      get requestId() {
+        return inner?.requestId;
+      },
     };
   }
 

@@ -12,7 +12,6 @@ export function provisionalConnection(args: CliArgs): Connection {
     user: args.cert ? `certificate ${basename(args.cert)}` : args.token ? 'bearer token' : undefined,
     namespace: args.namespace ?? 'default',
     insecure: args.insecureSkipTlsVerify,
-    curlAuthArgs: [],
     kubectlArgs: [],
   };
 }

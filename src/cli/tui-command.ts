@@ -11,22 +11,6 @@ import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
 import { enterFullScreen, exitOnSignals, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
 
-export function connectOptionsFrom(args: CliArgs): ConnectOptions {
-  return {
-    kubeconfig: args.kubeconfig,
-    context: args.context,
-    namespace: args.namespace,
-    server: args.server,
-    cert: args.cert,
-    key: args.key,
-    cacert: args.cacert,
-    token: args.token,
-    proxy: args.proxy,
-    insecureSkipTlsVerify: args.insecureSkipTlsVerify,
-    timeoutMs: args.requestTimeoutMs,
-  };
-}
-
 /** Connection warnings (TLS verification off, a remote kubectl proxy, ...) as stderr lines. */
 export function warningLines(api: { connection: object } | undefined): string {
   const warnings = (api?.connection as { warnings?: unknown } | undefined)?.warnings;
@@ -85,7 +69,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
  *  connection cannot be made; the UI then explains it in place. */
 async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[]): Promise<KubeApi> {
   const client = await import('../client/index.js');
-  const opts = connectOptionsFrom(args);
+  let opts: ConnectOptions = args;
   if (args.demo) {
     const { startSandbox } = await import('../sandbox/server.js');
     const dir = await mkdtemp(join(tmpdir(), 'kapi-tui-demo-'));
@@ -93,7 +77,7 @@ async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const sb = await startSandbox({ dir, pods: args.pods });
     cleanups.push(() => sb.close());
-    Object.assign(opts, { kubeconfig: sb.files!.kubeconfig, demo: true });
+    opts = { ...args, kubeconfig: sb.files!.kubeconfig, demo: true };
   }
   // The demo's sandbox listens on a new port each run: a cache file per run would only pile up.
   const cache = args.noCache || args.demo ? undefined : new client.DiscoveryCache();

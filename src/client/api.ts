@@ -2,6 +2,7 @@
 // emits exactly one RequestEvent (with curl/kubectl equivalents) per request.
 import { StringDecoder } from 'node:string_decoder';
 import type { Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, TableRow, VersionInfo } from '../model/types.js';
+import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
@@ -73,13 +74,6 @@ export interface UserInfo {
   extra?: Record<string, string[]>;
 }
 
-/** Collection path for a resource ('/api/v1/namespaces/ns/pods', '/apis/apps/v1/deployments'). */
-export function resourcePath(ref: ResourceRef, namespace?: string, name?: string): string {
-  const base = ref.group ? `/apis/${ref.group}/${ref.version}` : `/api/${ref.version}`;
-  const ns = ref.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${base}${ns}/${ref.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;
-}
-
 function isJsonType(ct: string): boolean {
   const base = ct.split(';')[0]!.trim().toLowerCase();
   return base === 'application/json' || base.endsWith('+json');
@@ -99,7 +93,7 @@ function pickMetadata(m: Record<string, unknown>): NonNullable<TableRow['object'
 }
 
 /** Turn a list response (Table or plain list) into a ListPage. */
-export function parseListPage(doc: any, bytes: number): ListPage {
+export function parseListPage(doc: any, bytes: number, requestId: number): ListPage {
   const meta = doc?.metadata ?? {};
   const page: ListPage = {
     format: doc?.kind === 'Table' ? 'table' : 'objects',
@@ -110,6 +104,7 @@ export function parseListPage(doc: any, bytes: number): ListPage {
     continueToken: meta.continue || undefined,
     remainingItemCount: typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : undefined,
     bytes,
+    requestId,
   };
   if (page.format === 'table') {
     page.columns = (Array.isArray(doc.columnDefinitions) ? doc.columnDefinitions : []).map((c: any): TableColumn => ({
@@ -215,7 +210,7 @@ export class ApiClient implements KubeApi {
         const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
         if (delay !== undefined) ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
         this.emit(ev);
-        if (e instanceof KubeError) e.attempts = attempt;
+        if (e instanceof KubeError) Object.assign(e, { attempts: attempt, requestId: ev.id });
         if (delay === undefined) throw e;
         await abortableDelay(delay, opts.signal, this.errorContext(method, path));
         continue;
@@ -226,7 +221,7 @@ export class ApiClient implements KubeApi {
       ev.bytes = res.bytes;
       ev.contentType = res.contentType;
       ev.responseHeaders = pickHeaders(res.headers);
-      const raw: RawResponse = { ...res };
+      const raw: RawResponse = { ...res, requestId: ev.id };
       if (isJsonType(res.contentType) && res.body.length > 0) {
         try {
           raw.json = JSON.parse(res.body);
@@ -234,7 +229,7 @@ export class ApiClient implements KubeApi {
           ev.error = `invalid JSON: ${(e as Error).message}`;
           this.emit(ev);
           const err = invalidJsonError(res.body, res.contentType, e, this.errorContext(method, path));
-          err.attempts = attempt;
+          Object.assign(err, { attempts: attempt, requestId: ev.id });
           throw err;
         }
       }
@@ -258,10 +253,18 @@ export class ApiClient implements KubeApi {
     return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal });
   }
 
-  private async getJson(path: string, accept: string, signal?: AbortSignal): Promise<unknown> {
+  private async getJson(path: string, accept: string, signal?: AbortSignal):
+    Promise<{ json: unknown; requestId: number }> {
     const r = await this.exchange('GET', path, accept, { signal });
-    if (r.json === undefined) throw notJsonError(r.body, r.contentType, this.errorContext('GET', path));
-    return r.json;
+    if (r.json === undefined) throw this.notJson(r, path);
+    return { json: r.json, requestId: r.requestId };
+  }
+
+  /** A 2xx answer that is not JSON, as an error naming its request. */
+  private notJson(r: RawResponse, path: string): KubeError {
+    const err = notJsonError(r.body, r.contentType, this.errorContext('GET', path));
+    err.requestId = r.requestId;
+    return err;
   }
 
   async discover(
@@ -278,27 +281,30 @@ export class ApiClient implements KubeApi {
       const cached = await cache.load(server);
       if (cached) opts.onCached({ ...cached, fromCache: true });
     }
-    const fresh = await runDiscovery((path, accept, signal) => this.getJson(path, accept, signal), dopts);
+    const requestIds: Record<string, number> = {};
+    const fresh = await runDiscovery(async (path, accept, signal) => {
+      const { json, requestId } = await this.getJson(path, accept, signal);
+      requestIds[path] = requestId;
+      return json;
+    }, dopts);
     if (cache) await cache.save(server, fresh);
-    return fresh;
+    return { ...fresh, requestIds };
   }
 
   async version(opts: { signal?: AbortSignal } = {}): Promise<VersionInfo> {
-    return (await this.getJson('/version', JSON_ACCEPT, opts.signal)) as VersionInfo;
+    return (await this.getJson('/version', JSON_ACCEPT, opts.signal)).json as VersionInfo;
   }
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     const table = opts.table ?? true;
-    const q = new URLSearchParams();
-    q.set('limit', String(opts.limit ?? DEFAULT_LIST_LIMIT));
-    if (opts.continueToken) q.set('continue', opts.continueToken);
-    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const query = { limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined };
+    const path = withQuery(resourcePath(ref, opts.namespace), query);
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
     });
-    if (r.json === undefined) throw notJsonError(r.body, r.contentType, this.errorContext('GET', path));
-    return parseListPage(r.json, r.bytes);
+    if (r.json === undefined) throw this.notJson(r, path);
+    return parseListPage(r.json, r.bytes, r.requestId);
   }
 
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts: RequestOptions = {}): Promise<RawResponse> {
@@ -326,10 +332,8 @@ export class ApiClient implements KubeApi {
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const q = new URLSearchParams();
-    q.set('watch', '1');
-    if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
-    const path = `${resourcePath(ref, opts.namespace)}?${q.toString()}`;
+    const query = { watch: '1', resourceVersion: opts.resourceVersion || undefined };
+    const path = withQuery(resourcePath(ref, opts.namespace), query);
     let buf = '';
     let delivered = 0;
     const deliver = (line: string, end: StreamEnd): boolean => {
@@ -423,6 +427,7 @@ export class ApiClient implements KubeApi {
     const controller = new AbortController();
     let abortStream: (() => void) | undefined;
     let stopped = false;
+    let requestId: number | undefined;
 
     const run = async (): Promise<void> => {
       const startedAt = Date.now();
@@ -430,11 +435,15 @@ export class ApiClient implements KubeApi {
       try {
         stream = await this.transport.open({ method: 'GET', path, accept, signal: controller.signal });
       } catch (e) {
-        this.emit(this.failedEvent(this.baseEvent('GET', path, accept, undefined, startedAt, namespaced), e));
+        const failed = this.failedEvent(this.baseEvent('GET', path, accept, undefined, startedAt, namespaced), e);
+        requestId = failed.id;
+        if (e instanceof KubeError) e.requestId = failed.id;
+        this.emit(failed);
         if (stopped && e instanceof KubeError && e.kind === 'cancelled') return;
         throw e;
       }
       const ev = this.baseEvent('GET', path, accept, undefined, startedAt, namespaced);
+      requestId = ev.id;
       ev.status = stream.status;
       ev.durationMs = stream.durationMs;
       ev.contentType = stream.contentType;
@@ -453,6 +462,7 @@ export class ApiClient implements KubeApi {
         const finish = (err?: unknown) => {
           if (finished) return;
           finished = true;
+          if (err instanceof KubeError) err.requestId ??= requestId;
           if (err && !stopped) reject(err);
           else resolve();
         };
@@ -491,6 +501,9 @@ export class ApiClient implements KubeApi {
         abortStream?.();
       },
       done,
+      get requestId() {
+        return requestId;
+      },
     };
   }
 
@@ -498,29 +511,4 @@ export class ApiClient implements KubeApi {
   close(): void {
     this.transport.close();
   }
-}
-
-export interface ListAllOptions extends Omit<ListOptions, 'continueToken'> {
-  /** Stop after this many pages (default unlimited). */
-  maxPages?: number;
-}
-
-/**
- * List every page, following continue tokens; onPage is called for each page as it arrives.
- * Abort with opts.signal (throws KubeError kind 'cancelled'). Returns the number of pages.
- */
-export async function listAll(api: KubeApi, ref: ResourceRef, opts: ListAllOptions,
-  onPage: (page: ListPage, index: number) => void): Promise<{ pages: number; resourceVersion?: string }> {
-  let token: string | undefined;
-  let pages = 0;
-  let resourceVersion: string | undefined;
-  const { maxPages, ...listOpts } = opts;
-  do {
-    if (opts.signal?.aborted) throw cancelledError({ method: 'GET' });
-    const page = await api.list(ref, { ...listOpts, continueToken: token });
-    resourceVersion ??= page.resourceVersion;
-    onPage(page, pages++);
-    token = page.continueToken;
-  } while (token && (maxPages === undefined || pages < maxPages));
-  return { pages, resourceVersion };
 }

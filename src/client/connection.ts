@@ -4,14 +4,13 @@
 // importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
+import { kubeconfigFiles, resolveServer } from './server.js';
 
-export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8001';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** A Connection plus what the HTTP layer needs. The extra fields are for src/client only. */
@@ -166,21 +165,6 @@ async function loadClientNode(): Promise<ClientNode> {
   return import('@kubernetes/client-node');
 }
 
-function normaliseServer(raw: string, flag: string): string {
-  let s = raw.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `${flag === '--proxy' ? 'http' : 'https'}://${s}`;
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch (e) {
-    throw configError(`Invalid URL "${raw}" (${flag})`, 'Use a full URL such as https://127.0.0.1:6443.', e);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw configError(`Unsupported URL scheme "${u.protocol}" (${flag})`, 'Use http:// or https://.');
-  }
-  return s.replace(/\/+$/, '');
-}
-
 export async function connect(opts: ConnectOptions): Promise<ResolvedConnection> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (opts.proxy) return connectProxy(opts, timeoutMs);
@@ -189,7 +173,7 @@ export async function connect(opts: ConnectOptions): Promise<ResolvedConnection>
 }
 
 async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
-  const server = normaliseServer(opts.proxy === true ? DEFAULT_PROXY_URL : String(opts.proxy), '--proxy');
+  const server = resolveServer(opts)!;
   const kc = new LiteKubeConfig();
   const plainHttp = server.startsWith('http:');
   kc.loadFromClusterAndUser(
@@ -213,7 +197,6 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
     user: undefined,
     namespace: opts.namespace || 'default',
     insecure,
-    curlAuthArgs: insecure ? ['-k'] : [],
     kubectlArgs: ['--server', server],
     kubeConfig: kc,
     timeoutMs,
@@ -222,7 +205,7 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
 }
 
 async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
-  const server = normaliseServer(opts.server!, '--server');
+  const server = resolveServer(opts)!;
   if (opts.cert && !opts.key) throw configError('--cert was given without --key', 'Pass the client key with --key.');
   if (opts.key && !opts.cert) throw configError('--key was given without --cert', 'Pass the client certificate with --cert.');
   if (opts.cert) assertReadable(opts.cert, 'client certificate', '--cert');
@@ -254,24 +237,13 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   );
   const user = opts.cert ? certificateCommonName(readFileSync(opts.cert)) : undefined;
 
-  const curlAuthArgs: string[] = [];
   const kubectlArgs: string[] = ['--server', server];
-  if (opts.cert && opts.key) {
-    curlAuthArgs.push('--cert', displayPath(opts.cert), '--key', displayPath(opts.key));
-    kubectlArgs.push('--client-certificate', displayPath(opts.cert), '--client-key', displayPath(opts.key));
-  }
-  if (opts.cacert) {
-    curlAuthArgs.push('--cacert', displayPath(opts.cacert));
-    kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
-  }
-  if (opts.token) {
-    curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
-    kubectlArgs.push('--token', '$TOKEN');
-  }
-  if (insecure) {
-    curlAuthArgs.push('-k');
-    kubectlArgs.push('--insecure-skip-tls-verify');
-  }
+  const pair = opts.cert && opts.key ? { certFile: displayPath(opts.cert), keyFile: displayPath(opts.key) } : undefined;
+  const caFile = opts.cacert ? displayPath(opts.cacert) : undefined;
+  if (pair) kubectlArgs.push('--client-certificate', pair.certFile, '--client-key', pair.keyFile);
+  if (caFile) kubectlArgs.push('--certificate-authority', caFile);
+  if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (insecure) kubectlArgs.push('--insecure-skip-tls-verify');
   const warnings = [
     ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : []),
     ...plainHttpWarnings(server, !!opts.token),
@@ -284,7 +256,9 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     user,
     namespace: opts.namespace || 'default',
     insecure,
-    curlAuthArgs,
+    ...pair,
+    caFile,
+    bearerToken: !!opts.token,
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,
@@ -299,18 +273,17 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   let source: string;
   let files: string[] = [];
   const explicit = opts.kubeconfig;
+  const candidates = kubeconfigFiles(opts);
   if (explicit) {
     assertReadable(explicit, 'kubeconfig', '--kubeconfig');
     source = resolve(explicit);
     files = [source];
   } else if (process.env.KUBECONFIG) {
-    const listed = process.env.KUBECONFIG.split(delimiter).filter(Boolean);
-    if (listed[0]) assertReadable(listed[0], 'kubeconfig', 'KUBECONFIG');
-    source = listed.join(delimiter);
-    files = listed.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
+    if (candidates[0]) assertReadable(candidates[0], 'kubeconfig', 'KUBECONFIG');
+    source = candidates.join(delimiter);
+    files = candidates.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
   } else {
-    const home = process.env.HOME || homedir();
-    const file = join(home, '.kube', 'config');
+    const file = candidates[0]!;
     if (existsSync(file)) {
       source = file;
       files = [file];
@@ -417,13 +390,6 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     clientCertificate = info;
   }
 
-  const curlAuthArgs: string[] = [];
-  if (user?.certFile) curlAuthArgs.push('--cert', user.certFile);
-  if (user?.keyFile) curlAuthArgs.push('--key', user.keyFile);
-  if (cluster.caFile && !insecure) curlAuthArgs.push('--cacert', cluster.caFile);
-  // Inline *-data entries have no file to point at; curlAuthArgs stays best-effort.
-  if (user?.token || user?.exec || user?.authProvider) curlAuthArgs.push('-H', 'Authorization: Bearer $TOKEN');
-  if (insecure) curlAuthArgs.push('-k');
 
   const kubectlArgs: string[] = [];
   if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
@@ -432,12 +398,16 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
 
   return {
     mode: opts.demo ? 'demo' : 'kubeconfig',
-    server: cluster.server.replace(/\/+$/, ''),
+    server: resolveServer(opts, kc) ?? '',
     context: ctx.name,
     user: ctx.user || undefined,
     namespace: opts.namespace || ctx.namespace || 'default',
     insecure,
-    curlAuthArgs,
+    // Inline *-data entries have no file to point at: the curl equivalents stay best-effort.
+    certFile: user?.certFile,
+    keyFile: user?.keyFile,
+    caFile: insecure ? undefined : cluster.caFile,
+    bearerToken: !!(user?.token || user?.exec || user?.authProvider),
     kubectlArgs,
     kubeConfig: kc,
     timeoutMs,

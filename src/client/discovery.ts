@@ -8,6 +8,7 @@ import type {
   Discovery,
 } from '../model/types.js';
 import { KubeError } from './errors.js';
+import { gvPath } from '../model/paths.js';
 
 export const AGGREGATED_DISCOVERY_ACCEPT =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,' +
@@ -235,7 +236,7 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
     for (const gv of versions) jobs.push({ plan, gv });
   }
   await mapLimit(jobs, opts.concurrency ?? 8, async ({ gv }) => {
-    const path = gv.group ? `/apis/${gv.groupVersion}` : `/api/${gv.version}`;
+    const path = gvPath(gv);
     try {
       const doc = await count(path, LEGACY_DISCOVERY_ACCEPT);
       gv.resources = parseResourceList(doc, gv.group, gv.version);
@@ -257,7 +258,7 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
   const ordered: Record<string, unknown> = { '/api': rawDocuments['/api'], '/apis': rawDocuments['/apis'] };
   for (const g of groups) {
     for (const v of g.versions) {
-      const p = g.name ? `/apis/${v.groupVersion}` : `/api/${v.version}`;
+      const p = gvPath(v);
       if (p in rawDocuments) ordered[p] = rawDocuments[p];
     }
   }

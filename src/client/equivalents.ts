@@ -1,23 +1,7 @@
 // The curl and kubectl commands that do the same request as the client, for the request log.
 // Never inline secrets: a bearer token appears as "$TOKEN".
 import type { Connection } from './types.js';
-
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quote one argument for a POSIX shell. Arguments referring to $TOKEN are double-quoted so it expands. */
-export function shellQuote(arg: string): string {
-  if (arg === '') return "''";
-  if (SAFE.test(arg)) return arg;
-  if (/\$TOKEN\b/.test(arg) && !/["\\`]/.test(arg.replace(/\$TOKEN\b/g, ''))
-    && !/\$(?!TOKEN\b)/.test(arg)) {
-    return `"${arg}"`;
-  }
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-export function shellJoin(args: string[]): string {
-  return args.map(shellQuote).join(' ');
-}
+import { shellJoin, shellQuote, singleQuote } from '../model/shell.js';
 
 /** The Accept value that needs no -H (what curl/kubectl would get anyway). */
 function isPlainJson(accept: string | undefined): boolean {
@@ -42,10 +26,22 @@ function isFollow(path: string): boolean {
   return q >= 0 && new URLSearchParams(path.slice(q + 1)).get('follow') === 'true';
 }
 
+/** curl's arguments that authenticate like the connection: its files, "$TOKEN" for a bearer token,
+ *  -k when TLS verification is off. A kubectl proxy authenticates for us: none but -k. */
+export function curlAuthArgs(conn: Connection): string[] {
+  const args: string[] = [];
+  if (conn.mode !== 'proxy') {
+    if (conn.certFile) args.push('--cert', conn.certFile);
+    if (conn.keyFile) args.push('--key', conn.keyFile);
+    if (conn.caFile) args.push('--cacert', conn.caFile);
+    if (conn.bearerToken) args.push('-H', 'Authorization: Bearer $TOKEN');
+  }
+  if (conn.insecure) args.push('-k');
+  return args;
+}
+
 export function curlCommand(conn: Connection, req: EquivalentRequest): string {
-  const args = ['curl'];
-  if (conn.mode !== 'proxy') args.push(...conn.curlAuthArgs);
-  if (conn.insecure && !args.includes('-k') && !args.includes('--insecure')) args.push('-k');
+  const args = ['curl', ...curlAuthArgs(conn)];
   // -N: print each chunk as it arrives (curl buffers its output otherwise).
   if (isFollow(req.path)) args.push('-N');
   if (req.method !== 'GET') args.push('-X', req.method);
@@ -53,7 +49,7 @@ export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   if (req.body !== undefined) args.push('-H', 'Content-Type: application/json', '--data-raw', req.body);
   const url = joinUrl(conn.server, req.path);
   // The URL is always quoted: '?' and '&' are shell metacharacters.
-  return `${shellJoin(args)} '${url.replace(/'/g, `'\\''`)}'`;
+  return `${shellJoin(args)} ${singleQuote(url)}`;
 }
 
 export interface KubectlHint {
@@ -146,5 +142,5 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
   }
   const logs = kubectlLogs(prefix, pathOnly, query);
   if (logs) return logs;
-  return `${shellJoin([...prefix, 'get', '--raw'])} '${req.path.replace(/'/g, `'\\''`)}'`;
+  return `${shellJoin([...prefix, 'get', '--raw'])} ${singleQuote(req.path)}`;
 }

@@ -41,6 +41,8 @@ export class KubeError extends Error {
   readonly retryAfterSeconds?: number;
   /** How many times the request was sent (safe GETs are retried on 429/502/503/504 and dropped connections). */
   attempts = 1;
+  /** The id of the request event of the (last) attempt, when the request was sent. */
+  requestId?: number;
 
   constructor(init: KubeErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -21,6 +21,7 @@ import {
   type ErrorContext,
 } from './errors.js';
 import type { ResolvedConnection } from './connection.js';
+import { pathOnly } from '../model/paths.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -95,9 +96,8 @@ export const READ_ONLY_POST_PATHS: ReadonlySet<string> = new Set([
 /** Throws unless the request is a GET, or a POST to one of the self-review endpoints. */
 export function assertReadOnly(method: string, path: string): asserts method is HttpMethod {
   const m = method.toUpperCase();
-  const pathOnly = path.split('?')[0]!.replace(/\/+$/, '');
   if (m === 'GET' && method === 'GET') return;
-  if (m === 'POST' && method === 'POST' && READ_ONLY_POST_PATHS.has(pathOnly)) return;
+  if (m === 'POST' && method === 'POST' && READ_ONLY_POST_PATHS.has(pathOnly(path).replace(/\/+$/, ''))) return;
   throw new KubeError({
     kind: 'config',
     message: `Refusing ${method} ${path}: kapi-tui is read-only`,

@@ -43,9 +43,7 @@ function status(e: unknown): number | undefined {
 /** Whether this connection sends credentials of its own. Proxy mode sends none (the proxy adds them). */
 function sendsCredentials(api: KubeApi): boolean {
   const c = api.connection;
-  if (c.user) return true;
-  const args = c.curlAuthArgs ?? [];
-  return args.includes('--cert') || args.some((a) => /^Authorization:/i.test(a));
+  return !!(c.user || c.certFile || c.bearerToken);
 }
 
 /** `User "jane" cannot create resource …` → jane. */

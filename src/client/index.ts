@@ -1,17 +1,15 @@
 // The client's public surface (see docs/ARCHITECTURE.md).
 export type * from './types.js';
-export { connect, certificateCommonName, displayPath, DEFAULT_PROXY_URL, DEFAULT_TIMEOUT_MS } from './connection.js';
+export { connect, certificateCommonName, displayPath, DEFAULT_TIMEOUT_MS } from './connection.js';
 export type { ResolvedConnection } from './connection.js';
 export {
   ApiClient,
-  listAll,
   parseListPage,
-  resourcePath,
   TABLE_ACCEPT,
   JSON_ACCEPT,
   DEFAULT_LIST_LIMIT,
 } from './api.js';
-export type { ApiClientOptions, ListAllOptions, UserInfo } from './api.js';
+export type { ApiClientOptions, UserInfo } from './api.js';
 export {
   discover,
   parseAggregated,
@@ -32,7 +30,7 @@ export {
   isStatus,
 } from './errors.js';
 export type { KubeErrorKind, KubeStatus } from './errors.js';
-export { curlCommand, kubectlCommand, shellQuote, shellJoin, parseResourcePath, joinUrl } from './equivalents.js';
+export { curlCommand, kubectlCommand, parseResourcePath, joinUrl } from './equivalents.js';
 export { assertReadOnly, READ_ONLY_POST_PATHS, HttpTransport } from './http.js';
 export { DiscoveryCache, defaultCacheDir, cacheKey, sameDiscovery } from './discovery-cache.js';
 export { whoAmI, allowedVerbs, clearPermissionCache, type Identity } from './identity.js';

@@ -1,6 +1,8 @@
 // The client's public surface. The UI and CLI depend on these interfaces, not on the classes,
 // so that components can be tested against the sandbox or a stub alike.
-import type { Discovery, ListPage, RequestEvent, ResourceRef, VersionInfo } from '../model/types.js';
+import type { Discovery, ListPage, RawResponse, RequestEvent, ResourceRef, VersionInfo } from '../model/types.js';
+
+export type { RawResponse };
 
 export type ConnectionMode = 'kubeconfig' | 'certificates' | 'proxy' | 'demo';
 
@@ -39,22 +41,16 @@ export interface Connection {
   /** Things the user must know about this connection (TLS off, plain HTTP over the network,
    *  an expired client certificate), found without sending anything. */
   warnings?: string[];
-  /** Shell-ready curl arguments that authenticate like this connection (paths, never secrets), e.g.
-   *  ['--cert', '/tmp/sb/admin.crt', '--key', '/tmp/sb/admin.key', '--cacert', '/tmp/sb/ca.crt']. */
-  curlAuthArgs: string[];
+  /** The files that authenticate like this connection, as a user can pass them to curl (paths as
+   *  the user can type them; inline kubeconfig data has none). The curl equivalents are built from
+   *  these (curlAuthArgs); secrets never appear. */
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  /** Requests carry a bearer token (a token, an exec plugin or an auth provider): curl gets "$TOKEN". */
+  bearerToken?: boolean;
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  contentType: string;
-  body: string;
-  bytes: number;
-  durationMs: number;
-  /** Parsed body when it is JSON. */
-  json?: unknown;
 }
 
 export interface RequestOptions {
@@ -76,6 +72,8 @@ export interface WatchHandle {
   stop(): void;
   /** Settles when the stream ends (stopped, closed by the server, or failed). */
   done: Promise<void>;
+  /** The id of its request event, once there is one (the headers arrived or the request failed). */
+  readonly requestId?: number;
 }
 
 /** A streamed text GET (a followed pod log): stop() closes its connection. */

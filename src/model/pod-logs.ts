@@ -1,7 +1,7 @@
 // The pod logs view, without I/O: which pods it applies to, which container it reads, the URL of
 // the log request and what the view says. The UI fetches; these decide.
 import type { ResourceRef } from './types.js';
-import { objectPath } from './tree.js';
+import { resourcePath, withQuery } from './paths.js';
 import { formatBytes } from './format.js';
 
 /** Lines asked for (`tailLines`): enough to see what a pod is doing, small enough to stay fast. */
@@ -30,14 +30,12 @@ export function logContainer(pod: unknown): LogContainer {
 
 /** GET path of the log: /api/v1/namespaces/NS/pods/NAME/log?tailLines=500[&container=C]. */
 export function podLogPath(namespace: string, name: string, container?: string): string {
-  const query = new URLSearchParams({ tailLines: String(TAIL_LINES) });
-  if (container !== undefined) query.set('container', container);
-  return `${podLogBasePath(namespace, name)}?${query.toString()}`;
+  return withQuery(podLogBasePath(namespace, name), { tailLines: String(TAIL_LINES), container });
 }
 
 /** The log path without its query (how the request log and the footer match requests to views). */
 export function podLogBasePath(namespace: string, name: string): string {
-  return `${objectPath(POD_REF, namespace, name)}/log`;
+  return resourcePath(POD_REF, namespace, name, 'log');
 }
 
 /** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read; with
@@ -53,9 +51,7 @@ export const FOLLOW_MAX_LINES = 5000;
 
 /** GET path of a followed log (`kubectl logs -f`): /api/v1/namespaces/NS/pods/NAME/log?follow=true&tailLines=500[&container=C]. */
 export function podLogFollowPath(namespace: string, name: string, container?: string): string {
-  const query = new URLSearchParams({ follow: 'true', tailLines: String(TAIL_LINES) });
-  if (container !== undefined) query.set('container', container);
-  return `${podLogBasePath(namespace, name)}?${query.toString()}`;
+  return withQuery(podLogBasePath(namespace, name), { follow: 'true', tailLines: String(TAIL_LINES), container });
 }
 
 /** A followed log so far: complete lines (the newest FOLLOW_MAX_LINES), the line still being
@@ -87,6 +83,14 @@ function utf8Length(s: string): number {
 /** Where a follow stands: waiting for the headers, streaming, stopped with f, or ended by the
  *  server or an error (`reason`). */
 export type FollowState = { state: 'connecting' | 'following' | 'stopped' } | { state: 'ended'; reason: string };
+
+/** A followed log as the view shows it: where the follow stands and what it received. */
+export interface FollowedLog {
+  follow: FollowState;
+  lines: FollowedLines;
+  /** The id of the stream's request event, once it was sent. */
+  requestId?: number;
+}
 
 /** The note under a followed log: a visible marker, the counts, what was dropped, what f does. */
 export function followNote(follow: FollowState, buf: FollowedLines): string {

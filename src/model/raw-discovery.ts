@@ -1,7 +1,7 @@
 // The discovery document a group-version came from, exactly as the server sent it, and a one-line
 // note saying which format it is and what discovery cost.
 import type { DiscoveredGroupVersion, Discovery } from './types.js';
-import { gvPath } from './tree.js';
+import { gvPath, rootPath } from './paths.js';
 
 export interface RawDiscoveryView { path: string; value: unknown; note: string }
 
@@ -12,7 +12,7 @@ export function rawDiscovery(d: Discovery, gv: DiscoveredGroupVersion): RawDisco
     return { path, value: d.rawDocuments[path], note: `as served: legacy APIResourceList from GET ${path} · ${cost}` };
   }
   // Aggregated: one APIGroupDiscoveryList per root holds every group; show this group's entry.
-  const path = gv.group === '' ? '/api' : '/apis';
+  const path = rootPath(gv);
   const doc = d.rawDocuments[path] as { items?: { metadata?: { name?: string } }[] } | undefined;
   const entry = doc?.items?.find((i) => (i.metadata?.name ?? '') === gv.group);
   const which = gv.group === '' ? 'core' : gv.group;

@@ -4,6 +4,9 @@
 // Explanations follow kubernetes.io: "The Kubernetes API", "Controlling Access to the Kubernetes
 // API", "Authenticating" (X.509 client certificates, anonymous requests) and "Access clusters
 // using the Kubernetes API" (kubectl proxy).
+import { gvPath, parseGroupVersion, resourcePath } from './paths.js';
+import { DEFAULT_PROXY_URL } from './proxy.js';
+import { shellQuote } from './shell.js';
 
 export type TourTarget =
   /** A non-resource path or a raw API path: show its response. */
@@ -192,11 +195,6 @@ export function tourStepById(id: string): TourStep | undefined {
   return TOUR.find((s) => s.id === id);
 }
 
-/** Collection/object path for a groupVersion ('v1' → /api/v1, 'apps/v1' → /apis/apps/v1). */
-function gvPath(groupVersion: string): string {
-  return groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
-}
-
 /** The HTTP request behind a target. For `object` without a name: the collection (pick the first item). */
 export function targetRequest(target: TourTarget): { method: 'GET' | 'POST'; path: string } {
   switch (target.kind) {
@@ -204,12 +202,12 @@ export function targetRequest(target: TourTarget): { method: 'GET' | 'POST'; pat
       return { method: 'GET', path: target.path };
     case 'groupVersion':
     case 'resource':
-      return { method: 'GET', path: gvPath(target.groupVersion) };
+      return { method: 'GET', path: gvPath(parseGroupVersion(target.groupVersion)) };
     case 'objects':
-      return { method: 'GET', path: `${gvPath(target.groupVersion)}/namespaces/${encodeURIComponent(target.namespace)}/${target.resource}` };
     case 'object': {
-      const base = `${gvPath(target.groupVersion)}/namespaces/${encodeURIComponent(target.namespace)}/${target.resource}`;
-      return { method: 'GET', path: target.name ? `${base}/${encodeURIComponent(target.name)}` : base };
+      const ref = { ...parseGroupVersion(target.groupVersion), resource: target.resource, namespaced: true };
+      const name = target.kind === 'object' ? target.name || undefined : undefined;
+      return { method: 'GET', path: resourcePath(ref, target.namespace, name) };
     }
     case 'whoami':
       return { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews' };
@@ -226,23 +224,18 @@ export interface TourCurlContext {
   proxyUrl?: string;
 }
 
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function q(s: string): string {
-  return SAFE.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The step's example curl with the placeholders filled in (shell-quoted), or undefined if it has none. */
 export function tourCurl(step: TourStep, ctx: TourCurlContext): string | undefined {
   if (!step.exampleCurl) return undefined;
   const server = ctx.server.replace(/\/+$/, '');
-  const proxy = (ctx.proxyUrl ?? 'http://127.0.0.1:8001').replace(/\/+$/, '');
+  const proxy = (ctx.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '');
   const values: Record<string, string> = {
-    ca: q(ctx.caFile ?? 'ca.crt'),
-    cert: q(ctx.certFile ?? 'admin.crt'),
-    key: q(ctx.keyFile ?? 'admin.key'),
+    ca: shellQuote(ctx.caFile ?? 'ca.crt'),
+    cert: shellQuote(ctx.certFile ?? 'admin.crt'),
+    key: shellQuote(ctx.keyFile ?? 'admin.key'),
   };
   return step.exampleCurl
-    .replace(/\{server\}(\S*)/g, (_, rest: string) => q(server + rest))
-    .replace(/\{proxy\}(\S*)/g, (_, rest: string) => q(proxy + rest))
+    .replace(/\{server\}(\S*)/g, (_, rest: string) => shellQuote(server + rest))
+    .replace(/\{proxy\}(\S*)/g, (_, rest: string) => shellQuote(proxy + rest))
     .replace(/\{(ca|cert|key)\}/g, (_, k: string) => values[k]!);
 }

@@ -48,19 +48,3 @@ export function resourceKey(row: ResourceRow): string {
 export function refOf(r: DiscoveredResource): ResourceRef {
   return { group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced };
 }
-
-/** Discovery path of a group/version: '/api/v1' or '/apis/apps/v1'. */
-export function gvPath(gv: DiscoveredGroupVersion): string {
-  return gv.group === '' ? `/api/${gv.version}` : `/apis/${gv.group}/${gv.version}`;
-}
-
-export function refLabel(ref: ResourceRef): string {
-  return ref.group ? `${ref.resource}.${ref.version}.${ref.group}` : `${ref.resource}.${ref.version}`;
-}
-
-/** URL path of a collection or one object: '/api/v1/namespaces/default/pods', '/apis/apps/v1/deployments/web'. */
-export function objectPath(ref: ResourceRef, namespace?: string, name?: string): string {
-  const base = ref.group ? `/apis/${ref.group}/${ref.version}` : `/api/${ref.version}`;
-  const ns = ref.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${base}${ns}/${ref.resource}${name ? `/${encodeURIComponent(name)}` : ''}`;
-}

@@ -60,6 +60,9 @@ export interface Discovery {
   rawDocuments: Record<string, unknown>;
   /** Set on a discovery loaded from the on-disk cache (not yet revalidated). */
   fromCache?: boolean;
+  /** The id of the request event that fetched each document of rawDocuments, by path (this run's
+   *  discovery only: never cached). */
+  requestIds?: Record<string, number>;
 }
 
 /** Identifies a resource collection for list/get/watch. */
@@ -99,6 +102,20 @@ export interface RequestEvent {
   startedAt: number;
 }
 
+/** A buffered response as the client received it. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  body: string;
+  bytes: number;
+  durationMs: number;
+  /** Parsed body when it is JSON. */
+  json?: unknown;
+  /** The id of the request event this response answered (RequestEvent.id). */
+  requestId: number;
+}
+
 export interface TableColumn {
   name: string;
   type: string;
@@ -123,4 +140,6 @@ export interface ListPage {
   continueToken?: string;
   remainingItemCount?: number;
   bytes: number;
+  /** The id of the request event this page answered (RequestEvent.id). */
+  requestId: number;
 }

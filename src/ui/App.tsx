@@ -30,8 +30,8 @@ import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
 import { revealFieldAction, useAllowedVerbs, useClipboard, useIdentity, useSchema } from './learning-hooks.js';
-import { viewRequest } from './request-log.js';
-import { viewPaths } from './detailContent.js';
+import { viewRequest } from '../session/request-log.js';
+import { viewRequestIds } from './detailContent.js';
 import { detailBody, droppedLines, useDetailContent } from './useDetailBody.js';
 import { buildFrame } from './frame.js';
 import { type KeyRows, type SideEffect, useKeys } from './useKeys.js';
@@ -66,12 +66,6 @@ export interface AppProps {
   startTour?: boolean;
   /** A discovery already at hand (the on-disk cache): the first frame shows the tree. */
   initialDiscovery?: Discovery;
-}
-
-/** curl's own file arguments of the connection, for the tour's example commands. */
-function curlFiles(args: string[]): { caFile?: string; certFile?: string; keyFile?: string } {
-  const after = (flag: string) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : undefined; };
-  return { caFile: after('--cacert'), certFile: after('--cert'), keyFile: after('--key') };
 }
 
 export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery }: AppProps) {
@@ -153,7 +147,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     if (reveal) store.dispatch(reveal);
   }, [reveal, store]);
 
-  const request = viewRequest(requests.entries, viewPaths(nav, gv));
+  const loads = { discovery, detail: detailData, namespaces, schema };
+  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') { exit(); onExit?.(); return; }
     const target = loggedSelected?.event ?? request;
@@ -211,7 +206,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
 
   let tourBox: React.ReactNode = null;
   if (tourStep && tourLines > 0) {
-    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, { server: api.connection.server, ...curlFiles(api.connection.curlAuthArgs) });
+    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection);
     const result = tourStep.target.kind === 'whoami' && identity
       ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}` : undefined;
     tourBox = <TourBox step={tourStep} index={nav.tourStep ?? 0} total={TOUR.length} curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}

@@ -6,7 +6,7 @@ import type { ListState } from '../model/list.js';
 import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highlight.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
-import type { ExplainedError } from './errors.js';
+import type { ExplainedError } from '../model/loadable.js';
 import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { wrapLines } from '../model/format.js';
 import { detailViewport } from '../model/layout.js';

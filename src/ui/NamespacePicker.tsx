@@ -3,7 +3,7 @@ import { Busy } from './Busy.js';
 import type { ListState } from '../model/list.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
-import type { ExplainedError } from './errors.js';
+import type { ExplainedError } from '../model/loadable.js';
 import { col, useColor } from './theme.js';
 
 export const ALL_NAMESPACES = 'all namespaces';

@@ -8,7 +8,7 @@ import type { ListState } from '../model/list.js';
 import { formatBytes, formatRequest } from '../model/format.js';
 import { textLines } from '../model/highlight.js';
 import { logBodyRoom, logListHeight } from '../model/layout.js';
-import type { LoggedRequest } from './request-log.js';
+import type { LoggedRequest } from '../session/request-log.js';
 import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
 import { col, useColor } from './theme.js';

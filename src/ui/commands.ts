@@ -25,6 +25,7 @@ import { isPodRef } from '../model/pod-logs.js';
 import { complete, runCommand } from '../model/command-line.js';
 import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
+import { parseGroupVersion } from '../model/paths.js';
 
 export interface CommandContext {
   /** The current state (it may be ahead of the last render: keys arrive faster than frames). */
@@ -199,8 +200,8 @@ function explainAction(ctx: CommandContext): KeyOutcome {
   const view = topView(nav);
   if (object && view?.kind === 'object' && textCursor(nav)) {
     // The object's own apiVersion/kind, not the URL's: they name the schema.
-    const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
-    return { type: 'openExplain', target: { ref: { ...view.ref, group, version }, kind: object.kind }, field: object.fieldAt(resolveText(nav, ctx.frame.text).cursor) };
+    const ref = { ...view.ref, ...parseGroupVersion(object.apiVersion) };
+    return { type: 'openExplain', target: { ref, kind: object.kind }, field: object.fieldAt(resolveText(nav, ctx.frame.text).cursor) };
   }
   const row = resourceRows[selected(ctx, 'resources') ?? -1];
   if (!row || nav.focus === 'groups') return null;

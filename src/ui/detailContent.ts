@@ -1,17 +1,15 @@
 // What the detail pane shows, derived (purely) from navigation state and loaded data.
 import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/types.js';
-import { type NavState, activeOverlay, overlayOf, topView } from '../model/nav-state.js';
-import { type GroupRow, type ResourceRow, gvPath, objectPath, refLabel, refOf } from '../model/tree.js';
+import { type NavState, activeOverlay, topView } from '../model/nav-state.js';
+import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
+import { formatGvr, gvPath, rootPath } from '../model/paths.js';
 import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
-import { EMPTY_LOG, POD_REF, TAIL_LINES, followNote, followedText, isPodRef, logsTitle, podLogBasePath } from '../model/pod-logs.js';
+import { EMPTY_LOG, TAIL_LINES, followNote, followedText, isPodRef, logsTitle } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
-import type { Loadable } from './data.js';
-import type { DetailData } from './useDetail.js';
-import type { TableData } from './live-table.js';
-import type { ExplainedError } from './errors.js';
+import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }
@@ -60,7 +58,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
         return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: logs + note };
       }
       const canI = allowed ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}` : '';
-      return { kind: 'value', title: `${refLabel({ group: r.group, version: r.version, resource: r.name, namespaced: r.namespaced })} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
+      return { kind: 'value', title: `${formatGvr(refOf(r))} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
     }
     if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
     if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
@@ -73,8 +71,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
     };
   }
-  const title = view.kind === 'objects' ? `${refLabel(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
-    : view.kind === 'object' ? `${refLabel(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
+  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
+    : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
         data.state === 'response' && data.followed?.follow.state === 'following')
         : `GET ${view.path}`;
@@ -149,22 +147,33 @@ export function tableNote(t: TableData): string {
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }
 
-/** URL paths whose requests produce the current view (the footer shows the newest of them). */
-export function viewPaths(nav: NavState, gv: DiscoveredGroupVersion | undefined): string[] {
+/** What the App has loaded, for finding the current view's request. */
+export interface ViewLoads {
+  discovery: Loadable<Discovery>;
+  detail: DetailData;
+  namespaces: Loadable<unknown>;
+  schema: Loadable<unknown> | undefined;
+}
+
+const loadedId = (l: Loadable<unknown> | undefined) => (l && l.state !== 'loading' ? l.requestId : undefined);
+
+/** Ids of the requests whose answers the current view shows (the footer shows the newest of them). */
+export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undefined, loads: ViewLoads): number[] {
+  const ids = (...maybe: (number | undefined)[]) => maybe.filter((id): id is number => id !== undefined);
   const overlay = activeOverlay(nav);
-  if (overlay === 'picker') return ['/api/v1/namespaces'];
-  const explain = overlayOf(nav, 'explain');
-  if (explain) {
-    const { group, version } = explain.target.ref;
-    return [group ? `/openapi/v3/apis/${group}/${version}` : `/openapi/v3/api/${version}`, '/openapi/v3'];
-  }
+  if (overlay === 'picker') return ids(loadedId(loads.namespaces));
+  if (overlay === 'explain') return ids(loadedId(loads.schema));
   const view = topView(nav);
-  if (!view) return gv ? [gvPath(gv), gv.group === '' ? '/api' : '/apis'] : ['/api', '/apis'];
-  if (view.kind === 'objects') return [objectPath(view.ref, nav.namespace)];
-  if (view.kind === 'object') return [objectPath(view.ref, view.namespace, view.name)];
-  // The log request; the pod's GET before it while the log is not there (or when that failed).
-  if (view.kind === 'logs') return [podLogBasePath(view.namespace, view.name), objectPath(POD_REF, view.namespace, view.name)];
-  return [view.path.split('?')[0]];
+  if (!view) {
+    const byPath = loads.discovery.state === 'ok' ? loads.discovery.value.requestIds ?? {} : {};
+    return gv ? ids(byPath[gvPath(gv)], byPath[rootPath(gv)]) : ids(byPath['/api'], byPath['/apis']);
+  }
+  const d = loads.detail;
+  if (d.state === 'error') return ids(d.requestId);
+  if (d.state === 'table') return ids(d.table.requestId);
+  // A followed log: the stream once it was sent, the log's GET before it.
+  if (d.state === 'response') return ids(d.response.requestId, d.followed?.requestId);
+  return [];
 }
 
 function gvOf(d: Discovery, row: ResourceRow): DiscoveredGroupVersion | undefined {

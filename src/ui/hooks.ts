@@ -2,7 +2,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useStdout } from 'ink';
 import type { KubeApi } from '../client/types.js';
-import { type LoggedRequest, RequestLog } from './request-log.js';
+import { type LoggedRequest, RequestLog } from '../session/request-log.js';
 
 export interface TerminalSize { columns: number; rows: number }
 

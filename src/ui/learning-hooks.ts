@@ -3,34 +3,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStdout } from 'ink';
 import type { KubeApi } from '../client/types.js';
-import { type Identity, allowedVerbs, whoAmI } from '../client/identity.js';
+import type { Identity } from '../client/identity.js';
 import type { DiscoveredResource } from '../model/types.js';
 import type { NavAction } from '../model/navigation.js';
 import type { ExplainTarget, FieldPath } from '../model/nav-state.js';
-import { type FieldNode, buildFieldTree, explainPath } from '../model/explain.js';
+import { explainPath } from '../model/explain.js';
 import { explainRows } from '../model/explain-rows.js';
 import { osc52, insideTmux } from '../model/osc52.js';
 import { refOf } from '../model/tree.js';
-import type { Loadable } from './data.js';
-import { describeError } from './errors.js';
-import { explainResponse } from './useDetail.js';
-
-/** The client that can send review POSTs. The CLI may hand the App a stand-in that connects in the
- *  background (it has `whenReady()`); the reviews need the real client and its connection. */
-async function reviewClient(api: KubeApi): Promise<KubeApi> {
-  const deferred = api as KubeApi & { whenReady?: () => Promise<KubeApi> };
-  return typeof deferred.whenReady === 'function' ? deferred.whenReady() : api;
-}
+import type { Loadable } from '../model/loadable.js';
+import { loadAllowedVerbs, loadIdentity } from '../session/access.js';
+import { type Schema, loadSchema } from '../session/openapi.js';
+import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 
 /** The server's answer to "who am I" (SelfSubjectReview, with the identity module's fallbacks). */
 export function useIdentity(api: KubeApi): Identity | undefined {
   const [identity, setIdentity] = useState<Identity>();
-  useEffect(() => {
-    const ac = new AbortController();
-    reviewClient(api).then((client) => whoAmI(client, { signal: ac.signal }))
-      .then((id) => { if (!ac.signal.aborted) setIdentity(id); }, () => {});
-    return () => ac.abort();
-  }, [api]);
+  useAbortableLoad({ start: (signal) => loadIdentity(api, signal), done: setIdentity }, [api]);
   return identity;
 }
 
@@ -42,66 +31,34 @@ const CAN_I_DELAY_MS = 250;
 export function useAllowedVerbs(api: KubeApi, resource: DiscoveredResource | undefined, namespace: string | undefined): Record<string, boolean> | undefined {
   const [allowed, setAllowed] = useState<{ key: string; verbs: Record<string, boolean> }>();
   const key = resource ? `${resource.group}/${resource.version}/${resource.name} ${namespace ?? ''}` : '';
-  useEffect(() => {
-    if (!resource) return;
-    const ac = new AbortController();
-    const t = setTimeout(() => {
-      reviewClient(api).then((client) => allowedVerbs(client, refOf(resource), namespace, resource.verbs, { signal: ac.signal }))
-        .then((verbs) => { if (!ac.signal.aborted) setAllowed({ key, verbs }); }, () => {});
-    }, CAN_I_DELAY_MS);
-    return () => { clearTimeout(t); ac.abort(); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  useAbortableLoad({
+    start: resource ? async (signal) => {
+      await abortableWait(CAN_I_DELAY_MS, signal);
+      return loadAllowedVerbs(api, refOf(resource), namespace, resource.verbs, signal);
+    } : undefined,
+    done: (verbs) => setAllowed({ key, verbs }),
   }, [api, key]);
   return allowed?.key === key ? allowed.verbs : undefined;
 }
 
-export interface Schema { root: FieldNode; document: unknown; path: string }
-
 /** One object: the App derives lists from the schema and must not see a new one every render. */
 const LOADING: Loadable<Schema> = { state: 'loading' };
 
-/** OpenAPI v3 documents by URL, per API: a schema opened twice is fetched once. */
-const documents = new WeakMap<KubeApi, Map<string, unknown>>();
-
-async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promise<unknown> {
-  const r = await api.getRaw(path, { signal });
-  if (r.status >= 400) throw Object.assign(new Error(explainResponse(r).detail), explainResponse(r));
-  return r.json;
-}
-
-/** The schema of a kind: GET /openapi/v3 for the group-version's URL (with its hash), then that
- *  document, then the field tree. */
+/** The schema of a kind (session/openapi.ts), loaded when `e` opens it. */
 export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<Schema> | undefined {
   const [schema, setSchema] = useState<{ key: string; value: Loadable<Schema> }>();
   const key = target ? JSON.stringify(target) : '';
   const loaded = useRef(schema);
   loaded.current = schema;
+  // Reopened for the kind it shows: keep it (no loading flash; a pending field reveal has used it).
+  const keep = loaded.current?.key === key && loaded.current.value.state === 'ok';
   useEffect(() => {
-    if (!target) return;
-    // Reopened for the kind it shows: keep it (no loading flash; a pending field reveal has used it).
-    if (loaded.current?.key === key && loaded.current.value.state === 'ok') return;
-    const ac = new AbortController();
-    const set = (value: Loadable<Schema>) => { if (!ac.signal.aborted) setSchema({ key, value }); };
-    set(LOADING);
-    const { group, version } = target.ref;
-    const gvKey = group ? `apis/${group}/${version}` : `api/${version}`;
-    void (async () => {
-      try {
-        const index = await fetchJson(api, '/openapi/v3', ac.signal) as { paths?: Record<string, { serverRelativeURL?: string }> };
-        const url = index?.paths?.[gvKey]?.serverRelativeURL ?? `/openapi/v3/${gvKey}`;
-        const cache = documents.get(api) ?? new Map<string, unknown>();
-        documents.set(api, cache);
-        const document = cache.get(url) ?? await fetchJson(api, url, ac.signal);
-        cache.set(url, document);
-        const root = buildFieldTree(document, { group, version, kind: target.kind });
-        if (!root) set({ state: 'error', error: { title: `No schema for ${target.kind}`, detail: `${url} has no schema for ${target.kind} (${group || 'core'}/${version}).`, hint: 'custom resources without a structural schema have none' } });
-        else set({ state: 'ok', value: { root, document, path: url } });
-      } catch (err) {
-        set({ state: 'error', error: describeError(err) });
-      }
-    })();
-    return () => ac.abort();
+    if (target && !keep) setSchema({ key, value: LOADING });
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key]);
+  useAbortableLoad({
+    start: target && !keep ? (signal) => loadSchema(api, target, signal) : undefined,
+    done: (value) => setSchema({ key, value }),
   }, [api, key]);
   if (!target) return undefined;
   return schema?.key === key ? schema.value : LOADING;

@@ -1,24 +1,17 @@
 // The data of the opened detail view: a live object table, one object, a pod's log, or a raw path.
 import { useEffect, useMemo, useState } from 'react';
-import type { KubeApi, RawResponse } from '../client/types.js';
+import type { KubeApi } from '../client/types.js';
 import type { DetailView } from '../model/nav-state.js';
-import { type ExplainedError, describeError } from './errors.js';
-import { CANCELLED } from './data.js';
-import { LiveTable, type TableData } from './live-table.js';
-import type { RequestLog } from './request-log.js';
-import { objectPath } from '../model/tree.js';
-import { type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
-import { loadPodLogs } from './loadPodLogs.js';
-import { type FollowedLog, LogFollower } from './log-follow.js';
-
-export type DetailData =
-  | { state: 'idle' }
-  | { state: 'loading'; since: number }
-  | { state: 'error'; error: ExplainedError }
-  | { state: 'table'; table: TableData }
-  /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
-   *  received, which the view shows instead of the response once lines arrived. */
-  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog };
+import { CANCELLED, type DetailData, type ExplainedError, failedRequestId } from '../model/loadable.js';
+import type { RawResponse } from '../model/types.js';
+import { type FollowedLog, type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
+import { describeError } from '../session/errors.js';
+import { LiveTable } from '../session/live-table.js';
+import type { RequestLog } from '../session/request-log.js';
+import { loadPodLogs } from '../session/pod-logs.js';
+import { loadResponse } from '../session/responses.js';
+import { LogFollower } from '../session/log-follow.js';
+import { useAbortableLoad } from './useAbortableLoad.js';
 
 const HINTS: Record<number, string> = {
   401: 'the server did not accept the credentials (expired token or client certificate?)',
@@ -38,6 +31,9 @@ export function explainResponse(r: RawResponse): ExplainedError {
   };
 }
 
+/** A view's response; `container`: the one a pod's log was read from. */
+interface LoadedResponse { response: RawResponse; container?: LogContainer }
+
 export interface DetailRequest {
   view: DetailView | undefined;
   namespace: string | undefined;
@@ -54,38 +50,33 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   const since = useMemo(() => Date.now(), [key]);
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
+  const setData = (data: DetailData) => setTagged({ key, data });
+  const fail = (err: unknown) => {
+    setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
+  };
+  const show = ({ response, container }: LoadedResponse) => {
+    const error = response.status >= 400 ? explainResponse(response) : undefined;
+    setData({ state: 'response', response, error, container });
+  };
   useEffect(() => {
-    const setData = (data: DetailData) => setTagged({ key, data });
     if (!view) { setData({ state: 'idle' }); return; }
     if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
-    const fail = (err: unknown) => setData({ state: 'error', error: describeError(err) });
     setData({ state: 'loading', since });
-    if (view.kind === 'objects') {
-      const ns = view.ref.namespaced ? namespace : undefined;
-      const path = objectPath(view.ref, ns);
-      const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail,
-        { onWatchEvent: (ev) => log?.recordWatchEvent(path, ev), onPage: (page) => log?.attachListPage(path, page, view.ref) });
-      table.start();
-      return () => table.stop();
-    }
-    const ac = new AbortController();
-    const show = (response: RawResponse, container?: LogContainer) => {
-      if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container });
-    };
-    const failed = (err: unknown) => { if (!ac.signal.aborted) fail(err); };
-    if (view.kind === 'logs') {
-      loadPodLogs(api, view.namespace, view.name, ac.signal, log).then(({ response, container }) => show(response, container), failed);
-      return () => ac.abort();
-    }
-    const p = view.kind === 'object'
-      ? api.get(view.ref, view.namespace, view.name, { signal: ac.signal })
-      : api.getRaw(view.path, { signal: ac.signal });
-    const path = view.kind === 'object' ? objectPath(view.ref, view.namespace, view.name) : view.path;
-    p.then((response) => { log?.attachBody(path, response); show(response); }, failed);
-    return () => ac.abort();
+    if (view.kind !== 'objects') return;
+    const ns = view.ref.namespaced ? namespace : undefined;
+    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, { log });
+    table.start();
+    return () => table.stop();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key]);
+  useAbortableLoad<LoadedResponse>({
+    start: !view || cancelled || view.kind === 'objects' ? undefined
+      : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log)
+        : async (signal) => ({ response: await loadResponse(api, view, signal, log) }),
+    done: show,
+    failed: fail,
   }, [api, key]);
   const data: DetailData = !view ? { state: 'idle' } : tagged.key === key ? tagged.data : { state: 'loading', since };
   const followed = useFollowedLog(api, view, key, data, log);
@@ -105,7 +96,8 @@ function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string,
     follower.start();
     return () => {
       follower.stop();
-      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: { follow: { state: 'stopped' }, lines: follower.lines } } : t));
+      const stopped: FollowedLog = { ...follower.followed, follow: { state: 'stopped' } };
+      setTagged((t) => (t?.key === key && t.followed.follow.state === 'following' ? { key, followed: stopped } : t));
     };
     // The log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps

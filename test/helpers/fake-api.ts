@@ -89,7 +89,7 @@ export function makeObjects(pods = 3) {
 
 const CONNECTION: Connection = {
   mode: 'demo', server: 'https://127.0.0.1:6443', context: 'kapi-sandbox', user: 'admin', namespace: 'default',
-  insecure: false, curlAuthArgs: ['--cacert', '/tmp/ca.crt'], kubectlArgs: ['--kubeconfig', '/tmp/kubeconfig'],
+  insecure: false, caFile: '/tmp/ca.crt', kubectlArgs: ['--kubeconfig', '/tmp/kubeconfig'],
 };
 
 export interface FakeOptions {
@@ -133,12 +133,14 @@ export class FakeApi implements KubeApi {
     this.store = makeObjects(opts.pods ?? 3);
   }
 
-  private emit(path: string, status: number, bytes: number, error?: string) {
+  /** Returns the event's id (the client hands it back with the response). */
+  private emit(path: string, status: number, bytes: number, error?: string): number {
     const ev: RequestEvent = {
       id: this.nextId++, method: 'GET', path, accept: 'application/json', status, durationMs: 12, bytes, error,
       curl: `curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443${path}'`, kubectl: `kubectl get --raw '${path}'`, startedAt: Date.now(),
     };
     for (const l of this.listeners) l(ev);
+    return ev.id;
   }
 
   onRequest(listener: (ev: RequestEvent) => void): () => void {
@@ -151,8 +153,7 @@ export class FakeApi implements KubeApi {
     if (this.opts.cachedDiscovery) opts.onCached?.({ ...this.opts.cachedDiscovery, fromCache: true });
     await delay(this.opts.discoverDelayMs, opts.signal);
     if (this.opts.failDiscovery) { this.emit('/api', 0, 0, this.opts.failDiscovery.message); throw this.opts.failDiscovery; }
-    this.emit('/apis', 200, 3800);
-    return DISCOVERY;
+    return { ...DISCOVERY, requestIds: { '/apis': this.emit('/apis', 200, 3800) } };
   }
 
   async version(): Promise<VersionInfo> {
@@ -172,15 +173,15 @@ export class FakeApi implements KubeApi {
     await delay(this.opts.listDelayMs, opts.signal);
     const path = this.path(ref, opts.namespace);
     if (ref.resource === 'crontabs') {
-      this.emit(path, 403, 300);
-      throw new FakeKubeError(403, 'Forbidden', `crontabs.stable.example.com is forbidden: User "jane" cannot list resource "crontabs"`, 'ask for RBAC list permission');
+      const requestId = this.emit(path, 403, 300);
+      throw Object.assign(new FakeKubeError(403, 'Forbidden', `crontabs.stable.example.com is forbidden: User "jane" cannot list resource "crontabs"`, 'ask for RBAC list permission'), { requestId });
     }
     const all = (this.store[this.key(ref)] ?? []).filter((o) => !opts.namespace || o.metadata.namespace === opts.namespace);
     const size = this.opts.pageSize ?? opts.limit ?? 500;
     const start = opts.continueToken ? Number(opts.continueToken) : 0;
     const items = all.slice(start, start + size);
     const next = start + size < all.length ? String(start + size) : undefined;
-    this.emit(path, 200, 1200 * items.length);
+    const requestId = this.emit(path, 200, 1200 * items.length);
     const columns = ref.resource === 'pods'
       ? [NAME_COL, { name: 'Ready', type: 'string', format: '', description: '', priority: 0 }, { name: 'Status', type: 'string', format: '', description: '', priority: 0 }, AGE_COL, { name: 'IP', type: 'string', format: '', description: '', priority: 1 }]
       : [NAME_COL, AGE_COL];
@@ -190,7 +191,7 @@ export class FakeApi implements KubeApi {
         cells: ref.resource === 'pods' ? [o.metadata.name, '1/1', 'Running', '5d', '10.0.0.1'] : [o.metadata.name, '5d'],
         object: { metadata: { name: o.metadata.name, namespace: o.metadata.namespace } },
       })),
-      items: [], resourceVersion: '100', continueToken: next, remainingItemCount: next ? all.length - start - size : undefined, bytes: 1200 * items.length,
+      items: [], resourceVersion: '100', continueToken: next, remainingItemCount: next ? all.length - start - size : undefined, bytes: 1200 * items.length, requestId,
     };
   }
 
@@ -200,22 +201,22 @@ export class FakeApi implements KubeApi {
     const path = this.path(ref, namespace, name);
     const o = (this.store[this.key(ref)] ?? []).find((x) => x.metadata.name === name && (!namespace || x.metadata.namespace === namespace));
     if (!o) {
-      this.emit(path, 404, 200);
-      throw new FakeKubeError(404, 'NotFound', `${ref.resource} "${name}" not found`);
+      const requestId = this.emit(path, 404, 200);
+      throw Object.assign(new FakeKubeError(404, 'NotFound', `${ref.resource} "${name}" not found`), { requestId });
     }
     const body = JSON.stringify(o);
-    this.emit(path, 200, body.length);
-    return { status: 200, headers: {}, contentType: 'application/json', body, bytes: body.length, durationMs: 3, json: JSON.parse(body) };
+    const requestId = this.emit(path, 200, body.length);
+    return { status: 200, headers: {}, contentType: 'application/json', body, bytes: body.length, durationMs: 3, json: JSON.parse(body), requestId };
   }
 
   async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
     this.calls.push(`getRaw ${path}`);
     await delay(this.opts.getDelayMs, opts.signal);
     const respond = (status: number, contentType: string, body: string): RawResponse => {
-      this.emit(path, status, body.length);
+      const requestId = this.emit(path, status, body.length);
       let json: unknown;
       if (contentType.startsWith('application/json')) json = JSON.parse(body);
-      return { status, headers: { 'content-type': contentType }, contentType, body, bytes: body.length, durationMs: 2, json };
+      return { status, headers: { 'content-type': contentType }, contentType, body, bytes: body.length, durationMs: 2, json, requestId };
     };
     if (path === '/metrics') {
       return respond(403, 'application/json', JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'forbidden: User "system:anonymous" cannot get path "/metrics"', reason: 'Forbidden', details: {}, code: 403 }));
@@ -229,7 +230,7 @@ export class FakeApi implements KubeApi {
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string }, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const key = this.key(ref);
     this.calls.push(`watch ${key} ns=${opts.namespace ?? ''} rv=${opts.resourceVersion ?? ''}`);
-    this.emit(`${this.path(ref, opts.namespace)}?watch=1&resourceVersion=${opts.resourceVersion ?? ''}`, 200, 0);
+    const requestId = this.emit(`${this.path(ref, opts.namespace)}?watch=1&resourceVersion=${opts.resourceVersion ?? ''}`, 200, 0);
     let end!: () => void;
     const done = new Promise<void>((resolve) => { end = resolve; });
     const w: FakeWatch = { key, namespace: opts.namespace, onEvent, end };
@@ -239,16 +240,16 @@ export class FakeApi implements KubeApi {
       if (i >= 0) this.watches.splice(i, 1);
       end();
     };
-    return { stop, done };
+    return { stop, done, requestId };
   }
 
   /** A stream that stays open and says nothing until stopped (the fake has no pod logs to follow). */
   streamText(path: string): WatchHandle {
     this.calls.push(`stream ${path}`);
-    this.emit(path, 200, 0);
+    const requestId = this.emit(path, 200, 0);
     let stop!: () => void;
     const done = new Promise<void>((resolve) => { stop = resolve; });
-    return { stop, done };
+    return { stop, done, requestId };
   }
 
   /** Change the store the way a controller would, and tell the open watches. */

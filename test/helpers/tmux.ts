@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { shellQuote } from '../../src/model/shell.js';
 
 let counter = 0;
 
@@ -174,6 +175,4 @@ export class Term {
   }
 }
 
-export function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };

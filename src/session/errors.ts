@@ -1,9 +1,8 @@
-// Turning any failure into {title, detail, hint} for display.
+// Turning any failure into {title, detail, hint} for display (ExplainedError, src/model/loadable.ts).
 // A KubeError goes through the client's explainError; anything else shaped like one (status,
 // reason, serverMessage, hint: e.g. a test double) is read by duck typing.
 import { KubeError, explainError } from '../client/errors.js';
-
-export interface ExplainedError { title: string; detail: string; hint?: string }
+import type { ExplainedError } from '../model/loadable.js';
 
 export function describeError(err: unknown): ExplainedError {
   if (err instanceof KubeError) {

@@ -2,10 +2,10 @@
 // the data hooks can attach what only they see to the entry the client emitted: response bodies
 // (the client's events carry none; list pages come back parsed, so a compact JSON of the parsed
 // page stands in for theirs) and the events of watch streams.
-import type { RawResponse } from '../client/types.js';
-import type { ListPage, RequestEvent, ResourceRef } from '../model/types.js';
+import type { ListPage, RawResponse, RequestEvent, ResourceRef } from '../model/types.js';
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
+import { formatGroupVersion } from '../model/paths.js';
 
 export const MAX_REQUESTS = 300;
 /** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
@@ -25,9 +25,6 @@ export interface LoggedRequest {
   /** Watch streams: the events received so far, oldest first. */
   watchEvents?: LoggedWatchEvent[];
 }
-
-const basePath = (path: string) => path.split('?')[0];
-const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
 
 /** JSON bodies pretty-printed with Secret values masked; others as served. */
 export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
@@ -50,7 +47,7 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
     return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata, columnDefinitions: page.columns,
       rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)) };
   }
-  return { kind: 'List', apiVersion: ref.group ? `${ref.group}/${ref.version}` : ref.version, metadata, items: page.items.map(mask) };
+  return { kind: 'List', apiVersion: formatGroupVersion(ref), metadata, items: page.items.map(mask) };
 }
 
 function objectName(obj: unknown): string {
@@ -67,19 +64,18 @@ export class RequestLog {
     this.changed();
   }
 
-  /** Attach a response to the newest request to `path` (query ignored) that has no body yet. */
-  attachBody(path: string, response: Pick<RawResponse, 'body' | 'json'>): void {
-    this.attach(path, () => ({ body: displayBody(response) }));
+  /** Attach a response to the request it answered (RawResponse.requestId). */
+  attachBody(requestId: number, response: Pick<RawResponse, 'body' | 'json'>): void {
+    this.attach(requestId, () => ({ body: displayBody(response) }));
   }
 
-  /** Attach a list page (Table or items, as the client parsed it) to the newest request to `path`
-   *  that has no body yet, as compact JSON. */
-  attachListPage(path: string, page: ListPage, ref: ResourceRef): void {
-    this.attach(path, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
+  /** Attach a list page (Table or items, as the client parsed it) to its request, as compact JSON. */
+  attachListPage(page: ListPage, ref: ResourceRef): void {
+    this.attach(page.requestId, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
   }
 
-  private attach(path: string, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
-    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && e.body === undefined && !isWatch(e.event.path));
+  private attach(requestId: number, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
+    const i = this.indexOf(requestId);
     if (i < 0) return;
     const withBody = this.entries.map((e, n) => (n === i ? { ...e, ...body() } : e));
     // Forget the oldest bodies beyond the limits (count and size).
@@ -95,9 +91,9 @@ export class RequestLog {
     this.changed();
   }
 
-  /** Append a watch event to the newest watch request on `path`. */
-  recordWatchEvent(path: string, ev: WatchEventMessage): void {
-    const i = this.findLast((e) => basePath(e.event.path) === basePath(path) && isWatch(e.event.path));
+  /** Append a watch event to its watch request (WatchHandle.requestId). */
+  recordWatchEvent(requestId: number, ev: WatchEventMessage): void {
+    const i = this.indexOf(requestId);
     if (i < 0) return;
     const entry = this.entries[i];
     const watchEvents = [...(entry.watchEvents ?? []).slice(-(MAX_WATCH_EVENTS - 1)), { type: ev.type, name: objectName(ev.object), at: Date.now() }];
@@ -113,8 +109,9 @@ export class RequestLog {
     return () => { this.listeners.delete(listener); };
   };
 
-  private findLast(pred: (e: LoggedRequest) => boolean): number {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (pred(this.entries[i])) return i;
+  /** Where the request is in the ring (newest first: the one looked for is usually recent). */
+  private indexOf(requestId: number): number {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i].event.id === requestId) return i;
     return -1;
   }
 
@@ -123,12 +120,9 @@ export class RequestLog {
   }
 }
 
-/** The request behind the current view: the newest one to one of the view's paths (watches
- *  excluded: they keep a view live, the list produced it); else the newest request of all. */
-export function viewRequest(entries: readonly LoggedRequest[], viewPaths: readonly string[]): RequestEvent | undefined {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const ev = entries[i].event;
-    if (viewPaths.includes(basePath(ev.path)) && !isWatch(ev.path)) return ev;
-  }
+/** The request behind the current view: the newest of the requests its loads returned (`ids`);
+ *  else, while it has none (loading, or a cached copy), the newest request of all. */
+export function viewRequest(entries: readonly LoggedRequest[], ids: readonly number[]): RequestEvent | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (ids.includes(entries[i].event.id)) return entries[i].event;
   return entries[entries.length - 1]?.event;
 }

@@ -4,30 +4,16 @@
 // only count the changes: re-listing 50k rows for every event would keep a core busy). No React
 // here: the detail hook starts one per opened table and stops it when the view changes or unmounts.
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
+import { type TableData, failedRequestId } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
-import { type ExplainedError, describeError } from './errors.js';
-
-export interface TableData {
-  columns: TableColumn[];
-  rows: TableRow[];
-  pages: number;
-  done: boolean;
-  error?: ExplainedError;
-  format?: ListPage['format'];
-  /** 'watching' once the watch runs; 'stopped' when it ended for good (see liveError). */
-  live?: 'watching' | 'stopped';
-  liveError?: string;
-  /** Watch events (ADDED/MODIFIED/DELETED) seen so far. */
-  changes: number;
-}
+import { describeError } from './errors.js';
+import type { RequestLog } from './request-log.js';
 
 export interface LiveTableOptions {
   /** At most one re-list per this many ms while events arrive (default 500). */
   throttleMs?: number;
-  /** Every watch event, for the request log. */
-  onWatchEvent?: (ev: WatchEventMessage) => void;
-  /** Every list page as the client parsed it, for the request log. */
-  onPage?: (page: ListPage) => void;
+  /** Receives every list page (as the client parsed it) and every watch event. */
+  log?: RequestLog;
 }
 
 /** Above this many rows a non-Table watch event does not trigger a re-list. */
@@ -117,20 +103,21 @@ export class LiveTable {
     const ac = new AbortController();
     this.listing = ac;
     const rows: TableRow[] = [];
-    let acc: Pick<TableData, 'columns' | 'pages' | 'format'> = { columns: [], pages: 0 };
+    let acc: Pick<TableData, 'columns' | 'pages' | 'format' | 'requestId'> = { columns: [], pages: 0 };
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     let shownAt = 0;
     try {
       do {
         const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
-        this.opts.onPage?.(page);
+        this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
         continueToken = page.continueToken || undefined;
         resourceVersion = page.resourceVersion;
         for (const r of t.rows) rows.push(r);
-        acc = { columns: acc.columns.length ? acc.columns : t.columns, pages: acc.pages + 1, format: page.format };
+        const columns = acc.columns.length ? acc.columns : t.columns;
+        acc = { columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
         const last = !continueToken;
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
@@ -141,7 +128,10 @@ export class LiveTable {
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
       if (mode === 'first' && acc.pages === 0) this.onFail(err);
-      else this.update({ done: true, error: describeError(err) });
+      else {
+        // The failed page is the table's request now (the footer shows why it stopped).
+        this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
+      }
       return;
     }
     if (mode !== 'refresh') this.startWatch(resourceVersion);
@@ -149,15 +139,16 @@ export class LiveTable {
 
   private startWatch(resourceVersion: string | undefined): void {
     const startedAt = Date.now();
-    const handle = this.api.watch(this.ref, { namespace: this.namespace, resourceVersion, table: true }, (ev) => this.onEvent(ev));
+    const opts = { namespace: this.namespace, resourceVersion, table: true };
+    const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
     this.update({ live: 'watching', liveError: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
   }
 
-  private onEvent(ev: WatchEventMessage): void {
+  private onEvent(handle: WatchHandle, ev: WatchEventMessage): void {
     if (this.stopped) return;
-    this.opts.onWatchEvent?.(ev);
+    if (handle.requestId !== undefined) this.opts.log?.recordWatchEvent(handle.requestId, ev);
     if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
     const changes = this.table.changes + 1;
     const row = eventRow(ev.object);

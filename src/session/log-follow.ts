@@ -4,11 +4,11 @@
 // it when following ends, the view changes (back, refresh, namespace) or the App unmounts (quit);
 // stop() closes the connection.
 import type { KubeApi, StreamHandle } from '../client/types.js';
-import { type FollowState, type FollowedLines, NO_FOLLOWED_LINES, appendFollowed, followedText } from '../model/pod-logs.js';
+import {
+  type FollowState, type FollowedLines, type FollowedLog, NO_FOLLOWED_LINES, appendFollowed, followedText,
+} from '../model/pod-logs.js';
 import { describeError } from './errors.js';
 import type { RequestLog } from './request-log.js';
-
-export interface FollowedLog { follow: FollowState; lines: FollowedLines }
 
 /** While lines pour in, the view is updated at most this often (each update re-renders the pane). */
 const FLUSH_MS = 50;
@@ -25,13 +25,13 @@ export class LogFollower {
   constructor(private readonly api: KubeApi, private readonly path: string,
     private readonly onUpdate: (followed: FollowedLog) => void, private readonly log?: RequestLog) {}
 
-  /** What was received so far. */
-  get lines(): FollowedLines {
-    return this.buf;
+  /** Where the follow stands and what was received so far. */
+  get followed(): FollowedLog {
+    return { follow: this.state, lines: this.buf, requestId: this.handle?.requestId };
   }
 
   start(): void {
-    this.onUpdate({ follow: this.state, lines: this.buf });
+    this.onUpdate(this.followed);
     this.handle = this.api.streamText(this.path, { accept: '*/*' }, (text) => this.receive(text));
     this.handle.done.then(() => this.end('the server closed the stream'), (e: unknown) => this.end(reason(e)));
   }
@@ -55,7 +55,7 @@ export class LogFollower {
     this.timer = undefined;
     if (!this.dirty || this.stopped) return;
     this.dirty = false;
-    this.onUpdate({ follow: this.state, lines: this.buf });
+    this.onUpdate(this.followed);
     this.timer = setTimeout(this.flush, FLUSH_MS);
   };
 
@@ -65,7 +65,7 @@ export class LogFollower {
     this.stopped = true;
     this.state = { state: 'ended', reason: why };
     this.finish();
-    this.onUpdate({ follow: this.state, lines: this.buf });
+    this.onUpdate(this.followed);
   }
 
   private finish(): void {
@@ -73,7 +73,8 @@ export class LogFollower {
     this.timer = undefined;
     this.handle?.stop();
     // Only a stream that answered has its request in the log to attach the text to.
-    if (this.buf.bytes > 0) this.log?.attachBody(this.path, { body: followedText(this.buf).join('\n') });
+    const id = this.handle?.requestId;
+    if (this.buf.bytes > 0 && id !== undefined) this.log?.attachBody(id, { body: followedText(this.buf).join('\n') });
   }
 }
 

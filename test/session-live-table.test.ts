@@ -4,7 +4,8 @@ import { expect, it, vi } from 'vitest';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { RequestEvent, TableRow } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { LiveTable, patchRows, type TableData } from '../src/ui/live-table.js';
+import { LiveTable, patchRows } from '../src/session/live-table.js';
+import type { TableData } from '../src/model/loadable.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;

@@ -1,0 +1,60 @@
+// One answer to "which server": the connection and the discovery-cache key agree, for flags written
+// loosely (no scheme, a trailing slash) and for a kubeconfig context.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheServer } from '../src/cli/cache-server.js';
+import { parseCliArgs } from '../src/cli/args.js';
+import { connect } from '../src/client/connection.js';
+import { LiteKubeConfig } from '../src/client/kubeconfig-lite.js';
+import { kubeconfigFiles, normaliseServer, resolveServer } from '../src/client/server.js';
+
+let dir: string;
+let kubeconfig: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kapi-server-'));
+  kubeconfig = join(dir, 'config');
+  await writeFile(kubeconfig, [
+    'apiVersion: v1', 'kind: Config', 'current-context: a',
+    'contexts:', '- name: a', '  context: {cluster: one, user: u}', '- name: b', '  context: {cluster: two, user: u}',
+    'clusters:', "- name: one", "  cluster: {server: 'https://one.example:6443/'}", "- name: two", "  cluster: {server: 'https://two.example:6443'}",
+    'users:', '- name: u', '  user: {token: t}', '',
+  ].join('\n'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('resolveServer', () => {
+  it('flags: a scheme added when missing, no trailing slash; --proxy alone is the kubectl default', () => {
+    expect(resolveServer({ server: '127.0.0.1:6443/' })).toBe('https://127.0.0.1:6443');
+    expect(resolveServer({ proxy: '127.0.0.1:8080' })).toBe('http://127.0.0.1:8080');
+    expect(resolveServer({ proxy: true })).toBe('http://127.0.0.1:8001');
+    expect(() => normaliseServer('ftp://x', '--server')).toThrow(/Unsupported URL scheme/);
+  });
+
+  it('a kubeconfig: the current context\'s cluster, or --context\'s; none for an unknown context', () => {
+    const kc = new LiteKubeConfig();
+    kc.loadFromFiles([kubeconfig]);
+    expect(resolveServer({}, kc)).toBe('https://one.example:6443');
+    expect(resolveServer({ context: 'b' }, kc)).toBe('https://two.example:6443');
+    expect(resolveServer({ context: 'nope' }, kc)).toBeUndefined();
+  });
+
+  it('kubeconfigFiles: the flag, else $KUBECONFIG\'s list, else ~/.kube/config', () => {
+    expect(kubeconfigFiles({ kubeconfig: 'k' }, { KUBECONFIG: 'x' })).toEqual(['k']);
+    expect(kubeconfigFiles({}, { KUBECONFIG: `a${delimiter}${delimiter}b` })).toEqual(['a', 'b']);
+    expect(kubeconfigFiles({}, { HOME: '/home/me' })).toEqual([join('/home/me', '.kube', 'config')]);
+  });
+});
+
+describe('the discovery-cache key is the connection\'s server', () => {
+  const envWith = async () => ({ XDG_CACHE_HOME: await mkdtemp(join(dir, 'cache-')) });
+
+  for (const flags of [['--server', '127.0.0.1:6443/'], ['--proxy', 'http://127.0.0.1:8080/'], ['--kubeconfig', 'KC'], ['--kubeconfig', 'KC', '--context', 'b']]) {
+    it(flags.join(' '), async () => {
+      const args = parseCliArgs(flags.map((f) => (f === 'KC' ? kubeconfig : f)));
+      const conn = await connect(args);
+      expect(await cacheServer(args, await envWith())).toBe(conn.server);
+    });
+  }
+});
