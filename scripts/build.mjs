@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { requireBanner, sharedOptions } from './build-options.mjs';
+import { dropLibraryOnlySourceMaps } from './source-maps.mjs';
 import { thirdPartyNotices } from './third-party-notices.mjs';
 
 // Old hashed chunks would pile up and could be loaded by a stale entry.
@@ -18,7 +19,10 @@ const { metafile } = await build({
   outdir: 'dist',
   banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
   legalComments: 'linked',
+  // The maps serve crash reports (file, line, column), never a debugger: no copy of the sources.
+  sourcesContent: false,
   metafile: true,
 });
 
+await dropLibraryOnlySourceMaps(metafile);
 await writeFile('THIRD_PARTY_NOTICES', await thirdPartyNotices(metafile));

@@ -30,7 +30,9 @@ export function bundledPackageDirs(metafile) {
 async function describePackage(dir) {
   const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
   const files = (await readdir(dir)).filter((f) => LICENSE_FILE.test(f)).sort();
-  const texts = await Promise.all(files.map(async (f) => ({ file: f, text: (await readFile(join(dir, f), 'utf8')).trim() })));
+  const texts = await Promise.all(
+    files.map(async (f) => ({ file: f, text: (await readFile(join(dir, f), 'utf8')).trim() })),
+  );
   const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
   return { name: pkg.name, version: pkg.version, license, texts };
 }
