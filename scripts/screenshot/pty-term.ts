@@ -104,13 +104,13 @@ export class PtyTerm {
     const ok =
       typeof test === 'function' ? test : (s: string) => (typeof test === 'string' ? s.includes(test) : test.test(s));
     return new Promise((resolve, reject) => {
-      const check = async () => {
-        const s = await this.screen();
+      const check = () => {
+        const s = this.screenText();
         if (ok(s)) done(() => resolve(s));
         else if (this.exited) done(() => reject(new Error(`the program exited; last screen:\n${s}`)));
       };
-      const timer = setTimeout(async () => {
-        const s = await this.screen();
+      const timer = setTimeout(() => {
+        const s = this.screenText();
         done(() => reject(new Error(`screen did not show ${String(test)} within ${timeoutMs} ms; last screen:\n${s}`)));
       }, timeoutMs);
       const done = (settle: () => void) => {
@@ -119,7 +119,7 @@ export class PtyTerm {
         settle();
       };
       this.parsed.add(check);
-      void check();
+      check();
     });
   }
 
@@ -138,12 +138,6 @@ export class PtyTerm {
       }
       parsed.add(onOutput);
     });
-  }
-
-  /** Resolves when the program (and `script`) have exited. */
-  exit(): Promise<void> {
-    if (this.exited) return Promise.resolve();
-    return new Promise((resolve) => this.child.once('close', () => resolve()));
   }
 
   kill(): void {

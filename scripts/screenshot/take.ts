@@ -2,10 +2,10 @@
 // sandbox (the tape starts `node dist/cli.js --demo`) and writes the screen, as it stands after the
 // step named below, to docs/screenshot.svg. The tape's Waits are the sync points, as in
 // test/tape-replay.test.ts; the replay then runs to the tape's end, so the app quits cleanly.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { parseTape, replayTape, type Tape, VHS_BASH } from '../../test/helpers/tape.js';
 import { PtyTerm } from './pty-term.js';
 import { renderSvg } from './svg.js';
