@@ -15,41 +15,60 @@ function packageDir(inputPath) {
   return m?.[1];
 }
 
-/** Package folders (relative to the build's working directory) with code in the bundle. */
-export function bundledPackageDirs(metafile) {
-  const dirs = new Set();
+/** Package folders (relative to the build's working directory) with code in the bundle, each with
+ *  the package's files that have bytes in the output. */
+export function bundledPackages(metafile) {
+  const packages = new Map();
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
       const dir = bytesInOutput > 0 ? packageDir(path) : undefined;
-      if (dir) dirs.add(dir);
+      if (dir) packages.set(dir, (packages.get(dir) ?? new Set()).add(path));
     }
   }
-  return [...dirs];
+  return packages;
 }
 
-async function describePackage(dir) {
+/** "Copyright ..." lines of the files' comments: what a package without a licence file still says. */
+async function copyrightLines(files) {
+  const lines = new Set();
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    for (const m of text.matchAll(/^[\s/*#]*(Copyright\b.*?)\s*(?:\*\/)?$/gim)) lines.add(m[1]);
+  }
+  return [...lines];
+}
+
+async function describePackage(dir, bundledFiles) {
   const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
   const files = (await readdir(dir)).filter((f) => LICENSE_FILE.test(f)).sort();
   const texts = await Promise.all(
     files.map(async (f) => ({ file: f, text: (await readFile(join(dir, f), 'utf8')).trim() })),
   );
   const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
-  return { name: pkg.name, version: pkg.version, license, texts };
+  const copyrights = texts.length ? [] : await copyrightLines(bundledFiles);
+  return { name: pkg.name, version: pkg.version, license, texts, copyrights };
+}
+
+function noLicenseFile(p) {
+  const found = p.copyrights.length ? `\nIts bundled files say:\n\n${p.copyrights.join('\n')}\n` : '';
+  return (
+    `(The package ships no licence file. Its package.json declares "${p.license}", whose text is at\n` +
+    `https://spdx.org/licenses/${p.license}.html)\n${found}`
+  );
 }
 
 const RULE = '='.repeat(78);
 
 /** The notices text: one section per package (name, version, licence, its licence files). */
 export async function thirdPartyNotices(metafile) {
-  const described = await Promise.all(bundledPackageDirs(metafile).map(describePackage));
+  const described = await Promise.all(
+    [...bundledPackages(metafile)].map(([dir, files]) => describePackage(dir, files)),
+  );
   // One section per name@version, even when two copies of it were bundled from different folders.
   const packages = [...new Map(described.map((p) => [`${p.name}@${p.version}`, p])).values()];
   packages.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
   const sections = packages.map((p) => {
-    const body = p.texts.length
-      ? p.texts.map((t) => `--- ${t.file} ---\n\n${t.text}`).join('\n\n')
-      : `(The package ships no licence file; its package.json declares "${p.license}". Its in-code\n` +
-        'licence comments are in dist/*.LEGAL.txt.)';
+    const body = p.texts.length ? p.texts.map((t) => `--- ${t.file} ---\n\n${t.text}`).join('\n\n') : noLicenseFile(p);
     return `${RULE}\n${p.name} ${p.version} — ${p.license}\n${RULE}\n\n${body}\n`;
   });
   return (
