@@ -240,7 +240,11 @@ export type TapeTerminal = Pick<Term, 'type' | 'keys' | 'waitFor' | 'cursorLine'
  * fails naming the tape line and showing the last screen if it never does. `onStep` sees every
  * step after it ran (with the screen that satisfied a Wait).
  */
-export async function replayTape(tape: Tape, term: TapeTerminal, onStep?: (step: ReplayStep) => void): Promise<void> {
+export async function replayTape(
+  tape: Tape,
+  term: TapeTerminal,
+  onStep?: (step: ReplayStep) => void,
+): Promise<void> {
   const problems = checkContract(tape);
   if (problems.length) throw new TapeError(`the tape breaks the replay contract:\n${problems.join('\n')}`);
   const defaultTimeout = tape.settings.WaitTimeout ? parseDuration(tape.settings.WaitTimeout) : VHS_DEFAULT_WAIT_TIMEOUT_MS;
