@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { remapStack } from './crash-stack.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
@@ -26,14 +27,15 @@ export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout): vo
 
 /**
  * An unexpected crash: restore the terminal, print one line (no stack trace) saying where the full
- * report was written, run `cleanup`, exit 1.
+ * report was written (its stack mapped to our source files), run `cleanup`, exit 1.
  */
 export function reportCrash(err: unknown, cleanup: () => void = () => {}): never {
   restoreTerminal();
   let where = '';
   try {
     const file = join(tmpdir(), `kapi-tui-crash-${process.pid}.log`);
-    writeFileSync(file, `${new Date().toISOString()}\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const report = err instanceof Error ? (err.stack ? remapStack(err.stack) : err.message) : String(err);
+    writeFileSync(file, `${new Date().toISOString()}\n${report}\n`);
     where = ` (full report: ${file})`;
   } catch {
     /* the one line below still tells what happened */

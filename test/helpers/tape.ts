@@ -231,13 +231,20 @@ export const VHS_DEFAULT_WAIT_TIMEOUT_MS = 15_000;
 
 export interface ReplayStep { line: number; source: string; screen?: string }
 
+/** What a replay needs from a terminal: tmux's Term, or the screenshot's pseudo-terminal. */
+export type TapeTerminal = Pick<Term, 'type' | 'keys' | 'waitFor' | 'cursorLine' | 'screen'>;
+
 /**
- * Replays the tape in `term` (a bash started with VHS_BASH). Keys and text are sent with tmux;
+ * Replays the tape in `term` (a bash started with VHS_BASH). Keys are tmux key names;
  * Sleep is skipped; each Wait polls the screen (or the cursor line) until its regex matches, and
  * fails naming the tape line and showing the last screen if it never does. `onStep` sees every
  * step after it ran (with the screen that satisfied a Wait).
  */
-export async function replayTape(tape: Tape, term: Term, onStep?: (step: ReplayStep) => void): Promise<void> {
+export async function replayTape(
+  tape: Tape,
+  term: TapeTerminal,
+  onStep?: (step: ReplayStep) => void,
+): Promise<void> {
   const problems = checkContract(tape);
   if (problems.length) throw new TapeError(`the tape breaks the replay contract:\n${problems.join('\n')}`);
   const defaultTimeout = tape.settings.WaitTimeout ? parseDuration(tape.settings.WaitTimeout) : VHS_DEFAULT_WAIT_TIMEOUT_MS;
