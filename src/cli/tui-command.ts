@@ -4,6 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
+import type { ContextSwitcher } from '../ui/App.js';
 import type { CliArgs } from './args.js';
 import { cacheServer } from './cache-server.js';
 import { DiscoveryCache } from '../client/discovery-cache.js';
@@ -45,13 +46,17 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const launch = import('../ui/launch.js');
-  // Read while Ink loads: a warm start draws the tree in its very first frame.
-  const cached = args.noCache ? undefined : cacheServer(args).then((server) => (server ? new DiscoveryCache().load(server) : undefined));
-  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
+  const { api, cached } = openApi(args, cleanups);
   const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
-    await launchApp(api, { version, initialNamespace: args.namespace, startTour: args.tour, initialDiscovery });
+    await launchApp(api, {
+      version,
+      initialNamespace: args.namespace,
+      startTour: args.tour,
+      initialDiscovery,
+      contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
+    });
   } catch (err) {
     // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
     reportCrash(err, cleanupNow);
@@ -63,6 +68,30 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Sockets of a watch or a slow request must not keep the process alive after `q`.
   setImmediate(() => process.exit(0)).unref();
   return 0;
+}
+
+/** A client standing in at once for the connection `args` describe (connecting behind it), and the
+ *  cached discovery read meanwhile: a warm start draws the tree in its very first frame. */
+function openApi(args: CliArgs, cleanups: (() => Promise<void> | void)[]) {
+  const cached = args.noCache ? undefined : cacheServer(args).then((server) => (server ? new DiscoveryCache().load(server) : undefined));
+  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
+  return { api, cached };
+}
+
+/** The connection comes from a kubeconfig context (not --server, --proxy or the sandbox). */
+function usesKubeconfig(args: CliArgs): boolean {
+  return !args.demo && !args.server && !args.proxy;
+}
+
+/** `:ctx`: the kubeconfig's contexts, and a client for another one (its own namespace, not -n). */
+function contextSwitcher(args: CliArgs, cleanups: (() => Promise<void> | void)[]): ContextSwitcher {
+  return {
+    list: async () => (await import('../client/contexts.js')).listContexts(args),
+    open: async (name) => {
+      const next = openApi({ ...args, context: name, namespace: undefined }, cleanups);
+      return { api: next.api, initialDiscovery: await next.cached?.catch(() => undefined) };
+    },
+  };
 }
 
 /** Sets up the real client (starting the sandbox first for --demo). Rejects with the reason the

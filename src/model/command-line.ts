@@ -1,5 +1,5 @@
 // The `:` command line, like k9s: a resource by any name kubectl accepts (plural, singular, short
-// name, kind, `resource.group`), `ns [NAME]`, `q`. Pure: resolved against discovery, no I/O.
+// name, kind, `resource.group`), `ns [NAME]`, `ctx [NAME]`, `q`. Pure: resolved against discovery, no I/O.
 import type { DiscoveredGroup, DiscoveredGroupVersion, DiscoveredResource } from './types.js';
 
 export type CommandResult =
@@ -7,10 +7,12 @@ export type CommandResult =
   | { kind: 'resource'; resource: DiscoveredResource; gv: DiscoveredGroupVersion; namespace?: string | null }
   /** `ns NAME` switches (typed freely: it works where listing namespaces is forbidden); `ns` picks. */
   | { kind: 'namespace'; name?: string }
+  /** `ctx NAME` switches to that kubeconfig context; `ctx` picks one. */
+  | { kind: 'context'; name?: string }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
 
-const BUILTINS = ['ns', 'namespace', 'q', 'quit'];
+const BUILTINS = ['ns', 'namespace', 'ctx', 'context', 'q', 'quit'];
 
 interface Named {
   resource: DiscoveredResource;
@@ -104,11 +106,15 @@ function namespaceFlag(args: string[]): { namespace?: string | null; error?: str
 
 export function runCommand(groups: readonly DiscoveredGroup[], text: string): CommandResult {
   const [word, ...args] = text.trim().split(/\s+/);
-  if (!word) return { kind: 'error', message: 'type a resource (po, deploy, crd…), ns NAME or q' };
+  if (!word) return { kind: 'error', message: 'type a resource (po, deploy, crd…), ns NAME, ctx NAME or q' };
   if (word === 'q' || word === 'quit') return { kind: 'quit' };
   if (word === 'ns' || word === 'namespace') {
     if (args.length > 1) return { kind: 'error', message: 'ns takes one name: ns team-a (or ns alone to pick)' };
     return { kind: 'namespace', name: args[0] };
+  }
+  if (word === 'ctx' || word === 'context') {
+    if (args.length > 1) return { kind: 'error', message: 'ctx takes one name: ctx kind-dev (or ctx alone to pick)' };
+    return { kind: 'context', name: args[0] };
   }
   const found = findResource(groups, word);
   if (!found) {

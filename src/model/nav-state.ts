@@ -11,8 +11,8 @@ import { type ListState, clampList, filterKeys } from './list.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'explain';
-export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'log', 'explain'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'log' | 'explain';
+export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'contexts', 'log', 'explain'];
 
 export type DetailView =
   | { kind: 'objects'; ref: ResourceRef }
@@ -36,6 +36,8 @@ export type Overlay =
   /** `page`: which screenful of keys (j/k). */
   | { kind: 'help'; page: number }
   | { kind: 'picker' }
+  /** The kubeconfig's contexts to switch to (`:ctx`). */
+  | { kind: 'contexts' }
   /** Request log: which part the cursor keys drive, and the scroll of the selected entry's body
    *  (`scrollOf`: the entry that scroll belongs to; another entry starts at the top). */
   | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
@@ -145,7 +147,7 @@ export interface TextFrame {
 const NO_ROWS: ListFrame = { keys: [], height: 10 };
 
 export const EMPTY_FRAME: Frame = {
-  lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
+  lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, contexts: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0 },
   logBody: { lines: 0, height: 10 },
   helpPages: 1,
@@ -157,7 +159,7 @@ export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick:
 export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
   return {
     focus: 'groups',
-    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, log: TOP, explain: TOP },
+    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, contexts: TOP, log: TOP, explain: TOP },
     filtering: null,
     detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
     overlays: [],
@@ -186,7 +188,7 @@ export function topOverlay(s: NavState): Overlay | undefined {
   return s.overlays[s.overlays.length - 1];
 }
 
-/** The top overlay that has keys of its own (help only answers to close): picker, log or explain. */
+/** The top overlay that has keys of its own (help only answers to close): picker, contexts, log or explain. */
 function workingOverlay(s: NavState): Exclude<Overlay, { kind: 'help' }> | undefined {
   for (let i = s.overlays.length - 1; i >= 0; i--) {
     const o = s.overlays[i];
@@ -202,8 +204,8 @@ export function overlayOpen(s: NavState): boolean {
   return workingOverlay(s) !== undefined;
 }
 
-/** The overlay that owns the cursor keys: picker, log or explain (help over it only closes). */
-export function activeOverlay(s: NavState): 'picker' | 'log' | 'explain' | undefined {
+/** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
+export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'log' | 'explain' | undefined {
   return workingOverlay(s)?.kind;
 }
 

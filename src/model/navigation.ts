@@ -81,6 +81,8 @@ export type NavAction =
   /** The `:` command line: open, type, erase (on empty: close), replace (Tab), recall (Up/Down),
    *  close; an error keeps it open; done closes it, remembers the text and applies `then`. */
   | { type: 'toggleSidePanes' }
+  | { type: 'openContexts' }
+  | { type: 'closeContexts' }
   | { type: 'commandStart' }
   | { type: 'commandInput'; text: string }
   | { type: 'commandBackspace' }
@@ -390,6 +392,15 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return { ...s, tourStep: a.step, overlays: [], filtering: null };
     case 'selectKey':
       return selectKey(s, f, a.list, a.key, a.keys);
+    case 'openContexts':
+      return {
+        ...s,
+        overlays: [...without(s, 'help', 'contexts'), { kind: 'contexts' }],
+        filtering: null,
+        lists: resetList(s, 'contexts'),
+      };
+    case 'closeContexts':
+      return { ...s, overlays: without(s, 'contexts'), filtering: s.filtering === 'contexts' ? null : s.filtering };
     case 'toggleSidePanes':
       return { ...s, sidePanes: !s.sidePanes };
     case 'commandStart':

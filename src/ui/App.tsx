@@ -1,6 +1,6 @@
 // The container: owns state (navigation reducer) and effects (data hooks), derives what each pane
 // shows, and routes keys. Panes are plain components fed by props.
-import React, { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Box, useApp } from 'ink';
 import { Text } from './Text.js';
 import type { KubeApi } from '../client/types.js';
@@ -49,6 +49,9 @@ import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
 import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
+import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
+import { ContextPicker } from './ContextPicker.js';
+import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
@@ -66,9 +69,50 @@ export interface AppProps {
   startTour?: boolean;
   /** A discovery already at hand (the on-disk cache): the first frame shows the tree. */
   initialDiscovery?: Discovery;
+  /** The kubeconfig's contexts, for `:ctx` (kubeconfig connections only). */
+  contexts?: ContextSwitcher;
 }
 
-export function App({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery }: AppProps) {
+/** What `:ctx` needs from the launcher, which owns connections. */
+export interface ContextSwitcher {
+  /** The kubeconfig's contexts (read when first asked for). */
+  list(): Promise<KubeContexts>;
+  /** A client for another context (connecting behind it) and its cached discovery, if any. */
+  open(name: string): Promise<{ api: KubeApi; initialDiscovery?: Discovery }>;
+}
+
+/** The explorer on one connection; `:ctx` replaces it with one on the new context (a fresh state in
+ *  that context's namespace, the cached tree first, then its discovery). */
+export function App(props: AppProps) {
+  const [session, setSession] = useState({ id: 0, api: props.api, initialDiscovery: props.initialDiscovery });
+  const { contexts } = props;
+  const switchContext = useCallback(
+    async (name: string) => {
+      if (!contexts) return;
+      const next = await contexts.open(name);
+      setSession((s) => ({ id: s.id + 1, api: next.api, initialDiscovery: next.initialDiscovery }));
+    },
+    [contexts],
+  );
+  const first = session.id === 0;
+  return (
+    <Explorer
+      key={session.id}
+      {...props}
+      api={session.api}
+      initialDiscovery={session.initialDiscovery}
+      initialNamespace={first ? props.initialNamespace : undefined}
+      startTour={first && props.startTour}
+      onSwitchContext={contexts ? switchContext : undefined}
+    />
+  );
+}
+
+interface ExplorerProps extends AppProps {
+  onSwitchContext?: (name: string) => Promise<void>;
+}
+
+function Explorer({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery, contexts: contextSource, onSwitchContext }: ExplorerProps) {
   const [envColor] = useState(colorFromEnv);
   const color = colorProp ?? envColor;
   const { exit } = useApp();
@@ -87,6 +131,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.detail.refresh, cancelled: nav.detail.cancelled }, requests.log);
   const namespaces = useNamespaces(api, overlay === 'picker');
   const schema = useSchema(api, explain?.target ?? null);
+  const contexts = useContexts(contextSource);
+  const contextItems = useMemo(() => currentFirst(contexts), [contexts]);
   const clipboard = useClipboard();
 
   // Rows of every list; the cursors are placed on them by the frame below.
@@ -127,7 +173,10 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const frame = buildFrame({
     panes: layout.panes, bodyHeight, detailBox, detail: content.shape,
-    keys: { groups: groupKeys, resources: resourceKeys, objects: content.table?.keys ?? NO_KEYS, picker: pickerItems, log: logKeys, explain: fieldKeys },
+    keys: {
+      groups: groupKeys, resources: resourceKeys, objects: content.table?.keys ?? NO_KEYS, picker: pickerItems,
+      contexts: contextItems, log: logKeys, explain: fieldKeys,
+    },
     groupsChrome: (discovery.state === 'loading' ? 1 : 0) + (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
     pickerChrome: namespaces.state === 'ok' ? 0 : 1,
     text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine },
@@ -151,6 +200,11 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') { exit(); onExit?.(); return; }
+    if (e.type === 'switchContext') {
+      store.dispatch(e.text !== undefined ? { type: 'commandDone', text: e.text, then: [] } : { type: 'closeContexts' });
+      void onSwitchContext?.(e.name);
+      return;
+    }
     const target = loggedSelected?.event ?? request;
     if (target) clipboard.copy(target.curl, 'curl command');
   };
@@ -160,6 +214,8 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
     tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
     groups: discovery.state === 'ok' ? discovery.value.groups : NO_GROUPS,
+    contexts: contextSource ? (contexts ?? 'loading') : undefined,
+    contextItems,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command
@@ -196,6 +252,9 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
     cover = <NamespacePicker items={pickerItems} list={list('picker')} current={nav.namespace} loading={namespaces.state === 'loading'}
       error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'}
       width={layout.columns} height={bodyHeight} />;
+  } else if (overlay === 'contexts') {
+    cover = <ContextPicker items={contexts && contextItems} current={contexts?.current} list={list('contexts')}
+      filtering={nav.filtering === 'contexts'} width={layout.columns} height={bodyHeight} />;
   } else if (overlay === 'log') {
     cover = <RequestLogPane entries={logEntries} list={list('log')} detail={logDetail} scroll={resolveLogScroll(nav, frame)} bodyFocused={logBodyFocused(nav)}
       filtering={nav.filtering === 'log'} width={layout.columns} height={bodyHeight} />;
@@ -254,4 +313,31 @@ function Tabs({ focus, group, resource }: { focus: string; group?: string; resou
       })}
     </Text>
   );
+}
+
+/** After the first frames: the YAML parser (which reading them needs) loads after the first frame. */
+const CONTEXTS_DELAY_MS = 300;
+
+/** The kubeconfig's contexts, read once, soon after start (so `:ctx` has them at once). */
+function useContexts(source: ContextSwitcher | undefined): KubeContexts | undefined {
+  const [contexts, setContexts] = useState<KubeContexts>();
+  useAbortableLoad(
+    {
+      start: source && (async (signal) => {
+        await abortableWait(CONTEXTS_DELAY_MS, signal);
+        return source.list();
+      }),
+      done: setContexts,
+      failed: () => setContexts({ names: [] }),
+    },
+    [source],
+  );
+  return contexts;
+}
+
+/** Context names with the current one first (the pick list opens on it). */
+function currentFirst(contexts: KubeContexts | undefined): string[] {
+  const names = contexts?.names ?? [];
+  const current = contexts?.current;
+  return current && names.includes(current) ? [current, ...names.filter((n) => n !== current)] : names;
 }

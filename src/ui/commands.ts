@@ -25,6 +25,7 @@ import { isPodRef } from '../model/pod-logs.js';
 import { complete, runCommand } from '../model/command-line.js';
 import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
+import type { KubeContexts } from '../client/contexts.js';
 import { parseGroupVersion } from '../model/paths.js';
 
 export interface CommandContext {
@@ -49,6 +50,11 @@ export interface CommandContext {
   object?: ObjectFields;
   /** Discovery's groups, for the command line (empty while discovering). */
   groups: readonly DiscoveredGroup[];
+  /** The kubeconfig's contexts (`:ctx`), 'loading' while they are read; undefined where the
+   *  connection has none to switch to. */
+  contexts?: KubeContexts | 'loading';
+  /** The contexts pick list's rows (current first). */
+  contextItems?: string[];
 }
 
 export interface ObjectFields {
@@ -58,7 +64,14 @@ export interface ObjectFields {
 }
 
 /** Besides navigation: side effects the App performs. */
-export type KeyOutcome = NavAction | { type: 'quit' } | { type: 'copyCurl' } | null;
+export type KeyOutcome =
+  | NavAction
+  | { type: 'quit' }
+  | { type: 'copyCurl' }
+  /** `:ctx NAME` (`text`: the command line) or Enter in the pick list: reconnect with another
+   *  kubeconfig context (the App owns the connection). */
+  | { type: 'switchContext'; name: string; text?: string }
+  | null;
 
 /** Index into the rows of list `id` of the row under its cursor. */
 const selected = (ctx: CommandContext, id: ListId) => selectedIndex(listIn(ctx.nav, ctx.frame, id));
@@ -86,7 +99,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   }
   const overlay = overlayOpen(nav);
   const working = activeOverlay(nav);
-  const pickerOpen = working === 'picker';
+  // Pick lists: the arrows do not switch panes under them.
+  const pickerOpen = working === 'picker' || working === 'contexts';
   if (nav.tourStep !== null && !overlay) {
     const last = ctx.tourLength - 1;
     if (cmd === 'pane.right' || cmd === 'open') return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
@@ -183,6 +197,18 @@ function runAction(ctx: CommandContext, text: string): KeyOutcome {
       return { type: 'commandError', message: result.message };
     case 'namespace':
       return { type: 'commandDone', text, then: [result.name ? { type: 'setNamespace', namespace: result.name } : { type: 'openPicker' }] };
+    case 'context': {
+      const contexts = ctx.contexts;
+      if (contexts === undefined || (contexts !== 'loading' && !contexts.names.length)) {
+        return { type: 'commandError', message: 'no kubeconfig contexts to switch to with this connection' };
+      }
+      // The picker says when the kubeconfig is still being read.
+      if (!result.name || contexts === 'loading') return { type: 'commandDone', text, then: [{ type: 'openContexts' }] };
+      if (!contexts.names.includes(result.name)) {
+        return { type: 'commandError', message: `no context "${result.name}"; the kubeconfig has ${contexts.names.join(', ')}` };
+      }
+      return { type: 'switchContext', name: result.name, text };
+    }
     case 'resource': {
       const { resource, gv, namespace } = result;
       const then: NavAction[] = selectResourceActions(gv, resource.name);
@@ -228,6 +254,10 @@ function openAction(ctx: CommandContext): KeyOutcome {
   const { nav, groupRows, resourceRows, objectIds, pickerItems } = ctx;
   const groupRow = groupRows[selected(ctx, 'groups') ?? -1];
   const resourceRow = resourceRows[selected(ctx, 'resources') ?? -1];
+  if (activeOverlay(nav) === 'contexts') {
+    const name = ctx.contextItems?.[selected(ctx, 'contexts') ?? -1];
+    return name ? { type: 'switchContext', name } : null;
+  }
   if (activeOverlay(nav) === 'picker') {
     const i = selected(ctx, 'picker');
     if (i === undefined) return null;

@@ -45,6 +45,7 @@ export function buildFrame(i: FrameInput): Frame {
     resources: listHeight(resourcesBox) - RESOURCES_HEADER_LINES,
     objects: viewport,
     picker: overlayContent - i.pickerChrome,
+    contexts: overlayContent,
     log: logListHeight(i.bodyHeight),
     explain: explainListHeight(i.bodyHeight),
   };
@@ -55,6 +56,7 @@ export function buildFrame(i: FrameInput): Frame {
       resources: list('resources'),
       objects: list('objects'),
       picker: list('picker'),
+      contexts: list('contexts'),
       log: list('log'),
       explain: list('explain'),
     },

@@ -3,7 +3,7 @@
 import { render } from 'ink';
 import type { KubeApi } from '../client/types.js';
 import type { Discovery } from '../model/types.js';
-import { App } from './App.js';
+import { App, type ContextSwitcher } from './App.js';
 
 export interface LaunchOptions {
   version: string;
@@ -12,6 +12,8 @@ export interface LaunchOptions {
   startTour?: boolean;
   /** The cached discovery, when there is one: drawn in the first frame. */
   initialDiscovery?: Discovery;
+  /** `:ctx` (kubeconfig connections). */
+  contexts?: ContextSwitcher;
 }
 
 /** Shared with the benchmark so it measures what ships. We own quitting (q, Ctrl-C) and never
@@ -21,6 +23,10 @@ export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false } as con
 
 /** Resolves when the user quits. */
 export async function launchApp(api: KubeApi, opts: LaunchOptions): Promise<void> {
-  const instance = render(<App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour} initialDiscovery={opts.initialDiscovery} />, RENDER_OPTIONS);
+  const instance = render(
+    <App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour}
+      initialDiscovery={opts.initialDiscovery} contexts={opts.contexts} />,
+    RENDER_OPTIONS,
+  );
   await instance.waitUntilExit();
 }
