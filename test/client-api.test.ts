@@ -1,11 +1,12 @@
 // ApiClient against the sandbox: discovery (aggregated vs legacy), lists, pagination, watch, request events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, listAll } from '../src/client/api.js';
+import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { KubeError } from '../src/client/errors.js';
 import type { WatchEventMessage } from '../src/client/types.js';
-import type { Discovery, ListPage, RequestEvent, ResourceRef } from '../src/model/types.js';
+import type { Discovery, RequestEvent, ResourceRef } from '../src/model/types.js';
 import { startSandbox, tempDir } from './helpers/client.js';
+import { listPages } from './helpers/list-pages.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -104,15 +105,13 @@ describe('ApiClient against the sandbox', () => {
     expect(events.at(-1)!.kubectl).toContain('get deployments.apps -A -o json');
   });
 
-  it('listAll follows continue tokens (limit 2)', async () => {
+  it('pages follow continue tokens (limit 2)', async () => {
     // kube-system: the sandbox's ticker only changes namespace demo, so both listings agree.
     const all = await api.list(PODS, { namespace: 'kube-system', limit: 500 });
     expect(all.rows.length).toBeGreaterThan(4);
     expect(all.continueToken).toBeUndefined();
-    const pages: ListPage[] = [];
     const before = events.length;
-    const result = await listAll(api, PODS, { namespace: 'kube-system', limit: 2 }, (p) => pages.push(p));
-    expect(result.pages).toBe(pages.length);
+    const pages = await listPages(api, PODS, { namespace: 'kube-system', limit: 2 });
     expect(pages.length).toBe(Math.ceil(all.rows.length / 2));
     expect(pages.every((p) => p.rows.length <= 2)).toBe(true);
     expect(pages.slice(0, -1).every((p) => p.continueToken)).toBe(true);
@@ -121,17 +120,6 @@ describe('ApiClient against the sandbox', () => {
     expect(names).toEqual(all.rows.map((r) => `${r.object?.metadata?.namespace}/${r.object?.metadata?.name}`));
     expect(events.length - before).toBe(pages.length);
     expect(events.at(-1)!.path).toMatch(/[?&]continue=/);
-  });
-
-  it('listAll is abortable', async () => {
-    const ac = new AbortController();
-    let seen = 0;
-    const p = listAll(api, PODS, { limit: 1, signal: ac.signal }, () => {
-      seen++;
-      ac.abort();
-    });
-    await expect(p).rejects.toMatchObject({ kind: 'cancelled' });
-    expect(seen).toBe(1);
   });
 
   it('get returns the object; getRaw handles JSON and text', async () => {

@@ -40,7 +40,7 @@ test('L: the request log lists requests; the selected one shows headers and its 
   expect(f).not.toContain('aHVudGVyMg==');
   // Below it the watch that keeps the table live, then the list request: the page as parsed (a Table).
   keys(DOWN, DOWN);
-  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets 200/.test(f2)
+  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\?limit=500 200/.test(f2)
     && f2.includes('── body: the list page as parsed') && f2.includes('"kind": "Table"'));
   expect(frame()).not.toContain('aHVudGVyMg==');
   keys(ESC);
@@ -106,7 +106,9 @@ test('the tour (startTour): steps drive the panes, show the request and curl; �
   for (let i = apps; i < objects; i++) keys(ENTER);
   await waitForFrame(lastFrame, (f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
   await waitForFrame(lastFrame, hasText('coredns-'));
-  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/kube-system/pods'");
+  // The tour box wraps the command.
+  expect(frame()).toContain("│ $ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127. │");
+  expect(frame()).toContain("│ 0.0.1:6443/api/v1/namespaces/kube-system/pods?limit=500'");
   keys(LEFT);
   await waitForFrame(lastFrame, hasText(`Tour ${objects}/`));
   keys(ESC);
@@ -128,7 +130,7 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   await waitForFrame(lastFrame, hasText('Groups  1/15'));
   await openPodsThenLog(lastFrame);
   keys('/', 'p', 'o', 'd', 's', ENTER, 'j'); // newest first: the watch, then the list request
-  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && f.includes('"kind": "Table"'));
+  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200/.test(f) && f.includes('"kind": "Table"'));
   const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
   const first = pos(frame())!;
   expect(first[1]).toBe('1');
@@ -138,7 +140,7 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   keys('j');
   await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '2');
   // The request line stays on top while the body scrolls.
-  expect(frame()).toMatch(/── ║\n║ GET \/api\/v1\/namespaces\/default\/pods\s+║\n║ → 200/);
+  expect(frame()).toMatch(/── ║\n║ GET \/api\/v1\/namespaces\/default\/pods\?limit=500\s+║\n║ → 200/);
   keys('\u001B[6~'); // PgDn
   await waitForFrame(lastFrame, (f) => Number(pos(f)?.[1]) > 2);
   keys('G');

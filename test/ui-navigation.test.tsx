@@ -2,7 +2,9 @@
 // non-resource paths, errors, paging, quitting.
 import { afterEach, expect, test, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
-import { FakeApi, FakeKubeError } from './helpers/fake-api.js';
+import { httpError } from '../src/client/errors.js';
+import { statusBody } from '../src/sandbox/respond.js';
+import { FakeApi } from './helpers/fake-api.js';
 import { DOWN, ENTER, ESC, BACKSPACE, TAB, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
 
 let r: Rendered | undefined;
@@ -32,7 +34,7 @@ test('main flow: group → resource → objects → object JSON → back', async
   await waitForFrame(lastFrame, hasText('▶ Detail: deployments.v1.apps in default'));
   await waitForFrame(lastFrame, (f) => /NAME\s+AGE/.test(f) && f.includes('› web'));
   expect(api.calls).toContain('list apps/v1/deployments ns=default continue=');
-  expect(frame()).toContain('GET /apis/apps/v1/namespaces/default/deployments 200');
+  expect(frame()).toContain('GET /apis/apps/v1/namespaces/default/deployments?limit=500 200');
   await keys(ENTER);
   await waitForFrame(lastFrame, hasText('"replicas": 3'));
   expect(frame()).toContain('deployments.v1.apps default/web [JSON]');
@@ -166,7 +168,7 @@ test('non-resource paths: text shown as is, 403 explained', async () => {
   await keys(ENTER);
   await waitForFrame(lastFrame, hasText('HTTP 403 Forbidden'));
   expect(frame()).toContain('cannot get path "/metrics"');
-  expect(frame()).toContain('nonResourceURLs');
+  expect(frame()).toContain('hint: RBAC does not allow this. Check with `kubectl auth can-i get /metrics`');
   expect(frame()).toContain('GET /metrics 403');
 });
 
@@ -179,18 +181,20 @@ test('a failing list shows status, reason, message and hint, and stays navigable
   await keys(ENTER);
   await waitForFrame(lastFrame, hasText('HTTP 403 Forbidden'));
   expect(frame()).toContain('crontabs.stable.example.com is forbidden: User "jane"');
-  expect(frame()).toContain('hint: ask for RBAC list permission');
+  expect(frame()).toContain('hint: RBAC does not allow this. Check with `kubectl auth can-i list crontabs.stable.example.com -n');
   await keys(ESC);
   await waitForFrame(lastFrame, hasText('▶ Resources stable.example.com/v1'));
 });
 
 test('discovery failure still renders the UI with the error explained', async () => {
-  const api = new FakeApi({ failDiscovery: new FakeKubeError(401, 'Unauthorized', 'Unauthorized', 'the token or certificate was rejected') });
+  // What the client throws when the server rejects the credentials.
+  const body = JSON.stringify(statusBody(401, 'Unauthorized', 'Unauthorized'));
+  const api = new FakeApi({ failDiscovery: httpError(401, { 'content-type': 'application/json' }, body, { method: 'GET', path: '/api' }) });
   r = renderTui(<App api={api} color={false} />, { columns: 120, rows: 30 });
   const { lastFrame } = r;
   await waitForFrame(lastFrame, hasText('Discovery failed'));
   expect(frame()).toContain('HTTP 401 Unauthorized');
-  expect(frame()).toContain('hint: the token or certificate was rejected');
+  expect(frame()).toContain('hint: The server did not accept the credentials');
   expect(frame()).toContain('/healthz'); // non-resource paths still browsable
   await keys('j');
   await waitForFrame(lastFrame, hasText('› /version'));

@@ -59,12 +59,12 @@ test('footer: the request behind the view, with curl and kubectl, not a later ba
   const { lastFrame } = await start(api);
   await openPods();
   await api.getRaw('/version'); // unrelated request after the list
-  await waitForFrame(lastFrame, (f) => f.includes('$ kubectl get --raw'));
+  await waitForFrame(lastFrame, (f) => f.includes('$ kubectl --kubeconfig /tmp/kubeconfig get pods'));
   const lines = frame().split('\n');
   const req = lines.findIndex((l) => l.startsWith('GET '));
-  expect(lines[req]).toMatch(/^GET \/api\/v1\/namespaces\/default\/pods 200 12 ms/);
-  expect(lines[req + 1]).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/default/pods'");
-  expect(lines[req + 2]).toContain("$ kubectl get --raw '/api/v1/namespaces/default/pods'");
+  expect(lines[req]).toMatch(/^GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200 2 ms/);
+  expect(lines[req + 1]).toBe("$ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127.0.0…");
+  expect(lines[req + 2]).toBe('$ kubectl --kubeconfig /tmp/kubeconfig get pods -n default -o json');
 });
 
 test('cached discovery shows at once, marked, then the fresh one replaces it keeping the cursor', async () => {
@@ -92,7 +92,8 @@ test('a cached tree whose server does not answer says so instead of looking heal
 });
 
 test('object tables are live: watch events refresh rows (cursor kept by key); the watch stops on leaving', async () => {
-  const api = new FakeApi();
+  // Events without Table rows: the table is listed again (throttled) instead of patched.
+  const api = new FakeApi({ plainWatchEvents: true });
   const { lastFrame } = await start(api);
   await openPods();
   expect(api.calls).toContain('watch v1/pods ns=default rv=100');

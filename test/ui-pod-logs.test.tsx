@@ -181,10 +181,10 @@ class TwoContainerApi extends FakeApi {
   }
 
   override async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
-    if (!path.includes('/log?')) return super.getRaw(path, opts);
-    await super.getRaw(path, opts); // the request event (a 404 from the fake) for the footer
+    const r = await super.getRaw(path, opts); // the fake's request event, for the footer
+    if (!path.includes('/log?')) return r;
     const body = 'nginx line 1\nnginx line 2\n';
-    return { status: 200, headers: {}, contentType: 'text/plain', body, bytes: body.length, durationMs: 1 };
+    return { ...r, body, bytes: body.length };
   }
 }
 

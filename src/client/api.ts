@@ -28,12 +28,16 @@ import {
   type HttpResult,
   type RetryPolicy,
 } from './http.js';
+import { SELF_SUBJECT_ACCESS_REVIEW_PATH, SELF_SUBJECT_REVIEW_PATH, SELF_SUBJECT_RULES_REVIEW_PATH } from './review-paths.js';
 import type {
   KubeApi,
   ListOptions,
   RawResponse,
   RequestOptions,
+  ResourceAttributes,
   StreamHandle,
+  SubjectRules,
+  UserInfo,
   WatchEventMessage,
   WatchHandle,
 } from './types.js';
@@ -64,13 +68,6 @@ interface StreamHandlers {
   onComplete?(end: StreamEnd): void;
   /** The error for a stream cut before its end. */
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
-}
-
-export interface UserInfo {
-  username: string;
-  uid?: string;
-  groups: string[];
-  extra?: Record<string, string[]>;
 }
 
 /** Collection path for a resource ('/api/v1/namespaces/ns/pods', '/apis/apps/v1/deployments'). */
@@ -210,7 +207,7 @@ export class ApiClient implements KubeApi {
         res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal, maxBodyBytes: this.options.maxBodyBytes });
       } catch (e) {
         // assertReadOnly refusals never become requests: no event.
-        if (e instanceof KubeError && e.kind === 'config' && e.message.startsWith('Refusing')) throw e;
+        if (e instanceof KubeError && e.kind === 'read-only') throw e;
         const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
         const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
         if (delay !== undefined) ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
@@ -308,9 +305,8 @@ export class ApiClient implements KubeApi {
     });
   }
 
-  /** Who am I (SelfSubjectReview, Kubernetes 1.28+). */
   async selfSubjectReview(opts: { signal?: AbortSignal } = {}): Promise<UserInfo> {
-    const r = await this.request('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+    const r = await this.request('POST', SELF_SUBJECT_REVIEW_PATH, {
       signal: opts.signal,
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
     });
@@ -318,9 +314,31 @@ export class ApiClient implements KubeApi {
     return {
       username: String(ui.username ?? ''),
       uid: ui.uid,
-      groups: Array.isArray(ui.groups) ? ui.groups : [],
+      groups: Array.isArray(ui.groups) ? ui.groups.map(String) : [],
       extra: ui.extra,
     };
+  }
+
+  async selfSubjectRulesReview(namespace: string, opts: { signal?: AbortSignal } = {}): Promise<SubjectRules> {
+    const r = await this.request('POST', SELF_SUBJECT_RULES_REVIEW_PATH, {
+      signal: opts.signal,
+      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
+    });
+    const st = (r.json as any)?.status ?? {};
+    return {
+      resourceRules: Array.isArray(st.resourceRules) ? st.resourceRules : [],
+      nonResourceRules: Array.isArray(st.nonResourceRules) ? st.nonResourceRules : [],
+      incomplete: st.incomplete === true,
+      evaluationError: typeof st.evaluationError === 'string' ? st.evaluationError : undefined,
+    };
+  }
+
+  async selfSubjectAccessReview(attributes: ResourceAttributes, opts: { signal?: AbortSignal } = {}): Promise<boolean> {
+    const r = await this.request('POST', SELF_SUBJECT_ACCESS_REVIEW_PATH, {
+      signal: opts.signal,
+      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attributes } },
+    });
+    return (r.json as any)?.status?.allowed === true;
   }
 
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
@@ -498,29 +516,4 @@ export class ApiClient implements KubeApi {
   close(): void {
     this.transport.close();
   }
-}
-
-export interface ListAllOptions extends Omit<ListOptions, 'continueToken'> {
-  /** Stop after this many pages (default unlimited). */
-  maxPages?: number;
-}
-
-/**
- * List every page, following continue tokens; onPage is called for each page as it arrives.
- * Abort with opts.signal (throws KubeError kind 'cancelled'). Returns the number of pages.
- */
-export async function listAll(api: KubeApi, ref: ResourceRef, opts: ListAllOptions,
-  onPage: (page: ListPage, index: number) => void): Promise<{ pages: number; resourceVersion?: string }> {
-  let token: string | undefined;
-  let pages = 0;
-  let resourceVersion: string | undefined;
-  const { maxPages, ...listOpts } = opts;
-  do {
-    if (opts.signal?.aborted) throw cancelledError({ method: 'GET' });
-    const page = await api.list(ref, { ...listOpts, continueToken: token });
-    resourceVersion ??= page.resourceVersion;
-    onPage(page, pages++);
-    token = page.continueToken;
-  } while (token && (maxPages === undefined || pages < maxPages));
-  return { pages, resourceVersion };
 }

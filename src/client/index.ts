@@ -4,14 +4,13 @@ export { connect, certificateCommonName, displayPath, DEFAULT_PROXY_URL, DEFAULT
 export type { ResolvedConnection } from './connection.js';
 export {
   ApiClient,
-  listAll,
   parseListPage,
   resourcePath,
   TABLE_ACCEPT,
   JSON_ACCEPT,
   DEFAULT_LIST_LIMIT,
 } from './api.js';
-export type { ApiClientOptions, ListAllOptions, UserInfo } from './api.js';
+export type { ApiClientOptions } from './api.js';
 export {
   discover,
   parseAggregated,

@@ -12,22 +12,13 @@ import { osc52, insideTmux } from '../model/osc52.js';
 import { refOf } from '../model/tree.js';
 import type { Loadable } from './data.js';
 import { describeError } from './errors.js';
-import { explainResponse } from './useDetail.js';
-
-/** The client that can send review POSTs. The CLI may hand the App a stand-in that connects in the
- *  background (it has `whenReady()`); the reviews need the real client and its connection. */
-async function reviewClient(api: KubeApi): Promise<KubeApi> {
-  const deferred = api as KubeApi & { whenReady?: () => Promise<KubeApi> };
-  return typeof deferred.whenReady === 'function' ? deferred.whenReady() : api;
-}
 
 /** The server's answer to "who am I" (SelfSubjectReview, with the identity module's fallbacks). */
 export function useIdentity(api: KubeApi): Identity | undefined {
   const [identity, setIdentity] = useState<Identity>();
   useEffect(() => {
     const ac = new AbortController();
-    reviewClient(api).then((client) => whoAmI(client, { signal: ac.signal }))
-      .then((id) => { if (!ac.signal.aborted) setIdentity(id); }, () => {});
+    whoAmI(api, { signal: ac.signal }).then((id) => { if (!ac.signal.aborted) setIdentity(id); }, () => {});
     return () => ac.abort();
   }, [api]);
   return identity;
@@ -45,7 +36,7 @@ export function useAllowedVerbs(api: KubeApi, resource: DiscoveredResource | und
     if (!resource) return;
     const ac = new AbortController();
     const t = setTimeout(() => {
-      reviewClient(api).then((client) => allowedVerbs(client, refOf(resource), namespace, resource.verbs, { signal: ac.signal }))
+      allowedVerbs(api, refOf(resource), namespace, resource.verbs, { signal: ac.signal })
         .then((verbs) => { if (!ac.signal.aborted) setAllowed({ key, verbs }); }, () => {});
     }, CAN_I_DELAY_MS);
     return () => { clearTimeout(t); ac.abort(); };
@@ -63,9 +54,7 @@ const LOADING: Loadable<Schema> = { state: 'loading' };
 const documents = new WeakMap<KubeApi, Map<string, unknown>>();
 
 async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promise<unknown> {
-  const r = await api.getRaw(path, { signal });
-  if (r.status >= 400) throw Object.assign(new Error(explainResponse(r).detail), explainResponse(r));
-  return r.json;
+  return (await api.getRaw(path, { signal })).json;
 }
 
 /** The schema of a kind: GET /openapi/v3 for the group-version's URL (with its hash), then that

@@ -16,27 +16,10 @@ export type DetailData =
   | { state: 'loading'; since: number }
   | { state: 'error'; error: ExplainedError }
   | { state: 'table'; table: TableData }
-  /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
-   *  received, which the view shows instead of the response once lines arrived. */
-  | { state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog };
-
-const HINTS: Record<number, string> = {
-  401: 'the server did not accept the credentials (expired token or client certificate?)',
-  403: 'the user is not allowed this request; non-resource paths need an RBAC rule with nonResourceURLs',
-  404: 'the server does not serve this path',
-  500: 'the server reported a failure (for health checks, see ?verbose)',
-  503: 'the server or an aggregated API is unavailable',
-};
-
-/** A non-2xx response explained from its Status body. */
-export function explainResponse(r: RawResponse): ExplainedError {
-  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
-  return {
-    title: `HTTP ${r.status}${s.reason ? ' ' + s.reason : ''}`,
-    detail: s.message ?? r.body.slice(0, 500),
-    hint: HINTS[r.status],
-  };
-}
+  /** A 2xx response (the client throws the others). `container`: a pod's log, read from that
+   *  container; `followed`: what following it (`f`) received, which the view shows instead of the
+   *  response once lines arrived. */
+  | { state: 'response'; response: RawResponse; container?: LogContainer; followed?: FollowedLog };
 
 export interface DetailRequest {
   view: DetailView | undefined;
@@ -70,7 +53,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     }
     const ac = new AbortController();
     const show = (response: RawResponse, container?: LogContainer) => {
-      if (!ac.signal.aborted) setData({ state: 'response', response, error: response.status >= 400 ? explainResponse(response) : undefined, container });
+      if (!ac.signal.aborted) setData({ state: 'response', response, container });
     };
     const failed = (err: unknown) => { if (!ac.signal.aborted) fail(err); };
     if (view.kind === 'logs') {
@@ -96,7 +79,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
  *  stops, what it received stays shown (as 'stopped') until the view is read again. */
 function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string, data: DetailData, log?: RequestLog): FollowedLog | undefined {
   const follow = view?.kind === 'logs' && !!view.follow;
-  const container = data.state === 'response' && !data.error ? data.container : undefined;
+  const container = data.state === 'response' ? data.container : undefined;
   const path = view?.kind === 'logs' && container ? podLogFollowPath(view.namespace, view.name, container.name) : undefined;
   const [tagged, setTagged] = useState<{ key: string; followed: FollowedLog }>();
   useEffect(() => {

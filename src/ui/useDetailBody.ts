@@ -75,7 +75,7 @@ export function useDetailBody({ nav, discovery, groupRow, resourceRow, data, all
     const cursor = textCursor(nav) && object ? nav.cursor : undefined;
     const notes = [text?.secret ? (nav.reveal ? '[revealed] x masks' : '[masked] x reveals') : '', source.note ?? '',
       cursor !== undefined ? 'e: explain the field on the › line' : ''].filter(Boolean).join('  ');
-    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, cursor, offset: nav.hscroll, note: notes || undefined, error: source.error };
+    body = { kind: 'text', lines: text?.lines ?? [], syntax: text?.syntax ?? 'none', scroll: nav.scroll, cursor, offset: nav.hscroll, note: notes || undefined };
   } else if (source.kind === 'table') {
     const t = source.table;
     body = { kind: 'table', header: table?.header ?? '', rows: table?.rows ?? [], list: nav.lists.objects, loading: !t.done, note: tableNote(t), error: t.error, empty: source.empty };
