@@ -101,7 +101,7 @@ test('namespace picker: n lists namespaces; all namespaces adds a NAMESPACE colu
   expect(frame()).toContain('team-a');
   await keys(ENTER);
   await waitForFrame(lastFrame, (f) => f.includes('coredns-1') && f.includes('in all namespaces'));
-  expect(frame()).toMatch(/NAMESPACE\s+NAME\s+READY\s+STATUS\s+AGE/);
+  expect(frame()).toMatch(/NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/);
   expect(frame()).not.toMatch(/\bIP\b/); // priority-1 column hidden, like kubectl without -o wide
   expect(frame()).toContain('ns all');
   await keys('n');

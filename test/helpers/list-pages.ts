@@ -2,7 +2,11 @@
 import type { KubeApi, ListOptions } from '../../src/client/types.js';
 import type { ListPage, ResourceRef } from '../../src/model/types.js';
 
-export async function listPages(api: KubeApi, ref: ResourceRef, opts: Omit<ListOptions, 'continueToken'>): Promise<ListPage[]> {
+export async function listPages(
+  api: KubeApi,
+  ref: ResourceRef,
+  opts: Omit<ListOptions, 'continueToken'>,
+): Promise<ListPage[]> {
   const pages: ListPage[] = [];
   let continueToken: string | undefined;
   do {
