@@ -2,7 +2,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteDependencyPatches } from './scripts/dependency-patches.mjs';
 
-const INK_SOURCEMAP = /^Sourcemap for ".*[\\/]node_modules[\\/]ink(-testing-library)?[\\/].*" points to missing source files$/;
+const INK_SOURCEMAP =
+  /^Sourcemap for ".*[\\/]node_modules[\\/]ink(-testing-library)?[\\/].*" points to missing source files$/;
 
 /** Ink's published source maps name sources it does not publish; loading Ink through Vite (below)
  *  would warn about that for each of its modules in every test file. */

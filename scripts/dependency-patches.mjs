@@ -25,13 +25,15 @@ export const PATCHES = [
     name: 'ink-output-cache-across-frames',
     file: /[\\/]ink[\\/]build[\\/]output\.js$/,
     replacements: [
-      ['this.widths.set(text, cached);', 'if (this.widths.size >= 4096) this.widths.clear(); this.widths.set(text, cached);'],
+      ['this.widths.set(text, cached);',
+        'if (this.widths.size >= 4096) this.widths.clear(); this.widths.set(text, cached);'],
       ['this.blockWidths.set(text, cached);',
         'if (this.blockWidths.size >= 1024) this.blockWidths.clear(); this.blockWidths.set(text, cached);'],
       ['this.styledChars.set(line, cached);',
         'if (this.styledChars.size >= 1024) this.styledChars.clear(); this.styledChars.set(line, cached);'],
       ['caches = new OutputCaches();', 'caches = sharedOutputCaches;'],
-      ['export default class Output {', 'const sharedOutputCaches = new OutputCaches();\nexport default class Output {'],
+      ['export default class Output {',
+        'const sharedOutputCaches = new OutputCaches();\nexport default class Output {'],
     ],
   },
 ];

@@ -33,7 +33,8 @@ describe('dependency patches', () => {
   it('a replacement that finds nothing fails, naming the patch, the file and the text', () => {
     const patch = patchFor(inkOutput)!;
     expect(() => applyPatch(patch, inkOutput, 'export default class Output {}')).toThrow(
-      `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: "this.widths.set(text, cached);" not found.`,
+      `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: `
+        + '"this.widths.set(text, cached);" not found.',
     );
   });
 

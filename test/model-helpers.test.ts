@@ -51,7 +51,9 @@ describe('keymap', () => {
       expect(matchCommand(k, {}), k).toBeUndefined();
     }
     // Ctrl with a letter bound without Ctrl, and Ctrl on named keys bound without it.
-    for (const k of ['j', 'k', 'q', 'l', 'x', 'r']) expect(matchCommand(k, { ctrl: true }), `Ctrl-${k}`).toBeUndefined();
+    for (const k of ['j', 'k', 'q', 'l', 'x', 'r']) {
+      expect(matchCommand(k, { ctrl: true }), `Ctrl-${k}`).toBeUndefined();
+    }
     expect(matchCommand('', { return: true, ctrl: true })).toBeUndefined();
     expect(matchCommand('', { tab: true, ctrl: true })).toBeUndefined();
     // Nothing pressed that the keymap knows.

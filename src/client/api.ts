@@ -28,7 +28,11 @@ import {
   type HttpResult,
   type RetryPolicy,
 } from './http.js';
-import { SELF_SUBJECT_ACCESS_REVIEW_PATH, SELF_SUBJECT_REVIEW_PATH, SELF_SUBJECT_RULES_REVIEW_PATH } from './review-paths.js';
+import {
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
+} from './review-paths.js';
 import type {
   KubeApi,
   ListOptions,
@@ -336,7 +340,9 @@ export class ApiClient implements KubeApi {
   async selfSubjectAccessReview(attributes: ResourceAttributes, opts: { signal?: AbortSignal } = {}): Promise<boolean> {
     const r = await this.request('POST', SELF_SUBJECT_ACCESS_REVIEW_PATH, {
       signal: opts.signal,
-      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attributes } },
+      body: {
+        apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attributes },
+      },
     });
     return (r.json as any)?.status?.allowed === true;
   }

@@ -22,7 +22,11 @@ import {
   type ErrorContext,
 } from './errors.js';
 import type { ResolvedConnection } from './connection.js';
-import { SELF_SUBJECT_ACCESS_REVIEW_PATH, SELF_SUBJECT_REVIEW_PATH, SELF_SUBJECT_RULES_REVIEW_PATH } from './review-paths.js';
+import {
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
+} from './review-paths.js';
 
 export type HttpMethod = 'GET' | 'POST';
 

@@ -199,6 +199,7 @@ const POD_COLUMNS: TableColumn[] = [
   { name: 'IP', type: 'string', format: '', description: '', priority: 1 },
 ];
 const RESOURCE_VERSION = '100';
+const VERSION: VersionInfo = { major: '1', minor: '31', gitVersion: 'v1.31.0', platform: 'linux/amd64' };
 
 export function obj(
   kind: string,
@@ -389,7 +390,7 @@ export class FakeApi implements KubeApi {
 
   /** One request as ApiClient makes it: its event, then the response, or the KubeError the client
    *  builds from an error status. */
-  protected answer(
+  private answer(
     method: 'GET' | 'POST',
     path: string,
     accept: string,
@@ -485,11 +486,7 @@ export class FakeApi implements KubeApi {
 
   async version(): Promise<VersionInfo> {
     this.calls.push('version');
-    return this.answer('GET', '/version', JSON_ACCEPT, json(200, this.versionInfo(), true)).json as VersionInfo;
-  }
-
-  private versionInfo(): VersionInfo {
-    return { major: '1', minor: '31', gitVersion: 'v1.31.0', platform: 'linux/amd64' } as VersionInfo;
+    return this.answer('GET', '/version', JSON_ACCEPT, json(200, VERSION, true)).json as VersionInfo;
   }
 
   private key(ref: ResourceRef) {
@@ -627,7 +624,7 @@ export class FakeApi implements KubeApi {
       );
     }
     if (path === '/healthz' || path === '/livez' || path === '/readyz') return text('ok');
-    if (path === '/version') return json(200, { major: '1', minor: '31', gitVersion: 'v1.31.0' }, true);
+    if (path === '/version') return json(200, VERSION, true);
     if (path === '/') return json(200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/version'] }, true);
     return PAGE_NOT_FOUND;
   }
