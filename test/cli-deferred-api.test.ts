@@ -35,6 +35,32 @@ describe('DeferredApi', () => {
     expect(seen.map((e) => e.path)).toEqual(['/version']);
   });
 
+  it('the self-reviews sent before the connection exists wait for it and go to the real client', async () => {
+    let resolve!: (api: KubeApi) => void;
+    const pending = new Promise<KubeApi>((r) => (resolve = r));
+    const api = new DeferredApi(provisional, () => pending);
+    const seen: RequestEvent[] = [];
+    api.onRequest((e) => seen.push(e));
+    const pods = { verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'team-a' };
+    const answers = Promise.all([
+      api.selfSubjectReview(),
+      api.selfSubjectRulesReview('team-a'),
+      api.selfSubjectAccessReview(pods),
+      api.selfSubjectAccessReview({ ...pods, verb: 'delete' }),
+    ]);
+    resolve(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfigJane })));
+    const [user, rules, list, remove] = await answers;
+    expect(user).toMatchObject({ username: 'jane', groups: ['dev', 'system:authenticated'] });
+    expect(rules.incomplete).toBe(false);
+    expect([list, remove]).toEqual([true, false]);
+    expect(seen.map((e) => `${e.method} ${e.path.split('/').pop()} ${e.status}`).sort()).toEqual([
+      'POST selfsubjectaccessreviews 201',
+      'POST selfsubjectaccessreviews 201',
+      'POST selfsubjectreviews 201',
+      'POST selfsubjectrulesreviews 201',
+    ]);
+  });
+
   it('unsubscribes an early listener that left before the connection existed', async () => {
     let resolve!: (api: KubeApi) => void;
     const pending = new Promise<KubeApi>((r) => (resolve = r));

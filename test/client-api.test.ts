@@ -4,8 +4,9 @@ import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { KubeError } from '../src/client/errors.js';
 import type { WatchEventMessage } from '../src/client/types.js';
-import type { Discovery, ListPage, RequestEvent, ResourceRef } from '../src/model/types.js';
+import type { Discovery, RequestEvent, ResourceRef } from '../src/model/types.js';
 import { startSandbox, tempDir } from './helpers/client.js';
+import { listPages } from './helpers/list-pages.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -104,19 +105,13 @@ describe('ApiClient against the sandbox', () => {
     expect(events.at(-1)!.kubectl).toContain('get deployments.apps -A -o json');
   });
 
-  it('list pages follow continue tokens (limit 2)', async () => {
+  it('pages follow continue tokens (limit 2)', async () => {
     // kube-system: the sandbox's ticker only changes namespace demo, so both listings agree.
     const all = await api.list(PODS, { namespace: 'kube-system', limit: 500 });
     expect(all.rows.length).toBeGreaterThan(4);
     expect(all.continueToken).toBeUndefined();
-    const pages: ListPage[] = [];
     const before = events.length;
-    let continueToken: string | undefined;
-    do {
-      const page = await api.list(PODS, { namespace: 'kube-system', limit: 2, continueToken });
-      pages.push(page);
-      continueToken = page.continueToken;
-    } while (continueToken);
+    const pages = await listPages(api, PODS, { namespace: 'kube-system', limit: 2 });
     expect(pages.length).toBe(Math.ceil(all.rows.length / 2));
     expect(pages.every((p) => p.rows.length <= 2)).toBe(true);
     expect(pages.slice(0, -1).every((p) => p.continueToken)).toBe(true);

@@ -170,7 +170,7 @@ describe('read-only guard', () => {
     const events: RequestEvent[] = [];
     api.onRequest((e) => events.push(e));
     const e = await rejection(api.request('DELETE', '/api/v1/namespaces/default/pods/x'));
-    expect(e.kind).toBe('config');
+    expect(e.kind).toBe('read-only');
     expect(e.message).toMatch(/read-only/);
     await rejection(api.request('POST', '/api/v1/namespaces/default/pods', { body: {} }));
     expect(events).toHaveLength(0);

@@ -6,23 +6,22 @@ import { App } from '../src/ui/App.js';
 import { ApiClient, type ApiClientOptions } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { type Fault, type Sandbox } from '../src/sandbox/server.js';
-import { DOWN, ENTER, ESC, LEFT, type Rendered, UP, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { DOWN, ENTER, ESC, LEFT, UP, stripAnsi, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
-let r: Rendered | undefined;
+const T = 10_000;
+const tui = useTui({ timeoutMs: T });
+const { frame, keys, wait } = tui;
 let api: ApiClient | undefined;
 
 useSandbox('kapi-faults-ui-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 afterEach(() => {
   sb.setFaults([]);
-  r?.unmount();
-  r = undefined;
   api?.close();
   api = undefined;
 });
 
-const T = 10_000;
 const PODS_PATH = '/api/v1/namespaces/default/pods';
 const status500 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Internal error occurred: etcdserver: request timed out', reason: 'InternalError', code: 500 });
 const status503 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', code: 503 });
@@ -39,16 +38,16 @@ function detailText(f: string): string {
 }
 
 /** Waits until the detail pane shows `title`; returns its flattened text. */
-async function detailError(lastFrame: () => string | undefined, title: string): Promise<string> {
-  return detailText(await waitForFrame(lastFrame, (x) => detailText(x).includes(`✖ ${title}`), T));
+async function detailError(title: string): Promise<string> {
+  return detailText(await wait((x) => detailText(x).includes(`✖ ${title}`)));
 }
 
 /** Selects /metrics in the Groups pane without a filter (a filter would hide the rest of the tree). */
-async function selectMetrics(stdin: Rendered['stdin'], lastFrame: () => string | undefined) {
-  stdin.write('G');
-  await waitForFrame(lastFrame, (f) => f.includes('› /openapi/v3'), T);
-  for (const k of [UP, UP, UP]) stdin.write(k);
-  await waitForFrame(lastFrame, (f) => f.includes('› /metrics'), T);
+async function selectMetrics() {
+  keys('G');
+  await wait((f) => f.includes('› /openapi/v3'));
+  keys(UP, UP, UP);
+  await wait((f) => f.includes('› /metrics'));
 }
 
 /** The selected row of the focused list ('› name'). */
@@ -59,43 +58,42 @@ async function startApp(opts: ApiClientOptions & { timeoutMs?: number } = {}, in
   api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true, timeoutMs }), { retry: { baseDelayMs: 10 }, ...apiOpts });
   sb.setFaults(initialFaults);
   const onExit = vi.fn();
-  r = renderTui(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 140, rows: 40 });
-  await waitForFrame(r.lastFrame, (f) => f.includes('core/v1 *') && f.includes('apps/v1') && /server v\d/.test(f), T);
-  return { ...r, onExit };
+  tui.render(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 140, rows: 40 });
+  await wait((f) => f.includes('core/v1 *') && f.includes('apps/v1') && /server v\d/.test(f));
+  return { ...tui.r, onExit };
 }
 
 /** core/v1 → pods (in the default namespace) with `faults` switched on just before the list. */
 async function openPodsWith(faults: Fault[], opts: Parameters<typeof startApp>[0] = {}) {
   const app = await startApp(opts);
-  const { stdin, lastFrame } = app;
-  stdin.write(ENTER);
-  await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
-  for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) stdin.write(k);
-  await waitForFrame(lastFrame, (f) => f.includes('› pods'), T);
+  keys(ENTER);
+  await wait((f) => f.includes('▶ Resources v1'));
+  for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) keys(k);
+  await wait((f) => f.includes('› pods'));
   sb.setFaults(faults);
-  stdin.write(ENTER);
+  keys(ENTER);
   return app;
 }
 
 /** After an error: the groups tree is still there, keys still move the cursor, q quits. */
 async function stillUsable(app: Awaited<ReturnType<typeof startApp>>) {
-  const { stdin, lastFrame, onExit } = app;
+  const { onExit } = app;
   sb.setFaults([]);
   // Back to the groups pane: the whole tree is still there (top of the list), and the cursor moves.
-  stdin.write(ESC);
-  stdin.write(ESC);
-  stdin.write(LEFT);
-  await waitForFrame(lastFrame, (f) => f.includes('▶ Groups'), T);
-  stdin.write('g');
-  const f = await waitForFrame(lastFrame, (x) => selected(x) === 'core/v1', T);
+  keys(ESC);
+  keys(ESC);
+  keys(LEFT);
+  await wait((f) => f.includes('▶ Groups'));
+  keys('g');
+  const f = await wait((x) => selected(x) === 'core/v1');
   expect(f).toMatch(/apps\/v1 \*/);
   expect(f).toMatch(/batch\/v1 \*/);
   expect(f).toContain('/healthz');
-  stdin.write(DOWN);
-  await waitForFrame(lastFrame, (x) => selected(x) === 'apiregistration.k8s.io/v1', T);
-  stdin.write(UP);
-  await waitForFrame(lastFrame, (x) => selected(x) === 'core/v1', T);
-  stdin.write('q');
+  keys(DOWN);
+  await wait((x) => selected(x) === 'apiregistration.k8s.io/v1');
+  keys(UP);
+  await wait((x) => selected(x) === 'core/v1');
+  keys('q');
   await vi.waitFor(() => expect(onExit).toHaveBeenCalledTimes(1), { timeout: T });
 }
 
@@ -103,7 +101,7 @@ describe('the explorer with faults', () => {
   it('a response slower than the timeout: "Timed out", the limit, and how to raise it', async () => {
     // Long enough that the first load never hits it on a busy machine, short enough to wait for.
     const app = await openPodsWith([{ match: PODS_PATH, delayMs: 30_000 }], { timeoutMs: 2000 });
-    const f = await detailError(app.lastFrame, 'Timed out');
+    const f = await detailError('Timed out');
     expect(f).toMatch(/No answer from 127\.0\.0\.1:\d+ within 2 s/);
     expect(f).toContain('--request-timeout');
     await stillUsable(app);
@@ -111,25 +109,24 @@ describe('the explorer with faults', () => {
 
   it('a slow request is cancelled with Esc: aborted, explained, r sends it again', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, delayMs: 30_000 }]);
-    const { stdin, lastFrame } = app;
     // The slow request emits its event when it ends (cancelled), after this subscribes.
     const events: { path: string; error?: string }[] = [];
     api!.onRequest((e) => events.push(e));
-    await waitForFrame(lastFrame, (f) => f.includes('Esc cancels'), T);
-    stdin.write(ESC);
-    const f = detailText(await waitForFrame(lastFrame, (x) => /✖ cancelled/i.test(detailText(x)), T));
+    await wait((f) => f.includes('Esc cancels'));
+    keys(ESC);
+    const f = detailText(await wait((x) => /✖ cancelled/i.test(detailText(x))));
     expect(f).toMatch(/hint: press r/);
     await vi.waitFor(() => expect(events.find((e) => e.path.startsWith(PODS_PATH))?.error).toMatch(/cancelled/i), { timeout: T });
     // r sends it again; without the fault the table arrives.
     sb.setFaults([]);
-    stdin.write('r');
-    await waitForFrame(lastFrame, (x) => /NAME\s+READY\s+STATUS/.test(x), T);
+    keys('r');
+    await wait((x) => /NAME\s+READY\s+STATUS/.test(x));
     await stillUsable(app);
   });
 
   it('a dropped connection: "Connection dropped", tried 3 times, what to check', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, drop: true }]);
-    const f = await detailError(app.lastFrame, 'Connection dropped');
+    const f = await detailError('Connection dropped');
     expect(f).toMatch(/closed the connection without answering/);
     expect(f).toContain('(tried 3 times)');
     expect(f).toMatch(/hint: .*load balancer/);
@@ -138,7 +135,7 @@ describe('the explorer with faults', () => {
 
   it('a connection cut mid-response: how much arrived', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, truncate: true }]);
-    const f = await detailError(app.lastFrame, 'Connection dropped');
+    const f = await detailError('Connection dropped');
     expect(f).toMatch(/in the middle of the response/);
     expect(f).toMatch(/got \d+ of \d+\s+bytes/);
     await stillUsable(app);
@@ -146,7 +143,7 @@ describe('the explorer with faults', () => {
 
   it('500 with a Status: the server message, not retried, check the server logs', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, status: 500, body: status500, contentType: 'application/json' }]);
-    const f = await detailError(app.lastFrame, 'HTTP 500 Internal Error');
+    const f = await detailError('HTTP 500 Internal Error');
     expect(f).toContain('etcdserver: request timed out');
     expect(f).toMatch(/hint: .*check the API server logs/);
     expect(f).not.toContain('tried');
@@ -155,7 +152,7 @@ describe('the explorer with faults', () => {
 
   it('503 with Retry-After: retried as told, then the error with the delay and where to look', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, status: 503, body: status503, contentType: 'application/json', retryAfterSeconds: 1 }]);
-    const f = await detailError(app.lastFrame, 'HTTP 503 Service Unavailable');
+    const f = await detailError('HTTP 503 Service Unavailable');
     expect(f).toContain('the server is currently unable to handle the request');
     expect(f).toMatch(/hint: .*apiservices.*Retry-After: 1s/);
     expect(f).toContain('(tried 3 times)');
@@ -164,14 +161,14 @@ describe('the explorer with faults', () => {
 
   it('a 503 that happens once is invisible: the retry gets the table', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, status: 503, body: status503, contentType: 'application/json', retryAfterSeconds: 0, times: 1 }]);
-    await waitForFrame(app.lastFrame, (x) => /NAME\s+READY\s+STATUS/.test(x), T);
+    await wait((x) => /NAME\s+READY\s+STATUS/.test(x));
     await stillUsable(app);
   });
 
   it('an HTML page instead of JSON: says so, with the page title and the proxy hint', async () => {
     const html = '<!DOCTYPE html><html><head><title>Access denied - Corporate Web Gateway</title></head><body>Sign in</body></html>';
     const app = await openPodsWith([{ match: PODS_PATH, status: 200, body: html, contentType: 'text/html' }]);
-    const f = await detailError(app.lastFrame, 'Not a Kubernetes answer (HTML)');
+    const f = await detailError('Not a Kubernetes answer (HTML)');
     expect(f).toMatch(/answered HTML, not JSON/);
     expect(f).toContain('Access denied - Corporate Web Gateway');
     expect(f).toMatch(/hint: .*proxy/);
@@ -180,60 +177,57 @@ describe('the explorer with faults', () => {
 
   it('truncated JSON: "Unreadable response", where it stops', async () => {
     const app = await openPodsWith([{ match: PODS_PATH, status: 200, body: '{"kind":"Table","apiVersion":"meta.k8s.io/v1","rows":[{"cells":["web-', contentType: 'application/json' }]);
-    const f = await detailError(app.lastFrame, 'Unreadable response');
+    const f = await detailError('Unreadable response');
     expect(f).toMatch(/is truncated: it stops after \d+ bytes/);
     await stillUsable(app);
   });
 
   it('a 20 MB /metrics: shown, and the explorer stays responsive', async () => {
     const app = await startApp();
-    const { stdin, lastFrame } = app;
-    await selectMetrics(stdin, lastFrame);
+    await selectMetrics();
     sb.setFaults([{ match: '/metrics', hugeBytes: 20 * 1024 * 1024 }]);
     const t0 = Date.now();
-    stdin.write(ENTER);
-    await waitForFrame(lastFrame, (f) => f.includes('GET /metrics 200') && f.includes('apiserver_request_duration_seconds_bucket'), 20_000);
+    keys(ENTER);
+    await wait((f) => f.includes('GET /metrics 200') && f.includes('apiserver_request_duration_seconds_bucket'), 20_000);
     console.log(`UI: 20 MB /metrics on screen after ${Date.now() - t0} ms`);
     await stillUsable(app);
   });
 
   it('a body over the client limit: "Response too large" with the size', async () => {
     const app = await startApp({ maxBodyBytes: 4 * 1024 * 1024 });
-    const { stdin, lastFrame } = app;
-    await selectMetrics(stdin, lastFrame);
+    await selectMetrics();
     sb.setFaults([{ match: '/metrics', hugeBytes: 20 * 1024 * 1024 }]);
-    stdin.write(ENTER);
-    const f = await detailError(lastFrame, 'Response too large');
+    keys(ENTER);
+    const f = await detailError('Response too large');
     expect(f).toMatch(/too large: 20\.0 MB \(Content-Length\), the limit is 4\.0 MB/);
     await stillUsable(app);
   });
 
   it('one aggregated group failing (legacy discovery): flagged, the others listed and usable', async () => {
     const app = await startApp({ legacyDiscovery: true }, [{ match: '/apis/metrics.k8s.io/v1beta1', status: 503, body: status503, contentType: 'application/json' }]);
-    const { stdin, lastFrame } = app;
-    const f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('metrics.k8s.io/v1beta1'), T));
+    const f = stripAnsi(await wait((x) => x.includes('metrics.k8s.io/v1beta1')));
     expect(f).toMatch(/metrics\.k8s\.io\/v1beta1 \* ⚠/);
     expect(f).toMatch(/⚠1/);
     expect(f).toContain('1 group(s) failed');
     // The failing group itself explains what failed.
-    stdin.write('G');
-    for (const k of Array(9).fill(UP)) stdin.write(k);
-    await waitForFrame(lastFrame, (x) => /› metrics\.k8s\.io/.test(x), T);
-    stdin.write(ENTER);
-    const d = detailText(await waitForFrame(lastFrame, (x) => detailText(x).includes('✖ Discovery of metrics.k8s.io/v1beta1 failed'), T));
+    keys('G');
+    for (const k of Array(9).fill(UP)) keys(k);
+    await wait((x) => /› metrics\.k8s\.io/.test(x));
+    keys(ENTER);
+    const d = detailText(await wait((x) => detailText(x).includes('✖ Discovery of metrics.k8s.io/v1beta1 failed')));
     expect(d).toContain('503 ServiceUnavailable: the server is currently unable to handle the request');
     expect(d).toContain('kubectl get apiservices');
-    expect(stripAnsi(lastFrame()!)).toContain('(discovery failed)');
-    stdin.write(LEFT);
-    await waitForFrame(lastFrame, (x) => x.includes('▶ Groups'), T);
-    stdin.write('g');
-    await waitForFrame(lastFrame, (x) => selected(x) === 'core/v1', T);
+    expect(frame()).toContain('(discovery failed)');
+    keys(LEFT);
+    await wait((x) => x.includes('▶ Groups'));
+    keys('g');
+    await wait((x) => selected(x) === 'core/v1');
     // Another group still works.
-    stdin.write(DOWN);
-    stdin.write(DOWN);
-    await waitForFrame(lastFrame, (x) => x.includes('› apps/v1'), T);
-    stdin.write(ENTER);
-    await waitForFrame(lastFrame, (x) => x.includes('deployments') && x.includes('▶ Resources apps/v1'), T);
+    keys(DOWN);
+    keys(DOWN);
+    await wait((x) => x.includes('› apps/v1'));
+    keys(ENTER);
+    await wait((x) => x.includes('deployments') && x.includes('▶ Resources apps/v1'));
     await stillUsable(app);
   });
 });

@@ -3,18 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
-import { KubeError } from '../src/client/errors.js';
+import { allowedVerbs, clearPermissionCache, evaluateRules, ruleAllows, whoAmI } from '../src/client/identity.js';
 import {
-  allowedVerbs,
-  clearPermissionCache,
-  evaluateRules,
-  ruleAllows,
   SELF_SUBJECT_ACCESS_REVIEW_PATH,
   SELF_SUBJECT_REVIEW_PATH,
   SELF_SUBJECT_RULES_REVIEW_PATH,
-  whoAmI,
-} from '../src/client/identity.js';
-import type { KubeApi } from '../src/client/types.js';
+} from '../src/client/review-paths.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
 import { KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './helpers/client.js';
 
@@ -120,24 +114,6 @@ describe('identity and permissions against the sandbox', () => {
       } finally {
         sb.setFaults([]);
       }
-    });
-
-    it('a KubeApi without request(): falls back without sending anything', async () => {
-      const { api, log } = await client({ kubeconfig: sb.files!.kubeconfigJane });
-      const stub: KubeApi = {
-        connection: api.connection,
-        getRaw: api.getRaw.bind(api),
-        discover: api.discover.bind(api),
-        version: api.version.bind(api),
-        list: api.list.bind(api),
-        get: api.get.bind(api),
-        watch: api.watch.bind(api),
-        streamText: api.streamText.bind(api),
-        onRequest: api.onRequest.bind(api),
-      };
-      expect(await whoAmI(stub)).toMatchObject({ username: 'jane', source: 'kubeconfig' });
-      expect(log).toHaveLength(0);
-      await expect(allowedVerbs(stub, PODS, 'team-a', ['get'])).rejects.toBeInstanceOf(KubeError);
     });
   });
 

@@ -64,7 +64,7 @@ describe('read-only', () => {
     for (const [method, path] of WRITES) {
       const e = await api.request(method, path, { body: { kind: 'Pod', metadata: { name: 'x' } } }).then(() => undefined, (x: unknown) => x);
       expect(e, `${method} ${path}`).toBeInstanceOf(KubeError);
-      expect((e as KubeError).kind).toBe('config');
+      expect((e as KubeError).kind).toBe('read-only');
       expect((e as KubeError).message).toMatch(/^Refusing .*: kapi-tui is read-only$/);
       expect((e as KubeError).hint).toMatch(/Use kubectl/);
     }

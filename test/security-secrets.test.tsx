@@ -9,29 +9,25 @@ import { connect } from '../src/client/connection.js';
 import { KubeError, explainError } from '../src/client/errors.js';
 import type { RequestEvent } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { ENTER, type Rendered, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ENTER, stripAnsi, useTui } from './helpers/ui.js';
 import { DB_PASSWORD as PASSWORD, DB_PASSWORD_B64 as PASSWORD_B64, useSandbox } from './helpers/sandbox.js';
 
 const TOKEN = 'kapi-T0ken-6f1c2e9a7b3d4c5e';
 const T = 10_000;
 
 let sb: Sandbox;
-let r: Rendered | undefined;
+const tui = useTui({ timeoutMs: T });
+const { keys, wait } = tui;
 const clients: ApiClient[] = [];
 
 useSandbox('kapi-sec-', { watchIntervalMs: 0, token: TOKEN }, (s) => ({ sb } = s));
 afterEach(() => {
   sb.setFaults([]);
-  r?.unmount();
-  r = undefined;
   for (const c of clients.splice(0)) c.close();
 });
 
-const allFrames = () => stripAnsi((r?.stdout.frames ?? []).join('\n'));
+const allFrames = () => stripAnsi((tui.r.stdout.frames ?? []).join('\n'));
 
-async function typeKeys(keys: string[]) {
-  for (const k of keys) r!.stdin.write(k);
-}
 
 describe('Secret values in the explorer', () => {
   it('table, JSON, YAML and the request log never show the value until x; x reveals, x masks again', async () => {
@@ -39,25 +35,24 @@ describe('Secret values in the explorer', () => {
     clients.push(api);
     const events: RequestEvent[] = [];
     api.onRequest((e) => events.push(e));
-    r = renderTui(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 140, rows: 40 });
-    const { lastFrame } = r;
-    await waitForFrame(lastFrame, (f) => f.includes('core/v1 *') && /server v\d/.test(f), T);
-    await typeKeys([ENTER]);
-    await waitForFrame(lastFrame, (f) => f.includes('▶ Resources v1'), T);
-    await typeKeys(['/', 's', 'e', 'c', 'r', 'e', 't', 's', ENTER]);
-    await waitForFrame(lastFrame, (f) => f.includes('› secrets'), T);
-    await typeKeys([ENTER]);
+    tui.render(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 140, rows: 40 });
+    await wait((f) => f.includes('core/v1 *') && /server v\d/.test(f));
+    keys(ENTER);
+    await wait((f) => f.includes('▶ Resources v1'));
+    keys('/', 's', 'e', 'c', 'r', 'e', 't', 's', ENTER);
+    await wait((f) => f.includes('› secrets'));
+    keys(ENTER);
     // The table (all Secrets of team-a).
-    await waitForFrame(lastFrame, (f) => f.includes('▶ Detail: secrets.v1 in team-a') && f.includes('db-credentials') && /NAME\s+TYPE\s+DATA/.test(f), T);
-    await typeKeys(['/', 'd', 'b', '-', 'c', ENTER]);
-    await waitForFrame(lastFrame, (f) => f.includes('› db-credentials'), T);
-    await typeKeys([ENTER]);
+    await wait((f) => f.includes('▶ Detail: secrets.v1 in team-a') && f.includes('db-credentials') && /NAME\s+TYPE\s+DATA/.test(f));
+    keys('/', 'd', 'b', '-', 'c', ENTER);
+    await wait((f) => f.includes('› db-credentials'));
+    keys(ENTER);
     // JSON, masked.
-    let f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('"kind": "Secret"') && x.includes('[JSON]'), T));
+    let f = stripAnsi(await wait((x) => x.includes('"kind": "Secret"') && x.includes('[JSON]')));
     expect(f).toContain('"password": "••••••"');
     expect(f).toContain('[masked] x reveals');
-    await typeKeys(['y']);
-    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('kind: Secret') && x.includes('[YAML]'), T));
+    keys('y');
+    f = stripAnsi(await wait((x) => x.includes('kind: Secret') && x.includes('[YAML]')));
     expect(f).toMatch(/password: ["']?••••••/);
     // Nothing so far — table, JSON, YAML, header, footer with its curl/kubectl lines — showed it.
     const before = allFrames();
@@ -66,11 +61,11 @@ describe('Secret values in the explorer', () => {
     for (const e of events) expect(JSON.stringify(e)).not.toContain(PASSWORD_B64);
 
     // The explicit reveal.
-    await typeKeys(['x']);
-    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('[revealed]'), T));
+    keys('x');
+    f = stripAnsi(await wait((x) => x.includes('[revealed]')));
     expect(f.includes(PASSWORD) || f.includes(PASSWORD_B64)).toBe(true);
-    await typeKeys(['x']);
-    f = stripAnsi(await waitForFrame(lastFrame, (x) => x.includes('[masked]'), T));
+    keys('x');
+    f = stripAnsi(await wait((x) => x.includes('[masked]')));
     expect(f).not.toContain(PASSWORD);
     expect(f).not.toContain(PASSWORD_B64);
   });
@@ -122,19 +117,19 @@ describe('bearer tokens', () => {
     const api = new ApiClient(await connect({ server: sb.url, cacert: sb.files!.ca, token: TOKEN }));
     clients.push(api);
     const onExit = vi.fn();
-    r = renderTui(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 200, rows: 40 });
-    await waitForFrame(r.lastFrame, (f) => f.includes('core/v1 *') && /server v\d/.test(f), T);
-    await typeKeys([ENTER]);
-    await waitForFrame(r.lastFrame, (f) => f.includes('▶ Resources v1'), T);
-    await typeKeys(['/', 'p', 'o', 'd', 's', ENTER]);
-    await waitForFrame(r.lastFrame, (f) => f.includes('› pods'), T);
+    tui.render(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 200, rows: 40 });
+    await wait((f) => f.includes('core/v1 *') && /server v\d/.test(f));
+    keys(ENTER);
+    await wait((f) => f.includes('▶ Resources v1'));
+    keys('/', 'p', 'o', 'd', 's', ENTER);
+    await wait((f) => f.includes('› pods'));
     sb.setFaults([{ match: '/api/v1/namespaces/default/pods', status: 401, body: '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}', contentType: 'application/json' }]);
-    await typeKeys([ENTER]);
-    await waitForFrame(r.lastFrame, (f) => f.includes('401 Unauthorized'), T);
+    keys(ENTER);
+    await wait((f) => f.includes('401 Unauthorized'));
     const frames = allFrames();
     expect(frames).toContain('Authorization: Bearer $TOKEN');
     expect(frames).not.toContain(TOKEN);
-    await typeKeys(['q']);
+    keys('q');
     await vi.waitFor(() => expect(onExit).toHaveBeenCalled(), { timeout: T });
   });
 });

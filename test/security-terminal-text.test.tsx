@@ -10,7 +10,7 @@ import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { App } from '../src/ui/App.js';
-import { ENTER, type Rendered, UP, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ENTER, UP, stripAnsi, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 // A window title, a clipboard write (OSC 52), screen clear, carriage return, backspace, bell, a C1
@@ -35,64 +35,61 @@ describe('printable', () => {
 
 describe('the explorer with hostile text from the server', () => {
   let sb: Sandbox;
-  let r: Rendered | undefined;
   let api: ApiClient | undefined;
   useSandbox('kapi-term-text-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
+  const { render, keys, wait } = useTui({ timeoutMs: 10_000 });
   afterEach(() => {
     sb.setFaults([]);
-    r?.unmount();
     api?.close();
   });
-  const T = 10_000;
 
-  async function start(): Promise<Rendered> {
+  async function start(): Promise<void> {
     api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }), { retry: { baseDelayMs: 10 } });
-    r = renderTui(<App api={api} color={false} version="test" />, { columns: 160, rows: 40 });
-    await waitForFrame(r.lastFrame, (f) => f.includes('apps/v1') && /server v\d/.test(f), T);
-    return r;
+    render(<App api={api} color={false} version="test" />, { columns: 160, rows: 40 });
+    await wait((f) => f.includes('apps/v1') && /server v\d/.test(f));
   }
 
   /** Selects /metrics at the end of the Groups pane, with `body` served there, and opens it. */
-  async function openMetrics(app: Rendered, status: number, body: string) {
-    app.stdin.write('G');
-    await waitForFrame(app.lastFrame, (f) => f.includes('› /openapi/v3'), T);
-    for (const k of [UP, UP, UP]) app.stdin.write(k);
-    await waitForFrame(app.lastFrame, (f) => f.includes('› /metrics'), T);
+  async function openMetrics(status: number, body: string) {
+    keys('G');
+    await wait((f) => f.includes('› /openapi/v3'));
+    keys(UP, UP, UP);
+    await wait((f) => f.includes('› /metrics'));
     sb.setFaults([{ match: '/metrics', status, contentType: status === 200 ? 'text/plain' : 'application/json', body }]);
-    app.stdin.write(ENTER);
+    keys(ENTER);
   }
 
   it('a text body (/metrics, like a pod log) with escape sequences', async () => {
-    const app = await start();
-    await openMetrics(app, 200, `# HELP ok\n${HOSTILE}\nnext_line 1\n`);
-    const f = await waitForFrame(app.lastFrame, (x) => x.includes('next_line 1') && x.includes('GET /metrics 200'), T);
+    await start();
+    await openMetrics(200, `# HELP ok\n${HOSTILE}\nnext_line 1\n`);
+    const f = await wait((x) => x.includes('next_line 1') && x.includes('GET /metrics 200'));
     expect(stripAnsi(f)).toContain(SHOWN);
     expect(f).not.toMatch(RAW_CONTROL);
   });
 
   it('an error Status whose message carries escape sequences', async () => {
-    const app = await start();
+    await start();
     const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `boom ${HOSTILE}`, reason: 'InternalError', code: 500 };
-    await openMetrics(app, 500, JSON.stringify(status));
-    const f = await waitForFrame(app.lastFrame, (x) => x.includes('pwned') && x.includes('500'), T);
+    await openMetrics(500, JSON.stringify(status));
+    const f = await wait((x) => x.includes('pwned') && x.includes('500'));
     expect(stripAnsi(f)).toContain('^[]0;pwned^G');
     expect(f).not.toMatch(RAW_CONTROL);
   });
 
   it('a Table cell with escape sequences (an object name from an aggregated API, say)', async () => {
-    const app = await start();
-    app.stdin.write(ENTER);
-    await waitForFrame(app.lastFrame, (f) => f.includes('▶ Resources v1'), T);
-    for (const k of ['/', 'p', 'o', 'd', 's', ENTER]) app.stdin.write(k);
-    await waitForFrame(app.lastFrame, (f) => f.includes('› pods'), T);
+    await start();
+    keys(ENTER);
+    await wait((f) => f.includes('▶ Resources v1'));
+    keys('/', 'p', 'o', 'd', 's', ENTER);
+    await wait((f) => f.includes('› pods'));
     const table = {
       kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
       columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }, { name: 'Status', type: 'string', format: '', description: '', priority: 0 }],
       rows: [{ cells: ['evil-pod', HOSTILE], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'evil-pod', namespace: 'default' } } }],
     };
     sb.setFaults([{ match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/, status: 200, contentType: 'application/json', body: JSON.stringify(table) }]);
-    app.stdin.write(ENTER);
-    const f = await waitForFrame(app.lastFrame, (x) => x.includes('evil-pod') && x.includes('pwned'), T);
+    keys(ENTER);
+    const f = await wait((x) => x.includes('evil-pod') && x.includes('pwned'));
     expect(stripAnsi(f)).toContain('A^[]0;pwned^GB');
     expect(f).not.toMatch(RAW_CONTROL);
   });

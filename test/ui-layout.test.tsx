@@ -3,10 +3,11 @@ import { afterEach, expect, test } from 'vitest';
 import chalk from 'chalk'; // Ink's colour library (a dependency of ink): forced on to prove NO_COLOR strips colour
 import { App } from '../src/ui/App.js';
 import { FakeApi } from './helpers/fake-api.js';
-import { ANSI, DOWN, ENTER, ESC, TAB, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ANSI, DOWN, ENTER, ESC, TAB, hasText, stripAnsi, useTui } from './helpers/ui.js';
 
-let r: Rendered | undefined;
-afterEach(() => { r?.unmount(); r = undefined; delete process.env.NO_COLOR; });
+const tui = useTui();
+const { frame, keys, wait } = tui;
+afterEach(() => { delete process.env.NO_COLOR; });
 
 function checkFits(frame: string, columns: number, rows: number) {
   const lines = stripAnsi(frame).split('\n');
@@ -15,173 +16,172 @@ function checkFits(frame: string, columns: number, rows: number) {
 }
 
 test('80x24: one pane at a time, reachable with Tab / arrows, usable end to end', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
-  const { lastFrame, stdin } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  let f = stripAnsi(lastFrame()!);
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
+  const { lastFrame } = tui.r;
+  await wait(hasText('Groups  1/15'));
+  let f = frame();
   expect(f).toContain('▶[Groups]');
   expect(f).not.toContain('Resources v1  ');
   checkFits(lastFrame()!, 80, 24);
-  stdin.write(TAB);
-  await waitForFrame(lastFrame, hasText('▶[Resources]'));
-  f = stripAnsi(lastFrame()!);
+  keys(TAB);
+  await wait(hasText('▶[Resources]'));
+  f = frame();
   expect(f).toContain('▶ Resources v1');
   expect(f).not.toContain('core/v1 *');
-  stdin.write('j'); stdin.write('j'); stdin.write(ENTER);
-  await waitForFrame(lastFrame, (fr) => fr.includes('▶[Detail]') && fr.includes('web-0'));
+  keys('j'); keys('j'); keys(ENTER);
+  await wait((fr) => fr.includes('▶[Detail]') && fr.includes('web-0'));
   checkFits(lastFrame()!, 80, 24);
-  stdin.write(ENTER);
-  await waitForFrame(lastFrame, hasText('"image": "nginx:1.27"'));
+  keys(ENTER);
+  await wait(hasText('"image": "nginx:1.27"'));
   checkFits(lastFrame()!, 80, 24);
   // Two ESC bytes in one burst reach Ink as a single (meta+escape) key: wait between them.
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, (fr) => fr.includes('web-1') && !fr.includes('"image"'));
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, hasText('▶[Resources]'));
+  keys(ESC);
+  await wait((fr) => fr.includes('web-1') && !fr.includes('"image"'));
+  keys(ESC);
+  await wait(hasText('▶[Resources]'));
 });
 
 test('80x60: the focused list plus the detail', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 60 });
-  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-  const f = stripAnsi(r.lastFrame()!);
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 60 });
+  await wait(hasText('Groups  1/15'));
+  const f = stripAnsi(tui.r.lastFrame()!);
   expect(f).toContain('▶ Groups');
-  expect(f).toContain('Detail: /api/v1'.replace('/api/v1', 'v1'));
-  checkFits(r.lastFrame()!, 80, 60);
+  expect(f).toContain('Detail: v1');
+  checkFits(tui.r.lastFrame()!, 80, 60);
 });
 
 test('does not crash down to 40x12 and never draws taller than the terminal', async () => {
   const api = new FakeApi({ insecure: true });
-  r = renderTui(<App api={api} color={false} />, { columns: 40, rows: 12 });
-  const { lastFrame, stdin } = r;
-  await waitForFrame(lastFrame, hasText('Groups'));
-  await waitForFrame(lastFrame, hasText('1/15'));
-  expect(stripAnsi(lastFrame()!)).toContain('⚠ INSECURE');
+  tui.render(<App api={api} color={false} />, { columns: 40, rows: 12 });
+  const { lastFrame } = tui.r;
+  await wait(hasText('Groups'));
+  await wait(hasText('1/15'));
+  expect(frame()).toContain('⚠ INSECURE');
   checkFits(lastFrame()!, 40, 12);
-  stdin.write(DOWN);
-  await waitForFrame(lastFrame, hasText('› apps/v1'));
-  stdin.write(ENTER);
-  await waitForFrame(lastFrame, hasText('▶[Resources]'));
-  stdin.write(ENTER);
-  await waitForFrame(lastFrame, (fr) => fr.includes('▶[Detail]') && fr.includes('web'));
-  stdin.write('?');
-  await waitForFrame(lastFrame, hasText('Help'));
-  stdin.write('?');
-  stdin.write('n');
-  await waitForFrame(lastFrame, hasText('team-a'));
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, (fr) => !fr.includes('team-a'));
-  // Learning-mode overlays fit too: request log, explain (the fake serves no OpenAPI: an error), tour.
-  stdin.write('L');
-  await waitForFrame(lastFrame, hasText('Request log'));
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, (fr) => !fr.includes('Request log'));
-  stdin.write('e');
-  await waitForFrame(lastFrame, (fr) => fr.includes('Explain') && fr.includes('✖'));
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, (fr) => !fr.includes('Explain'));
-  stdin.write('t');
-  await waitForFrame(lastFrame, hasText('/version'));
-  stdin.write(ESC);
-  for (const frame of r.stdout.frames) checkFits(frame, 40, 12);
+  keys(DOWN);
+  await wait(hasText('› apps/v1'));
+  keys(ENTER);
+  await wait(hasText('▶[Resources]'));
+  keys(ENTER);
+  await wait((fr) => fr.includes('▶[Detail]') && fr.includes('web'));
+  keys('?');
+  await wait(hasText('Help'));
+  keys('?');
+  keys('n');
+  await wait(hasText('team-a'));
+  keys(ESC);
+  await wait((fr) => !fr.includes('team-a'));
+  // Learning-mode overlays fit too: request log, explain (the fake serves no OpenAPI: the client's
+  // 404, whose title the 12 rows have no room for), tour.
+  keys('L');
+  await wait(hasText('Request log'));
+  keys(ESC);
+  await wait((fr) => !fr.includes('Request log'));
+  keys('e');
+  await wait((fr) => fr.includes('Explain Deployment') && fr.includes('hint: This path is not'));
+  keys(ESC);
+  await wait((fr) => !fr.includes('Explain'));
+  keys('t');
+  await wait(hasText('/version'));
+  keys(ESC);
+  for (const frame of tui.r.stdout.frames) checkFits(frame, 40, 12);
   for (const [c, rows] of [[30, 8], [20, 6]] as const) {
-    r.stdout.resize(c, rows);
-    await waitForFrame(lastFrame, (fr) => fr.split('\n').length <= rows);
+    tui.r.stdout.resize(c, rows);
+    await wait((fr) => fr.split('\n').length <= rows);
   }
 });
 
 test('reflows on resize: wide ↔ narrow', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 130, rows: 30 });
-  const { lastFrame, stdout } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  expect(stripAnsi(lastFrame()!)).toMatch(/Groups.*Resources.*Detail/);
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 130, rows: 30 });
+  const { lastFrame, stdout } = tui.r;
+  await wait(hasText('Groups  1/15'));
+  expect(frame()).toMatch(/Groups.*Resources.*Detail/);
   stdout.resize(90, 24);
-  await waitForFrame(lastFrame, hasText('▶[Groups]'));
+  await wait(hasText('▶[Groups]'));
   checkFits(lastFrame()!, 90, 24);
   stdout.resize(110, 20);
-  await waitForFrame(lastFrame, (f) => !f.includes('▶[Groups]') && /Groups.*Resources.*Detail/.test(f));
+  await wait((f) => !f.includes('▶[Groups]') && /Groups.*Resources.*Detail/.test(f));
   checkFits(lastFrame()!, 110, 20);
 });
 
 test('insecure connections carry a persistent red warning', async () => {
-  r = renderTui(<App api={new FakeApi({ insecure: true })} color={false} />, { columns: 120, rows: 30 });
-  await waitForFrame(r.lastFrame, hasText('TLS certificate verification is disabled'));
-  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-  r.stdin.write(ENTER);
-  await waitForFrame(r.lastFrame, hasText('▶ Resources'));
-  expect(stripAnsi(r.lastFrame()!)).toContain('TLS certificate verification is disabled');
+  tui.render(<App api={new FakeApi({ insecure: true })} color={false} />, { columns: 120, rows: 30 });
+  await wait(hasText('TLS certificate verification is disabled'));
+  await wait(hasText('Groups  1/15'));
+  tui.r.stdin.write(ENTER);
+  await wait(hasText('▶ Resources'));
+  expect(stripAnsi(tui.r.lastFrame()!)).toContain('TLS certificate verification is disabled');
 });
 
 test('connection warnings (e.g. a kubectl proxy on another host) stay under the header', async () => {
   const warning = 'The kubectl proxy at 10.0.0.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted';
-  r = renderTui(<App api={new FakeApi({ warnings: [warning] })} color={false} />, { columns: 160, rows: 30 });
-  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-  expect(stripAnsi(r.lastFrame()!)).toContain(`⚠ ${warning}`);
-  checkFits(r.lastFrame()!, 160, 30);
+  tui.render(<App api={new FakeApi({ warnings: [warning] })} color={false} />, { columns: 160, rows: 30 });
+  await wait(hasText('Groups  1/15'));
+  expect(stripAnsi(tui.r.lastFrame()!)).toContain(`⚠ ${warning}`);
+  checkFits(tui.r.lastFrame()!, 160, 30);
 });
 
 test('NO_COLOR: no ANSI escapes at all; colour otherwise', async () => {
   const level = chalk.level;
   chalk.level = 3;
   try {
-    r = renderTui(<App api={new FakeApi()} />, { columns: 120, rows: 30 });
-    await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-    r.stdin.write(ENTER);
-    await waitForFrame(r.lastFrame, hasText('"resource": "configmaps"'));
-    expect(r.lastFrame()).toMatch(ANSI);
-    r.unmount();
+    tui.render(<App api={new FakeApi()} />, { columns: 120, rows: 30 });
+    await wait(hasText('Groups  1/15'));
+    tui.r.stdin.write(ENTER);
+    await wait(hasText('"resource": "configmaps"'));
+    expect(tui.r.lastFrame()).toMatch(ANSI);
+    tui.r.unmount();
 
     process.env.NO_COLOR = '1';
-    r = renderTui(<App api={new FakeApi()} />, { columns: 120, rows: 30 });
-    await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-    r.stdin.write(ENTER);
-    await waitForFrame(r.lastFrame, hasText('"resource": "configmaps"'));
-    r.stdin.write('?');
-    await waitForFrame(r.lastFrame, hasText('half page down'));
-    r.stdin.write(ESC);
-    await waitForFrame(r.lastFrame, (f) => !f.includes('half page down'));
-    for (const frame of r.stdout.frames) expect(frame).not.toMatch(ANSI);
+    tui.render(<App api={new FakeApi()} />, { columns: 120, rows: 30 });
+    await wait(hasText('Groups  1/15'));
+    tui.r.stdin.write(ENTER);
+    await wait(hasText('"resource": "configmaps"'));
+    tui.r.stdin.write('?');
+    await wait(hasText('half page down'));
+    tui.r.stdin.write(ESC);
+    await wait((f) => !f.includes('half page down'));
+    for (const frame of tui.r.stdout.frames) expect(frame).not.toMatch(ANSI);
   } finally {
     chalk.level = level;
   }
 });
 
 test('an open table takes the whole width, the side panes a breadcrumb line; z brings them back', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 100, rows: 30 });
-  const { lastFrame, stdin } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  stdin.write(ENTER);
-  await waitForFrame(lastFrame, hasText('▶ Resources v1'));
-  stdin.write(DOWN);
-  stdin.write(DOWN);
-  await waitForFrame(lastFrame, hasText('› pods'));
-  stdin.write(ENTER);
-  const table = await waitForFrame(lastFrame, (f) => f.includes('web-0') && f.includes('Groups: core/v1'));
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 100, rows: 30 });
+  await wait(hasText('Groups  1/15'));
+  keys(ENTER);
+  await wait(hasText('▶ Resources v1'));
+  keys(DOWN);
+  keys(DOWN);
+  await wait(hasText('› pods'));
+  keys(ENTER);
+  const table = await wait((f) => f.includes('web-0') && f.includes('Groups: core/v1'));
   expect(stripAnsi(table)).toContain(' Groups: core/v1   Resources: pods  ▶[Detail]');
   // The table's box spans the terminal: no Groups or Resources box beside it.
   expect(stripAnsi(table)).not.toContain('Resources v1');
   expect(stripAnsi(table).split('\n')[2]).toMatch(/^╔═{98}╗$/);
   checkFits(table, 100, 30);
-  stdin.write('z');
-  await waitForFrame(lastFrame, (f) => f.includes('Resources v1') && f.includes('web-0') && !f.includes('▶[Detail]'));
-  stdin.write('z');
-  await waitForFrame(lastFrame, (f) => f.includes('▶[Detail]') && f.includes('web-0'));
+  keys('z');
+  await wait((f) => f.includes('Resources v1') && f.includes('web-0') && !f.includes('▶[Detail]'));
+  keys('z');
+  await wait((f) => f.includes('▶[Detail]') && f.includes('web-0'));
   // ←: the resources pane is focused, so the panes are back.
-  stdin.write('h');
-  await waitForFrame(lastFrame, (f) => /▶ Resources v1/.test(f) && !f.includes('▶[Detail]'));
+  keys('h');
+  await wait((f) => /▶ Resources v1/.test(f) && !f.includes('▶[Detail]'));
 });
 
 test('help at 80x24 pages through the keys with j/k', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
-  const { lastFrame, stdin } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  stdin.write('?');
-  const first = await waitForFrame(lastFrame, (f) => /Help .*1\/2 {2}j\/k: more keys/.test(f));
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
+  await wait(hasText('Groups  1/15'));
+  keys('?');
+  const first = await wait((f) => /Help .*1\/2 {2}j\/k: more keys/.test(f));
   expect(stripAnsi(first)).toContain('move up');
   expect(stripAnsi(first)).toContain('j/k more keys  ? / Esc close  q quit');
-  stdin.write('j');
-  const second = await waitForFrame(lastFrame, hasText('2/2'));
+  keys('j');
+  const second = await wait(hasText('2/2'));
   expect(stripAnsi(second)).toContain('quit');
   expect(stripAnsi(second)).not.toContain('move up');
-  stdin.write(ESC);
-  await waitForFrame(lastFrame, (f) => !f.includes('Help') && f.includes('Groups  1/15'));
+  keys(ESC);
+  await wait((f) => !f.includes('Help') && f.includes('Groups  1/15'));
 });

@@ -6,33 +6,31 @@ import { afterEach, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { TOUR } from '../src/model/tour.js';
 import { FakeApi, obj } from './helpers/fake-api.js';
-import { DOWN, ENTER, ESC, LEFT, RIGHT, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { DOWN, ENTER, ESC, LEFT, RIGHT, hasText, useTui } from './helpers/ui.js';
 
-let r: Rendered | undefined;
-afterEach(() => { r?.unmount(); r = undefined; delete process.env.TMUX; });
+const tui = useTui();
+const { frame, keys, wait } = tui;
+afterEach(() => { delete process.env.TMUX; });
 
-const frame = () => stripAnsi(r?.lastFrame() ?? '');
-const keys = (...ks: string[]) => { for (const k of ks) r!.stdin.write(k); };
 async function start(api = new FakeApi(), props: Partial<React.ComponentProps<typeof App>> = {}) {
-  r = renderTui(<App api={api} color={false} {...props} />, { columns: 120, rows: 40 });
-  await waitForFrame(r.lastFrame, hasText('Groups  1/15'));
-  return r;
+  tui.render(<App api={api} color={false} {...props} />, { columns: 120, rows: 40 });
+  await wait(hasText('Groups  1/15'));
+  return tui.r;
 }
 
 test('L: the request log lists requests; the selected one shows headers and its body, Secrets masked', async () => {
-  r = renderTui(<App api={new FakeApi()} color={false} />, { columns: 120, rows: 60 });
-  const { lastFrame } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
+  tui.render(<App api={new FakeApi()} color={false} />, { columns: 120, rows: 60 });
+  await wait(hasText('Groups  1/15'));
   keys(ENTER, 'G');
-  await waitForFrame(lastFrame, hasText('› secrets'));
+  await wait(hasText('› secrets'));
   keys(ENTER);
-  await waitForFrame(lastFrame, hasText('› db-creds'));
+  await wait(hasText('› db-creds'));
   keys(ENTER);
-  await waitForFrame(lastFrame, hasText('"kind": "Secret"'));
+  await wait(hasText('"kind": "Secret"'));
   keys('L');
-  await waitForFrame(lastFrame, hasText('Request log (L or Esc closes)'));
+  await wait(hasText('Request log (L or Esc closes)'));
   // Newest first: the GET of the Secret is selected, its body masked like the detail view.
-  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\/db-creds 200/.test(f));
+  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\/db-creds 200/.test(f));
   const f = frame();
   expect(f).toContain('Accept: application/json');
   expect(f).toContain('── body (JSON pretty-printed, Secret values masked) ──');
@@ -40,41 +38,41 @@ test('L: the request log lists requests; the selected one shows headers and its 
   expect(f).not.toContain('aHVudGVyMg==');
   // Below it the watch that keeps the table live, then the list request: the page as parsed (a Table).
   keys(DOWN, DOWN);
-  await waitForFrame(lastFrame, (f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets 200/.test(f2)
+  await wait((f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\?limit=500 200/.test(f2)
     && f2.includes('── body: the list page as parsed') && f2.includes('"kind": "Table"'));
   expect(frame()).not.toContain('aHVudGVyMg==');
   keys(ESC);
-  await waitForFrame(lastFrame, (f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
+  await wait((f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
 });
 
 /** From the start: the pods table (live), then the request log over it. */
-async function openPodsThenLog(lastFrame: () => string | undefined) {
+async function openPodsThenLog() {
   keys(ENTER, 'j', 'j');
-  await waitForFrame(lastFrame, hasText('› pods'));
+  await wait(hasText('› pods'));
   keys(ENTER);
-  await waitForFrame(lastFrame, hasText('● live'));
+  await wait(hasText('● live'));
   keys('L');
-  await waitForFrame(lastFrame, hasText('Request log'));
+  await wait(hasText('Request log'));
 }
 
 test('L: a watch stream shows its events as they arrive', async () => {
   const api = new FakeApi();
-  const { lastFrame } = await start(api);
-  await openPodsThenLog(lastFrame);
+  await start(api);
+  await openPodsThenLog();
   keys('/', 'w', 'a', 't', 'c', 'h', ENTER);
-  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'));
+  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'));
   api.change('ADDED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
   api.change('DELETED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
-  await waitForFrame(lastFrame, (f) => f.includes('watch stream: 2 event(s)') && /ADDED\s+default\/web-9/.test(f) && /DELETED\s+default\/web-9/.test(f));
+  await wait((f) => f.includes('watch stream: 2 event(s)') && /ADDED\s+default\/web-9/.test(f) && /DELETED\s+default\/web-9/.test(f));
 });
 
 test('c copies the curl command of the view with OSC 52 (tmux passthrough inside tmux)', async () => {
   process.env.TMUX = '/tmp/tmux-0/default,1,0';
-  const { lastFrame, stdout } = await start();
+  const { stdout } = await start();
   keys('G', 'k', 'k', 'k', 'k', 'k', 'k', 'k', ENTER);
-  await waitForFrame(lastFrame, hasText('"gitVersion": "v1.31.0"'));
+  await wait(hasText('"gitVersion": "v1.31.0"'));
   keys('c');
-  await waitForFrame(lastFrame, hasText('copied curl command (OSC 52)'));
+  await wait(hasText('copied curl command (OSC 52)'));
   const curl = "curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'";
   const b64 = Buffer.from(curl).toString('base64');
   // ESC P tmux; <OSC 52 with ESC doubled> ESC \
@@ -82,72 +80,72 @@ test('c copies the curl command of the view with OSC 52 (tmux passthrough inside
 });
 
 test('d shows the discovery document as served, with its format and cost', async () => {
-  const { lastFrame } = await start();
+  await start();
   keys(DOWN);
-  await waitForFrame(lastFrame, hasText('› apps/v1 *'));
+  await wait(hasText('› apps/v1 *'));
   keys('d');
-  await waitForFrame(lastFrame, (f) => f.includes('Detail: /apis as served (d: back)') && f.includes('"kind"') === false && f.includes('"name": "apps"'));
+  await wait((f) => f.includes('Detail: /apis as served (d: back)') && f.includes('"kind"') === false && f.includes('"name": "apps"'));
   expect(frame()).toContain('as served: aggregated apidiscovery.k8s.io/v2');
   keys('d');
-  await waitForFrame(lastFrame, (f) => f.includes('apps/v1 (aggregated discovery)') && !f.includes('as served'));
+  await wait((f) => f.includes('apps/v1 (aggregated discovery)') && !f.includes('as served'));
 });
 
 test('the tour (startTour): steps drive the panes, show the request and curl; → ← move, Esc ends', async () => {
   const api = new FakeApi();
-  r = renderTui(<App api={api} color={false} startTour />, { columns: 120, rows: 40 });
-  const { lastFrame } = r;
-  await waitForFrame(lastFrame, (f) => f.includes(`Tour 1/${TOUR.length}: ${TOUR[0].title}`) && f.includes('Detail: GET /version') && f.includes('"gitVersion"'));
+  tui.render(<App api={api} color={false} startTour />, { columns: 120, rows: 40 });
+  await wait((f) => f.includes(`Tour 1/${TOUR.length}: ${TOUR[0].title}`) && f.includes('Detail: GET /version') && f.includes('"gitVersion"'));
   expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'");
   expect(frame()).toContain('→/Enter next  ← back  Esc ends the tour');
   const apps = TOUR.findIndex((s) => s.target.kind === 'groupVersion');
   for (let i = 0; i < apps; i++) keys(RIGHT);
-  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${apps + 1}/`) && f.includes('› apps/v1 *') && f.includes('Resources apps/v1') && f.includes('apps/v1 (aggregated discovery)'));
+  await wait((f) => f.includes(`Tour ${apps + 1}/`) && f.includes('› apps/v1 *') && f.includes('Resources apps/v1') && f.includes('apps/v1 (aggregated discovery)'));
   const objects = TOUR.findIndex((s) => s.target.kind === 'objects');
   for (let i = apps; i < objects; i++) keys(ENTER);
-  await waitForFrame(lastFrame, (f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
-  await waitForFrame(lastFrame, hasText('coredns-'));
-  expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/kube-system/pods'");
+  await wait((f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
+  await wait(hasText('coredns-'));
+  // The tour box wraps the command.
+  expect(frame()).toContain("│ $ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127. │");
+  expect(frame()).toContain("│ 0.0.1:6443/api/v1/namespaces/kube-system/pods?limit=500'");
   keys(LEFT);
-  await waitForFrame(lastFrame, hasText(`Tour ${objects}/`));
+  await wait(hasText(`Tour ${objects}/`));
   keys(ESC);
-  await waitForFrame(lastFrame, (f) => !f.includes('Tour ') && f.includes('Groups'));
+  await wait((f) => !f.includes('Tour ') && f.includes('Groups'));
   // t starts it again.
   keys('t');
-  await waitForFrame(lastFrame, hasText('Tour 1/'));
+  await wait(hasText('Tour 1/'));
 });
 
 test('help lists the learning-mode keys', async () => {
-  const { lastFrame } = await start();
+  await start();
   keys('?');
-  await waitForFrame(lastFrame, (f) => ['request log', 'copy the curl command', 'discovery document as served', 'explain the resource schema', 'guided tour'].every((t) => f.includes(t)));
+  await wait((f) => ['request log', 'copy the curl command', 'discovery document as served', 'explain the resource schema', 'guided tour'].every((t) => f.includes(t)));
 });
 
 test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scroll it); list pages are kept, masked', async () => {
-  r = renderTui(<App api={new FakeApi({ pods: 30 })} color={false} />, { columns: 120, rows: 30 });
-  const { lastFrame } = r;
-  await waitForFrame(lastFrame, hasText('Groups  1/15'));
-  await openPodsThenLog(lastFrame);
+  tui.render(<App api={new FakeApi({ pods: 30 })} color={false} />, { columns: 120, rows: 30 });
+  await wait(hasText('Groups  1/15'));
+  await openPodsThenLog();
   keys('/', 'p', 'o', 'd', 's', ENTER, 'j'); // newest first: the watch, then the list request
-  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods 200/.test(f) && f.includes('"kind": "Table"'));
+  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200/.test(f) && f.includes('"kind": "Table"'));
   const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
   const first = pos(frame())!;
   expect(first[1]).toBe('1');
   expect(frame()).toContain('Tab: scroll the body');
   keys('\t');
-  await waitForFrame(lastFrame, hasText('▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list'));
+  await wait(hasText('▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list'));
   keys('j');
-  await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '2');
+  await wait((f) => pos(f)?.[1] === '2');
   // The request line stays on top while the body scrolls.
-  expect(frame()).toMatch(/── ║\n║ GET \/api\/v1\/namespaces\/default\/pods\s+║\n║ → 200/);
+  expect(frame()).toMatch(/── ║\n║ GET \/api\/v1\/namespaces\/default\/pods\?limit=500\s+║\n║ → 200/);
   keys('\u001B[6~'); // PgDn
-  await waitForFrame(lastFrame, (f) => Number(pos(f)?.[1]) > 2);
+  await wait((f) => Number(pos(f)?.[1]) > 2);
   keys('G');
-  await waitForFrame(lastFrame, (f) => pos(f)?.[2] === first[3]);
+  await wait((f) => pos(f)?.[2] === first[3]);
   keys('g');
-  await waitForFrame(lastFrame, (f) => pos(f)?.[1] === '1');
+  await wait((f) => pos(f)?.[1] === '1');
   // Tab again: the keys move the list; another entry's body starts at its top.
   keys('j', 'j', '\t');
-  await waitForFrame(lastFrame, (f) => f.includes('Tab: scroll the body') && pos(f)?.[1] === '3');
+  await wait((f) => f.includes('Tab: scroll the body') && pos(f)?.[1] === '3');
   keys('k');
-  await waitForFrame(lastFrame, (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && pos(f)?.[1] === '1');
+  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && pos(f)?.[1] === '1');
 });

@@ -5,25 +5,21 @@ import { afterEach, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { CTRL_D, CTRL_U, ENTER, ESC, PAGE_DOWN, PAGE_UP, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { CTRL_D, CTRL_U, ENTER, ESC, PAGE_DOWN, PAGE_UP, hasText, stripAnsi, useTui } from './helpers/ui.js';
 import { DB_PASSWORD as PASSWORD, DB_PASSWORD_B64 as PASSWORD_B64, useSandbox } from './helpers/sandbox.js';
 
 const T = 10_000;
 
 let sb: Sandbox;
-let r: Rendered | undefined;
+const tui = useTui({ timeoutMs: T });
+const { frame, keys, wait } = tui;
 const clients: ApiClient[] = [];
 
 useSandbox('kapi-ui-cursor-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 afterEach(() => {
-  r?.unmount();
-  r = undefined;
   for (const c of clients.splice(0)) c.close();
 });
 
-const frame = () => stripAnsi(r?.lastFrame() ?? '');
-const keys = (...ks: string[]) => { for (const k of ks) r!.stdin.write(k); };
-const wait = (p: (f: string) => boolean) => waitForFrame(r!.lastFrame, p, T);
 /** 'ln 12 · 3-30/188' from the detail pane's title: cursor line, window, total. */
 const position = (f = frame()) => {
   const m = /ln (\d+) · (\d+)-(\d+)\/(\d+)/.exec(f);
@@ -36,7 +32,7 @@ const cursorLine = (f = frame()) => f.split('\n').find((l) => l.includes('║ �
 async function openObject(namespace: string, resource: string, name: string, size = { columns: 140, rows: 40 }) {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
   clients.push(api);
-  r = renderTui(<App api={api} color={false} initialNamespace={namespace} />, size);
+  tui.render(<App api={api} color={false} initialNamespace={namespace} />, size);
   // Discovery answered (at 120 columns the header has no room for the server version).
   await wait((f) => f.includes('core/v1 *') && /GET \/api\S* 200/.test(f));
   keys(ENTER);
@@ -135,7 +131,7 @@ test('e on "image" inside spec.containers of a Pod opens explain at that field, 
 
 test("a Secret's values stay masked in the cursor view; e on a data key explains data", async () => {
   await openObject('team-a', 'secrets', 'db-credentials');
-  const all = () => stripAnsi((r?.stdout.frames ?? []).join('\n'));
+  const all = () => stripAnsi((tui.r.stdout.frames ?? []).join('\n'));
   expect(frame()).toContain('[masked] x reveals');
   await cursorTo((l) => l.startsWith('"password": '));
   expect(cursorLine()).toMatch(/^"password": "••••••",?$/);

@@ -3,35 +3,32 @@
 // place when scrolled up), the footer shows the follow request as `kubectl logs … -f` and
 // `curl -N`; f stops (the sandbox's follower count drops to 0 and later ticks add nothing); Esc,
 // refresh and unmounting close the stream; `f follow` is offered only in the logs view.
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { ENTER, ESC, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ENTER, ESC, hasText, showPodsTable, stripAnsi, useTui } from './helpers/ui.js';
 import { useSandbox, sandboxTicks } from './helpers/sandbox.js';
 
 let sb: Sandbox;
-let r: Rendered | undefined;
+const T = 10_000;
+const tui = useTui({ timeoutMs: T });
+const { frame, keys, wait } = tui;
 
 useSandbox('kapi-ui-follow-', { watchIntervalMs: 50 }, (s) => ({ sb } = s));
-afterEach(() => { r?.unmount(); r = undefined; });
 
-const frame = () => stripAnsi(r?.lastFrame() ?? '');
-const T = 10_000;
-const type = (...keys: string[]) => { for (const k of keys) r!.stdin.write(k); };
-const wait = (p: (f: string) => boolean) => waitForFrame(r!.lastFrame, p, T);
 /** "● following: 512 lines, 61.2 kB received" → 512 */
 const shownLines = (f: string) => Number(/(?:following|stopped): (\d+) lines/.exec(f)?.[1] ?? -1);
 
 /** The App showing db-0's log in team-a (the pods table first, as a user gets there). */
 async function dbLogs() {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
-  r = renderTui(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 220, rows: 30 });
-  await showPodsTable(r);
+  tui.render(<App api={api} color={false} version="test" initialNamespace="team-a" />, { columns: 220, rows: 30 });
+  await showPodsTable(tui.r);
   expect(frame()).not.toContain('f follow');
-  type('/', 'd', 'b', '-', ENTER);
+  keys('/', 'd', 'b', '-', ENTER);
   await wait((f) => f.includes('› db-0') && !f.includes('filter:'));
-  type('o');
+  keys('o');
   await wait((f) => f.includes('logs db-0 (container postgres)') && f.includes('the last 500 lines at most'));
   expect(frame()).toContain('f follow');
   return api;
@@ -41,10 +38,10 @@ const ticks = (n: number) => sandboxTicks(sb, n);
 
 test('f follows: new lines arrive by themselves at the bottom; footer kubectl -f and curl -N; f stops for good', async () => {
   await dbLogs();
-  type('f');
+  keys('f');
   await wait((f) => f.includes('logs db-0 (container postgres) ● following') && f.includes('● following: '));
   // Lines printed after the tail appear without a key, and the view is at the bottom with them.
-  const first = await waitForFrame(r!.lastFrame, (f) => stripAnsi(f).includes('connection authorized'), T);
+  const first = await wait((f) => stripAnsi(f).includes('connection authorized'));
   const start = shownLines(stripAnsi(first));
   await wait((f) => shownLines(f) >= start + 3);
   expect(frame()).toContain('$ kubectl --kubeconfig');
@@ -53,52 +50,51 @@ test('f follows: new lines arrive by themselves at the bottom; footer kubectl -f
   expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/team-a\/pods\/db-0\/log\?follow=true&tailLines=500 200/);
   expect(sb.store.logFollowerCount()).toBe(1);
 
-  type('f');
+  keys('f');
   await wait((f) => f.includes('○ follow stopped: ') && !f.includes('● following'));
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
   const stopped = shownLines(frame());
   await ticks(3);
   // A render after the ticks (a key that changes nothing visible here), then: still the same lines.
-  type('k', 'j');
+  keys('k', 'j');
   await wait((f) => f.includes('○ follow stopped: '));
   expect(shownLines(frame())).toBe(stopped);
 });
 
 test('scrolled up while following, the view keeps its place; G goes back to the newest lines', async () => {
   await dbLogs();
-  type('f');
+  keys('f');
   await wait((f) => f.includes('connection authorized'));
-  type('g');
+  keys('g');
   await wait((f) => f.includes('PostgreSQL Database directory appears to contain a database'));
   const at = shownLines(frame());
   await wait((f) => shownLines(f) >= at + 3);
   // Still at the top: new lines did not move the view.
   expect(frame()).toContain('PostgreSQL Database directory appears to contain a database');
-  type('G');
+  keys('G');
   await wait((f) => f.includes('connection authorized') && !f.includes('PostgreSQL Database directory'));
 });
 
 test('Esc leaves the followed log at once and closes the stream; so do r and unmounting', async () => {
   await dbLogs();
-  type('f');
+  keys('f');
   await wait((f) => f.includes('● following: ') && f.includes('connection authorized'));
-  type(ESC);
+  keys(ESC);
   await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('logs db-0'));
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
   expect(frame()).not.toContain('f follow');
 
-  type('o');
+  keys('o');
   await wait(hasText('logs db-0 (container postgres)'));
-  type('f');
+  keys('f');
   await wait((f) => f.includes('● following: '));
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(1));
-  type('r');
+  keys('r');
   await wait((f) => f.includes('the last 500 lines at most') && !f.includes('● following'));
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
 
-  type('f');
+  keys('f');
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(1));
-  r!.unmount();
-  r = undefined;
+  tui.unmount();
   await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
 });

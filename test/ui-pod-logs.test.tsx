@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { KubeApi, RawResponse, RequestOptions } from '../src/client/types.js';
@@ -13,22 +13,19 @@ import type { Sandbox } from '../src/sandbox/server.js';
 import { POD_REF } from '../src/model/pod-logs.js';
 import { loadPodLogs } from '../src/session/pod-logs.js';
 import { describeError } from '../src/session/errors.js';
-import { ENTER, ESC, PAGE_DOWN, type Rendered, hasText, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { ENTER, ESC, PAGE_DOWN, hasText, showPodsTable, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 import { FakeApi, obj } from './helpers/fake-api.js';
 import { KUBECTL, toolMissing } from './helpers/client.js';
 
 let sb: Sandbox;
 let dir: string;
-let r: Rendered | undefined;
+const T = 10_000;
+const tui = useTui({ timeoutMs: T });
+const { frame, keys, wait } = tui;
 
 useSandbox('kapi-ui-logs-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
-afterEach(() => { r?.unmount(); r = undefined; });
 
-const frame = () => stripAnsi(r?.lastFrame() ?? '');
-const T = 10_000;
-const type = (...keys: string[]) => { for (const k of keys) r!.stdin.write(k); };
-const wait = (p: (f: string) => boolean) => waitForFrame(r!.lastFrame, p, T);
 
 async function client(kubeconfig: string) {
   return new ApiClient(await connect({ kubeconfig, demo: true }));
@@ -36,14 +33,14 @@ async function client(kubeconfig: string) {
 
 /** The App on `api`, wide enough for the whole kubectl line, showing the pods of `namespace`. */
 async function podsTable(api: KubeApi, namespace: string, rows = 40) {
-  r = renderTui(<App api={api} color={false} version="test" initialNamespace={namespace} />, { columns: 220, rows });
-  expect(await showPodsTable(r, T)).toContain(`▶ Detail: pods.v1 in ${namespace}`);
+  tui.render(<App api={api} color={false} version="test" initialNamespace={namespace} />, { columns: 220, rows });
+  expect(await showPodsTable(tui.r, T)).toContain(`▶ Detail: pods.v1 in ${namespace}`);
   expect(frame()).toContain('o logs'); // the footer offers the key where it applies
 }
 
 /** Put the table's cursor on the first pod whose name starts with `name`. */
 async function select(name: string) {
-  type('/', ...name, ENTER);
+  keys('/', ...name, ENTER);
   await wait((f) => new RegExp(`› ${name}`).test(f) && !f.includes('filter:'));
 }
 
@@ -54,7 +51,7 @@ test('o on a running pod row: its log lines, the request line and kubectl logs (
   await podsTable(api, 'team-a', 30);
   await select('web-');
   const pod = /› (web-\S+)/.exec(frame())![1]!;
-  type('o');
+  keys('o');
   // nginx's entrypoint lines, as the sandbox's pods/log serves them.
   await wait((f) => f.includes(`▶ Detail: logs ${pod} (container nginx)`) && f.includes('/docker-entrypoint.sh: Configuration complete; ready for start up'));
   const logPath = `/api/v1/namespaces/team-a/pods/${pod}/log?tailLines=500`;
@@ -69,20 +66,20 @@ test('o on a running pod row: its log lines, the request line and kubectl logs (
   expect(logEvent.kubectl).toBe(kubectl);
 
   // The text scrolls like any body: the access log lines further down, then back to the top.
-  type(PAGE_DOWN);
+  keys(PAGE_DOWN);
   await wait((f) => !f.includes('Configuration complete') && f.includes('HTTP/1.1'));
-  type('G');
+  keys('G');
   await wait((f) => /kube-probe|Mozilla/.test(f) && !f.includes('Configuration complete'));
-  type('g');
+  keys('g');
   await wait(hasText('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty'));
 
   // r: the pod and its log read again.
   const before = events.filter((e) => e.path === logPath).length;
-  type('r');
+  keys('r');
   await wait(() => events.filter((e) => e.path === logPath).length === before + 1);
   await wait(hasText('Configuration complete'));
 
-  type(ESC);
+  keys(ESC);
   await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('logs web-'));
   expect(frame()).toContain(`› ${pod}`);
 
@@ -97,11 +94,11 @@ test('o on a running pod row: its log lines, the request line and kubectl logs (
 test('o in a pod opened as JSON: its log; Esc back to the JSON', async () => {
   await podsTable(await client(sb.files!.kubeconfig), 'team-a');
   await select('db-');
-  type(ENTER);
+  keys(ENTER);
   await wait((f) => f.includes('"kind": "Pod"') && f.includes('[JSON]'));
-  type('o');
+  keys('o');
   await wait((f) => f.includes('logs db-0 (container postgres)') && f.includes('database system is ready to accept connections'));
-  type(ESC);
+  keys(ESC);
   await wait((f) => f.includes('"kind": "Pod"') && !f.includes('logs db-0'));
 });
 
@@ -111,22 +108,22 @@ test('a Pending pod: the empty log says so', async () => {
   const pending = list.items.find((p: any) => p.status?.phase === 'Pending') as { metadata: { name: string } };
   await podsTable(api, 'team-b');
   await select(pending.metadata.name);
-  type('o');
+  keys('o');
   await wait((f) => f.includes(`logs ${pending.metadata.name}`) && f.includes('(no log lines: the container has not started or printed nothing)'));
 });
 
 test('o on other resources does nothing', async () => {
-  r = renderTui(<App api={await client(sb.files!.kubeconfig)} color={false} initialNamespace="team-a" />, { columns: 220, rows: 40 });
+  tui.render(<App api={await client(sb.files!.kubeconfig)} color={false} initialNamespace="team-a" />, { columns: 220, rows: 40 });
   await wait((f) => f.includes('apps/v1'));
-  type('/', 'a', 'p', 'p', 's', ENTER);
+  keys('/', 'a', 'p', 'p', 's', ENTER);
   await wait(hasText('› apps/v1'));
-  type(ENTER);
+  keys(ENTER);
   await wait(hasText('▶ Resources apps/v1'));
-  type('/', 'd', 'e', 'p', 'l', ENTER);
+  keys('/', 'd', 'e', 'p', 'l', ENTER);
   await wait(hasText('› deployments'));
-  type(ENTER);
+  keys(ENTER);
   await wait((f) => f.includes('deployments.v1.apps in team-a') && f.includes('● live'));
-  type('o', 'j');
+  keys('o', 'j');
   // The key after `o` is handled in the same view: `o` pushed nothing.
   await wait((f) => f.includes('› web') && f.includes('▶ Detail: deployments.v1.apps in team-a'));
   expect(frame()).not.toContain('logs ');
@@ -134,13 +131,13 @@ test('o on other resources does nothing', async () => {
 });
 
 test('the pods/log row in Resources says how to reach logs (its info kept)', async () => {
-  r = renderTui(<App api={await client(sb.files!.kubeconfig)} color={false} />, { columns: 220, rows: 40 });
+  tui.render(<App api={await client(sb.files!.kubeconfig)} color={false} />, { columns: 220, rows: 40 });
   await wait((f) => f.includes('core/v1') && f.includes('apps/v1'));
-  type(ENTER);
+  keys(ENTER);
   await wait(hasText('▶ Resources v1'));
-  type('/', 'p', 'o', 'd', 's', '/', 'l', 'o', 'g', ENTER);
+  keys('/', 'p', 'o', 'd', 's', '/', 'l', 'o', 'g', ENTER);
   await wait(hasText('pods/log (subresource)'));
-  type(ENTER);
+  keys(ENTER);
   await wait((f) => f.includes('open pods, select one, press o for its logs') && f.includes('subresource of pods: reached through'));
 });
 
@@ -148,12 +145,12 @@ describe('errors, explained like other views', () => {
   test('jane may read pods in team-a but not their logs: the 403 with its can-i check', async () => {
     await podsTable(await client(join(dir, 'kubeconfig-jane')), 'team-a');
     await select('web-');
-    type('o');
+    keys('o');
     await wait(hasText('HTTP 403 Forbidden'));
     expect(frame()).toMatch(/cannot get resource "pods\/log" in API group "" in the namespace "team-a"/);
     expect(frame()).toContain('kubectl auth can-i get pods --subresource=log -n team-a');
     expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/team-a\/pods\/web-\S+\/log\?tailLines=500 403/);
-    type(ESC);
+    keys(ESC);
     await wait((f) => /NAME\s+READY\s+STATUS/.test(f) && !f.includes('403'));
   });
 
@@ -181,22 +178,22 @@ class TwoContainerApi extends FakeApi {
   }
 
   override async getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
-    if (!path.includes('/log?')) return super.getRaw(path, opts);
-    const { requestId } = await super.getRaw(path, opts); // the request event (a 404 from the fake) for the footer
+    const r = await super.getRaw(path, opts); // the fake's request event, for the footer
+    if (!path.includes('/log?')) return r;
     const body = 'nginx line 1\nnginx line 2\n';
-    return { status: 200, headers: {}, contentType: 'text/plain', body, bytes: body.length, durationMs: 1, requestId };
+    return { ...r, body, bytes: body.length };
   }
 }
 
 test('a pod with two containers: container= the first, said in the title', async () => {
   const api = new TwoContainerApi();
-  r = renderTui(<App api={api} color={false} />, { columns: 160, rows: 30 });
+  tui.render(<App api={api} color={false} />, { columns: 160, rows: 30 });
   await wait(hasText('Groups  1/15'));
-  type(ENTER, 'j', 'j');
+  keys(ENTER, 'j', 'j');
   await wait(hasText('› pods'));
-  type(ENTER);
+  keys(ENTER);
   await wait((f) => f.includes('● live') && f.includes('› web-0'));
-  type('o');
+  keys('o');
   await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2)') && f.includes('nginx line 2'));
   expect(api.calls).toContain('getRaw /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
   expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');

@@ -1,7 +1,7 @@
 // Lines longer than the detail pane are cut at its edge; > and < scroll the text sideways (a pod's
 // log here, with its real long lines), the title says from which column, and the footer offers the
 // keys only when there is more to see that way. The reducer's rules are checked without rendering.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { maxHscroll } from '../src/model/nav-state.js';
 import { type Screen, type Step, run, start, text, keyContext } from './helpers/nav.js';
 import type { ResourceRef } from '../src/model/types.js';
@@ -10,7 +10,7 @@ import { connect } from '../src/client/connection.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { App } from '../src/ui/App.js';
 import { keyToAction } from '../src/ui/commands.js';
-import { type Rendered, renderTui, showPodsTable, stripAnsi, waitForFrame } from './helpers/ui.js';
+import { showPodsTable, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
@@ -51,10 +51,9 @@ describe('reducer: sideways scroll', () => {
 
 describe('the App', () => {
   let sb: Sandbox;
-  let r: Rendered | undefined;
   useSandbox('kapi-sideways-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
-  afterEach(() => r?.unmount());
-  const T = 10_000;
+  const tui = useTui({ timeoutMs: 10_000 });
+  const { frame, keys, wait } = tui;
 
   it("a pod's log with long lines: > shows their ends, < goes back; the footer offers what applies", async () => {
     const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
@@ -65,31 +64,31 @@ describe('the App', () => {
     expect(long.length).toBeGreaterThan(110); // cut in the detail pane of a 140-column terminal
     const tail = long.slice(-12);
 
-    r = renderTui(<App api={api} color={false} version="test" initialNamespace="kube-system" />, { columns: 140, rows: 30 });
-    await showPodsTable(r, T);
-    for (const k of ['/', 'c', 'o', 'r', 'e', '\r']) r.stdin.write(k);
-    await waitForFrame(r.lastFrame, (f) => f.includes(`› ${coredns}`) && !f.includes('filter:'), T);
-    r.stdin.write('o');
-    let f = stripAnsi(await waitForFrame(r.lastFrame, (x) => x.includes(`logs ${coredns}`) && x.includes('plugin/reload'), T));
+    tui.render(<App api={api} color={false} version="test" initialNamespace="kube-system" />, { columns: 140, rows: 30 });
+    await showPodsTable(tui.r);
+    keys('/', 'c', 'o', 'r', 'e', '\r');
+    await wait((f) => f.includes(`› ${coredns}`) && !f.includes('filter:'));
+    keys('o');
+    let f = await wait((x) => x.includes(`logs ${coredns}`) && x.includes('plugin/reload'));
     expect(f).not.toContain(tail);
     expect(f).toContain('> scroll right');
     expect(f).not.toContain('< scroll left');
-    for (let i = 0; i < 6 && !stripAnsi(r.lastFrame() ?? '').includes(tail); i++) {
-      const before = r.lastFrame();
-      r.stdin.write('>');
-      await waitForFrame(r.lastFrame, (x) => x !== stripAnsi(before ?? ''), T);
+    for (let i = 0; i < 6 && !frame().includes(tail); i++) {
+      const before = frame();
+      keys('>');
+      await wait((x) => x !== before);
     }
-    f = stripAnsi(r.lastFrame() ?? '');
+    f = frame();
     expect(f).toContain(tail);
     expect(f).toMatch(/col \d+ · /);
     expect(f).toContain('< scroll left');
-    r.stdin.write('<');
-    for (let i = 0; i < 6 && /col \d+ · /.test(stripAnsi(r.lastFrame() ?? '')); i++) {
-      const before = r.lastFrame();
-      r.stdin.write('<');
-      await waitForFrame(r.lastFrame, (x) => x !== stripAnsi(before ?? ''), T);
+    keys('<');
+    for (let i = 0; i < 6 && /col \d+ · /.test(frame()); i++) {
+      const before = frame();
+      keys('<');
+      await wait((x) => x !== before);
     }
-    f = stripAnsi(await waitForFrame(r.lastFrame, (x) => !/col \d+ · /.test(x), T));
+    f = await wait((x) => !/col \d+ · /.test(x));
     expect(f).toContain('[INFO] plugin/reload');
     api.close();
   });

@@ -61,11 +61,6 @@ export class DeferredApi implements KubeApi {
     return { ...p, server: p.server === CONNECTING ? 'not connected' : p.server, user: p.user ?? 'unknown' };
   }
 
-  /** Settles when the connection is set up (or failed). */
-  whenReady(): Promise<KubeApi> {
-    return this.ready();
-  }
-
   getRaw: KubeApi['getRaw'] = async (...a) => (await this.ready()).getRaw(...a);
   discover: KubeApi['discover'] = async (opts = {}) => {
     if (this.resolved) return this.resolved.discover(opts);
@@ -82,6 +77,11 @@ export class DeferredApi implements KubeApi {
   version: KubeApi['version'] = async (...a) => (await this.ready()).version(...a);
   list: KubeApi['list'] = async (...a) => (await this.ready()).list(...a);
   get: KubeApi['get'] = async (...a) => (await this.ready()).get(...a);
+  selfSubjectReview: KubeApi['selfSubjectReview'] = async (...a) => (await this.ready()).selfSubjectReview(...a);
+  selfSubjectRulesReview: KubeApi['selfSubjectRulesReview'] = async (...a) =>
+    (await this.ready()).selfSubjectRulesReview(...a);
+  selfSubjectAccessReview: KubeApi['selfSubjectAccessReview'] = async (...a) =>
+    (await this.ready()).selfSubjectAccessReview(...a);
 
   watch(...a: Parameters<KubeApi['watch']>): WatchHandle {
     return this.deferStream((api) => api.watch(...a));

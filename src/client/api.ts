@@ -29,12 +29,20 @@ import {
   type HttpResult,
   type RetryPolicy,
 } from './http.js';
+import {
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
+} from './review-paths.js';
 import type {
   KubeApi,
   ListOptions,
   RawResponse,
   RequestOptions,
+  ResourceAttributes,
   StreamHandle,
+  SubjectRules,
+  UserInfo,
   WatchEventMessage,
   WatchHandle,
 } from './types.js';
@@ -65,13 +73,6 @@ interface StreamHandlers {
   onComplete?(end: StreamEnd): void;
   /** The error for a stream cut before its end. */
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
-}
-
-export interface UserInfo {
-  username: string;
-  uid?: string;
-  groups: string[];
-  extra?: Record<string, string[]>;
 }
 
 function isJsonType(ct: string): boolean {
@@ -205,7 +206,7 @@ export class ApiClient implements KubeApi {
         res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal, maxBodyBytes: this.options.maxBodyBytes });
       } catch (e) {
         // assertReadOnly refusals never become requests: no event.
-        if (e instanceof KubeError && e.kind === 'config' && e.message.startsWith('Refusing')) throw e;
+        if (e instanceof KubeError && e.kind === 'read-only') throw e;
         const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
         const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
         if (delay !== undefined) ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
@@ -314,9 +315,8 @@ export class ApiClient implements KubeApi {
     });
   }
 
-  /** Who am I (SelfSubjectReview, Kubernetes 1.28+). */
   async selfSubjectReview(opts: { signal?: AbortSignal } = {}): Promise<UserInfo> {
-    const r = await this.request('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+    const r = await this.request('POST', SELF_SUBJECT_REVIEW_PATH, {
       signal: opts.signal,
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
     });
@@ -324,9 +324,33 @@ export class ApiClient implements KubeApi {
     return {
       username: String(ui.username ?? ''),
       uid: ui.uid,
-      groups: Array.isArray(ui.groups) ? ui.groups : [],
+      groups: Array.isArray(ui.groups) ? ui.groups.map(String) : [],
       extra: ui.extra,
     };
+  }
+
+  async selfSubjectRulesReview(namespace: string, opts: { signal?: AbortSignal } = {}): Promise<SubjectRules> {
+    const r = await this.request('POST', SELF_SUBJECT_RULES_REVIEW_PATH, {
+      signal: opts.signal,
+      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
+    });
+    const st = (r.json as any)?.status ?? {};
+    return {
+      resourceRules: Array.isArray(st.resourceRules) ? st.resourceRules : [],
+      nonResourceRules: Array.isArray(st.nonResourceRules) ? st.nonResourceRules : [],
+      incomplete: st.incomplete === true,
+      evaluationError: typeof st.evaluationError === 'string' ? st.evaluationError : undefined,
+    };
+  }
+
+  async selfSubjectAccessReview(attributes: ResourceAttributes, opts: { signal?: AbortSignal } = {}): Promise<boolean> {
+    const r = await this.request('POST', SELF_SUBJECT_ACCESS_REVIEW_PATH, {
+      signal: opts.signal,
+      body: {
+        apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attributes },
+      },
+    });
+    return (r.json as any)?.status?.allowed === true;
   }
 
   watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },

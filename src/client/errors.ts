@@ -1,7 +1,8 @@
 // Errors raised by the client, classified so the UI can say what went wrong and what to try next.
 // No I/O here: classification is a pure function of a Node error / an HTTP response.
 
-export type KubeErrorKind = 'http' | 'network' | 'tls' | 'timeout' | 'config' | 'parse' | 'cancelled';
+/** 'read-only': a request kapi-tui refused to send because it would change something. */
+export type KubeErrorKind = 'http' | 'network' | 'tls' | 'timeout' | 'config' | 'parse' | 'cancelled' | 'read-only';
 
 export interface KubeErrorInit {
   kind: KubeErrorKind;
@@ -525,6 +526,17 @@ export function cancelledError(ctx: ErrorContext = {}): KubeError {
   });
 }
 
+/** A request that is not a GET nor a self-review POST: refused before anything is sent. */
+export function readOnlyRefusal(method: string, path: string): KubeError {
+  return new KubeError({
+    kind: 'read-only',
+    message: `Refusing ${method} ${path}: kapi-tui is read-only`,
+    hint: 'kapi-tui only reads (GET, plus POST to the self-subject review endpoints). Use kubectl to change things.',
+    method,
+    path,
+  });
+}
+
 export function configError(message: string, hint: string, cause?: unknown): KubeError {
   return new KubeError({ kind: 'config', message, hint, cause });
 }
@@ -553,6 +565,7 @@ export function explainError(err: unknown): { title: string; detail: string; hin
         title = err.code === ERR_BODY_TOO_LARGE ? 'Response too large' : err.code === ERR_HTML_BODY ? 'Not a Kubernetes answer (HTML)' : 'Unreadable response';
         break;
       case 'cancelled': title = 'Cancelled'; break;
+      case 'read-only': title = 'Refused: read-only'; break;
     }
     let detail = err.kind === 'http'
       ? `${err.code === ERR_HTML_BODY ? err.message.replace(/^\d+ [^:]*: /, '') : (err.serverMessage ?? err.message)}${err.method || err.path ? `\n${err.method ?? 'GET'} ${err.path ?? ''}` : ''}`

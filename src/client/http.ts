@@ -16,12 +16,18 @@ import {
   cancelledError,
   classifyNetworkError,
   httpError,
+  readOnlyRefusal,
   responseCutError,
   timeoutError,
   type ErrorContext,
 } from './errors.js';
 import type { ResolvedConnection } from './connection.js';
 import { pathOnly } from '../model/paths.js';
+import {
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
+} from './review-paths.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -88,23 +94,17 @@ export function abortableDelay(ms: number, signal: AbortSignal | undefined, ctx:
 
 /** POST is allowed only for these review endpoints (they create nothing persistent). */
 export const READ_ONLY_POST_PATHS: ReadonlySet<string> = new Set([
-  '/apis/authentication.k8s.io/v1/selfsubjectreviews',
-  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
 ]);
 
-/** Throws unless the request is a GET, or a POST to one of the self-review endpoints. */
+/** Throws a 'read-only' KubeError unless the request is a GET, or a POST to a self-review endpoint. */
 export function assertReadOnly(method: string, path: string): asserts method is HttpMethod {
   const m = method.toUpperCase();
   if (m === 'GET' && method === 'GET') return;
   if (m === 'POST' && method === 'POST' && READ_ONLY_POST_PATHS.has(pathOnly(path).replace(/\/+$/, ''))) return;
-  throw new KubeError({
-    kind: 'config',
-    message: `Refusing ${method} ${path}: kapi-tui is read-only`,
-    hint: 'kapi-tui only reads (GET, plus POST to the self-subject review endpoints). Use kubectl to change things.',
-    method,
-    path,
-  });
+  throw readOnlyRefusal(method, path);
 }
 
 /** Response headers the request log keeps. */

@@ -1,19 +1,12 @@
 // Who am I, and what may I do? The answers come from the server's self-review endpoints — the only
-// POSTs kapi-tui sends, routed through ApiClient.request so the read-only guard sees them:
+// POSTs kapi-tui sends (KubeApi's selfSubject*Review members), with fallbacks and a session cache:
 //   POST /apis/authentication.k8s.io/v1/selfsubjectreviews       (kubectl auth whoami, 1.28+)
 //   POST /apis/authorization.k8s.io/v1/selfsubjectrulesreviews   (kubectl auth can-i --list)
 //   POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews  (kubectl auth can-i VERB RESOURCE)
 import type { ResourceRef } from '../model/types.js';
-import type { ApiClient } from './api.js';
 import { KubeError, cancelledError } from './errors.js';
-import type { KubeApi, RawResponse } from './types.js';
-
-export const SELF_SUBJECT_REVIEW_PATH = '/apis/authentication.k8s.io/v1/selfsubjectreviews';
-export const SELF_SUBJECT_RULES_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews';
-export const SELF_SUBJECT_ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
-
-/** A KubeApi that can send the review POSTs (ApiClient is one). Without `request`, only fallbacks are possible. */
-export type ReviewApi = KubeApi & { request?: ApiClient['request'] };
+import { SELF_SUBJECT_ACCESS_REVIEW_PATH } from './review-paths.js';
+import type { KubeApi, ResourceAttributes, ResourceRule, SubjectRules } from './types.js';
 
 export type IdentitySource = 'SelfSubjectReview' | 'kubeconfig' | 'anonymous' | 'unknown';
 
@@ -32,10 +25,6 @@ export interface Identity {
   note?: string;
 }
 
-function canRequest(api: ReviewApi): api is ReviewApi & { request: ApiClient['request'] } {
-  return typeof api.request === 'function';
-}
-
 function status(e: unknown): number | undefined {
   return e instanceof KubeError && e.kind === 'http' ? e.status : undefined;
 }
@@ -47,9 +36,8 @@ function sendsCredentials(api: KubeApi): boolean {
 }
 
 /** `User "jane" cannot create resource …` → jane. */
-function userFromForbidden(e: unknown): string | undefined {
-  const msg = e instanceof KubeError ? e.serverMessage ?? e.message : '';
-  return /User "([^"]*)" cannot/.exec(msg ?? '')?.[1];
+function userFromForbidden(e: KubeError): string | undefined {
+  return /User "([^"]*)" cannot/.exec(e.serverMessage ?? e.message)?.[1];
 }
 
 /**
@@ -57,32 +45,19 @@ function userFromForbidden(e: unknown): string | undefined {
  * 404 (server older than 1.28) fall back to what the connection knows. Other errors (network, TLS,
  * 401 bad credentials) are thrown: they are not about identity.
  */
-export async function whoAmI(api: ReviewApi | ApiClient, opts: { signal?: AbortSignal } = {}): Promise<Identity> {
-  let failure: unknown;
-  if (canRequest(api)) {
-    try {
-      const r = await api.request('POST', SELF_SUBJECT_REVIEW_PATH, {
-        signal: opts.signal,
-        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-      });
-      const ui = (r.json as any)?.status?.userInfo ?? {};
-      return {
-        username: String(ui.username ?? ''),
-        groups: Array.isArray(ui.groups) ? ui.groups.map(String) : [],
-        source: 'SelfSubjectReview',
-      };
-    } catch (e) {
-      const st = status(e);
-      if (st !== 403 && st !== 404) throw e;
-      failure = e;
-    }
+export async function whoAmI(api: KubeApi, opts: { signal?: AbortSignal } = {}): Promise<Identity> {
+  let failure: KubeError;
+  try {
+    const user = await api.selfSubjectReview(opts);
+    return { username: user.username, groups: user.groups, source: 'SelfSubjectReview' };
+  } catch (e) {
+    const st = status(e);
+    if (st !== 403 && st !== 404) throw e;
+    failure = e as KubeError;
   }
-  const st = status(failure);
-  const note = failure === undefined
-    ? 'This client cannot send the SelfSubjectReview request.'
-    : st === 404
-      ? '404: this server does not serve authentication.k8s.io/v1 SelfSubjectReview (Kubernetes before 1.28).'
-      : '403: the server refused the SelfSubjectReview (RBAC grants it to system:authenticated only).';
+  const note = failure.status === 404
+    ? '404: this server does not serve authentication.k8s.io/v1 SelfSubjectReview (Kubernetes before 1.28).'
+    : '403: the server refused the SelfSubjectReview (RBAC grants it to system:authenticated only).';
   const named = userFromForbidden(failure);
   if (named === 'system:anonymous') {
     return { username: 'system:anonymous', groups: ['system:unauthenticated'], source: 'anonymous', note };
@@ -102,19 +77,8 @@ export async function whoAmI(api: ReviewApi | ApiClient, opts: { signal?: AbortS
 // ---------------------------------------------------------------------------------------------
 // can-i
 
-export interface ResourceRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-}
-
-export interface RulesReview {
+export interface RulesReview extends SubjectRules {
   namespace: string;
-  resourceRules: ResourceRule[];
-  nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
-  incomplete: boolean;
-  evaluationError?: string;
 }
 
 const has = (list: string[] | undefined, v: string) => !!list && (list.includes('*') || list.includes(v));
@@ -161,34 +125,12 @@ export function clearPermissionCache(api: object): void {
   caches.delete(api);
 }
 
-function requireRequest(api: ReviewApi): asserts api is ReviewApi & { request: ApiClient['request'] } {
-  if (!canRequest(api)) {
-    throw new KubeError({
-      kind: 'config',
-      message: 'This client cannot send access reviews',
-      hint: 'Use an ApiClient (it has request()).',
-    });
-  }
-}
-
 /** One SelfSubjectRulesReview for a namespace, cached for the session (shared by concurrent callers, so not abortable). */
-export function rulesReview(api: ReviewApi, namespace: string): Promise<RulesReview> {
-  requireRequest(api);
+export function rulesReview(api: KubeApi, namespace: string): Promise<RulesReview> {
   const cache = cacheFor(api).rules;
   const hit = cache.get(namespace);
   if (hit) return hit;
-  const p = api.request('POST', SELF_SUBJECT_RULES_REVIEW_PATH, {
-    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
-  }).then((r: RawResponse): RulesReview => {
-    const st = (r.json as any)?.status ?? {};
-    return {
-      namespace,
-      resourceRules: Array.isArray(st.resourceRules) ? st.resourceRules : [],
-      nonResourceRules: Array.isArray(st.nonResourceRules) ? st.nonResourceRules : [],
-      incomplete: st.incomplete === true,
-      evaluationError: typeof st.evaluationError === 'string' ? st.evaluationError : undefined,
-    };
-  });
+  const p = api.selfSubjectRulesReview(namespace).then((rules): RulesReview => ({ namespace, ...rules }));
   cache.set(namespace, p);
   p.catch(() => cache.delete(namespace));
   return p;
@@ -200,20 +142,18 @@ function splitResource(resource: string): { resource: string; subresource?: stri
 }
 
 /** One SelfSubjectAccessReview (kubectl auth can-i VERB RESOURCE [-n NS]), cached for the session (not abortable). */
-export function accessReview(api: ReviewApi, ref: ResourceRef, namespace: string | undefined, verb: string): Promise<boolean> {
-  requireRequest(api);
+export function accessReview(api: KubeApi, ref: ResourceRef, namespace: string | undefined,
+  verb: string): Promise<boolean> {
   const ns = ref.namespaced ? namespace : undefined;
   const key = `${ns ?? ''}|${ref.group}|${ref.resource}|${verb}`;
   const cache = cacheFor(api).access;
   const hit = cache.get(key);
   if (hit) return hit;
   const { resource, subresource } = splitResource(ref.resource);
-  const resourceAttributes: Record<string, string> = { verb, group: ref.group, version: ref.version, resource };
-  if (subresource) resourceAttributes.subresource = subresource;
-  if (ns) resourceAttributes.namespace = ns;
-  const p = api.request('POST', SELF_SUBJECT_ACCESS_REVIEW_PATH, {
-    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes } },
-  }).then((r) => (r.json as any)?.status?.allowed === true);
+  const attributes: ResourceAttributes = { verb, group: ref.group, version: ref.version, resource };
+  if (subresource) attributes.subresource = subresource;
+  if (ns) attributes.namespace = ns;
+  const p = api.selfSubjectAccessReview(attributes);
   cache.set(key, p);
   p.catch(() => cache.delete(key));
   return p;
@@ -249,9 +189,8 @@ export interface AllowedVerbsOptions {
  * is per namespace and cannot tell cluster-wide permission from a namespace's RoleBindings.
  * Throws (KubeError) when the access reviews themselves are refused, e.g. for system:anonymous.
  */
-export async function allowedVerbs(api: ReviewApi | ApiClient, ref: ResourceRef, namespace: string | undefined,
+export async function allowedVerbs(api: KubeApi, ref: ResourceRef, namespace: string | undefined,
   verbs: string[], opts: AllowedVerbsOptions = {}): Promise<Record<string, boolean>> {
-  requireRequest(api);
   const checkAbort = () => {
     if (opts.signal?.aborted) throw cancelledError({ method: 'POST', path: SELF_SUBJECT_ACCESS_REVIEW_PATH });
   };

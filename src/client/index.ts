@@ -9,7 +9,7 @@ export {
   JSON_ACCEPT,
   DEFAULT_LIST_LIMIT,
 } from './api.js';
-export type { ApiClientOptions, UserInfo } from './api.js';
+export type { ApiClientOptions } from './api.js';
 export {
   discover,
   parseAggregated,

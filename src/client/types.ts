@@ -84,6 +84,41 @@ export interface WatchEventMessage {
   object: any;
 }
 
+/** The user as the server authenticated it (SelfSubjectReview status.userInfo). */
+export interface UserInfo {
+  username: string;
+  uid?: string;
+  groups: string[];
+  extra?: Record<string, string[]>;
+}
+
+/** One RBAC resource rule of a SelfSubjectRulesReview. */
+export interface ResourceRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+}
+
+/** A SelfSubjectRulesReview's status: what the user may do in one namespace. */
+export interface SubjectRules {
+  resourceRules: ResourceRule[];
+  nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
+  /** True when an authorizer other than RBAC is involved: the rules may not be all there is. */
+  incomplete: boolean;
+  evaluationError?: string;
+}
+
+/** What a SelfSubjectAccessReview asks about (`kubectl auth can-i VERB RESOURCE [-n NS]`). */
+export interface ResourceAttributes {
+  verb: string;
+  group: string;
+  version: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+}
+
 /** What the UI needs from a client; ApiClient implements it. */
 export interface KubeApi {
   readonly connection: Connection;
@@ -101,4 +136,12 @@ export interface KubeApi {
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;
    *  aborting `signal` is stop(). */
   streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle;
+  // The self-review POSTs, the only requests that are not GETs (`kubectl auth whoami` and
+  // `kubectl auth can-i`). They create nothing; a 403 or 404 is thrown as a KubeError.
+  /** POST selfsubjectreviews (Kubernetes 1.28+): who the server thinks we are. */
+  selfSubjectReview(opts?: { signal?: AbortSignal }): Promise<UserInfo>;
+  /** POST selfsubjectrulesreviews: the user's rules in `namespace` (`kubectl auth can-i --list`). */
+  selfSubjectRulesReview(namespace: string, opts?: { signal?: AbortSignal }): Promise<SubjectRules>;
+  /** POST selfsubjectaccessreviews: whether one verb on one resource is allowed. */
+  selfSubjectAccessReview(attributes: ResourceAttributes, opts?: { signal?: AbortSignal }): Promise<boolean>;
 }

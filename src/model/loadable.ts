@@ -49,8 +49,7 @@ export type DetailData =
   /** `requestId`: the failed request, when it was sent. */
   | { state: 'error'; error: ExplainedError; requestId?: number }
   | { state: 'table'; table: TableData }
-  /** `container`: a pod's log, read from that container; `followed`: what following it (`f`)
-   *  received, which the view shows instead of the response once lines arrived. */
-  | {
-    state: 'response'; response: RawResponse; error?: ExplainedError; container?: LogContainer; followed?: FollowedLog;
-  };
+  /** A 2xx response (the client throws the others). `container`: a pod's log, read from that
+   *  container; `followed`: what following it (`f`) received, which the view shows instead of the
+   *  response once lines arrived. */
+  | { state: 'response'; response: RawResponse; container?: LogContainer; followed?: FollowedLog };

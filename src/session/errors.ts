@@ -1,6 +1,5 @@
-// Turning any failure into {title, detail, hint} for display (ExplainedError, src/model/loadable.ts).
-// A KubeError goes through the client's explainError; anything else shaped like one (status,
-// reason, serverMessage, hint: e.g. a test double) is read by duck typing.
+// Turning any failure into {title, detail, hint} for display. The client throws KubeErrors (the
+// client's explainError words them); anything else is a bug or a failure outside the client.
 import { KubeError, explainError } from '../client/errors.js';
 import type { ExplainedError } from '../model/loadable.js';
 
@@ -9,12 +8,6 @@ export function describeError(err: unknown): ExplainedError {
     const e = explainError(err);
     return { ...e, title: err.kind === 'http' && err.status ? `HTTP ${e.title}` : e.title };
   }
-  if (err && typeof err === 'object') {
-    const e = err as { status?: number; reason?: string; serverMessage?: string; message?: string; hint?: string; kind?: string; name?: string };
-    const parts = [e.status ? `HTTP ${e.status}` : undefined, e.reason].filter(Boolean);
-    const title = parts.length ? parts.join(' ') : (e.kind ?? e.name ?? 'Error');
-    const detail = e.serverMessage ?? e.message ?? String(err);
-    return { title, detail, hint: e.hint };
-  }
+  if (err instanceof Error) return { title: err.name, detail: err.message };
   return { title: 'Error', detail: String(err) };
 }

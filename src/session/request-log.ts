@@ -50,8 +50,12 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
   return { kind: 'List', apiVersion: formatGroupVersion(ref), metadata, items: page.items.map(mask) };
 }
 
+/** 'ns/name' of a watch event's object; a Table event (what the live table asks for) names its
+ *  one row's object. */
 function objectName(obj: unknown): string {
-  const meta = (obj as { metadata?: { name?: string; namespace?: string } } | undefined)?.metadata;
+  type Meta = { metadata?: { name?: string; namespace?: string } };
+  const table = obj as { kind?: string; rows?: { object?: Meta }[] } | undefined;
+  const meta = (table?.kind === 'Table' ? table.rows?.[0]?.object : obj as Meta | undefined)?.metadata;
   return meta?.name ? `${meta.namespace ? meta.namespace + '/' : ''}${meta.name}` : '';
 }
 

@@ -8,14 +8,13 @@ import { Pane } from './Pane.js';
 import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from '../model/loadable.js';
 import { TOKEN_COLORS, col, useColor } from './theme.js';
-import { wrapLines } from '../model/format.js';
 import { detailViewport } from '../model/layout.js';
 import { useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
   /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
-  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string; error?: ExplainedError }
+  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string }
   | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
@@ -30,14 +29,6 @@ export interface DetailPaneProps {
   height: number;
 }
 
-/** The error block above a response body: title, wrapped message, wrapped hint. */
-export function errorLines(e: ExplainedError, width: number): { text: string; kind: 'title' | 'detail' | 'hint' }[] {
-  return [
-    { text: `✖ ${e.title}`, kind: 'title' as const },
-    ...wrapLines(e.detail, width).map((text) => ({ text, kind: 'detail' as const })),
-    ...(e.hint ? wrapLines(`hint: ${e.hint}`, width).map((text) => ({ text, kind: 'hint' as const })) : []),
-  ];
-}
 
 function TokenLine({ tokens }: { tokens: Token[] }) {
   return (
@@ -135,10 +126,6 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
       inner = (
         <>
           {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
-          {body.error ? errorLines(body.error, innerWidth).slice(0, Math.floor(content / 2)).map((l, i) => (
-            <Text key={`e${i}`} wrap="truncate-end" bold={color && l.kind === 'title'}
-              color={col(color, l.kind === 'hint' ? 'yellow' : 'red')}>{l.text}</Text>
-          )) : null}
           <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} offset={offset} height={view} width={innerWidth}
             focused={focused} />
         </>

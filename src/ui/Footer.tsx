@@ -38,7 +38,8 @@ function PromptLine({ prompt }: { prompt: Prompt }) {
 
 export function Footer({ hints, prompt, request, width, lines }: FooterProps) {
   const color = useColor();
-  const failed = request && (request.error !== undefined || (request.status ?? 0) >= 400);
+  // The client sets `error` on every failed request (any status >= 400 among them).
+  const failed = request?.error !== undefined;
   const req = request ? formatRequest(request) : 'no requests yet';
   const kubectl = request?.kubectl ? `$ ${request.kubectl}` : '';
   const reqText = lines === 3 && kubectl ? `${req}   ${kubectl}` : req;

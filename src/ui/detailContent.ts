@@ -12,9 +12,9 @@ import { keysFor } from '../model/keymap.js';
 import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
 
 export type DetailSource =
-  | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string; error?: ExplainedError }
+  | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string }
   /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone). */
-  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string; error?: ExplainedError }
+  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string }
   | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean; empty: string[] }
   | { kind: 'loading'; title: string; message: string; since?: number }
   | { kind: 'error'; title: string; error: ExplainedError; context?: string }
@@ -86,7 +86,6 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     }
     case 'response': {
       const r = data.response;
-      if (data.error && (view.kind === 'object' || view.kind === 'logs')) return { kind: 'error', title, error: data.error };
       if (view.kind === 'logs') {
         // A log is text even when its lines look like JSON; an empty one still says why. Once a
         // followed stream has sent something, its lines replace the snapshot (they start with it).
@@ -95,8 +94,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
         const note = f ? followNote(f.follow, f.lines) : `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
         return { kind: 'text', title, text: r.body.trim() ? r.body : EMPTY_LOG, note };
       }
-      if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object', error: data.error };
-      return { kind: 'text', title, text: r.body, note: `${r.status} ${r.contentType}`, error: data.error };
+      if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object' };
+      return { kind: 'text', title, text: r.body, note: `${r.status} ${r.contentType}` };
     }
   }
 }

@@ -13,7 +13,9 @@ function pressOf(b: Binding): { input: string; key: KeyInfo } {
 /** Keys that are accepted everywhere but only mean something in some views. */
 function relevant(command: string, ctx: CommandContext): boolean {
   const top = topView(ctx.nav);
-  if (command === 'secret.reveal') return top !== undefined && 'ref' in top && top.ref.resource === 'secrets';
+  if (command === 'secret.reveal') {
+    return (top?.kind === 'objects' || top?.kind === 'object') && top.ref.resource === 'secrets';
+  }
   if (command === 'format.toggle') return top?.kind === 'object';
   return true;
 }

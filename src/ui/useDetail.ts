@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { KubeApi } from '../client/types.js';
 import type { DetailView } from '../model/nav-state.js';
-import { CANCELLED, type DetailData, type ExplainedError, failedRequestId } from '../model/loadable.js';
+import { CANCELLED, type DetailData, failedRequestId } from '../model/loadable.js';
 import type { RawResponse } from '../model/types.js';
 import { type FollowedLog, type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
 import { describeError } from '../session/errors.js';
@@ -12,24 +12,6 @@ import { loadPodLogs } from '../session/pod-logs.js';
 import { loadResponse } from '../session/responses.js';
 import { LogFollower } from '../session/log-follow.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
-
-const HINTS: Record<number, string> = {
-  401: 'the server did not accept the credentials (expired token or client certificate?)',
-  403: 'the user is not allowed this request; non-resource paths need an RBAC rule with nonResourceURLs',
-  404: 'the server does not serve this path',
-  500: 'the server reported a failure (for health checks, see ?verbose)',
-  503: 'the server or an aggregated API is unavailable',
-};
-
-/** A non-2xx response explained from its Status body. */
-export function explainResponse(r: RawResponse): ExplainedError {
-  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
-  return {
-    title: `HTTP ${r.status}${s.reason ? ' ' + s.reason : ''}`,
-    detail: s.message ?? r.body.slice(0, 500),
-    hint: HINTS[r.status],
-  };
-}
 
 /** A view's response; `container`: the one a pod's log was read from. */
 interface LoadedResponse { response: RawResponse; container?: LogContainer }
@@ -54,10 +36,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   const fail = (err: unknown) => {
     setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
   };
-  const show = ({ response, container }: LoadedResponse) => {
-    const error = response.status >= 400 ? explainResponse(response) : undefined;
-    setData({ state: 'response', response, error, container });
-  };
+  const show = ({ response, container }: LoadedResponse) => setData({ state: 'response', response, container });
   useEffect(() => {
     if (!view) { setData({ state: 'idle' }); return; }
     if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
@@ -87,7 +66,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
  *  stops, what it received stays shown (as 'stopped') until the view is read again. */
 function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string, data: DetailData, log?: RequestLog): FollowedLog | undefined {
   const follow = view?.kind === 'logs' && !!view.follow;
-  const container = data.state === 'response' && !data.error ? data.container : undefined;
+  const container = data.state === 'response' ? data.container : undefined;
   const path = view?.kind === 'logs' && container ? podLogFollowPath(view.namespace, view.name, container.name) : undefined;
   const [tagged, setTagged] = useState<{ key: string; followed: FollowedLog }>();
   useEffect(() => {

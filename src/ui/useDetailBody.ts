@@ -100,7 +100,7 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   const cursorLine = textCursor(nav) && object !== undefined;
   let shape: DetailShape;
   if (source.kind === 'value' || source.kind === 'text') {
-    shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine), error: source.error };
+    shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine) };
   } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
   else shape = { kind: source.kind };
   return { source, text, longest, table, object, cursorLine, shape };
@@ -118,7 +118,6 @@ export function detailBody(content: DetailContent, position: TextPosition, objec
       cursor: content.cursorLine ? position.cursor : undefined,
       offset: position.hscroll,
       note: shape.note,
-      error: source.error,
     };
   }
   if (source.kind === 'table') {

@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
 import { render as inkRender, type Instance } from 'ink';
+import { afterEach } from 'vitest';
 
 export const UP = '\u001B[A';
 export const DOWN = '\u001B[B';
@@ -77,6 +78,48 @@ export async function waitForFrame(
     }
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The one App (or component) a test renders, and what tests do with it. */
+export interface Tui {
+  /** Renders `tree`, unmounting what an earlier call rendered. */
+  render(tree: ReactElement, size?: { columns?: number; rows?: number }): Rendered;
+  /** The current render (throws before render()). */
+  readonly r: Rendered;
+  /** The last frame without colours ('' before anything rendered). */
+  frame(): string;
+  /** Writes each key to stdin, in order. */
+  keys(...keys: string[]): void;
+  /** waitForFrame on the current render, with the harness's timeout unless one is given. */
+  wait(predicate: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
+  unmount(): void;
+}
+
+/** A Tui for the test file: each test's render is unmounted after it. `timeoutMs` is wait()'s
+ *  default (sandbox-backed tests need more than the fake's 5 s). */
+export function useTui({ timeoutMs = 5000 }: { timeoutMs?: number } = {}): Tui {
+  let current: Rendered | undefined;
+  const unmount = () => {
+    current?.unmount();
+    current = undefined;
+  };
+  afterEach(unmount);
+  const r = () => {
+    if (!current) throw new Error('nothing rendered yet: call render() first');
+    return current;
+  };
+  return {
+    render(tree, size) {
+      unmount();
+      current = renderTui(tree, size);
+      return current;
+    },
+    get r() { return r(); },
+    frame: () => stripAnsi(current?.lastFrame() ?? ''),
+    keys: (...keys) => { for (const k of keys) r().stdin.write(k); },
+    wait: (predicate, ms = timeoutMs) => waitForFrame(r().lastFrame, predicate, ms),
+    unmount,
+  };
 }
 
 export const hasText = (text: string | RegExp) => (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));

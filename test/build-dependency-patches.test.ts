@@ -1,0 +1,54 @@
+// The source patches the build applies to dependencies (scripts/dependency-patches.mjs): each one
+// applies to the installed version, a stale one fails with a message naming it, and vitest loads the
+// patched Ink, so the UI tests run what ships.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Text } from 'ink';
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { PATCHES, applyPatch, patchFor } from '../scripts/dependency-patches.mjs';
+import { hasText, renderTui, waitForFrame } from './helpers/ui.js';
+
+const require = createRequire(import.meta.url);
+const inkOutput = join(dirname(require.resolve('ink')), 'output.js');
+const yogaBinary = join(dirname(require.resolve('yoga-layout')), '..', 'binaries', 'yoga-wasm-base64-esm.js');
+
+describe('dependency patches', () => {
+  it('each one is found for its file and applies to the installed version', () => {
+    expect(PATCHES.map((p) => p.name)).toEqual(['yoga-without-fetch', 'ink-output-cache-across-frames']);
+    for (const file of [yogaBinary, inkOutput]) {
+      const patch = patchFor(file)!;
+      const source = readFileSync(file, 'utf8');
+      const patched = applyPatch(patch, file, source);
+      for (const [from, to] of patch.replacements) {
+        expect(patched, `${patch.name}: ${from}`).toContain(to);
+        if (!to.includes(from)) expect(patched).not.toContain(from);
+      }
+    }
+    expect(patchFor(join(dirname(inkOutput), 'renderer.js'))).toBeUndefined();
+  });
+
+  it('a replacement that finds nothing fails, naming the patch, the file and the text', () => {
+    const patch = patchFor(inkOutput)!;
+    expect(() => applyPatch(patch, inkOutput, 'export default class Output {}')).toThrow(
+      `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: `
+        + '"this.widths.set(text, cached);" not found.',
+    );
+  });
+
+  it('vitest loads the patched Ink: every Output, the renderer\'s too, shares one set of caches', async () => {
+    const { default: Output } = await import(pathToFileURL(inkOutput).href);
+    const probe = new Output({ width: 10, height: 2 });
+    expect(new Output({ width: 10, height: 2 }).caches).toBe(probe.caches);
+    // A frame Ink renders fills the same caches: the App's Ink is this patched module.
+    const r = renderTui(createElement(Text, null, 'patched-ink-probe'), { columns: 40, rows: 3 });
+    try {
+      await waitForFrame(r.lastFrame, hasText('patched-ink-probe'));
+      expect([...probe.caches.styledChars.keys()]).toContain('patched-ink-probe');
+    } finally {
+      r.unmount();
+    }
+  });
+});
