@@ -21,7 +21,7 @@ func main() {
 	dataDir := flag.String("data-dir", "", "data directory (required)")
 	clientURL := flag.String("listen-client-url", "http://127.0.0.1:2379", "client URL (loopback)")
 	peerURL := flag.String("listen-peer-url", "http://127.0.0.1:2380", "peer URL (loopback; one member, unused but bound)")
-	watchStdin := flag.Bool("exit-on-stdin-eof", false, "stop when stdin closes (the parent died)")
+	watchStdin := flag.Bool("exit-on-stdin-eof", false, "stop when stdin closes (the harness died)")
 	flag.Parse()
 	if *dataDir == "" {
 		log.Fatal("--data-dir is required")
