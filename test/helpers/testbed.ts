@@ -24,6 +24,8 @@ export interface TestbedOptions {
   pods?: number;
   /** Apply testbed/seed.yaml (default true). */
   seed?: boolean;
+  /** More kube-apiserver flags, e.g. `--runtime-config=...`. */
+  apiserverArgs?: string[];
   log?: (line: string) => void;
 }
 
@@ -244,6 +246,7 @@ export async function startTestbed(opts: TestbedOptions): Promise<Testbed> {
       // rejects it), and nothing in a test bed routes to it: no reconciler.
       '--endpoint-reconciler-type=none',
       '--profiling=false',
+      ...(opts.apiserverArgs ?? []),
     ], apiLog, { TESTBED_EXIT_ON_STDIN_EOF: '1' });
     procs.push(apiserver);
     await waitReady(url, ca.certPem, apiserver, apiLog, 120_000);
