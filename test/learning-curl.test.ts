@@ -55,7 +55,8 @@ async function uiRequests(api: ApiClient, opts: { legacy?: boolean } = {}): Prom
   await api.getRaw('/api/v1/namespaces/team-a/pods/db-0/log');
   await api.getRaw('/healthz');
   await api.getRaw('/healthz?verbose');
-  const index = (await api.getRaw('/openapi/v3')).json as { paths: Record<string, { serverRelativeURL: string }> };
+  // The index is text/plain, as kube-apiserver serves it: parse the body.
+  const index = JSON.parse((await api.getRaw('/openapi/v3')).body) as { paths: Record<string, { serverRelativeURL: string }> };
   await api.getRaw(index.paths['api/v1']!.serverRelativeURL); // for explain
   await api.getRaw('/apis/apps/v1');
   await whoAmI(api);

@@ -2,8 +2,9 @@
 import type { ServerResponse } from 'node:http';
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, opts: { pretty?: boolean; contentType?: string } = {}): void {
-  // Objects and Status are compact JSON; a few endpoints (/, /version) go through WriteRawJSON, pretty.
-  const text = opts.pretty ? JSON.stringify(body, null, 2) + '\n' : JSON.stringify(body) + '\n';
+  // Objects and Status are compact JSON ending in a newline (Go's json.Encoder); a few endpoints
+  // (/, /version) go through WriteRawJSON: pretty, and no newline at the end (checked on v1.34).
+  const text = opts.pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body) + '\n';
   res.writeHead(code, { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

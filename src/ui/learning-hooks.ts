@@ -65,7 +65,9 @@ const documents = new WeakMap<KubeApi, Map<string, unknown>>();
 async function fetchJson(api: KubeApi, path: string, signal: AbortSignal): Promise<unknown> {
   const r = await api.getRaw(path, { signal });
   if (r.status >= 400) throw Object.assign(new Error(explainResponse(r).detail), explainResponse(r));
-  return r.json;
+  // kube-apiserver serves the /openapi/v3 index as text/plain (http.ServeContent sniffs it), so
+  // the client leaves it unparsed: it is JSON all the same.
+  return r.json ?? (r.body ? JSON.parse(r.body) : undefined);
 }
 
 /** The schema of a kind: GET /openapi/v3 for the group-version's URL (with its hash), then that
