@@ -1,14 +1,10 @@
 // `npm run testbed -- --dir DIR [--port N] [--pods N] [--build-only]`: a real etcd + kube-apiserver
 // on loopback for trying kapi-tui against (test infrastructure, not product; see docs/TESTBED.md).
-// The harness is test/helpers/testbed.ts, shared with the real-*.test.ts files; it is TypeScript,
-// so it is bundled on the fly with esbuild like the bench's entry points (a few hundred ms).
-import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
+// The harness is test/helpers/testbed.ts, shared with the real-*.test.ts files.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { requireBanner } from './build-options.mjs';
+import { loadTestbedHarness } from './testbed-harness.mjs';
 
 const USAGE = `Usage: npm run testbed -- [--dir DIR] [--port N] [--pods N] [--build-only]
   --dir DIR      credentials, kubeconfigs, logs and etcd data (default: ${join(tmpdir(), 'kapi-tui-testbed')})
@@ -20,7 +16,13 @@ const USAGE = `Usage: npm run testbed -- [--dir DIR] [--port N] [--pods N] [--bu
 let args;
 try {
   args = parseArgs({
-    options: { dir: { type: 'string' }, port: { type: 'string' }, pods: { type: 'string' }, 'build-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      dir: { type: 'string' },
+      port: { type: 'string' },
+      pods: { type: 'string' },
+      'build-only': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   }).values;
 } catch (err) {
   process.stderr.write(`testbed: ${err.message}\n${USAGE}`);
@@ -42,23 +44,7 @@ const port = int('port', args.port);
 const pods = int('pods', args.pods);
 const dir = args.dir ?? join(tmpdir(), 'kapi-tui-testbed');
 
-const helpers = fileURLToPath(new URL('../test/helpers/', import.meta.url));
-const bundleDir = await mkdtemp(join(tmpdir(), 'kapi-testbed-bundle-'));
-await build({
-  entryPoints: { testbed: join(helpers, 'testbed.ts') },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outdir: bundleDir,
-  outExtension: { '.js': '.mjs' },
-  banner: { js: requireBanner },
-  // The harness finds testbed/ relative to its own folder, which bundling would move.
-  define: { 'import.meta.dirname': JSON.stringify(helpers.replace(/\/$/, '')) },
-  logLevel: 'warning',
-});
-const { startTestbed, ensureTestbedBuilt, TestbedError } = await import(pathToFileURL(join(bundleDir, 'testbed.mjs')).href);
-await rm(bundleDir, { recursive: true, force: true });
+const { startTestbed, ensureTestbedBuilt, TestbedError } = await loadTestbedHarness();
 
 const log = (line) => process.stderr.write(`testbed: ${line}\n`);
 const fail = (err) => {

@@ -5,11 +5,29 @@ import { apiResourceRows } from '../src/model/api-resources.js';
 import type { DiscoveredGroupVersion, DiscoveredResource, Discovery } from '../src/model/types.js';
 
 function res(group: string, version: string, name: string, verbs = ['get', 'list']): DiscoveredResource {
-  return { name, singularName: '', kind: name, namespaced: false, verbs, shortNames: [], categories: [], subresources: [], group, version, raw: {} };
+  return {
+    name,
+    singularName: '',
+    kind: name,
+    namespaced: false,
+    verbs,
+    shortNames: [],
+    categories: [],
+    subresources: [],
+    group,
+    version,
+    raw: {},
+  };
 }
 
 function gv(group: string, version: string, preferred: boolean, names: string[]): DiscoveredGroupVersion {
-  return { group, version, groupVersion: `${group}/${version}`, preferred, resources: names.map((n) => res(group, version, n)) };
+  return {
+    group,
+    version,
+    groupVersion: `${group}/${version}`,
+    preferred,
+    resources: names.map((n) => res(group, version, n)),
+  };
 }
 
 const discovery: Discovery = {
@@ -23,8 +41,14 @@ const discovery: Discovery = {
       name: 'admissionregistration.k8s.io',
       preferredVersion: 'v1',
       versions: [
-        gv('admissionregistration.k8s.io', 'v1', true, ['validatingadmissionpolicies', 'validatingwebhookconfigurations']),
-        gv('admissionregistration.k8s.io', 'v1beta1', false, ['mutatingadmissionpolicies', 'validatingadmissionpolicies']),
+        gv('admissionregistration.k8s.io', 'v1', true, [
+          'validatingadmissionpolicies',
+          'validatingwebhookconfigurations',
+        ]),
+        gv('admissionregistration.k8s.io', 'v1beta1', false, [
+          'mutatingadmissionpolicies',
+          'validatingadmissionpolicies',
+        ]),
         gv('admissionregistration.k8s.io', 'v1alpha1', false, ['mutatingadmissionpolicies', 'zzz-alpha-only']),
       ],
     },

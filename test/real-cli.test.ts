@@ -48,8 +48,14 @@ describeReal('api-resources: kapi-tui prints what kubectl prints (real kube-apis
   });
 
   it('includes resources served only by a non-preferred version (MutatingAdmissionPolicy is v1beta1 only)', async () => {
-    const ours = await run('node', [CLI, 'api-resources', '--kubeconfig', tb.files.kubeconfig, '--api-group', 'admissionregistration.k8s.io'], env);
-    expect(ours.stdout).toMatch(/^mutatingadmissionpolicies\s+admissionregistration\.k8s\.io\/v1beta1\s+false\s+MutatingAdmissionPolicy\s*$/m);
+    const ours = await run(
+      'node',
+      [CLI, 'api-resources', '--kubeconfig', tb.files.kubeconfig, '--api-group', 'admissionregistration.k8s.io'],
+      env,
+    );
+    expect(ours.stdout).toMatch(
+      /^mutatingadmissionpolicies\s+admissionregistration\.k8s\.io\/v1beta1\s+false\s+MutatingAdmissionPolicy\s*$/m,
+    );
   });
 
   it('-o json (kubectl 1.32 has no such output) lists the same resources as kubectl -o name', async () => {
@@ -88,7 +94,12 @@ describeReal('whoami and can-i: kapi-tui answers what kubectl auth answers', () 
     expect({ username: me.username, groups: me.groups }).toEqual({ username: info.username, groups: info.groups });
   });
 
-  const ref = (group: string, version: string, resource: string, namespaced: boolean): ResourceRef => ({ group, version, resource, namespaced });
+  const ref = (group: string, version: string, resource: string, namespaced: boolean): ResourceRef => ({
+    group,
+    version,
+    resource,
+    namespaced,
+  });
   const cases: [string, ResourceRef, string | undefined, string][] = [
     ['pods', ref('', 'v1', 'pods', true), 'team-a', 'list'],
     ['pods', ref('', 'v1', 'pods', true), 'team-a', 'watch'],
@@ -110,7 +121,16 @@ describeReal('whoami and can-i: kapi-tui answers what kubectl auth answers', () 
     for (const [resource, r, ns, verb] of cases) {
       // kubectl reads `pods/log` as TYPE/NAME: a subresource goes in --subresource.
       const [type, sub] = resource.split('/');
-      const theirs = await kubectl(['--kubeconfig', kubeconfig, 'auth', 'can-i', verb, type, ...(sub ? [`--subresource=${sub}`] : []), ...(ns ? ['-n', ns] : ['-A'])]);
+      const theirs = await kubectl([
+        '--kubeconfig',
+        kubeconfig,
+        'auth',
+        'can-i',
+        verb,
+        type,
+        ...(sub ? [`--subresource=${sub}`] : []),
+        ...(ns ? ['-n', ns] : ['-A']),
+      ]);
       expect(theirs.stdout.trim(), theirs.stderr).toMatch(/^(yes|no)$/);
       expected.push(`${verb} ${resource} ${ns ?? '-A'}: ${theirs.stdout.trim()}`);
       const ours = await allowedVerbs(api, r, ns, [verb]);

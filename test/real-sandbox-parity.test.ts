@@ -15,8 +15,10 @@ let sb: Sandbox;
 useTestbed('kapi-real-parity-', {}, (f) => (tb = f.tb));
 useSandbox('kapi-real-parity-sb-', { watchIntervalMs: 0 }, (f) => (sb = f.sb));
 
-const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
-const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+const AGGREGATED =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
+const TABLE =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 function sbFetch(path: string, init: FetchInit = {}): Promise<RawResponse> {
   const who = init.as ?? 'admin';
@@ -42,7 +44,11 @@ const header = (r: RawResponse, name: string) => r.headers[name.toLowerCase()];
 function withoutManagedFields(v: any): any {
   if (Array.isArray(v)) return v.map(withoutManagedFields);
   if (!v || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'managedFields').map(([k, x]) => [k, withoutManagedFields(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => k !== 'managedFields')
+      .map(([k, x]) => [k, withoutManagedFields(x)]),
+  );
 }
 
 /** What must be the same in two JSON answers that carry different data. */
@@ -51,22 +57,34 @@ function expectSameJsonShape(real: RawResponse, fake: RawResponse, pick: (doc: a
   expect(header(fake, 'content-type')).toBe(header(real, 'content-type'));
   expect(fake.body.endsWith('\n')).toBe(real.body.endsWith('\n'));
   // As text: key order is part of what a client sees (kube-apiserver writes Go struct order).
-  expect(JSON.stringify(shape(pick(JSON.parse(fake.body))), null, 1)).toBe(JSON.stringify(shape(pick(JSON.parse(real.body))), null, 1));
+  expect(JSON.stringify(shape(pick(JSON.parse(fake.body))), null, 1)).toBe(
+    JSON.stringify(shape(pick(JSON.parse(real.body))), null, 1),
+  );
 }
 
 /** Resources the sandbox lists with the default columns (Name, Created At) although kube-apiserver
  *  has a printer for them: a simplification kept on purpose (docs/TESTBED.md). Any other resource
  *  must have exactly the real columns. */
 const SANDBOX_DEFAULT_COLUMNS = [
-  '/api/v1/componentstatuses', '/api/v1/podtemplates', '/api/v1/replicationcontrollers', '/api/v1/resourcequotas',
-  '/apis/apiregistration.k8s.io/v1/apiservices', '/apis/apps/v1/controllerrevisions',
-  '/apis/certificates.k8s.io/v1/certificatesigningrequests', '/apis/networking.k8s.io/v1/ipaddresses',
-  '/apis/networking.k8s.io/v1/servicecidrs', '/apis/storage.k8s.io/v1/csidrivers', '/apis/storage.k8s.io/v1/csinodes',
-  '/apis/storage.k8s.io/v1/volumeattachments', '/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations',
+  '/api/v1/componentstatuses',
+  '/api/v1/podtemplates',
+  '/api/v1/replicationcontrollers',
+  '/api/v1/resourcequotas',
+  '/apis/apiregistration.k8s.io/v1/apiservices',
+  '/apis/apps/v1/controllerrevisions',
+  '/apis/certificates.k8s.io/v1/certificatesigningrequests',
+  '/apis/networking.k8s.io/v1/ipaddresses',
+  '/apis/networking.k8s.io/v1/servicecidrs',
+  '/apis/storage.k8s.io/v1/csidrivers',
+  '/apis/storage.k8s.io/v1/csinodes',
+  '/apis/storage.k8s.io/v1/volumeattachments',
+  '/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations',
   '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies',
   '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings',
-  '/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations', '/apis/node.k8s.io/v1/runtimeclasses',
-  '/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas', '/apis/flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations',
+  '/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations',
+  '/apis/node.k8s.io/v1/runtimeclasses',
+  '/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas',
+  '/apis/flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations',
 ];
 
 /** A Table without its data: the first row's cells, and of its object the metadata every object
@@ -74,7 +92,16 @@ const SANDBOX_DEFAULT_COLUMNS = [
 function tableHead(d: any): unknown {
   const row = d.rows[0];
   const m = row.object.metadata;
-  const object = { ...row.object, metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp } };
+  const object = {
+    ...row.object,
+    metadata: {
+      name: m.name,
+      namespace: m.namespace,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: m.creationTimestamp,
+    },
+  };
   return { ...d, rows: [{ ...row, object }] };
 }
 
@@ -89,7 +116,8 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     expect(fake.body).toMatch(/^\{\n {2}"paths": \[\n/);
     expect(real.body).toMatch(/^\{\n {2}"paths": \[\n/);
     const realPaths: string[] = JSON.parse(real.body).paths;
-    const generic = (p: string) => !/^\/apis?\//.test(p) && !p.startsWith('/healthz/') && !p.startsWith('/livez/') && !p.startsWith('/readyz/');
+    const generic = (p: string) =>
+      !/^\/apis?\//.test(p) && !p.startsWith('/healthz/') && !p.startsWith('/livez/') && !p.startsWith('/readyz/');
     // /logs: the sandbox serves a log index like older servers; v1.34 no longer does by default
     // (--enable-logs-handler). Kept on purpose, see docs/TESTBED.md.
     const fakeGeneric = JSON.parse(fake.body).paths.filter((p: string) => generic(p) && p !== '/logs');
@@ -114,7 +142,10 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     expect(lines(real.body).at(-2)).toBe('healthz check passed');
     expect(lines(fake.body).at(-2)).toBe('healthz check passed');
     expect(real.body.endsWith('\n') && fake.body.endsWith('\n')).toBe(true);
-    const checks = (b: string) => lines(b).filter((l) => l.startsWith('[+]')).map((l) => l.replace(/^\[\+\](\S+) ok$/, '$1'));
+    const checks = (b: string) =>
+      lines(b)
+        .filter((l) => l.startsWith('[+]'))
+        .map((l) => l.replace(/^\[\+\](\S+) ok$/, '$1'));
     // The sandbox's checks are real ones (a real server may have more, e.g. feature-dependent hooks).
     expect(checks(fake.body).filter((c) => !checks(real.body).includes(c))).toEqual([]);
     const [realPlain, fakePlain] = await both('/healthz');
@@ -124,12 +155,18 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
   it('legacy discovery: /api, /apis, /apis/apps, /api/v1 and /apis/apps/v1 have the same shapes', async () => {
     for (const path of ['/api', '/apis', '/apis/apps', '/api/v1', '/apis/apps/v1']) {
       const [real, fake] = await both(path, { headers: { accept: 'application/json' } });
-      expectSameJsonShape(real, fake, (d) => ({ ...d, resources: d.resources?.filter((r: any) => r.name === 'pods' || r.name === 'deployments') }));
+      expectSameJsonShape(real, fake, (d) => ({
+        ...d,
+        resources: d.resources?.filter((r: any) => r.name === 'pods' || r.name === 'deployments'),
+      }));
     }
   });
 
   it('legacy discovery: the same pods and deployments entries, subresources included', async () => {
-    for (const [path, names] of [['/api/v1', /^pods(\/|$)/], ['/apis/apps/v1', /^deployments(\/|$)/]] as const) {
+    for (const [path, names] of [
+      ['/api/v1', /^pods(\/|$)/],
+      ['/apis/apps/v1', /^deployments(\/|$)/],
+    ] as const) {
       const [real, fake] = await both(path, { headers: { accept: 'application/json' } });
       const pick = (r: RawResponse) => JSON.parse(r.body).resources.filter((x: any) => names.test(x.name));
       expect(pick(fake)).toEqual(pick(real));
@@ -137,17 +174,35 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
   });
 
   it('aggregated discovery: content type, caching headers, shapes; the same pods and deployments entries', async () => {
-    for (const [path, group, resource] of [['/api', '', 'pods'], ['/apis', 'apps', 'deployments']] as const) {
+    for (const [path, group, resource] of [
+      ['/api', '', 'pods'],
+      ['/apis', 'apps', 'deployments'],
+    ] as const) {
       const [real, fake] = await both(path, { headers: { accept: AGGREGATED } });
       const pick = (d: any) => {
         const item = d.items.find((i: any) => (i.metadata?.name ?? '') === group);
-        return { ...d, items: [{ ...item, versions: [{ ...item.versions[0], resources: item.versions[0].resources.filter((r: any) => r.resource === resource) }] }] };
+        return {
+          ...d,
+          items: [
+            {
+              ...item,
+              versions: [
+                {
+                  ...item.versions[0],
+                  resources: item.versions[0].resources.filter((r: any) => r.resource === resource),
+                },
+              ],
+            },
+          ],
+        };
       };
       expectSameJsonShape(real, fake, pick);
       for (const h of ['cache-control', 'vary']) expect(header(fake, h), h).toBe(header(real, h));
       expect(header(fake, 'etag')).toMatch(/^"[0-9A-F]+"$/);
       expect(header(real, 'etag')).toMatch(/^"[0-9A-F]+"$/);
-      expect(pick(JSON.parse(fake.body)).items[0].versions[0].resources).toEqual(pick(JSON.parse(real.body)).items[0].versions[0].resources);
+      expect(pick(JSON.parse(fake.body)).items[0].versions[0].resources).toEqual(
+        pick(JSON.parse(real.body)).items[0].versions[0].resources,
+      );
       const [real304, fake304] = await Promise.all([
         tb.fetch(path, { headers: { accept: AGGREGATED, 'if-none-match': String(header(real, 'etag')) } }),
         sbFetch(path, { headers: { accept: AGGREGATED, 'if-none-match': String(header(fake, 'etag')) } }),
@@ -161,8 +216,12 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
       const [real, fake] = await both(path, { headers: { accept: TABLE } });
       expectSameJsonShape(real, fake, tableHead);
       expect(JSON.parse(fake.body).columnDefinitions).toEqual(JSON.parse(real.body).columnDefinitions);
-      const next = (r: RawResponse) => `${path.split('?')[0]}?limit=500&continue=${encodeURIComponent(JSON.parse(r.body).metadata.continue)}`;
-      const [realNext, fakeNext] = await Promise.all([tb.fetch(next(real), { headers: { accept: TABLE } }), sbFetch(next(fake), { headers: { accept: TABLE } })]);
+      const next = (r: RawResponse) =>
+        `${path.split('?')[0]}?limit=500&continue=${encodeURIComponent(JSON.parse(r.body).metadata.continue)}`;
+      const [realNext, fakeNext] = await Promise.all([
+        tb.fetch(next(real), { headers: { accept: TABLE } }),
+        sbFetch(next(fake), { headers: { accept: TABLE } }),
+      ]);
       expectSameJsonShape(realNext, fakeNext, tableHead);
       expect(JSON.parse(realNext.body).metadata.continue).toBeUndefined();
       expect(JSON.parse(fakeNext.body).metadata.continue).toBeUndefined();
@@ -188,7 +247,9 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     for (const path of common) {
       const [real, fake] = await both(`${path}?limit=1`, { headers: { accept: TABLE } });
       const [rc, fc] = [real, fake].map((r) => JSON.stringify(JSON.parse(r.body).columnDefinitions));
-      const fakeNames = JSON.parse(fake.body).columnDefinitions.map((c: { name: string }) => c.name).join();
+      const fakeNames = JSON.parse(fake.body)
+        .columnDefinitions.map((c: { name: string }) => c.name)
+        .join();
       if (rc === fc) continue;
       mismatched.push(path);
       // The sandbox's generic printer: what kube-apiserver prints for kinds without printer columns.
@@ -206,7 +267,9 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     expect(fake.headers['content-type']).toBe(real.headers['content-type']);
     expect(fake.headers['transfer-encoding']).toBe(real.headers['transfer-encoding']);
     expect(JSON.parse(real.line).type).toBe('ADDED');
-    expect(shape(withoutManagedFields(JSON.parse(fake.line)))).toEqual(shape(withoutManagedFields(JSON.parse(real.line))));
+    expect(shape(withoutManagedFields(JSON.parse(fake.line)))).toEqual(
+      shape(withoutManagedFields(JSON.parse(real.line))),
+    );
   });
 
   it('OpenAPI v3: index and a document, with their caching headers', async () => {
@@ -216,7 +279,11 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     expect(url(real)).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
     expect(url(fake)).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
     const [realDoc, fakeDoc] = await Promise.all([tb.fetch(url(real)), sbFetch(url(fake))]);
-    expectSameJsonShape(realDoc, fakeDoc, (d) => ({ ...d, paths: {}, components: { schemas: { 'io.k8s.api.core.v1.Pod': d.components.schemas['io.k8s.api.core.v1.Pod'] } } }));
+    expectSameJsonShape(realDoc, fakeDoc, (d) => ({
+      ...d,
+      paths: {},
+      components: { schemas: { 'io.k8s.api.core.v1.Pod': d.components.schemas['io.k8s.api.core.v1.Pod'] } },
+    }));
     for (const h of ['cache-control', 'vary']) expect(header(fakeDoc, h), h).toBe(header(realDoc, h));
     for (const r of [realDoc, fakeDoc]) {
       expect(header(r, 'etag')).toMatch(/^"[0-9A-F]{128}"$/);
@@ -238,9 +305,14 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
       // Same user, groups and extra, but each server has its own certificates: compare the id's form.
       const norm = (r: RawResponse) => {
         const d = JSON.parse(r.body);
-        d.metadata.creationTimestamp = d.metadata.creationTimestamp.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'TIME');
+        d.metadata.creationTimestamp = d.metadata.creationTimestamp.replace(
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+          'TIME',
+        );
         const extra = d.status.userInfo.extra['authentication.kubernetes.io/credential-id'];
-        d.status.userInfo.extra['authentication.kubernetes.io/credential-id'] = extra.map((x: string) => x.replace(/^X509SHA256=[0-9a-f]{64}$/, 'X509SHA256=HEX'));
+        d.status.userInfo.extra['authentication.kubernetes.io/credential-id'] = extra.map((x: string) =>
+          x.replace(/^X509SHA256=[0-9a-f]{64}$/, 'X509SHA256=HEX'),
+        );
         return d;
       };
       expect(norm(fake)).toEqual(norm(real));
@@ -249,8 +321,16 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
 
   it('SelfSubjectAccessReview: same shapes and answers for jane (allowed in team-a, denied elsewhere)', async () => {
     const review = (namespace: string, resource: string) =>
-      JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { namespace, verb: 'list', resource } } });
-    for (const [ns, res, allowed] of [['team-a', 'pods', true], ['team-a', 'secrets', false], ['demo', 'pods', false]] as const) {
+      JSON.stringify({
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { namespace, verb: 'list', resource } },
+      });
+    for (const [ns, res, allowed] of [
+      ['team-a', 'pods', true],
+      ['team-a', 'secrets', false],
+      ['demo', 'pods', false],
+    ] as const) {
       const headers = { 'content-type': 'application/json', 'user-agent': 'kapi-parity/1.0 (test)' };
       const init = { method: 'POST', as: 'jane' as const, body: review(ns, res), headers };
       const [real, fake] = await both('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', init);
@@ -280,12 +360,18 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
       expect(fake.body, path).toBe(real.body);
     }
     const [realNf, fakeNf] = await both('/foo');
-    expect([fakeNf.status, fakeNf.body, header(fakeNf, 'content-type')]).toEqual([realNf.status, realNf.body, header(realNf, 'content-type')]);
+    expect([fakeNf.status, fakeNf.body, header(fakeNf, 'content-type')]).toEqual([
+      realNf.status,
+      realNf.body,
+      header(realNf, 'content-type'),
+    ]);
   });
 
   it('a client certificate from an unknown CA: 401 Unauthorized, the same body', async () => {
     const { createCertificateAuthority } = await import('../src/sandbox/certs.js');
-    const stranger = await (await createCertificateAuthority('someone-else')).issue({ commonName: 'mallory', usage: 'client' });
+    const stranger = await (
+      await createCertificateAuthority('someone-else')
+    ).issue({ commonName: 'mallory', usage: 'client' });
     const [real, fake] = await Promise.all([
       httpsRequest(`${tb.url}/api`, tb.caPem, stranger),
       httpsRequest(`${sb.url}/api`, sb.caPem, stranger),
@@ -297,7 +383,12 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
 });
 
 /** Opens a watch and returns the first event line (then hangs up). */
-function firstWatchEvent(base: string, ca: string, client: { certPem: string; keyPem: string }, path: string): Promise<{ status: number; headers: Record<string, unknown>; line: string }> {
+function firstWatchEvent(
+  base: string,
+  ca: string,
+  client: { certPem: string; keyPem: string },
+  path: string,
+): Promise<{ status: number; headers: Record<string, unknown>; line: string }> {
   return new Promise((resolve, reject) => {
     const req = request(base + path, { ca, cert: client.certPem, key: client.keyPem, agent: false }, (res) => {
       let buf = '';

@@ -54,7 +54,18 @@ async function openResource(t: Term, group: string, resource: string, request: s
 describeReal('kapi-tui on a real kube-apiserver, in tmux', () => {
   it('certificates: a deployment from the groups to its table, JSON and YAML', async () => {
     const f = tb.files;
-    const t = await startCli(['--server', tb.url, '--cert', f.adminCert, '--key', f.adminKey, '--cacert', f.ca, '-n', 'team-a']);
+    const t = await startCli([
+      '--server',
+      tb.url,
+      '--cert',
+      f.adminCert,
+      '--key',
+      f.adminKey,
+      '--cacert',
+      f.ca,
+      '-n',
+      'team-a',
+    ]);
     let s = await t.waitFor((x) => x.includes('stable.example.com/v1') && x.includes('server v1.34.4'));
     expect(s.split('\n')[0]).toMatch(/\bcertificates\b.*user kubernetes-admin/);
     s = await openResource(t, 'apps/v1', 'deployments', '/apis/apps/v1/namespaces/team-a/deployments', /web\s+0\/2/);
@@ -62,7 +73,9 @@ describeReal('kapi-tui on a real kube-apiserver, in tmux', () => {
     expect(s).toMatch(/NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE/);
     expect(s).toMatch(/web\s+0\/2\s+0\s+0\s/);
     await t.keys('Enter');
-    s = await t.waitFor((x) => x.includes('"kind": "Deployment"') && x.includes('GET /apis/apps/v1/namespaces/team-a/deployments/web'));
+    s = await t.waitFor(
+      (x) => x.includes('"kind": "Deployment"') && x.includes('GET /apis/apps/v1/namespaces/team-a/deployments/web'),
+    );
     expect(s).toContain('"apiVersion": "apps/v1"');
     await t.keys('y');
     s = await t.waitFor((x) => x.includes('kind: Deployment'));
@@ -72,7 +85,13 @@ describeReal('kapi-tui on a real kube-apiserver, in tmux', () => {
 
   it('kubeconfig: a custom resource (served by apiextensions), listed and opened', async () => {
     const t = await startCli(['--kubeconfig', tb.files.kubeconfig, '-n', 'demo']);
-    const s = await openResource(t, 'stable.example.com/v1', 'crontabs', '/apis/stable.example.com/v1/namespaces/demo/crontabs', /my-new-cron-object/);
+    const s = await openResource(
+      t,
+      'stable.example.com/v1',
+      'crontabs',
+      '/apis/stable.example.com/v1/namespaces/demo/crontabs',
+      /my-new-cron-object/,
+    );
     expect(s.split('\n')[0]).toMatch(/\bkubeconfig\b/);
     expect(s).toMatch(/my-new-cron-object/);
     await t.keys('Enter');
@@ -95,12 +114,20 @@ describeReal('kapi-tui on a real kube-apiserver, in tmux', () => {
     await t.waitFor((x) => x.includes('configmaps') && x.includes('bindings') && !x.includes('pods▌'));
     await filterTo(t, 'secrets', (x) => x.includes('secrets') && !x.includes('pods/log'));
     await t.keys('Enter');
-    s = await t.waitFor((x) => x.includes('403') && /secrets is forbidden: User "jane" cannot list resource "secrets"/.test(x.replace(/\s*\n\s*/g, ' ')));
+    s = await t.waitFor(
+      (x) =>
+        x.includes('403') &&
+        /secrets is forbidden: User "jane" cannot list resource "secrets"/.test(x.replace(/\s*\n\s*/g, ' ')),
+    );
     await quit(t);
   });
 
   it('through a real kubectl proxy; and anonymous (no credentials) gets the real 403 on discovery', async () => {
-    const { child, match } = await startAndWaitFor(requireKubectl(), ['proxy', '--port=0', '--kubeconfig', tb.files.kubeconfig], /Starting to serve on 127\.0\.0\.1:(\d+)/);
+    const { child, match } = await startAndWaitFor(
+      requireKubectl(),
+      ['proxy', '--port=0', '--kubeconfig', tb.files.kubeconfig],
+      /Starting to serve on 127\.0\.0\.1:(\d+)/,
+    );
     children.push(child);
     const t = await startCli(['--proxy', `http://127.0.0.1:${match[1]}`, '-n', 'demo']);
     const s = await openResource(t, 'core/v1', 'configmaps', '/api/v1/namespaces/demo/configmaps', /frontend-settings/);

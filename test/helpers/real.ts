@@ -22,7 +22,11 @@ export interface TestbedFixture {
 }
 
 /** One test bed for the whole file; `assign` receives it once it is up. */
-export function useTestbed(prefix: string, opts: Omit<TestbedOptions, 'dir'>, assign: (f: TestbedFixture) => void): void {
+export function useTestbed(
+  prefix: string,
+  opts: Omit<TestbedOptions, 'dir'>,
+  assign: (f: TestbedFixture) => void,
+): void {
   let fixture: TestbedFixture | undefined;
   let dir: string | undefined;
   beforeAll(async () => {

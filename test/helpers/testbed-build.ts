@@ -89,20 +89,28 @@ export async function ensureTestbedBuilt(log: (line: string) => void = () => {})
   if (testbedIsBuilt()) return;
   const go = findGo();
   if (!go) {
-    throw new TestbedError('Go is not installed (no `go` on PATH nor /usr/local/go/bin/go): the test bed builds kube-apiserver and etcd from source with Go >= 1.24');
+    throw new TestbedError(
+      'Go is not installed (no `go` on PATH nor /usr/local/go/bin/go): the test bed builds kube-apiserver and etcd from source with Go >= 1.24',
+    );
   }
   await withBuildLock(async () => {
     if (testbedIsBuilt()) return; // another process built it while we waited
-    log(`building kube-apiserver ${KUBE_VERSION} and etcd with ${go} (the first build takes several minutes; later ones use Go's cache)`);
+    log(
+      `building kube-apiserver ${KUBE_VERSION} and etcd with ${go} (the first build takes several minutes; later ones use Go's cache)`,
+    );
     const started = Date.now();
     const out: string[] = [];
     // nice: the build shares the machine with whatever else runs (tests, editors).
     const code = await new Promise<number>((done) => {
-      const child = spawn('nice', ['-n', '10', go, 'build', '-trimpath', '-o', TESTBED_BIN + '/', '-ldflags', LDFLAGS, './cmd/...'], {
-        cwd: TESTBED_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, GOFLAGS: [process.env.GOFLAGS, '-mod=readonly'].filter(Boolean).join(' ') },
-      });
+      const child = spawn(
+        'nice',
+        ['-n', '10', go, 'build', '-trimpath', '-o', TESTBED_BIN + '/', '-ldflags', LDFLAGS, './cmd/...'],
+        {
+          cwd: TESTBED_ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, GOFLAGS: [process.env.GOFLAGS, '-mod=readonly'].filter(Boolean).join(' ') },
+        },
+      );
       const take = (d: Buffer) => {
         for (const line of d.toString().split('\n').filter(Boolean)) {
           out.push(line);
@@ -115,7 +123,9 @@ export async function ensureTestbedBuilt(log: (line: string) => void = () => {})
       child.on('close', (c) => done(c ?? 1));
     });
     if (code !== 0) {
-      throw new TestbedError(`go build of the test bed failed (exit ${code}) in ${TESTBED_ROOT}; last output: ${out.slice(-5).join(' | ') || '(none)'}`);
+      throw new TestbedError(
+        `go build of the test bed failed (exit ${code}) in ${TESTBED_ROOT}; last output: ${out.slice(-5).join(' | ') || '(none)'}`,
+      );
     }
     // go build leaves an up-to-date binary untouched; its mtime must still say "newer than sources".
     const now = new Date();

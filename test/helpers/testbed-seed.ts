@@ -24,7 +24,9 @@ function kubectl(kubeconfig: string, args: string[], input?: string): Promise<st
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => (code === 0 ? res(out) : rej(new TestbedError(`kubectl ${args.join(' ')} failed (${code}): ${out.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? res(out) : rej(new TestbedError(`kubectl ${args.join(' ')} failed (${code}): ${out.trim()}`)),
+    );
     child.stdin.end(input);
   });
 }
@@ -39,7 +41,12 @@ export async function seedTestbed(tb: Testbed, log: (line: string) => void): Pro
   const kc = tb.files.kubeconfig;
   if (crds.length) {
     await kubectl(kc, ['apply', '-f', '-'], asYaml(crds));
-    await kubectl(kc, ['wait', '--for=condition=Established', '--timeout=60s', ...crds.map((c) => `crd/${c.metadata.name}`)]);
+    await kubectl(kc, [
+      'wait',
+      '--for=condition=Established',
+      '--timeout=60s',
+      ...crds.map((c) => `crd/${c.metadata.name}`),
+    ]);
   }
   const out = await kubectl(kc, ['apply', '-f', '-'], asYaml(docs.filter((d) => !isCrd(d))));
   log(`seeded ${docs.length} objects from testbed/seed.yaml (${out.trim().split('\n').length} applied)`);
@@ -51,12 +58,20 @@ const BENCH_SHARDS = 10; // like the sandbox's --pods: bench-0 .. bench-9
 export async function createBenchPods(tb: Testbed, count: number, log: (line: string) => void): Promise<void> {
   const shards = Math.min(BENCH_SHARDS, count);
   const post = async (path: string, obj: object) => {
-    const r = await tb.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(obj) });
+    const r = await tb.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(obj),
+    });
     if (r.status !== 201) throw new TestbedError(`POST ${path}: ${r.status} ${r.body}`);
   };
   for (let k = 0; k < shards; k++) {
     await post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `bench-${k}` } });
-    await post(`/api/v1/namespaces/bench-${k}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+    await post(`/api/v1/namespaces/bench-${k}/serviceaccounts`, {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'default' },
+    });
   }
   const width = Math.max(5, String(count - 1).length);
   let next = 0;
@@ -69,8 +84,14 @@ export async function createBenchPods(tb: Testbed, count: number, log: (line: st
       await post(`/api/v1/namespaces/${ns}/pods`, {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `loadgen-${String(i).padStart(width, '0')}`, labels: { app: 'loadgen', shard: String(i % shards) } },
-        spec: { automountServiceAccountToken: false, containers: [{ name: 'loadgen', image: 'registry.k8s.io/pause:3.10' }] },
+        metadata: {
+          name: `loadgen-${String(i).padStart(width, '0')}`,
+          labels: { app: 'loadgen', shard: String(i % shards) },
+        },
+        spec: {
+          automountServiceAccountToken: false,
+          containers: [{ name: 'loadgen', image: 'registry.k8s.io/pause:3.10' }],
+        },
       });
     }
   };

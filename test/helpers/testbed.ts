@@ -70,21 +70,40 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((res, rej) => {
     const s = createServer();
     s.once('error', (e: NodeJS.ErrnoException) =>
-      rej(e.code === 'EADDRINUSE' ? new TestbedError(`port ${port} is already in use; pick another with --port or omit it for a free one`) : e),
+      rej(
+        e.code === 'EADDRINUSE'
+          ? new TestbedError(`port ${port} is already in use; pick another with --port or omit it for a free one`)
+          : e,
+      ),
     );
     s.listen(port, '127.0.0.1', () => s.close(() => res()));
   });
 }
 
-export function httpsRequest(url: string, ca: string, client: KeyPairPem | undefined, init: Omit<FetchInit, 'as'> = {}): Promise<RawResponse> {
+export function httpsRequest(
+  url: string,
+  ca: string,
+  client: KeyPairPem | undefined,
+  init: Omit<FetchInit, 'as'> = {},
+): Promise<RawResponse> {
   return new Promise((res, rej) => {
     const req = request(
       url,
-      { method: init.method ?? 'GET', headers: init.headers, ca, cert: client?.certPem, key: client?.keyPem, agent: false, timeout: 10_000 },
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        ca,
+        cert: client?.certPem,
+        key: client?.keyPem,
+        agent: false,
+        timeout: 10_000,
+      },
       (r) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks).toString() }));
+        r.on('end', () =>
+          res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks).toString() }),
+        );
         r.on('error', rej);
       },
     );
@@ -108,7 +127,9 @@ function startProc(name: string, bin: string, args: string[], logFile: string, e
   const child = spawn(bin, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
-  const exited = new Promise<number | null>((done) => child.on('exit', (code, signal) => done(code ?? (signal ? 128 : null))));
+  const exited = new Promise<number | null>((done) =>
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : null))),
+  );
   LIVE.add(child);
   void exited.then(() => LIVE.delete(child));
   return { name, child, exited, log };
@@ -147,7 +168,10 @@ async function logTail(file: string, lines = 8): Promise<string> {
 function waitForLine(p: Proc, pattern: RegExp, timeoutMs: number, logFile: string): Promise<void> {
   return new Promise((res, rej) => {
     let seen = '';
-    const timer = setTimeout(() => rej(new TestbedError(`${p.name} did not start within ${timeoutMs / 1000} s; see ${logFile}`)), timeoutMs);
+    const timer = setTimeout(
+      () => rej(new TestbedError(`${p.name} did not start within ${timeoutMs / 1000} s; see ${logFile}`)),
+      timeoutMs,
+    );
     p.child.stdout!.on('data', (d: Buffer) => {
       seen += d.toString();
       if (pattern.test(seen)) {
@@ -157,7 +181,11 @@ function waitForLine(p: Proc, pattern: RegExp, timeoutMs: number, logFile: strin
     });
     void p.exited.then(async (code) => {
       clearTimeout(timer);
-      rej(new TestbedError(`${p.name} exited (${code}) while starting; last lines of ${logFile}:\n${await logTail(logFile)}`));
+      rej(
+        new TestbedError(
+          `${p.name} exited (${code}) while starting; last lines of ${logFile}:\n${await logTail(logFile)}`,
+        ),
+      );
     });
   });
 }
@@ -169,17 +197,25 @@ async function waitReady(url: string, ca: string, apiserver: Proc, logFile: stri
   let exited = false;
   void apiserver.exited.then(() => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new TestbedError(`kube-apiserver exited while starting; last lines of ${logFile}:\n${await logTail(logFile)}`);
+    if (exited)
+      throw new TestbedError(
+        `kube-apiserver exited while starting; last lines of ${logFile}:\n${await logTail(logFile)}`,
+      );
     try {
       const r = await httpsRequest(`${url}/readyz`, ca, undefined);
       if (r.status === 200) return;
-      last = `${r.status} ${r.body.split('\n').filter((l) => l.startsWith('[-]')).join(' ')}`;
+      last = `${r.status} ${r.body
+        .split('\n')
+        .filter((l) => l.startsWith('[-]'))
+        .join(' ')}`;
     } catch (err) {
       last = (err as Error).message;
     }
     await new Promise((r) => setTimeout(r, 250)); // a poll interval, with the deadline above
   }
-  throw new TestbedError(`kube-apiserver was not ready within ${timeoutMs / 1000} s (last /readyz: ${last}); see ${logFile}`);
+  throw new TestbedError(
+    `kube-apiserver was not ready within ${timeoutMs / 1000} s (last /readyz: ${last}); see ${logFile}`,
+  );
 }
 
 export async function startTestbed(opts: TestbedOptions): Promise<Testbed> {
@@ -195,7 +231,12 @@ export async function startTestbed(opts: TestbedOptions): Promise<Testbed> {
 
   const ca = await createCertificateAuthority('kapi-tui-testbed-ca');
   const [serving, admin, jane] = await Promise.all([
-    ca.issue({ commonName: 'kube-apiserver', usage: 'server', dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'], ips: ['127.0.0.1'] }),
+    ca.issue({
+      commonName: 'kube-apiserver',
+      usage: 'server',
+      dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'],
+      ips: ['127.0.0.1'],
+    }),
     ca.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' }),
     ca.issue({ commonName: 'jane', organizations: ['dev'], usage: 'client' }),
   ]);
@@ -213,12 +254,17 @@ export async function startTestbed(opts: TestbedOptions): Promise<Testbed> {
   const files = await writeSandboxFiles(dir, { url, caPem: ca.certPem, admin, jane });
 
   const etcdLog = join(dir, 'etcd.log');
-  const etcd = startProc('etcd', join(TESTBED_BIN, 'etcd'), [
-    `--data-dir=${etcdData}`,
-    `--listen-client-url=http://127.0.0.1:${etcdPort}`,
-    `--listen-peer-url=http://127.0.0.1:${etcdPeerPort}`,
-    '--exit-on-stdin-eof',
-  ], etcdLog);
+  const etcd = startProc(
+    'etcd',
+    join(TESTBED_BIN, 'etcd'),
+    [
+      `--data-dir=${etcdData}`,
+      `--listen-client-url=http://127.0.0.1:${etcdPort}`,
+      `--listen-peer-url=http://127.0.0.1:${etcdPeerPort}`,
+      '--exit-on-stdin-eof',
+    ],
+    etcdLog,
+  );
   const procs: Proc[] = [etcd];
   const stop = async () => {
     // kube-apiserver first: stopping etcd under it makes it log connection errors for nothing.
@@ -227,27 +273,33 @@ export async function startTestbed(opts: TestbedOptions): Promise<Testbed> {
   try {
     await waitForLine(etcd, /etcd ready/, 30_000, etcdLog);
     const apiLog = join(dir, 'kube-apiserver.log');
-    const apiserver = startProc('kube-apiserver', join(TESTBED_BIN, 'kube-apiserver'), [
-      `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
-      `--secure-port=${port}`,
-      `--cert-dir=${pki}`,
-      `--tls-cert-file=${join(pki, 'serving.crt')}`,
-      `--tls-private-key-file=${join(pki, 'serving.key')}`,
-      `--client-ca-file=${files.ca}`,
-      '--authorization-mode=RBAC',
-      '--anonymous-auth=true',
-      `--service-account-key-file=${join(pki, 'sa.pub')}`,
-      `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
-      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      '--service-cluster-ip-range=10.96.0.0/16',
-      // The `kubernetes` Service's endpoints cannot point at a loopback address (validation
-      // rejects it), and nothing in a test bed routes to it: no reconciler.
-      '--endpoint-reconciler-type=none',
-      '--profiling=false',
-      ...(opts.apiserverArgs ?? []),
-    ], apiLog, { TESTBED_EXIT_ON_STDIN_EOF: '1' });
+    const apiserver = startProc(
+      'kube-apiserver',
+      join(TESTBED_BIN, 'kube-apiserver'),
+      [
+        `--etcd-servers=http://127.0.0.1:${etcdPort}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${port}`,
+        `--cert-dir=${pki}`,
+        `--tls-cert-file=${join(pki, 'serving.crt')}`,
+        `--tls-private-key-file=${join(pki, 'serving.key')}`,
+        `--client-ca-file=${files.ca}`,
+        '--authorization-mode=RBAC',
+        '--anonymous-auth=true',
+        `--service-account-key-file=${join(pki, 'sa.pub')}`,
+        `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        '--service-cluster-ip-range=10.96.0.0/16',
+        // The `kubernetes` Service's endpoints cannot point at a loopback address (validation
+        // rejects it), and nothing in a test bed routes to it: no reconciler.
+        '--endpoint-reconciler-type=none',
+        '--profiling=false',
+        ...(opts.apiserverArgs ?? []),
+      ],
+      apiLog,
+      { TESTBED_EXIT_ON_STDIN_EOF: '1' },
+    );
     procs.push(apiserver);
     await waitReady(url, ca.certPem, apiserver, apiLog, 120_000);
 
