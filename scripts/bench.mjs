@@ -100,7 +100,7 @@ const int = (v, d, name) => {
   return n;
 };
 const REAL = flags.real === true;
-// Pods on the real server are created one POST each (~100/s here): fewer by default.
+// Pods on the real server are created one POST each (~140/s here): fewer by default.
 const PODS = int(flags.pods ?? process.env.BENCH_PODS, REAL ? 5000 : 50_000, 'pods');
 const RUNS = Math.max(1, int(flags.runs ?? process.env.BENCH_RUNS, 5, 'runs'));
 // Each UI run lists all N pods (the longest part of the bench): 3 of them unless asked otherwise.
