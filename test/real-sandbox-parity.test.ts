@@ -367,6 +367,29 @@ describeReal('sandbox answers like kube-apiserver v1.34', () => {
     ]);
   });
 
+  it('curl, Wget and browsers (or ?pretty=true) get pretty JSON without a final newline; ?pretty=false wins', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['/api/v1/namespaces/team-a/pods/nope', { 'user-agent': 'curl/8.5.0' }],
+      ['/apis/apps/v1', { 'user-agent': 'Wget/1.21' }],
+      ['/api/v1/namespaces?limit=1', { 'user-agent': 'Mozilla/5.0 (X11)', accept: TABLE }],
+      ['/api', { 'user-agent': 'curl/8.5.0', accept: AGGREGATED }],
+      ['/apis/apps/v1?pretty=true', { 'user-agent': 'node' }],
+      ['/apis/apps/v1?pretty=false', { 'user-agent': 'curl/8.5.0' }],
+    ];
+    for (const [path, headers] of cases) {
+      const [real, fake] = await both(path, { headers });
+      const form = (r: RawResponse) => ({
+        pretty: r.body.startsWith('{\n  "'),
+        newline: r.body.endsWith('\n'),
+        type: header(r, 'content-type'),
+      });
+      expect(form(fake), path).toEqual(form(real));
+    }
+    expect((await tb.fetch('/apis/apps/v1', { headers: { 'user-agent': 'curl/8.5.0' } })).body).toMatch(
+      /^\{\n {2}"kind"/,
+    );
+  });
+
   it('a client certificate from an unknown CA: 401 Unauthorized, the same body', async () => {
     const { createCertificateAuthority } = await import('../src/sandbox/certs.js');
     const stranger = await (

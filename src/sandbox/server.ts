@@ -31,7 +31,7 @@ import { ObjectStore } from './objects.js';
 import { openapiV2, openapiV3DocumentJson, openapiV3Index } from './openapi.js';
 import { parseResourcePath } from './request-info.js';
 import { handleResourceRequest } from './resources.js';
-import { sendJson, sendPageNotFound, sendStatus, sendText } from './respond.js';
+import { sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 export interface SandboxOptions {
@@ -179,9 +179,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return sendJson(res, 200, doc);
     }
     res.setHeader('Vary', 'Accept');
-    // Written by the JSON encoder, so it ends in a newline like every encoded object.
-    const doc = etagged(aggregatedDiscovery(root, choice.version));
-    return sendEtagged(req, res, { ...doc, text: doc.text + '\n' }, choice.contentType, 'public');
+    // Written by the JSON encoder: a newline at the end, or pretty without one (curl, ?pretty).
+    const discovery = aggregatedDiscovery(root, choice.version);
+    const doc = etagged(discovery);
+    const text = wantsPretty(req) ? JSON.stringify(discovery, null, 2) : doc.text + '\n';
+    return sendEtagged(req, res, { ...doc, text }, choice.contentType, 'public');
   };
 
   /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
