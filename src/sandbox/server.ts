@@ -262,7 +262,8 @@ function etagged(doc: object): Etagged {
   let e = etaggedDocs.get(doc);
   if (!e) {
     const text = JSON.stringify(doc);
-    e = { text, etag: `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"` };
+    // As kube-apiserver's discovery ETag: the uppercase hex SHA-512 of the document.
+    e = { text, etag: `"${createHash('sha512').update(text).digest('hex').toUpperCase()}"` };
     etaggedDocs.set(doc, e);
   }
   return e;
