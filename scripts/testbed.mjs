@@ -47,9 +47,18 @@ const dir = args.dir ?? join(tmpdir(), 'kapi-tui-testbed');
 const { startTestbed, ensureTestbedBuilt, TestbedError } = await loadTestbedHarness();
 
 const log = (line) => process.stderr.write(`testbed: ${line}\n`);
+
+// Ctrl-C during start-up must still stop what has started: remember the signal, stop after. (A
+// running go build is in our process group: the terminal's Ctrl-C ends it, and that is no failure.)
+let stopping = false;
+const onSignal = () => (stopping = true);
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
 const fail = (err) => {
-  process.stderr.write(`testbed: ${err instanceof TestbedError ? err.message : err.stack}\n`);
-  process.exit(1);
+  if (stopping) process.stderr.write('testbed: interrupted\n');
+  else process.stderr.write(`testbed: ${err instanceof TestbedError ? err.message : err.stack}\n`);
+  process.exit(stopping ? 130 : 1);
 };
 
 if (args['build-only']) {
@@ -57,11 +66,6 @@ if (args['build-only']) {
   process.exit(0);
 }
 
-// Ctrl-C during start-up must still stop what has started: remember the signal, stop after.
-let stopping = false;
-const onSignal = () => (stopping = true);
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
 const tb = await startTestbed({ dir, port, pods, log }).catch(fail);
 if (stopping) {
   await tb.stop();
