@@ -1,7 +1,7 @@
 // Loads the test bed's harness (test/helpers/testbed.ts, shared with the real-*.test.ts files) from
 // plain Node scripts (npm run testbed, npm run bench -- --real): it is TypeScript, so it is bundled
 // on the fly with esbuild into a temporary folder, like the bench's own entry points.
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export async function loadTestbedHarness() {
     });
     return await import(pathToFileURL(join(dir, 'testbed.mjs')).href);
   } finally {
+    // esbuild's service process would otherwise live as long as we do (a later build restarts it).
+    await stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
