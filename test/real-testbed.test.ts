@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeReal } from './helpers/real.js';
 
 const SCRIPT = resolve(import.meta.dirname, '../scripts/testbed.mjs');
@@ -18,8 +18,20 @@ afterAll(async () => {
 });
 
 /** Runs `node scripts/testbed.mjs ARGS` until it prints `until` (or exits); returns it and its output. */
+/** Scripts still running when a test ends (it failed half-way): SIGTERM, which stops their servers. */
+const running = new Set<ReturnType<typeof spawn>>();
+afterEach(async () => {
+  for (const child of running) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  running.clear();
+});
+
 function startScript(args: string[], until: RegExp) {
   const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let out = '';
   const exited = new Promise<number | null>((r) =>
     child.on('exit', (code, signal) => r(code ?? (signal ? 128 : null))),
