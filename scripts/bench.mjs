@@ -12,6 +12,10 @@
 //                  DIR/tui-warm) and UI run (DIR/ui; its bundle is kept in DIR/bundle) — summarise one
 //                  with `node scripts/bench/cpuprofile-top.mjs FILE [--phases DIR/ui/phases-PID.json]`.
 //                  Profiling slows everything down: read the profiles, not the table, of such a run.
+//   --real: the same figures against the real kube-apiserver of the test bed (testbed/, built with
+//           Go; see docs/TESTBED.md) instead of the sandbox, with --pods N (default 5000) pods POSTed
+//           into bench-0..9 before any timing. The JSON figure then opens the real /openapi/v2 as
+//           served (no fault injection), and --latency is not available.
 //   Environment: KUBECTL=/path/to/kubectl (else /usr/bin, /usr/local/bin, $PATH).
 //   Typecheck the bench's TypeScript with `npx tsc -p scripts/bench`.
 //   React's production build is compiled in (scripts/build-options.mjs), as in the shipped CLI.
@@ -62,6 +66,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleBench } from './bench/bundle.mjs';
 import { hasScript, killPtys, ptyOverhead, runInPty } from './bench/pty.mjs';
+import { loadTestbedHarness } from './testbed-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -77,6 +82,7 @@ const { values: flags } = parseArgs({
     rows: { type: 'string' },
     profile: { type: 'string' },
     latency: { type: 'string' },
+    real: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -93,7 +99,9 @@ const int = (v, d, name) => {
   }
   return n;
 };
-const PODS = int(flags.pods ?? process.env.BENCH_PODS, 50_000, 'pods');
+const REAL = flags.real === true;
+// Pods on the real server are created one POST each (~140/s here): fewer by default.
+const PODS = int(flags.pods ?? process.env.BENCH_PODS, REAL ? 5000 : 50_000, 'pods');
 const RUNS = Math.max(1, int(flags.runs ?? process.env.BENCH_RUNS, 5, 'runs'));
 // Each UI run lists all N pods (the longest part of the bench): 3 of them unless asked otherwise.
 const UI_RUNS = Math.max(1, int(flags['ui-runs'], Math.min(RUNS, 3), 'ui-runs'));
@@ -102,6 +110,10 @@ const COLS = int(flags.cols, 160, 'cols');
 const ROWS = int(flags.rows, 48, 'rows');
 // Every request to the sandbox waits this long first (a remote cluster instead of a local one).
 const LATENCY_MS = int(flags.latency, 0, 'latency');
+if (REAL && LATENCY_MS) {
+  process.stderr.write('bench: --latency delays the sandbox\'s answers; it cannot be combined with --real\n');
+  process.exit(2);
+}
 /** The sandbox's faults for this run: `faults` (each also delayed), then the latency for the rest. */
 const withLatency = (faults = []) => (LATENCY_MS > 0
   ? [...faults.map((f) => ({ ...f, delayMs: LATENCY_MS })), { match: '/', delayMs: LATENCY_MS }]
@@ -243,13 +255,23 @@ const loadBefore = loadavg()[0];
 const work = await mkdtemp(join(tmpdir(), 'kapi-bench-'));
 const bundle = await bundleBench(PROFILE ? join(PROFILE, 'bundle') : undefined);
 const lib = await import(bundle.lib);
-let sandbox;
+/** The server under test: the sandbox (in this process), or with --real the test bed's kube-apiserver. */
+let server;
 try {
-  progress(`starting the sandbox with ${PODS} generated pods`);
-  sandbox = await lib.startSandbox({ dir: join(work, 'sandbox'), pods: PODS, watchIntervalMs: 0 });
-  sandbox.setFaults(withLatency());
-  sandbox.store.list('', 'v1', 'pods'); // build the generated pods now, not during a timed run
-  const kubeconfig = sandbox.files.kubeconfig;
+  if (REAL) {
+    progress(`starting the test bed (real kube-apiserver) and creating ${PODS} pods`);
+    const { startTestbed } = await loadTestbedHarness();
+    const tb = await startTestbed({ dir: join(work, 'testbed'), pods: PODS, log: (l) => progress(`  testbed: ${l}`) });
+    // No fault injection on a real server: the JSON figure opens the real /openapi/v2.
+    server = { kubeconfig: tb.files.kubeconfig, setFaults: () => {}, close: () => tb.stop() };
+  } else {
+    progress(`starting the sandbox with ${PODS} generated pods`);
+    const sandbox = await lib.startSandbox({ dir: join(work, 'sandbox'), pods: PODS, watchIntervalMs: 0 });
+    sandbox.setFaults(withLatency());
+    sandbox.store.list('', 'v1', 'pods'); // build the generated pods now, not during a timed run
+    server = { kubeconfig: sandbox.files.kubeconfig, setFaults: (f) => sandbox.setFaults(f), close: () => sandbox.close() };
+  }
+  const kubeconfig = server.kubeconfig;
 
   // 1. Discovery request counts.
   await section('discovery request counts', ['discovery requests (aggregated / legacy)'], async () => {
@@ -358,9 +380,11 @@ try {
     `keystroke → frame, ${podsLabel}-row table (median / p95)`, 'keystroke → frame, 5 MB JSON (median / p95)'];
   await section(`UI runs with ${PODS} pods (${UI_RUNS} × ${KEYS} keys)`, uiFigures, async () => {
     const probe = new lib.ApiClient(await lib.connect({ kubeconfig }));
-    const v2 = await probe.getRaw('/openapi/v2');
-    const body = bigOpenApi(v2.json, JSON_BYTES);
-    sandbox.setFaults(withLatency([{ match: '/openapi/v2', status: 200, contentType: 'application/json', body }]));
+    if (!REAL) {
+      const v2 = await probe.getRaw('/openapi/v2');
+      const body = bigOpenApi(v2.json, JSON_BYTES);
+      server.setFaults(withLatency([{ match: '/openapi/v2', status: 200, contentType: 'application/json', body }]));
+    }
     // The floor under "all rows": the same pages fetched with ApiClient alone (no UI), sandbox and
     // client in this process; and with a 10× larger page size, for comparison.
     const listFloor = async (limit) => {
@@ -387,7 +411,7 @@ try {
         progress(`  UI run ${i + 1}/${UI_RUNS} done`);
       }
     } finally {
-      sandbox.setFaults(withLatency());
+      server.setFaults(withLatency());
     }
     const load = (k) => median(results.map((r) => r.load[k]));
     const objects = results[0].load.objects;
@@ -406,7 +430,7 @@ try {
     const cpuTk = results.flatMap((r) => r.table.cpuMs);
     const cpuJk = results.flatMap((r) => r.json.cpuMs);
     note(`${podsLabel} pods listing (UI): ${results[0].load.pages} pages of 500, ${mb(load('bytes'))} received, CPU time of the UI process ${ms(load('cpuMs'))}; request time (send → parsed JSON, as the client saw it) summed ${ms(load('requestMsSum'))}; Ink's layout+output (wall time) ${ms(load('inkRenderMs'))} in ${Math.round(load('inkRenders'))} renders.`);
-    note(`the same listing without UI (ApiClient.list page after page, sandbox in the same process): ${ms(floor500.ms)} for ${floor500.pages} pages of 500; ${ms(floor5000.ms)} for ${floor5000.pages} pages of 5000.`);
+    note(`the same listing without UI (ApiClient.list page after page, ${REAL ? 'real kube-apiserver' : 'sandbox in the same process'}): ${ms(floor500.ms)} for ${floor500.pages} pages of 500; ${ms(floor5000.ms)} for ${floor5000.pages} pages of 5000.`);
     const bl = results[0].baseline;
     note(`UI process memory before any row (after a full GC): RSS ${mb(bl.start.rss)} / heap ${mb(bl.start.heap)} with the bundle loaded, ${mb(bl.connected.rss)} / ${mb(bl.connected.heap)} after connect() (client-node only for exec plugins, auth providers, proxies), ${mb(bl.tree.rss)} / ${mb(bl.tree.heap)} with the group tree shown.`);
     note(`memory at all rows: heapUsed ${mb(load('heapUsed'))}, external ${mb(load('external'))}; after a full GC: RSS ${mb(load('rssAfterGc'))}, heapUsed ${mb(load('heapAfterGc'))}; RSS after the keystrokes ${mb(median(results.map((r) => r.table.rssAfter)))}, after opening the JSON ${mb(median(results.map((r) => r.json.rss)))}.`);
@@ -414,7 +438,7 @@ try {
     note(`JSON document: ${jsonMiB} MiB, ${results[0].json.lines} lines; Enter → its first frame ${ms(median(results.map((r) => r.json.openMs)))} (request ${ms(median(results.map((r) => r.json.requestMs)))}).`);
   });
 } finally {
-  await sandbox?.close();
+  await server?.close();
   await rm(work, { recursive: true, force: true });
   if (!PROFILE) await rm(bundle.dir, { recursive: true, force: true });
 }
@@ -425,7 +449,7 @@ const cells = rows.map((r) => [r.figure, r.value, r.target, r.result]);
 const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
 const out = [
-  `kapi-tui bench — node ${process.version}, ${cpus().length} CPU(s), ${PODS} generated pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}${LATENCY_MS ? `, ${LATENCY_MS} ms latency per request` : ''}`,
+  `kapi-tui bench — ${REAL ? 'real kube-apiserver v1.34.4 (test bed)' : 'sandbox'}, node ${process.version}, ${cpus().length} CPU(s), ${PODS} ${REAL ? '' : 'generated '}pods, ${RUNS} run(s) (UI: ${UI_RUNS}), ${KEYS} keys/figure, UI ${COLS}×${ROWS}${LATENCY_MS ? `, ${LATENCY_MS} ms latency per request` : ''}`,
   '',
   line(headers),
   `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,

@@ -44,7 +44,8 @@ describe('explain against the sandbox OpenAPI v3', () => {
     tmp = tempDir('kapi-explain-');
     sb = await startSandbox({ dir: tmp.dir, watchIntervalMs: 0 });
     api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
-    const index = (await api.getRaw('/openapi/v3')).json as { paths: Record<string, { serverRelativeURL: string }> };
+    // The index is text/plain, as kube-apiserver serves it: parse the body.
+    const index = JSON.parse((await api.getRaw('/openapi/v3')).body) as { paths: Record<string, { serverRelativeURL: string }> };
     const fetchDoc = async (key: string) => (await api.getRaw(index.paths[key]!.serverRelativeURL)).json;
     [core, apps, crd] = await Promise.all([fetchDoc('api/v1'), fetchDoc('apis/apps/v1'), fetchDoc('apis/stable.example.com/v1')]);
   });

@@ -1,5 +1,6 @@
 // The sandbox over real TLS: authentication, authorization wording, endpoints, formats, and
 // the reference clients (curl, kubectl) working against it exactly as the Kubernetes docs describe.
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +64,9 @@ describe('authentication', () => {
       body: JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }),
     });
     expect(r.status).toBe(201);
-    expect(r.json().status.userInfo).toEqual({ username: 'jane', groups: ['dev', 'system:authenticated'] });
+    // v1.34 also names the credential: the SHA-256 of the client certificate (checked against the real server in real-sandbox-parity).
+    const credentialId = `X509SHA256=${new X509Certificate(sb.jane.certPem).fingerprint256.replace(/:/g, '').toLowerCase()}`;
+    expect(r.json().status.userInfo).toEqual({ username: 'jane', groups: ['dev', 'system:authenticated'], extra: { 'authentication.kubernetes.io/credential-id': [credentialId] } });
   });
 });
 

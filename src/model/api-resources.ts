@@ -18,29 +18,38 @@ export interface ApiResourcesFilter {
   namespaced?: boolean;
 }
 
-/** Preferred version of each group, subresources left out, stably sorted by group as kubectl does. */
+/** The resources `kubectl api-resources` lists, as client-go's ServerPreferredResources picks them:
+ *  for each group, every resource of the preferred version, plus each resource that only a
+ *  non-preferred version serves (from the first version, in the server's order, that has it).
+ *  Subresources and resources without verbs are left out; sorted by group, then name, as kubectl. */
 export function apiResourceRows(d: Discovery, filter: ApiResourcesFilter = {}): ApiResourceRow[] {
   const rows: ApiResourceRow[] = [];
   for (const g of d.groups) {
     if (filter.apiGroup !== undefined && g.name !== filter.apiGroup) continue;
-    const gv = g.versions.find((v) => v.preferred) ?? g.versions[0];
-    if (!gv) continue;
-    for (const r of gv.resources) {
-      if (filter.namespaced !== undefined && r.namespaced !== filter.namespaced) continue;
-      rows.push({
-        name: r.name,
-        shortNames: r.shortNames,
-        apiVersion: gv.groupVersion,
-        namespaced: r.namespaced,
-        kind: r.kind,
-        verbs: r.verbs,
-        categories: r.categories,
-        group: g.name,
-      });
+    const versions = [...g.versions].sort((a, b) => Number(b.preferred) - Number(a.preferred));
+    const seen = new Set<string>();
+    for (const gv of versions) {
+      for (const r of gv.resources) {
+        if (seen.has(r.name)) continue;
+        seen.add(r.name);
+        if (r.verbs.length === 0) continue; // kubectl drops these after client-go picked them
+        if (filter.namespaced !== undefined && r.namespaced !== filter.namespaced) continue;
+        rows.push({
+          name: r.name,
+          shortNames: r.shortNames,
+          apiVersion: gv.groupVersion,
+          namespaced: r.namespaced,
+          kind: r.kind,
+          verbs: r.verbs,
+          categories: r.categories,
+          group: g.name,
+        });
+      }
     }
   }
-  // Array.prototype.sort is stable: resources keep discovery order within a group.
-  return rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  // kubectl compares with strings.Compare: byte order, not locale order.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => cmp(a.group, b.group) || cmp(a.name, b.name));
 }
 
 /** Columns aligned like Go's tabwriter (minwidth 0, padding 3), as kubectl prints them: every cell

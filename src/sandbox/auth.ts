@@ -9,6 +9,8 @@ import type { TLSSocket } from 'node:tls';
 export interface UserInfo {
   username: string;
   groups: string[];
+  /** kube-apiserver (>= 1.32) adds the credential's id for client certificates: X509SHA256=<hex>. */
+  extra?: Record<string, string[]>;
 }
 
 export const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
@@ -33,7 +35,8 @@ export function authenticate(req: IncomingMessage, token?: string): AuthResult {
     const orgs = o === undefined ? [] : Array.isArray(o) ? o : [o];
     const cnField: string | string[] | undefined = peer.subject.CN;
     const cn = (Array.isArray(cnField) ? cnField[0] : cnField) ?? '';
-    return { ok: true, user: { username: cn, groups: [...orgs, 'system:authenticated'] } };
+    const credentialId = `X509SHA256=${peer.fingerprint256.replace(/:/g, '').toLowerCase()}`;
+    return { ok: true, user: { username: cn, groups: [...orgs, 'system:authenticated'], extra: { 'authentication.kubernetes.io/credential-id': [credentialId] } } };
   }
   return { ok: true, user: ANONYMOUS };
 }

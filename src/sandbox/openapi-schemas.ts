@@ -19,6 +19,9 @@ export const str = (description: string, extra: Schema = {}): Schema => ({ descr
 const int = (description: string, format = 'int32'): Schema => ({ description, type: 'integer', format });
 const bool = (description: string): Schema => ({ description, type: 'boolean' });
 export const ref = (name: string, description?: string): Schema => (description ? { $ref: name, description } : { $ref: name });
+/** A ref to a struct held by value in Go (metadata, spec, status, list items): the real v3 schema
+ *  adds `default: {}` to those. */
+export const structRef = (name: string, description?: string): Schema => ({ ...ref(name, description), default: {} });
 const arr = (items: Schema, description: string, extra: Schema = {}): Schema => ({ description, type: 'array', items, ...extra });
 const strs = (description: string): Schema => arr({ type: 'string', default: '' }, description);
 const refs = (name: string, description: string, extra: Schema = {}): Schema => arr(ref(name), description, extra);
@@ -38,15 +41,15 @@ export function typeMetaProps(metaDescription = `Standard object's metadata. Mor
   return {
     apiVersion: str(`APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: ${CONV}#resources`),
     kind: str(`Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: ${CONV}#types-kinds`),
-    metadata: ref(META + 'ObjectMeta', metaDescription),
+    metadata: structRef(META + 'ObjectMeta', metaDescription),
   };
 }
 /** A top-level kind with spec and status references. */
 function specStatus(description: string, spec: string, status: string | undefined, what: string): Schema {
   return obj(description, {
     ...typeMetaProps(),
-    spec: ref(spec, `Spec defines the desired behavior of the ${what}. More info: ${CONV}#spec-and-status`),
-    ...(status && { status: ref(status, `Most recently observed status of the ${what}. Populated by the system. Read-only. More info: ${CONV}#spec-and-status`) }),
+    spec: structRef(spec, `Spec defines the desired behavior of the ${what}. More info: ${CONV}#spec-and-status`),
+    ...(status && { status: structRef(status, `Most recently observed status of the ${what}. Populated by the system. Read-only. More info: ${CONV}#spec-and-status`) }),
   });
 }
 const condition = (what: string): Schema =>
@@ -227,8 +230,8 @@ const core: Record<string, Schema> = {
     value: str('Value is the taint value the toleration matches to.'),
   }),
   PodTemplateSpec: obj('PodTemplateSpec describes the data a pod should have when created from a template', {
-    metadata: ref(META + 'ObjectMeta', `Standard object's metadata. More info: ${CONV}#metadata`),
-    spec: ref(CORE + 'PodSpec', `Specification of the desired behavior of the pod. More info: ${CONV}#spec-and-status`),
+    metadata: structRef(META + 'ObjectMeta', `Standard object's metadata. More info: ${CONV}#metadata`),
+    spec: structRef(CORE + 'PodSpec', `Specification of the desired behavior of the pod. More info: ${CONV}#spec-and-status`),
   }),
   Namespace: specStatus('Namespace provides a scope for Names. Use of multiple namespaces is optional.', CORE + 'NamespaceSpec', CORE + 'NamespaceStatus', 'Namespace'),
   NamespaceSpec: obj('NamespaceSpec describes the attributes on a Namespace.', {

@@ -3,7 +3,7 @@
 // Documents are static, so each is built once on first request and memoized with its JSON and hash.
 import { createHash } from 'node:crypto';
 import { CATALOG, type GroupDef, type ResourceDef, type VersionDef } from './catalog.js';
-import { handWrittenSchemas, META, obj, ref, typeMetaProps, type Schema } from './openapi-schemas.js';
+import { handWrittenSchemas, META, obj, structRef, typeMetaProps, type Schema } from './openapi-schemas.js';
 
 const KUBE_VERSION = 'v1.33.0';
 const MIME = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
@@ -173,8 +173,8 @@ function gvSchemas(gv: GV): Record<string, Schema> {
       out[`${name}List`] = {
         ...obj(`${r.kind}List is a list of ${r.kind} objects.`, {
           ...typeMetaProps(),
-          items: { description: `List of ${r.kind.toLowerCase()} objects.`, type: 'array', items: ref(name) },
-          metadata: ref(META + 'ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
+          items: { description: `List of ${r.kind.toLowerCase()} objects.`, type: 'array', items: structRef(name) },
+          metadata: structRef(META + 'ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
         }, ['items']),
         'x-kubernetes-group-version-kind': [{ ...gvk[0]!, kind: `${r.kind}List` }],
       };
@@ -231,8 +231,14 @@ function renderRefs(node: unknown, flavor: Flavor): unknown {
   const body = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, renderRefs(v, flavor)]));
   if (typeof $ref !== 'string') return body;
   const target = refTo($ref, flavor);
-  if (flavor === 'v2' || Object.keys(body).length === 0) return { ...target, ...body };
-  return { allOf: [target], ...body };
+  // Key order and `default: {}` (on refs to non-pointer structs) as kube-apiserver v1.34 writes
+  // them: v2 `{description, $ref}` without the default, v3 `{description, default, allOf}`.
+  if (flavor === 'v2') {
+    const { default: _omitted, ...v2body } = body;
+    return { ...v2body, ...target };
+  }
+  if (Object.keys(body).length === 0) return target;
+  return { ...body, allOf: [target] };
 }
 
 function renderSchemas(schemas: Record<string, Schema>, flavor: Flavor) {

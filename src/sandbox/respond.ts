@@ -1,9 +1,19 @@
 // Response helpers shared by the sandbox's handlers: kube-apiserver's Status bodies and encodings.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** kube-apiserver pretty-prints JSON for `?pretty=true` and, unless `?pretty=false`, for curl, Wget
+ *  and browser User-Agents (isPrettyPrint in apiserver's negotiation; checked on v1.34). */
+export function wantsPretty(req: IncomingMessage | undefined): boolean {
+  if (!req) return false;
+  const pretty = new URL(req.url ?? '/', 'https://x').searchParams.get('pretty');
+  if (pretty) return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(pretty);
+  return /^(curl|Wget|Mozilla\/5\.0)/.test(req.headers['user-agent'] ?? '');
+}
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, opts: { pretty?: boolean; contentType?: string } = {}): void {
-  // Objects and Status are compact JSON; a few endpoints (/, /version) go through WriteRawJSON, pretty.
-  const text = opts.pretty ? JSON.stringify(body, null, 2) + '\n' : JSON.stringify(body) + '\n';
+  // Objects and Status are compact JSON ending in a newline (Go's json.Encoder); pretty JSON (a few
+  // endpoints such as /, /version always, anything for curl) has no newline at the end (v1.34).
+  const text = opts.pretty || wantsPretty(res.req) ? JSON.stringify(body, null, 2) : JSON.stringify(body) + '\n';
   res.writeHead(code, { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

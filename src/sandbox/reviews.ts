@@ -1,16 +1,29 @@
 // The self-review POSTs (whoami, can-i): the only writes a read-only client sends, and they change nothing.
 import { type Attributes, authorize, type UserInfo } from './auth.js';
 
+/** RFC 3339 to the second, as Kubernetes writes times. */
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
 export function selfSubjectReview(user: UserInfo) {
   return {
     kind: 'SelfSubjectReview',
     apiVersion: 'authentication.k8s.io/v1',
-    metadata: { creationTimestamp: null },
-    status: { userInfo: { username: user.username, groups: user.groups } },
+    // v1.34 stamps the review with the time it was made.
+    metadata: { creationTimestamp: now() },
+    status: { userInfo: { username: user.username, groups: user.groups, ...(user.extra ? { extra: user.extra } : {}) } },
   };
 }
 
-export function selfSubjectAccessReview(user: UserInfo, body: any) {
+/** The managedFields entry kube-apiserver v1.34 puts on a SelfSubjectAccessReview it answers: the
+ *  manager is the User-Agent up to its first '/', the fields are the spec's non-empty attributes. */
+function reviewManagedFields(spec: any, userAgent: string) {
+  const fields = (o: Record<string, unknown>) =>
+    Object.fromEntries([['.', {}], ...Object.keys(o).filter((k) => o[k] !== '' && o[k] !== undefined).sort().map((k) => [`f:${k}`, {}])]);
+  const attrs = spec.nonResourceAttributes ? { 'f:nonResourceAttributes': fields(spec.nonResourceAttributes) } : { 'f:resourceAttributes': fields(spec.resourceAttributes ?? {}) };
+  return [{ manager: userAgent.split('/')[0], operation: 'Update', apiVersion: 'authorization.k8s.io/v1', time: now(), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': attrs } }];
+}
+
+export function selfSubjectAccessReview(user: UserInfo, body: any, userAgent = '') {
   const spec = body?.spec ?? {};
   let attrs: Attributes;
   if (spec.nonResourceAttributes) {
@@ -31,7 +44,7 @@ export function selfSubjectAccessReview(user: UserInfo, body: any) {
   return {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',
-    metadata: { creationTimestamp: null },
+    metadata: { managedFields: reviewManagedFields(spec, userAgent) },
     spec,
     status: allowed ? { allowed: true, reason: reasonFor(user) } : { allowed: false },
   };

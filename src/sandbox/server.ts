@@ -31,7 +31,7 @@ import { ObjectStore } from './objects.js';
 import { openapiV2, openapiV3DocumentJson, openapiV3Index } from './openapi.js';
 import { parseResourcePath } from './request-info.js';
 import { handleResourceRequest } from './resources.js';
-import { sendJson, sendPageNotFound, sendStatus, sendText } from './respond.js';
+import { sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 export interface SandboxOptions {
@@ -68,7 +68,7 @@ export interface Sandbox {
 
 export type { Fault, SandboxFiles };
 
-const SELF_REVIEW_PATHS: Record<string, (user: UserInfo, body: unknown) => object> = {
+const SELF_REVIEW_PATHS: Record<string, (user: UserInfo, body: unknown, userAgent: string) => object> = {
   '/apis/authentication.k8s.io/v1/selfsubjectreviews': (user) => selfSubjectReview(user),
   '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews': selfSubjectAccessReview,
   '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews': selfSubjectRulesReview,
@@ -126,7 +126,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
 
     const review = SELF_REVIEW_PATHS[path];
-    if (review && method === 'POST') return readJson(req, res, (body) => sendJson(res, 201, review(user, body)));
+    if (review && method === 'POST') return readJson(req, res, (body) => sendJson(res, 201, review(user, body, req.headers['user-agent'] ?? '')));
     if (info?.resource) return handleResourceRequest(store, info, req, res, url.searchParams);
     if (method !== 'GET' && method !== 'HEAD') {
       return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
@@ -152,7 +152,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/logs' || path === '/logs/') return sendText(res, 200, logsIndexHtml(), 'text/html; charset=utf-8');
     if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES) return sendText(res, 200, LOG_FILES[restParts[0]]);
     if (path === '/openapi/v2') return sendJson(res, 200, openapiV2());
-    if (path === '/openapi/v3' || path === '/openapi/v3/') return sendEtagged(req, res, etagged(openapiV3Index()), 'application/json');
+    // kube-apiserver v1.34 serves the index through http.ServeContent: sniffed text/plain, no ETag.
+    if (path === '/openapi/v3' || path === '/openapi/v3/') {
+      const text = etagged(openapiV3Index()).text;
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+      return res.end(text);
+    }
     if (first === 'openapi' && restParts[0] === 'v3') return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
     if (path === '/api' || path === '/apis' || path === '/apis/') return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
     const parts = path.split('/').filter(Boolean);
@@ -174,7 +179,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return sendJson(res, 200, doc);
     }
     res.setHeader('Vary', 'Accept');
-    return sendEtagged(req, res, etagged(aggregatedDiscovery(root, choice.version)), choice.contentType, 'public');
+    // Written by the JSON encoder: a newline at the end, or pretty without one (curl, ?pretty).
+    const discovery = aggregatedDiscovery(root, choice.version);
+    const doc = etagged(discovery);
+    const text = wantsPretty(req) ? JSON.stringify(discovery, null, 2) : doc.text + '\n';
+    return sendEtagged(req, res, { ...doc, text }, choice.contentType, 'public');
   };
 
   /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
@@ -193,7 +202,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const doc = openapiV3DocumentJson(gvPath);
     if (!doc) return sendPageNotFound(res);
     const { json, hash } = doc;
-    const body: Etagged = { text: json, etag: `"${hash.slice(0, 32)}"` };
+    const body: Etagged = { text: json, etag: `"${hash}"` };
     const asked = query.get('hash');
     res.setHeader('Vary', 'Accept');
     if (asked && asked !== hash) {
@@ -202,7 +211,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (asked) {
       res.setHeader('Cache-Control', 'public, immutable');
-      res.setHeader('Expires', new Date(Date.now() + 365 * 24 * 3600_000).toUTCString());
+      // Go's time.Format(http.TimeFormat) on a UTC time, as kube-openapi writes it: "... UTC", not "GMT".
+      res.setHeader('Expires', new Date(Date.now() + 365 * 24 * 3600_000).toUTCString().replace(/GMT$/, 'UTC'));
     }
     return sendEtagged(req, res, body, 'application/json');
   };
@@ -252,7 +262,8 @@ function etagged(doc: object): Etagged {
   let e = etaggedDocs.get(doc);
   if (!e) {
     const text = JSON.stringify(doc);
-    e = { text, etag: `"${createHash('sha256').update(text).digest('hex').slice(0, 32).toUpperCase()}"` };
+    // As kube-apiserver's discovery ETag: the uppercase hex SHA-512 of the document.
+    e = { text, etag: `"${createHash('sha512').update(text).digest('hex').toUpperCase()}"` };
     etaggedDocs.set(doc, e);
   }
   return e;

@@ -5,7 +5,6 @@ import type { KubeApi } from '../client/types.js';
 import { type FieldNode, buildFieldTree } from '../model/explain.js';
 import { type Loadable, failedRequestId } from '../model/loadable.js';
 import { type GroupVersion, OPENAPI_V3_INDEX, openapiV3Key, openapiV3Path } from '../model/paths.js';
-import type { RawResponse } from '../model/types.js';
 import { describeError } from './errors.js';
 
 export interface Schema { root: FieldNode; document: unknown; path: string }
@@ -16,19 +15,13 @@ export interface SchemaTarget { ref: GroupVersion; kind: string }
 /** Documents by URL, per API: a schema opened twice is fetched once. */
 const documents = new WeakMap<KubeApi, Map<string, unknown>>();
 
-/** The body as JSON; a response with an error status (a stand-in API can return one instead of
- *  throwing) fails with the server's Status. */
+/** The body as JSON (the client throws for error statuses). kube-apiserver serves the /openapi/v3
+ *  index as text/plain (http.ServeContent sniffs it), so the client leaves it unparsed: it is JSON
+ *  all the same. */
 async function fetchJson(api: KubeApi, path: string, signal: AbortSignal):
   Promise<{ json: unknown; requestId: number }> {
   const r = await api.getRaw(path, { signal });
-  if (r.status >= 400) throw statusError(r);
-  return { json: r.json, requestId: r.requestId };
-}
-
-function statusError(r: RawResponse): Error {
-  const s = (r.json && typeof r.json === 'object' ? r.json : {}) as { reason?: string; message?: string };
-  const fields = { status: r.status, reason: s.reason, requestId: r.requestId };
-  return Object.assign(new Error(s.message ?? r.body.slice(0, 500)), fields);
+  return { json: r.json ?? (r.body ? JSON.parse(r.body) : undefined), requestId: r.requestId };
 }
 
 /** The schema, or why there is none (the request failed, or the document has no schema for the
