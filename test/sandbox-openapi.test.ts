@@ -20,7 +20,10 @@ function deref(root: any, prop: any): any {
 function allRefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => allRefs(n, out));
   else if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push(v) : allRefs(v, out));
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else allRefs(v, out);
+    }
   return out;
 }
 

@@ -18,7 +18,7 @@ import { useSandbox } from './helpers/sandbox.js';
 const HOSTILE = 'A\u001b]0;pwned\u0007B\u001b[2JC\rD\bE\u001b]52;c;cHduZWQ=\u0007F\u001b[31mRED\u001b[0mG\u009b31mH\u202eI';
 const SHOWN = 'A^[]0;pwned^GB^[[2JC^MD^HE^[]52;c;cHduZWQ=^GFREDG<U+009B>31mH<U+202E>I';
 /** What must never be in a frame: every C0 control but newline, DEL, C1, bidi overrides. */
-// eslint-disable-next-line no-control-regex
+ 
 const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\u001B\]|\u001B\[2J/;
 
 describe('printable', () => {

@@ -56,7 +56,7 @@ test('e explains the schema from OpenAPI v3 as a navigable field tree', async ()
   keys(DOWN, DOWN, DOWN);
   await wait((f) => f.includes('› ▸ spec') && f.includes('FIELD: spec <PodSpec>'));
   keys(ENTER);
-  await wait((f) => f.includes('› ▾ spec') && /▸ containers  <\[\]Container> -required-/.test(f));
+  await wait((f) => f.includes('› ▾ spec') && /▸ containers {2}<\[\]Container> -required-/.test(f));
   keys(DOWN);
   await wait((f) => /FIELD: spec\.\w+/.test(f));
   keys(LEFT); // to the parent

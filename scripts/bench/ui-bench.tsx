@@ -42,7 +42,7 @@ const DOWN = '\u001B[B';
 const PAGE_DOWN = '\u001B[6~';
 
 // CSI, OSC and two-character escapes (cursor save/restore, keypad modes).
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001B(?:\[[0-9;?<=>]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_78=>])/g;
 const strip = (s: string) => s.replace(ANSI, '');
 

@@ -20,9 +20,9 @@ export const CTRL_C = '\u0003';
 export const CTRL_D = '\u0004';
 export const CTRL_U = '\u0015';
 
-// eslint-disable-next-line no-control-regex
+ 
 export const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/;
-// eslint-disable-next-line no-control-regex
+ 
 export const stripAnsi = (s: string) => s.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
 
 /** A fake stdout whose size can be chosen and changed (ink-testing-library fixes 100 columns). */
