@@ -36,6 +36,19 @@ export const PATCHES = [
         'const sharedOutputCaches = new OutputCaches();\nexport default class Output {'],
     ],
   },
+  // Esc and the next key in one read ("\x1b:" when Esc then `:` are typed fast, over SSH or in a
+  // test) reach Ink's parser as one escaped code point; Ink marks it Meta only for letters and
+  // digits, so for `:`, `/`, `?` the Esc was silently lost (the command line or filter it meant to
+  // close stayed open). Marked Meta like the others, the App reads it as Esc followed by the key.
+  {
+    name: 'ink-escape-then-any-key',
+    file: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
+    replacements: [
+      ["meta: keypress.meta || keypress.name === 'escape' || keypress.option,",
+        "meta: keypress.meta || keypress.name === 'escape' || keypress.option\n"
+          + "                    || (data.length === 2 && data[0] === '\\u001B' && data[1] >= ' '),"],
+    ],
+  },
 ];
 
 /** The patch for a module file, if any. */
