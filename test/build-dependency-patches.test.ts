@@ -14,11 +14,12 @@ import { hasText, renderTui, waitForFrame } from './helpers/ui.js';
 const require = createRequire(import.meta.url);
 const inkOutput = join(dirname(require.resolve('ink')), 'output.js');
 const yogaBinary = join(dirname(require.resolve('yoga-layout')), '..', 'binaries', 'yoga-wasm-base64-esm.js');
+const inkUseInput = join(dirname(require.resolve('ink')), 'hooks', 'use-input.js');
 
 describe('dependency patches', () => {
   it('each one is found for its file and applies to the installed version', () => {
-    expect(PATCHES.map((p) => p.name)).toEqual(['yoga-without-fetch', 'ink-output-cache-across-frames']);
-    for (const file of [yogaBinary, inkOutput]) {
+    expect(PATCHES.map((p) => p.name)).toEqual(['yoga-without-fetch', 'ink-output-cache-across-frames', 'ink-escape-then-any-key']);
+    for (const file of [yogaBinary, inkOutput, inkUseInput]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
       const patched = applyPatch(patch, file, source);
