@@ -148,3 +148,40 @@ describe('the detail follows the cursor (issue 12)', () => {
     expect(s.state.detail.stack).toHaveLength(1);
   });
 });
+
+describe('search in a text (/, n, N)', () => {
+  const PODS2 = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+  const obj = () => run(start(), { type: 'openObject', ref: PODS2, namespace: 'default', name: 'web' }, { type: 'text', lines: 100, height: 10 });
+  const typed = (q: string) => run(obj(), { type: 'searchStart' }, ...[...q].map((ch) => ({ type: 'searchInput', text: ch }) as const));
+
+  test('Enter goes to the first matching line from the cursor on; n and N go round the matches', () => {
+    let s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12, 40, 77] });
+    expect(s.state.detail.text.search).toEqual({ query: 'image', typing: true });
+    s = run(s, { type: 'searchEnd', keep: true });
+    expect(text(s)).toMatchObject({ cursor: 12, search: { query: 'image', typing: false } });
+    s = run(s, { type: 'searchNext', direction: 1 }, { type: 'searchNext', direction: 1 });
+    expect(text(s).cursor).toBe(77);
+    s = run(s, { type: 'searchNext', direction: 1 });
+    expect(text(s).cursor).toBe(12); // round the end
+    s = run(s, { type: 'searchNext', direction: -1 });
+    expect(text(s).cursor).toBe(77);
+  });
+
+  test('Esc while typing drops it; Esc after clears it before going back; a new view starts without', () => {
+    expect(run(typed('x'), { type: 'searchEnd', keep: false }).state.detail.text.search).toBeUndefined();
+    let s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12] }, { type: 'searchEnd', keep: true });
+    s = run(s, { type: 'back' });
+    expect([s.state.detail.text.search, s.state.detail.stack.length]).toEqual([undefined, 1]);
+    s = run(typed('image'), { type: 'searchEnd', keep: true }, { type: 'openLogs', namespace: 'default', name: 'web' });
+    expect(s.state.detail.text.search).toBeUndefined();
+  });
+
+  test('n is the next match only where a search is on; N needs one too', () => {
+    const s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12] }, { type: 'searchEnd', keep: true });
+    expect(keyToAction('n', {}, keyContext(s))).toEqual({ type: 'searchNext', direction: 1 });
+    expect(keyToAction('N', {}, keyContext(s))).toEqual({ type: 'searchNext', direction: -1 });
+    expect(keyToAction('n', {}, keyContext(obj()))).toEqual({ type: 'openPicker' });
+    expect(keyToAction('N', {}, keyContext(obj()))).toBeNull();
+    expect(keyToAction('/', {}, keyContext(obj()))).toEqual({ type: 'searchStart' });
+  });
+});

@@ -146,3 +146,23 @@ test("a Secret's values stay masked in the cursor view; e on a data key explains
   expect(all()).not.toContain(PASSWORD_B64);
   expect(all()).not.toContain(PASSWORD);
 });
+
+test('/ searches the text: Enter puts the cursor on the first matching line, n and N go through the others', async () => {
+  await openObject('default', 'pods', 'nginx');
+  keys('/', ...'image', ENTER);
+  await wait((f) => / \/image 1\/\d+ {2}n\/N/.test(f));
+  expect(cursorLine()).toMatch(/^"image": "nginx/);
+  const total = Number(/ \/image 1\/(\d+)/.exec(frame())![1]);
+  const first = position().cursor;
+  keys('n');
+  await wait((f) => position(f).cursor !== first);
+  expect(cursorLine().toLowerCase()).toContain('image');
+  keys('N');
+  await wait((f) => position(f).cursor === first);
+  // A query nothing has says so; Esc clears the search before it goes back.
+  keys('/', ...'zzqq', ENTER);
+  await wait(hasText('/zzqq no match'));
+  keys(ESC);
+  await wait((f) => !f.includes('/zzqq') && f.includes('[JSON]'));
+  expect(total).toBeGreaterThanOrEqual(2);
+});

@@ -13,7 +13,7 @@ export type Command =
   | 'nav.up' | 'nav.down' | 'nav.pageUp' | 'nav.pageDown' | 'nav.halfUp' | 'nav.halfDown'
   | 'nav.top' | 'nav.bottom'
   | 'pane.left' | 'pane.right' | 'pane.next' | 'pane.prev'
-  | 'open' | 'back' | 'filter' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
+  | 'open' | 'back' | 'filter' | 'search.prev' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
   | 'text.left' | 'text.right'
   | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit';
@@ -53,7 +53,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'pane.next', description: 'next pane; in the request log: list ↔ body', bindings: [{ key: 'tab', label: 'Tab' }] },
   { command: 'open', description: 'open / list objects / get object', bindings: [{ key: 'return', label: 'Enter' }], hint: 'open' },
   { command: 'back', description: 'back', bindings: [{ key: 'escape', label: 'Esc' }, { key: 'backspace', label: 'Backspace' }, { key: 'delete', label: '' }], hint: 'back' },
-  { command: 'filter', description: 'filter the focused list', bindings: [{ input: '/', label: '/' }], hint: 'filter' },
+  { command: 'filter', description: 'filter the focused list; in a text: search it (n / N next / previous)', bindings: [{ input: '/', label: '/' }], hint: 'filter' },
+  { command: 'search.prev', description: 'previous search match in a text (n: next)', bindings: [{ input: 'N', label: 'N' }] },
   { command: 'command', description: 'command line: po, deploy -A, ns NAME, q (Tab completes)', bindings: [{ input: ':', label: ':' }], hint: 'go to' },
   { command: 'refresh', description: 'refresh', bindings: [{ input: 'r', label: 'r' }] },
   { command: 'namespace', description: 'pick namespace', bindings: [{ input: 'n', label: 'n' }], hint: 'namespace' },

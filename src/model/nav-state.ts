@@ -70,6 +70,18 @@ export interface TextPosition {
   hscroll: number;
   stick: boolean;
   dropped: number;
+  /** `/` in a text view: what is searched (`typing` while it is being typed; n / N go to the
+   *  next / previous line that has it). Gone with the text (a new view starts without). */
+  search?: TextSearch;
+}
+
+export interface TextSearch {
+  query: string;
+  typing: boolean;
+  /** Enter was pressed: show the first match from the stored place on. Resolved when read, with the
+   *  matches of the frame that shows the query (keys typed in one burst reach the reducer before any
+   *  frame has them). */
+  pending?: boolean;
 }
 
 export interface DetailState {
@@ -142,13 +154,15 @@ export interface TextFrame {
   longest: number;
   /** Lines dropped from the top of the text so far (a followed log). */
   dropped: number;
+  /** Lines that have the searched text (TextPosition.search), in order. */
+  matches: readonly number[];
 }
 
 const NO_ROWS: ListFrame = { keys: [], height: 10 };
 
 export const EMPTY_FRAME: Frame = {
   lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, contexts: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
-  text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0 },
+  text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
   helpPages: 1,
 };
@@ -297,23 +311,31 @@ export function maxHscroll(t: TextFrame): number {
   return Math.max(0, t.longest - t.width);
 }
 
+/** The first matching line at or after `line` (round the end), if any line matches. */
+function firstMatchFrom(matches: readonly number[], line: number): number | undefined {
+  if (!matches.length) return undefined;
+  return matches.find((m) => m >= line) ?? matches[0];
+}
+
 /** The detail text's position as shown: clamped to the text, a followed log at its bottom (or kept
  *  in place as lines are dropped), an object's cursor line in view. */
 export function resolveText(s: NavState, t: TextFrame): TextPosition {
   const p = s.detail.text;
   const height = Math.max(1, t.height);
   const max = Math.max(0, t.lines - height);
-  let scroll = p.scroll;
+  const cursorView = textCursor(s);
+  const jump = p.search?.pending ? firstMatchFrom(t.matches, cursorView ? p.cursor : p.scroll) : undefined;
+  let scroll = jump !== undefined && !cursorView ? jump : p.scroll;
   if (following(s)) scroll = p.stick ? max : p.scroll - Math.max(0, t.dropped - p.dropped);
   scroll = Math.min(Math.max(0, scroll), max);
-  let cursor = p.cursor;
-  if (textCursor(s)) {
+  let cursor = jump !== undefined && cursorView ? jump : p.cursor;
+  if (cursorView) {
     cursor = Math.min(Math.max(0, cursor), Math.max(0, t.lines - 1));
     if (cursor < scroll) scroll = cursor;
     if (cursor >= scroll + height) scroll = cursor - height + 1;
   }
   const hscroll = Math.min(p.hscroll, maxHscroll(t));
-  return { scroll, cursor, hscroll, stick: p.stick, dropped: t.dropped };
+  return { scroll, cursor, hscroll, stick: p.stick, dropped: t.dropped, ...(p.search ? { search: p.search } : {}) };
 }
 
 /** The request log body's first line as shown: clamped to the body; another entry starts at 0. */
@@ -321,4 +343,12 @@ export function resolveLogScroll(s: NavState, f: Frame): number {
   const log = overlayOf(s, 'log');
   if (!log || log.scrollOf !== selectedKey(s, f, 'log')) return 0;
   return Math.min(Math.max(0, log.scroll), Math.max(0, f.logBody.lines - Math.max(1, f.logBody.height)));
+}
+
+/** Whether a text line has the searched text: case-insensitive unless the query has capitals (less's
+ *  smart case). */
+export function searchMatcher(query: string): (line: string) => boolean {
+  if (query !== query.toLowerCase()) return (line) => line.includes(query);
+  const q = query.toLowerCase();
+  return (line) => line.toLowerCase().includes(q);
 }

@@ -81,6 +81,13 @@ export type NavAction =
   /** The `:` command line: open, type, erase (on empty: close), replace (Tab), recall (Up/Down),
    *  close; an error keeps it open; done closes it, remembers the text and applies `then`. */
   | { type: 'toggleSidePanes' }
+  /** `/` in a text view: search it; typing, erasing, Enter (keep and go to the first match from
+   *  here) or Esc (drop); n / N: next / previous matching line, round the end. */
+  | { type: 'searchStart' }
+  | { type: 'searchInput'; text: string }
+  | { type: 'searchBackspace' }
+  | { type: 'searchEnd'; keep: boolean }
+  | { type: 'searchNext'; direction: 1 | -1 }
   | { type: 'openContexts' }
   | { type: 'closeContexts' }
   | { type: 'commandStart' }
@@ -153,7 +160,9 @@ function textTo(s: NavState, f: Frame, scroll: number, cursor?: number): NavStat
     top = clampScroll(top);
   }
   const stick = following(s) && top >= max;
-  return withText(s, { scroll: top, cursor: line, hscroll: shown.hscroll, stick, dropped: t.dropped });
+  // What was shown is now where the text is: a pending jump has happened.
+  const search = shown.search ? { search: { query: shown.search.query, typing: shown.search.typing } } : {};
+  return withText(s, { scroll: top, cursor: line, hscroll: shown.hscroll, stick, dropped: t.dropped, ...search });
 }
 
 function updateOverlay<K extends OverlayKind>(
@@ -198,6 +207,25 @@ function selectKey(s: NavState, f: Frame, id: ListId, key: string, keys?: string
   if (pos < 0) pos = l.matches.findIndex((i) => l.keys[i].startsWith(key + ' '));
   if (pos < 0) return keys ? { ...s, lists: { ...s.lists, [id]: cursorOf(l) } } : s;
   return { ...s, lists: { ...s.lists, [id]: cursorOf(moveBy(l, pos - l.cursor)) } };
+}
+
+function withSearch(s: NavState, search: TextPosition['search']): NavState {
+  const { search: _old, ...text } = s.detail.text;
+  return withText(s, search ? { ...text, search } : text);
+}
+
+/** The next (1) or previous (-1) matching line from the cursor line (or the top line where the text
+ *  only scrolls), round the end. A match becomes the cursor line, or the top line. */
+function jumpToMatch(s: NavState, f: Frame, direction: 1 | -1): NavState {
+  const matches = f.text.matches;
+  if (!matches.length) return s;
+  const shown = resolveText(s, f.text);
+  const cursor = textCursor(s);
+  const from = cursor ? shown.cursor : shown.scroll;
+  let line: number | undefined;
+  if (direction > 0) line = matches.find((m) => m > from) ?? matches[0];
+  else line = [...matches].reverse().find((m) => m < from) ?? matches[matches.length - 1];
+  return cursor ? textTo(s, f, shown.scroll, line) : textTo(s, f, line);
 }
 
 function reduce(s: NavState, a: NavAction, f: Frame): NavState {
@@ -270,6 +298,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       // A filtered list is shown whole again before Esc goes anywhere.
       const filtered = activeList(s);
       if (filtered && !helpOpen(s) && s.lists[filtered].filter) return withList(s, f, filtered, (l) => setFilter(l, ''));
+      // So is a searched text.
+      if (!s.overlays.length && s.focus === 'detail' && s.detail.text.search) return withSearch(s, undefined);
       if (s.overlays.length) {
         const closed = topOverlay(s)?.kind;
         const filtering = closed === 'log' || closed === 'explain' ? null : s.filtering;
@@ -401,6 +431,20 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       };
     case 'closeContexts':
       return { ...s, overlays: without(s, 'contexts'), filtering: s.filtering === 'contexts' ? null : s.filtering };
+    case 'searchStart':
+      return withSearch(s, { query: '', typing: true });
+    case 'searchInput':
+      return s.detail.text.search ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query + a.text }) : s;
+    case 'searchBackspace':
+      return s.detail.text.search ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query.slice(0, -1) }) : s;
+    case 'searchEnd': {
+      const search = s.detail.text.search;
+      if (!search) return s;
+      if (!a.keep || !search.query) return withSearch(s, undefined);
+      return withSearch(s, { query: search.query, typing: false, pending: true });
+    }
+    case 'searchNext':
+      return s.detail.text.search?.query ? jumpToMatch(s, f, a.direction) : s;
     case 'toggleSidePanes':
       return { ...s, sidePanes: !s.sidePanes };
     case 'commandStart':

@@ -19,6 +19,7 @@ import {
   topView,
 } from '../model/nav-state.js';
 import { createNavStore } from '../model/nav-store.js';
+import { searchMatcher } from '../model/nav-state.js';
 import { completions } from '../model/command-line.js';
 import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
@@ -167,6 +168,8 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
 
   const yaml = useYamlPrinter(nav.detail.format === 'yaml');
   const content = useDetailContent({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, width: paneContentWidth(detailBox), yaml });
+  const query = nav.detail.text.search?.query;
+  const matches = useMemo(() => matchingLines(content.text?.lines, query), [content.text, query]);
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
   const loggedSelected = overlay === 'log' ? logEntries[selectedIndex(logList) ?? -1] : undefined;
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
@@ -179,7 +182,7 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
     },
     groupsChrome: (discovery.state === 'loading' ? 1 : 0) + (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
     pickerChrome: namespaces.state === 'ok' ? 0 : 1,
-    text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine },
+    text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine, matches },
     logBodyLines: Math.max(0, logDetail.length - 1),
     columns: layout.columns,
   });
@@ -187,7 +190,7 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   useLayoutEffect(() => store.setFrame(frame));
   const list = (id: ListId) => listIn(nav, frame, id);
   const textPosition = resolveText(nav, frame.text);
-  const body = detailBody(content, textPosition, list('objects'));
+  const body = detailBody(content, textPosition, list('objects'), matches);
   const { source, table, object } = content;
 
   // `e` on a field: once the schema is there, the tree opens down to it.
@@ -340,4 +343,17 @@ function currentFirst(contexts: KubeContexts | undefined): string[] {
   const names = contexts?.names ?? [];
   const current = contexts?.current;
   return current && names.includes(current) ? [current, ...names.filter((n) => n !== current)] : names;
+}
+
+const NO_MATCHES: readonly number[] = [];
+
+/** Lines of the detail text that have the searched text (once per text and query). */
+function matchingLines(lines: readonly string[] | undefined, query: string | undefined): readonly number[] {
+  if (!lines || !query) return NO_MATCHES;
+  const has = searchMatcher(query);
+  const out: number[] = [];
+  lines.forEach((line, i) => {
+    if (has(line)) out.push(i);
+  });
+  return out;
 }

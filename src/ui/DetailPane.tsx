@@ -14,7 +14,9 @@ import { useElapsedSeconds } from './hooks.js';
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
   /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
-  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string }
+  /** `search`: `/` in the text: the query, whether it is being typed, the lines that have it. */
+  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string;
+    search?: { query: string; typing: boolean; matches: readonly number[] } }
   | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
@@ -30,6 +32,19 @@ export interface DetailPaneProps {
 }
 
 
+/** Binary search: is `line` among the ascending `marked` lines? */
+function isMarked(marked: readonly number[], line: number): boolean {
+  let lo = 0;
+  let hi = marked.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (marked[mid] === line) return true;
+    if (marked[mid]! < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 function TokenLine({ tokens }: { tokens: Token[] }) {
   return (
     <Text wrap="truncate-end">
@@ -40,6 +55,8 @@ function TokenLine({ tokens }: { tokens: Token[] }) {
 
 interface TextViewProps {
   lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset: number; height: number; width: number; focused: boolean;
+  /** Lines that have the searched text, ascending. */
+  marked?: readonly number[];
 }
 
 /** `line` from column `offset` on (by code point, so no character is cut in half). */
@@ -62,7 +79,17 @@ function dropColumns(tokens: Token[], offset: number): Token[] {
 /** Only the visible slice of the (already split) lines is rendered and highlighted. With a cursor,
  *  every line gets a two-column gutter and the cursor line a '›' (visible without colour), drawn
  *  inverse when focused (bold when not) with colour on. */
-function TextView({ lines, syntax, scroll, cursor, offset, height, width, focused }: TextViewProps) {
+/** ' /nginx 2/5' (the match at or after `line`, of how many), ' /ngi▌' while typed, ' /x no match'. */
+function searchInfo(search: { query: string; typing: boolean; matches: readonly number[] } | undefined, line: number): string {
+  if (!search) return '';
+  if (search.typing) return ` /${search.query}▌`;
+  const { matches } = search;
+  if (!matches.length) return ` /${search.query} no match`;
+  const at = matches.findIndex((m) => m >= line);
+  return ` /${search.query} ${at < 0 ? matches.length : at + 1}/${matches.length}  n/N`;
+}
+
+function TextView({ lines, syntax, scroll, cursor, offset, height, width, focused, marked }: TextViewProps) {
   const color = useColor();
   const visible = lines.slice(scroll, scroll + height);
   const gutter = cursor !== undefined;
@@ -74,7 +101,9 @@ function TextView({ lines, syntax, scroll, cursor, offset, height, width, focuse
           const text = '› ' + fromColumn(line, offset);
           return <Text key={at} wrap="truncate-end" inverse={color && focused} bold={color}>{text.length >= width ? text : text.padEnd(width)}</Text>;
         }
-        const prefix = gutter ? '  ' : '';
+        // A line with the searched text: a '▸' in the gutter (visible without colour too).
+        const hit = marked !== undefined && isMarked(marked, at);
+        const prefix = gutter ? (hit ? '▸ ' : '  ') : hit ? '▸' : marked ? ' ' : '';
         if (!color || syntax === 'none' || line.length > 2000) return <Text key={at} wrap="truncate-end">{prefix + fromColumn(line, offset) || ' '}</Text>;
         const tokens = dropColumns(syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line), offset);
         return <TokenLine key={at} tokens={prefix ? [{ text: prefix, kind: 'plain' }, ...tokens] : tokens} />;
@@ -122,12 +151,13 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
     case 'text': {
       const to = Math.min(body.lines.length, body.scroll + view);
       const offset = body.offset ?? 0;
-      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`;
+      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`
+        + searchInfo(body.search, body.cursor ?? body.scroll);
       inner = (
         <>
           {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
           <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} offset={offset} height={view} width={innerWidth}
-            focused={focused} />
+            focused={focused} marked={body.search?.query ? body.search.matches : undefined} />
         </>
       );
       break;

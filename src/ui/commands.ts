@@ -89,6 +89,14 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     return null;
   }
   if (nav.command) return commandLineKey(input, key, ctx);
+  if (nav.detail.text.search?.typing) {
+    if (key.ctrl && input === 'c') return { type: 'quit' };
+    if (key.return) return { type: 'searchEnd', keep: true };
+    if (key.escape) return { type: 'searchEnd', keep: false };
+    if (key.backspace || key.delete) return { type: 'searchBackspace' };
+    if (input && !key.ctrl && !key.meta && !key.tab && input >= ' ') return { type: 'searchInput', text: input };
+    return null;
+  }
   const cmd = matchCommand(input, key);
   if (!cmd) return null;
   if (helpOpen(nav)) {
@@ -149,9 +157,15 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
       if (key.escape && ctx.loading && !pickerOpen) return { type: 'cancel', target: ctx.loading };
       return { type: 'back' };
-    case 'filter': return activeList(nav) ? { type: 'filterStart' } : null;
+    case 'filter':
+      if (activeList(nav)) return { type: 'filterStart' };
+      return !overlay && nav.focus === 'detail' ? { type: 'searchStart' } : null;
+    case 'search.prev': return searching(nav, overlay) ? { type: 'searchNext', direction: -1 } : null;
     case 'refresh': return { type: 'refresh' };
-    case 'namespace': return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
+    case 'namespace':
+      // In a searched text, n is the next match (as in less); the namespace picker is one Esc away.
+      if (searching(nav, overlay)) return { type: 'searchNext', direction: 1 };
+      return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
     case 'namespace.all': return overlay || nav.namespace === undefined ? null : { type: 'setNamespace', namespace: undefined };
     case 'command': return { type: 'commandStart' };
     case 'panes.toggle': return !overlay && nav.detail.stack.length ? { type: 'toggleSidePanes' } : null;
@@ -167,6 +181,9 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'open': return openAction(ctx);
   }
 }
+
+/** A text with a search typed in it, on screen: n and N go through its matches. */
+const searching = (nav: NavState, overlay: boolean) => !overlay && nav.focus === 'detail' && !!nav.detail.text.search?.query;
 
 const hscroll = (ctx: CommandContext) => resolveText(ctx.nav, ctx.frame.text).hscroll;
 

@@ -30,6 +30,7 @@ const rank = (command: string) => {
 export function footerHints(ctx: CommandContext): string {
   const { nav } = ctx;
   if (nav.filtering) return 'type to filter  Enter keep  Esc clear  ↑↓ move';
+  if (nav.detail.text.search?.typing) return 'type to search  Enter go to the first match  Esc clear';
   if (helpOpen(nav)) return `${ctx.frame.helpPages > 1 ? 'j/k more keys  ' : ''}? / Esc close  q quit`;
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.

@@ -26,7 +26,7 @@ export interface FrameInput {
   /** Lines above the groups list (discovery spinner, failure line) and the picker's list. */
   groupsChrome: number;
   pickerChrome: number;
-  text: { lines: number; longest: number; dropped: number; cursorLine: boolean };
+  text: { lines: number; longest: number; dropped: number; cursorLine: boolean; matches: readonly number[] };
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
   columns: number;
@@ -67,6 +67,7 @@ export function buildFrame(i: FrameInput): Frame {
       width: Math.max(1, detailWidth - (i.text.cursorLine ? 2 : 0)),
       longest: i.text.longest,
       dropped: i.text.dropped,
+      matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
     helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,

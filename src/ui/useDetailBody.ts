@@ -107,7 +107,7 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
 }
 
 /** The body the detail pane draws: the content placed by the resolved text position and list. */
-export function detailBody(content: DetailContent, position: TextPosition, objects: ListState): DetailBody {
+export function detailBody(content: DetailContent, position: TextPosition, objects: ListState, matches: readonly number[]): DetailBody {
   const { source, text, table, shape } = content;
   if (source.kind === 'value' || source.kind === 'text') {
     return {
@@ -118,6 +118,7 @@ export function detailBody(content: DetailContent, position: TextPosition, objec
       cursor: content.cursorLine ? position.cursor : undefined,
       offset: position.hscroll,
       note: shape.note,
+      search: position.search && { ...position.search, matches },
     };
   }
   if (source.kind === 'table') {

@@ -18,7 +18,7 @@ export type FrameChange =
   | { type: 'rows'; list: ListId; keys: string[] }
   | { type: 'height'; list: ListId; height: number }
   /** The detail text: its lines and viewport height; width, longest line and dropped lines optional. */
-  | { type: 'text'; lines: number; height: number; width?: number; longest?: number; dropped?: number }
+  | { type: 'text'; lines: number; height: number; width?: number; longest?: number; dropped?: number; matches?: number[] }
   | { type: 'logBody'; lines: number; height: number };
 
 export interface Screen {
@@ -44,7 +44,14 @@ function applyFrame(f: Frame, c: FrameChange): Frame {
     case 'text':
       return {
         ...f,
-        text: { lines: c.lines, height: c.height, width: c.width ?? f.text.width, longest: c.longest ?? 0, dropped: c.dropped ?? 0 },
+        text: {
+          lines: c.lines,
+          height: c.height,
+          width: c.width ?? f.text.width,
+          longest: c.longest ?? 0,
+          dropped: c.dropped ?? 0,
+          matches: c.matches ?? [],
+        },
       };
     case 'logBody':
       return { ...f, logBody: { lines: c.lines, height: c.height } };
