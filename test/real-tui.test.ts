@@ -107,11 +107,12 @@ describeReal('kapi-tui on a real kube-apiserver, in tmux', () => {
     expect(s).toMatch(/web-0\s+0\/1\s+Pending/);
     await t.keys('Escape');
     await t.waitFor((x) => !x.includes('web-0') && x.includes('pods/log'));
-    // `/` then Esc drops the kept `pods` filter: the whole core/v1 list is back.
+    // `/` starts a new filter (the kept `pods` one offered for Enter); Esc drops both: the whole
+    // core/v1 list is back.
     await t.keys('/');
-    await t.waitFor('pods▌');
+    await t.waitFor('/▌ (Enter keeps /pods)');
     await t.keys('Escape');
-    await t.waitFor((x) => x.includes('configmaps') && x.includes('bindings') && !x.includes('pods▌'));
+    await t.waitFor((x) => x.includes('configmaps') && x.includes('bindings') && !x.includes('/pods'));
     await filterTo(t, 'secrets', (x) => x.includes('secrets') && !x.includes('pods/log'));
     await t.keys('Enter');
     s = await t.waitFor(
