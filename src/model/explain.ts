@@ -43,6 +43,9 @@ export interface BuildOptions {
   maxDepth?: number;
 }
 
+// OpenAPI schema objects come in every shape (properties, items, allOf, $ref, x-kubernetes-*);
+// the walkers below check what they read.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = { [k: string]: any };
 
 interface Doc {
@@ -52,6 +55,7 @@ interface Doc {
 }
 
 function docOf(document: unknown): Doc {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an OpenAPI document, read defensively below
   const d = (document ?? {}) as any;
   if (d.components?.schemas && typeof d.components.schemas === 'object') {
     return { schemas: d.components.schemas, prefix: '#/components/schemas/' };

@@ -29,6 +29,8 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   // Following a log (or not) does not read it again: the key leaves `follow` out.
   const loaded = view?.kind === 'logs' ? { kind: view.kind, namespace: view.namespace, name: view.name } : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
+  // `key` names the view: each view opened (or refreshed) starts its own clock.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const since = useMemo(() => Date.now(), [key]);
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
