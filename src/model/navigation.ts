@@ -209,6 +209,15 @@ function selectKey(s: NavState, f: Frame, id: ListId, key: string, keys?: string
   return { ...s, lists: { ...s.lists, [id]: cursorOf(moveBy(l, pos - l.cursor)) } };
 }
 
+/** A pick list (namespaces, contexts) on top, its cursor at the top, unfiltered (help closed). */
+function openPickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+  return { ...s, overlays: [...without(s, 'help', kind), { kind }], filtering: null, lists: resetList(s, kind) };
+}
+
+function closePickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+  return { ...s, overlays: without(s, kind), filtering: s.filtering === kind ? null : s.filtering };
+}
+
 function withSearch(s: NavState, search: TextPosition['search']): NavState {
   const { search: _old, ...text } = s.detail.text;
   return withText(s, search ? { ...text, search } : text);
@@ -341,14 +350,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       });
     }
     case 'openPicker':
-      return {
-        ...s,
-        overlays: [...without(s, 'help', 'picker'), { kind: 'picker' }],
-        filtering: null,
-        lists: resetList(s, 'picker'),
-      };
+      return openPickList(s, 'picker');
     case 'closePicker':
-      return { ...s, overlays: without(s, 'picker'), filtering: s.filtering === 'picker' ? null : s.filtering };
+      return closePickList(s, 'picker');
     case 'setNamespace': {
       // A new namespace restarts an open object listing (the table is reloaded by the App); the
       // object and pod logs opened from the old one are closed.
@@ -423,14 +427,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'selectKey':
       return selectKey(s, f, a.list, a.key, a.keys);
     case 'openContexts':
-      return {
-        ...s,
-        overlays: [...without(s, 'help', 'contexts'), { kind: 'contexts' }],
-        filtering: null,
-        lists: resetList(s, 'contexts'),
-      };
+      return openPickList(s, 'contexts');
     case 'closeContexts':
-      return { ...s, overlays: without(s, 'contexts'), filtering: s.filtering === 'contexts' ? null : s.filtering };
+      return closePickList(s, 'contexts');
     case 'searchStart':
       return withSearch(s, { query: '', typing: true });
     case 'searchInput':
