@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { activeList, textCursor, topView } from '../src/model/nav-state.js';
 import { type Screen, list, run, start, text, keyContext } from './helpers/nav.js';
-import { EMPTY_LOG, logContainer, logsTitle, podLogPath } from '../src/model/pod-logs.js';
+import { EMPTY_LOG, logContainer, logsTitle, podLogPath, nextContainer } from '../src/model/pod-logs.js';
 import { matchCommand } from '../src/model/keymap.js';
 import { keyToAction } from '../src/ui/commands.js';
 import { curlCommand, kubectlCommand } from '../src/client/equivalents.js';
@@ -85,7 +85,7 @@ describe('container, URL and title', () => {
 
   test('one container: no container= (the server picks it), named in the title', () => {
     const c = logContainer(pod('nginx'));
-    expect(c).toEqual({ name: undefined, first: 'nginx', count: 1 });
+    expect(c).toEqual({ name: undefined, first: 'nginx', count: 1, names: ['nginx'] });
     expect(podLogPath('team-a', 'web-1', c.name)).toBe('/api/v1/namespaces/team-a/pods/web-1/log?tailLines=500');
     expect(logsTitle('web-1', c)).toBe('logs web-1 (container nginx)');
   });
@@ -93,12 +93,23 @@ describe('container, URL and title', () => {
   test('several containers: the first of spec.containers, said in the title', () => {
     const c = logContainer(pod('nginx', 'istio-proxy'));
     expect(podLogPath('team-a', 'nginx-abc', c.name)).toBe('/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=nginx');
-    expect(logsTitle('nginx-abc', c)).toBe('logs nginx-abc (container nginx, 1 of 2)');
+    expect(logsTitle('nginx-abc', c)).toBe('logs nginx-abc (container nginx, 1 of 2, C: next)');
+  });
+
+  test('another container asked for (C), and the previous instance (p)', () => {
+    const c = logContainer(pod('nginx', 'istio-proxy'), 'istio-proxy');
+    expect(c).toEqual({ name: 'istio-proxy', first: 'istio-proxy', count: 2, names: ['nginx', 'istio-proxy'] });
+    expect(logContainer(pod('nginx', 'istio-proxy'), 'gone').first).toBe('nginx');
+    expect(nextContainer(c.names, 'istio-proxy')).toBe('nginx');
+    expect(nextContainer(['only'], 'only')).toBeUndefined();
+    expect(podLogPath('team-a', 'nginx-abc', c.name, true)).toBe(
+      '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=istio-proxy&previous=true');
+    expect(logsTitle('nginx-abc', c, false, true)).toBe('logs nginx-abc (container istio-proxy, 2 of 2, C: next) (previous instance)');
   });
 
   test('before the pod is read, or without a spec', () => {
     expect(logsTitle('web-1')).toBe('logs web-1');
-    expect(logContainer({ kind: 'Status' })).toEqual({ name: undefined, first: '', count: 0 });
+    expect(logContainer({ kind: 'Status' })).toEqual({ name: undefined, first: '', count: 0, names: [] });
     expect(EMPTY_LOG).toMatch(/^\(no log lines/);
   });
 });

@@ -185,7 +185,7 @@ class TwoContainerApi extends FakeApi {
   }
 }
 
-test('a pod with two containers: container= the first, said in the title', async () => {
+test('a pod with two containers: container= the first, said in the title; C reads the next one', async () => {
   const api = new TwoContainerApi();
   tui.render(<App api={api} color={false} />, { columns: 160, rows: 30 });
   await wait(hasText('Groups  1/15'));
@@ -194,7 +194,46 @@ test('a pod with two containers: container= the first, said in the title', async
   keys(ENTER);
   await wait((f) => f.includes('● live') && f.includes('› web-0'));
   keys('o');
-  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2)') && f.includes('nginx line 2'));
+  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2, C: next)') && f.includes('nginx line 2'));
   expect(api.calls).toContain('getRaw /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
   expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
+  keys('C');
+  await wait((f) => f.includes('logs web-0 (container sidecar, 2 of 2, C: next)'));
+  expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=sidecar');
+  expect(frame()).toContain('logs web-0 -n default --tail=500 -c sidecar');
+  keys('C');
+  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2, C: next)'));
+});
+
+describe('p: the previous instance (kubectl logs --previous)', () => {
+  test('a restarted container: what it printed before it stopped, and the kubectl line that runs as shown', async () => {
+    const api = await client(sb.files!.kubeconfig);
+    await podsTable(api, 'demo');
+    await select('crashy-');
+    const pod = /› (crashy-\S+)/.exec(frame())![1]!;
+    keys('o');
+    await wait(hasText(`▶ Detail: logs ${pod} (container crashy)`));
+    keys('p');
+    await wait((f) => f.includes(`logs ${pod} (container crashy) (previous instance)`) && f.includes('fatal: exiting with code 1 (Error)'));
+    const path = `/api/v1/namespaces/demo/pods/${pod}/log?tailLines=500&previous=true`;
+    expect(frame()).toContain(`GET ${path} 200`);
+    const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n demo --tail=500 --previous`;
+    expect(frame()).toContain(`$ ${kubectl}`);
+    if (!toolMissing(KUBECTL)) {
+      const { stdout } = await promisify(execFile)('bash', ['-c', kubectl]);
+      expect(stdout).toContain('fatal: exiting with code 1 (Error)');
+    }
+    keys('p');
+    await wait((f) => f.includes(`logs ${pod} (container crashy)`) && !f.includes('previous instance'));
+  });
+
+  test('a container that never restarted: the server says there is no previous instance', async () => {
+    const api = await client(sb.files!.kubeconfig);
+    await podsTable(api, 'team-a');
+    await select('db-0');
+    keys('o');
+    await wait(hasText('▶ Detail: logs db-0'));
+    keys('p');
+    await wait((f) => f.includes('previous terminated container "postgres" in pod "db-0" not found'));
+  });
 });

@@ -95,7 +95,7 @@ export function parseResourcePath(pathOnly: string): ParsedResourcePath | undefi
 const PAGING_KEYS = new Set(['limit', 'continue', 'includeObject']);
 
 /** `kubectl logs` for a pods/log request whose query it has flags for (tailLines, container,
- *  follow=true as `-f`, put last as people type it); undefined for any other request (it then
+ *  previous=true as `--previous`, follow=true as `-f`, put last as people type it); undefined for any other request (it then
  *  stays `get --raw`). */
 function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams): string | undefined {
   const r = parseResourcePath(pathOnly);
@@ -105,6 +105,7 @@ function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams)
   for (const [key, value] of query) {
     if (key === 'tailLines') args.push(`--tail=${value}`);
     else if (key === 'container') args.push('-c', value);
+    else if (key === 'previous' && value === 'true') args.push('--previous');
     else if (key === 'follow' && value === 'true') follow = true;
     else return undefined;
   }

@@ -19,7 +19,7 @@ export type DetailView =
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
-  | { kind: 'logs'; namespace: string; name: string; follow?: boolean }
+  | { kind: 'logs'; namespace: string; name: string; follow?: boolean; container?: string; previous?: boolean }
   | { kind: 'path'; path: string };
 
 /** The kind whose schema the explorer shows. */

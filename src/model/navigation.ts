@@ -50,6 +50,8 @@ export type NavAction =
   | { type: 'openLogs'; namespace: string; name: string }
   /** `f` in a pod's log: start or stop following it. */
   | { type: 'toggleFollow' }
+  /** In a pod's log: another container (`C`) or its previous instance on / off (`p`); read anew. */
+  | { type: 'logSource'; container?: string; previous?: boolean }
   | { type: 'back' }
   | { type: 'filterStart' }
   | { type: 'filterInput'; text: string }
@@ -191,9 +193,10 @@ function push(s: NavState, view: DetailView): NavState {
   };
 }
 
-/** The logs view with follow on or off (off: no `follow` key, the view as `o` opened it). */
+/** The logs view with follow on or off (off: no `follow` key). */
 function withFollow(view: DetailView & { kind: 'logs' }, follow: boolean): DetailView {
-  return { kind: 'logs', namespace: view.namespace, name: view.name, ...(follow ? { follow: true } : {}) };
+  const { follow: _was, ...rest } = view;
+  return follow ? { ...rest, follow: true } : rest;
 }
 
 /** One step sideways: half the text's width, so that some of what was shown stays in view. */
@@ -302,6 +305,15 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       // Following starts at the bottom, where the new lines appear; stopping keeps the place.
       const position: TextPosition = top.follow ? { ...text(), stick: false } : { ...s.detail.text, stick: true };
       return { ...s, detail: { ...s.detail, stack, text: position } };
+    }
+    case 'logSource': {
+      const top = topView(s);
+      if (top?.kind !== 'logs') return s;
+      const { follow: _f, container: _c, previous: _p, ...base } = top;
+      const container = a.container ?? top.container;
+      const previous = a.previous ?? top.previous;
+      const view: DetailView = { ...base, ...(container ? { container } : {}), ...(previous ? { previous: true } : {}) };
+      return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
     }
     case 'back': {
       // A filtered list is shown whole again before Esc goes anywhere.

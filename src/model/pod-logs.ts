@@ -16,21 +16,33 @@ export function isPodRef(ref: ResourceRef): boolean {
   return ref.group === '' && ref.resource === 'pods';
 }
 
-/** The container whose log is read: the first of spec.containers, like kubectl without -c.
- *  `name` is undefined when the pod has one container (no `container=` needed then). */
-export interface LogContainer { name?: string; first: string; count: number }
+/** The container whose log is read: the one asked for (`C`), else the first of spec.containers,
+ *  like kubectl without -c. `name` is undefined when the pod has one container (no `container=`
+ *  needed then); `first` is the one shown, `names` all of them, in the pod's order. */
+export interface LogContainer { name?: string; first: string; count: number; names: string[] }
 
-export function logContainer(pod: unknown): LogContainer {
+export function logContainer(pod: unknown, wanted?: string): LogContainer {
   const containers = (pod as { spec?: { containers?: { name?: unknown }[] } } | undefined)?.spec?.containers;
   const names = Array.isArray(containers) ? containers.map((c) => c?.name).filter((n): n is string => typeof n === 'string') : [];
-  const first = names[0] ?? '';
+  const shown = wanted !== undefined && names.includes(wanted) ? wanted : (names[0] ?? '');
   // The API server refuses (400) a log request without `container` when there are several.
-  return { name: names.length > 1 ? first : undefined, first, count: names.length };
+  return { name: names.length > 1 ? shown : undefined, first: shown, count: names.length, names };
 }
 
-/** GET path of the log: /api/v1/namespaces/NS/pods/NAME/log?tailLines=500[&container=C]. */
-export function podLogPath(namespace: string, name: string, container?: string): string {
-  return withQuery(podLogBasePath(namespace, name), { tailLines: String(TAIL_LINES), container });
+/** The container after `current` (round the end), for `C`. */
+export function nextContainer(names: string[], current: string): string | undefined {
+  if (names.length < 2) return undefined;
+  return names[(names.indexOf(current) + 1) % names.length];
+}
+
+/** GET path of the log: /api/v1/namespaces/NS/pods/NAME/log?tailLines=500[&container=C][&previous=true]
+ *  (previous: the last terminated instance of the container, `kubectl logs --previous`). */
+export function podLogPath(namespace: string, name: string, container?: string, previous = false): string {
+  return withQuery(podLogBasePath(namespace, name), {
+    tailLines: String(TAIL_LINES),
+    container,
+    previous: previous ? 'true' : undefined,
+  });
 }
 
 /** The log path without its query (how the request log and the footer match requests to views). */
@@ -40,10 +52,11 @@ export function podLogBasePath(namespace: string, name: string): string {
 
 /** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read; with
  *  ' ● following' while the log is followed. */
-export function logsTitle(name: string, container?: LogContainer, following = false): string {
-  const mark = following ? ' ● following' : '';
+export function logsTitle(name: string, container?: LogContainer, following = false, previous = false): string {
+  const mark = (previous ? ' (previous instance)' : '') + (following ? ' ● following' : '');
   if (!container?.first) return `logs ${name}${mark}`;
-  return `logs ${name} (container ${container.first}${container.count > 1 ? `, 1 of ${container.count}` : ''})${mark}`;
+  const at = container.names.indexOf(container.first) + 1;
+  return `logs ${name} (container ${container.first}${container.count > 1 ? `, ${at} of ${container.count}, C: next` : ''})${mark}`;
 }
 
 /** Lines a followed log keeps (the oldest are dropped beyond): a chatty pod must not fill memory. */

@@ -60,6 +60,16 @@ function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: I
   if (container === null && containers.length > 1) {
     return sendStatus(res, 400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`, {});
   }
+  // --previous: the last terminated instance's log, which only a restarted container has; the
+  // kubelet's words otherwise.
+  if (isTrue(query.get('previous'))) {
+    const shown = container ?? containers[0];
+    const status = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === shown);
+    if (!status?.lastState?.terminated) {
+      return sendStatus(res, 400, 'BadRequest', `previous terminated container "${shown}" in pod "${name}" not found`, {});
+    }
+    return sendText(res, 200, previousLog(pod, status.lastState.terminated));
+  }
   let text = store.podLog(pod.metadata.namespace ?? '', name) ?? '';
   const tail = Number(query.get('tailLines'));
   if (query.has('tailLines') && Number.isInteger(tail) && tail >= 0) {
@@ -185,4 +195,14 @@ function startWatch(
   };
   res.on('close', cleanup);
   req.on('close', cleanup);
+}
+
+/** What the previous instance printed before it stopped (its start, its failure). */
+function previousLog(pod: any, terminated: { startedAt?: string; finishedAt?: string; exitCode?: number; reason?: string }): string {
+  const image = pod.spec?.containers?.[0]?.image ?? 'the container';
+  return [
+    `${terminated.startedAt ?? ''} starting ${image}`,
+    `${terminated.finishedAt ?? ''} fatal: exiting with code ${terminated.exitCode ?? 1} (${terminated.reason ?? 'Error'})`,
+    '',
+  ].join('\n');
 }

@@ -9,11 +9,12 @@ import type { RequestLog } from './request-log.js';
 export interface PodLogs { response: RawResponse; container: LogContainer }
 
 /** Throws like the client (KubeError): 403 without RBAC for pods or pods/log, 404 for a pod gone. */
-export async function loadPodLogs(api: KubeApi, namespace: string, name: string, signal: AbortSignal, log?: RequestLog): Promise<PodLogs> {
+export async function loadPodLogs(api: KubeApi, namespace: string, name: string, signal: AbortSignal, log?: RequestLog,
+  source: { container?: string; previous?: boolean } = {}): Promise<PodLogs> {
   const pod = await api.get(POD_REF, namespace, name, { signal });
   log?.attachBody(pod.requestId, pod);
-  const container = logContainer(pod.json);
-  const path = podLogPath(namespace, name, container.name);
+  const container = logContainer(pod.json, source.container);
+  const path = podLogPath(namespace, name, container.name, source.previous);
   // A log is text: `*/*` is what curl sends by default, so the curl equivalent needs no -H.
   const response = await api.getRaw(path, { accept: '*/*', signal });
   log?.attachBody(response.requestId, response);

@@ -219,6 +219,7 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
     groups: discovery.state === 'ok' ? discovery.value.groups : NO_GROUPS,
     contexts: contextSource ? (contexts ?? 'loading') : undefined,
     contextItems,
+    logContainer: detailData.state === 'response' ? detailData.container : undefined,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command

@@ -21,7 +21,7 @@ import {
 } from '../model/nav-state.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
-import { isPodRef } from '../model/pod-logs.js';
+import { type LogContainer, isPodRef, nextContainer } from '../model/pod-logs.js';
 import { complete, runCommand } from '../model/command-line.js';
 import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
@@ -55,6 +55,8 @@ export interface CommandContext {
   contexts?: KubeContexts | 'loading';
   /** The contexts pick list's rows (current first). */
   contextItems?: string[];
+  /** A pod log on screen: its containers and which one is shown. */
+  logContainer?: LogContainer;
 }
 
 export interface ObjectFields {
@@ -173,6 +175,15 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
     case 'pod.logs': return overlay ? null : logsAction(ctx);
+    case 'logs.previous': {
+      const top = topView(nav);
+      return !overlay && nav.focus === 'detail' && top?.kind === 'logs' ? { type: 'logSource', previous: !top.previous } : null;
+    }
+    case 'logs.container': {
+      const c = ctx.logContainer;
+      const next = !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' && c ? nextContainer(c.names, c.first) : undefined;
+      return next ? { type: 'logSource', container: next } : null;
+    }
     case 'logs.follow': return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
     case 'copy.curl': return { type: 'copyCurl' };
     case 'discovery.raw': return nav.detail.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;

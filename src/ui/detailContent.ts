@@ -74,7 +74,7 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
   const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
     : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
-        data.state === 'response' && data.followed?.follow.state === 'following')
+        data.state === 'response' && data.followed?.follow.state === 'following', view.previous)
         : `GET ${view.path}`;
   switch (data.state) {
     case 'idle':

@@ -27,7 +27,9 @@ export interface DetailRequest {
 /** `log` receives what the client's request events lack: response bodies and watch events. */
 export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
   // Following a log (or not) does not read it again: the key leaves `follow` out.
-  const loaded = view?.kind === 'logs' ? { kind: view.kind, namespace: view.namespace, name: view.name } : view;
+  const loaded = view?.kind === 'logs'
+    ? { kind: view.kind, namespace: view.namespace, name: view.name, container: view.container, previous: view.previous }
+    : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   // `key` names the view: each view opened (or refreshed) starts its own clock.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -54,7 +56,7 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   }, [api, key]);
   useAbortableLoad<LoadedResponse>({
     start: !view || cancelled || view.kind === 'objects' ? undefined
-      : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log)
+      : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log, view)
         : async (signal) => ({ response: await loadResponse(api, view, signal, log) }),
     done: show,
     failed: fail,
