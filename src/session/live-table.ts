@@ -6,6 +6,7 @@
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
 import { type TableData, failedRequestId } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
+import { eventRow, patchRows } from '../model/table-rows.js';
 import { describeError } from './errors.js';
 import type { RequestLog } from './request-log.js';
 
@@ -23,31 +24,6 @@ const REFETCH_MAX_ROWS = 5000;
  *  formats all rows so far, so rendering per page would cost O(rows²). Grows with the table. */
 function updateInterval(rows: number): number {
   return Math.min(1000, 100 + rows / 100);
-}
-
-function rowKey(row: TableRow): string | undefined {
-  const m = row.object?.metadata;
-  return m?.name === undefined ? undefined : `${m.namespace ?? ''}/${m.name}`;
-}
-
-/** The row a Table watch event carries, or undefined for a plain object event. */
-function eventRow(object: unknown): TableRow | undefined {
-  const t = object as { kind?: string; rows?: { cells?: unknown[]; object?: { metadata?: Record<string, unknown> } }[] };
-  const r = t?.kind === 'Table' ? t.rows?.[0] : undefined;
-  if (!r || !Array.isArray(r.cells)) return undefined;
-  const m = r.object?.metadata ?? {};
-  return { cells: r.cells, object: { metadata: { name: m.name as string | undefined, namespace: m.namespace as string | undefined } } };
-}
-
-/** Rows after one watch event: ADDED appends (or replaces), MODIFIED replaces in place, DELETED removes. */
-export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETED', row: TableRow): TableRow[] {
-  const key = rowKey(row);
-  const i = key === undefined ? -1 : rows.findIndex((r) => rowKey(r) === key);
-  if (type === 'DELETED') return i < 0 ? rows : [...rows.slice(0, i), ...rows.slice(i + 1)];
-  if (i < 0) return [...rows, row];
-  const next = rows.slice();
-  next[i] = row;
-  return next;
 }
 
 /** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
