@@ -1,4 +1,6 @@
-// Small pure formatters: ages, sizes, request lines, table column layout.
+// Small pure formatters: ages, sizes, request lines, table column layout (by display width: a CJK
+// character or an emoji takes two terminal columns, as Ink draws it).
+import stringWidth from 'string-width';
 import type { RequestEvent, TableColumn, TableRow } from './types.js';
 
 /** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration) for a past timestamp. */
@@ -44,10 +46,23 @@ export function formatRequest(ev: RequestEvent): string {
   return `${ev.method} ${ev.path} ${status} ${Math.round(ev.durationMs)} ms ${formatBytes(ev.bytes)}${tail}`;
 }
 
+/** Terminal columns `s` takes (string-width, as Ink measures it). */
+export const displayWidth = (s: string): number => stringWidth(s);
+
+/** `s` cut to `width` terminal columns, '…' marking the cut. */
 export function truncate(s: string, width: number): string {
   if (width <= 0) return '';
-  if (s.length <= width) return s;
-  return width === 1 ? '…' : s.slice(0, width - 1) + '…';
+  if (s.length <= width && displayWidth(s) <= width) return s;
+  if (width === 1) return '…';
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const w = displayWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
 }
 
 /** Hard-wrap text to `width` columns (words kept together when they fit). */
@@ -82,11 +97,31 @@ export function visibleColumns(columns: TableColumn[]): number[] {
   return idx.length ? idx : columns.map((_, i) => i);
 }
 
+/** Each column's natural width: the widest of its header and cells, in terminal columns. */
+export function naturalWidths(headers: string[], rows: string[][]): number[] {
+  const widths = headers.map(displayWidth);
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const c = r[i] ?? '';
+      // A cell takes at most two columns a code unit: most need no measuring.
+      if (c.length * 2 <= widths[i]) continue;
+      const w = displayWidth(c);
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  return widths;
+}
+
 /** Column widths that fit `width`. Natural width = widest of header and cells. When too wide:
  *  1. the widest other column shrinks, down to `minWidth`; 2. the first column shrinks to half the
  *  width; 3. columns are dropped from the right (width 0); 4. the first column is truncated. */
 export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2, minWidth = 8): number[] {
-  const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
+  return fitColumns(naturalWidths(headers, rows), width, gap, minWidth);
+}
+
+/** layoutColumns for natural widths already measured. */
+export function fitColumns(natural: number[], width: number, gap = 2, minWidth = 8): number[] {
+  const widths = natural.slice();
   const total = () => {
     const shown = widths.filter((w) => w > 0);
     return shown.reduce((a, b) => a + b, 0) + gap * Math.max(0, shown.length - 1);
@@ -114,7 +149,7 @@ export function formatRow(cells: string[], widths: number[], gap = 2): string {
   const shown = cells.map((c, i) => ({ c, w: widths[i] ?? 0 })).filter((x) => x.w > 0);
   return shown.map(({ c, w }, i) => {
     const t = truncate(c, w);
-    return i === shown.length - 1 ? t : t.padEnd(w + gap);
+    return i === shown.length - 1 ? t : t + ' '.repeat(Math.max(0, w + gap - displayWidth(t)));
   }).join('');
 }
 

@@ -10,13 +10,17 @@ import type { ExplainedError } from '../model/loadable.js';
 import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { wrapLines } from '../model/format.js';
 import { detailViewport } from '../model/layout.js';
-import { useElapsedSeconds } from './hooks.js';
+import { useClock, useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
   /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
   | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string; error?: ExplainedError }
-  | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
+  /** `row`: the text of a row at a time (its AGE ticks when `ticking`), made only for rows drawn. */
+  | {
+    kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState; loading: boolean;
+    note: string; error?: ExplainedError; empty?: string[];
+  }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
   | { kind: 'message'; text: string };
@@ -125,6 +129,7 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
   const content = Math.max(1, height - 3);
   const innerWidth = Math.max(1, width - 4);
   const view = detailViewport(body, content, innerWidth);
+  const now = useClock(body.kind === 'table' && body.ticking);
   let info = '';
   let inner: React.ReactNode;
   switch (body.kind) {
@@ -155,7 +160,7 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
           {body.list.keys.length === 0 && !body.loading
             ? <EmptyTable lines={body.empty ?? ['No resources found.']} />
-            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.rows[i] ?? ''} empty={body.loading ? '' : undefined} />}
+            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.row(i, now)} empty={body.loading ? '' : undefined} />}
         </>
       );
       break;

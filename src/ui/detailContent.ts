@@ -3,7 +3,6 @@ import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/ty
 import { type NavState, activeOverlay, topView } from '../model/nav-state.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { formatGvr, gvPath, rootPath } from '../model/paths.js';
-import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
@@ -113,25 +112,6 @@ export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: 
   if (!reveal) value = maskSecret(value);
   if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
   return yaml ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret } : { lines: [YAML_LOADING], syntax: 'none', secret };
-}
-
-export interface TableText { header: string; rows: string[]; keys: string[]; ids: { name: string; namespace?: string }[] }
-
-/** The server's Table (priority-0 columns, plus NAMESPACE when listing all namespaces) as text rows. */
-export function tableText(t: TableData, allNamespaces: boolean, width: number): TableText {
-  const idx = visibleColumns(t.columns);
-  const hasNs = t.columns.some((c) => c.name.toLowerCase() === 'namespace');
-  const addNs = allNamespaces && !hasNs;
-  const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
-  const ids = t.rows.map((r) => rowIdentity(r, t.columns));
-  const cells = t.rows.map((r, n) => [...(addNs ? [ids[n].namespace ?? ''] : []), ...idx.map((i) => cellText(r.cells[i]))]);
-  const widths = layoutColumns(headers, cells, width);
-  return {
-    header: formatRow(headers, widths),
-    rows: cells.map((c) => formatRow(c, widths)),
-    keys: ids.map((id) => `${id.namespace ?? ''}/${id.name}`),
-    ids,
-  };
 }
 
 /** kubectl's wording for an empty list, and the way out when a namespace is the likely reason. */

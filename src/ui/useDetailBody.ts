@@ -1,7 +1,7 @@
 // What the detail pane shows, derived during the App's render: the content (text split into lines,
 // the objects table as text, the opened object's fields) from navigation state and loaded data,
 // then the body the pane draws once the frame has placed the cursor and scroll.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { type ListState } from '../model/list.js';
 import { type TextPosition, textCursor } from '../model/nav-state.js';
 import type { DetailShape } from '../model/layout.js';
@@ -11,12 +11,11 @@ import type { ObjectFields } from './commands.js';
 import {
   type DetailSource,
   type SelectionInput,
-  type TableText,
   detailSource,
   sourceLines,
   tableNote,
-  tableText,
 } from './detailContent.js';
+import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -78,11 +77,14 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
+  // Column widths only grow while one table (its title: resource, namespace) stays open.
+  const [widthMemory] = useState(() => new WidthMemory());
+  const tableView = tableSrc?.title;
   const table = useMemo(
-    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth) : undefined),
+    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, { memory: widthMemory, view: tableView ?? '' }) : undefined),
     // As above: the table data and the namespace mode, not the source object around them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth],
+    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth, tableView],
   );
 
   const kind = source.kind === 'value' && source.object ? kindOf(source.value) : undefined;
@@ -126,7 +128,8 @@ export function detailBody(content: DetailContent, position: TextPosition, objec
     return {
       kind: 'table',
       header: table?.header ?? '',
-      rows: table?.rows ?? [],
+      row: table?.row ?? (() => ''),
+      ticking: !!table?.ticking,
       list: objects,
       loading: !t.done,
       note: tableNote(t),
