@@ -8,6 +8,7 @@ import { type TableData, failedRequestId } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
 import { eventRow, patchRows } from '../model/table-rows.js';
 import { describeError } from './errors.js';
+import { backoffMs, classifyFailure, eventResourceVersion } from './reconnect.js';
 import type { RequestLog } from './request-log.js';
 
 export interface LiveTableOptions {
@@ -26,9 +27,9 @@ function updateInterval(rows: number): number {
   return Math.min(1000, 100 + rows / 100);
 }
 
-/** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
+/** A watch the server ends sooner than this after it started counts as a failure (backoff, so that
+ *  a server that closes every watch at once is not asked again in a tight loop). */
 const QUICK_END_MS = 5000;
-const MAX_QUICK_RESTARTS = 2;
 
 /** Objects of a plain list (server without Table support) as Table rows. */
 export function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: TableRow[] } {
@@ -46,7 +47,13 @@ export class LiveTable {
   private listing?: AbortController;
   private watch?: WatchHandle;
   private refetchTimer?: ReturnType<typeof setTimeout>;
-  private quickRestarts = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Failed attempts in a row (list or watch): the backoff grows with them. */
+  private failures = 0;
+  /** The newest resourceVersion the list or a watch event brought: a watch resumes from it. */
+  private resourceVersion?: string;
+  /** The Status of the ERROR event that ended the current watch. */
+  private watchError?: unknown;
 
   constructor(
     private readonly api: KubeApi,
@@ -65,6 +72,7 @@ export class LiveTable {
     this.listing?.abort();
     this.watch?.stop();
     clearTimeout(this.refetchTimer);
+    clearTimeout(this.retryTimer);
   }
 
   private update(patch: Partial<TableData>): void {
@@ -104,27 +112,47 @@ export class LiveTable {
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
       if (mode === 'first' && acc.pages === 0) this.onFail(err);
+      else if (classifyFailure(err).kind !== 'fatal') this.retry(err, () => void this.load(mode === 'first' ? 'rewatch' : mode));
       else {
         // The failed page is the table's request now (the footer shows why it stopped).
         this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
       }
       return;
     }
+    this.failures = 0;
     if (mode !== 'refresh') this.startWatch(resourceVersion);
+  }
+
+  /** `again` after a wait: Retry-After for a 429, else a backoff that grows with each failure in a
+   *  row. The table keeps its rows meanwhile and its note counts down (`reconnect`). */
+  private retry(err: unknown, again: () => void, reason?: string): void {
+    const failure = classifyFailure(err);
+    this.failures++;
+    const waitMs = failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(this.failures);
+    reason ??= failure.kind === 'throttled' ? 'server busy (429)' : describeError(err).title;
+    this.update({ reconnect: { at: Date.now() + waitMs, reason } });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) again();
+    }, waitMs);
   }
 
   private startWatch(resourceVersion: string | undefined): void {
     const startedAt = Date.now();
+    this.resourceVersion = resourceVersion;
+    this.watchError = undefined;
     const opts = { namespace: this.namespace, resourceVersion, table: true };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
-    this.update({ live: 'watching', liveError: undefined });
+    this.update({ live: 'watching', liveError: undefined, reconnect: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
   }
 
   private onEvent(handle: WatchHandle, ev: WatchEventMessage): void {
     if (this.stopped) return;
     if (handle.requestId !== undefined) this.opts.log?.recordWatchEvent(handle.requestId, ev);
+    if (ev.type === 'ERROR') this.watchError = ev.object;
+    this.resourceVersion = (ev.type !== 'ERROR' && eventResourceVersion(ev.object)) || this.resourceVersion;
     if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
     const changes = this.table.changes + 1;
     const row = eventRow(ev.object);
@@ -145,16 +173,26 @@ export class LiveTable {
     }, this.opts.throttleMs ?? 500);
   }
 
-  /** Servers end watches after a timeout, or with an ERROR event (410 Gone: resourceVersion too
-   *  old): re-list and watch again. A watch that keeps ending at once is given up on. */
+  /** Servers end watches after a timeout: watch again from the last resourceVersion seen. An ERROR
+   *  event or a failed request says why else: 410 lists again at once, 429 waits Retry-After and
+   *  watches on from where it was, a lost connection retries with backoff (re-listing: events may have
+   *  been missed), a refusal (403) stops the watch with its reason. */
   private watchEnded(handle: WatchHandle, startedAt: number, err?: unknown): void {
     if (this.stopped || handle !== this.watch) return;
-    const quick = Date.now() - startedAt < QUICK_END_MS;
-    this.quickRestarts = quick ? this.quickRestarts + 1 : 0;
-    if (this.quickRestarts > MAX_QUICK_RESTARTS) {
-      this.update({ live: 'stopped', liveError: err ? describeError(err).title : 'the server kept closing the watch' });
+    const cause = err ?? this.watchError;
+    if (cause === undefined) {
+      if (Date.now() - startedAt >= QUICK_END_MS) {
+        this.failures = 0;
+        this.startWatch(this.resourceVersion);
+      } else {
+        this.retry({ kind: 'network' }, () => this.startWatch(this.resourceVersion), 'the server closed the watch at once');
+      }
       return;
     }
-    void this.load('rewatch');
+    const failure = classifyFailure(cause);
+    if (failure.kind === 'expired') void this.load('rewatch');
+    else if (failure.kind === 'throttled') this.retry(cause, () => this.startWatch(this.resourceVersion));
+    else if (failure.kind === 'lost') this.retry(cause, () => void this.load('rewatch'));
+    else this.update({ live: 'stopped', liveError: describeError(cause).title });
   }
 }

@@ -16,10 +16,11 @@ export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
   /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
   | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string; error?: ExplainedError }
-  /** `row`: the text of a row at a time (its AGE ticks when `ticking`), made only for rows drawn. */
+  /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
+   *  `ticking`); rows are made only when drawn. */
   | {
     kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState; loading: boolean;
-    note: string; error?: ExplainedError; empty?: string[];
+    note: (now: number) => string; error?: ExplainedError; empty?: string[];
   }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
@@ -128,7 +129,7 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
   const color = useColor();
   const content = Math.max(1, height - 3);
   const innerWidth = Math.max(1, width - 4);
-  const view = detailViewport(body, content, innerWidth);
+  const view = detailViewport(body.kind === 'table' ? { kind: 'table', error: body.error } : body, content, innerWidth);
   const now = useClock(body.kind === 'table' && body.ticking);
   let info = '';
   let inner: React.ReactNode;
@@ -154,7 +155,7 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
       info = listInfo(body.list, filtering);
       inner = (
         <>
-          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
+          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note(now)}</Text>
           {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
           {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>

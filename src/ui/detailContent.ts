@@ -120,10 +120,13 @@ export function emptyTableLines(ref: ResourceRef | undefined, namespace: string 
   return [`No resources found in ${namespace} namespace.`, 'press n to pick a namespace (try all namespaces)'];
 }
 
-/** "12 object(s), 1 page(s) · ● live, 3 change(s)" */
-export function tableNote(t: TableData): string {
-  const live = t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
-    : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
+/** "12 object(s), 1 page(s) · ● live, 3 change(s)"; while a lost list or watch waits to be tried
+ *  again, the countdown to it at `now` ("reconnecting in 4s…"). */
+export function tableNote(t: TableData, now: number): string {
+  const r = t.reconnect;
+  const live = r ? ` · ${r.reason}: reconnecting in ${Math.max(0, Math.ceil((r.at - now) / 1000))}s…`
+    : t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
+      : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }
 

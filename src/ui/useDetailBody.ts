@@ -129,10 +129,10 @@ export function detailBody(content: DetailContent, position: TextPosition, objec
       kind: 'table',
       header: table?.header ?? '',
       row: table?.row ?? (() => ''),
-      ticking: !!table?.ticking,
+      ticking: !!table?.ticking || t.reconnect !== undefined,
       list: objects,
       loading: !t.done,
-      note: tableNote(t),
+      note: (now) => tableNote(t, now),
       error: t.error,
       empty: source.empty,
     };
