@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import type { TableData } from '../src/model/loadable.js';
 import type { TableColumn } from '../src/model/types.js';
-import { WidthMemory, tableText } from '../src/model/table-view.js';
+import { WidthMemory, sortStep, tableText } from '../src/model/table-view.js';
 
 const col = (name: string): TableColumn => ({ name, type: 'string', format: '', description: '', priority: 0 });
 const table = (rows: [string, string, string?][]): TableData => ({
@@ -59,4 +59,23 @@ it('widths only grow while the same view is open: a CrashLoopBackOff that clears
   // Another view starts from its own widths.
   const other = tableText(table([['crashy-7d9f', 'Running']]), false, 80, { memory, view: 'pods.v1 in team-a' });
   expect(other.header).toBe('NAME         STATUS   AGE');
+});
+
+it('sorting: s cycles the columns and back to the server\'s order, S reverses; AGE sorts by creationTimestamp', () => {
+  const t = table([
+    ['web-b', 'Running', '2026-11-01T09:00:00Z'],
+    ['web-c', 'Error', '2026-11-01T09:59:00Z'],
+    ['web-a', 'Pending', '2026-10-01T09:00:00Z'],
+  ]);
+  const names = (sort?: { column: number; desc: boolean }) => tableText(t, false, 80, undefined, sort).ids.map((id) => id.name);
+  expect(names()).toEqual(['web-b', 'web-c', 'web-a']);
+  expect(names(sortStep(undefined, false))).toEqual(['web-a', 'web-b', 'web-c']);
+  expect(names({ column: 1, desc: true })).toEqual(['web-c', 'web-b', 'web-a']);
+  expect(names({ column: 2, desc: false })).toEqual(['web-c', 'web-a', 'web-b']);
+  expect(names({ column: 3, desc: false })).toEqual(['web-c', 'web-b', 'web-a']);
+  expect(names({ column: 4, desc: false })).toEqual(['web-b', 'web-c', 'web-a']);
+  expect(names({ column: 0, desc: true })).toEqual(['web-a', 'web-c', 'web-b']);
+  expect(tableText(t, false, 80, undefined, { column: 3, desc: true }).header).toBe('NAME   STATUS   AGE↓');
+  expect(sortStep({ column: 2, desc: false }, false)).toEqual({ column: 3, desc: false });
+  expect(sortStep({ column: 2, desc: false }, true)).toEqual({ column: 2, desc: true });
 });

@@ -16,7 +16,8 @@ export type Command =
   | 'open' | 'back' | 'filter' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
   | 'text.left' | 'text.right'
   | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
-  | 'help' | 'quit';
+  | 'help' | 'quit'
+  | 'sort.next' | 'sort.reverse';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
   | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
@@ -71,6 +72,8 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }], hint: 'tour' },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
+  { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }], hint: 'sort' },
+  { command: 'sort.reverse', description: 'reverse the sort', bindings: [{ input: 'S', label: 'S' }] },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

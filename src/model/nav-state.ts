@@ -8,6 +8,7 @@
 // during render to keep the state in step with the screen.
 import type { ResourceRef } from './types.js';
 import { type ListState, clampList, filterKeys } from './list.js';
+import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
@@ -15,7 +16,9 @@ export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'log' | 'ex
 export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'log', 'explain'];
 
 export type DetailView =
-  | { kind: 'objects'; ref: ResourceRef }
+  /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
+   *  server-side filter the table is listed and watched with. */
+  | { kind: 'objects'; ref: ResourceRef; sort?: TableSort; labelSelector?: string }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */

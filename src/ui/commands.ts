@@ -151,6 +151,9 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'explain': return explainAction(ctx);
     case 'tour': return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open': return openAction(ctx);
+    case 'sort.next':
+    case 'sort.reverse':
+      return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'objects' ? { type: 'sortTable', reverse: cmd === 'sort.reverse' } : null;
   }
 }
 

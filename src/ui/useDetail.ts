@@ -44,8 +44,10 @@ export interface DetailRequest {
 
 /** `log` receives what the client's request events lack: response bodies and watch events. */
 export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
-  // Following a log (or not) does not read it again: the key leaves `follow` out.
-  const loaded = view?.kind === 'logs' ? { kind: view.kind, namespace: view.namespace, name: view.name } : view;
+  // Following a log (or not) does not read it again, nor does sorting a table: the key leaves
+  // `follow` and `sort` out.
+  const loaded = view?.kind === 'logs' ? { kind: view.kind, namespace: view.namespace, name: view.name }
+    : view?.kind === 'objects' ? { kind: view.kind, ref: view.ref, labelSelector: view.labelSelector } : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   const since = useMemo(() => Date.now(), [key]);
   // Data is tagged with the request it answers, so a stale result never shows under a new view.

@@ -3,7 +3,7 @@
 // then the body the pane draws once the frame has placed the cursor and scroll.
 import { useMemo, useState } from 'react';
 import { type ListState } from '../model/list.js';
-import { type TextPosition, textCursor } from '../model/nav-state.js';
+import { type TextPosition, textCursor, topView } from '../model/nav-state.js';
 import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
@@ -80,11 +80,13 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   // Column widths only grow while one table (its title: resource, namespace) stays open.
   const [widthMemory] = useState(() => new WidthMemory());
   const tableView = tableSrc?.title;
+  const top = topView(nav);
+  const sort = top?.kind === 'objects' ? top.sort : undefined;
   const table = useMemo(
-    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, { memory: widthMemory, view: tableView ?? '' }) : undefined),
+    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, { memory: widthMemory, view: tableView ?? '' }, sort) : undefined),
     // As above: the table data and the namespace mode, not the source object around them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth, tableView],
+    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth, tableView, sort],
   );
 
   const kind = source.kind === 'value' && source.object ? kindOf(source.value) : undefined;
