@@ -102,3 +102,19 @@ test.skipIf(toolMissing(KUBECTL))('watched for a while, the table matches kubect
   }
   expect(shown).toHaveLength(3);
 });
+
+test('\\ lists by labels on the server: the request, kubectl\'s -l, the title; a malformed one is the server\'s 400; Esc clears', async () => {
+  await openDemoPods(140, 30);
+  for (const k of ['\\', ...'app=frontend', '\r']) r!.stdin.write(k);
+  const filtered = await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo -l app=frontend') && f.includes('2 object(s)'), T);
+  expect(tableLines(stripAnsi(filtered)).rows.map((row) => row.split(/\s+/)[0].replace(/-[a-z0-9]+$/, '')))
+    .toEqual(['frontend-wdkhbs4lt7', 'frontend-wdkhbs4lt7']);
+  expect(frame()).toContain('GET /api/v1/namespaces/demo/pods?labelSelector=app%3Dfrontend&limit=500 200');
+  expect(frame()).toMatch(/\$ kubectl --kubeconfig \S+ get pods -n demo -l app=frontend -o json/);
+  r!.stdin.write('\u001B');
+  await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo  ') && f.includes('3 object(s)'), T);
+  for (const k of ['\\', ...'a=b=c', '\r']) r!.stdin.write(k);
+  await waitForFrame(r!.lastFrame, (f) => f.includes('✖ HTTP 400 Bad Request') && f.includes('found \'=\', expected: \',\' or \'end of string\''), T);
+  r!.stdin.write('\u001B');
+  await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo  ') && f.includes('3 object(s)'), T);
+});

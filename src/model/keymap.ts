@@ -17,7 +17,7 @@ export type Command =
   | 'text.left' | 'text.right'
   | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit'
-  | 'sort.next' | 'sort.reverse';
+  | 'sort.next' | 'sort.reverse' | 'label.selector';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
   | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
@@ -74,6 +74,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
   { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }], hint: 'sort' },
   { command: 'sort.reverse', description: 'reverse the sort', bindings: [{ input: 'S', label: 'S' }] },
+  { command: 'label.selector', description: 'label filter (-l)', bindings: [{ input: '\\', label: '\\' }], hint: 'labels' },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

@@ -118,6 +118,8 @@ export interface NavState {
   /** Keep the Groups and Resources panes beside an open table or object (`z`); off: the detail
    *  takes the whole width. */
   sidePanes: boolean;
+  /** The label selector being typed for the open object table (`\`), while its prompt is open. */
+  selector: string | null;
 }
 
 /** What the last render showed: the rows (filter keys) and visible lines of each list, the detail
@@ -170,6 +172,7 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
     command: null,
     history: [],
     sidePanes: false,
+    selector: null,
   };
 }
 

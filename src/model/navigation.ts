@@ -91,7 +91,11 @@ export type NavAction =
   | { type: 'commandError'; message: string }
   | { type: 'commandDone'; text: string; then: NavAction[] }
   /** `s` / `S` on an object table: the next sort column, or the other direction. */
-  | { type: 'sortTable'; reverse: boolean };
+  | { type: 'sortTable'; reverse: boolean }
+  /** The label selector prompt: open or edited (`text`), or closed (null). */
+  | { type: 'selectorEdit'; text: string | null }
+  /** The open object table listed and watched with this label selector (undefined: none). */
+  | { type: 'setLabelSelector'; selector: string | undefined };
 
 /** Commands remembered for Up on the command line. */
 const HISTORY_MAX = 50;
@@ -421,6 +425,15 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       if (top?.kind !== 'objects') return s;
       const sort = sortStep(top.sort, a.reverse);
       return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), { ...top, sort }] } };
+    }
+    case 'selectorEdit':
+      return { ...s, selector: a.text, filtering: null };
+    case 'setLabelSelector': {
+      const top = topView(s);
+      if (top?.kind !== 'objects') return { ...s, selector: null };
+      const view: DetailView = { kind: 'objects', ref: top.ref, ...(top.sort ? { sort: top.sort } : {}), ...(a.selector ? { labelSelector: a.selector } : {}) };
+      const stack = [...s.detail.stack.slice(0, -1), view];
+      return { ...s, selector: null, lists: resetList(s, 'objects'), detail: { ...s.detail, stack, cancelled: false } };
     }
     case 'commandDone': {
       const history = [...s.history.filter((h) => h !== a.text), a.text].slice(-HISTORY_MAX);

@@ -5,6 +5,7 @@ import type { ObjectStore } from './objects.js';
 import type { ResourceRequestInfo } from './request-info.js';
 import { sendJson, sendStatus, sendText } from './respond.js';
 import { toTable } from './tables.js';
+import { matchesLabels, parseLabelSelector } from './label-selector.js';
 
 const GENERIC_NOT_FOUND = 'the server could not find the requested resource';
 
@@ -43,8 +44,11 @@ export function handleResourceRequest(
     return sendJson(res, 200, obj);
   }
 
-  if (info.verb === 'watch') return startWatch(store, info, req, res, query);
-  return sendList(store, info, found.resource.kind, req, res, query);
+  const selector = parseLabelSelector(query.get('labelSelector') ?? '');
+  if ('error' in selector) return sendStatus(res, 400, 'BadRequest', selector.error);
+  const selected = (obj: any) => matchesLabels(selector.requirements, obj?.metadata?.labels);
+  if (info.verb === 'watch') return startWatch(store, info, req, res, query, selected);
+  return sendList(store, info, found.resource.kind, req, res, query, selected);
 }
 
 /** pods/log as kube-apiserver answers it: the container named by `container` (required when the
@@ -115,8 +119,10 @@ function sendList(
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
+  selected: (obj: any) => boolean,
 ): void {
-  const all = store.list(info.group, info.version, info.resource, info.namespace);
+  const listed = store.list(info.group, info.version, info.resource, info.namespace);
+  const all = query.has('labelSelector') ? listed.filter(selected) : listed;
   const limitParam = query.get('limit');
   const limit = limitParam ? Number.parseInt(limitParam, 10) : 0;
   let start = 0;
@@ -153,6 +159,7 @@ function startWatch(
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
+  selected: (obj: any) => boolean,
 ): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   // Headers at once, as kube-apiserver sends them: a quiet watch is open (200), not pending.
@@ -163,6 +170,7 @@ function startWatch(
   let first = true;
   const write = (ev: { type: string; object: any }) => {
     let object = ev.object;
+    if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR' && !selected(object)) return;
     if (asTable && ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') {
       const rv = String(object?.metadata?.resourceVersion ?? store.resourceVersion());
       object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as { columnDefinitions?: unknown };

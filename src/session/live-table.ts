@@ -16,6 +16,8 @@ export interface LiveTableOptions {
   throttleMs?: number;
   /** Receives every list page (as the client parsed it) and every watch event. */
   log?: RequestLog;
+  /** Only objects whose labels match (`labelSelector=` on the list and the watch). */
+  labelSelector?: string;
 }
 
 /** Above this many rows a non-Table watch event does not trigger a re-list. */
@@ -93,7 +95,9 @@ export class LiveTable {
     let shownAt = 0;
     try {
       do {
-        const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
+        const page = await this.api.list(this.ref, {
+          namespace: this.namespace, table: true, limit: 500, continueToken, labelSelector: this.opts.labelSelector, signal: ac.signal,
+        });
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
@@ -141,7 +145,7 @@ export class LiveTable {
     const startedAt = Date.now();
     this.resourceVersion = resourceVersion;
     this.watchError = undefined;
-    const opts = { namespace: this.namespace, resourceVersion, table: true };
+    const opts = { namespace: this.namespace, resourceVersion, table: true, labelSelector: this.opts.labelSelector };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
     this.update({ live: 'watching', liveError: undefined, reconnect: undefined });

@@ -52,6 +52,7 @@ import { TourBox } from './TourBox.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
+const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
   api: KubeApi;
@@ -164,7 +165,7 @@ export function App({ api, onExit, initialNamespace, version, color: colorProp, 
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command
     ? { text: nav.command.text, error: nav.command.error, completions: completions(keyRows.groups, nav.command.text).slice(0, 12) }
-    : undefined;
+    : nav.selector !== null ? { text: nav.selector, completions: [], label: '-l ', help: SELECTOR_HELP } : undefined;
 
   const firstId = table?.ids[0];
   const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId

@@ -76,6 +76,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     return null;
   }
   if (nav.command) return commandLineKey(input, key, ctx);
+  if (nav.selector !== null) return selectorKey(input, key, nav.selector);
   const cmd = matchCommand(input, key);
   if (!cmd) return null;
   if (helpOpen(nav)) {
@@ -134,6 +135,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'back':
       // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
       if (key.escape && ctx.loading && !pickerOpen) return { type: 'cancel', target: ctx.loading };
+      if (!overlay && labelSelected(nav)) return { type: 'setLabelSelector', selector: undefined };
       return { type: 'back' };
     case 'filter': return activeList(nav) ? { type: 'filterStart' } : null;
     case 'refresh': return { type: 'refresh' };
@@ -154,7 +156,27 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'sort.next':
     case 'sort.reverse':
       return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'objects' ? { type: 'sortTable', reverse: cmd === 'sort.reverse' } : null;
+    case 'label.selector': {
+      const top = topView(nav);
+      return !overlay && nav.focus === 'detail' && top?.kind === 'objects' ? { type: 'selectorEdit', text: top.labelSelector ?? '' } : null;
+    }
   }
+}
+
+/** Esc on a table listed by labels (its text filter cleared first): the selector goes. */
+function labelSelected(nav: NavState): boolean {
+  const top = topView(nav);
+  return nav.focus === 'detail' && top?.kind === 'objects' && !!top.labelSelector && !nav.lists.objects.filter;
+}
+
+/** Keys while the label selector prompt is open: typing, Enter lists with it, Esc closes it. */
+function selectorKey(input: string, key: KeyInfo, text: string): KeyOutcome {
+  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (key.escape) return { type: 'selectorEdit', text: null };
+  if (key.return) return { type: 'setLabelSelector', selector: text.trim() || undefined };
+  if (key.backspace || key.delete) return { type: 'selectorEdit', text: text.slice(0, -1) };
+  if (input && !key.ctrl && !key.meta && input >= ' ') return { type: 'selectorEdit', text: text + input };
+  return null;
 }
 
 const hscroll = (ctx: CommandContext) => resolveText(ctx.nav, ctx.frame.text).hscroll;

@@ -70,7 +70,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
     };
   }
-  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
+  const selector = view.kind === 'objects' && view.labelSelector ? ` -l ${view.labelSelector}` : '';
+  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}${selector}`
     : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
         data.state === 'response' && data.followed?.follow.state === 'following')

@@ -66,7 +66,8 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     setData({ state: 'loading', since });
     if (view.kind !== 'objects') return;
     const ns = view.ref.namespaced ? namespace : undefined;
-    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, { log });
+    const opts = { log, labelSelector: view.labelSelector };
+    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, opts);
     table.start();
     return () => table.stop();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
