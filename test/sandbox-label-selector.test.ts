@@ -2,6 +2,7 @@
 // BadRequest as kube-apiserver does), honoured by list and watch.
 import { expect, it, vi } from 'vitest';
 import { matchesLabels, parseLabelSelector } from '../src/sandbox/label-selector.js';
+import { selectedType } from '../src/sandbox/resources.js';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
@@ -55,4 +56,17 @@ it('list and watch with labelSelector; a malformed one is a 400 BadRequest Statu
   expect(events.map((e) => `${e.type} ${e.object.metadata.labels.app}`)).toEqual(['DELETED frontend', 'ADDED frontend']);
   const err = await api.list(POD_REF, { namespace: 'demo', labelSelector: 'a=b=c' }).catch((e: unknown) => e);
   expect(err).toMatchObject({ status: 400, reason: 'BadRequest', serverMessage: 'found \'=\', expected: \',\' or \'end of string\'' });
+});
+
+it('a watch with a selector: an object that starts matching is ADDED, one that stops matching DELETED', () => {
+  const parsed = parseLabelSelector('tier=web');
+  if ('error' in parsed) throw new Error(parsed.error);
+  const selected = (o: { metadata: { labels?: Record<string, string> } }) => matchesLabels(parsed.requirements, o.metadata.labels);
+  const pod = (tier?: string) => ({ metadata: { name: 'p', labels: tier ? { tier } : {} } });
+  expect(selectedType({ type: 'MODIFIED', object: pod('web'), previous: pod('db') }, selected)).toBe('ADDED');
+  expect(selectedType({ type: 'MODIFIED', object: pod('db'), previous: pod('web') }, selected)).toBe('DELETED');
+  expect(selectedType({ type: 'MODIFIED', object: pod('web'), previous: pod('web') }, selected)).toBe('MODIFIED');
+  expect(selectedType({ type: 'MODIFIED', object: pod(), previous: pod('db') }, selected)).toBeUndefined();
+  expect(selectedType({ type: 'DELETED', object: pod('web') }, selected)).toBe('DELETED');
+  expect(selectedType({ type: 'ADDED', object: pod('db') }, selected)).toBeUndefined();
 });

@@ -153,6 +153,16 @@ function sendList(
   sendJson(res, 200, { kind: `${kind}List`, apiVersion, metadata, items });
 }
 
+/** An event as a watch with a label selector sees it (the cacher's rule): an object that starts
+ *  matching is ADDED, one that stops matching is DELETED, one that never matched is not sent. */
+export function selectedType(ev: { type: string; object: any; previous?: any }, selected: (obj: any) => boolean): string | undefined {
+  if (ev.type === 'BOOKMARK' || ev.type === 'ERROR') return ev.type;
+  const now = selected(ev.object);
+  if (ev.type !== 'MODIFIED' || !ev.previous) return now ? ev.type : undefined;
+  const before = selected(ev.previous);
+  return now && before ? 'MODIFIED' : now ? 'ADDED' : before ? 'DELETED' : undefined;
+}
+
 function startWatch(
   store: ObjectStore,
   info: ResourceRequestInfo,
@@ -168,16 +178,17 @@ function startWatch(
   // only in the first), so a client can patch its table without listing again.
   const asTable = wantsTable(req.headers.accept);
   let first = true;
-  const write = (ev: { type: string; object: any }) => {
+  const write = (ev: { type: string; object: any; previous?: any }) => {
     let object = ev.object;
-    if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR' && !selected(object)) return;
+    const type = selectedType(ev, selected);
+    if (!type) return;
     if (asTable && ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') {
       const rv = String(object?.metadata?.resourceVersion ?? store.resourceVersion());
       object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as { columnDefinitions?: unknown };
       if (!first) object.columnDefinitions = [];
       first = false;
     }
-    res.write(JSON.stringify({ type: ev.type, object }) + '\n');
+    res.write(JSON.stringify({ type, object }) + '\n');
   };
   const rv = query.get('resourceVersion');
   // Unset or "0": synthetic ADDED events for what exists, then changes (§6 of the wire notes).
