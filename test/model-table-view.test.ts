@@ -13,12 +13,21 @@ const table = (rows: [string, string, string?][]): TableData => ({
     cells: [name, status, '5d'],
     object: { metadata: { name, namespace: 'demo', ...(created ? { creationTimestamp: created } : {}) } },
   })),
-  pages: 1, done: true, changes: 0,
+  pages: 1,
+  done: true,
+  changes: 0,
 });
 const NOW = Date.parse('2026-11-01T10:00:00Z');
 
 it('columns are as wide as their text is on screen: a Japanese name keeps the next column aligned', () => {
-  const t = tableText(table([['ウェブ-サーバー', 'Running'], ['web-1', 'Pending']]), false, 80);
+  const t = tableText(
+    table([
+      ['ウェブ-サーバー', 'Running'],
+      ['web-1', 'Pending'],
+    ]),
+    false,
+    80,
+  );
   const header = t.header;
   const rows = [t.row(0, NOW), t.row(1, NOW)];
   expect(header).toBe('NAME             STATUS   AGE');
@@ -50,7 +59,8 @@ it('AGE ticks: computed from creationTimestamp with the time the row is drawn', 
 
 it('widths only grow while the same view is open: a CrashLoopBackOff that clears leaves the columns where they were', () => {
   const memory = new WidthMemory();
-  const view = (status: string) => tableText(table([['crashy-7d9f', status]]), false, 80, { memory, view: 'pods.v1 in demo' });
+  const view = (status: string) =>
+    tableText(table([['crashy-7d9f', status]]), false, 80, { memory, view: 'pods.v1 in demo' });
   const crashing = view('CrashLoopBackOff');
   const running = view('Running');
   expect(crashing.header).toBe('NAME         STATUS            AGE');
@@ -61,13 +71,14 @@ it('widths only grow while the same view is open: a CrashLoopBackOff that clears
   expect(other.header).toBe('NAME         STATUS   AGE');
 });
 
-it('sorting: s cycles the columns and back to the server\'s order, S reverses; AGE sorts by creationTimestamp', () => {
+it("sorting: s cycles the columns and back to the server's order, S reverses; AGE sorts by creationTimestamp", () => {
   const t = table([
     ['web-b', 'Running', '2026-11-01T09:00:00Z'],
     ['web-c', 'Error', '2026-11-01T09:59:00Z'],
     ['web-a', 'Pending', '2026-10-01T09:00:00Z'],
   ]);
-  const names = (sort?: { column: number; desc: boolean }) => tableText(t, false, 80, undefined, sort).ids.map((id) => id.name);
+  const names = (sort?: { column: number; desc: boolean }) =>
+    tableText(t, false, 80, undefined, sort).ids.map((id) => id.name);
   expect(names()).toEqual(['web-b', 'web-c', 'web-a']);
   expect(names(sortStep(undefined, false))).toEqual(['web-a', 'web-b', 'web-c']);
   expect(names({ column: 1, desc: true })).toEqual(['web-c', 'web-b', 'web-a']);

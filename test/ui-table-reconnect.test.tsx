@@ -11,22 +11,36 @@ let sb: Sandbox;
 let restarted: Sandbox | undefined;
 let r: Rendered | undefined;
 useSandbox('kapi-ui-reconnect-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
-afterEach(async () => { r?.unmount(); r = undefined; await restarted?.close(); });
+afterEach(async () => {
+  r?.unmount();
+  r = undefined;
+  await restarted?.close();
+});
 
 test('lost server: "reconnecting in Ns…" counting down, then live again once it is back', async () => {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
   r = renderTui(<App api={api} color={false} version="test" initialNamespace="demo" />, { columns: 120, rows: 30 });
   await showPodsTable(r, 10_000);
   await sb.close();
-  const waiting = await waitForFrame(r.lastFrame, (f) => /3 object\(s\), 1 page\(s\) · .+: reconnecting in \ds…/.test(f), 10_000);
+  const waiting = await waitForFrame(
+    r.lastFrame,
+    (f) => /3 object\(s\), 1 page\(s\) · .+: reconnecting in \ds…/.test(f),
+    10_000,
+  );
   expect(stripAnsi(waiting)).toMatch(/crashy-\S+\s+\d\/1/); // the rows stay while it waits
   // The restarted sandbox has the watch once its answer's headers are back: a change before is lost.
-  const watching = new Promise<void>((resolve) => api.onRequest((ev) => {
-    if (ev.path.includes('watch=1') && ev.status === 200) resolve();
-  }));
+  const watching = new Promise<void>((resolve) =>
+    api.onRequest((ev) => {
+      if (ev.path.includes('watch=1') && ev.status === 200) resolve();
+    }),
+  );
   restarted = await startSandbox({ port: sb.port, certificates: sb.certificates, watchIntervalMs: 0 });
   await watching;
-  await waitForFrame(r.lastFrame, (f) => f.includes('3 object(s), 1 page(s) · ● live') && !f.includes('reconnecting'), 20_000);
+  await waitForFrame(
+    r.lastFrame,
+    (f) => f.includes('3 object(s), 1 page(s) · ● live') && !f.includes('reconnecting'),
+    20_000,
+  );
   restarted.store.tick();
   await waitForFrame(r.lastFrame, (f) => f.includes('● live, 1 change(s)'), 10_000);
 });

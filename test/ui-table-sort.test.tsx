@@ -5,10 +5,15 @@ import { FakeApi } from './helpers/fake-api.js';
 import { ENTER, type Rendered, hasText, renderTui, stripAnsi, waitForFrame } from './helpers/ui.js';
 
 let r: Rendered | undefined;
-afterEach(() => { r?.unmount(); r = undefined; });
+afterEach(() => {
+  r?.unmount();
+  r = undefined;
+});
 
 const frame = () => stripAnsi(r?.lastFrame() ?? '');
-const keys = (...ks: string[]) => { for (const k of ks) r!.stdin.write(k); };
+const keys = (...ks: string[]) => {
+  for (const k of ks) r!.stdin.write(k);
+};
 /** Names of the table's rows, top to bottom. */
 const names = () => [...frame().matchAll(/^║ [› ] (web-\d+)/gm)].map((m) => m[1]);
 
@@ -28,7 +33,10 @@ test('s sorts by NAME, S reverses; an ADDED row lands in its sorted place and th
   keys('j');
   await waitForFrame(r.lastFrame, hasText('› web-1'));
   const metadata = { name: 'web-15', namespace: 'default', resourceVersion: '101' };
-  api.watches[0].onEvent({ type: 'ADDED', object: { kind: 'Table', rows: [{ cells: ['web-15', '0/1', 'Pending', '0s', ''], object: { metadata } }] } });
+  api.watches[0].onEvent({
+    type: 'ADDED',
+    object: { kind: 'Table', rows: [{ cells: ['web-15', '0/1', 'Pending', '0s', ''], object: { metadata } }] },
+  });
   await waitForFrame(r.lastFrame, hasText('web-15'));
   expect(names()).toEqual(['web-2', 'web-15', 'web-1', 'web-0']);
   expect(frame()).toContain('› web-1');

@@ -15,7 +15,10 @@ let sb: Sandbox;
 let r: Rendered | undefined;
 // No ticker: each test changes the pods itself (sb.store.tick()), so it knows what happened when.
 useSandbox('kapi-ui-true-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
-afterEach(() => { r?.unmount(); r = undefined; });
+afterEach(() => {
+  r?.unmount();
+  r = undefined;
+});
 
 const T = 10_000;
 const frame = () => stripAnsi(r?.lastFrame() ?? '');
@@ -23,9 +26,11 @@ const frame = () => stripAnsi(r?.lastFrame() ?? '');
 async function openDemoPods(columns: number, rows: number): Promise<Rendered> {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
   // The sandbox has the watch once its answer's headers are back: changes made before would be lost.
-  const watching = new Promise<void>((resolve) => api.onRequest((ev) => {
-    if (ev.path.includes('watch=1') && ev.status === 200) resolve();
-  }));
+  const watching = new Promise<void>((resolve) =>
+    api.onRequest((ev) => {
+      if (ev.path.includes('watch=1') && ev.status === 200) resolve();
+    }),
+  );
   r = renderTui(<App api={api} color={false} version="test" initialNamespace="demo" />, { columns, rows });
   await showPodsTable(r, T);
   await watching;
@@ -34,7 +39,12 @@ async function openDemoPods(columns: number, rows: number): Promise<Rendered> {
 
 /** The table's lines in a frame: its header and the rows under it (inside the pane's borders). */
 function tableLines(f: string): { header: string; rows: string[] } {
-  const lines = f.split('\n').map((l) => l.replace(/^[│║] ?/, '').replace(/ ?[│║]$/, '').trimEnd());
+  const lines = f.split('\n').map((l) =>
+    l
+      .replace(/^[│║] ?/, '')
+      .replace(/ ?[│║]$/, '')
+      .trimEnd(),
+  );
   const at = lines.findIndex((l) => /NAME\s+READY\s+STATUS/.test(l));
   const rows: string[] = [];
   for (const l of lines.slice(at + 1)) {
@@ -48,7 +58,11 @@ function tableLines(f: string): { header: string; rows: string[] } {
  *  replaced), then the frame that shows it. */
 async function tick(changesBefore: number): Promise<number> {
   sb.store.tick();
-  const changed = await waitForFrame(r!.lastFrame, (f) => Number(/(\d+) change\(s\)/.exec(f)?.[1] ?? 0) > changesBefore, T);
+  const changed = await waitForFrame(
+    r!.lastFrame,
+    (f) => Number(/(\d+) change\(s\)/.exec(f)?.[1] ?? 0) > changesBefore,
+    T,
+  );
   return Number(/(\d+) change\(s\)/.exec(stripAnsi(changed))![1]);
 }
 
@@ -75,46 +89,72 @@ test('AGE ticks with no watch event: a new pod counts up its seconds', async () 
   const young = () => tableLines(frame()).rows.find((row) => /\s(\d)s$/.test(row));
   await waitForFrame(r!.lastFrame, () => young() !== undefined, T);
   const name = young()!.split(/\s+/)[0];
-  const ageNow = () => Number(/(\d+)s$/.exec(tableLines(frame()).rows.find((row) => row.startsWith(name)) ?? '')?.[1] ?? -1);
+  const ageNow = () =>
+    Number(/(\d+)s$/.exec(tableLines(frame()).rows.find((row) => row.startsWith(name)) ?? '')?.[1] ?? -1);
   const from = ageNow();
   await waitForFrame(r!.lastFrame, () => ageNow() >= from + 2, 5000);
   expect(Number(/(\d+) change\(s\)/.exec(frame())![1])).toBe(changes);
 });
 
-test.skipIf(toolMissing(KUBECTL))('watched for a while, the table matches kubectl get pods: names, order, ages within 1 s', async () => {
-  await openDemoPods(120, 40);
-  let changes = 0;
-  // Three frontend replacements (ADDED rows sorted in, DELETED rows gone) and twelve flips of crashy.
-  for (let i = 0; i < 15; i++) changes = await tick(changes);
-  const { stdout } = await promisify(execFile)(KUBECTL, ['--kubeconfig', sb.files!.kubeconfig, 'get', 'pods', '-n', 'demo']);
-  const shown = tableLines(frame()).rows.map((row) => row.split(/\s{2,}/));
-  const kubectl = stdout.trim().split('\n').slice(1).map((line) => line.split(/\s{2,}/));
-  expect(shown.map((c) => c[0])).toEqual(kubectl.map((c) => c[0]));
-  const seconds = (age: string) => {
-    const m = /^(\d+)s$/.exec(age);
-    return m ? Number(m[1]) : age;
-  };
-  for (const [i, k] of kubectl.entries()) {
-    const ours = seconds(shown[i].at(-1)!);
-    const theirs = seconds(k.at(-1)!);
-    if (typeof ours === 'number' && typeof theirs === 'number') expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1);
-    else expect(ours).toBe(theirs);
-  }
-  expect(shown).toHaveLength(3);
-});
+test.skipIf(toolMissing(KUBECTL))(
+  'watched for a while, the table matches kubectl get pods: names, order, ages within 1 s',
+  async () => {
+    await openDemoPods(120, 40);
+    let changes = 0;
+    // Three frontend replacements (ADDED rows sorted in, DELETED rows gone) and twelve flips of crashy.
+    for (let i = 0; i < 15; i++) changes = await tick(changes);
+    const { stdout } = await promisify(execFile)(KUBECTL, [
+      '--kubeconfig',
+      sb.files!.kubeconfig,
+      'get',
+      'pods',
+      '-n',
+      'demo',
+    ]);
+    const shown = tableLines(frame()).rows.map((row) => row.split(/\s{2,}/));
+    const kubectl = stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s{2,}/));
+    expect(shown.map((c) => c[0])).toEqual(kubectl.map((c) => c[0]));
+    const seconds = (age: string) => {
+      const m = /^(\d+)s$/.exec(age);
+      return m ? Number(m[1]) : age;
+    };
+    for (const [i, k] of kubectl.entries()) {
+      const ours = seconds(shown[i].at(-1)!);
+      const theirs = seconds(k.at(-1)!);
+      if (typeof ours === 'number' && typeof theirs === 'number')
+        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1);
+      else expect(ours).toBe(theirs);
+    }
+    expect(shown).toHaveLength(3);
+  },
+);
 
-test('\\ lists by labels on the server: the request, kubectl\'s -l, the title; a malformed one is the server\'s 400; Esc clears', async () => {
+test("\\ lists by labels on the server: the request, kubectl's -l, the title; a malformed one is the server's 400; Esc clears", async () => {
   await openDemoPods(140, 30);
   for (const k of ['\\', ...'app=frontend', '\r']) r!.stdin.write(k);
-  const filtered = await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo -l app=frontend') && f.includes('2 object(s)'), T);
-  expect(tableLines(stripAnsi(filtered)).rows.map((row) => row.split(/\s+/)[0].replace(/-[a-z0-9]+$/, '')))
-    .toEqual(['frontend-wdkhbs4lt7', 'frontend-wdkhbs4lt7']);
+  const filtered = await waitForFrame(
+    r!.lastFrame,
+    (f) => f.includes('Detail: pods.v1 in demo -l app=frontend') && f.includes('2 object(s)'),
+    T,
+  );
+  expect(tableLines(stripAnsi(filtered)).rows.map((row) => row.split(/\s+/)[0].replace(/-[a-z0-9]+$/, ''))).toEqual([
+    'frontend-wdkhbs4lt7',
+    'frontend-wdkhbs4lt7',
+  ]);
   expect(frame()).toContain('GET /api/v1/namespaces/demo/pods?labelSelector=app%3Dfrontend&limit=500 200');
   expect(frame()).toMatch(/\$ kubectl --kubeconfig \S+ get pods -n demo -l app=frontend -o json/);
   r!.stdin.write('\u001B');
   await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo  ') && f.includes('3 object(s)'), T);
   for (const k of ['\\', ...'a=b=c', '\r']) r!.stdin.write(k);
-  await waitForFrame(r!.lastFrame, (f) => f.includes('✖ HTTP 400 Bad Request') && f.includes('found \'=\', expected: \',\' or \'end of string\''), T);
+  await waitForFrame(
+    r!.lastFrame,
+    (f) => f.includes('✖ HTTP 400 Bad Request') && f.includes("found '=', expected: ',' or 'end of string'"),
+    T,
+  );
   r!.stdin.write('\u001B');
   await waitForFrame(r!.lastFrame, (f) => f.includes('Detail: pods.v1 in demo  ') && f.includes('3 object(s)'), T);
 });

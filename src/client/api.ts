@@ -297,7 +297,11 @@ export class ApiClient implements KubeApi {
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     const table = opts.table ?? true;
-    const query = { labelSelector: opts.labelSelector || undefined, limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined };
+    const query = {
+      labelSelector: opts.labelSelector || undefined,
+      limit: String(opts.limit ?? DEFAULT_LIST_LIMIT),
+      continue: opts.continueToken || undefined,
+    };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
@@ -329,10 +333,12 @@ export class ApiClient implements KubeApi {
     };
   }
 
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string },
+  watch(ref: ResourceRef,
+    opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const query = { labelSelector: opts.labelSelector || undefined, watch: '1', resourceVersion: opts.resourceVersion || undefined };
+    const selector = opts.labelSelector || undefined;
+    const query = { labelSelector: selector, watch: '1', resourceVersion: opts.resourceVersion || undefined };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     let buf = '';
     let delivered = 0;

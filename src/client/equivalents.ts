@@ -128,7 +128,8 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
 
   const keys = [...query.keys()];
   const watch = query.get('watch') === '1' || query.get('watch') === 'true';
-  const simpleQuery = keys.every((k) => PAGING_KEYS.has(k) || k === 'watch' || k === 'labelSelector' || (watch && k === 'resourceVersion'));
+  const simpleQuery = keys.every((k) =>
+    PAGING_KEYS.has(k) || k === 'watch' || k === 'labelSelector' || (watch && k === 'resourceVersion'));
   const r = simpleQuery ? parseResourcePath(pathOnly) : undefined;
   if (r && !r.subresource && !(watch && r.name)) {
     const resArg = r.group ? `${r.resource}.${r.group}` : r.resource;

@@ -97,7 +97,8 @@ export interface KubeApi {
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
   /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for). */
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string },
+  watch(ref: ResourceRef,
+    opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;

@@ -72,9 +72,11 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }], hint: 'tour' },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
-  { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }], hint: 'sort' },
+  { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }],
+    hint: 'sort' },
   { command: 'sort.reverse', description: 'reverse the sort', bindings: [{ input: 'S', label: 'S' }] },
-  { command: 'label.selector', description: 'label filter (-l)', bindings: [{ input: '\\', label: '\\' }], hint: 'labels' },
+  { command: 'label.selector', description: 'label filter (-l)', bindings: [{ input: '\\', label: '\\' }],
+    hint: 'labels' },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

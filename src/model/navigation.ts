@@ -431,7 +431,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'setLabelSelector': {
       const top = topView(s);
       if (top?.kind !== 'objects') return { ...s, selector: null };
-      const view: DetailView = { kind: 'objects', ref: top.ref, ...(top.sort ? { sort: top.sort } : {}), ...(a.selector ? { labelSelector: a.selector } : {}) };
+      const { labelSelector: _old, ...kept } = top;
+      const view: DetailView = a.selector ? { ...kept, labelSelector: a.selector } : kept;
       const stack = [...s.detail.stack.slice(0, -1), view];
       return { ...s, selector: null, lists: resetList(s, 'objects'), detail: { ...s.detail, stack, cancelled: false } };
     }

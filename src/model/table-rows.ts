@@ -50,13 +50,17 @@ export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETE
 /** The metadata a row keeps: what identifies it, and creationTimestamp for an AGE that ticks. */
 export function rowMetadata(m: Record<string, unknown>): NonNullable<TableRow['object']>['metadata'] {
   const out: Record<string, unknown> = {};
-  for (const k of ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp']) if (m[k] !== undefined) out[k] = m[k];
+  for (const k of ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp'])
+    if (m[k] !== undefined) out[k] = m[k];
   return out;
 }
 
 /** The row a Table watch event carries, or undefined for a plain object event. */
 export function eventRow(object: unknown): TableRow | undefined {
-  const t = object as { kind?: string; rows?: { cells?: unknown[]; object?: { metadata?: Record<string, unknown> } }[] };
+  const t = object as {
+    kind?: string;
+    rows?: { cells?: unknown[]; object?: { metadata?: Record<string, unknown> } }[];
+  };
   const r = t?.kind === 'Table' ? t.rows?.[0] : undefined;
   if (!r || !Array.isArray(r.cells)) return undefined;
   return { cells: r.cells, object: { metadata: rowMetadata(r.object?.metadata ?? {}) } };

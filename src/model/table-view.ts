@@ -43,7 +43,10 @@ const creationTimestamp = (t: TableData, i: number): unknown => t.rows[i].object
 /** How an object table is sorted (`s` / `S`). `column`: 0 is the server's order, n the n-th column
  *  shown, counted modulo the columns + 1, so that `s` cycles through them and back to the server's
  *  order without the reducer knowing how many there are. */
-export interface TableSort { column: number; desc: boolean }
+export interface TableSort {
+  column: number;
+  desc: boolean;
+}
 
 /** `s`: the next column, ascending; `S`: the other direction. */
 export function sortStep(sort: TableSort | undefined, reverse: boolean): TableSort {
@@ -78,14 +81,22 @@ function rowOrder(t: TableData, cells: string[][], sortAt: number, ageAt: number
 
 /** The server's Table (priority-0 columns, plus NAMESPACE when listing all namespaces) as text rows.
  *  `widths`: the memory of this view's column widths and the view's key. */
-export function tableText(t: TableData, allNamespaces: boolean, width: number,
-  widths?: { memory: WidthMemory; view: string }, sort?: TableSort): TableText {
+export function tableText(
+  t: TableData,
+  allNamespaces: boolean,
+  width: number,
+  widths?: { memory: WidthMemory; view: string },
+  sort?: TableSort,
+): TableText {
   const idx = visibleColumns(t.columns);
   const hasNs = t.columns.some((c) => c.name.toLowerCase() === 'namespace');
   const addNs = allNamespaces && !hasNs;
   const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
   const ids = t.rows.map((r) => rowIdentity(r, t.columns));
-  const cells = t.rows.map((r, n) => [...(addNs ? [ids[n].namespace ?? ''] : []), ...idx.map((i) => printable(cellText(r.cells[i])))]);
+  const cells = t.rows.map((r, n) => [
+    ...(addNs ? [ids[n].namespace ?? ''] : []),
+    ...idx.map((i) => printable(cellText(r.cells[i]))),
+  ]);
   const ageAt = headers.indexOf('AGE');
   const ticking = ageAt >= 0 && t.rows.some((_, i) => typeof creationTimestamp(t, i) === 'string');
   const ageOf = (i: number, now: number): string | undefined => {

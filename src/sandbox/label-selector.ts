@@ -4,8 +4,15 @@
 // also rejects keys like "-a"; the sandbox matches them, finding nothing).
 
 type Op = 'exists' | '!' | '=' | '==' | '!=' | 'in' | 'notin' | 'gt' | 'lt';
-interface Requirement { key: string; op: Op; values: string[] }
-type Token = { tok: 'id' | 'end' | 'error' | '(' | ')' | ',' | '!' | '=' | '==' | '!=' | 'in' | 'notin' | '>' | '<'; lit: string };
+interface Requirement {
+  key: string;
+  op: Op;
+  values: string[];
+}
+type Token = {
+  tok: 'id' | 'end' | 'error' | '(' | ')' | ',' | '!' | '=' | '==' | '!=' | 'in' | 'notin' | '>' | '<';
+  lit: string;
+};
 
 const SPECIAL = '=!(),><';
 const SYMBOLS = new Set([')', ',', '!', '==', '=', '>', '<', '!=', '(']);
@@ -50,20 +57,34 @@ export function parseLabelSelector(selector: string): { requirements: Requiremen
   const requirement = (): Requirement | string => {
     let t = next();
     let op: Op | undefined;
-    if (t.tok === '!') { op = '!'; t = next(); }
+    if (t.tok === '!') {
+      op = '!';
+      t = next();
+    }
     if (valueTok(t) !== 'id') return `found '${t.lit}', expected: identifier`;
     const key = t.lit;
     // "!key" takes nothing more: what follows it must be ',' or the end (checked by the caller).
     if (op === '!' || ['end', ','].includes(peek().tok)) return { key, op: op ?? 'exists', values: [] };
     const o = next();
-    const binary: Partial<Record<Token['tok'], Op>> = { in: 'in', notin: 'notin', '=': '=', '==': '==', '!=': '!=', '>': 'gt', '<': 'lt' };
+    const binary: Partial<Record<Token['tok'], Op>> = {
+      in: 'in',
+      notin: 'notin',
+      '=': '=',
+      '==': '==',
+      '!=': '!=',
+      '>': 'gt',
+      '<': 'lt',
+    };
     const found = binary[o.tok];
     if (!found) return `found '${o.lit}', expected: ${BINARY_OPERATORS}`;
     if (found === 'in' || found === 'notin') {
       const open = next();
       if (open.tok !== '(') return `found '${open.lit}' expected: '('`;
       const values: string[] = [];
-      if (peek().tok === ')') { next(); return { key, op: found, values: [''] }; }
+      if (peek().tok === ')') {
+        next();
+        return { key, op: found, values: [''] };
+      }
       for (;;) {
         const v = next();
         if (valueTok(v) !== 'id') return `found '${v.lit}', expected: ',', or identifier`;
@@ -81,7 +102,8 @@ export function parseLabelSelector(selector: string): { requirements: Requiremen
   for (;;) {
     const t = peek();
     if (t.tok === 'end') return { requirements };
-    if (valueTok(t) !== 'id' && t.tok !== '!') return { error: `found '${t.lit}', expected: !, identifier, or 'end of string'` };
+    if (valueTok(t) !== 'id' && t.tok !== '!')
+      return { error: `found '${t.lit}', expected: !, identifier, or 'end of string'` };
     const r = requirement();
     if (typeof r === 'string') return { error: `unable to parse requirement: ${r}` };
     requirements.push(r);
@@ -89,7 +111,8 @@ export function parseLabelSelector(selector: string): { requirements: Requiremen
     if (sep.tok === 'end') return { requirements };
     if (sep.tok !== ',') return { error: `found '${sep.lit}', expected: ',' or 'end of string'` };
     const following = peek();
-    if (valueTok(following) !== 'id' && following.tok !== '!') return { error: `found '${following.lit}', expected: identifier after ','` };
+    if (valueTok(following) !== 'id' && following.tok !== '!')
+      return { error: `found '${following.lit}', expected: identifier after ','` };
   }
 }
 
@@ -100,11 +123,19 @@ export function matchesLabels(requirements: Requirement[], labels: Record<string
     const has = Object.hasOwn(ls, key);
     const v = ls[key];
     switch (op) {
-      case 'exists': return has;
-      case '!': return !has;
-      case '=': case '==': case 'in': return has && values.includes(v);
-      case '!=': case 'notin': return !has || !values.includes(v);
-      case 'gt': case 'lt': {
+      case 'exists':
+        return has;
+      case '!':
+        return !has;
+      case '=':
+      case '==':
+      case 'in':
+        return has && values.includes(v);
+      case '!=':
+      case 'notin':
+        return !has || !values.includes(v);
+      case 'gt':
+      case 'lt': {
         const n = Number.parseInt(v ?? '', 10);
         const limit = Number.parseInt(values[0], 10);
         return has && Number.isInteger(n) && (op === 'gt' ? n > limit : n < limit);

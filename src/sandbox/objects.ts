@@ -344,7 +344,8 @@ export class ObjectStore {
       if (l.source !== source) continue;
       if (l.namespace !== undefined && l.namespace !== obj.metadata.namespace) continue;
       if (!this.listeners.has(l)) continue;
-      const before = type === 'MODIFIED' && previous ? { previous: present(l.group, l.version, l.resource, previous) } : {};
+      const shown = (o: any) => present(l.group, l.version, l.resource, o);
+      const before = type === 'MODIFIED' && previous ? { previous: shown(previous) } : {};
       l.fn({ type, object: present(l.group, l.version, l.resource, obj), ...before });
     }
   }

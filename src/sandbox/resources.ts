@@ -155,7 +155,10 @@ function sendList(
 
 /** An event as a watch with a label selector sees it (the cacher's rule): an object that starts
  *  matching is ADDED, one that stops matching is DELETED, one that never matched is not sent. */
-export function selectedType(ev: { type: string; object: any; previous?: any }, selected: (obj: any) => boolean): string | undefined {
+export function selectedType(
+  ev: { type: string; object: any; previous?: any },
+  selected: (obj: any) => boolean,
+): string | undefined {
   if (ev.type === 'BOOKMARK' || ev.type === 'ERROR') return ev.type;
   const now = selected(ev.object);
   if (ev.type !== 'MODIFIED' || !ev.previous) return now ? ev.type : undefined;

@@ -96,7 +96,8 @@ export class LiveTable {
     try {
       do {
         const page = await this.api.list(this.ref, {
-          namespace: this.namespace, table: true, limit: 500, continueToken, labelSelector: this.opts.labelSelector, signal: ac.signal,
+          namespace: this.namespace, table: true, limit: 500, continueToken,
+          labelSelector: this.opts.labelSelector, signal: ac.signal,
         });
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
@@ -116,8 +117,10 @@ export class LiveTable {
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
       if (mode === 'first' && acc.pages === 0) this.onFail(err);
-      else if (classifyFailure(err).kind !== 'fatal') this.retry(err, () => void this.load(mode === 'first' ? 'rewatch' : mode));
-      else {
+      else if (classifyFailure(err).kind !== 'fatal') {
+        // No watch runs yet after a first listing: the retry starts it.
+        this.retry(err, () => void this.load(mode === 'first' ? 'rewatch' : mode));
+      } else {
         // The failed page is the table's request now (the footer shows why it stopped).
         this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
       }
@@ -132,7 +135,8 @@ export class LiveTable {
   private retry(err: unknown, again: () => void, reason?: string): void {
     const failure = classifyFailure(err);
     this.failures++;
-    const waitMs = failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(this.failures);
+    const retryAfter = failure.kind === 'throttled' ? failure.retryAfterMs : undefined;
+    const waitMs = retryAfter ?? backoffMs(this.failures);
     reason ??= failure.kind === 'throttled' ? 'server busy (429)' : describeError(err).title;
     this.update({ reconnect: { at: Date.now() + waitMs, reason } });
     clearTimeout(this.retryTimer);
@@ -189,7 +193,8 @@ export class LiveTable {
         this.failures = 0;
         this.startWatch(this.resourceVersion);
       } else {
-        this.retry({ kind: 'network' }, () => this.startWatch(this.resourceVersion), 'the server closed the watch at once');
+        const again = () => this.startWatch(this.resourceVersion);
+        this.retry({ kind: 'network' }, again, 'the server closed the watch at once');
       }
       return;
     }

@@ -4,10 +4,7 @@
 // on its own, for as long as the table is open; anything else (403, 400) is for the user to fix.
 
 export type Failure =
-  | { kind: 'expired' }
-  | { kind: 'throttled'; retryAfterMs?: number }
-  | { kind: 'lost' }
-  | { kind: 'fatal' };
+  { kind: 'expired' } | { kind: 'throttled'; retryAfterMs?: number } | { kind: 'lost' } | { kind: 'fatal' };
 
 /** Waits before the next attempt after `failures` failures in a row: 1 s, 2 s, 4 s, … 30 s. */
 export function backoffMs(failures: number): number {
@@ -19,14 +16,21 @@ export function classifyFailure(err: unknown): Failure {
   const e = (err ?? {}) as { kind?: string; status?: number; code?: unknown; retryAfterSeconds?: number };
   const status = e.status ?? (typeof e.code === 'number' ? e.code : undefined);
   if (status === 410) return { kind: 'expired' };
-  if (status === 429) return { kind: 'throttled', retryAfterMs: e.retryAfterSeconds === undefined ? undefined : e.retryAfterSeconds * 1000 };
+  if (status === 429)
+    return {
+      kind: 'throttled',
+      retryAfterMs: e.retryAfterSeconds === undefined ? undefined : e.retryAfterSeconds * 1000,
+    };
   if (e.kind === 'network' || e.kind === 'timeout' || (status !== undefined && status >= 500)) return { kind: 'lost' };
   return { kind: 'fatal' };
 }
 
 /** The resourceVersion a watch event brings: a Table event's row's object, else the object's own. */
 export function eventResourceVersion(object: unknown): string | undefined {
-  const o = object as { metadata?: { resourceVersion?: unknown }; rows?: { object?: { metadata?: { resourceVersion?: unknown } } }[] };
+  const o = object as {
+    metadata?: { resourceVersion?: unknown };
+    rows?: { object?: { metadata?: { resourceVersion?: unknown } } }[];
+  };
   const rv = o?.rows?.[0]?.object?.metadata?.resourceVersion ?? o?.metadata?.resourceVersion;
   return typeof rv === 'string' && rv ? rv : undefined;
 }

@@ -19,8 +19,8 @@ export type DetailBody =
   /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
    *  `ticking`); rows are made only when drawn. */
   | {
-    kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState; loading: boolean;
-    note: (now: number) => string; error?: ExplainedError; empty?: string[];
+    kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState;
+    loading: boolean; note: (now: number) => string; error?: ExplainedError; empty?: string[];
   }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }

@@ -155,10 +155,12 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'open': return openAction(ctx);
     case 'sort.next':
     case 'sort.reverse':
-      return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'objects' ? { type: 'sortTable', reverse: cmd === 'sort.reverse' } : null;
+      if (overlay || nav.focus !== 'detail' || topView(nav)?.kind !== 'objects') return null;
+      return { type: 'sortTable', reverse: cmd === 'sort.reverse' };
     case 'label.selector': {
       const top = topView(nav);
-      return !overlay && nav.focus === 'detail' && top?.kind === 'objects' ? { type: 'selectorEdit', text: top.labelSelector ?? '' } : null;
+      if (overlay || nav.focus !== 'detail' || top?.kind !== 'objects') return null;
+      return { type: 'selectorEdit', text: top.labelSelector ?? '' };
     }
   }
 }

@@ -71,7 +71,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
     };
   }
   const selector = view.kind === 'objects' && view.labelSelector ? ` -l ${view.labelSelector}` : '';
-  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}${selector}`
+  const scope = view.kind === 'objects' && view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster';
+  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${scope}${selector}`
     : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
         data.state === 'response' && data.followed?.follow.state === 'following')

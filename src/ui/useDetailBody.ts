@@ -82,8 +82,9 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   const tableView = tableSrc?.title;
   const top = topView(nav);
   const sort = top?.kind === 'objects' ? top.sort : undefined;
+  const widths = { memory: widthMemory, view: tableView ?? '' };
   const table = useMemo(
-    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, { memory: widthMemory, view: tableView ?? '' }, sort) : undefined),
+    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, widths, sort) : undefined),
     // As above: the table data and the namespace mode, not the source object around them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth, tableView, sort],
