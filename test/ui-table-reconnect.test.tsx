@@ -44,3 +44,15 @@ test('lost server: "reconnecting in Ns…" counting down, then live again once i
   restarted.store.tick();
   await waitForFrame(r.lastFrame, (f) => f.includes('● live, 1 change(s)'), 10_000);
 });
+
+test('a table opened (r) while the server is down says when it lists again, and shows up without a key', async () => {
+  restarted = await startSandbox({ port: sb.port, certificates: sb.certificates, watchIntervalMs: 0 });
+  const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
+  r = renderTui(<App api={api} color={false} version="test" initialNamespace="demo" />, { columns: 120, rows: 30 });
+  await showPodsTable(r, 10_000);
+  await restarted.close();
+  r.stdin.write('r');
+  await waitForFrame(r.lastFrame, (f) => /\(listing again on its own in \d+ s\)/.test(f), 10_000);
+  restarted = await startSandbox({ port: sb.port, certificates: sb.certificates, watchIntervalMs: 0 });
+  await waitForFrame(r.lastFrame, (f) => f.includes('3 object(s), 1 page(s) · ● live'), 20_000);
+});

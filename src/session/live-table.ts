@@ -62,8 +62,9 @@ export class LiveTable {
     private readonly ref: ResourceRef,
     private readonly namespace: string | undefined,
     private readonly onUpdate: (table: TableData) => void,
-    /** The first page failed: there is no table to show. */
-    private readonly onFail: (err: unknown) => void,
+    /** The first page failed: there is no table to show. `retryAt`: when it is tried again on its
+     *  own (the server could not be reached or failed), undefined when that is for the user (403). */
+    private readonly onFail: (err: unknown, retryAt?: number) => void,
     private readonly opts: LiveTableOptions = {},
   ) {}
 
@@ -116,7 +117,7 @@ export class LiveTable {
       } while (continueToken);
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
-      if (mode === 'first' && acc.pages === 0) this.onFail(err);
+      if (mode === 'first' && acc.pages === 0) this.firstFailed(err);
       else if (classifyFailure(err).kind !== 'fatal') {
         // No watch runs yet after a first listing: the retry starts it.
         this.retry(err, () => void this.load(mode === 'first' ? 'rewatch' : mode));
@@ -128,6 +129,19 @@ export class LiveTable {
     }
     this.failures = 0;
     if (mode !== 'refresh') this.startWatch(resourceVersion);
+  }
+
+  /** No table yet: the failure is the view; a lost server is listed again after a backoff. */
+  private firstFailed(err: unknown): void {
+    const failure = classifyFailure(err);
+    if (failure.kind === 'fatal') return this.onFail(err);
+    this.failures++;
+    const waitMs = (failure.kind === 'throttled' ? failure.retryAfterMs : undefined) ?? backoffMs(this.failures);
+    this.onFail(err, Date.now() + waitMs);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) void this.load('first');
+    }, waitMs);
   }
 
   /** `again` after a wait: Retry-After for a 429, else a backoff that grows with each failure in a

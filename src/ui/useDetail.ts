@@ -53,8 +53,14 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
   const setData = (data: DetailData) => setTagged({ key, data });
-  const fail = (err: unknown) => {
-    setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
+  const fail = (err: unknown, retryAt?: number) => {
+    const error = describeError(err);
+    // A table whose server could not be reached lists again on its own (src/session/live-table.ts).
+    if (retryAt !== undefined) {
+      const again = `(listing again on its own in ${Math.max(1, Math.round((retryAt - Date.now()) / 1000))} s)`;
+      error.hint = error.hint ? `${error.hint} ${again}` : again;
+    }
+    setData({ state: 'error', error, requestId: failedRequestId(err) });
   };
   const show = ({ response, container }: LoadedResponse) => {
     const error = response.status >= 400 ? explainResponse(response) : undefined;
