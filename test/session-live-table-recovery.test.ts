@@ -71,12 +71,10 @@ it('a watch the server ends resumes from the last resourceVersion an event broug
   ]);
   expect(api.calls.filter((c) => c.startsWith('list'))).toHaveLength(1);
   // 410 Expired: the resourceVersion is gone from the server's history; only a new list helps.
-  api.watches
-    .at(-1)!
-    .onEvent({
-      type: 'ERROR',
-      object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 123 (200)' },
-    });
+  api.watches.at(-1)!.onEvent({
+    type: 'ERROR',
+    object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 123 (200)' },
+  });
   api.watches.at(-1)!.end();
   await vi.waitFor(() => expect(api.calls.filter((c) => c.startsWith('list'))).toHaveLength(2));
   await vi.waitFor(() => expect(api.calls.at(-1)).toBe('watch v1/pods ns=default rv=100'));
@@ -124,16 +122,11 @@ it('the server goes away and comes back on its port: the table says it is reconn
   await vi.waitFor(() => expect(latest()?.reconnect).toBeDefined(), { timeout: 5000 });
   expect(tableNote(latest()!, Date.now())).toMatch(/reconnecting in \ds…/);
   expect(latest()!.rows).toHaveLength(rows); // the rows stay while it waits
-  const watching = new Promise<void>((resolve) =>
-    api.onRequest((ev) => {
-      if (ev.path.includes('watch=1') && ev.status === 200) resolve();
-    }),
-  );
   const restarted = await startSandbox({ port: sb.port, certificates: sb.certificates, watchIntervalMs: 0 });
   try {
-    await watching;
-    await vi.waitFor(() => expect(latest()?.reconnect).toBeUndefined(), { timeout: 15_000 });
-    expect(latest()!.live).toBe('watching');
+    // 'watching' once the restarted server has the watch (its headers arrived).
+    await vi.waitFor(() => expect(latest()?.live).toBe('watching'), { timeout: 15_000 });
+    expect(latest()!.reconnect).toBeUndefined();
     restarted.store.tick();
     await vi.waitFor(() => expect(latest()!.changes).toBeGreaterThan(0), { timeout: 5000 });
   } finally {

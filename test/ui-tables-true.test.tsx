@@ -25,15 +25,9 @@ const frame = () => stripAnsi(r?.lastFrame() ?? '');
 
 async function openDemoPods(columns: number, rows: number): Promise<Rendered> {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
-  // The sandbox has the watch once its answer's headers are back: changes made before would be lost.
-  const watching = new Promise<void>((resolve) =>
-    api.onRequest((ev) => {
-      if (ev.path.includes('watch=1') && ev.status === 200) resolve();
-    }),
-  );
   r = renderTui(<App api={api} color={false} version="test" initialNamespace="demo" />, { columns, rows });
+  // '● live' once the server has the watch: the changes the tests make from then on are seen.
   await showPodsTable(r, T);
-  await watching;
   return r;
 }
 

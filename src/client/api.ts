@@ -65,6 +65,8 @@ interface StreamHandlers {
   onComplete?(end: StreamEnd): void;
   /** The error for a stream cut before its end. */
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
+  /** The server accepted the stream: its headers arrived with a 2xx. */
+  onOpen?(): void;
 }
 
 export interface UserInfo {
@@ -334,7 +336,9 @@ export class ApiClient implements KubeApi {
   }
 
   watch(ref: ResourceRef,
-    opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string },
+    opts: {
+      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void;
+    },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
     const selector = opts.labelSelector || undefined;
@@ -386,6 +390,7 @@ export class ApiClient implements KubeApi {
         if (buf.trim()) deliver(buf, end);
       },
       cutError: (e, ctx) => watchCutError(delivered, e, ctx),
+      onOpen: opts.onOpen,
     });
   }
 
@@ -460,6 +465,7 @@ export class ApiClient implements KubeApi {
         stream.abort();
         return;
       }
+      handlers.onOpen?.();
       const res = stream.response;
       const sctx = this.errorContext('GET', path);
       await new Promise<void>((resolve, reject) => {

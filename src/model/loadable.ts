@@ -33,8 +33,9 @@ export interface TableData {
   done: boolean;
   error?: ExplainedError;
   format?: ListPage['format'];
-  /** 'watching' once the watch runs; 'stopped' when it ended for good (see liveError). */
-  live?: 'watching' | 'stopped';
+  /** 'connecting' from the watch request until the server accepts it, then 'watching';
+   *  'stopped' when it ended for good (see liveError). */
+  live?: 'connecting' | 'watching' | 'stopped';
   liveError?: string;
   /** The list or watch failed and is tried again on its own at `at` (ms); `reason`: why. */
   reconnect?: { at: number; reason: string };

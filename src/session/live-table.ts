@@ -152,7 +152,7 @@ export class LiveTable {
     const retryAfter = failure.kind === 'throttled' ? failure.retryAfterMs : undefined;
     const waitMs = retryAfter ?? backoffMs(this.failures);
     reason ??= failure.kind === 'throttled' ? 'server busy (429)' : describeError(err).title;
-    this.update({ reconnect: { at: Date.now() + waitMs, reason } });
+    this.update({ live: undefined, reconnect: { at: Date.now() + waitMs, reason } });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       if (!this.stopped) again();
@@ -163,10 +163,15 @@ export class LiveTable {
     const startedAt = Date.now();
     this.resourceVersion = resourceVersion;
     this.watchError = undefined;
-    const opts = { namespace: this.namespace, resourceVersion, table: true, labelSelector: this.opts.labelSelector };
+    // Live once the server has the watch: a change made before that would not be seen.
+    const onOpen = () => {
+      if (!this.stopped && this.watch === handle) this.update({ live: 'watching' });
+    };
+    const { namespace, opts: { labelSelector } } = this;
+    const opts = { namespace, resourceVersion, table: true, labelSelector, onOpen };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
-    this.update({ live: 'watching', liveError: undefined, reconnect: undefined });
+    this.update({ live: 'connecting', liveError: undefined, reconnect: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
   }
 

@@ -128,6 +128,7 @@ export function tableNote(t: TableData, now: number): string {
   const r = t.reconnect;
   const live = r ? ` · ${r.reason}: reconnecting in ${Math.max(0, Math.ceil((r.at - now) / 1000))}s…`
     : t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
+      : t.live === 'connecting' ? ' · ○ starting the watch…'
       : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }

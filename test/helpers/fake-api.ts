@@ -227,7 +227,8 @@ export class FakeApi implements KubeApi {
     return respond(404, 'text/plain; charset=utf-8', '404 page not found\n');
   }
 
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string }, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
+  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; onOpen?: () => void },
+    onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const key = this.key(ref);
     this.calls.push(`watch ${key} ns=${opts.namespace ?? ''} rv=${opts.resourceVersion ?? ''}`);
     const requestId = this.emit(`${this.path(ref, opts.namespace)}?watch=1&resourceVersion=${opts.resourceVersion ?? ''}`, 200, 0);
@@ -235,6 +236,7 @@ export class FakeApi implements KubeApi {
     const done = new Promise<void>((resolve) => { end = resolve; });
     const w: FakeWatch = { key, namespace: opts.namespace, onEvent, end };
     this.watches.push(w);
+    queueMicrotask(() => opts.onOpen?.());
     const stop = () => {
       const i = this.watches.indexOf(w);
       if (i >= 0) this.watches.splice(i, 1);
