@@ -91,7 +91,12 @@ describe('kubectlCommand', () => {
   it('falls back to get --raw', () => {
     expect(k('/apis/apps/v1')).toBe("kubectl get --raw '/apis/apps/v1'");
     expect(k('/healthz?verbose')).toBe("kubectl get --raw '/healthz?verbose'");
-    expect(k('/api/v1/pods?labelSelector=a%3Db')).toBe("kubectl get --raw '/api/v1/pods?labelSelector=a%3Db'");
+    expect(k('/api/v1/pods?fieldSelector=a%3Db')).toBe("kubectl get --raw '/api/v1/pods?fieldSelector=a%3Db'");
+  });
+  it('a label selector is -l, on lists and watches', () => {
+    expect(k('/api/v1/pods?labelSelector=a%3Db&limit=500')).toBe('kubectl get pods -A -l a=b -o json');
+    expect(k('/api/v1/namespaces/demo/pods?labelSelector=app+in+%28a%2Cb%29&watch=1&resourceVersion=7'))
+      .toBe("kubectl get pods -n demo -l 'app in (a,b)' --watch --output-watch-events -o json");
   });
   it('prefixes the connection flags', () => {
     expect(k('/version', undefined, proxy)).toBe("kubectl --server http://127.0.0.1:8001 get --raw '/version'");

@@ -144,6 +144,21 @@ describe('format', () => {
     expect(formatAge(undefined, now)).toBe('<unknown>');
   });
 
+  test('humanDuration: every boundary of apimachinery\'s HumanDuration', () => {
+    const s = 1000;
+    const m = 60 * s;
+    const h = 60 * m;
+    const d = 24 * h;
+    const cases: [number, string][] = [
+      [-2 * s, '<invalid>'], [-1500, '0s'], [0, '0s'], [119 * s + 999, '119s'], [120 * s, '2m'], [121 * s, '2m1s'],
+      [9 * m + 59 * s, '9m59s'], [10 * m + 30 * s, '10m'], [179 * m, '179m'], [180 * m, '3h'],
+      [7 * h + 59 * m, '7h59m'],
+      [8 * h + 30 * m, '8h'], [47 * h, '47h'], [48 * h, '2d'], [7 * d + 23 * h, '7d23h'], [8 * d + 5 * h, '8d'],
+      [729 * d, '729d'], [730 * d, '2y'], [731 * d, '2y1d'], [8 * 365 * d - d, '7y364d'], [8 * 365 * d + 40 * d, '8y'],
+    ];
+    expect(cases.map(([ms]) => humanDuration(ms))).toEqual(cases.map(([, want]) => want));
+  });
+
   test('bytes and request lines', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(3800)).toBe('3.8 kB');

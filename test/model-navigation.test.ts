@@ -363,3 +363,19 @@ describe('request log body (L)', () => {
     expect(items).toContain('"password":"••••••"');
   });
 });
+
+describe('object table: sort and label selector', () => {
+  test('sortTable steps the column or reverses it; a label selector replaces the view and keeps its sort', () => {
+    let s = run(start('default'), { type: 'openObjects', ref: PODS }, { type: 'rows', list: 'objects', keys: keys(5) });
+    s = run(s, { type: 'sortTable', reverse: false }, { type: 'sortTable', reverse: false }, { type: 'sortTable', reverse: true });
+    expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true } });
+    s = run(s, { type: 'move', delta: 3 }, { type: 'selectorEdit', text: 'app=web' });
+    expect(s.state.selector).toBe('app=web');
+    s = run(s, { type: 'setLabelSelector', selector: 'app=web' });
+    expect(s.state.selector).toBeNull();
+    expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true }, labelSelector: 'app=web' });
+    expect(list(s, 'objects').cursor).toBe(0); // another listing starts at the top
+    s = run(s, { type: 'setLabelSelector', selector: undefined });
+    expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true } });
+  });
+});

@@ -4,7 +4,8 @@ import { expect, it, vi } from 'vitest';
 import { ApiClient, connect } from '../src/client/index.js';
 import type { RequestEvent, TableRow } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
-import { LiveTable, patchRows } from '../src/session/live-table.js';
+import { LiveTable } from '../src/session/live-table.js';
+import { eventRow, patchRows } from '../src/model/table-rows.js';
 import type { TableData } from '../src/model/loadable.js';
 import { useSandbox } from './helpers/sandbox.js';
 
@@ -13,12 +14,45 @@ useSandbox('kapi-live-', { watchIntervalMs: 50 }, (s) => ({ sb } = s));
 
 const row = (name: string, status: string): TableRow => ({ cells: [name, status], object: { metadata: { name, namespace: 'ns' } } });
 
-it('patchRows replaces, appends and removes by namespace/name', () => {
-  const rows = [row('a', 'Running'), row('b', 'Running')];
-  expect(patchRows(rows, 'MODIFIED', row('b', 'Error')).map((r) => r.cells[1])).toEqual(['Running', 'Error']);
-  expect(patchRows(rows, 'ADDED', row('c', 'Pending')).map((r) => r.cells[0])).toEqual(['a', 'b', 'c']);
-  expect(patchRows(rows, 'DELETED', row('a', '')).map((r) => r.cells[0])).toEqual(['b']);
+it('patchRows replaces, inserts in key order and removes by namespace/name', () => {
+  const rows = [row('a', 'Running'), row('c', 'Running')];
+  expect(patchRows(rows, 'MODIFIED', row('c', 'Error')).map((r) => r.cells[1])).toEqual(['Running', 'Error']);
+  expect(patchRows(rows, 'ADDED', row('b', 'Pending')).map((r) => r.cells[0])).toEqual(['a', 'b', 'c']);
+  expect(patchRows(rows, 'ADDED', row('0', 'Pending')).map((r) => r.cells[0])).toEqual(['0', 'a', 'c']);
+  expect(patchRows(rows, 'ADDED', row('d', 'Pending')).map((r) => r.cells[0])).toEqual(['a', 'c', 'd']);
+  expect(patchRows(rows, 'DELETED', row('a', '')).map((r) => r.cells[0])).toEqual(['c']);
   expect(rows.map((r) => r.cells[1])).toEqual(['Running', 'Running']); // not mutated
+});
+
+it('patchRows orders by storage key: namespace "a-b" before "a" (\'-\' sorts before \'/\')', () => {
+  const at = (namespace: string, name: string): TableRow => ({ cells: [name], object: { metadata: { name, namespace } } });
+  const rows = [at('a-b', 'x'), at('a', 'x')];
+  expect(patchRows(rows, 'ADDED', at('a', 'w')).map((r) => `${r.object!.metadata!.namespace}/${r.cells[0]}`))
+    .toEqual(['a-b/x', 'a/w', 'a/x']);
+});
+
+it('patchRows keeps 50k rows in order, looking at a few dozen rows per event (binary search, not a scan)', () => {
+  let looked = 0;
+  const counted = (name: string): TableRow => {
+    const object = { metadata: { name, namespace: 'ns' } };
+    return { cells: [name], get object() { looked++; return object; } };
+  };
+  let rows = Array.from({ length: 50_000 }, (_, i) => counted(`pod-${String(i * 2).padStart(6, '0')}`));
+  looked = 0;
+  for (let i = 0; i < 100; i++) rows = patchRows(rows, 'ADDED', counted(`pod-${String(i * 1000 + 1).padStart(6, '0')}`));
+  expect(looked / 100).toBeLessThan(40);
+  const keys = rows.map((r) => String(r.cells[0]));
+  expect(keys).toEqual([...keys].sort());
+  expect(rows).toHaveLength(50_100);
+});
+
+it('eventRow keeps creationTimestamp (AGE is computed from it)', () => {
+  const metadata = { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z', labels: { a: 'b' } };
+  const table = { kind: 'Table', rows: [{ cells: ['web-1', '5s'], object: { kind: 'PartialObjectMetadata', metadata } }] };
+  expect(eventRow(table)).toEqual({
+    cells: ['web-1', '5s'],
+    object: { metadata: { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z' } },
+  });
 });
 
 it('patches rows from Table watch events instead of listing again', async () => {

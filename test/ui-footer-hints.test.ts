@@ -19,7 +19,7 @@ describe('footer hints', () => {
   it('a pods table: open, back, filter, o logs; no Secret or YAML keys', () => {
     const h = footerHints(ctx(table(PODS)));
     // What this view adds comes first: a narrow footer is cut at the end.
-    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}\/ filter {2}: go to {2}n namespace/);
+    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}s sort {2}\\ labels {2}\/ filter {2}: go to {2}n namespace/);
     expect(h).not.toContain('x reveal');
     expect(h).not.toContain('y yaml/json');
     expect(h).not.toContain('d raw'); // raw discovery is for the resource views, not object tables

@@ -83,7 +83,8 @@ test('DetailPane: text window, table, error with hint, loading', () => {
   expect(f).toContain('51-59/102');
 
   const t = list(['a/web-0', 'a/web-1']);
-  const table = render(<DetailPane title="pods" body={{ kind: 'table', header: 'NAME   AGE', rows: ['web-0  5d', 'web-1  5d'], list: t, loading: true, note: '2 object(s)' }}
+  const table = render(<DetailPane title="pods" body={{ kind: 'table', header: 'NAME   AGE', row: (i) => ['web-0  5d', 'web-1  5d'][i], ticking: false,
+    list: t, loading: true, note: () => '2 object(s)' }}
     focused={false} filtering={false} width={60} height={12} />);
   f = frame(table.lastFrame());
   expect(f).toContain('NAME   AGE');

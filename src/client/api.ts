@@ -73,6 +73,8 @@ interface StreamHandlers {
   onComplete?(end: StreamEnd): void;
   /** The error for a stream cut before its end. */
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
+  /** The server accepted the stream: its headers arrived with a 2xx. */
+  onOpen?(): void;
 }
 
 function isJsonType(ct: string): boolean {
@@ -298,7 +300,11 @@ export class ApiClient implements KubeApi {
 
   async list(ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> {
     const table = opts.table ?? true;
-    const query = { limit: String(opts.limit ?? DEFAULT_LIST_LIMIT), continue: opts.continueToken || undefined };
+    const query = {
+      labelSelector: opts.labelSelector || undefined,
+      limit: String(opts.limit ?? DEFAULT_LIST_LIMIT),
+      continue: opts.continueToken || undefined,
+    };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
@@ -353,10 +359,14 @@ export class ApiClient implements KubeApi {
     return (r.json as any)?.status?.allowed === true;
   }
 
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
+  watch(ref: ResourceRef,
+    opts: {
+      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void;
+    },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const query = { watch: '1', resourceVersion: opts.resourceVersion || undefined };
+    const selector = opts.labelSelector || undefined;
+    const query = { labelSelector: selector, watch: '1', resourceVersion: opts.resourceVersion || undefined };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     let buf = '';
     let delivered = 0;
@@ -404,6 +414,7 @@ export class ApiClient implements KubeApi {
         if (buf.trim()) deliver(buf, end);
       },
       cutError: (e, ctx) => watchCutError(delivered, e, ctx),
+      onOpen: opts.onOpen,
     });
   }
 
@@ -478,6 +489,7 @@ export class ApiClient implements KubeApi {
         stream.abort();
         return;
       }
+      handlers.onOpen?.();
       const res = stream.response;
       const sctx = this.errorContext('GET', path);
       await new Promise<void>((resolve, reject) => {

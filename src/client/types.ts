@@ -65,6 +65,8 @@ export interface ListOptions {
   /** Page size (default 500). */
   limit?: number;
   continueToken?: string;
+  /** Server-side filter by labels (`labelSelector=`, kubectl's -l). */
+  labelSelector?: string;
   signal?: AbortSignal;
 }
 
@@ -129,8 +131,12 @@ export interface KubeApi {
   version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
-  /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for). */
-  watch(ref: ResourceRef, opts: { namespace?: string; resourceVersion?: string; table?: boolean },
+  /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for);
+   *  `onOpen`: called once the server accepted the watch (its headers arrived). */
+  watch(ref: ResourceRef,
+    opts: {
+      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void;
+    },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;

@@ -1,4 +1,6 @@
-// Small pure formatters: ages, sizes, request lines, table column layout.
+// Small pure formatters: ages, sizes, request lines, table column layout (by display width: a CJK
+// character or an emoji takes two terminal columns, as Ink draws it).
+import stringWidth from 'string-width';
 import type { RequestEvent, TableColumn, TableRow } from './types.js';
 
 /** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration) for a past timestamp. */
@@ -9,21 +11,25 @@ export function formatAge(timestamp: string | number | Date | undefined, now: nu
   return humanDuration(now - t);
 }
 
+/** k8s.io/apimachinery/pkg/util/duration.HumanDuration, rule for rule (Go's int() truncates toward
+ *  zero; up to a second in the future is clock skew and reads "0s"). */
 export function humanDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 0) return '0s';
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
-  if (m < 180) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
-  if (h < 48) return `${h}h`;
-  const d = Math.floor(h / 24);
-  if (d < 8) return h % 24 === 0 ? `${d}d` : `${d}d${h % 24}h`;
-  if (d < 365 * 2) return `${d}d`;
-  const y = Math.floor(d / 365);
-  return d % 365 === 0 ? `${y}y` : `${y}y${d % 365}d`;
+  const seconds = Math.trunc(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.trunc(seconds / 60);
+  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.trunc(minutes / 60);
+  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+  if (hours < 48) return `${hours}h`;
+  const days = Math.trunc(hours / 24);
+  if (hours < 24 * 8) return hours % 24 === 0 ? `${days}d` : `${days}d${hours % 24}h`;
+  if (hours < 24 * 365 * 2) return `${days}d`;
+  const years = Math.trunc(days / 365);
+  if (hours < 24 * 365 * 8) return days % 365 === 0 ? `${years}y` : `${years}y${days % 365}d`;
+  return `${years}y`;
 }
 
 /** 3.8 kB style (decimal units, like curl/kubectl -v). */
@@ -40,10 +46,23 @@ export function formatRequest(ev: RequestEvent): string {
   return `${ev.method} ${ev.path} ${status} ${Math.round(ev.durationMs)} ms ${formatBytes(ev.bytes)}${tail}`;
 }
 
+/** Terminal columns `s` takes (string-width, as Ink measures it). */
+export const displayWidth = (s: string): number => stringWidth(s);
+
+/** `s` cut to `width` terminal columns, '…' marking the cut. */
 export function truncate(s: string, width: number): string {
   if (width <= 0) return '';
-  if (s.length <= width) return s;
-  return width === 1 ? '…' : s.slice(0, width - 1) + '…';
+  if (s.length <= width && displayWidth(s) <= width) return s;
+  if (width === 1) return '…';
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const w = displayWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
 }
 
 /** Hard-wrap text to `width` columns (words kept together when they fit). */
@@ -78,11 +97,31 @@ export function visibleColumns(columns: TableColumn[]): number[] {
   return idx.length ? idx : columns.map((_, i) => i);
 }
 
+/** Each column's natural width: the widest of its header and cells, in terminal columns. */
+export function naturalWidths(headers: string[], rows: string[][]): number[] {
+  const widths = headers.map(displayWidth);
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const c = r[i] ?? '';
+      // A cell takes at most two columns a code unit: most need no measuring.
+      if (c.length * 2 <= widths[i]) continue;
+      const w = displayWidth(c);
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  return widths;
+}
+
 /** Column widths that fit `width`. Natural width = widest of header and cells. When too wide:
  *  1. the widest other column shrinks, down to `minWidth`; 2. the first column shrinks to half the
  *  width; 3. columns are dropped from the right (width 0); 4. the first column is truncated. */
 export function layoutColumns(headers: string[], rows: string[][], width: number, gap = 2, minWidth = 8): number[] {
-  const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
+  return fitColumns(naturalWidths(headers, rows), width, gap, minWidth);
+}
+
+/** layoutColumns for natural widths already measured. */
+export function fitColumns(natural: number[], width: number, gap = 2, minWidth = 8): number[] {
+  const widths = natural.slice();
   const total = () => {
     const shown = widths.filter((w) => w > 0);
     return shown.reduce((a, b) => a + b, 0) + gap * Math.max(0, shown.length - 1);
@@ -110,7 +149,7 @@ export function formatRow(cells: string[], widths: number[], gap = 2): string {
   const shown = cells.map((c, i) => ({ c, w: widths[i] ?? 0 })).filter((x) => x.w > 0);
   return shown.map(({ c, w }, i) => {
     const t = truncate(c, w);
-    return i === shown.length - 1 ? t : t.padEnd(w + gap);
+    return i === shown.length - 1 ? t : t + ' '.repeat(Math.max(0, w + gap - displayWidth(t)));
   }).join('');
 }
 

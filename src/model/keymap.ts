@@ -16,7 +16,8 @@ export type Command =
   | 'open' | 'back' | 'filter' | 'search.prev' | 'command' | 'refresh' | 'namespace' | 'namespace.all' | 'format.toggle' | 'secret.reveal'
   | 'text.left' | 'text.right'
   | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'logs.previous' | 'logs.container' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
-  | 'help' | 'quit';
+  | 'help' | 'quit'
+  | 'sort.next' | 'sort.reverse' | 'label.selector';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
   | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
@@ -66,14 +67,19 @@ export const KEYMAP: readonly KeymapEntry[] = [
   // `l` moves right (vi keys) and `L` is the request log: `o` as in the container's output.
   { command: 'pod.logs', description: 'pod logs (output) of the selected or opened pod', bindings: [{ input: 'o', label: 'o' }], hint: 'logs' },
   { command: 'logs.follow', description: 'in pod logs: follow (stream new lines, like kubectl logs -f) / stop', bindings: [{ input: 'f', label: 'f' }], hint: 'follow' },
-  { command: 'logs.previous', description: 'in pod logs: the previous instance of the container (kubectl logs --previous) / the current one', bindings: [{ input: 'p', label: 'p' }], hint: 'previous' },
-  { command: 'logs.container', description: 'in pod logs: the next container of the pod (kubectl logs -c)', bindings: [{ input: 'C', label: 'C' }], hint: 'container' },
+  { command: 'logs.previous', description: 'pod logs: the previous instance (kubectl logs --previous) / the current', bindings: [{ input: 'p', label: 'p' }], hint: 'previous' },
+  { command: 'logs.container', description: "pod logs: the pod's next container (kubectl logs -c)", bindings: [{ input: 'C', label: 'C' }], hint: 'container' },
   { command: 'copy.curl', description: 'copy the curl command of the view (OSC 52)', bindings: [{ input: 'c', label: 'c' }], hint: 'copy curl' },
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }], hint: 'raw' },
   { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }], hint: 'explain' },
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }], hint: 'tour' },
   { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
   { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
+  { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }],
+    hint: 'sort' },
+  { command: 'sort.reverse', description: 'reverse the sort', bindings: [{ input: 'S', label: 'S' }] },
+  { command: 'label.selector', description: 'label filter (-l)', bindings: [{ input: '\\', label: '\\' }],
+    hint: 'labels' },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

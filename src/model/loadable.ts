@@ -33,9 +33,12 @@ export interface TableData {
   done: boolean;
   error?: ExplainedError;
   format?: ListPage['format'];
-  /** 'watching' once the watch runs; 'stopped' when it ended for good (see liveError). */
-  live?: 'watching' | 'stopped';
+  /** 'connecting' from the watch request until the server accepts it, then 'watching';
+   *  'stopped' when it ended for good (see liveError). */
+  live?: 'connecting' | 'watching' | 'stopped';
   liveError?: string;
+  /** The list or watch failed and is tried again on its own at `at` (ms); `reason`: why. */
+  reconnect?: { at: number; reason: string };
   /** Watch events (ADDED/MODIFIED/DELETED) seen so far. */
   changes: number;
   /** The id of the request event of the newest list page (or of its failure): the table's request. */

@@ -8,6 +8,7 @@
 // during render to keep the state in step with the screen.
 import type { ResourceRef } from './types.js';
 import { type ListState, clampList, filterKeys } from './list.js';
+import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
@@ -15,7 +16,9 @@ export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' 
 export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'contexts', 'log', 'explain'];
 
 export type DetailView =
-  | { kind: 'objects'; ref: ResourceRef }
+  /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
+   *  server-side filter the table is listed and watched with. */
+  | { kind: 'objects'; ref: ResourceRef; sort?: TableSort; labelSelector?: string }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
@@ -129,6 +132,8 @@ export interface NavState {
   /** Keep the Groups and Resources panes beside an open table or object (`z`); off: the detail
    *  takes the whole width. */
   sidePanes: boolean;
+  /** The label selector being typed for the open object table (`\`), while its prompt is open. */
+  selector: string | null;
 }
 
 /** What the last render showed: the rows (filter keys) and visible lines of each list, the detail
@@ -183,6 +188,7 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
     command: null,
     history: [],
     sidePanes: false,
+    selector: null,
   };
 }
 

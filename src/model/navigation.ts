@@ -35,6 +35,7 @@ import {
 } from './nav-state.js';
 import { type ListState, moveBy, moveTo, setFilter } from './list.js';
 import type { ResourceRef } from './types.js';
+import { sortStep } from './table-view.js';
 
 export type NavAction =
   | { type: 'hscroll'; direction: -1 | 1 }
@@ -99,7 +100,13 @@ export type NavAction =
   | { type: 'commandRecall'; direction: -1 | 1 }
   | { type: 'commandCancel' }
   | { type: 'commandError'; message: string }
-  | { type: 'commandDone'; text: string; then: NavAction[] };
+  | { type: 'commandDone'; text: string; then: NavAction[] }
+  /** `s` / `S` on an object table: the next sort column, or the other direction. */
+  | { type: 'sortTable'; reverse: boolean }
+  /** The label selector prompt: open or edited (`text`), or closed (null). */
+  | { type: 'selectorEdit'; text: string | null }
+  /** The open object table listed and watched with this label selector (undefined: none). */
+  | { type: 'setLabelSelector'; selector: string | undefined };
 
 /** Commands remembered for Up on the command line. */
 const HISTORY_MAX = 50;
@@ -479,6 +486,22 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return s.command ? { ...s, command: null } : s;
     case 'commandError':
       return s.command ? { ...s, command: { ...s.command, error: a.message } } : s;
+    case 'sortTable': {
+      const top = topView(s);
+      if (top?.kind !== 'objects') return s;
+      const sort = sortStep(top.sort, a.reverse);
+      return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), { ...top, sort }] } };
+    }
+    case 'selectorEdit':
+      return { ...s, selector: a.text, filtering: null };
+    case 'setLabelSelector': {
+      const top = topView(s);
+      if (top?.kind !== 'objects') return { ...s, selector: null };
+      const { labelSelector: _old, ...kept } = top;
+      const view: DetailView = a.selector ? { ...kept, labelSelector: a.selector } : kept;
+      const stack = [...s.detail.stack.slice(0, -1), view];
+      return { ...s, selector: null, lists: resetList(s, 'objects'), detail: { ...s.detail, stack, cancelled: false } };
+    }
     case 'commandDone': {
       const history = [...s.history.filter((h) => h !== a.text), a.text].slice(-HISTORY_MAX);
       const closed: NavState = { ...s, command: null, history };

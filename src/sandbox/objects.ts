@@ -18,6 +18,8 @@ export interface StoreOptions {
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
   object: any;
+  /** MODIFIED: the object before the change (a watch with a label selector needs both). */
+  previous?: any;
 }
 
 interface Listener {
@@ -316,10 +318,12 @@ export class ObjectStore {
   private put(group: string, resource: string, obj: any, type: 'ADDED' | 'MODIFIED'): void {
     obj.metadata.resourceVersion = String(++this.rv);
     const c = this.coll(group, resource);
-    c.items.set(itemKey(obj.metadata.namespace, obj.metadata.name), obj);
+    const key = itemKey(obj.metadata.namespace, obj.metadata.name);
+    const previous = c.items.get(key);
+    c.items.set(key, obj);
     c.sorted = undefined;
     if (group === '' && resource === 'pods') this.mergedPods = undefined;
-    this.emit(collKey(group, resource), type, obj);
+    this.emit(collKey(group, resource), type, obj, previous);
   }
 
   private remove(group: string, resource: string, obj: any): void {
@@ -335,12 +339,14 @@ export class ObjectStore {
     this.emit(collKey(group, resource), 'DELETED', gone);
   }
 
-  private emit(source: string, type: WatchEvent['type'], obj: any): void {
+  private emit(source: string, type: WatchEvent['type'], obj: any, previous?: any): void {
     for (const l of [...this.listeners]) {
       if (l.source !== source) continue;
       if (l.namespace !== undefined && l.namespace !== obj.metadata.namespace) continue;
       if (!this.listeners.has(l)) continue;
-      l.fn({ type, object: present(l.group, l.version, l.resource, obj) });
+      const shown = (o: any) => present(l.group, l.version, l.resource, o);
+      const before = type === 'MODIFIED' && previous ? { previous: shown(previous) } : {};
+      l.fn({ type, object: present(l.group, l.version, l.resource, obj), ...before });
     }
   }
 

@@ -5,6 +5,7 @@ import type { ObjectStore } from './objects.js';
 import type { ResourceRequestInfo } from './request-info.js';
 import { sendJson, sendStatus, sendText } from './respond.js';
 import { toTable } from './tables.js';
+import { matchesLabels, parseLabelSelector } from './label-selector.js';
 
 const GENERIC_NOT_FOUND = 'the server could not find the requested resource';
 
@@ -43,8 +44,11 @@ export function handleResourceRequest(
     return sendJson(res, 200, obj);
   }
 
-  if (info.verb === 'watch') return startWatch(store, info, req, res, query);
-  return sendList(store, info, found.resource.kind, req, res, query);
+  const selector = parseLabelSelector(query.get('labelSelector') ?? '');
+  if ('error' in selector) return sendStatus(res, 400, 'BadRequest', selector.error);
+  const selected = (obj: any) => matchesLabels(selector.requirements, obj?.metadata?.labels);
+  if (info.verb === 'watch') return startWatch(store, info, req, res, query, selected);
+  return sendList(store, info, found.resource.kind, req, res, query, selected);
 }
 
 /** pods/log as kube-apiserver answers it: the container named by `container` (required when the
@@ -125,8 +129,10 @@ function sendList(
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
+  selected: (obj: any) => boolean,
 ): void {
-  const all = store.list(info.group, info.version, info.resource, info.namespace);
+  const listed = store.list(info.group, info.version, info.resource, info.namespace);
+  const all = query.has('labelSelector') ? listed.filter(selected) : listed;
   const limitParam = query.get('limit');
   const limit = limitParam ? Number.parseInt(limitParam, 10) : 0;
   let start = 0;
@@ -157,12 +163,26 @@ function sendList(
   sendJson(res, 200, { kind: `${kind}List`, apiVersion, metadata, items });
 }
 
+/** An event as a watch with a label selector sees it (the cacher's rule): an object that starts
+ *  matching is ADDED, one that stops matching is DELETED, one that never matched is not sent. */
+export function selectedType(
+  ev: { type: string; object: any; previous?: any },
+  selected: (obj: any) => boolean,
+): string | undefined {
+  if (ev.type === 'BOOKMARK' || ev.type === 'ERROR') return ev.type;
+  const now = selected(ev.object);
+  if (ev.type !== 'MODIFIED' || !ev.previous) return now ? ev.type : undefined;
+  const before = selected(ev.previous);
+  return now && before ? 'MODIFIED' : now ? 'ADDED' : before ? 'DELETED' : undefined;
+}
+
 function startWatch(
   store: ObjectStore,
   info: ResourceRequestInfo,
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
+  selected: (obj: any) => boolean,
 ): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   // Headers at once, as kube-apiserver sends them: a quiet watch is open (200), not pending.
@@ -171,15 +191,17 @@ function startWatch(
   // only in the first), so a client can patch its table without listing again.
   const asTable = wantsTable(req.headers.accept);
   let first = true;
-  const write = (ev: { type: string; object: any }) => {
+  const write = (ev: { type: string; object: any; previous?: any }) => {
     let object = ev.object;
+    const type = selectedType(ev, selected);
+    if (!type) return;
     if (asTable && ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') {
       const rv = String(object?.metadata?.resourceVersion ?? store.resourceVersion());
       object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as { columnDefinitions?: unknown };
       if (!first) object.columnDefinitions = [];
       first = false;
     }
-    res.write(JSON.stringify({ type: ev.type, object }) + '\n');
+    res.write(JSON.stringify({ type, object }) + '\n');
   };
   const rv = query.get('resourceVersion');
   // Unset or "0": synthetic ADDED events for what exists, then changes (§6 of the wire notes).

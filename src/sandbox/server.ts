@@ -6,7 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Attributes, authenticate, authorize, forbiddenMessage, type UserInfo } from './auth.js';
 import { CATALOG } from './catalog.js';
-import { createCertificateAuthority, type IssueRequest, type KeyPairPem } from './certs.js';
+import { type CertificateAuthority, createCertificateAuthority, type IssueRequest, type KeyPairPem } from './certs.js';
 import {
   aggregatedDiscovery,
   apiGroup,
@@ -47,6 +47,16 @@ export interface SandboxOptions {
   watchIntervalMs?: number;
   /** Write ca.crt, admin.crt/key, jane.crt/key, kubeconfig and kubeconfig-jane into this folder. */
   dir?: string;
+  /** The CA and certificates of an earlier sandbox (its `certificates`): started on its port, this
+   *  one is that server restarted, and its clients' kubeconfigs still work. */
+  certificates?: SandboxCertificates;
+}
+
+export interface SandboxCertificates {
+  ca: CertificateAuthority;
+  serving: KeyPairPem;
+  admin: KeyPairPem;
+  jane: KeyPairPem;
 }
 
 export interface Sandbox {
@@ -57,6 +67,7 @@ export interface Sandbox {
   jane: KeyPairPem;
   token?: string;
   files?: SandboxFiles;
+  certificates: SandboxCertificates;
   store: ObjectStore;
   /** Replace the active faults (empty array = none). */
   setFaults(faults: Fault[]): void;
@@ -76,12 +87,8 @@ const SELF_REVIEW_PATHS: Record<string, (user: UserInfo, body: unknown, userAgen
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
-  const ca = await createCertificateAuthority();
-  const [serving, admin, jane] = await Promise.all([
-    ca.issue({ commonName: 'kube-apiserver', usage: 'server', dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'], ips: ['127.0.0.1', '::1'] }),
-    ca.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' }),
-    ca.issue({ commonName: 'jane', organizations: ['dev'], usage: 'client' }),
-  ]);
+  const certificates = opts.certificates ?? (await newCertificates());
+  const { ca, serving, admin, jane } = certificates;
   const store = new ObjectStore({ pods: opts.pods ?? 0 });
   const stats = { requests: new Map<string, number>(), startedAt: Date.now() };
   const faults = new FaultInjector();
@@ -236,6 +243,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     admin,
     jane,
     token: opts.token,
+    certificates,
     store,
     setFaults: (list) => faults.set(list),
     issueClientCertificate: (req) => ca.issue({ ...req, usage: 'client' }),
@@ -248,6 +256,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
   if (opts.dir) sandbox.files = await writeSandboxFiles(opts.dir, sandbox);
   return sandbox;
+}
+
+async function newCertificates(): Promise<SandboxCertificates> {
+  const ca = await createCertificateAuthority();
+  const [serving, admin, jane] = await Promise.all([
+    ca.issue({ commonName: 'kube-apiserver', usage: 'server', dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'], ips: ['127.0.0.1', '::1'] }),
+    ca.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' }),
+    ca.issue({ commonName: 'jane', organizations: ['dev'], usage: 'client' }),
+  ]);
+  return { ca, serving, admin, jane };
 }
 
 interface Etagged {

@@ -6,7 +6,9 @@
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
 import { type TableData, failedRequestId } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
+import { eventRow, patchRows } from '../model/table-rows.js';
 import { describeError } from './errors.js';
+import { backoffMs, classifyFailure, eventResourceVersion } from './reconnect.js';
 import type { RequestLog } from './request-log.js';
 
 export interface LiveTableOptions {
@@ -14,6 +16,8 @@ export interface LiveTableOptions {
   throttleMs?: number;
   /** Receives every list page (as the client parsed it) and every watch event. */
   log?: RequestLog;
+  /** Only objects whose labels match (`labelSelector=` on the list and the watch). */
+  labelSelector?: string;
 }
 
 /** Above this many rows a non-Table watch event does not trigger a re-list. */
@@ -25,34 +29,9 @@ function updateInterval(rows: number): number {
   return Math.min(1000, 100 + rows / 100);
 }
 
-function rowKey(row: TableRow): string | undefined {
-  const m = row.object?.metadata;
-  return m?.name === undefined ? undefined : `${m.namespace ?? ''}/${m.name}`;
-}
-
-/** The row a Table watch event carries, or undefined for a plain object event. */
-function eventRow(object: unknown): TableRow | undefined {
-  const t = object as { kind?: string; rows?: { cells?: unknown[]; object?: { metadata?: Record<string, unknown> } }[] };
-  const r = t?.kind === 'Table' ? t.rows?.[0] : undefined;
-  if (!r || !Array.isArray(r.cells)) return undefined;
-  const m = r.object?.metadata ?? {};
-  return { cells: r.cells, object: { metadata: { name: m.name as string | undefined, namespace: m.namespace as string | undefined } } };
-}
-
-/** Rows after one watch event: ADDED appends (or replaces), MODIFIED replaces in place, DELETED removes. */
-export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETED', row: TableRow): TableRow[] {
-  const key = rowKey(row);
-  const i = key === undefined ? -1 : rows.findIndex((r) => rowKey(r) === key);
-  if (type === 'DELETED') return i < 0 ? rows : [...rows.slice(0, i), ...rows.slice(i + 1)];
-  if (i < 0) return [...rows, row];
-  const next = rows.slice();
-  next[i] = row;
-  return next;
-}
-
-/** A watch that ended sooner than this after starting counts as failing (no endless restarts). */
+/** A watch the server ends sooner than this after it started counts as a failure (backoff, so that
+ *  a server that closes every watch at once is not asked again in a tight loop). */
 const QUICK_END_MS = 5000;
-const MAX_QUICK_RESTARTS = 2;
 
 /** Objects of a plain list (server without Table support) as Table rows. */
 export function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: TableRow[] } {
@@ -70,15 +49,22 @@ export class LiveTable {
   private listing?: AbortController;
   private watch?: WatchHandle;
   private refetchTimer?: ReturnType<typeof setTimeout>;
-  private quickRestarts = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Failed attempts in a row (list or watch): the backoff grows with them. */
+  private failures = 0;
+  /** The newest resourceVersion the list or a watch event brought: a watch resumes from it. */
+  private resourceVersion?: string;
+  /** The Status of the ERROR event that ended the current watch. */
+  private watchError?: unknown;
 
   constructor(
     private readonly api: KubeApi,
     private readonly ref: ResourceRef,
     private readonly namespace: string | undefined,
     private readonly onUpdate: (table: TableData) => void,
-    /** The first page failed: there is no table to show. */
-    private readonly onFail: (err: unknown) => void,
+    /** The first page failed: there is no table to show. `retryAt`: when it is tried again on its
+     *  own (the server could not be reached or failed), undefined when that is for the user (403). */
+    private readonly onFail: (err: unknown, retryAt?: number) => void,
     private readonly opts: LiveTableOptions = {},
   ) {}
 
@@ -89,6 +75,7 @@ export class LiveTable {
     this.listing?.abort();
     this.watch?.stop();
     clearTimeout(this.refetchTimer);
+    clearTimeout(this.retryTimer);
   }
 
   private update(patch: Partial<TableData>): void {
@@ -109,7 +96,10 @@ export class LiveTable {
     let shownAt = 0;
     try {
       do {
-        const page = await this.api.list(this.ref, { namespace: this.namespace, table: true, limit: 500, continueToken, signal: ac.signal });
+        const page = await this.api.list(this.ref, {
+          namespace: this.namespace, table: true, limit: 500, continueToken,
+          labelSelector: this.opts.labelSelector, signal: ac.signal,
+        });
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
@@ -127,28 +117,69 @@ export class LiveTable {
       } while (continueToken);
     } catch (err) {
       if (ac.signal.aborted || this.stopped) return;
-      if (mode === 'first' && acc.pages === 0) this.onFail(err);
-      else {
+      if (mode === 'first' && acc.pages === 0) this.firstFailed(err);
+      else if (classifyFailure(err).kind !== 'fatal') {
+        // No watch runs yet after a first listing: the retry starts it.
+        this.retry(err, () => void this.load(mode === 'first' ? 'rewatch' : mode));
+      } else {
         // The failed page is the table's request now (the footer shows why it stopped).
         this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
       }
       return;
     }
+    this.failures = 0;
     if (mode !== 'refresh') this.startWatch(resourceVersion);
+  }
+
+  /** No table yet: the failure is the view; a lost server is listed again after a backoff. */
+  private firstFailed(err: unknown): void {
+    const failure = classifyFailure(err);
+    if (failure.kind === 'fatal') return this.onFail(err);
+    this.failures++;
+    const waitMs = (failure.kind === 'throttled' ? failure.retryAfterMs : undefined) ?? backoffMs(this.failures);
+    this.onFail(err, Date.now() + waitMs);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) void this.load('first');
+    }, waitMs);
+  }
+
+  /** `again` after a wait: Retry-After for a 429, else a backoff that grows with each failure in a
+   *  row. The table keeps its rows meanwhile and its note counts down (`reconnect`). */
+  private retry(err: unknown, again: () => void, reason?: string): void {
+    const failure = classifyFailure(err);
+    this.failures++;
+    const retryAfter = failure.kind === 'throttled' ? failure.retryAfterMs : undefined;
+    const waitMs = retryAfter ?? backoffMs(this.failures);
+    reason ??= failure.kind === 'throttled' ? 'server busy (429)' : describeError(err).title;
+    this.update({ live: undefined, reconnect: { at: Date.now() + waitMs, reason } });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) again();
+    }, waitMs);
   }
 
   private startWatch(resourceVersion: string | undefined): void {
     const startedAt = Date.now();
-    const opts = { namespace: this.namespace, resourceVersion, table: true };
+    this.resourceVersion = resourceVersion;
+    this.watchError = undefined;
+    // Live once the server has the watch: a change made before that would not be seen.
+    const onOpen = () => {
+      if (!this.stopped && this.watch === handle) this.update({ live: 'watching' });
+    };
+    const { namespace, opts: { labelSelector } } = this;
+    const opts = { namespace, resourceVersion, table: true, labelSelector, onOpen };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
-    this.update({ live: 'watching', liveError: undefined });
+    this.update({ live: 'connecting', liveError: undefined, reconnect: undefined });
     handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
   }
 
   private onEvent(handle: WatchHandle, ev: WatchEventMessage): void {
     if (this.stopped) return;
     if (handle.requestId !== undefined) this.opts.log?.recordWatchEvent(handle.requestId, ev);
+    if (ev.type === 'ERROR') this.watchError = ev.object;
+    this.resourceVersion = (ev.type !== 'ERROR' && eventResourceVersion(ev.object)) || this.resourceVersion;
     if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
     const changes = this.table.changes + 1;
     const row = eventRow(ev.object);
@@ -169,16 +200,27 @@ export class LiveTable {
     }, this.opts.throttleMs ?? 500);
   }
 
-  /** Servers end watches after a timeout, or with an ERROR event (410 Gone: resourceVersion too
-   *  old): re-list and watch again. A watch that keeps ending at once is given up on. */
+  /** Servers end watches after a timeout: watch again from the last resourceVersion seen. An ERROR
+   *  event or a failed request says why else: 410 lists again at once, 429 waits Retry-After and
+   *  watches on from where it was, a lost connection retries with backoff (re-listing: events may have
+   *  been missed), a refusal (403) stops the watch with its reason. */
   private watchEnded(handle: WatchHandle, startedAt: number, err?: unknown): void {
     if (this.stopped || handle !== this.watch) return;
-    const quick = Date.now() - startedAt < QUICK_END_MS;
-    this.quickRestarts = quick ? this.quickRestarts + 1 : 0;
-    if (this.quickRestarts > MAX_QUICK_RESTARTS) {
-      this.update({ live: 'stopped', liveError: err ? describeError(err).title : 'the server kept closing the watch' });
+    const cause = err ?? this.watchError;
+    if (cause === undefined) {
+      if (Date.now() - startedAt >= QUICK_END_MS) {
+        this.failures = 0;
+        this.startWatch(this.resourceVersion);
+      } else {
+        const again = () => this.startWatch(this.resourceVersion);
+        this.retry({ kind: 'network' }, again, 'the server closed the watch at once');
+      }
       return;
     }
-    void this.load('rewatch');
+    const failure = classifyFailure(cause);
+    if (failure.kind === 'expired') void this.load('rewatch');
+    else if (failure.kind === 'throttled') this.retry(cause, () => this.startWatch(this.resourceVersion));
+    else if (failure.kind === 'lost') this.retry(cause, () => void this.load('rewatch'));
+    else this.update({ live: 'stopped', liveError: describeError(cause).title });
   }
 }

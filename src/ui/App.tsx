@@ -56,6 +56,7 @@ import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
+const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
   api: KubeApi;
@@ -224,7 +225,7 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command
     ? { text: nav.command.text, error: nav.command.error, completions: completions(keyRows.groups, nav.command.text).slice(0, 12) }
-    : undefined;
+    : nav.selector !== null ? { text: nav.selector, completions: [], label: '-l ', help: SELECTOR_HELP } : undefined;
 
   const firstId = table?.ids[0];
   const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId

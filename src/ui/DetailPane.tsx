@@ -9,7 +9,7 @@ import { ListView, listInfo } from './ListView.js';
 import type { ExplainedError } from '../model/loadable.js';
 import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { detailViewport } from '../model/layout.js';
-import { useElapsedSeconds } from './hooks.js';
+import { useClock, useElapsedSeconds } from './hooks.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
@@ -17,7 +17,12 @@ export type DetailBody =
   /** `search`: `/` in the text: the query, whether it is being typed, the lines that have it. */
   | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string;
     search?: { query: string; typing: boolean; matches: readonly number[] } }
-  | { kind: 'table'; header: string; rows: string[]; list: ListState; loading: boolean; note: string; error?: ExplainedError; empty?: string[] }
+  /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
+   *  `ticking`); rows are made only when drawn. */
+  | {
+    kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState;
+    loading: boolean; note: (now: number) => string; error?: ExplainedError; empty?: string[];
+  }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
   | { kind: 'message'; text: string };
@@ -144,7 +149,8 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
   const color = useColor();
   const content = Math.max(1, height - 3);
   const innerWidth = Math.max(1, width - 4);
-  const view = detailViewport(body, content, innerWidth);
+  const view = detailViewport(body.kind === 'table' ? { kind: 'table', error: body.error } : body, content, innerWidth);
+  const now = useClock(body.kind === 'table' && body.ticking);
   let info = '';
   let inner: React.ReactNode;
   switch (body.kind) {
@@ -166,13 +172,13 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
       info = listInfo(body.list, filtering);
       inner = (
         <>
-          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note}</Text>
+          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note(now)}</Text>
           {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
           {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
           <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
           {body.list.keys.length === 0 && !body.loading
             ? <EmptyTable lines={body.empty ?? ['No resources found.']} />
-            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.rows[i] ?? ''} empty={body.loading ? '' : undefined} />}
+            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.row(i, now)} empty={body.loading ? '' : undefined} />}
         </>
       );
       break;

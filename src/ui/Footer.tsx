@@ -11,6 +11,9 @@ export interface Prompt {
   error?: string;
   /** Names that complete what is typed (Tab). */
   completions: string[];
+  /** Another prompt than the command line: what it shows before the text ('-l ') and how to use it. */
+  label?: string;
+  help?: string;
 }
 
 export interface FooterProps {
@@ -26,10 +29,11 @@ export interface FooterProps {
 /** `:deploy█  deployments  deploy.apps …`, or the error, or (nothing typed yet) what the keys do. */
 function PromptLine({ prompt }: { prompt: Prompt }) {
   const color = useColor();
-  const after = prompt.error ?? (prompt.completions.length ? prompt.completions.join('  ') : prompt.text ? '' : 'Tab complete  ↑↓ history  Enter go  Esc cancel');
+  const help = prompt.help ?? 'Tab complete  ↑↓ history  Enter go  Esc cancel';
+  const after = prompt.error ?? (prompt.completions.length ? prompt.completions.join('  ') : prompt.text ? '' : help);
   return (
     <Text wrap="truncate-end">
-      <Text bold={color}>:{prompt.text}</Text>
+      <Text bold={color}>{prompt.label ?? ':'}{prompt.text}</Text>
       {color ? <Text inverse> </Text> : '█'}
       <Text color={col(color, prompt.error ? 'red' : undefined)} dimColor={color && !prompt.error}>{after ? `  ${after}` : ''}</Text>
     </Text>

@@ -91,6 +91,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     return null;
   }
   if (nav.command) return commandLineKey(input, key, ctx);
+  if (nav.selector !== null) return selectorKey(input, key, nav.selector);
   if (nav.detail.text.search?.typing) {
     if (key.ctrl && input === 'c') return { type: 'quit' };
     if (key.return) return { type: 'searchEnd', keep: true };
@@ -158,6 +159,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'back':
       // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
       if (key.escape && ctx.loading && !pickerOpen) return { type: 'cancel', target: ctx.loading };
+      if (!overlay && labelSelected(nav)) return { type: 'setLabelSelector', selector: undefined };
       return { type: 'back' };
     case 'filter':
       if (activeList(nav)) return { type: 'filterStart' };
@@ -190,11 +192,36 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'explain': return explainAction(ctx);
     case 'tour': return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open': return openAction(ctx);
+    case 'sort.next':
+    case 'sort.reverse':
+      if (overlay || nav.focus !== 'detail' || topView(nav)?.kind !== 'objects') return null;
+      return { type: 'sortTable', reverse: cmd === 'sort.reverse' };
+    case 'label.selector': {
+      const top = topView(nav);
+      if (overlay || nav.focus !== 'detail' || top?.kind !== 'objects') return null;
+      return { type: 'selectorEdit', text: top.labelSelector ?? '' };
+    }
   }
 }
 
 /** A text with a search typed in it, on screen: n and N go through its matches. */
 const searching = (nav: NavState, overlay: boolean) => !overlay && nav.focus === 'detail' && !!nav.detail.text.search?.query;
+
+/** Esc on a table listed by labels (its text filter cleared first): the selector goes. */
+function labelSelected(nav: NavState): boolean {
+  const top = topView(nav);
+  return nav.focus === 'detail' && top?.kind === 'objects' && !!top.labelSelector && !nav.lists.objects.filter;
+}
+
+/** Keys while the label selector prompt is open: typing, Enter lists with it, Esc closes it. */
+function selectorKey(input: string, key: KeyInfo, text: string): KeyOutcome {
+  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (key.escape) return { type: 'selectorEdit', text: null };
+  if (key.return) return { type: 'setLabelSelector', selector: text.trim() || undefined };
+  if (key.backspace || key.delete) return { type: 'selectorEdit', text: text.slice(0, -1) };
+  if (input && !key.ctrl && !key.meta && input >= ' ') return { type: 'selectorEdit', text: text + input };
+  return null;
+}
 
 const hscroll = (ctx: CommandContext) => resolveText(ctx.nav, ctx.frame.text).hscroll;
 

@@ -3,7 +3,6 @@ import type { DiscoveredGroupVersion, Discovery, ResourceRef } from '../model/ty
 import { type NavState, activeOverlay, topView } from '../model/nav-state.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { formatGvr, gvPath, rootPath } from '../model/paths.js';
-import { cellText, formatRow, layoutColumns, rowIdentity, visibleColumns } from '../model/format.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
@@ -71,7 +70,9 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
     };
   }
-  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}`
+  const selector = view.kind === 'objects' && view.labelSelector ? ` -l ${view.labelSelector}` : '';
+  const scope = view.kind === 'objects' && view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster';
+  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${scope}${selector}`
     : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
         data.state === 'response' && data.followed?.follow.state === 'following', view.previous)
@@ -114,35 +115,20 @@ export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: 
   return yaml ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret } : { lines: [YAML_LOADING], syntax: 'none', secret };
 }
 
-export interface TableText { header: string; rows: string[]; keys: string[]; ids: { name: string; namespace?: string }[] }
-
-/** The server's Table (priority-0 columns, plus NAMESPACE when listing all namespaces) as text rows. */
-export function tableText(t: TableData, allNamespaces: boolean, width: number): TableText {
-  const idx = visibleColumns(t.columns);
-  const hasNs = t.columns.some((c) => c.name.toLowerCase() === 'namespace');
-  const addNs = allNamespaces && !hasNs;
-  const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
-  const ids = t.rows.map((r) => rowIdentity(r, t.columns));
-  const cells = t.rows.map((r, n) => [...(addNs ? [ids[n].namespace ?? ''] : []), ...idx.map((i) => cellText(r.cells[i]))]);
-  const widths = layoutColumns(headers, cells, width);
-  return {
-    header: formatRow(headers, widths),
-    rows: cells.map((c) => formatRow(c, widths)),
-    keys: ids.map((id) => `${id.namespace ?? ''}/${id.name}`),
-    ids,
-  };
-}
-
 /** kubectl's wording for an empty list, and the way out when a namespace is the likely reason. */
 export function emptyTableLines(ref: ResourceRef | undefined, namespace: string | undefined): string[] {
   if (!ref?.namespaced || namespace === undefined) return ['No resources found.'];
   return [`No resources found in ${namespace} namespace.`, 'press n to pick a namespace (try all namespaces)'];
 }
 
-/** "12 object(s), 1 page(s) · ● live, 3 change(s)" */
-export function tableNote(t: TableData): string {
-  const live = t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
-    : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
+/** "12 object(s), 1 page(s) · ● live, 3 change(s)"; while a lost list or watch waits to be tried
+ *  again, the countdown to it at `now` ("reconnecting in 4s…"). */
+export function tableNote(t: TableData, now: number): string {
+  const r = t.reconnect;
+  const live = r ? ` · ${r.reason}: reconnecting in ${Math.max(0, Math.ceil((r.at - now) / 1000))}s…`
+    : t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
+      : t.live === 'connecting' ? ' · ○ starting the watch…'
+      : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }
 

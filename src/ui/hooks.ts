@@ -41,3 +41,20 @@ export function useElapsedSeconds(since: number | undefined, active: boolean): n
   }, [active, since]);
   return since === undefined ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
+
+/** The time, updated just after each whole second while `active` (ages computed from whole-second
+ *  timestamps change then): one render a second, of the component that asks. */
+export function useClock(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, 1005 - (Date.now() % 1000));
+    };
+    tick();
+    return () => clearTimeout(timer);
+  }, [active]);
+  return now;
+}

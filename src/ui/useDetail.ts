@@ -26,10 +26,11 @@ export interface DetailRequest {
 
 /** `log` receives what the client's request events lack: response bodies and watch events. */
 export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
-  // Following a log (or not) does not read it again: the key leaves `follow` out.
+  // Following a log (or not) does not read it again, nor does sorting a table: the key leaves
+  // `follow` and `sort` out.
   const loaded = view?.kind === 'logs'
     ? { kind: view.kind, namespace: view.namespace, name: view.name, container: view.container, previous: view.previous }
-    : view;
+    : view?.kind === 'objects' ? { kind: view.kind, ref: view.ref, labelSelector: view.labelSelector } : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   // `key` names the view: each view opened (or refreshed) starts its own clock.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -37,8 +38,14 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   // Data is tagged with the request it answers, so a stale result never shows under a new view.
   const [tagged, setTagged] = useState<{ key: string; data: DetailData }>({ key: '', data: { state: 'idle' } });
   const setData = (data: DetailData) => setTagged({ key, data });
-  const fail = (err: unknown) => {
-    setData({ state: 'error', error: describeError(err), requestId: failedRequestId(err) });
+  const fail = (err: unknown, retryAt?: number) => {
+    const error = describeError(err);
+    // A table whose server could not be reached lists again on its own (src/session/live-table.ts).
+    if (retryAt !== undefined) {
+      const again = `(listing again on its own in ${Math.max(1, Math.round((retryAt - Date.now()) / 1000))} s)`;
+      error.hint = error.hint ? `${error.hint} ${again}` : again;
+    }
+    setData({ state: 'error', error, requestId: failedRequestId(err) });
   };
   const show = ({ response, container }: LoadedResponse) => setData({ state: 'response', response, container });
   useEffect(() => {
@@ -47,7 +54,8 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     setData({ state: 'loading', since });
     if (view.kind !== 'objects') return;
     const ns = view.ref.namespaced ? namespace : undefined;
-    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, { log });
+    const opts = { log, labelSelector: view.labelSelector };
+    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, opts);
     table.start();
     return () => table.stop();
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every

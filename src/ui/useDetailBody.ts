@@ -1,9 +1,9 @@
 // What the detail pane shows, derived during the App's render: the content (text split into lines,
 // the objects table as text, the opened object's fields) from navigation state and loaded data,
 // then the body the pane draws once the frame has placed the cursor and scroll.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { type ListState } from '../model/list.js';
-import { type TextPosition, textCursor } from '../model/nav-state.js';
+import { type TextPosition, textCursor, topView } from '../model/nav-state.js';
 import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
@@ -11,12 +11,11 @@ import type { ObjectFields } from './commands.js';
 import {
   type DetailSource,
   type SelectionInput,
-  type TableText,
   detailSource,
   sourceLines,
   tableNote,
-  tableText,
 } from './detailContent.js';
+import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -78,11 +77,17 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
+  // Column widths only grow while one table (its title: resource, namespace) stays open.
+  const [widthMemory] = useState(() => new WidthMemory());
+  const tableView = tableSrc?.title;
+  const top = topView(nav);
+  const sort = top?.kind === 'objects' ? top.sort : undefined;
+  const widths = { memory: widthMemory, view: tableView ?? '' };
   const table = useMemo(
-    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth) : undefined),
+    () => (tableSrc ? tableText(tableSrc.table, tableSrc.allNamespaces, rowsWidth, widths, sort) : undefined),
     // As above: the table data and the namespace mode, not the source object around them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth],
+    [tableSrc?.table, tableSrc?.allNamespaces, rowsWidth, tableView, sort],
   );
 
   const kind = source.kind === 'value' && source.object ? kindOf(source.value) : undefined;
@@ -126,10 +131,11 @@ export function detailBody(content: DetailContent, position: TextPosition, objec
     return {
       kind: 'table',
       header: table?.header ?? '',
-      rows: table?.rows ?? [],
+      row: table?.row ?? (() => ''),
+      ticking: !!table?.ticking || t.reconnect !== undefined,
       list: objects,
       loading: !t.done,
-      note: tableNote(t),
+      note: (now) => tableNote(t, now),
       error: t.error,
       empty: source.empty,
     };

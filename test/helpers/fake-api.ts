@@ -637,7 +637,7 @@ export class FakeApi implements KubeApi {
 
   watch(
     ref: ResourceRef,
-    opts: { namespace?: string; resourceVersion?: string; table?: boolean },
+    opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void },
     onEvent: (ev: WatchEventMessage) => void,
   ): WatchHandle {
     const key = this.key(ref);
@@ -680,6 +680,8 @@ export class FakeApi implements KubeApi {
         for (const o of existing) if (this.watches.includes(w)) w.onEvent({ type: 'ADDED', object: o });
       });
     }
+    // The server accepted the watch (its headers are in), as the client reports it.
+    queueMicrotask(() => opts.onOpen?.());
     const stop = () => {
       const i = this.watches.indexOf(w);
       if (i >= 0) this.watches.splice(i, 1);
@@ -691,7 +693,10 @@ export class FakeApi implements KubeApi {
   /** What the event carries on the wire: a one-row Table when one was asked for (column definitions
    *  only in the first), as the sandbox and kube-apiserver send them. */
   private watchEvent(ref: ResourceRef, w: FakeWatch & { sent?: boolean }, ev: WatchEventMessage): WatchEventMessage {
-    if (!w.table) return ev;
+    // ERROR (a Status) and BOOKMARK events are sent as they are, Table or not, as kube-apiserver
+    // does; a test that plays the server sends the wire's Table itself.
+    const asIs = ev.type === 'ERROR' || ev.type === 'BOOKMARK' || (ev.object as { kind?: string } | undefined)?.kind === 'Table';
+    if (!w.table || asIs) return ev;
     const object = {
       kind: 'Table',
       apiVersion: 'meta.k8s.io/v1',
