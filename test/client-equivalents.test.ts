@@ -91,7 +91,12 @@ describe('kubectlCommand', () => {
   it('falls back to get --raw', () => {
     expect(k('/apis/apps/v1')).toBe("kubectl get --raw '/apis/apps/v1'");
     expect(k('/healthz?verbose')).toBe("kubectl get --raw '/healthz?verbose'");
-    expect(k('/api/v1/pods?fieldSelector=a%3Db')).toBe("kubectl get --raw '/api/v1/pods?fieldSelector=a%3Db'");
+    expect(k('/api/v1/pods?resourceVersion=5')).toBe("kubectl get --raw '/api/v1/pods?resourceVersion=5'");
+  });
+  it('a field selector is --field-selector (an object\'s Events)', () => {
+    expect(k('/api/v1/pods?fieldSelector=a%3Db')).toBe('kubectl get pods -A --field-selector a=b -o json');
+    expect(k('/api/v1/namespaces/team-a/events?fieldSelector=involvedObject.uid%3Du-1&limit=500'))
+      .toBe('kubectl get events -n team-a --field-selector involvedObject.uid=u-1 -o json');
   });
   it('a label selector is -l, on lists and watches', () => {
     expect(k('/api/v1/pods?labelSelector=a%3Db&limit=500')).toBe('kubectl get pods -A -l a=b -o json');

@@ -302,6 +302,7 @@ export class ApiClient implements KubeApi {
     const table = opts.table ?? true;
     const query = {
       labelSelector: opts.labelSelector || undefined,
+      fieldSelector: opts.fieldSelector || undefined,
       limit: String(opts.limit ?? DEFAULT_LIST_LIMIT),
       continue: opts.continueToken || undefined,
     };
@@ -361,12 +362,17 @@ export class ApiClient implements KubeApi {
 
   watch(ref: ResourceRef,
     opts: {
-      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void;
+      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; fieldSelector?: string;
+      onOpen?: () => void;
     },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
-    const selector = opts.labelSelector || undefined;
-    const query = { labelSelector: selector, watch: '1', resourceVersion: opts.resourceVersion || undefined };
+    const query = {
+      labelSelector: opts.labelSelector || undefined,
+      fieldSelector: opts.fieldSelector || undefined,
+      watch: '1',
+      resourceVersion: opts.resourceVersion || undefined,
+    };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     let buf = '';
     let delivered = 0;

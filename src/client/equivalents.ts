@@ -130,7 +130,7 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
   const keys = [...query.keys()];
   const watch = query.get('watch') === '1' || query.get('watch') === 'true';
   const simpleQuery = keys.every((k) =>
-    PAGING_KEYS.has(k) || k === 'watch' || k === 'labelSelector' || (watch && k === 'resourceVersion'));
+    PAGING_KEYS.has(k) || k === 'watch' || k === 'labelSelector' || k === 'fieldSelector' || (watch && k === 'resourceVersion'));
   const r = simpleQuery ? parseResourcePath(pathOnly) : undefined;
   if (r && !r.subresource && !(watch && r.name)) {
     const resArg = r.group ? `${r.resource}.${r.group}` : r.resource;
@@ -140,6 +140,8 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
     else if (!r.name && hint.namespaced !== false && !(r.group === '' && r.resource === 'namespaces')) args.push('-A');
     const selector = query.get('labelSelector');
     if (selector) args.push('-l', selector);
+    const fields = query.get('fieldSelector');
+    if (fields) args.push('--field-selector', fields);
     if (watch) args.push('--watch', '--output-watch-events');
     args.push('-o', 'json');
     return shellJoin(args);

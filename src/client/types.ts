@@ -67,6 +67,9 @@ export interface ListOptions {
   continueToken?: string;
   /** Server-side filter by labels (`labelSelector=`, kubectl's -l). */
   labelSelector?: string;
+  /** Server-side filter by fields (`fieldSelector=`, kubectl's --field-selector), e.g. an
+   *  object's Events: involvedObject.uid=… */
+  fieldSelector?: string;
   signal?: AbortSignal;
 }
 
@@ -135,7 +138,8 @@ export interface KubeApi {
    *  `onOpen`: called once the server accepted the watch (its headers arrived). */
   watch(ref: ResourceRef,
     opts: {
-      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void;
+      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; fieldSelector?: string;
+      onOpen?: () => void;
     },
     onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;

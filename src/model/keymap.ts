@@ -17,7 +17,8 @@ export type Command =
   | 'text.left' | 'text.right'
   | 'panes.toggle' | 'log' | 'pod.logs' | 'logs.follow' | 'logs.previous' | 'logs.container' | 'copy.curl' | 'discovery.raw' | 'explain' | 'tour'
   | 'help' | 'quit'
-  | 'sort.next' | 'sort.reverse' | 'label.selector';
+  | 'sort.next' | 'sort.reverse' | 'label.selector'
+  | 'related.owner' | 'related.children' | 'related.events';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown'
   | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
@@ -73,13 +74,16 @@ export const KEYMAP: readonly KeymapEntry[] = [
   { command: 'discovery.raw', description: 'discovery document as served', bindings: [{ input: 'd', label: 'd' }], hint: 'raw' },
   { command: 'explain', description: 'explain the resource schema (OpenAPI v3); in an object: the › field', bindings: [{ input: 'e', label: 'e' }], hint: 'explain' },
   { command: 'tour', description: 'guided tour (→ next, ← back, Esc ends)', bindings: [{ input: 't', label: 't' }], hint: 'tour' },
-  { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
-  { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
+  { command: 'related.owner', description: 'object: its owner (ownerReferences)', bindings: [{ input: 'O', label: 'O' }], hint: 'owner' },
+  { command: 'related.children', description: 'object: what it owns (its selector)', bindings: [{ input: 'W', label: 'W' }], hint: 'owns' },
+  { command: 'related.events', description: 'object: its Events', bindings: [{ input: 'E', label: 'E' }], hint: 'events' },
   { command: 'sort.next', description: 'sort a table by the next column', bindings: [{ input: 's', label: 's' }],
     hint: 'sort' },
   { command: 'sort.reverse', description: 'reverse the sort', bindings: [{ input: 'S', label: 'S' }] },
   { command: 'label.selector', description: 'label filter (-l)', bindings: [{ input: '\\', label: '\\' }],
     hint: 'labels' },
+  { command: 'help', description: 'help', bindings: [{ input: '?', label: '?' }], hint: 'help' },
+  { command: 'quit', description: 'quit', bindings: [{ input: 'q', label: 'q' }, { input: 'c', ctrl: true, label: 'Ctrl-C' }], hint: 'quit' },
 ];
 
 function matches(b: Binding, input: string, key: KeyInfo): boolean {

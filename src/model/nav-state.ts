@@ -18,7 +18,10 @@ export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'p
 export type DetailView =
   /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
    *  server-side filter the table is listed and watched with. */
-  | { kind: 'objects'; ref: ResourceRef; sort?: TableSort; labelSelector?: string }
+  | { kind: 'objects'; ref: ResourceRef; sort?: TableSort; labelSelector?: string;
+    /** Related objects (W / E from an object): their namespace (not the App's), their fields, and
+     *  `related`: Esc goes back to the object (their selector is the relation, not a filter). */
+    namespace?: string; fieldSelector?: string; related?: boolean }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */

@@ -49,6 +49,8 @@ export type NavAction =
   | { type: 'openObject'; ref: ResourceRef; namespace?: string; name: string }
   | { type: 'openPath'; path: string }
   | { type: 'openLogs'; namespace: string; name: string }
+  /** Objects related to the open one (its children by selector, its Events), on top of it: Esc returns. */
+  | { type: 'openRelated'; ref: ResourceRef; namespace?: string; labelSelector?: string; fieldSelector?: string }
   /** `f` in a pod's log: start or stop following it. */
   | { type: 'toggleFollow' }
   /** In a pod's log: another container (`C`) or its previous instance on / off (`p`); read anew. */
@@ -302,6 +304,10 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return push(s, { kind: 'object', ref: a.ref, namespace: a.namespace, name: a.name });
     case 'openPath':
       return push({ ...s, detail: { ...s.detail, stack: [] } }, { kind: 'path', path: a.path });
+    case 'openRelated': {
+      const { type: _t, ...view } = a;
+      return push({ ...s, lists: resetList(s, 'objects') }, { kind: 'objects', ...view, related: true });
+    }
     // On top of the table or object it came from: Esc returns there.
     case 'openLogs':
       return push(s, { kind: 'logs', namespace: a.namespace, name: a.name });

@@ -6,6 +6,7 @@ import type { ResourceRequestInfo } from './request-info.js';
 import { sendJson, sendStatus, sendText } from './respond.js';
 import { toTable } from './tables.js';
 import { matchesLabels, parseLabelSelector } from './label-selector.js';
+import { matchesFields, parseFieldSelector } from './field-selector.js';
 
 const GENERIC_NOT_FOUND = 'the server could not find the requested resource';
 
@@ -46,7 +47,10 @@ export function handleResourceRequest(
 
   const selector = parseLabelSelector(query.get('labelSelector') ?? '');
   if ('error' in selector) return sendStatus(res, 400, 'BadRequest', selector.error);
-  const selected = (obj: any) => matchesLabels(selector.requirements, obj?.metadata?.labels);
+  const fields = parseFieldSelector(query.get('fieldSelector') ?? '');
+  if ('error' in fields) return sendStatus(res, 400, 'BadRequest', fields.error);
+  const selected = (obj: any) =>
+    matchesLabels(selector.requirements, obj?.metadata?.labels) && matchesFields(fields.requirements, obj);
   if (info.verb === 'watch') return startWatch(store, info, req, res, query, selected);
   return sendList(store, info, found.resource.kind, req, res, query, selected);
 }
@@ -132,7 +136,7 @@ function sendList(
   selected: (obj: any) => boolean,
 ): void {
   const listed = store.list(info.group, info.version, info.resource, info.namespace);
-  const all = query.has('labelSelector') ? listed.filter(selected) : listed;
+  const all = query.has('labelSelector') || query.has('fieldSelector') ? listed.filter(selected) : listed;
   const limitParam = query.get('limit');
   const limit = limitParam ? Number.parseInt(limitParam, 10) : 0;
   let start = 0;

@@ -18,6 +18,8 @@ export interface LiveTableOptions {
   log?: RequestLog;
   /** Only objects whose labels match (`labelSelector=` on the list and the watch). */
   labelSelector?: string;
+  /** Only objects whose fields match (`fieldSelector=` on the list and the watch). */
+  fieldSelector?: string;
 }
 
 /** Above this many rows a non-Table watch event does not trigger a re-list. */
@@ -98,7 +100,7 @@ export class LiveTable {
       do {
         const page = await this.api.list(this.ref, {
           namespace: this.namespace, table: true, limit: 500, continueToken,
-          labelSelector: this.opts.labelSelector, signal: ac.signal,
+          labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector, signal: ac.signal,
         });
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
@@ -167,8 +169,8 @@ export class LiveTable {
     const onOpen = () => {
       if (!this.stopped && this.watch === handle) this.update({ live: 'watching' });
     };
-    const { namespace, opts: { labelSelector } } = this;
-    const opts = { namespace, resourceVersion, table: true, labelSelector, onOpen };
+    const { namespace, opts: { labelSelector, fieldSelector } } = this;
+    const opts = { namespace, resourceVersion, table: true, labelSelector, fieldSelector, onOpen };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
     this.update({ live: 'connecting', liveError: undefined, reconnect: undefined });

@@ -21,6 +21,7 @@ import {
 import { createNavStore } from '../model/nav-store.js';
 import { searchMatcher } from '../model/nav-state.js';
 import { completions } from '../model/command-line.js';
+import { relatedOf } from '../model/related.js';
 import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
@@ -193,6 +194,9 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const textPosition = resolveText(nav, frame.text);
   const body = detailBody(content, textPosition, list('objects'), matches);
   const { source, table, object } = content;
+  const objectValue = view?.kind === 'object' && source.kind === 'value' ? source.value : undefined;
+  const related = useMemo(() => (objectValue && discovery.state === 'ok' ? relatedOf(objectValue, discovery.value.groups) : undefined),
+    [objectValue, discovery]);
 
   // `e` on a field: once the schema is there, the tree opens down to it.
   const reveal = revealFieldAction(explain?.field, schema);
@@ -221,6 +225,7 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
     contexts: contextSource ? (contexts ?? 'loading') : undefined,
     contextItems,
     logContainer: detailData.state === 'response' ? detailData.container : undefined,
+    related,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command

@@ -22,6 +22,7 @@ import {
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { type LogContainer, isPodRef, nextContainer } from '../model/pod-logs.js';
+import type { Related } from '../model/related.js';
 import { complete, runCommand } from '../model/command-line.js';
 import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
@@ -57,6 +58,8 @@ export interface CommandContext {
   contextItems?: string[];
   /** A pod log on screen: its containers and which one is shown. */
   logContainer?: LogContainer;
+  /** An opened object: its owner, what it owns, its Events (O, W, E). */
+  related?: Related;
 }
 
 export interface ObjectFields {
@@ -177,6 +180,13 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'secret.reveal': return { type: 'toggleReveal' };
     case 'log': return { type: 'toggleLog' };
     case 'pod.logs': return overlay ? null : logsAction(ctx);
+    case 'related.owner':
+    case 'related.children':
+    case 'related.events': {
+      const which = cmd === 'related.owner' ? 'owner' : cmd === 'related.children' ? 'children' : 'events';
+      const target = !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'object' ? ctx.related?.[which] : undefined;
+      return target?.action ?? null;
+    }
     case 'logs.previous': {
       const top = topView(nav);
       return !overlay && nav.focus === 'detail' && top?.kind === 'logs' ? { type: 'logSource', previous: !top.previous } : null;
@@ -210,7 +220,7 @@ const searching = (nav: NavState, overlay: boolean) => !overlay && nav.focus ===
 /** Esc on a table listed by labels (its text filter cleared first): the selector goes. */
 function labelSelected(nav: NavState): boolean {
   const top = topView(nav);
-  return nav.focus === 'detail' && top?.kind === 'objects' && !!top.labelSelector && !nav.lists.objects.filter;
+  return nav.focus === 'detail' && top?.kind === 'objects' && !top.related && !!top.labelSelector && !nav.lists.objects.filter;
 }
 
 /** Keys while the label selector prompt is open: typing, Enter lists with it, Esc closes it. */

@@ -70,8 +70,10 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
     };
   }
-  const selector = view.kind === 'objects' && view.labelSelector ? ` -l ${view.labelSelector}` : '';
-  const scope = view.kind === 'objects' && view.ref.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster';
+  const selector = view.kind === 'objects'
+    ? (view.labelSelector ? ` -l ${view.labelSelector}` : '') + (view.fieldSelector ? ` --field-selector ${view.fieldSelector}` : '')
+    : '';
+  const scope = view.kind === 'objects' && view.ref.namespaced ? (view.namespace ?? nav.namespace ?? 'all namespaces') : 'cluster';
   const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${scope}${selector}`
     : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
       : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,

@@ -21,7 +21,7 @@ function relevant(command: string, ctx: CommandContext): boolean {
 }
 
 /** Shown first, before the keys that work everywhere: a narrow footer is cut at the end. */
-const VIEW_KEYS_FIRST = ['open', 'back', 'pod.logs', 'sort.next', 'label.selector',
+const VIEW_KEYS_FIRST = ['open', 'back', 'pod.logs', 'related.owner', 'related.children', 'related.events', 'sort.next', 'label.selector',
   'logs.follow', 'logs.previous', 'logs.container', 'secret.reveal', 'format.toggle', 'text.right', 'text.left', 'explain',
   'discovery.raw'];
 const rank = (command: string) => {

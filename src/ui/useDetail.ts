@@ -30,7 +30,9 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   // `follow` and `sort` out.
   const loaded = view?.kind === 'logs'
     ? { kind: view.kind, namespace: view.namespace, name: view.name, container: view.container, previous: view.previous }
-    : view?.kind === 'objects' ? { kind: view.kind, ref: view.ref, labelSelector: view.labelSelector } : view;
+    : view?.kind === 'objects'
+      ? { kind: view.kind, ref: view.ref, labelSelector: view.labelSelector, namespace: view.namespace, fieldSelector: view.fieldSelector }
+      : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   // `key` names the view: each view opened (or refreshed) starts its own clock.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -53,8 +55,8 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
     setData({ state: 'loading', since });
     if (view.kind !== 'objects') return;
-    const ns = view.ref.namespaced ? namespace : undefined;
-    const opts = { log, labelSelector: view.labelSelector };
+    const ns = view.ref.namespaced ? (view.namespace ?? namespace) : undefined;
+    const opts = { log, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector };
     const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, opts);
     table.start();
     return () => table.stop();
