@@ -6,7 +6,7 @@
 // `npm run bench`), which sat between the first frame and the group tree. Users with an exec
 // plugin, an auth-provider (OIDC, cloud) or a cluster behind proxy-url still go through client-node
 // (`needsClientNode`), so everything it supports keeps working.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -67,9 +67,11 @@ export class LiteKubeConfig implements CredentialSource {
   currentContext = '';
 
   /** Merges files like kubectl (the first definition of a name wins; the first current-context
-   *  wins); relative paths resolve against the file that names them. Throws on YAML errors. */
+   *  wins; a listed file that does not exist is skipped); relative paths resolve against the file
+   *  that names them. Throws on YAML errors. */
   loadFromFiles(files: string[]): void {
     for (const file of files) {
+      if (!existsSync(file)) continue;
       const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as Yaml;
       if (typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`);
       const root = dirname(resolve(file));
