@@ -23,7 +23,7 @@ export interface StartTarget {
 }
 
 /** What identifies the kubeconfig's content without reading it: each file's size and mtime. */
-function memoKey(files: string[], context: string | undefined): string {
+function memoKey(files: string[], selection: (string | undefined)[]): string {
   const stamps = files.map((f) => {
     try {
       const s = statSync(f);
@@ -32,7 +32,7 @@ function memoKey(files: string[], context: string | undefined): string {
       return `${f}@missing`;
     }
   });
-  return JSON.stringify([stamps, context ?? null]);
+  return JSON.stringify([stamps, ...selection.map((s) => s ?? null)]);
 }
 
 type Memo = Record<string, StartTarget>;
@@ -61,7 +61,7 @@ async function kubeconfigTarget(args: CliArgs, env: NodeJS.ProcessEnv): Promise<
   const files = kubeconfigFiles(args, env);
   // Named for what it holds now: server and namespace (an older file held the server alone).
   const memoFile = join(dirname(defaultCacheDir(env)), 'kubeconfig-targets.json');
-  const key = memoKey(files, args.context);
+  const key = memoKey(files, [args.context, args.cluster]);
   const memo = readMemo(memoFile);
   if (key in memo) return memo[key]!;
 

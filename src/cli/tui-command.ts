@@ -52,7 +52,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   try {
     await launchApp(api, {
       version,
-      initialNamespace: args.namespace,
+      initialNamespace: args.allNamespaces ? null : args.namespace,
       startTour: args.tour,
       initialDiscovery,
       contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,

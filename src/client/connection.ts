@@ -4,7 +4,7 @@
 // importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, isAbsolute, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
@@ -243,6 +243,8 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   if (pair) kubectlArgs.push('--client-certificate', pair.certFile, '--client-key', pair.keyFile);
   if (caFile) kubectlArgs.push('--certificate-authority', caFile);
   if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (opts.as) kubectlArgs.push('--as', opts.as);
+  for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (insecure) kubectlArgs.push('--insecure-skip-tls-verify');
   const warnings = [
     ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : []),
@@ -260,6 +262,7 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     caFile,
     bearerToken: !!opts.token,
     kubectlArgs,
+    ...impersonation(opts.as, opts.asGroups),
     kubeConfig: kc,
     timeoutMs,
     warnings,
@@ -267,7 +270,7 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   };
 }
 
-const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const IN_CLUSTER_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
   let source: string;
@@ -279,15 +282,20 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     source = resolve(explicit);
     files = [source];
   } else if (process.env.KUBECONFIG) {
-    if (candidates[0]) assertReadable(candidates[0], 'kubeconfig', 'KUBECONFIG');
     source = candidates.join(delimiter);
     files = candidates.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
+    if (files.length === 0) {
+      throw configError(
+        `None of the files in KUBECONFIG exists (${source})`,
+        'Set KUBECONFIG to your kubeconfig file(s), or pass one with --kubeconfig.',
+      );
+    }
   } else {
     const file = candidates[0]!;
     if (existsSync(file)) {
       source = file;
       files = [file];
-    } else if (existsSync(IN_CLUSTER_TOKEN)) {
+    } else if (existsSync(join(IN_CLUSTER_DIR, 'token'))) {
       source = 'in-cluster service account';
     } else {
       throw configError(
@@ -300,16 +308,21 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const lite = new LiteKubeConfig();
   let kc: LiteKubeConfig | KubeConfig = lite;
   try {
-    lite.loadFromFiles(files);
-    const chosen = lite.getContextObject(opts.context ?? lite.getCurrentContext());
-    const inCluster = files.length === 0;
-    if (inCluster || (chosen && needsClientNode(lite.getCluster(chosen.cluster), lite.getUser(chosen.user)))) {
-      // Credential plugins, auth providers, proxies, in-cluster config: client-node's own loader.
+    if (files.length) lite.loadFromFiles(files);
+    else loadInCluster(lite);
+    applyKubectlOverrides(lite, opts);
+    const chosen = lite.getContextObject(lite.getCurrentContext());
+    if (chosen && needsClientNode(lite.getCluster(chosen.cluster), lite.getUser(chosen.user))) {
+      // Auth providers and SOCKS proxies: client-node, given the entries as merged here (its own
+      // loader would merge several files by other rules and drop tokenFile).
       const { KubeConfig } = await loadClientNode();
       const full = new KubeConfig();
-      if (inCluster) full.loadFromCluster();
-      else if (files.length === 1) full.loadFromFile(files[0]!);
-      else full.loadFromDefault();
+      full.loadFromOptions({
+        clusters: lite.clusters,
+        users: lite.users.map(({ tokenFile, ...u }) => ({ ...u, token: u.token ?? (tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined) })),
+        contexts: lite.contexts,
+        currentContext: lite.currentContext,
+      });
       kc = full;
     }
   } catch (e) {
@@ -394,7 +407,17 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const kubectlArgs: string[] = [];
   if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
   if (opts.context) kubectlArgs.push('--context', opts.context);
+  if (opts.cluster) kubectlArgs.push('--cluster', opts.cluster);
+  if (opts.user) kubectlArgs.push('--user', opts.user);
+  if (opts.cacert) kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
+  if (opts.cert) kubectlArgs.push('--client-certificate', displayPath(opts.cert));
+  if (opts.key) kubectlArgs.push('--client-key', displayPath(opts.key));
+  if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (opts.as) kubectlArgs.push('--as', opts.as);
+  for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (opts.insecureSkipTlsVerify) kubectlArgs.push('--insecure-skip-tls-verify');
+  // From our merged entries (client-node's User has no field for groups).
+  const liteUser = lite.getUser(ctx.user);
 
   return {
     mode: opts.demo ? 'demo' : 'kubeconfig',
@@ -409,6 +432,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     caFile: insecure ? undefined : cluster.caFile,
     bearerToken: !!(user?.token || user?.exec || user?.authProvider),
     kubectlArgs,
+    ...impersonation(liteUser?.impersonate, liteUser?.impersonateGroups),
     kubeConfig: kc,
     timeoutMs,
     warnings: [
@@ -418,6 +442,50 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     ],
     clientCertificate,
   };
+}
+
+/** The Impersonate-* headers' values, when the user (or --as) asks for them. */
+function impersonation(user: string | undefined, groups: string[] | undefined): Pick<Connection, 'impersonate'> {
+  return user ? { impersonate: { user, groups: groups ?? [] } } : {};
+}
+
+/** A pod's service account, like client-go's in-cluster config (and kubectl's namespace for it). */
+function loadInCluster(lite: LiteKubeConfig): void {
+  const host = process.env.KUBERNETES_SERVICE_HOST;
+  const port = process.env.KUBERNETES_SERVICE_PORT;
+  if (!host || !port) throw new Error('KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set');
+  const namespaceFile = join(IN_CLUSTER_DIR, 'namespace');
+  lite.loadFromEntries(
+    [{ name: 'in-cluster', server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`, caFile: join(IN_CLUSTER_DIR, 'ca.crt'), skipTLSVerify: false }],
+    [{ name: 'in-cluster', tokenFile: join(IN_CLUSTER_DIR, 'token') }],
+    [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster',
+      namespace: existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined }],
+    'in-cluster',
+  );
+}
+
+/** kubectl's flags over the kubeconfig: --context, --cluster, --user, --token, --certificate-authority,
+ *  --client-certificate, --client-key, --as, --as-group. The context and its entries are patched for this
+ *  run only (other contexts naming the same user or cluster are not used by it). */
+function applyKubectlOverrides(lite: LiteKubeConfig, opts: ConnectOptions): void {
+  if (opts.context) lite.setCurrentContext(opts.context);
+  const ctx = lite.getContextObject(lite.getCurrentContext());
+  if (!ctx) return;
+  const patchedCtx = { ...ctx, cluster: opts.cluster ?? ctx.cluster, user: opts.user ?? ctx.user };
+  lite.contexts = lite.contexts.map((c) => (c === ctx ? patchedCtx : c));
+  const cluster = lite.getCluster(patchedCtx.cluster);
+  if (cluster && opts.cacert) {
+    lite.clusters = lite.clusters.map((c) => (c === cluster ? { ...c, caFile: resolve(opts.cacert!), caData: undefined } : c));
+  }
+  const user = lite.getUser(patchedCtx.user);
+  if (!user) return;
+  const patched = { ...user };
+  if (opts.token) Object.assign(patched, { token: opts.token, tokenFile: undefined, exec: undefined, authProvider: undefined });
+  if (opts.cert) Object.assign(patched, { certFile: resolve(opts.cert), certData: undefined });
+  if (opts.key) Object.assign(patched, { keyFile: resolve(opts.key), keyData: undefined });
+  if (opts.as) Object.assign(patched, { impersonate: opts.as, impersonateGroups: opts.asGroups });
+  else if (opts.asGroups) patched.impersonateGroups = opts.asGroups;
+  lite.users = lite.users.map((u) => (u === user ? patched : u));
 }
 
 type AnyCluster = NonNullable<ReturnType<KubeConfig['getCluster']>> | LiteCluster;

@@ -23,11 +23,16 @@ export interface DiscoverOptions {
   /** Skip aggregated discovery (send plain application/json). */
   legacy?: boolean;
   signal?: AbortSignal;
-  /** Parallel group-version requests in legacy mode (default 8). */
+  /** Parallel group-version requests in legacy mode (default LEGACY_CONCURRENCY). */
   concurrency?: number;
 }
 
 type Json = Record<string, any>;
+
+/** kubectl asks for every group-version at once (its discovery burst is 300, over one HTTP/2
+ *  connection). Over HTTP/1.1 each parallel request is a kept-alive connection: 50 covers a large
+ *  cluster's list in one round trip or two without opening hundreds of TLS connections. */
+export const LEGACY_CONCURRENCY = 50;
 
 function gvString(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
@@ -235,7 +240,7 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
     legacyGroups.set(plan, { name: plan.group, preferredVersion: plan.preferredVersion, versions });
     for (const gv of versions) jobs.push({ plan, gv });
   }
-  await mapLimit(jobs, opts.concurrency ?? 8, async ({ gv }) => {
+  await mapLimit(jobs, opts.concurrency ?? LEGACY_CONCURRENCY, async ({ gv }) => {
     const path = gvPath(gv);
     try {
       const doc = await count(path, LEGACY_DISCOVERY_ACCEPT);

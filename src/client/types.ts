@@ -20,6 +20,12 @@ export interface ConnectOptions {
   /** proxy mode: URL of a running `kubectl proxy` (true = http://127.0.0.1:8001). */
   proxy?: string | true;
   insecureSkipTlsVerify?: boolean;
+  /** kubectl's --user and --cluster: another kubeconfig entry than the context names. */
+  user?: string;
+  cluster?: string;
+  /** kubectl's --as and --as-group (impersonation), over the kubeconfig user's `as` / `as-groups`. */
+  as?: string;
+  asGroups?: string[];
   /** Label the connection as the embedded demo sandbox (connects through `kubeconfig`). */
   demo?: boolean;
   /** Per-request timeout; watches are exempt. Default 15 s. */
@@ -51,6 +57,8 @@ export interface Connection {
   bearerToken?: boolean;
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
+  /** Every request acts as this user (Impersonate-User and Impersonate-Group headers). */
+  impersonate?: { user: string; groups: string[] };
 }
 
 export interface RequestOptions {
