@@ -131,7 +131,9 @@ function intOption(name: string, value: string | undefined): number | undefined 
   return n;
 }
 
-const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION_UNITS_MS: Record<string, number> = {
+  ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
+};
 
 /** kubectl's --request-timeout: a Go duration ("30s", "1m30s", "1.5h", "500ms"), or a bare integer
  *  of seconds; "0" is no timeout. */

@@ -76,7 +76,9 @@ async function kubeconfigTarget(args: CliArgs, env: NodeJS.ProcessEnv): Promise<
   const context = kubeconfig.getContextObject(args.context ?? kubeconfig.getCurrentContext());
   const target: StartTarget = { server: resolveServer(args, kubeconfig), namespace: context?.namespace };
   // Newest last; the oldest answers make room.
-  const entries = Object.entries(memo).filter(([k]) => k !== key).slice(-(MEMO_ENTRIES - 1));
+  const entries = Object.entries(memo)
+    .filter(([k]) => k !== key)
+    .slice(-(MEMO_ENTRIES - 1));
   await writeCacheFile(memoFile, JSON.stringify(Object.fromEntries([...entries, [key, target]])));
   return target;
 }

@@ -319,7 +319,8 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
       const full = new KubeConfig();
       full.loadFromOptions({
         clusters: lite.clusters,
-        users: lite.users.map(({ tokenFile, ...u }) => ({ ...u, token: u.token ?? (tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined) })),
+        users: lite.users.map(({ tokenFile, ...u }) =>
+          ({ ...u, token: tokenFile ? readFileSync(tokenFile, 'utf8').trim() : u.token })),
         contexts: lite.contexts,
         currentContext: lite.currentContext,
       });
@@ -456,7 +457,12 @@ function loadInCluster(lite: LiteKubeConfig): void {
   if (!host || !port) throw new Error('KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set');
   const namespaceFile = join(IN_CLUSTER_DIR, 'namespace');
   lite.loadFromEntries(
-    [{ name: 'in-cluster', server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`, caFile: join(IN_CLUSTER_DIR, 'ca.crt'), skipTLSVerify: false }],
+    [{
+      name: 'in-cluster',
+      server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      caFile: join(IN_CLUSTER_DIR, 'ca.crt'),
+      skipTLSVerify: false,
+    }],
     [{ name: 'in-cluster', tokenFile: join(IN_CLUSTER_DIR, 'token') }],
     [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster',
       namespace: existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined }],
@@ -475,12 +481,14 @@ function applyKubectlOverrides(lite: LiteKubeConfig, opts: ConnectOptions): void
   lite.contexts = lite.contexts.map((c) => (c === ctx ? patchedCtx : c));
   const cluster = lite.getCluster(patchedCtx.cluster);
   if (cluster && opts.cacert) {
-    lite.clusters = lite.clusters.map((c) => (c === cluster ? { ...c, caFile: resolve(opts.cacert!), caData: undefined } : c));
+    const patched = { ...cluster, caFile: resolve(opts.cacert), caData: undefined };
+    lite.clusters = lite.clusters.map((c) => (c === cluster ? patched : c));
   }
   const user = lite.getUser(patchedCtx.user);
   if (!user) return;
   const patched = { ...user };
-  if (opts.token) Object.assign(patched, { token: opts.token, tokenFile: undefined, exec: undefined, authProvider: undefined });
+  // A tokenFile stays and wins over --token, as in kubectl (client-go reads the file for every request).
+  if (opts.token) Object.assign(patched, { token: opts.token, exec: undefined, authProvider: undefined });
   if (opts.cert) Object.assign(patched, { certFile: resolve(opts.cert), certData: undefined });
   if (opts.key) Object.assign(patched, { keyFile: resolve(opts.key), keyData: undefined });
   if (opts.as) Object.assign(patched, { impersonate: opts.as, impersonateGroups: opts.asGroups });

@@ -83,7 +83,10 @@ export class ExecCredentialPlugin {
     };
     const command = execCommandPath(this.exec.command, this.kubeconfigDir);
     return new Promise((resolveRun, reject) => {
-      const child = execFile(command, this.exec.args ?? [], { env, timeout: PLUGIN_TIMEOUT_MS, maxBuffer: 1 << 20 },
+      const child = execFile(
+        command,
+        this.exec.args ?? [],
+        { env, timeout: PLUGIN_TIMEOUT_MS, maxBuffer: 1 << 20 },
         (err, stdout, stderr) => {
           if (err) {
             const why = stderr.trim() || err.message;
@@ -96,7 +99,8 @@ export class ExecCredentialPlugin {
           } catch (e) {
             reject(new Error(`the exec plugin ${command} printed no usable ExecCredential: ${(e as Error).message}`));
           }
-        });
+        },
+      );
       // Not interactive: the terminal belongs to the explorer.
       child.stdin?.end();
     });

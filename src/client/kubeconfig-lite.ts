@@ -189,8 +189,9 @@ export class LiteKubeConfig implements CredentialSource {
     if (!user) return;
     opts.cert = read(user.certFile, user.certData);
     opts.key = read(user.keyFile, user.keyData);
-    // A token file written with a final newline (most are) must not end up in the header.
-    let token = user.token ?? (user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : undefined);
+    // A token file written with a final newline (most are) must not end up in the header. It wins
+    // over a token (kubectl's --token included), as in client-go.
+    let token = user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : user.token;
     if (user.exec && cluster) {
       const credential = await this.plugin(cluster, user, user.exec).credential();
       token = credential.token;
@@ -214,9 +215,11 @@ export class LiteKubeConfig implements CredentialSource {
         server: cluster.server,
         'tls-server-name': cluster.tlsServerName,
         'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
-        'certificate-authority-data': cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
+        'certificate-authority-data':
+          cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
         'proxy-url': cluster.proxyUrl,
-        config: cluster.execConfig,
+        // client-go sends `config: null` when the cluster has no exec extension.
+        config: cluster.execConfig ?? null,
       }));
       this.plugins.set(user.name, plugin);
     }

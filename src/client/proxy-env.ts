@@ -5,7 +5,11 @@
 import { isIP } from 'node:net';
 
 /** The proxy URL for requests to `server`, or undefined to connect directly. */
-export function proxyFor(server: URL, clusterProxyUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function proxyFor(
+  server: URL,
+  clusterProxyUrl: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (clusterProxyUrl) return clusterProxyUrl;
   const https = server.protocol === 'https:';
   const proxy = https ? env.HTTPS_PROXY || env.https_proxy : env.HTTP_PROXY || env.http_proxy;
@@ -53,5 +57,5 @@ function inCidr(host: string, cidr: string): boolean {
   if (isIP(host) !== 4 || isIP(base!) !== 4 || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
   const toInt = (ip: string) => ip.split('.').reduce((n, part) => (n << 8) + Number(part), 0) >>> 0;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((toInt(host) & mask) >>> 0) === ((toInt(base!) & mask) >>> 0);
+  return (toInt(host) & mask) >>> 0 === (toInt(base!) & mask) >>> 0;
 }
