@@ -235,6 +235,32 @@ describe('kubeconfig matrix: kubectl and kapi-tui connect alike', () => {
     },
   );
 
+  itWithKubectl('a plugin credential the server rejects (401) is dropped and the plugin run again, once', async () => {
+    // The first run prints a token the sandbox does not know, the second the right one.
+    const first = plugin().replace(TOKEN, 'rejected-token');
+    const script = [
+      '#!/bin/sh',
+      'here=$(dirname "$0")',
+      'if [ -e "$here/ran-once" ]; then exec "$here/good"; fi',
+      'touch "$here/ran-once"',
+      'exec "$here/first"',
+      '',
+    ].join('\n');
+    const d = await folder({
+      config: kubeconfig({ user: EXEC_USER }),
+      'bin/cred': script,
+      'bin/first': first,
+      'bin/good': plugin(),
+    });
+    for (const f of ['cred', 'first', 'good']) await chmod(join(d, 'bin', f), 0o755);
+    const client = new ApiClient(await connect({ kubeconfig: join(d, 'config') }));
+    const who = await client.selfSubjectReview();
+    await client.selfSubjectReview();
+    client.close();
+    const runs = (await readFile(join(d, 'bin', 'runs'), 'utf8')).split('\n').filter(Boolean).length;
+    expect({ user: who.username, runs }).toEqual({ user: 'sandbox-token-admin', runs: 2 });
+  });
+
   itWithKubectl('impersonation from the kubeconfig (as, as-groups) and from --as/--as-group', async () => {
     const d = await folder({
       config: kubeconfig({
@@ -262,6 +288,16 @@ describe('kubeconfig matrix: kubectl and kapi-tui connect alike', () => {
         opts: { as: 'jane', asGroups: ['team-a-devs'] },
       },
       jane,
+    );
+    // jane may not impersonate: kube-apiserver (and the sandbox) answer 403.
+    const asAdmin = {
+      flags: ['--as', 'kubernetes-admin'],
+      opts: { kubeconfig: sb.files!.kubeconfigJane, as: 'kubernetes-admin' },
+    };
+    await expectSame(
+      d,
+      { ...asAdmin, flags: [...asAdmin.flags, '--kubeconfig', sb.files!.kubeconfigJane] },
+      { error: true },
     );
   });
 
