@@ -138,6 +138,18 @@ describe('connection modes against the sandbox', () => {
     }
   });
 
+  it('-A: starts in all namespaces (header and the first table request)', async () => {
+    const t = await startCli(['--kubeconfig', files().kubeconfig, '-A']);
+    const first = await t.waitFor((x) => /\bns \S+/.test(headerOf(x)));
+    expect(/\bns (\S+)/.exec(headerOf(first))![1]).toBe('all');
+    await t.waitFor((x) => x.includes('core/v1') && x.includes('Groups'));
+    await t.keys('Enter');
+    await filterTo(t, 'pods', (x) => x.includes('pods/log') && !x.includes('services'));
+    await t.keys('Enter');
+    await t.waitFor((x) => x.includes('GET /api/v1/pods') && x.includes('coredns'));
+    await quit(t);
+  });
+
   itWithKubectl('proxy: through a real `kubectl proxy --port=0`', async () => {
     const kubectl = requireKubectl();
     const { child, match } = await startAndWaitFor(kubectl, ['proxy', '--port=0', '--kubeconfig', files().kubeconfig],
