@@ -22,13 +22,16 @@ let sb: Sandbox;
 let dir: string;
 useSandbox('kapi-kc-matrix-', { token: TOKEN, watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
 let recorder: RecordingApiServer;
+let plainRecorder: RecordingApiServer;
 let proxy: RecordingProxy;
 beforeAll(async () => {
   recorder = await startRecordingApiServer();
+  plainRecorder = await startRecordingApiServer('http');
   proxy = await startRecordingProxy(sb.port);
 });
 afterAll(async () => {
   await recorder?.close();
+  await plainRecorder?.close();
   await proxy?.close();
 });
 afterEach(() => vi.unstubAllEnvs());
@@ -368,12 +371,21 @@ describe('kubeconfig matrix: kubectl and kapi-tui connect alike', () => {
 
 describe('kubeconfig matrix: the same auth headers as kubectl (recording server)', () => {
   /** The headers of kubectl's and kapi-tui's SelfSubjectReview, in that order. */
-  async function headersOf(d: string, setup: Setup) {
-    const from = recorder.reviews.length;
+  async function headersOf(d: string, setup: Setup, server = recorder) {
+    const from = server.reviews.length;
     await run(requireKubectl(), ['auth', 'whoami', ...(setup.flags ?? [])], environment(d, setup));
     await viaKapi(d, setup);
-    return recorder.reviews.slice(from);
+    return server.reviews.slice(from);
   }
+
+  itWithKubectl('a plain-HTTP server gets no credentials from either (impersonation still goes)', async () => {
+    const user = { token: 'x', as: 'jane', 'as-groups': ['g1'] };
+    const d = await folder({
+      config: kubeconfig({ server: plainRecorder.url, cluster: { 'certificate-authority': undefined }, user }),
+    });
+    const noToken = { authorization: undefined, impersonateUser: 'jane', impersonateGroups: ['g1'] };
+    expect(await headersOf(d, { env: { KUBECONFIG: join(d, 'config') } }, plainRecorder)).toEqual([noToken, noToken]);
+  });
 
   itWithKubectl(
     'a tokenFile ending in a newline, --token over the kubeconfig, an exec plugin, impersonation',

@@ -6,7 +6,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
+import { type CredentialSource, type LiteCluster, LiteKubeConfig, type LiteUser, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -382,6 +382,12 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     // client-node >= 1.1 refuses plain http:// otherwise (kubernetes-client/javascript #2348);
     // there is no TLS to verify on such a hop (kubectl proxy or an insecure port).
     cluster = replaceCluster(kc, { ...cluster, skipTLSVerify: true });
+  }
+  if (cluster.server.startsWith('http:') && kc instanceof LiteKubeConfig) {
+    // kubectl (client-go) sends a user's credentials only over TLS: a plain-HTTP server (kubectl
+    // proxy, an insecure port) gets none, so a token never travels in clear text. Impersonation stays.
+    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) => ({ name, impersonate, impersonateGroups });
+    kc.users = kc.users.map((u) => (u.name === ctx.user ? credentialless(u) : u));
   }
   const user = ctx.user ? kc.getUser(ctx.user) : null;
   const plainHttp = cluster.server.startsWith('http:');

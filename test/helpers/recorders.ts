@@ -1,6 +1,6 @@
 // Small servers that record what a client sent, for comparing kapi-tui's requests with kubectl's:
-// an HTTPS API server that answers SelfSubjectReviews and keeps the auth headers (HTTPS: kubectl
-// sends no credentials to a plain-HTTP server), and a CONNECT proxy that tunnels every target to
+// an HTTPS (or plain HTTP: kubectl sends no credentials there) API server that answers
+// SelfSubjectReviews and keeps the auth headers, and a CONNECT proxy that tunnels every target to
 // one local port and keeps the targets asked for.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -23,12 +23,12 @@ export interface RecordingApiServer {
   close(): Promise<void>;
 }
 
-/** HTTPS on 127.0.0.1; a SelfSubjectReview (any version) gets a 201 naming `recorded`. */
-export async function startRecordingApiServer(): Promise<RecordingApiServer> {
+/** HTTPS (or plain HTTP) on 127.0.0.1; a SelfSubjectReview (any version) gets a 201 naming `recorded`. */
+export async function startRecordingApiServer(scheme: 'https' | 'http' = 'https'): Promise<RecordingApiServer> {
   const reviews: AuthHeaders[] = [];
   const ca = await createCertificateAuthority('recorder-ca');
   const serving = await ca.issue({ commonName: 'recorder', usage: 'server', ips: ['127.0.0.1'] });
-  const server = createHttpsServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => {
+  const handler: Parameters<typeof createHttpServer>[1] = (req, res) => {
     req.resume();
     if (req.method !== 'POST' || !req.url?.includes('/selfsubjectreviews')) {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"kind":"Status","code":404}');
@@ -43,9 +43,13 @@ export async function startRecordingApiServer(): Promise<RecordingApiServer> {
     res
       .writeHead(201, { 'Content-Type': 'application/json' })
       .end(JSON.stringify({ kind: 'SelfSubjectReview', apiVersion, status: { userInfo: { username: 'recorded' } } }));
-  });
+  };
+  const server =
+    scheme === 'https'
+      ? createHttpsServer({ cert: serving.certPem, key: serving.keyPem }, handler)
+      : createHttpServer(handler);
   return {
-    url: `https://127.0.0.1:${await listen(server)}`,
+    url: `${scheme}://127.0.0.1:${await listen(server)}`,
     caPem: ca.certPem,
     reviews,
     close: () => closeServer(server),
