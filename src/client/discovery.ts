@@ -25,6 +25,9 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Parallel group-version requests in legacy mode (default LEGACY_CONCURRENCY). */
   concurrency?: number;
+  /** Legacy mode: the groups so far (`partial`), once the roots are in and after each group-version,
+   *  so a slow cluster's tree fills in instead of appearing all at once. */
+  onPartial?: (partial: Discovery) => void;
 }
 
 type Json = Record<string, any>;
@@ -240,6 +243,23 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
     legacyGroups.set(plan, { name: plan.group, preferredVersion: plan.preferredVersion, versions });
     for (const gv of versions) jobs.push({ plan, gv });
   }
+  // Core group first, then named groups in the server's order.
+  if (aggApi) groups.push(...coreGroups);
+  else for (const [plan, g] of legacyGroups) if (plan.group === '') groups.push(g);
+  if (aggApis) groups.push(...namedGroups.filter((g) => g.name !== ''));
+  else for (const [plan, g] of legacyGroups) if (plan.group !== '') groups.push(g);
+
+  // Copies: the group-versions are filled in place below, and a receiver must see each step as new.
+  const snapshot = (): Discovery => ({
+    format: 'legacy',
+    requests,
+    groups: groups.map((g) => ({ ...g, versions: g.versions.map((v) => ({ ...v })) })),
+    failures: [...failures],
+    rawDocuments: { ...rawDocuments },
+    partial: true,
+  });
+  const onPartial = jobs.length > 0 ? opts.onPartial : undefined;
+  onPartial?.(snapshot());
   await mapLimit(jobs, opts.concurrency ?? LEGACY_CONCURRENCY, async ({ gv }) => {
     const path = gvPath(gv);
     try {
@@ -251,13 +271,8 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
       gv.error = message;
       failures.push({ groupVersion: gv.groupVersion, message });
     }
+    if (!opts.signal?.aborted) onPartial?.(snapshot());
   });
-
-  // Core group first, then named groups in the server's order.
-  if (aggApi) groups.push(...coreGroups);
-  else for (const [plan, g] of legacyGroups) if (plan.group === '') groups.push(g);
-  if (aggApis) groups.push(...namedGroups.filter((g) => g.name !== ''));
-  else for (const [plan, g] of legacyGroups) if (plan.group !== '') groups.push(g);
 
   // Stable order for rawDocuments: roots first, then the group-versions in tree order.
   const ordered: Record<string, unknown> = { '/api': rawDocuments['/api'], '/apis': rawDocuments['/apis'] };

@@ -132,8 +132,13 @@ export interface KubeApi {
   readonly connection: Connection;
   getRaw(path: string, opts?: RequestOptions): Promise<RawResponse>;
   /** Discovers the API. With `onCached`, a cached discovery (if any) is handed over first, before the
-   *  network answers; the promise still resolves with the fresh one. */
-  discover(opts?: { signal?: AbortSignal; onCached?: (cached: Discovery) => void }): Promise<Discovery>;
+   *  network answers; with `onPartial`, legacy discovery's groups as they arrive (marked partial); the
+   *  promise still resolves with the complete, fresh one. */
+  discover(opts?: {
+    signal?: AbortSignal;
+    onCached?: (cached: Discovery) => void;
+    onPartial?: (partial: Discovery) => void;
+  }): Promise<Discovery>;
   version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
