@@ -189,6 +189,27 @@ describe('kubeconfig matrix: kubectl and kapi-tui connect alike', () => {
     },
   );
 
+  itWithKubectl("an auth-provider user (client-node's path) in several files: the same merge as kubectl", async () => {
+    // A duplicate cluster name across files once made client-node's own loader fail outright.
+    const oidc = {
+      'auth-provider': { name: 'oidc', config: { 'id-token': 'x', 'idp-issuer-url': 'https://idp.example' } },
+    };
+    const d = await folder({
+      first: kubeconfig({ name: 'shared', namespace: 'demo', user: oidc }),
+      second: kubeconfig({ name: 'shared', server: 'https://127.0.0.2:1', namespace: 'kube-system' }),
+    });
+    const env = { KUBECONFIG: [join(d, 'first'), join(d, 'second')].join(delimiter) };
+    const view = await run(requireKubectl(), ['config', 'view', '--minify', '-o', 'json'], environment(d, { env }));
+    const minified = JSON.parse(view.stdout);
+    const kubectl = { server: minified.clusters[0].cluster.server, namespace: minified.contexts[0].context.namespace };
+    for (const [k, v] of Object.entries(environment(d, { env }))) vi.stubEnv(k, v);
+    const conn = await connect({});
+    const kapi = { server: conn.server, namespace: conn.namespace };
+    const expected = { server: sb.url, namespace: 'demo' };
+    expect({ kubectl, kapi }).toEqual({ kubectl: expected, kapi: expected });
+    expect(conn.kubeConfig.getCurrentCluster()).toMatchObject({ server: sb.url });
+  });
+
   itWithKubectl(
     "an exec plugin with a relative command, run in the kubeconfig's folder; same KUBERNETES_EXEC_INFO",
     async () => {
