@@ -386,7 +386,8 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   if (cluster.server.startsWith('http:') && kc instanceof LiteKubeConfig) {
     // kubectl (client-go) sends a user's credentials only over TLS: a plain-HTTP server (kubectl
     // proxy, an insecure port) gets none, so a token never travels in clear text. Impersonation stays.
-    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) => ({ name, impersonate, impersonateGroups });
+    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) =>
+      ({ name, impersonate, impersonateGroups });
     kc.users = kc.users.map((u) => (u.name === ctx.user ? credentialless(u) : u));
   }
   const user = ctx.user ? kc.getUser(ctx.user) : null;
@@ -423,7 +424,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   if (opts.as) kubectlArgs.push('--as', opts.as);
   for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (opts.insecureSkipTlsVerify) kubectlArgs.push('--insecure-skip-tls-verify');
-  // From our merged entries (client-node's User has no field for groups).
+  // From our merged entries (client-node's User has neither tokenFile nor impersonation groups).
   const liteUser = lite.getUser(ctx.user);
 
   return {
@@ -437,7 +438,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     certFile: user?.certFile,
     keyFile: user?.keyFile,
     caFile: insecure ? undefined : cluster.caFile,
-    bearerToken: !!(user?.token || user?.exec || user?.authProvider),
+    bearerToken: !!(user?.token || user?.exec || user?.authProvider || liteUser?.tokenFile),
     kubectlArgs,
     ...impersonation(liteUser?.impersonate, liteUser?.impersonateGroups),
     kubeConfig: kc,
@@ -456,12 +457,15 @@ function impersonation(user: string | undefined, groups: string[] | undefined): 
   return user ? { impersonate: { user, groups: groups ?? [] } } : {};
 }
 
-/** A pod's service account, like client-go's in-cluster config (and kubectl's namespace for it). */
+/** A pod's service account, like client-go's in-cluster config; the namespace as kubectl finds it
+ *  there (POD_NAMESPACE, else the service account's). */
 function loadInCluster(lite: LiteKubeConfig): void {
   const host = process.env.KUBERNETES_SERVICE_HOST;
   const port = process.env.KUBERNETES_SERVICE_PORT;
   if (!host || !port) throw new Error('KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set');
   const namespaceFile = join(IN_CLUSTER_DIR, 'namespace');
+  const namespace =
+    process.env.POD_NAMESPACE || (existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined);
   lite.loadFromEntries(
     [{
       name: 'in-cluster',
@@ -470,8 +474,7 @@ function loadInCluster(lite: LiteKubeConfig): void {
       skipTLSVerify: false,
     }],
     [{ name: 'in-cluster', tokenFile: join(IN_CLUSTER_DIR, 'token') }],
-    [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster',
-      namespace: existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined }],
+    [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster', namespace }],
     'in-cluster',
   );
 }
