@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cacheServer } from '../src/cli/cache-server.js';
+import { startTarget } from '../src/cli/cache-server.js';
 import { parseCliArgs } from '../src/cli/args.js';
 import { DeferredApi } from '../src/cli/deferred-api.js';
 import { provisionalConnection } from '../src/cli/provisional-connection.js';
@@ -128,18 +128,18 @@ describe('DeferredApi', () => {
   });
 });
 
-describe('cacheServer', () => {
+describe('startTarget', () => {
   // Each test remembers its answers in a cache folder of its own, never the user's.
   const envWith = async (extra: NodeJS.ProcessEnv = {}) => ({ XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'kapi-memo-')), ...extra });
 
   it('finds the server without the client: flags first, then the kubeconfig context', async () => {
     const env = await envWith();
-    expect(await cacheServer(parseCliArgs(['--proxy']), env)).toBe('http://127.0.0.1:8001');
-    expect(await cacheServer(parseCliArgs(['--server', 'https://h:6443']), env)).toBe('https://h:6443');
-    expect(await cacheServer(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).toBe(sb.url);
-    expect(await cacheServer(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig, '--context', 'nope']), env)).toBeUndefined();
-    expect(await cacheServer(parseCliArgs(['--demo']), env)).toBeUndefined();
-    expect(await cacheServer(parseCliArgs([]), await envWith({ KUBECONFIG: `/nonexistent:${sb.files!.kubeconfig}` }))).toBe(sb.url);
+    expect((await startTarget(parseCliArgs(['--proxy']), env)).server).toBe('http://127.0.0.1:8001');
+    expect((await startTarget(parseCliArgs(['--server', 'https://h:6443']), env)).server).toBe('https://h:6443');
+    expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).server).toBe(sb.url);
+    expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig, '--context', 'nope']), env)).server).toBeUndefined();
+    expect((await startTarget(parseCliArgs(['--demo']), env)).server).toBeUndefined();
+    expect((await startTarget(parseCliArgs([]), await envWith({ KUBECONFIG: `/nonexistent:${sb.files!.kubeconfig}` }))).server).toBe(sb.url);
   });
 
   it('remembers the answer per kubeconfig content (size, mtime) and context; an edited file is read again', async () => {
@@ -149,28 +149,28 @@ describe('cacheServer', () => {
     const doc = (server: string) => `apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: '${server}'}\n`;
     await writeFile(kc, doc('https://one.example:6443'));
     const args = parseCliArgs(['--kubeconfig', kc]);
-    expect(await cacheServer(args, env)).toBe('https://one.example:6443');
-    const memoFile = join(env.XDG_CACHE_HOME, 'kapi-tui', 'kubeconfig-servers.json');
-    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual(['https://one.example:6443']);
+    expect((await startTarget(args, env)).server).toBe('https://one.example:6443');
+    const memoFile = join(env.XDG_CACHE_HOME, 'kapi-tui', 'kubeconfig-targets.json');
+    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([{ server: 'https://one.example:6443' }]);
     // The memo is what answers now: a planted answer for the same key comes back.
-    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, string>;
+    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, object>;
     const key = Object.keys(memo)[0];
-    await writeFile(memoFile, JSON.stringify({ [key]: 'https://from-memo.example' }));
-    expect(await cacheServer(args, env)).toBe('https://from-memo.example');
+    await writeFile(memoFile, JSON.stringify({ [key]: { server: 'https://from-memo.example', namespace: 'memo' } }));
+    expect(await startTarget(args, env)).toEqual({ server: 'https://from-memo.example', namespace: 'memo' });
     // Another context is another key; an edited kubeconfig (new size and mtime) is parsed again.
-    expect(await cacheServer(parseCliArgs(['--kubeconfig', kc, '--context', 'nope']), env)).toBeUndefined();
+    expect((await startTarget(parseCliArgs(['--kubeconfig', kc, '--context', 'nope']), env)).server).toBeUndefined();
     await writeFile(kc, doc('https://two.example:16443'));
     await utimes(kc, new Date(), new Date(Date.now() + 5000));
-    expect(await cacheServer(args, env)).toBe('https://two.example:16443');
+    expect((await startTarget(args, env)).server).toBe('https://two.example:16443');
     await rm(dir, { recursive: true, force: true });
   });
 
   it('a corrupt memo file is ignored and rewritten', async () => {
     const env = await envWith();
-    const memoFile = join(env.XDG_CACHE_HOME, 'kapi-tui', 'kubeconfig-servers.json');
+    const memoFile = join(env.XDG_CACHE_HOME, 'kapi-tui', 'kubeconfig-targets.json');
     await mkdir(join(env.XDG_CACHE_HOME, 'kapi-tui'), { recursive: true });
     await writeFile(memoFile, '{not json');
-    expect(await cacheServer(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).toBe(sb.url);
-    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([sb.url]);
+    expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).server).toBe(sb.url);
+    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([{ server: sb.url, namespace: 'default' }]);
   });
 });

@@ -77,8 +77,8 @@ describe('usage errors: one message, the usage, exit 2', () => {
   it.each([
     [['--bogus'], "kapi-tui: Unknown option '--bogus'"],
     [['frobnicate'], 'kapi-tui: unknown command "frobnicate"'],
-    [['--request-timeout', 'soon'], 'kapi-tui: --request-timeout must be a duration such as 30s, 2m or 0, got "soon"'],
-    [['--cert', 'x.crt'], 'kapi-tui: --cert, --key, --cacert and --token need --server URL'],
+    [['--request-timeout', 'soon'], 'kapi-tui: --request-timeout must be a duration such as 30s, 1m30s or 0, got "soon"'],
+    [['--proxy', '--cert', 'x.crt'], 'kapi-tui: --cert, --key, --cacert and --token go with --server or a kubeconfig, not --proxy or --demo'],
     [['--demo', '--proxy'], 'kapi-tui: choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)'],
   ])('%j', async (args, message) => {
     const r = await cli(...args);
@@ -195,7 +195,13 @@ describe('--request-timeout parsing', () => {
     expect(t('1.5s')).toBe(1500);
     expect(t('10')).toBe(10_000);
     expect(t('0')).toBe(0);
+    // Go durations, as kubectl takes them.
+    expect(t('1m30s')).toBe(90_000);
+    expect(t('1h2m3.5s')).toBe(3_723_500);
+    expect(t('.5s')).toBe(500);
+    expect(t('1500us')).toBe(2);
     expect(parseCliArgs([]).timeoutMs).toBeUndefined();
+    expect(() => t('1m30')).toThrow(/duration/);
     expect(() => t('-1s')).toThrow(/duration/);
     expect(() => t('5 minutes')).toThrow(/duration/);
   });

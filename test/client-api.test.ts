@@ -73,6 +73,25 @@ describe('ApiClient against the sandbox', () => {
     expect(agg.groups.every((g) => g.versions[0]!.preferred && g.versions[0]!.version === g.preferredVersion)).toBe(true);
   });
 
+  it('legacy discovery hands over its groups as they arrive: all named at once, then one more filled each time', async () => {
+    const partials: { partial?: boolean; filled: number; groups: number }[] = [];
+    const final = await api.discover({
+      legacy: true,
+      onPartial: (d) => partials.push({
+        partial: d.partial,
+        filled: d.groups.flatMap((g) => g.versions).filter((v) => v.resources.length > 0).length,
+        groups: d.groups.length,
+      }),
+    });
+    const gvCount = final.groups.reduce((n, g) => n + g.versions.length, 0);
+    expect(partials).toEqual(Array.from({ length: gvCount + 1 }, (_, i) => ({ partial: true, filled: i, groups: final.groups.length })));
+    expect(final.partial).toBeUndefined();
+    // Aggregated discovery has everything in its two documents: nothing partial to hand over.
+    const none: unknown[] = [];
+    await api.discover({ onPartial: (d) => none.push(d) });
+    expect(none).toEqual([]);
+  });
+
   it('a constructor option forces legacy discovery', async () => {
     const legacyApi = new ApiClient(api.connection, { legacyDiscovery: true });
     const d = await legacyApi.discover();

@@ -84,12 +84,15 @@ describe('LiteKubeConfig', () => {
     expect(opts.ca).toBeUndefined();
   });
 
-  it('hands credential plugins, auth providers and proxies to client-node', () => {
+  it('hands auth providers and SOCKS proxies to client-node; runs exec plugins and HTTP proxies itself', () => {
     const kc = new LiteKubeConfig();
     kc.loadFromFiles([join(dir, 'a', 'config')]);
+    const cluster = (proxyUrl: string) => ({ name: 'p', server: 'https://x', skipTLSVerify: false, proxyUrl });
     expect(needsClientNode(kc.getCluster('c1'), kc.getUser('u1'))).toBe(false);
-    expect(needsClientNode(kc.getCluster('c1'), kc.getUser('plugin'))).toBe(true);
-    expect(needsClientNode({ name: 'p', server: 'https://x', skipTLSVerify: false, proxyUrl: 'http://proxy:3128' }, null)).toBe(true);
+    expect(needsClientNode(kc.getCluster('c1'), kc.getUser('plugin'))).toBe(false);
+    expect(needsClientNode(cluster('http://proxy:3128'), null)).toBe(false);
+    expect(needsClientNode(cluster('socks5://proxy:1080'), null)).toBe(true);
+    expect(needsClientNode(null, { name: 'oidc', authProvider: { name: 'oidc' } })).toBe(true);
   });
 
   it('reports YAML errors with a position', async () => {

@@ -4,9 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheServer } from '../src/cli/cache-server.js';
+import { startTarget } from '../src/cli/cache-server.js';
 import { parseCliArgs } from '../src/cli/args.js';
 import { connect } from '../src/client/connection.js';
+import { defaultCacheDir, DiscoveryCache } from '../src/client/discovery-cache.js';
 import { LiteKubeConfig } from '../src/client/kubeconfig-lite.js';
 import { kubeconfigFiles, normaliseServer, resolveServer } from '../src/client/server.js';
 
@@ -17,7 +18,8 @@ beforeAll(async () => {
   kubeconfig = join(dir, 'config');
   await writeFile(kubeconfig, [
     'apiVersion: v1', 'kind: Config', 'current-context: a',
-    'contexts:', '- name: a', '  context: {cluster: one, user: u}', '- name: b', '  context: {cluster: two, user: u}',
+    'contexts:', '- name: a', '  context: {cluster: one, user: u, namespace: kube-system}',
+    '- name: b', '  context: {cluster: two, user: u}',
     'clusters:', "- name: one", "  cluster: {server: 'https://one.example:6443/'}", "- name: two", "  cluster: {server: 'https://two.example:6443'}",
     'users:', '- name: u', '  user: {token: t}', '',
   ].join('\n'));
@@ -54,7 +56,45 @@ describe('the discovery-cache key is the connection\'s server', () => {
     it(flags.join(' '), async () => {
       const args = parseCliArgs(flags.map((f) => (f === 'KC' ? kubeconfig : f)));
       const conn = await connect(args);
-      expect(await cacheServer(args, await envWith())).toBe(conn.server);
+      expect((await startTarget(args, await envWith())).server).toBe(conn.server);
     });
   }
+
+  // Every way of writing one server reads the tree a connection to it saved (a warm start).
+  const forms = ['localhost:6443', 'localhost:6443/', 'https://localhost:6443', 'https://localhost:6443/',
+    '127.0.0.1:6443', 'https://127.0.0.1:6443/', '[::1]:6443', 'https://[::1]:6443'];
+  for (const form of forms) {
+    it(`--server ${form} hits the cache the connection wrote`, async () => {
+      const env = await envWith();
+      const args = parseCliArgs(['--server', form]);
+      const conn = await connect(args);
+      const discovery = { format: 'aggregated' as const, requests: 7, groups: [], failures: [], rawDocuments: {} };
+      await new DiscoveryCache(defaultCacheDir(env)).save(conn.server, discovery);
+      const target = await startTarget(args, env);
+      expect(await new DiscoveryCache(defaultCacheDir(env)).load(target.server!)).toMatchObject({ requests: 7 });
+    });
+  }
+});
+
+describe('the namespace to start in, before connecting', () => {
+  const env = async () => ({ XDG_CACHE_HOME: await mkdtemp(join(dir, 'cache-')) });
+
+  it('the current context\'s namespace, from the kubeconfig and then from the memo, like the connection', async () => {
+    const args = parseCliArgs(['--kubeconfig', kubeconfig]);
+    const e = await env();
+    expect(await startTarget(args, e)).toEqual({ server: 'https://one.example:6443', namespace: 'kube-system' });
+    expect(await startTarget(args, e)).toEqual({ server: 'https://one.example:6443', namespace: 'kube-system' });
+    expect((await connect(args)).namespace).toBe('kube-system');
+  });
+
+  it('-n wins over the context\'s; a context without one leaves it unset (the header says default)', async () => {
+    const e = await env();
+    expect((await startTarget(parseCliArgs(['--kubeconfig', kubeconfig, '-n', 'team-a']), e)).namespace).toBe('team-a');
+    expect((await startTarget(parseCliArgs(['--kubeconfig', kubeconfig, '--context', 'b']), e)).namespace).toBeUndefined();
+  });
+
+  it('KUBECONFIG entries that do not exist are skipped, like kubectl', async () => {
+    const e = { ...(await env()), KUBECONFIG: [join(dir, 'missing'), kubeconfig].join(delimiter) };
+    expect(await startTarget(parseCliArgs([]), e)).toEqual({ server: 'https://one.example:6443', namespace: 'kube-system' });
+  });
 });

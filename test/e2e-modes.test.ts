@@ -4,7 +4,7 @@
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -116,6 +116,38 @@ describe('connection modes against the sandbox', () => {
     } finally {
       sb.setFaults([]);
     }
+  });
+
+  it('kubeconfig: the context\'s namespace in the first frame and the first table request, cold and warm', async () => {
+    const kubeconfig = join(dir, 'kubeconfig-kube-system');
+    const sandboxConfig = await readFile(files().kubeconfig, 'utf8');
+    await writeFile(kubeconfig, sandboxConfig.replace('namespace: default', 'namespace: kube-system'));
+    const home = await mkdtemp(join(dir, 'home-'));
+    const cmd = ['node', CLI, '--kubeconfig', kubeconfig].map(shellQuote).join(' ');
+    for (const start of ['cold', 'warm']) {
+      const t = await Term.start(cmd, { cols: 120, rows: 40, env: { XDG_CACHE_HOME: join(home, 'cache'), HOME: home } });
+      // The first frame with a header already says it (the explorer takes its namespace at mount).
+      const first = await t.waitFor((x) => /\bns \S+/.test(headerOf(x)));
+      expect({ start, ns: /\bns (\S+)/.exec(headerOf(first))![1] }).toEqual({ start, ns: 'kube-system' });
+      await t.waitFor((x) => x.includes('core/v1') && x.includes('Groups'));
+      await t.keys('Enter');
+      await filterTo(t, 'pods', (x) => x.includes('pods/log') && !x.includes('services'));
+      await t.keys('Enter');
+      await t.waitFor((x) => x.includes('GET /api/v1/namespaces/kube-system/pods') && x.includes('coredns'));
+      await quit(t);
+    }
+  });
+
+  it('-A: starts in all namespaces (header and the first table request)', async () => {
+    const t = await startCli(['--kubeconfig', files().kubeconfig, '-A']);
+    const first = await t.waitFor((x) => /\bns \S+/.test(headerOf(x)));
+    expect(/\bns (\S+)/.exec(headerOf(first))![1]).toBe('all');
+    await t.waitFor((x) => x.includes('core/v1') && x.includes('Groups'));
+    await t.keys('Enter');
+    await filterTo(t, 'pods', (x) => x.includes('pods/log') && !x.includes('services'));
+    await t.keys('Enter');
+    await t.waitFor((x) => x.includes('GET /api/v1/pods') && x.includes('coredns'));
+    await quit(t);
   });
 
   itWithKubectl('proxy: through a real `kubectl proxy --port=0`', async () => {

@@ -13,22 +13,30 @@ Usage:
   kapi-tui api-resources [--api-group G] [--namespaced=true|false] [-o wide|json]
                                          print the API resources like kubectl api-resources
 
-Connection (pick one; default: the kubeconfig's current context):
-  --kubeconfig FILE        kubeconfig file (else $KUBECONFIG, else ~/.kube/config)
+Connection (pick one; default: the kubeconfig's current context, as kubectl connects):
+  --kubeconfig FILE        kubeconfig file (else $KUBECONFIG's list, else ~/.kube/config)
   --context NAME           kubeconfig context
+  --cluster NAME, --user NAME
+                           kubeconfig cluster / user instead of the context's
   --server URL --cert FILE --key FILE --cacert FILE
-                           explicit certificates, like curl
-  --token TOKEN            bearer token (with --server)
+                           explicit certificates, like curl (kubectl's names work too:
+                           --client-certificate, --client-key, --certificate-authority;
+                           with a kubeconfig they replace the context's)
+  --token TOKEN            bearer token (with --server, or instead of the kubeconfig user's)
+  --as USER, --as-group GROUP
+                           impersonate a user (and groups; --as-group repeats), like kubectl
   --proxy [URL]            a running \`kubectl proxy\` (default ${DEFAULT_PROXY_URL})
   --demo                   start the embedded sandbox and connect as its admin
   --tour                   open the guided tour of the API (on the sandbox when no kubeconfig exists)
   --insecure-skip-tls-verify
                            do not verify the server's certificate (shown as a warning)
   --request-timeout DURATION
-                           give up on a request after this long (e.g. 30s, 2m; 0 = never; default 15s)
+                           give up on a request after this long (e.g. 30s, 1m30s; 0 = never; default 15s)
+  HTTPS_PROXY, NO_PROXY    honoured like kubectl (a kubeconfig cluster's proxy-url wins)
 
 Other:
-  -n, --namespace NS       namespace to start in
+  -n, --namespace NS       namespace to start in (default: the kubeconfig context's, else default)
+  -A, --all-namespaces     start in all namespaces
   --no-cache               do not use the on-disk discovery cache
   -h, --help               this help
   -v, --version            print the version
@@ -42,6 +50,15 @@ const OPTIONS = {
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   namespace: { type: 'string', short: 'n' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
+  cluster: { type: 'string' },
+  user: { type: 'string' },
+  as: { type: 'string' },
+  'as-group': { type: 'string', multiple: true },
+  // kubectl's names for --cacert, --cert and --key.
+  'certificate-authority': { type: 'string' },
+  'client-certificate': { type: 'string' },
+  'client-key': { type: 'string' },
   server: { type: 'string', short: 's' },
   cert: { type: 'string' },
   key: { type: 'string' },
@@ -74,6 +91,8 @@ export interface CliArgs extends ConnectOptions {
   /** A bare --proxy is expanded to the default URL while parsing. */
   proxy?: string;
   insecureSkipTlsVerify: boolean;
+  /** -A: start in all namespaces. */
+  allNamespaces: boolean;
   noCache: boolean;
   port?: number;
   dir?: string;
@@ -112,13 +131,21 @@ function intOption(name: string, value: string | undefined): number | undefined 
   return n;
 }
 
-/** kubectl-style durations: "30s", "2m", "1h", "500ms"; a bare number is seconds; "0" is no timeout. */
+const DURATION_UNITS_MS: Record<string, number> = {
+  ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
+};
+
+/** kubectl's --request-timeout: a Go duration ("30s", "1m30s", "1.5h", "500ms"), or a bare integer
+ *  of seconds; "0" is no timeout. */
 export function parseDuration(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  if (!m) throw new UsageError(`--${flag} must be a duration such as 30s, 2m or 0, got "${value}"`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  return Math.round(Number(m[1]) * unit);
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const parts = [...text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) {
+    throw new UsageError(`--${flag} must be a duration such as 30s, 1m30s or 0, got "${value}"`);
+  }
+  return Math.round(parts.reduce((ms, p) => ms + Number(p[1]) * DURATION_UNITS_MS[p[2]!]!, 0));
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -146,12 +173,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (output !== undefined && !['wide', 'json', 'name'].includes(output)) {
     throw new UsageError(`-o must be wide, json or name, got "${output}"`);
   }
-  const certFlags = [values.cert, values.key, values.cacert, values.token].some((v) => v !== undefined);
-  if (certFlags && !values.server) throw new UsageError('--cert, --key, --cacert and --token need --server URL');
-  if (values.server && (values.cert === undefined) !== (values.key === undefined)) {
+  const cert = values.cert ?? values['client-certificate'];
+  const key = values.key ?? values['client-key'];
+  const cacert = values.cacert ?? values['certificate-authority'];
+  if (values.server && (cert === undefined) !== (key === undefined)) {
     throw new UsageError('--cert and --key go together');
   }
-  const modes = [values.demo, values.server, values.proxy, values.kubeconfig ?? values.context].filter((v) => v !== undefined && v !== false);
+  if ((values.proxy || values.demo) && [cert, key, cacert, values.token].some((v) => v !== undefined)) {
+    throw new UsageError('--cert, --key, --cacert and --token go with --server or a kubeconfig, not --proxy or --demo');
+  }
+  if (values['as-group'] && !values.as) throw new UsageError('--as-group needs --as USER (kubectl\'s rule too)');
+  if (values.namespace !== undefined && values['all-namespaces']) throw new UsageError('-n and -A exclude each other');
+  const kubeconfigFlags = values.kubeconfig ?? values.context ?? values.cluster ?? values.user;
+  const modes = [values.demo, values.server, values.proxy, kubeconfigFlags].filter((v) => v !== undefined && v !== false);
   if (modes.length > 1) throw new UsageError('choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)');
 
   return {
@@ -162,12 +196,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
     tour: values.tour ?? false,
     kubeconfig: values.kubeconfig,
     context: values.context,
+    cluster: values.cluster,
+    user: values.user,
     namespace: values.namespace,
+    allNamespaces: values['all-namespaces'] ?? false,
     server: values.server,
-    cert: values.cert,
-    key: values.key,
-    cacert: values.cacert,
+    cert,
+    key,
+    cacert,
     token: values.token,
+    as: values.as,
+    asGroups: values['as-group'],
     proxy: values.proxy,
     insecureSkipTlsVerify: values['insecure-skip-tls-verify'] ?? false,
     timeoutMs: parseDuration('request-timeout', values['request-timeout']),

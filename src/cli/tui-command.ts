@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { ContextSwitcher } from '../ui/App.js';
 import type { CliArgs } from './args.js';
-import { cacheServer } from './cache-server.js';
+import { startTarget } from './cache-server.js';
 import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
@@ -46,13 +46,13 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const launch = import('../ui/launch.js');
-  const { api, cached } = openApi(args, cleanups);
+  const { api, cached } = await openApi(args, cleanups);
   const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
     await launchApp(api, {
       version,
-      initialNamespace: args.namespace,
+      initialNamespace: args.allNamespaces ? null : args.namespace,
       startTour: args.tour,
       initialDiscovery,
       contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
@@ -71,10 +71,14 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
 }
 
 /** A client standing in at once for the connection `args` describe (connecting behind it), and the
- *  cached discovery read meanwhile: a warm start draws the tree in its very first frame. */
-function openApi(args: CliArgs, cleanups: (() => Promise<void> | void)[]) {
-  const cached = args.noCache ? undefined : cacheServer(args).then((server) => (server ? new DiscoveryCache().load(server) : undefined));
-  const api = new DeferredApi(provisionalConnection(args), () => connectFor(args, cleanups), cached && (() => cached));
+ *  cached discovery read meanwhile: a warm start draws the tree in its very first frame. The start
+ *  target (a small memo on a warm start) comes first: the first frame must already show the
+ *  kubeconfig context's namespace, which the explorer takes at mount. */
+async function openApi(args: CliArgs, cleanups: (() => Promise<void> | void)[]) {
+  const target = await startTarget(args).catch(() => ({ server: undefined, namespace: args.namespace }));
+  const cached = args.noCache || !target.server ? undefined : new DiscoveryCache().load(target.server);
+  const provisional = provisionalConnection(args, target.namespace);
+  const api = new DeferredApi(provisional, () => connectFor(args, cleanups), cached && (() => cached));
   return { api, cached };
 }
 
@@ -88,7 +92,7 @@ function contextSwitcher(args: CliArgs, cleanups: (() => Promise<void> | void)[]
   return {
     list: async () => (await import('../client/contexts.js')).listContexts(args),
     open: async (name) => {
-      const next = openApi({ ...args, context: name, namespace: undefined }, cleanups);
+      const next = await openApi({ ...args, context: name, namespace: undefined }, cleanups);
       return { api: next.api, initialDiscovery: await next.cached?.catch(() => undefined) };
     },
   };

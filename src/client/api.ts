@@ -271,12 +271,13 @@ export class ApiClient implements KubeApi {
   }
 
   async discover(
-    opts: { signal?: AbortSignal; legacy?: boolean; concurrency?: number; onCached?: (cached: Discovery) => void } = {},
+    opts: Parameters<KubeApi['discover']>[0] & { legacy?: boolean; concurrency?: number } = {},
   ): Promise<Discovery> {
     const dopts: DiscoverOptions = {
       signal: opts.signal,
       legacy: opts.legacy ?? this.options.legacyDiscovery,
       concurrency: opts.concurrency,
+      onPartial: opts.onPartial,
     };
     const cache = this.options.discoveryCache;
     const server = this.connection.server;

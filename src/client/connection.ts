@@ -4,9 +4,9 @@
 // importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, isAbsolute, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { type CredentialSource, type LiteCluster, LiteKubeConfig, needsClientNode } from './kubeconfig-lite.js';
+import { type CredentialSource, type LiteCluster, LiteKubeConfig, type LiteUser, needsClientNode } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -243,6 +243,8 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   if (pair) kubectlArgs.push('--client-certificate', pair.certFile, '--client-key', pair.keyFile);
   if (caFile) kubectlArgs.push('--certificate-authority', caFile);
   if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (opts.as) kubectlArgs.push('--as', opts.as);
+  for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (insecure) kubectlArgs.push('--insecure-skip-tls-verify');
   const warnings = [
     ...(insecure ? [INSECURE_WARNING('--insecure-skip-tls-verify')] : []),
@@ -260,6 +262,7 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     caFile,
     bearerToken: !!opts.token,
     kubectlArgs,
+    ...impersonation(opts.as, opts.asGroups),
     kubeConfig: kc,
     timeoutMs,
     warnings,
@@ -267,7 +270,7 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   };
 }
 
-const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const IN_CLUSTER_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
   let source: string;
@@ -279,15 +282,20 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     source = resolve(explicit);
     files = [source];
   } else if (process.env.KUBECONFIG) {
-    if (candidates[0]) assertReadable(candidates[0], 'kubeconfig', 'KUBECONFIG');
     source = candidates.join(delimiter);
     files = candidates.filter((f) => existsSync(f)); // kubectl skips listed files that do not exist
+    if (files.length === 0) {
+      throw configError(
+        `None of the files in KUBECONFIG exists (${source})`,
+        'Set KUBECONFIG to your kubeconfig file(s), or pass one with --kubeconfig.',
+      );
+    }
   } else {
     const file = candidates[0]!;
     if (existsSync(file)) {
       source = file;
       files = [file];
-    } else if (existsSync(IN_CLUSTER_TOKEN)) {
+    } else if (existsSync(join(IN_CLUSTER_DIR, 'token'))) {
       source = 'in-cluster service account';
     } else {
       throw configError(
@@ -300,16 +308,22 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const lite = new LiteKubeConfig();
   let kc: LiteKubeConfig | KubeConfig = lite;
   try {
-    lite.loadFromFiles(files);
-    const chosen = lite.getContextObject(opts.context ?? lite.getCurrentContext());
-    const inCluster = files.length === 0;
-    if (inCluster || (chosen && needsClientNode(lite.getCluster(chosen.cluster), lite.getUser(chosen.user)))) {
-      // Credential plugins, auth providers, proxies, in-cluster config: client-node's own loader.
+    if (files.length) lite.loadFromFiles(files);
+    else loadInCluster(lite);
+    applyKubectlOverrides(lite, opts);
+    const chosen = lite.getContextObject(lite.getCurrentContext());
+    if (chosen && needsClientNode(lite.getCluster(chosen.cluster), lite.getUser(chosen.user))) {
+      // Auth providers and SOCKS proxies: client-node, given the entries as merged here (its own
+      // loader would merge several files by other rules and drop tokenFile).
       const { KubeConfig } = await loadClientNode();
       const full = new KubeConfig();
-      if (inCluster) full.loadFromCluster();
-      else if (files.length === 1) full.loadFromFile(files[0]!);
-      else full.loadFromDefault();
+      full.loadFromOptions({
+        clusters: lite.clusters,
+        users: lite.users.map(({ tokenFile, ...u }) =>
+          ({ ...u, token: tokenFile ? readFileSync(tokenFile, 'utf8').trim() : u.token })),
+        contexts: lite.contexts,
+        currentContext: lite.currentContext,
+      });
       kc = full;
     }
   } catch (e) {
@@ -369,6 +383,13 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     // there is no TLS to verify on such a hop (kubectl proxy or an insecure port).
     cluster = replaceCluster(kc, { ...cluster, skipTLSVerify: true });
   }
+  if (cluster.server.startsWith('http:') && kc instanceof LiteKubeConfig) {
+    // kubectl (client-go) sends a user's credentials only over TLS: a plain-HTTP server (kubectl
+    // proxy, an insecure port) gets none, so a token never travels in clear text. Impersonation stays.
+    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) =>
+      ({ name, impersonate, impersonateGroups });
+    kc.users = kc.users.map((u) => (u.name === ctx.user ? credentialless(u) : u));
+  }
   const user = ctx.user ? kc.getUser(ctx.user) : null;
   const plainHttp = cluster.server.startsWith('http:');
   const insecure = !plainHttp && cluster.skipTLSVerify;
@@ -394,7 +415,17 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const kubectlArgs: string[] = [];
   if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
   if (opts.context) kubectlArgs.push('--context', opts.context);
+  if (opts.cluster) kubectlArgs.push('--cluster', opts.cluster);
+  if (opts.user) kubectlArgs.push('--user', opts.user);
+  if (opts.cacert) kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
+  if (opts.cert) kubectlArgs.push('--client-certificate', displayPath(opts.cert));
+  if (opts.key) kubectlArgs.push('--client-key', displayPath(opts.key));
+  if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  if (opts.as) kubectlArgs.push('--as', opts.as);
+  for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (opts.insecureSkipTlsVerify) kubectlArgs.push('--insecure-skip-tls-verify');
+  // From our merged entries (client-node's User has neither tokenFile nor impersonation groups).
+  const liteUser = lite.getUser(ctx.user);
 
   return {
     mode: opts.demo ? 'demo' : 'kubeconfig',
@@ -407,8 +438,9 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     certFile: user?.certFile,
     keyFile: user?.keyFile,
     caFile: insecure ? undefined : cluster.caFile,
-    bearerToken: !!(user?.token || user?.exec || user?.authProvider),
+    bearerToken: !!(user?.token || user?.exec || user?.authProvider || liteUser?.tokenFile),
     kubectlArgs,
+    ...impersonation(liteUser?.impersonate, liteUser?.impersonateGroups),
     kubeConfig: kc,
     timeoutMs,
     warnings: [
@@ -418,6 +450,59 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     ],
     clientCertificate,
   };
+}
+
+/** The Impersonate-* headers' values, when the user (or --as) asks for them. */
+function impersonation(user: string | undefined, groups: string[] | undefined): Pick<Connection, 'impersonate'> {
+  return user ? { impersonate: { user, groups: groups ?? [] } } : {};
+}
+
+/** A pod's service account, like client-go's in-cluster config; the namespace as kubectl finds it
+ *  there (POD_NAMESPACE, else the service account's). */
+function loadInCluster(lite: LiteKubeConfig): void {
+  const host = process.env.KUBERNETES_SERVICE_HOST;
+  const port = process.env.KUBERNETES_SERVICE_PORT;
+  if (!host || !port) throw new Error('KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set');
+  const namespaceFile = join(IN_CLUSTER_DIR, 'namespace');
+  const namespace =
+    process.env.POD_NAMESPACE || (existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined);
+  lite.loadFromEntries(
+    [{
+      name: 'in-cluster',
+      server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      caFile: join(IN_CLUSTER_DIR, 'ca.crt'),
+      skipTLSVerify: false,
+    }],
+    [{ name: 'in-cluster', tokenFile: join(IN_CLUSTER_DIR, 'token') }],
+    [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster', namespace }],
+    'in-cluster',
+  );
+}
+
+/** kubectl's flags over the kubeconfig: --context, --cluster, --user, --token, --certificate-authority,
+ *  --client-certificate, --client-key, --as, --as-group. The context and its entries are patched for this
+ *  run only (other contexts naming the same user or cluster are not used by it). */
+function applyKubectlOverrides(lite: LiteKubeConfig, opts: ConnectOptions): void {
+  if (opts.context) lite.setCurrentContext(opts.context);
+  const ctx = lite.getContextObject(lite.getCurrentContext());
+  if (!ctx) return;
+  const patchedCtx = { ...ctx, cluster: opts.cluster ?? ctx.cluster, user: opts.user ?? ctx.user };
+  lite.contexts = lite.contexts.map((c) => (c === ctx ? patchedCtx : c));
+  const cluster = lite.getCluster(patchedCtx.cluster);
+  if (cluster && opts.cacert) {
+    const patched = { ...cluster, caFile: resolve(opts.cacert), caData: undefined };
+    lite.clusters = lite.clusters.map((c) => (c === cluster ? patched : c));
+  }
+  const user = lite.getUser(patchedCtx.user);
+  if (!user) return;
+  const patched = { ...user };
+  // A tokenFile stays and wins over --token, as in kubectl (client-go reads the file for every request).
+  if (opts.token) Object.assign(patched, { token: opts.token, exec: undefined, authProvider: undefined });
+  if (opts.cert) Object.assign(patched, { certFile: resolve(opts.cert), certData: undefined });
+  if (opts.key) Object.assign(patched, { keyFile: resolve(opts.key), keyData: undefined });
+  if (opts.as) Object.assign(patched, { impersonate: opts.as, impersonateGroups: opts.asGroups });
+  else if (opts.asGroups) patched.impersonateGroups = opts.asGroups;
+  lite.users = lite.users.map((u) => (u === user ? patched : u));
 }
 
 type AnyCluster = NonNullable<ReturnType<KubeConfig['getCluster']>> | LiteCluster;

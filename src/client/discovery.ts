@@ -23,11 +23,19 @@ export interface DiscoverOptions {
   /** Skip aggregated discovery (send plain application/json). */
   legacy?: boolean;
   signal?: AbortSignal;
-  /** Parallel group-version requests in legacy mode (default 8). */
+  /** Parallel group-version requests in legacy mode (default LEGACY_CONCURRENCY). */
   concurrency?: number;
+  /** Legacy mode: the groups so far (`partial`), once the roots are in and after each group-version,
+   *  so a slow cluster's tree fills in instead of appearing all at once. */
+  onPartial?: (partial: Discovery) => void;
 }
 
 type Json = Record<string, any>;
+
+/** kubectl asks for every group-version at once (its discovery burst is 300, over one HTTP/2
+ *  connection). Over HTTP/1.1 each parallel request is a kept-alive connection: 50 covers a large
+ *  cluster's list in one round trip or two without opening hundreds of TLS connections. */
+export const LEGACY_CONCURRENCY = 50;
 
 function gvString(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
@@ -235,7 +243,24 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
     legacyGroups.set(plan, { name: plan.group, preferredVersion: plan.preferredVersion, versions });
     for (const gv of versions) jobs.push({ plan, gv });
   }
-  await mapLimit(jobs, opts.concurrency ?? 8, async ({ gv }) => {
+  // Core group first, then named groups in the server's order.
+  if (aggApi) groups.push(...coreGroups);
+  else for (const [plan, g] of legacyGroups) if (plan.group === '') groups.push(g);
+  if (aggApis) groups.push(...namedGroups.filter((g) => g.name !== ''));
+  else for (const [plan, g] of legacyGroups) if (plan.group !== '') groups.push(g);
+
+  // Copies: the group-versions are filled in place below, and a receiver must see each step as new.
+  const snapshot = (): Discovery => ({
+    format: 'legacy',
+    requests,
+    groups: groups.map((g) => ({ ...g, versions: g.versions.map((v) => ({ ...v })) })),
+    failures: [...failures],
+    rawDocuments: { ...rawDocuments },
+    partial: true,
+  });
+  const onPartial = jobs.length > 0 ? opts.onPartial : undefined;
+  onPartial?.(snapshot());
+  await mapLimit(jobs, opts.concurrency ?? LEGACY_CONCURRENCY, async ({ gv }) => {
     const path = gvPath(gv);
     try {
       const doc = await count(path, LEGACY_DISCOVERY_ACCEPT);
@@ -246,13 +271,8 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
       gv.error = message;
       failures.push({ groupVersion: gv.groupVersion, message });
     }
+    if (!opts.signal?.aborted) onPartial?.(snapshot());
   });
-
-  // Core group first, then named groups in the server's order.
-  if (aggApi) groups.push(...coreGroups);
-  else for (const [plan, g] of legacyGroups) if (plan.group === '') groups.push(g);
-  if (aggApis) groups.push(...namedGroups.filter((g) => g.name !== ''));
-  else for (const [plan, g] of legacyGroups) if (plan.group !== '') groups.push(g);
 
   // Stable order for rawDocuments: roots first, then the group-versions in tree order.
   const ordered: Record<string, unknown> = { '/api': rawDocuments['/api'], '/apis': rawDocuments['/apis'] };

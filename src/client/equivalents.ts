@@ -36,6 +36,10 @@ export function curlAuthArgs(conn: Connection): string[] {
     if (conn.caFile) args.push('--cacert', conn.caFile);
     if (conn.bearerToken) args.push('-H', 'Authorization: Bearer $TOKEN');
   }
+  if (conn.impersonate) {
+    args.push('-H', `Impersonate-User: ${conn.impersonate.user}`);
+    for (const g of conn.impersonate.groups) args.push('-H', `Impersonate-Group: ${g}`);
+  }
   if (conn.insecure) args.push('-k');
   return args;
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import {
   KubeError,
   bodyTooLargeError,
@@ -23,6 +24,7 @@ import {
 } from './errors.js';
 import type { ResolvedConnection } from './connection.js';
 import { pathOnly } from '../model/paths.js';
+import { proxyFor } from './proxy-env.js';
 import {
   SELF_SUBJECT_ACCESS_REVIEW_PATH,
   SELF_SUBJECT_REVIEW_PATH,
@@ -166,7 +168,8 @@ function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
 interface Prepared {
   url: URL;
   agent: http.Agent;
-  headers: Record<string, string>;
+  /** An array is sent as one header line per value (Impersonate-Group). */
+  headers: Record<string, string | string[]>;
   auth?: string;
 }
 
@@ -206,41 +209,52 @@ export class HttpTransport {
         cause: e,
       });
     }
-    const cluster = this.conn.kubeConfig.getCurrentCluster();
+    const proxy = proxyFor(this.base, this.conn.kubeConfig.getCurrentCluster()?.proxyUrl);
     const isHttp = this.base.protocol === 'http:';
     let agent: http.Agent;
-    if (cluster?.proxyUrl) {
-      // An HTTP(S)/SOCKS proxy configured in the kubeconfig: use client-node's agent as built.
+    if (proxy?.startsWith('socks')) {
+      // A SOCKS proxy in the kubeconfig: client-node's agent as built.
       agent = opts.agent as http.Agent;
     } else {
+      // One kept-alive agent per TLS identity and proxy: a proxy's CONNECT and the TLS handshake
+      // happen once per connection, not per request.
       const h = createHash('sha256');
       for (const part of [opts.ca, opts.cert, opts.key, opts.pfx]) {
         h.update(part === undefined ? '-' : Buffer.isBuffer(part) ? part : String(part));
         h.update('\0');
       }
-      h.update(`${opts.rejectUnauthorized}|${opts.servername ?? ''}|${isHttp}`);
+      h.update(`${opts.rejectUnauthorized}|${opts.servername ?? ''}|${isHttp}|${proxy ?? ''}`);
       const key = h.digest('hex');
       let cached = this.agents.get(key);
       if (!cached) {
-        cached = isHttp
-          ? new http.Agent({ keepAlive: true })
-          : new https.Agent({
-              keepAlive: true,
-              ca: opts.ca,
-              cert: opts.cert,
-              key: opts.key,
-              pfx: opts.pfx,
-              passphrase: opts.passphrase,
-              servername: opts.servername,
-              ...(opts.rejectUnauthorized !== undefined ? { rejectUnauthorized: opts.rejectUnauthorized } : {}),
-            });
+        const tls = {
+          ca: opts.ca,
+          cert: opts.cert,
+          key: opts.key,
+          pfx: opts.pfx,
+          passphrase: opts.passphrase,
+          servername: opts.servername,
+          ...(opts.rejectUnauthorized !== undefined ? { rejectUnauthorized: opts.rejectUnauthorized } : {}),
+        };
+        if (proxy) {
+          cached = isHttp
+            ? new HttpProxyAgent({ keepAlive: true, proxy })
+            : new HttpsProxyAgent({ keepAlive: true, proxy, ...tls });
+        } else {
+          cached = isHttp ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true, ...tls });
+        }
         this.agents.set(key, cached);
       }
       agent = cached;
     }
-    const headers: Record<string, string> = {};
+    const headers: Prepared['headers'] = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+    }
+    const impersonate = this.conn.impersonate;
+    if (impersonate) {
+      headers['Impersonate-User'] = impersonate.user;
+      if (impersonate.groups.length) headers['Impersonate-Group'] = impersonate.groups;
     }
     const basePath = this.base.pathname.replace(/\/+$/, '');
     // Never let a path like '//host/x' escape to another origin.
@@ -282,7 +296,7 @@ export class HttpTransport {
     const p = await this.boundedPrepare(req, timeoutMs, started, ctx);
     if (req.signal?.aborted) throw cancelledError(ctx);
     const mod = p.url.protocol === 'http:' ? http : https;
-    const headers: Record<string, string> = {
+    const headers: Prepared['headers'] = {
       ...p.headers,
       Accept: req.accept,
       'User-Agent': 'kapi-tui',
@@ -328,6 +342,14 @@ export class HttpTransport {
           return;
         }
         settled = true;
+        // A plugin credential the server no longer takes: run the plugin again, once, like client-go.
+        if (res.statusCode === 401 && !retried && this.conn.kubeConfig.forgetCredentials?.()) {
+          res.resume();
+          cleanup();
+          const left = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
+          resolvePromise(this.start(req, left, started, onTimeoutArm, true));
+          return;
+        }
         resolvePromise({ res, clientReq });
       });
       if (req.body !== undefined) clientReq.write(req.body);

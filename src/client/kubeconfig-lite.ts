@@ -1,15 +1,17 @@
 // A small stand-in for @kubernetes/client-node's KubeConfig, for the connections that need nothing
 // but files and static credentials: kubectl proxy, --server/--cert/--key/--cacert/--token, and
-// kubeconfig users with client certificates or a token.
+// kubeconfig users with client certificates, a token or an exec credential plugin, clusters behind
+// an HTTP(S) proxy.
 //
 // Why: importing and compiling client-node costs 150-450 ms on a 2-core machine (measured by
-// `npm run bench`), which sat between the first frame and the group tree. Users with an exec
-// plugin, an auth-provider (OIDC, cloud) or a cluster behind proxy-url still go through client-node
-// (`needsClientNode`), so everything it supports keeps working.
-import { readFileSync } from 'node:fs';
+// `npm run bench`), which sat between the first frame and the group tree. Users with an
+// auth-provider (OIDC, cloud) or a cluster behind a SOCKS proxy still go through client-node
+// (`needsClientNode`), built from this merged kubeconfig, so everything it supports keeps working.
+import { existsSync, readFileSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { type ExecConfig, ExecCredentialPlugin } from './exec-credential.js';
 
 /** The shapes client-node uses after loading (the fields connection.ts and http.ts read). */
 export interface LiteCluster {
@@ -20,6 +22,8 @@ export interface LiteCluster {
   skipTLSVerify: boolean;
   tlsServerName?: string;
   proxyUrl?: string;
+  /** extensions[client.authentication.k8s.io/exec]: handed to exec plugins with provideClusterInfo. */
+  execConfig?: unknown;
 }
 
 export interface LiteUser {
@@ -30,10 +34,15 @@ export interface LiteUser {
   keyData?: string;
   token?: string;
   tokenFile?: string;
-  exec?: unknown;
+  exec?: ExecConfig;
+  /** The folder of the kubeconfig that defined this user: a relative exec command is resolved there. */
+  execDir?: string;
   authProvider?: unknown;
   username?: string;
   password?: string;
+  /** `as` / `as-groups`: sent as Impersonate-User / Impersonate-Group. */
+  impersonate?: string;
+  impersonateGroups?: string[];
 }
 
 export interface LiteContext {
@@ -47,6 +56,8 @@ export interface LiteContext {
 export interface CredentialSource {
   applyToHTTPSOptions(opts: RequestOptions): Promise<void>;
   getCurrentCluster(): { proxyUrl?: string } | null;
+  /** The server answered 401: drop a cached plugin credential; true when a retry may succeed. */
+  forgetCredentials?(): boolean;
 }
 
 type Yaml = Record<string, any>;
@@ -65,11 +76,15 @@ export class LiteKubeConfig implements CredentialSource {
   users: LiteUser[] = [];
   contexts: LiteContext[] = [];
   currentContext = '';
+  /** One plugin runner per user: it keeps the credential between requests. */
+  private readonly plugins = new Map<string, ExecCredentialPlugin>();
 
   /** Merges files like kubectl (the first definition of a name wins; the first current-context
-   *  wins); relative paths resolve against the file that names them. Throws on YAML errors. */
+   *  wins; a listed file that does not exist is skipped); relative paths resolve against the file
+   *  that names them. Throws on YAML errors. */
   loadFromFiles(files: string[]): void {
     for (const file of files) {
+      if (!existsSync(file)) continue;
       const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as Yaml;
       if (typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`);
       const root = dirname(resolve(file));
@@ -85,6 +100,7 @@ export class LiteKubeConfig implements CredentialSource {
           skipTLSVerify: cl['insecure-skip-tls-verify'] === true,
           tlsServerName: str(cl['tls-server-name']),
           proxyUrl: str(cl['proxy-url']),
+          execConfig: namedExtension(cl.extensions, 'client.authentication.k8s.io/exec'),
         });
       }
       for (const u of (doc.users ?? []) as Yaml[]) {
@@ -98,10 +114,13 @@ export class LiteKubeConfig implements CredentialSource {
           keyData: str(us['client-key-data']),
           token: str(us.token),
           tokenFile: absolute(root, us.tokenFile),
-          exec: us.exec,
+          exec: us.exec?.command ? (us.exec as ExecConfig) : undefined,
+          execDir: root,
           authProvider: us['auth-provider'],
           username: str(us.username),
           password: str(us.password),
+          impersonate: str(us.as),
+          impersonateGroups: Array.isArray(us['as-groups']) ? us['as-groups'].map(String) : undefined,
         });
       }
       for (const c of (doc.contexts ?? []) as Yaml[]) {
@@ -110,6 +129,14 @@ export class LiteKubeConfig implements CredentialSource {
         this.contexts.push({ name: String(c.name), cluster: String(cx.cluster ?? ''), user: String(cx.user ?? ''), namespace: str(cx.namespace) });
       }
     }
+  }
+
+  /** The merged entries, as given (the in-cluster configuration, a user's --token added to a context). */
+  loadFromEntries(clusters: LiteCluster[], users: LiteUser[], contexts: LiteContext[], currentContext: string): void {
+    this.clusters = clusters;
+    this.users = users;
+    this.contexts = contexts;
+    this.currentContext = currentContext;
   }
 
   loadFromClusterAndUser(cluster: Partial<LiteCluster> & { name: string; server: string }, user: Partial<LiteUser> & { name: string }): void {
@@ -162,14 +189,50 @@ export class LiteKubeConfig implements CredentialSource {
     if (!user) return;
     opts.cert = read(user.certFile, user.certData);
     opts.key = read(user.keyFile, user.keyData);
-    const token = user.token ?? (user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : undefined);
+    // A token file written with a final newline (most are) must not end up in the header. It wins
+    // over a token (kubectl's --token included), as in client-go.
+    let token = user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : user.token;
+    if (user.exec && cluster) {
+      const credential = await this.plugin(cluster, user, user.exec).credential();
+      token = credential.token;
+      if (credential.clientCertificateData) opts.cert = Buffer.from(credential.clientCertificateData);
+      if (credential.clientKeyData) opts.key = Buffer.from(credential.clientKeyData);
+    }
     const headers = (opts.headers ??= {}) as Record<string, string>;
     if (token) headers.Authorization = `Bearer ${token}`;
     else if (user.username && user.password) headers.Authorization = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
   }
+
+  forgetCredentials(): boolean {
+    const user = this.getCurrentUser();
+    return !!user && !!this.plugins.get(user.name)?.forget();
+  }
+
+  private plugin(cluster: LiteCluster, user: LiteUser, exec: ExecConfig): ExecCredentialPlugin {
+    let plugin = this.plugins.get(user.name);
+    if (!plugin) {
+      plugin = new ExecCredentialPlugin(exec, user.execDir ?? process.cwd(), () => ({
+        server: cluster.server,
+        'tls-server-name': cluster.tlsServerName,
+        'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
+        'certificate-authority-data':
+          cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
+        'proxy-url': cluster.proxyUrl,
+        // client-go sends `config: null` when the cluster has no exec extension.
+        config: cluster.execConfig ?? null,
+      }));
+      this.plugins.set(user.name, plugin);
+    }
+    return plugin;
+  }
 }
 
-/** Users and clusters only client-node can serve: credential plugins and HTTP/SOCKS proxies. */
+/** kubeconfig `extensions` are a list of {name, extension}. */
+function namedExtension(list: unknown, name: string): unknown {
+  return Array.isArray(list) ? (list as Yaml[]).find((e) => e?.name === name)?.extension : undefined;
+}
+
+/** Users and clusters only client-node can serve: auth providers and SOCKS proxies. */
 export function needsClientNode(cluster: LiteCluster | null, user: LiteUser | null): boolean {
-  return !!(user?.exec || user?.authProvider || cluster?.proxyUrl);
+  return !!(user?.authProvider || cluster?.proxyUrl?.startsWith('socks'));
 }

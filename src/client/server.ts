@@ -40,12 +40,12 @@ export interface KubeconfigServers {
 }
 
 /** The server URL (no trailing slash): --proxy's, --server's, else the cluster's of the kubeconfig
- *  context (--context, else the current one); undefined when the kubeconfig does not name one.
+ *  context (--context, else the current one; --cluster over the context's); undefined when the kubeconfig does not name one.
  *  Throws a config error for an unusable --proxy or --server URL. */
 export function resolveServer(opts: ConnectOptions, kubeconfig?: KubeconfigServers): string | undefined {
   if (opts.proxy) return normaliseServer(opts.proxy === true ? DEFAULT_PROXY_URL : opts.proxy, '--proxy');
   if (opts.server) return normaliseServer(opts.server, '--server');
   const context = kubeconfig?.getContextObject(opts.context ?? kubeconfig.getCurrentContext());
-  const server = context ? kubeconfig?.getCluster(context.cluster)?.server : undefined;
+  const server = context ? kubeconfig?.getCluster(opts.cluster ?? context.cluster)?.server : undefined;
   return server ? server.replace(/\/+$/, '') : undefined;
 }

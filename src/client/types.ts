@@ -20,6 +20,12 @@ export interface ConnectOptions {
   /** proxy mode: URL of a running `kubectl proxy` (true = http://127.0.0.1:8001). */
   proxy?: string | true;
   insecureSkipTlsVerify?: boolean;
+  /** kubectl's --user and --cluster: another kubeconfig entry than the context names. */
+  user?: string;
+  cluster?: string;
+  /** kubectl's --as and --as-group (impersonation), over the kubeconfig user's `as` / `as-groups`. */
+  as?: string;
+  asGroups?: string[];
   /** Label the connection as the embedded demo sandbox (connects through `kubeconfig`). */
   demo?: boolean;
   /** Per-request timeout; watches are exempt. Default 15 s. */
@@ -51,6 +57,8 @@ export interface Connection {
   bearerToken?: boolean;
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
+  /** Every request acts as this user (Impersonate-User and Impersonate-Group headers). */
+  impersonate?: { user: string; groups: string[] };
 }
 
 export interface RequestOptions {
@@ -129,8 +137,13 @@ export interface KubeApi {
   readonly connection: Connection;
   getRaw(path: string, opts?: RequestOptions): Promise<RawResponse>;
   /** Discovers the API. With `onCached`, a cached discovery (if any) is handed over first, before the
-   *  network answers; the promise still resolves with the fresh one. */
-  discover(opts?: { signal?: AbortSignal; onCached?: (cached: Discovery) => void }): Promise<Discovery>;
+   *  network answers; with `onPartial`, legacy discovery's groups as they arrive (marked partial); the
+   *  promise still resolves with the complete, fresh one. */
+  discover(opts?: {
+    signal?: AbortSignal;
+    onCached?: (cached: Discovery) => void;
+    onPartial?: (partial: Discovery) => void;
+  }): Promise<Discovery>;
   version(opts?: { signal?: AbortSignal }): Promise<VersionInfo>;
   list(ref: ResourceRef, opts?: ListOptions): Promise<ListPage>;
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;

@@ -60,6 +60,9 @@ export interface Discovery {
   rawDocuments: Record<string, unknown>;
   /** Set on a discovery loaded from the on-disk cache (not yet revalidated). */
   fromCache?: boolean;
+  /** Set on the snapshots legacy discovery hands over while group-versions are still arriving (their
+   *  resources are empty until then); the final result never has it. */
+  partial?: boolean;
   /** The id of the request event that fetched each document of rawDocuments, by path (this run's
    *  discovery only: never cached). */
   requestIds?: Record<string, number>;

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Attributes, authenticate, authorize, forbiddenMessage, type UserInfo } from './auth.js';
+import { impersonate } from './impersonation.js';
 import { CATALOG } from './catalog.js';
 import { type CertificateAuthority, createCertificateAuthority, type IssueRequest, type KeyPairPem } from './certs.js';
 import {
@@ -118,7 +119,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     const auth = authenticate(req, opts.token);
     if (!auth.ok) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
-    const user = auth.user;
+    const acting = impersonate(req, auth.user);
+    if (!acting.ok) return sendStatus(res, acting.status, acting.status === 403 ? 'Forbidden' : 'BadRequest', acting.message);
+    const user = acting.user;
     const url = new URL(req.url ?? '/', 'https://sandbox');
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -133,7 +136,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
 
     const review = SELF_REVIEW_PATHS[path];
-    if (review && method === 'POST') return readJson(req, res, (body) => sendJson(res, 201, review(user, body, req.headers['user-agent'] ?? '')));
+    if (review && method === 'POST') {
+      // kubectl auth whoami posts protobuf; a SelfSubjectReview has nothing in it to read.
+      if (path.endsWith('/selfsubjectreviews') && req.headers['content-type']?.startsWith('application/vnd.kubernetes.protobuf')) {
+        req.resume();
+        return sendJson(res, 201, review(user, {}, req.headers['user-agent'] ?? ''));
+      }
+      return readJson(req, res, (body) => sendJson(res, 201, review(user, body, req.headers['user-agent'] ?? '')));
+    }
     if (info?.resource) return handleResourceRequest(store, info, req, res, url.searchParams);
     if (method !== 'GET' && method !== 'HEAD') {
       return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});

@@ -62,8 +62,8 @@ const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter l
 export interface AppProps {
   api: KubeApi;
   onExit?: () => void;
-  /** Namespace to start in (default: the connection's). */
-  initialNamespace?: string;
+  /** Namespace to start in (default: the connection's); null: all namespaces (-A). */
+  initialNamespace?: string | null;
   /** kapi-tui's version for the header. */
   version?: string;
   /** Colour override; default: on unless NO_COLOR is set (read once). */
@@ -120,7 +120,8 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const color = colorProp ?? envColor;
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [store] = useState(() => createNavStore(initialNavState(initialNamespace ?? api.connection.namespace, startTour ? 0 : null)));
+  const startNamespace = initialNamespace === null ? undefined : (initialNamespace ?? api.connection.namespace);
+  const [store] = useState(() => createNavStore(initialNavState(startNamespace, startTour ? 0 : null)));
   const nav = useSyncExternalStore(store.subscribe, store.getState);
   const explain = overlayOf(nav, 'explain');
   const overlay = activeOverlay(nav);

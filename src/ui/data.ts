@@ -10,7 +10,8 @@ import { listNamespaces } from '../session/namespaces.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
 
 /** Discovery: the on-disk cached copy first (marked fromCache), then the server's answer replaces
- *  it. `cancelled` (Esc while discovering) aborts the request. */
+ *  it. Without a cached copy, legacy discovery's groups show as they arrive (a slow cluster's tree
+ *  fills in). `cancelled` (Esc while discovering) aborts the request. */
 export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean, initial?: Discovery): Loadable<Discovery> {
   const [d, setD] = useState<Loadable<Discovery>>(() => (initial ? { state: 'ok', value: { ...initial, fromCache: true } } : { state: 'loading' }));
   useEffect(() => {
@@ -21,6 +22,10 @@ export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean, 
     start: cancelled ? undefined : (signal) => api.discover({
       signal,
       onCached: (value) => { if (!signal.aborted) setD({ state: 'ok', value }); },
+      // Never over a complete tree (the cached one, or the last one while refreshing).
+      onPartial: (value) => {
+        if (!signal.aborted) setD((prev) => (prev.state === 'ok' && !prev.value.partial ? prev : { state: 'ok', value }));
+      },
     }),
     done: (value) => setD({ state: 'ok', value }),
     // A cached discovery stays on screen (still marked cached), carrying why it could not be

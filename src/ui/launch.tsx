@@ -7,7 +7,8 @@ import { App, type ContextSwitcher } from './App.js';
 
 export interface LaunchOptions {
   version: string;
-  initialNamespace?: string;
+  /** null: all namespaces (-A). */
+  initialNamespace?: string | null;
   /** `--tour`: open the guided tour at its first step. */
   startTour?: boolean;
   /** The cached discovery, when there is one: drawn in the first frame. */
