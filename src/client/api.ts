@@ -14,6 +14,7 @@ import {
   classifyNetworkError,
   invalidJsonError,
   notJsonError,
+  streamLineTooLongError,
   watchCutError,
   type ErrorContext,
 } from './errors.js';
@@ -50,6 +51,8 @@ import type {
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 export const JSON_ACCEPT = 'application/json';
 export const DEFAULT_LIST_LIMIT = 500;
+/** The longest watch event line kept while waiting for its newline (one object is far smaller). */
+export const MAX_STREAM_LINE_CHARS = 8 * 1024 * 1024;
 
 export interface ApiClientOptions {
   /** Always use legacy discovery (plain application/json on /api and /apis). */
@@ -358,7 +361,10 @@ export class ApiClient implements KubeApi {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
     const query = { watch: '1', resourceVersion: opts.resourceVersion || undefined };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
-    let buf = '';
+    // The line still waiting for its newline, in pieces: each chunk is searched once, so one
+    // endless line costs O(n), not a rescan of everything so far per chunk.
+    let pending: string[] = [];
+    let pendingChars = 0;
     let delivered = 0;
     const deliver = (line: string, end: StreamEnd): boolean => {
       const t = line.trim();
@@ -392,16 +398,27 @@ export class ApiClient implements KubeApi {
     };
     return this.stream(path, accept, ref.namespaced, {
       onText: (text, end) => {
-        buf += text;
+        let from = 0;
         let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
+        while ((nl = text.indexOf('\n', from)) >= 0) {
+          const piece = text.slice(from, nl);
+          const line = pending.length ? pending.join('') + piece : piece;
+          pending = [];
+          pendingChars = 0;
+          from = nl + 1;
           if (!deliver(line, end)) return;
+        }
+        if (from === text.length) return;
+        pending.push(text.slice(from));
+        pendingChars += text.length - from;
+        if (pendingChars > MAX_STREAM_LINE_CHARS) {
+          pending = [];
+          end(streamLineTooLongError(MAX_STREAM_LINE_CHARS, this.errorContext('GET', path)));
         }
       },
       onComplete: (end) => {
-        if (buf.trim()) deliver(buf, end);
+        const rest = pending.join('');
+        if (rest.trim()) deliver(rest, end);
       },
       cutError: (e, ctx) => watchCutError(delivered, e, ctx),
     });
