@@ -8,6 +8,8 @@ export interface HostileServer {
   url: string;
   /** Bytes written per path (without query) up to when the client closed the connection. */
   written(path: string): number;
+  /** The URL (path and query) of the newest request, as it arrived. */
+  lastUrl(): string | undefined;
   /** Resolves when a request for `path` has arrived. */
   requested(path: string): Promise<void>;
   /** Resolves when the client has closed its connection for `path`. */
@@ -62,7 +64,9 @@ export async function startHostileServer(): Promise<HostileServer> {
     }
     return w;
   };
+  let lastUrl: string | undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    lastUrl = req.url;
     const path = (req.url ?? '/').split('?')[0]!;
     const serve = CASES[path];
     if (!serve) {
@@ -92,6 +96,7 @@ export async function startHostileServer(): Promise<HostileServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     written: (path) => written.get(path) ?? 0,
+    lastUrl: () => lastUrl,
     requested: (path) => waiter(`requested ${path}`).promise,
     closed: (path) => waiter(`closed ${path}`).promise,
     close: () => {
