@@ -76,6 +76,15 @@ describe('error bodies are capped', () => {
   });
 });
 
+describe('timeouts', () => {
+  it('a request timeout longer than a timer can hold (1000 h) waits, instead of firing after 1 ms', async () => {
+    const api = await client(1000 * 3600 * 1000);
+    const e = await rejection(api.getRaw('/not-served'));
+    expect(e.kind).toBe('http');
+    expect(e.status).toBe(404);
+  });
+});
+
 describe('stream lines are capped', () => {
   it('a watch event line without end stops the stream past 8 MiB with a clear message', async () => {
     const api = await client();

@@ -38,6 +38,14 @@ export const ERROR_BODY_MAX_BYTES = 64 * 1024;
 /** How long a stream's error body may take when the request has no timeout. */
 export const ERROR_BODY_TIMEOUT_MS = 15_000;
 
+/** The longest delay a Node timer keeps: longer ones (`--request-timeout 1000h`) fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timeout a timer can hold: anything longer waits ~24.8 days, which is as good as never. */
+export function timerMs(ms: number): number {
+  return Math.min(ms, MAX_TIMER_MS);
+}
+
 /** When and how often a safe request is sent again. */
 export interface RetryPolicy {
   /** Total attempts, first one included (1 = no retries). */
@@ -343,7 +351,7 @@ export class HttpTransport {
    *  size limit, a connection cut mid-body, and HTTP status >= 400. */
   async send(req: HttpRequest): Promise<HttpResult> {
     const started = Date.now();
-    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
+    const timeoutMs = timerMs(req.timeoutMs ?? this.conn.timeoutMs);
     const ctx = this.context(req);
     let cleanup: () => void = () => {};
     try {
@@ -379,7 +387,7 @@ export class HttpTransport {
    */
   async open(req: HttpRequest): Promise<HttpStream> {
     const started = Date.now();
-    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
+    const timeoutMs = timerMs(req.timeoutMs ?? this.conn.timeoutMs);
     const ctx = this.context(req);
     let cleanup: () => void = () => {};
     const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
