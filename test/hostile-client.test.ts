@@ -1,7 +1,7 @@
 // The client against a hostile server (test/helpers/hostile-server.ts): every body it reads is
 // bounded, success or error, buffered or streamed, and stopping a stream closes its socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../src/client/api.js';
+import { ApiClient, STREAM_TEXT_MAX_BYTES_PER_SECOND } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { ResourceRef } from '../src/model/types.js';
@@ -97,8 +97,9 @@ describe('stream lines are capped', () => {
     expect(server.written('/api/v1/namespaces/ns/configmaps')).toBeLessThan(32 * MIB);
   });
 
-  it('a followed log of one endless line keeps lines of at most 16 KiB, and stop() closes the socket', async () => {
+  it('a followed log of one endless line: read at most 4 MiB/s, kept in lines of 4 KiB; stop() closes the socket', async () => {
     const api = await client();
+    const started = Date.now();
     let last: FollowedLog | undefined;
     let enough!: () => void;
     const received = new Promise<void>((r) => (enough = r));
@@ -108,10 +109,13 @@ describe('stream lines are capped', () => {
     });
     follower.start();
     await received;
+    // 4 MiB at 4 MiB/s: about a second (less by the first window's head start), however fast the server.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
     follower.stop();
     await server.closed('/api/v1/namespaces/ns/pods/endless/log');
-    expect(FOLLOW_MAX_LINE_CHARS).toBe(16384);
-    expect(last!.lines.partial.length).toBeLessThanOrEqual(16384);
-    expect(Math.max(...last!.lines.lines.map((l) => l.length))).toBe(16384);
+    expect(STREAM_TEXT_MAX_BYTES_PER_SECOND).toBe(4194304);
+    expect(FOLLOW_MAX_LINE_CHARS).toBe(4096);
+    expect(last!.lines.partial.length).toBeLessThanOrEqual(4096);
+    expect(Math.max(...last!.lines.lines.map((l) => l.length))).toBe(4096);
   });
 });

@@ -23,13 +23,13 @@ describe('the followed buffer', () => {
     expect(followNote({ state: 'ended', reason: 'the server closed the stream' }, b)).toMatch(/^○ follow ended \(the server closed the stream\)/);
   });
 
-  test('one endless line is kept in pieces of 16 KiB: the line being written never grows past that', () => {
+  test('one endless line is kept in pieces of 4 KiB: the line being written never grows past that', () => {
     let b = NO_FOLLOWED_LINES;
-    for (let i = 0; i < 40; i++) b = appendFollowed(b, 'x'.repeat(1000));
-    expect(b.lines.map((l) => l.length)).toEqual([16384, 16384]);
-    expect(b.partial.length).toBe(7232);
-    b = appendFollowed(b, `${'y'.repeat(20000)}\nz`);
-    expect(b.lines.map((l) => l.length)).toEqual([16384, 16384, 16384, 10848]);
+    for (let i = 0; i < 10; i++) b = appendFollowed(b, 'x'.repeat(1000));
+    expect(b.lines.map((l) => l.length)).toEqual([4096, 4096]);
+    expect(b.partial.length).toBe(1808);
+    b = appendFollowed(b, `${'y'.repeat(5000)}\nz`);
+    expect(b.lines.map((l) => l.length)).toEqual([4096, 4096, 4096, 2712]);
     expect(b.partial).toBe('z');
   });
 

@@ -76,7 +76,15 @@ interface StreamHandlers {
   onComplete?(end: StreamEnd): void;
   /** The error for a stream cut before its end. */
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
+  /** Read at most this many bytes a second (the socket is paused, so the server waits). */
+  maxBytesPerSecond?: number;
 }
+
+/** A followed log is read at most this fast: far more than anyone can read, and a server sending
+ *  as fast as it can (an endless line) then cannot outrun the garbage collector (RSS stays bounded). */
+export const STREAM_TEXT_MAX_BYTES_PER_SECOND = 4 * 1024 * 1024;
+/** The rate is kept per window of this length. */
+const RATE_WINDOW_MS = 100;
 
 function isJsonType(ct: string): boolean {
   const base = ct.split(';')[0]!.trim().toLowerCase();
@@ -434,6 +442,7 @@ export class ApiClient implements KubeApi {
   streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle {
     let bytes = 0;
     const handle = this.stream(path, opts.accept ?? '*/*', undefined, {
+      maxBytesPerSecond: STREAM_TEXT_MAX_BYTES_PER_SECOND,
       onText: (text) => {
         bytes += Buffer.byteLength(text);
         try {
@@ -511,10 +520,29 @@ export class ApiClient implements KubeApi {
           finish(err);
           stream.abort();
         };
+        const limit = handlers.maxBytesPerSecond;
+        let windowStart = Date.now();
+        let windowBytes = 0;
+        let resume: NodeJS.Timeout | undefined;
+        res.on('close', () => clearTimeout(resume));
         res.on('data', (chunk: Buffer) => {
           if (finished || stopped) return;
           const text = decoder.write(chunk);
           if (text) handlers.onText(text, end);
+          if (!limit) return;
+          windowBytes += chunk.length;
+          const elapsed = Date.now() - windowStart;
+          if (elapsed >= RATE_WINDOW_MS) {
+            windowStart = Date.now();
+            windowBytes = 0;
+          } else if (windowBytes >= (limit * RATE_WINDOW_MS) / 1000) {
+            res.pause();
+            resume = setTimeout(() => {
+              windowStart = Date.now();
+              windowBytes = 0;
+              res.resume();
+            }, RATE_WINDOW_MS - elapsed);
+          }
         });
         res.on('end', () => {
           const rest = decoder.end();

@@ -62,7 +62,7 @@ export const NO_FOLLOWED_LINES: FollowedLines = { lines: [], partial: '', droppe
 
 /** A log line longer than this is shown as several lines of this length: one endless line (no
  *  newline ever) must not grow without bound, and with FOLLOW_MAX_LINES it bounds the whole buffer. */
-export const FOLLOW_MAX_LINE_CHARS = 16 * 1024;
+export const FOLLOW_MAX_LINE_CHARS = 4 * 1024;
 
 /** The buffer after one chunk of the stream (a new object; the old one is left as it was). Only the
  *  chunk is split, never what came before it. */
