@@ -11,6 +11,7 @@ import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
 import { killDescendants } from './children.js';
+import { guardHeap } from './heap-guard.js';
 import {
   enterFullScreen, exitOnSignals, installCrashHandlers, ownTerminalWith, reportCrash, restoreTerminal,
 } from './terminal.js';
@@ -43,6 +44,9 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   };
   installCrashHandlers(cleanupNow);
   exitOnSignals(cleanup);
+  guardHeap(({ usedMb, limitMb }) => reportCrash(new Error(
+    `out of memory: ${usedMb} MB of the ${limitMb} MB heap in use; stopped before Node's fatal error ` +
+    '(ask for less: a namespace, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB)'), cleanupNow));
   // Whatever ends the process (but SIGKILL): the demo folder goes, and no exec plugin outlives us.
   process.once('exit', () => {
     cleanupNow();
