@@ -2,7 +2,7 @@
 // huge body, must not crash the JSON and YAML views or the request log.
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { TOO_DEEP_FOR_YAML, YAML_OPTIONS, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import { TOO_DEEP_FOR_YAML, YAML_OPTIONS, deepJsonLines, toJsonLines, toYamlLines } from '../src/model/highlight.js';
 import { MAX_BODY_CHARS, RequestLog, displayBody } from '../src/session/request-log.js';
 import type { ListPage, RequestEvent } from '../src/model/types.js';
 
@@ -13,11 +13,12 @@ function nested(levels: number): unknown {
 const yaml = (v: unknown) => stringify(v, YAML_OPTIONS);
 
 describe('toJsonLines', () => {
-  it('prints what JSON.stringify(value, null, 2) prints', () => {
+  it('without recursion, prints what JSON.stringify(value, null, 2) prints', () => {
     const doc = { kind: 'Pod', metadata: { name: 'web', labels: {}, skip: undefined }, spec: { containers: [{ name: 'a', ports: [] }, 1, null, true, 'x"y'] } };
-    expect(toJsonLines(doc)).toEqual(JSON.stringify(doc, null, 2).split('\n'));
-    expect(toJsonLines([])).toEqual(['[]']);
-    expect(toJsonLines('s')).toEqual(['"s"']);
+    expect(deepJsonLines(doc)).toEqual(JSON.stringify(doc, null, 2).split('\n'));
+    expect(deepJsonLines([])).toEqual(['[]']);
+    expect(deepJsonLines('s')).toEqual(['"s"']);
+    expect(deepJsonLines(undefined)).toEqual(['undefined']);
   });
 
   it('an object 5,000 levels deep: every line, the indentation capped at 100 levels', () => {
