@@ -7,18 +7,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Sandbox } from '../src/sandbox/server.js';
-import { useSandbox } from './helpers/sandbox.js';
+import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
 import { CLI, shellQuote, Term } from './helpers/tmux.js';
 
 let sb: Sandbox;
+let tmp: string;
 let cacheDir: string;
-useSandbox('kapi-e2e-hostile-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 beforeAll(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'kapi-e2e-hostile-cache-'));
+  tmp = await mkdtemp(join(tmpdir(), 'kapi-e2e-hostile-'));
+  cacheDir = join(tmp, 'cache');
+  sb = await startSandbox({ dir: join(tmp, 'sandbox'), watchIntervalMs: 0 });
 });
 afterEach(() => Term.killAll());
-afterAll(() => rm(cacheDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await sb?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
 
 /** Resident memory of `pid` in MB (Linux). */
 function rssMb(pid: number): number {
