@@ -90,3 +90,20 @@ it('an endless 500 on the watch and an endless log line: bounded memory, keys an
 
   await boundedAndAnswering(t, (x) => x.includes('logs db-0') && !x.includes('Help'));
 }, 60_000);
+
+it('a 30 MB body of one line opens in under a second (only what fits on screen is drawn)', async () => {
+  const t = await Term.start(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(sb.files!.kubeconfig)}`,
+    { cols: 160, rows: 40, env: { XDG_CACHE_HOME: cacheDir } });
+  await t.waitFor('core/v1');
+  await t.keys('G');
+  await t.waitFor((x) => x.includes('› /openapi/v3'));
+  await t.keys('Up', 'Up', 'Up');
+  await t.waitFor((x) => x.includes('› /metrics'));
+  sb.setFaults([{ match: '/metrics', status: 200, contentType: 'text/plain', body: 'x'.repeat(30_000_000) }]);
+  const asked = Date.now();
+  await t.keys('Enter');
+  await t.waitFor((x) => x.includes('GET /metrics 200') && x.includes('x'.repeat(100)));
+  expect(Date.now() - asked).toBeLessThan(1000);
+  await t.keys('q');
+  expect(await t.waitForExit()).toMatchObject({ status: 0, alternate: false });
+}, 60_000);

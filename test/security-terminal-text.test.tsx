@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printable } from '../src/model/terminal-text.js';
+import { codePointSlice, printable } from '../src/model/terminal-text.js';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import type { Sandbox } from '../src/sandbox/server.js';
@@ -36,6 +36,12 @@ describe('printable', () => {
     expect(printable('a\u2028b\u2029c\u200Ed\u200Fe\u061Cf\ng')).toBe('a<U+2028>b<U+2029>c<U+200E>d<U+200F>e<U+061C>f\ng');
     expect(printable('two\nlines\r\n', { oneLine: true })).toBe('two^Jlines^M^J');
     expect(printable('clean', { oneLine: true })).toBe('clean');
+  });
+
+  it('codePointSlice: a window of a line by code point, never splitting a character', () => {
+    expect(codePointSlice('a😀bcdef', 1, 3)).toBe('😀bc');
+    expect(codePointSlice('short', 0, 10)).toBe('short');
+    expect(codePointSlice('x'.repeat(30_000_000), 5, 4)).toBe('xxxx');
   });
 });
 

@@ -50,3 +50,17 @@ export function printable(s: string, { oneLine = false }: { oneLine?: boolean } 
     .map((line) => expandTabs(line).replace(CONTROL, visible))
     .join('\n');
 }
+
+/** At most `count` code points of `line` from code point `offset` on, without splitting the whole
+ *  line (a 30 MB line is drawn from its first few hundred characters, not copied into an array). */
+export function codePointSlice(line: string, offset: number, count: number): string {
+  if (offset <= 0 && line.length <= count) return line;
+  let out = '';
+  let at = 0;
+  for (const ch of line) {
+    if (at >= offset + count) break;
+    if (at >= offset) out += ch;
+    at++;
+  }
+  return out;
+}
