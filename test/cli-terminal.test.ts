@@ -1,8 +1,8 @@
 // The CLI outside a terminal and when things go wrong: non-TTY refusal, --help/--version/api-resources
 // without a TTY, usage errors, one-line errors (never a stack trace), connection warnings on stderr,
 // --request-timeout, and the crash handler restoring the terminal and writing a report.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
@@ -142,13 +142,19 @@ describe('crash handler (src/cli/terminal.ts in a child process)', () => {
     await build({
       stdin: {
         contents: `
-          import { enterFullScreen, installCrashHandlers } from './src/cli/terminal.ts';
+          import { mkdirSync, symlinkSync } from 'node:fs';
+          import { crashReportFolder, enterFullScreen, installCrashHandlers } from './src/cli/terminal.ts';
           enterFullScreen();
           installCrashHandlers(() => process.stdout.write('[cleanup ran]'));
           const mode = process.argv[2];
           if (mode === 'throw') setImmediate(() => { throw new TypeError("boom: cannot read properties of undefined (reading 'x')\\nsecond line"); });
           else if (mode === 'reject') void Promise.reject(new Error('boom: rejected'));
           else if (mode === 'string') setImmediate(() => { throw 'a string'; });
+          else if (mode === 'planted') {
+            mkdirSync(crashReportFolder(), { recursive: true });
+            symlinkSync(process.argv[3], crashReportFolder() + '/kapi-tui-crash-' + process.pid + '.log');
+            setImmediate(() => { throw new Error('boom'); });
+          }
           setTimeout(() => {}, 10_000);
         `,
         resolveDir: resolve(import.meta.dirname, '..'),
@@ -179,8 +185,20 @@ describe('crash handler (src/cli/terminal.ts in a child process)', () => {
     expect(m![1]).toBe(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     const file = m![2]!;
+    expect(file.startsWith(join(tmp.dir, '.local', 'state', 'kapi-tui', 'kapi-tui-crash-'))).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, 'utf8')).toMatch(report);
     rmSync(file, { force: true });
+  });
+
+  it('a link planted where the report goes is not followed: no report, the one line still', async () => {
+    const victim = join(tmp.dir, 'victim');
+    writeFileSync(victim, 'keep\n');
+    const r = await run('node', [script, 'planted', victim], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('kapi-tui crashed: boom\n');
+    expect(readFileSync(victim, 'utf8')).toBe('keep\n');
   });
 });
 

@@ -23,6 +23,16 @@ describe('the followed buffer', () => {
     expect(followNote({ state: 'ended', reason: 'the server closed the stream' }, b)).toMatch(/^○ follow ended \(the server closed the stream\)/);
   });
 
+  test('one endless line is kept in pieces of 4 KiB: the line being written never grows past that', () => {
+    let b = NO_FOLLOWED_LINES;
+    for (let i = 0; i < 10; i++) b = appendFollowed(b, 'x'.repeat(1000));
+    expect(b.lines.map((l) => l.length)).toEqual([4096, 4096]);
+    expect(b.partial.length).toBe(1808);
+    b = appendFollowed(b, `${'y'.repeat(5000)}\nz`);
+    expect(b.lines.map((l) => l.length)).toEqual([4096, 4096, 4096, 2712]);
+    expect(b.partial).toBe('z');
+  });
+
   test('the URL: follow, tailLines, container', () => {
     expect(podLogFollowPath('team-a', 'web-1')).toBe('/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500');
     expect(podLogFollowPath('team-a', 'web-1', 'nginx')).toBe('/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500&container=nginx');

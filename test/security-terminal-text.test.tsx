@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printable } from '../src/model/terminal-text.js';
+import { codePointSlice, printable } from '../src/model/terminal-text.js';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import type { Sandbox } from '../src/sandbox/server.js';
@@ -30,6 +30,18 @@ describe('printable', () => {
     expect(printable('a\tb\n12345678\tc')).toBe('a       b\n12345678        c');
     const clean = '╭─ pods › web-1 ✓ 日本語 ─╮';
     expect(printable(clean)).toBe(clean);
+  });
+
+  it('line and paragraph separators and bidi marks are shown; on one row a newline is ^J', () => {
+    expect(printable('a\u2028b\u2029c\u200Ed\u200Fe\u061Cf\ng')).toBe('a<U+2028>b<U+2029>c<U+200E>d<U+200F>e<U+061C>f\ng');
+    expect(printable('two\nlines\r\n', { oneLine: true })).toBe('two^Jlines^M^J');
+    expect(printable('clean', { oneLine: true })).toBe('clean');
+  });
+
+  it('codePointSlice: a window of a line by code point, never splitting a character', () => {
+    expect(codePointSlice('a😀bcdef', 1, 3)).toBe('😀bc');
+    expect(codePointSlice('short', 0, 10)).toBe('short');
+    expect(codePointSlice('x'.repeat(30_000_000), 5, 4)).toBe('xxxx');
   });
 });
 
@@ -92,6 +104,23 @@ describe('the explorer with hostile text from the server', () => {
     const f = await wait((x) => x.includes('evil-pod') && x.includes('pwned'));
     expect(stripAnsi(f)).toContain('A^[]0;pwned^GB');
     expect(f).not.toMatch(RAW_CONTROL);
+  });
+
+  it('a Table cell with a newline, U+2028 and a bidi mark stays on its row', async () => {
+    await start();
+    keys(ENTER);
+    await wait((f) => f.includes('▶ Resources v1'));
+    keys('/', 'p', 'o', 'd', 's', ENTER);
+    await wait((f) => f.includes('› pods'));
+    const table = {
+      kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
+      columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }],
+      rows: [{ cells: ['two\nlines\u2028sep\u200Fmark'], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'x', namespace: 'default' } } }],
+    };
+    sb.setFaults([{ match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/, status: 200, contentType: 'application/json', body: JSON.stringify(table) }]);
+    keys(ENTER);
+    const f = stripAnsi(await wait((x) => x.includes('lines')));
+    expect(f.split('\n').filter((l) => l.includes('two^Jlines<U+2028>sep<U+200F>mark')).length).toBe(1);
   });
 });
 

@@ -1,18 +1,27 @@
 // `kapi-tui sandbox`: run the embedded API server in the foreground and print how to reach it.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.js';
 import type { CliArgs } from './args.js';
 
+/** Signals that end the sandbox: Ctrl-C, kill, a closed terminal, Ctrl-\. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
 export async function runSandboxCommand(args: CliArgs): Promise<number> {
-  const dir = args.dir ?? join(tmpdir(), 'kapi-tui-sandbox');
+  // Without --dir, a fresh private folder (0700) each run: a fixed /tmp path could be pre-created
+  // by another user. It is removed when the sandbox stops, like its keys' usefulness.
+  const temporary = args.dir === undefined;
+  let dir: string | undefined;
   let sb;
   try {
+    dir = args.dir ?? await mkdtemp(join(tmpdir(), 'kapi-tui-sandbox-'));
     sb = await startSandbox({ port: args.port ?? 0, dir, pods: args.pods });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') process.stderr.write(`kapi-tui sandbox: port ${args.port} is already in use; pick another with --port or omit it for a free one\n`);
     else process.stderr.write(`kapi-tui sandbox: ${e.message}\n`);
+    if (temporary && dir) await rm(dir, { recursive: true, force: true });
     return 1;
   }
   const f = sb.files!;
@@ -34,9 +43,9 @@ Try it:
 Press Ctrl-C to stop.
 `);
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    for (const signal of STOP_SIGNALS) process.once(signal, resolve);
   });
   await sb.close();
+  if (temporary) await rm(f.dir, { recursive: true, force: true });
   return 0;
 }

@@ -1,7 +1,7 @@
 // Terminal ownership: the alternate screen is entered once and always left — on quit, on signals and
 // on a crash — so the user's shell is never left in a broken state.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { remapStack } from './crash-stack.js';
 
@@ -10,6 +10,14 @@ const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
 let active = false;
+/** Unmounts the UI. Ink repaints its last frame when the process exits; unmounted first, it paints
+ *  nothing after we left the alternate screen (over the crash line, on the user's shell). */
+let unmountUi: (() => void) | undefined;
+
+/** The UI to unmount before the terminal is given back (on quit, a signal or a crash). */
+export function ownTerminalWith(unmount: () => void): void {
+  unmountUi = unmount;
+}
 
 export function enterFullScreen(stdout: NodeJS.WriteStream = process.stdout): void {
   if (active) return;
@@ -19,10 +27,45 @@ export function enterFullScreen(stdout: NodeJS.WriteStream = process.stdout): vo
 }
 
 export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout): void {
+  const unmount = unmountUi;
+  unmountUi = undefined;
+  try {
+    unmount?.();
+  } catch {
+    /* a UI that fails to unmount must not keep the terminal raw */
+  }
   if (!active) return;
   active = false;
-  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  // A closed terminal (SIGHUP) fails these: the restore is then moot, the exit must go on.
+  try {
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  } catch {
+    /* the terminal is gone */
+  }
+}
+
+/** Where crash reports go: a folder of this user's alone ($XDG_STATE_HOME/kapi-tui, else
+ *  ~/.local/state/kapi-tui), never a shared, predictable /tmp path another user could plant a link at. */
+export function crashReportFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state'), 'kapi-tui');
+}
+
+/** Writes `text` to a new crash report (0600, never through a symbolic link); returns its path. */
+function writeCrashReport(text: string): string {
+  const dir = crashReportFolder();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid())) throw new Error(`${dir} is not a folder of ours`);
+  const file = join(dir, `kapi-tui-crash-${process.pid}.log`);
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  return file;
 }
 
 /**
@@ -33,9 +76,8 @@ export function reportCrash(err: unknown, cleanup: () => void = () => {}): never
   restoreTerminal();
   let where = '';
   try {
-    const file = join(tmpdir(), `kapi-tui-crash-${process.pid}.log`);
     const report = err instanceof Error ? (err.stack ? remapStack(err.stack) : err.message) : String(err);
-    writeFileSync(file, `${new Date().toISOString()}\n${report}\n`);
+    const file = writeCrashReport(`${new Date().toISOString()}\n${report}\n`);
     where = ` (full report: ${file})`;
   } catch {
     /* the one line below still tells what happened */
@@ -71,9 +113,10 @@ export function installCrashHandlers(cleanup: () => void): void {
   process.on('unhandledRejection', crash);
 }
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
 
-/** A closed terminal window (SIGHUP), `kill` (SIGTERM) or SIGINT from outside: leave the alternate
+/** A closed terminal window (SIGHUP), `kill` (SIGTERM), Ctrl-\ (SIGQUIT, which would otherwise kill
+ *  us with the terminal raw) or SIGINT from outside: leave the alternate
  *  screen, remove what the session created (the demo's credentials), and exit as shells expect. */
 export function exitOnSignals(cleanup: () => Promise<void>): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
@@ -83,6 +126,8 @@ export function exitOnSignals(cleanup: () => Promise<void>): void {
     process.on(signal, () => {
       if (exiting) return;
       exiting = true;
+      // Unmounting (in restoreTerminal) ends the UI's run; the launcher then exits with this code.
+      process.exitCode = code;
       restoreTerminal();
       const done = () => process.exit(code);
       cleanup().then(done, done);

@@ -10,7 +10,11 @@ import { startTarget } from './cache-server.js';
 import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
-import { enterFullScreen, exitOnSignals, installCrashHandlers, reportCrash, restoreTerminal } from './terminal.js';
+import { killDescendants } from './children.js';
+import { guardHeap } from './heap-guard.js';
+import {
+  enterFullScreen, exitOnSignals, installCrashHandlers, ownTerminalWith, reportCrash, restoreTerminal,
+} from './terminal.js';
 
 /** Connection warnings (TLS verification off, a remote kubectl proxy, ...) as stderr lines. */
 export function warningLines(api: { connection: object } | undefined): string {
@@ -29,8 +33,10 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   }
   if (args.tour && !args.demo && wantsSandboxForTour(args)) args = { ...args, demo: true };
   const cleanups: (() => Promise<void> | void)[] = [];
+  // Every cleanup starts at once, so the synchronous ones (removing the demo's keys) are done before
+  // anything is awaited: a closed terminal's write error may end the process at the next tick.
   const cleanup = async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
+    await Promise.all(cleanups.splice(0).reverse().map((c) => c()));
   };
   // On a crash there is no time to wait: start every cleanup (the synchronous ones finish).
   const cleanupNow = () => {
@@ -38,6 +44,14 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   };
   installCrashHandlers(cleanupNow);
   exitOnSignals(cleanup);
+  guardHeap(({ usedMb, limitMb }) => reportCrash(new Error(
+    `out of memory: ${usedMb} MB of the ${limitMb} MB heap in use; stopped before Node's fatal error ` +
+    '(ask for less: a namespace, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB)'), cleanupNow));
+  // Whatever ends the process (but SIGKILL): the demo folder goes, and no exec plugin outlives us.
+  process.once('exit', () => {
+    cleanupNow();
+    killDescendants();
+  });
 
   // The first frame must not wait for the network, the client library or the sandbox: render
   // with a stand-in API at once and connect in the background.
@@ -56,7 +70,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
       startTour: args.tour,
       initialDiscovery,
       contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
-    });
+    }, ownTerminalWith);
   } catch (err) {
     // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
     reportCrash(err, cleanupNow);
@@ -65,9 +79,11 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // The header showed them; repeat them where they stay visible (the shell's scrollback).
   process.stderr.write(warningLines(api));
   await cleanup();
+  // Quit with q, or ended by a signal (its handler set the code it exits with).
+  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   // Sockets of a watch or a slow request must not keep the process alive after `q`.
-  setImmediate(() => process.exit(0)).unref();
-  return 0;
+  setImmediate(() => process.exit(code)).unref();
+  return code;
 }
 
 /** A client standing in at once for the connection `args` describe (connecting behind it), and the

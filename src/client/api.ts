@@ -14,6 +14,7 @@ import {
   classifyNetworkError,
   invalidJsonError,
   notJsonError,
+  streamLineTooLongError,
   watchCutError,
   type ErrorContext,
 } from './errors.js';
@@ -50,6 +51,8 @@ import type {
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 export const JSON_ACCEPT = 'application/json';
 export const DEFAULT_LIST_LIMIT = 500;
+/** The longest watch event line kept while waiting for its newline (one object is far smaller). */
+export const MAX_STREAM_LINE_CHARS = 8 * 1024 * 1024;
 
 export interface ApiClientOptions {
   /** Always use legacy discovery (plain application/json on /api and /apis). */
@@ -75,7 +78,15 @@ interface StreamHandlers {
   cutError(cause: unknown, ctx: ErrorContext): KubeError;
   /** The server accepted the stream: its headers arrived with a 2xx. */
   onOpen?(): void;
+  /** Read at most this many bytes a second (the socket is paused, so the server waits). */
+  maxBytesPerSecond?: number;
 }
+
+/** A followed log is read at most this fast: far more than anyone can read, and a server sending
+ *  as fast as it can (an endless line) then cannot outrun the garbage collector (RSS stays bounded). */
+export const STREAM_TEXT_MAX_BYTES_PER_SECOND = 4 * 1024 * 1024;
+/** The rate is kept per window of this length. */
+const RATE_WINDOW_MS = 100;
 
 function isJsonType(ct: string): boolean {
   const base = ct.split(';')[0]!.trim().toLowerCase();
@@ -375,7 +386,10 @@ export class ApiClient implements KubeApi {
       resourceVersion: opts.resourceVersion || undefined,
     };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
-    let buf = '';
+    // The line still waiting for its newline, in pieces: each chunk is searched once, so one
+    // endless line costs O(n), not a rescan of everything so far per chunk.
+    let pending: string[] = [];
+    let pendingChars = 0;
     let delivered = 0;
     const deliver = (line: string, end: StreamEnd): boolean => {
       const t = line.trim();
@@ -409,16 +423,27 @@ export class ApiClient implements KubeApi {
     };
     return this.stream(path, accept, ref.namespaced, {
       onText: (text, end) => {
-        buf += text;
+        let from = 0;
         let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
+        while ((nl = text.indexOf('\n', from)) >= 0) {
+          const piece = text.slice(from, nl);
+          const line = pending.length ? pending.join('') + piece : piece;
+          pending = [];
+          pendingChars = 0;
+          from = nl + 1;
           if (!deliver(line, end)) return;
+        }
+        if (from === text.length) return;
+        pending.push(text.slice(from));
+        pendingChars += text.length - from;
+        if (pendingChars > MAX_STREAM_LINE_CHARS) {
+          pending = [];
+          end(streamLineTooLongError(MAX_STREAM_LINE_CHARS, this.errorContext('GET', path)));
         }
       },
       onComplete: (end) => {
-        if (buf.trim()) deliver(buf, end);
+        const rest = pending.join('');
+        if (rest.trim()) deliver(rest, end);
       },
       cutError: (e, ctx) => watchCutError(delivered, e, ctx),
       onOpen: opts.onOpen,
@@ -435,6 +460,7 @@ export class ApiClient implements KubeApi {
   streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle {
     let bytes = 0;
     const handle = this.stream(path, opts.accept ?? '*/*', undefined, {
+      maxBytesPerSecond: STREAM_TEXT_MAX_BYTES_PER_SECOND,
       onText: (text) => {
         bytes += Buffer.byteLength(text);
         try {
@@ -513,10 +539,29 @@ export class ApiClient implements KubeApi {
           finish(err);
           stream.abort();
         };
+        const limit = handlers.maxBytesPerSecond;
+        let windowStart = Date.now();
+        let windowBytes = 0;
+        let resume: NodeJS.Timeout | undefined;
+        res.on('close', () => clearTimeout(resume));
         res.on('data', (chunk: Buffer) => {
           if (finished || stopped) return;
           const text = decoder.write(chunk);
           if (text) handlers.onText(text, end);
+          if (!limit) return;
+          windowBytes += chunk.length;
+          const elapsed = Date.now() - windowStart;
+          if (elapsed >= RATE_WINDOW_MS) {
+            windowStart = Date.now();
+            windowBytes = 0;
+          } else if (windowBytes >= (limit * RATE_WINDOW_MS) / 1000) {
+            res.pause();
+            resume = setTimeout(() => {
+              windowStart = Date.now();
+              windowBytes = 0;
+              res.resume();
+            }, RATE_WINDOW_MS - elapsed);
+          }
         });
         res.on('end', () => {
           const rest = decoder.end();

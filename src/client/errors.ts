@@ -516,6 +516,18 @@ export function watchCutError(events: number, cause: unknown, ctx: ErrorContext 
   });
 }
 
+/** A stream line (one watch event) longer than the client holds: the stream is ended, not grown. */
+export function streamLineTooLongError(limitChars: number, ctx: ErrorContext = {}): KubeError {
+  return new KubeError({
+    kind: 'parse',
+    code: ERR_BODY_TOO_LARGE,
+    message: `The stream of ${ctx.path ?? ''} sent a line longer than ${mb(limitChars)} without a newline; stopped reading`,
+    hint: 'A watch event is one JSON line of one object; this server sends something else. Check what sits between you and the API server (the curl command from the request log shows the raw stream).',
+    path: ctx.path,
+    method: ctx.method ?? 'GET',
+  });
+}
+
 export function cancelledError(ctx: ErrorContext = {}): KubeError {
   return new KubeError({
     kind: 'cancelled',

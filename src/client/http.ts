@@ -35,6 +35,18 @@ export type HttpMethod = 'GET' | 'POST';
 
 /** Buffered responses larger than this are refused (a 20 MB /metrics is fine; a runaway body is not). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** What is kept of an error answer's body: a Status is a few hundred bytes; the rest is not read. */
+export const ERROR_BODY_MAX_BYTES = 64 * 1024;
+/** How long a stream's error body may take when the request has no timeout. */
+export const ERROR_BODY_TIMEOUT_MS = 15_000;
+
+/** The longest delay a Node timer keeps: longer ones (`--request-timeout 1000h`) fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timeout a timer can hold: anything longer waits ~24.8 days, which is as good as never. */
+export function timerMs(ms: number): number {
+  return Math.min(ms, MAX_TIMER_MS);
+}
 
 /** When and how often a safe request is sent again. */
 export interface RetryPolicy {
@@ -361,11 +373,9 @@ export class HttpTransport {
    *  size limit, a connection cut mid-body, and HTTP status >= 400. */
   async send(req: HttpRequest): Promise<HttpResult> {
     const started = Date.now();
-    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
-    const maxBody = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const timeoutMs = timerMs(req.timeoutMs ?? this.conn.timeoutMs);
     const ctx = this.context(req);
     let cleanup: () => void = () => {};
-    let deadline: NodeJS.Timeout | undefined;
     try {
       const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
       // Headers are in; the same deadline keeps covering the body.
@@ -373,66 +383,9 @@ export class HttpTransport {
       const headers = flattenHeaders(res.headers);
       const status = res.statusCode ?? 0;
       const remaining = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
-      const declaredRaw = headers['content-length'];
-      const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      // With a Content-Length, copy into one buffer as data arrives (no second copy at the end).
-      let whole = declared !== undefined && declared > 0 && (maxBody === 0 || declared <= maxBody) ? Buffer.allocUnsafe(declared) : undefined;
-      const body = await new Promise<string>((resolveBody, reject) => {
-        let done = false;
-        const fail = (err: KubeError) => {
-          if (done) return;
-          done = true;
-          if (deadline) clearTimeout(deadline);
-          req.signal?.removeEventListener('abort', onAbort);
-          failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
-          chunks.length = 0;
-          whole = undefined;
-          clientReq.destroy();
-          res.destroy();
-          reject(err);
-        };
-        const onAbort = () => fail(cancelledError(ctx));
-        req.signal?.addEventListener('abort', onAbort, { once: true });
-        if (maxBody > 0 && declared !== undefined && declared > maxBody) {
-          // Announced too large: do not read a byte of it.
-          fail(bodyTooLargeError(maxBody, { bytes: 0, declared }, ctx));
-          return;
-        }
-        if (remaining > 0) deadline = setTimeout(() => fail(timeoutError(timeoutMs, ctx)), remaining);
-        const cut = (cause: unknown) => fail(responseCutError({ bytes, declared, status, cause }, ctx));
-        res.on('data', (c: Buffer) => {
-          if (done) return;
-          if (maxBody > 0 && bytes + c.length > maxBody) {
-            bytes += c.length;
-            fail(bodyTooLargeError(maxBody, { bytes: maxBody }, ctx));
-            return;
-          }
-          if (whole && bytes + c.length <= whole.length) c.copy(whole, bytes);
-          else {
-            // More than announced (Node would reject that) or no Content-Length: keep the chunks.
-            if (whole) chunks.push(Buffer.from(whole.subarray(0, bytes)));
-            whole = undefined;
-            chunks.push(c);
-          }
-          bytes += c.length;
-        });
-        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx))));
-        res.on('aborted', () => cut(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-        // A socket that closes without 'end' and without an error must not leave us waiting for the deadline.
-        res.on('close', () => {
-          if (!done && !res.complete) cut(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
-        });
-        res.on('end', () => {
-          if (done) return;
-          done = true;
-          if (deadline) clearTimeout(deadline);
-          req.signal?.removeEventListener('abort', onAbort);
-          resolveBody(whole ? whole.toString('utf8', 0, bytes) : Buffer.concat(chunks).toString('utf8'));
-          chunks.length = 0;
-          whole = undefined;
-        });
+      const { body, bytes } = await readBody(res, clientReq, {
+        signal: req.signal, maxBody: req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, deadlineMs: remaining, timeoutMs,
+        status, headers, started, ctx,
       });
       const durationMs = Date.now() - started;
       if (status >= 400) {
@@ -443,7 +396,6 @@ export class HttpTransport {
       return { status, headers, contentType: headers['content-type'] ?? '', body, bytes, durationMs };
     } catch (e) {
       cleanup();
-      if (deadline) clearTimeout(deadline);
       const err = e instanceof KubeError ? e : classifyNetworkError(e, ctx);
       if (!failureInfo.has(err)) failureInfo.set(err, { bytes: 0, durationMs: Date.now() - started });
       throw err;
@@ -452,11 +404,12 @@ export class HttpTransport {
 
   /**
    * A streaming request (watch). The timeout covers only the wait for the response headers.
-   * A status >= 400 is read in full and thrown as KubeError.
+   * A status >= 400 is an error: its body (a Status) is read up to ERROR_BODY_MAX_BYTES, within
+   * the request timeout (ERROR_BODY_TIMEOUT_MS when there is none), and thrown as KubeError.
    */
   async open(req: HttpRequest): Promise<HttpStream> {
     const started = Date.now();
-    const timeoutMs = req.timeoutMs ?? this.conn.timeoutMs;
+    const timeoutMs = timerMs(req.timeoutMs ?? this.conn.timeoutMs);
     const ctx = this.context(req);
     let cleanup: () => void = () => {};
     const { res, clientReq } = await this.start(req, timeoutMs, started, (c) => (cleanup = c));
@@ -465,16 +418,9 @@ export class HttpTransport {
     const status = res.statusCode ?? 0;
     const durationMs = Date.now() - started;
     if (status >= 400) {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      const body = await new Promise<string>((r) => {
-        res.on('data', (c: Buffer) => {
-          bytes += c.length;
-          chunks.push(c);
-        });
-        res.on('end', () => r(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', () => r(Buffer.concat(chunks).toString('utf8')));
-        res.on('aborted', () => r(Buffer.concat(chunks).toString('utf8')));
+      const deadlineMs = timeoutMs > 0 ? Math.max(1, timeoutMs - durationMs) : ERROR_BODY_TIMEOUT_MS;
+      const { body, bytes } = await readBody(res, clientReq, {
+        signal: req.signal, maxBody: ERROR_BODY_MAX_BYTES, deadlineMs, timeoutMs: deadlineMs, status, headers, started, ctx,
       });
       const err = httpError(status, headers, body, ctx);
       failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
@@ -498,4 +444,108 @@ export class HttpTransport {
     for (const a of this.agents.values()) a.destroy();
     this.agents.clear();
   }
+}
+
+interface BodyLimits {
+  signal?: AbortSignal;
+  /** 0 = no limit. A success body over it is an error; an error body is cut to it. */
+  maxBody: number;
+  /** Give up after this many ms (0 = never); `timeoutMs` is what the message says. */
+  deadlineMs: number;
+  timeoutMs: number;
+  status: number;
+  headers: Record<string, string>;
+  started: number;
+  ctx: ErrorContext;
+}
+
+/**
+ * Reads a whole response body within its limits. An error status keeps at most ERROR_BODY_MAX_BYTES
+ * (a Status is a few hundred bytes): past that the connection is closed and the prefix explains the
+ * error, so a server answering 500 with an endless body cannot fill memory.
+ */
+function readBody(res: IncomingMessage, clientReq: http.ClientRequest, o: BodyLimits): Promise<{ body: string; bytes: number }> {
+  const { signal, status, headers, started, ctx } = o;
+  const errorCap = status >= 400 ? ERROR_BODY_MAX_BYTES : 0;
+  const maxBody = errorCap && (o.maxBody === 0 || o.maxBody > errorCap) ? errorCap : o.maxBody;
+  const declaredRaw = headers['content-length'];
+  const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  // With a Content-Length, copy into one buffer as data arrives (no second copy at the end).
+  let whole = declared !== undefined && declared > 0 && (maxBody === 0 || declared <= maxBody) ? Buffer.allocUnsafe(declared) : undefined;
+  const text = () => (whole ? whole.toString('utf8', 0, bytes) : Buffer.concat(chunks).toString('utf8'));
+  return new Promise((resolveBody, reject) => {
+    let done = false;
+    let deadline: NodeJS.Timeout | undefined;
+    const settle = () => {
+      done = true;
+      if (deadline) clearTimeout(deadline);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (err: KubeError) => {
+      if (done) return;
+      settle();
+      failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
+      chunks.length = 0;
+      whole = undefined;
+      clientReq.destroy();
+      res.destroy();
+      reject(err);
+    };
+    /** An error body cut to its cap: what arrived is the explanation; the rest is not read. */
+    const keepPrefix = () => {
+      if (done) return;
+      settle();
+      resolveBody({ body: text(), bytes });
+      clientReq.destroy();
+      res.destroy();
+    };
+    const onAbort = () => fail(cancelledError(ctx));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (maxBody > 0 && declared !== undefined && declared > maxBody && !errorCap) {
+      // Announced too large: do not read a byte of it.
+      fail(bodyTooLargeError(maxBody, { bytes: 0, declared }, ctx));
+      return;
+    }
+    if (o.deadlineMs > 0) deadline = setTimeout(() => (errorCap ? keepPrefix() : fail(timeoutError(o.timeoutMs, ctx))), o.deadlineMs);
+    const cut = (cause: unknown) => (errorCap ? keepPrefix() : fail(responseCutError({ bytes, declared, status, cause }, ctx)));
+    res.on('data', (c: Buffer) => {
+      if (done) return;
+      if (maxBody > 0 && bytes + c.length > maxBody) {
+        if (errorCap) {
+          const room = maxBody - bytes;
+          if (whole) whole = Buffer.concat([whole.subarray(0, bytes), c.subarray(0, room)]);
+          else chunks.push(c.subarray(0, room));
+          bytes = maxBody;
+          keepPrefix();
+          return;
+        }
+        bytes += c.length;
+        fail(bodyTooLargeError(maxBody, { bytes: maxBody }, ctx));
+        return;
+      }
+      if (whole && bytes + c.length <= whole.length) c.copy(whole, bytes);
+      else {
+        // More than announced (Node would reject that) or no Content-Length: keep the chunks.
+        if (whole) chunks.push(Buffer.from(whole.subarray(0, bytes)));
+        whole = undefined;
+        chunks.push(c);
+      }
+      bytes += c.length;
+    });
+    res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx))));
+    res.on('aborted', () => cut(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+    // A socket that closes without 'end' and without an error must not leave us waiting for the deadline.
+    res.on('close', () => {
+      if (!done && !res.complete) cut(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
+    });
+    res.on('end', () => {
+      if (done) return;
+      settle();
+      resolveBody({ body: text(), bytes });
+      chunks.length = 0;
+      whole = undefined;
+    });
+  });
 }

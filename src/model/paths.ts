@@ -15,8 +15,11 @@ export interface Gvr extends GroupVersion {
   resource: string;
 }
 
-/** One path segment as sent: names from discovery or the user are not trusted to be URL-safe. */
+/** One path segment as sent: names from discovery or the user are not trusted to be URL-safe.
+ *  A name '.' or '..' (the API server allows neither) would be resolved away by the URL parser even
+ *  percent-encoded, sending another URL than the one shown: its dots are sent as the text '%2E'. */
 function segment(s: string): string {
+  if (s === '.' || s === '..') return s.replace(/\./g, '%252E');
   return encodeURIComponent(s);
 }
 

@@ -73,15 +73,34 @@ export interface FollowedLines { lines: string[]; partial: string; dropped: numb
 
 export const NO_FOLLOWED_LINES: FollowedLines = { lines: [], partial: '', dropped: 0, bytes: 0 };
 
-/** The buffer after one chunk of the stream (a new object; the old one is left as it was). */
+/** A log line longer than this is shown as several lines of this length: one endless line (no
+ *  newline ever) must not grow without bound, and with FOLLOW_MAX_LINES it bounds the whole buffer. */
+export const FOLLOW_MAX_LINE_CHARS = 4 * 1024;
+
+/** The buffer after one chunk of the stream (a new object; the old one is left as it was). Only the
+ *  chunk is split, never what came before it. */
 export function appendFollowed(buf: FollowedLines, chunk: string, max = FOLLOW_MAX_LINES): FollowedLines {
-  const parts = (buf.partial + chunk).split('\n');
-  const partial = parts.pop()!;
+  const parts = chunk.split('\n');
+  parts[0] = buf.partial + parts[0];
+  let partial = parts.pop()!;
   // Lines ending in CRLF are shown without the CR (as textLines does for a whole body).
-  const complete = parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const complete = parts.flatMap((l) => pieces(l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (partial.length > FOLLOW_MAX_LINE_CHARS) {
+    const cut = pieces(partial);
+    partial = cut.pop()!;
+    complete.push(...cut);
+  }
   const all = complete.length ? buf.lines.concat(complete) : buf.lines;
   const over = Math.max(0, all.length - max);
   return { lines: over ? all.slice(over) : all, partial, dropped: buf.dropped + over, bytes: buf.bytes + utf8Length(chunk) };
+}
+
+/** `line` in pieces of at most FOLLOW_MAX_LINE_CHARS (the last one may be shorter). */
+function pieces(line: string): string[] {
+  if (line.length <= FOLLOW_MAX_LINE_CHARS) return [line];
+  const out: string[] = [];
+  for (let i = 0; i < line.length; i += FOLLOW_MAX_LINE_CHARS) out.push(line.slice(i, i + FOLLOW_MAX_LINE_CHARS));
+  return out;
 }
 
 /** The lines to show: the complete ones and the one being written. */

@@ -21,6 +21,9 @@ export interface Fault {
   truncate?: boolean;
   /** Answer 200 with this many bytes of Prometheus-like text. */
   hugeBytes?: number;
+  /** A hostile server: answer `status` (default 200) with this text repeated until the client
+   *  hangs up (as fast as it reads). With no newline in it, one endless line. */
+  endless?: string;
 }
 
 interface ActiveFault extends Fault {
@@ -58,6 +61,7 @@ export class FaultInjector {
         return;
       }
       if (fault.hugeBytes !== undefined) return sendHuge(res, fault.hugeBytes);
+      if (fault.endless !== undefined) return sendEndless(res, fault.status ?? 200, fault.contentType, fault.endless);
       if (fault.status !== undefined) {
         const headers: Record<string, string> = { 'Content-Type': fault.contentType ?? 'text/plain; charset=utf-8' };
         if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
@@ -89,6 +93,15 @@ function sendHuge(res: ServerResponse, bytes: number): void {
       if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return res.once('drain', pump);
     }
     res.end();
+  };
+  pump();
+}
+
+function sendEndless(res: ServerResponse, status: number, contentType: string | undefined, text: string): void {
+  res.writeHead(status, { 'Content-Type': contentType ?? 'application/json' });
+  const chunk = Buffer.from(text.repeat(Math.ceil(65536 / text.length)));
+  const pump = () => {
+    while (!res.destroyed) if (!res.write(chunk)) return res.once('drain', pump);
   };
   pump();
 }

@@ -264,7 +264,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         server.close(() => resolve());
       }),
   };
-  if (opts.dir) sandbox.files = await writeSandboxFiles(opts.dir, sandbox);
+  if (opts.dir) {
+    try {
+      sandbox.files = await writeSandboxFiles(opts.dir, sandbox);
+    } catch (err) {
+      // A sandbox nobody can connect to must not keep listening (and keep the process alive).
+      await sandbox.close();
+      throw err;
+    }
+  }
   return sandbox;
 }
 

@@ -6,11 +6,13 @@ import type { ListPage, RawResponse, RequestEvent, ResourceRef } from '../model/
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
 import { formatGroupVersion } from '../model/paths.js';
+import { toJsonLines } from '../model/highlight.js';
 
 export const MAX_REQUESTS = 300;
 /** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
 export const MAX_BODIES = 20;
-/** …and at most this many characters of bodies in all (the newest body is always kept). */
+/** …and at most this many characters of bodies in all (the newest body is always kept, its first
+ *  MAX_BODY_CHARS characters). */
 export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 export const MAX_WATCH_EVENTS = 100;
 
@@ -29,7 +31,7 @@ export interface LoggedRequest {
 /** JSON bodies pretty-printed with Secret values masked; others as served. */
 export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
   if (r.json === undefined) return r.body;
-  return JSON.stringify(maskSecret(r.json), null, 2);
+  return toJsonLines(maskSecret(r.json)).join('\n');
 }
 
 /** A list page as JSON again: a Table (rows with their metadata) or a plain list of items; the
@@ -48,6 +50,23 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
       rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)) };
   }
   return { kind: 'List', apiVersion: formatGroupVersion(ref), metadata, items: page.items.map(mask) };
+}
+
+/** A body longer than MAX_BODY_CHARS keeps its beginning and says how much was left out. */
+function boundedBody(b: Pick<LoggedRequest, 'body' | 'listPage'>): Pick<LoggedRequest, 'body' | 'listPage'> {
+  if (b.body === undefined || b.body.length <= MAX_BODY_CHARS) return b;
+  const cut = b.body.length - MAX_BODY_CHARS;
+  return { ...b, body: `${b.body.slice(0, MAX_BODY_CHARS)}\n… ${cut} more characters not kept (the curl command fetches it whole)` };
+}
+
+/** JSON.stringify(value); pretty-printed without recursion when the value is too deep for it. */
+function compactJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return toJsonLines(value).join('\n');
+  }
 }
 
 /** 'ns/name' of a watch event's object; a Table event (what the live table asks for) names its
@@ -75,13 +94,13 @@ export class RequestLog {
 
   /** Attach a list page (Table or items, as the client parsed it) to its request, as compact JSON. */
   attachListPage(page: ListPage, ref: ResourceRef): void {
-    this.attach(page.requestId, () => ({ body: JSON.stringify(listPageValue(page, ref)), listPage: true }));
+    this.attach(page.requestId, () => ({ body: compactJson(listPageValue(page, ref)), listPage: true }));
   }
 
   private attach(requestId: number, body: () => Pick<LoggedRequest, 'body' | 'listPage'>): void {
     const i = this.indexOf(requestId);
     if (i < 0) return;
-    const withBody = this.entries.map((e, n) => (n === i ? { ...e, ...body() } : e));
+    const withBody = this.entries.map((e, n) => (n === i ? { ...e, ...boundedBody(body()) } : e));
     // Forget the oldest bodies beyond the limits (count and size).
     let kept = 0;
     let chars = 0;

@@ -10,6 +10,7 @@ import type { ExplainedError } from '../model/loadable.js';
 import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { detailViewport } from '../model/layout.js';
 import { useClock, useElapsedSeconds } from './hooks.js';
+import { codePointSlice } from '../model/terminal-text.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
@@ -64,8 +65,11 @@ interface TextViewProps {
   marked?: readonly number[];
 }
 
-/** `line` from column `offset` on (by code point, so no character is cut in half). */
-const fromColumn = (line: string, offset: number) => (offset > 0 ? Array.from(line).slice(offset).join('') : line);
+/** No terminal is wider: a longer line is cut here, before Ink measures it on every render. */
+const WIDEST_TERMINAL = 1000;
+
+/** `line` from column `offset` on (by code point, so no character is cut in half), as much as fits. */
+const fromColumn = (line: string, offset: number) => codePointSlice(line, offset, WIDEST_TERMINAL);
 
 /** The tokens of a whole line (highlighting needs all of it) without their first `offset` characters. */
 function dropColumns(tokens: Token[], offset: number): Token[] {

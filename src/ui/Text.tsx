@@ -6,5 +6,8 @@ import { Text as InkText } from 'ink';
 import { printable } from '../model/terminal-text.js';
 
 export function Text({ children, ...props }: ComponentProps<typeof InkText>) {
-  return <InkText {...props}>{Children.map(children, (c) => (typeof c === 'string' ? printable(c) : c))}</InkText>;
+  // A truncated Text is one row (a table row, a name, a status line): a newline in a name from the
+  // cluster must not split it, so it is shown as ^J there.
+  const oneLine = props.wrap?.startsWith('truncate') ?? false;
+  return <InkText {...props}>{Children.map(children, (c) => (typeof c === 'string' ? printable(c, { oneLine }) : c))}</InkText>;
 }

@@ -22,12 +22,14 @@ export interface LaunchOptions {
  *  and lost the footer, so full frames it is.) */
 export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false } as const;
 
-/** Resolves when the user quits. */
-export async function launchApp(api: KubeApi, opts: LaunchOptions): Promise<void> {
+/** Resolves when the user quits. `onMounted` gets the unmount: the CLI unmounts before it gives the
+ *  terminal back on a crash or a signal (else Ink repaints its last frame on exit). */
+export async function launchApp(api: KubeApi, opts: LaunchOptions, onMounted?: (unmount: () => void) => void): Promise<void> {
   const instance = render(
     <App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour}
       initialDiscovery={opts.initialDiscovery} contexts={opts.contexts} />,
     RENDER_OPTIONS,
   );
+  onMounted?.(() => instance.unmount());
   await instance.waitUntilExit();
 }

@@ -14,9 +14,10 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = proces
 }
 
 /** Starts a process and resolves with the first match of `pattern` on stdout/stderr. */
-export function startAndWaitFor(cmd: string, args: string[], pattern: RegExp, timeoutMs = 20_000): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+export function startAndWaitFor(cmd: string, args: string[], pattern: RegExp, timeoutMs = 20_000,
+  env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let seen = '';
     const timer = setTimeout(() => {
       child.kill();
