@@ -45,6 +45,18 @@ export function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: 
   return { columns: [col('Name'), col('Created At')], rows };
 }
 
+/** Rows a table holds at most: beyond, the listing stops (about 1.5 GB of rows in this process). */
+export const MAX_TABLE_ROWS = 1_000_000;
+
+/** Why paging must stop, if it must: a continue token seen before, or more rows than a table holds. */
+export function pagingStopped(token: string | undefined, seen: ReadonlySet<string>, rows: number): string | undefined {
+  if (token && seen.has(token)) {
+    return `the server sent the same continue token twice (after ${rows} objects): it would page for ever`;
+  }
+  if (token && rows >= MAX_TABLE_ROWS) return `more than ${MAX_TABLE_ROWS} objects: narrow it with a label selector (\\) or a namespace`;
+  return undefined;
+}
+
 export class LiveTable {
   private table: TableData = { columns: [], rows: [], pages: 0, done: false, changes: 0 };
   private stopped = false;
@@ -96,6 +108,9 @@ export class LiveTable {
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     let shownAt = 0;
+    // A server that never stops paging (the same continue token again, or rows without end) must
+    // not fill memory: kubectl would loop; the table stops with the rows so far and says why.
+    const tokens = new Set<string>();
     try {
       do {
         const page = await this.api.list(this.ref, {
@@ -110,6 +125,12 @@ export class LiveTable {
         for (const r of t.rows) rows.push(r);
         const columns = acc.columns.length ? acc.columns : t.columns;
         acc = { columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
+        const endless = pagingStopped(continueToken, tokens, rows.length);
+        if (endless) {
+          this.update({ ...acc, rows, done: true, error: { title: 'Listing stopped', detail: endless } });
+          return;
+        }
+        if (continueToken) tokens.add(continueToken);
         const last = !continueToken;
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
