@@ -94,8 +94,8 @@ export function tableText(
   const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
   const ids = t.rows.map((r) => rowIdentity(r, t.columns));
   const cells = t.rows.map((r, n) => [
-    ...(addNs ? [ids[n].namespace ?? ''] : []),
-    ...idx.map((i) => printable(cellText(r.cells[i]))),
+    ...(addNs ? [printable(ids[n].namespace ?? '', { oneLine: true })] : []),
+    ...idx.map((i) => printable(cellText(r.cells[i]), { oneLine: true })),
   ]);
   const ageAt = headers.indexOf('AGE');
   const ticking = ageAt >= 0 && t.rows.some((_, i) => typeof creationTimestamp(t, i) === 'string');
