@@ -87,7 +87,9 @@ const { values: flags } = parseArgs({
   },
 });
 if (flags.help) {
-  process.stdout.write('usage: node scripts/bench.mjs [--pods N] [--runs N] [--ui-runs N] [--keys N] [--quick] [--cols N --rows N] [--latency MS] [--profile DIR]\n');
+  process.stdout.write(
+    'usage: node scripts/bench.mjs [--pods N] [--runs N] [--ui-runs N] [--keys N] [--quick] [--cols N --rows N] [--latency MS] [--profile DIR]\n',
+  );
   process.exit(0);
 }
 const int = (v, d, name) => {
@@ -111,13 +113,14 @@ const ROWS = int(flags.rows, 48, 'rows');
 // Every request to the sandbox waits this long first (a remote cluster instead of a local one).
 const LATENCY_MS = int(flags.latency, 0, 'latency');
 if (REAL && LATENCY_MS) {
-  process.stderr.write('bench: --latency delays the sandbox\'s answers; it cannot be combined with --real\n');
+  process.stderr.write("bench: --latency delays the sandbox's answers; it cannot be combined with --real\n");
   process.exit(2);
 }
 /** The sandbox's faults for this run: `faults` (each also delayed), then the latency for the rest. */
-const withLatency = (faults = []) => (LATENCY_MS > 0
-  ? [...faults.map((f) => ({ ...f, delayMs: LATENCY_MS })), { match: '/', delayMs: LATENCY_MS }]
-  : faults);
+const withLatency = (faults = []) =>
+  LATENCY_MS > 0
+    ? [...faults.map((f) => ({ ...f, delayMs: LATENCY_MS })), { match: '/', delayMs: LATENCY_MS }]
+    : faults;
 const GAP_MS = 40;
 const JSON_BYTES = 5 * 1024 * 1024;
 const PROFILE = flags.profile;
@@ -140,8 +143,15 @@ const extraCaCerts = childEnv.NODE_EXTRA_CA_CERTS;
 delete childEnv.NODE_EXTRA_CA_CERTS;
 
 function findKubectl() {
-  const candidates = [process.env.KUBECTL, '/usr/bin/kubectl', '/usr/local/bin/kubectl',
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'kubectl'))];
+  const candidates = [
+    process.env.KUBECTL,
+    '/usr/bin/kubectl',
+    '/usr/local/bin/kubectl',
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, 'kubectl')),
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 
@@ -158,7 +168,14 @@ const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
-const ms = (x) => (Number.isFinite(x) ? (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`) : 'n/a');
+const ms = (x) =>
+  Number.isFinite(x)
+    ? x >= 1000
+      ? `${(x / 1000).toFixed(2)} s`
+      : x >= 10
+        ? `${Math.round(x)} ms`
+        : `${x.toFixed(1)} ms`
+    : 'n/a';
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const podsLabel = PODS >= 1000 && PODS % 1000 === 0 ? `${PODS / 1000}k` : String(PODS);
 
@@ -203,8 +220,12 @@ function timeProcess(cmd, args, env) {
     children.add(child);
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       const elapsed = performance.now() - t0;
@@ -217,13 +238,22 @@ function timeProcess(cmd, args, env) {
 
 function runUiChild(script, cfg, profileDir) {
   return new Promise((resolve, reject) => {
-    const args = ['--expose-gc', ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), script, JSON.stringify(cfg)];
+    const args = [
+      '--expose-gc',
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      script,
+      JSON.stringify(cfg),
+    ];
     const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('exit', (code) => {
       children.delete(child);
       const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT ') || l.startsWith('BENCH_ERROR '));
@@ -269,7 +299,11 @@ try {
     const sandbox = await lib.startSandbox({ dir: join(work, 'sandbox'), pods: PODS, watchIntervalMs: 0 });
     sandbox.setFaults(withLatency());
     sandbox.store.list('', 'v1', 'pods'); // build the generated pods now, not during a timed run
-    server = { kubeconfig: sandbox.files.kubeconfig, setFaults: (f) => sandbox.setFaults(f), close: () => sandbox.close() };
+    server = {
+      kubeconfig: sandbox.files.kubeconfig,
+      setFaults: (f) => sandbox.setFaults(f),
+      close: () => sandbox.close(),
+    };
   }
   const kubeconfig = server.kubeconfig;
 
@@ -277,56 +311,85 @@ try {
   await section('discovery request counts', ['discovery requests (aggregated / legacy)'], async () => {
     const api = new lib.ApiClient(await lib.connect({ kubeconfig }));
     let n = 0;
-    api.onRequest(() => { n++; });
+    api.onRequest(() => {
+      n++;
+    });
     const agg = await api.discover();
     const aggRequests = n;
     n = 0;
     const legacy = await api.discover({ legacy: true });
     const legacyRequests = n;
     const gvs = legacy.groups.reduce((a, g) => a + g.versions.length, 0);
-    row('discovery requests (aggregated / legacy)', `${aggRequests} / ${legacyRequests}`, `2 / 2 + ${gvs} group-versions = ${2 + gvs}`,
-      aggRequests === 2 && legacyRequests === 2 + gvs && agg.format === 'aggregated');
+    row(
+      'discovery requests (aggregated / legacy)',
+      `${aggRequests} / ${legacyRequests}`,
+      `2 / 2 + ${gvs} group-versions = ${2 + gvs}`,
+      aggRequests === 2 && legacyRequests === 2 + gvs && agg.format === 'aggregated',
+    );
   });
 
   // 2. api-resources vs kubectl.
   const kubectl = findKubectl();
   let kubectlColdMs;
-  await section('api-resources vs kubectl api-resources', ['`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)'], async () => {
-    const kapiArgs = [CLI, 'api-resources', '--kubeconfig', kubeconfig];
-    const kubectlRun = async () => {
-      const home = await mkdtemp(join(work, 'home-'));
-      const r = await timeProcess(kubectl, ['--kubeconfig', kubeconfig, 'api-resources'], { ...childEnv, HOME: home, KUBECACHEDIR: join(home, 'cache') });
-      await rm(home, { recursive: true, force: true });
-      return r;
-    };
-    const kapi = [];
-    const kube = [];
-    let same = true;
-    await timeProcess(process.execPath, kapiArgs, childEnv); // warm-up, not recorded
-    if (kubectl) await kubectlRun();
-    for (let i = 0; i < RUNS; i++) {
-      const a = await timeProcess(process.execPath, kapiArgs, childEnv);
-      kapi.push(a.ms);
-      if (kubectl) {
-        const b = await kubectlRun();
-        kube.push(b.ms);
-        same &&= a.out === b.out;
+  await section(
+    'api-resources vs kubectl api-resources',
+    ['`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)'],
+    async () => {
+      const kapiArgs = [CLI, 'api-resources', '--kubeconfig', kubeconfig];
+      const kubectlRun = async () => {
+        const home = await mkdtemp(join(work, 'home-'));
+        const r = await timeProcess(kubectl, ['--kubeconfig', kubeconfig, 'api-resources'], {
+          ...childEnv,
+          HOME: home,
+          KUBECACHEDIR: join(home, 'cache'),
+        });
+        await rm(home, { recursive: true, force: true });
+        return r;
+      };
+      const kapi = [];
+      const kube = [];
+      let same = true;
+      await timeProcess(process.execPath, kapiArgs, childEnv); // warm-up, not recorded
+      if (kubectl) await kubectlRun();
+      for (let i = 0; i < RUNS; i++) {
+        const a = await timeProcess(process.execPath, kapiArgs, childEnv);
+        kapi.push(a.ms);
+        if (kubectl) {
+          const b = await kubectlRun();
+          kube.push(b.ms);
+          same &&= a.out === b.out;
+        }
       }
-    }
-    if (kubectl) {
-      kubectlColdMs = median(kube);
-      const ratio = median(kapi) / kubectlColdMs;
-      row('`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)',
-        `${ms(median(kapi))} / ${ms(kubectlColdMs)} = ${ratio.toFixed(2)}×`, 'ratio ≤ 3', ratio <= 3);
-      note(`api-resources output identical to kubectl's in every run: ${same ? 'yes' : 'NO'}.`);
-    } else {
-      row('`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)', `${ms(median(kapi))} / kubectl not found`, 'ratio ≤ 3', undefined);
-      note('kubectl not found (looked at $KUBECTL, /usr/bin, /usr/local/bin, $PATH): the rows that compare with it are n/a.');
-    }
-  });
+      if (kubectl) {
+        kubectlColdMs = median(kube);
+        const ratio = median(kapi) / kubectlColdMs;
+        row(
+          '`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)',
+          `${ms(median(kapi))} / ${ms(kubectlColdMs)} = ${ratio.toFixed(2)}×`,
+          'ratio ≤ 3',
+          ratio <= 3,
+        );
+        note(`api-resources output identical to kubectl's in every run: ${same ? 'yes' : 'NO'}.`);
+      } else {
+        row(
+          '`kapi-tui api-resources` vs `kubectl api-resources` (cold cache)',
+          `${ms(median(kapi))} / kubectl not found`,
+          'ratio ≤ 3',
+          undefined,
+        );
+        note(
+          'kubectl not found (looked at $KUBECTL, /usr/bin, /usr/local/bin, $PATH): the rows that compare with it are n/a.',
+        );
+      }
+    },
+  );
 
   // 3. TUI start in a pty.
-  const startFigures = ['process start → first frame', 'process start → group tree, cold cache', 'process start → group tree, warm cache'];
+  const startFigures = [
+    'process start → first frame',
+    'process start → group tree, cold cache',
+    'process start → group tree, warm cache',
+  ];
   await section(`TUI start in a pty (${RUNS} cold + ${RUNS} warm)`, startFigures, async () => {
     if (!hasScript()) {
       row('process start → first frame', 'n/a: util-linux `script` not found', '≤ 250 ms', undefined);
@@ -339,10 +402,19 @@ try {
       const cold = [];
       const warm = [];
       const start = async (cache, profileDir, env = childEnv) => {
-        const argv = [process.execPath, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), CLI, '--kubeconfig', kubeconfig];
+        const argv = [
+          process.execPath,
+          ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+          CLI,
+          '--kubeconfig',
+          kubeconfig,
+        ];
         return runInPty(argv, {
-          cols: 140, rows: 40, env: { ...env, XDG_CACHE_HOME: cache },
-          marks: { first: (s) => s.trim() !== '', tree: (s) => s.includes('apps/v1') }, quit: 'q',
+          cols: 140,
+          rows: 40,
+          env: { ...env, XDG_CACHE_HOME: cache },
+          marks: { first: (s) => s.trim() !== '', tree: (s) => s.includes('apps/v1') },
+          quit: 'q',
         });
       };
       for (let i = 0; i < RUNS; i++) {
@@ -354,12 +426,27 @@ try {
         warm.push(w.marks.tree);
         await rm(cache, { recursive: true, force: true });
       }
-      row('process start → first frame', `${ms(median(first))} (p95 ${ms(pct(first, 95))})`, '≤ 250 ms', median(first) <= 250);
+      row(
+        'process start → first frame',
+        `${ms(median(first))} (p95 ${ms(pct(first, 95))})`,
+        '≤ 250 ms',
+        median(first) <= 250,
+      );
       if (kubectlColdMs !== undefined) {
         const target = 5 * kubectlColdMs;
-        row('process start → group tree, cold cache', ms(median(cold)), `≤ 5× kubectl cold = ${ms(target)}`, median(cold) <= target);
+        row(
+          'process start → group tree, cold cache',
+          ms(median(cold)),
+          `≤ 5× kubectl cold = ${ms(target)}`,
+          median(cold) <= target,
+        );
       } else {
-        row('process start → group tree, cold cache', ms(median(cold)), '≤ 5× kubectl cold (kubectl not found)', undefined);
+        row(
+          'process start → group tree, cold cache',
+          ms(median(cold)),
+          '≤ 5× kubectl cold (kubectl not found)',
+          undefined,
+        );
       }
       row('process start → group tree, warm cache', ms(median(warm)), '≤ 200 ms', median(warm) <= 200);
       if (extraCaCerts) {
@@ -369,15 +456,24 @@ try {
         const warmCa = [];
         for (let i = 0; i < RUNS; i++) warmCa.push((await start(cache, undefined, withCa)).marks.tree);
         await rm(cache, { recursive: true, force: true });
-        note(`every process above ran without NODE_EXTRA_CA_CERTS, which this environment sets (${extraCaCerts}); with it, Node parses that bundle at each start: warm start → group tree ${ms(median(warmCa))}.`);
+        note(
+          `every process above ran without NODE_EXTRA_CA_CERTS, which this environment sets (${extraCaCerts}); with it, Node parses that bundle at each start: warm start → group tree ${ms(median(warmCa))}.`,
+        );
       }
-      note(`pty overhead included in the start figures (spawn of script+sh → \`printf x\` on screen): ${ms(median(overhead))}.`);
+      note(
+        `pty overhead included in the start figures (spawn of script+sh → \`printf x\` on screen): ${ms(median(overhead))}.`,
+      );
     }
   });
 
   // 4. In-process UI runs: N pods and the 5 MB JSON document.
-  const uiFigures = [`${podsLabel} pods: Enter → first rows`, `${podsLabel} pods: Enter → all rows`, `${podsLabel} pods shown: RSS`,
-    `keystroke → frame, ${podsLabel}-row table (median / p95)`, 'keystroke → frame, 5 MB JSON (median / p95)'];
+  const uiFigures = [
+    `${podsLabel} pods: Enter → first rows`,
+    `${podsLabel} pods: Enter → all rows`,
+    `${podsLabel} pods shown: RSS`,
+    `keystroke → frame, ${podsLabel}-row table (median / p95)`,
+    'keystroke → frame, 5 MB JSON (median / p95)',
+  ];
   await section(`UI runs with ${PODS} pods (${UI_RUNS} × ${KEYS} keys)`, uiFigures, async () => {
     const probe = new lib.ApiClient(await lib.connect({ kubeconfig }));
     if (!REAL) {
@@ -392,7 +488,10 @@ try {
       let token;
       let pages = 0;
       do {
-        const page = await probe.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { table: true, limit, continueToken: token });
+        const page = await probe.list(
+          { group: '', version: 'v1', resource: 'pods', namespaced: true },
+          { table: true, limit, continueToken: token },
+        );
         token = page.continueToken;
         pages++;
       } while (token);
@@ -416,26 +515,50 @@ try {
     const load = (k) => median(results.map((r) => r.load[k]));
     const objects = results[0].load.objects;
     row(`${podsLabel} pods: Enter → first rows`, ms(load('firstRowsMs')), '≤ 500 ms', load('firstRowsMs') <= 500);
-    row(`${podsLabel} pods: Enter → all rows`, `${ms(load('allRowsMs'))} (${objects} objects, ${results[0].load.pages} pages)`, '≤ 5 s',
-      load('allRowsMs') <= 5000 && objects >= PODS);
+    row(
+      `${podsLabel} pods: Enter → all rows`,
+      `${ms(load('allRowsMs'))} (${objects} objects, ${results[0].load.pages} pages)`,
+      '≤ 5 s',
+      load('allRowsMs') <= 5000 && objects >= PODS,
+    );
     row(`${podsLabel} pods shown: RSS`, mb(load('rss')), '≤ 250 MB', load('rss') <= 250 * 1024 * 1024);
     const tk = results.flatMap((r) => r.table.keys);
-    row(`keystroke → frame, ${podsLabel}-row table (median / p95)`, `${ms(median(tk))} / ${ms(pct(tk, 95))}`, '≤ 16 ms / ≤ 33 ms',
-      median(tk) <= 16 && pct(tk, 95) <= 33);
+    row(
+      `keystroke → frame, ${podsLabel}-row table (median / p95)`,
+      `${ms(median(tk))} / ${ms(pct(tk, 95))}`,
+      '≤ 16 ms / ≤ 33 ms',
+      median(tk) <= 16 && pct(tk, 95) <= 33,
+    );
     const jk = results.flatMap((r) => r.json.keys);
     const jsonMiB = (results[0].json.bytes / 1024 / 1024).toFixed(1);
-    row(`keystroke → frame, ${jsonMiB} MB JSON (median / p95)`, `${ms(median(jk))} / ${ms(pct(jk, 95))}`, '≤ 16 ms / ≤ 33 ms',
-      median(jk) <= 16 && pct(jk, 95) <= 33);
+    row(
+      `keystroke → frame, ${jsonMiB} MB JSON (median / p95)`,
+      `${ms(median(jk))} / ${ms(pct(jk, 95))}`,
+      '≤ 16 ms / ≤ 33 ms',
+      median(jk) <= 16 && pct(jk, 95) <= 33,
+    );
 
     const cpuTk = results.flatMap((r) => r.table.cpuMs);
     const cpuJk = results.flatMap((r) => r.json.cpuMs);
-    note(`${podsLabel} pods listing (UI): ${results[0].load.pages} pages of 500, ${mb(load('bytes'))} received, CPU time of the UI process ${ms(load('cpuMs'))}; request time (send → parsed JSON, as the client saw it) summed ${ms(load('requestMsSum'))}; Ink's layout+output (wall time) ${ms(load('inkRenderMs'))} in ${Math.round(load('inkRenders'))} renders.`);
-    note(`the same listing without UI (ApiClient.list page after page, ${REAL ? 'real kube-apiserver' : 'sandbox in the same process'}): ${ms(floor500.ms)} for ${floor500.pages} pages of 500; ${ms(floor5000.ms)} for ${floor5000.pages} pages of 5000.`);
+    note(
+      `${podsLabel} pods listing (UI): ${results[0].load.pages} pages of 500, ${mb(load('bytes'))} received, CPU time of the UI process ${ms(load('cpuMs'))}; request time (send → parsed JSON, as the client saw it) summed ${ms(load('requestMsSum'))}; Ink's layout+output (wall time) ${ms(load('inkRenderMs'))} in ${Math.round(load('inkRenders'))} renders.`,
+    );
+    note(
+      `the same listing without UI (ApiClient.list page after page, ${REAL ? 'real kube-apiserver' : 'sandbox in the same process'}): ${ms(floor500.ms)} for ${floor500.pages} pages of 500; ${ms(floor5000.ms)} for ${floor5000.pages} pages of 5000.`,
+    );
     const bl = results[0].baseline;
-    note(`UI process memory before any row (after a full GC): RSS ${mb(bl.start.rss)} / heap ${mb(bl.start.heap)} with the bundle loaded, ${mb(bl.connected.rss)} / ${mb(bl.connected.heap)} after connect() (client-node only for exec plugins, auth providers, proxies), ${mb(bl.tree.rss)} / ${mb(bl.tree.heap)} with the group tree shown.`);
-    note(`memory at all rows: heapUsed ${mb(load('heapUsed'))}, external ${mb(load('external'))}; after a full GC: RSS ${mb(load('rssAfterGc'))}, heapUsed ${mb(load('heapAfterGc'))}; RSS after the keystrokes ${mb(median(results.map((r) => r.table.rssAfter)))}, after opening the JSON ${mb(median(results.map((r) => r.json.rss)))}.`);
-    note(`keystroke CPU time (UI process, key → frame): table median ${ms(median(cpuTk))} / p95 ${ms(pct(cpuTk, 95))}, Ink's layout+output (wall time) median ${ms(median(results.flatMap((r) => r.table.inkMs)))}; JSON median ${ms(median(cpuJk))} / p95 ${ms(pct(cpuJk, 95))}.`);
-    note(`JSON document: ${jsonMiB} MiB, ${results[0].json.lines} lines; Enter → its first frame ${ms(median(results.map((r) => r.json.openMs)))} (request ${ms(median(results.map((r) => r.json.requestMs)))}).`);
+    note(
+      `UI process memory before any row (after a full GC): RSS ${mb(bl.start.rss)} / heap ${mb(bl.start.heap)} with the bundle loaded, ${mb(bl.connected.rss)} / ${mb(bl.connected.heap)} after connect() (client-node only for exec plugins, auth providers, proxies), ${mb(bl.tree.rss)} / ${mb(bl.tree.heap)} with the group tree shown.`,
+    );
+    note(
+      `memory at all rows: heapUsed ${mb(load('heapUsed'))}, external ${mb(load('external'))}; after a full GC: RSS ${mb(load('rssAfterGc'))}, heapUsed ${mb(load('heapAfterGc'))}; RSS after the keystrokes ${mb(median(results.map((r) => r.table.rssAfter)))}, after opening the JSON ${mb(median(results.map((r) => r.json.rss)))}.`,
+    );
+    note(
+      `keystroke CPU time (UI process, key → frame): table median ${ms(median(cpuTk))} / p95 ${ms(pct(cpuTk, 95))}, Ink's layout+output (wall time) median ${ms(median(results.flatMap((r) => r.table.inkMs)))}; JSON median ${ms(median(cpuJk))} / p95 ${ms(pct(cpuJk, 95))}.`,
+    );
+    note(
+      `JSON document: ${jsonMiB} MiB, ${results[0].json.lines} lines; Enter → its first frame ${ms(median(results.map((r) => r.json.openMs)))} (request ${ms(median(results.map((r) => r.json.requestMs)))}).`,
+    );
   });
 } finally {
   await server?.close();

@@ -2,7 +2,11 @@
 import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin as VitePlugin } from 'vite';
 
-export interface DependencyPatch { name: string; file: RegExp; replacements: [from: string, to: string][] }
+export interface DependencyPatch {
+  name: string;
+  file: RegExp;
+  replacements: [from: string, to: string][];
+}
 export const PATCHES: DependencyPatch[];
 export function patchFor(path: string): DependencyPatch | undefined;
 export function applyPatch(patch: DependencyPatch, path: string, source: string): string;

@@ -25,15 +25,23 @@ export const PATCHES = [
     name: 'ink-output-cache-across-frames',
     file: /[\\/]ink[\\/]build[\\/]output\.js$/,
     replacements: [
-      ['this.widths.set(text, cached);',
-        'if (this.widths.size >= 4096) this.widths.clear(); this.widths.set(text, cached);'],
-      ['this.blockWidths.set(text, cached);',
-        'if (this.blockWidths.size >= 1024) this.blockWidths.clear(); this.blockWidths.set(text, cached);'],
-      ['this.styledChars.set(line, cached);',
-        'if (this.styledChars.size >= 1024) this.styledChars.clear(); this.styledChars.set(line, cached);'],
+      [
+        'this.widths.set(text, cached);',
+        'if (this.widths.size >= 4096) this.widths.clear(); this.widths.set(text, cached);',
+      ],
+      [
+        'this.blockWidths.set(text, cached);',
+        'if (this.blockWidths.size >= 1024) this.blockWidths.clear(); this.blockWidths.set(text, cached);',
+      ],
+      [
+        'this.styledChars.set(line, cached);',
+        'if (this.styledChars.size >= 1024) this.styledChars.clear(); this.styledChars.set(line, cached);',
+      ],
       ['caches = new OutputCaches();', 'caches = sharedOutputCaches;'],
-      ['export default class Output {',
-        'const sharedOutputCaches = new OutputCaches();\nexport default class Output {'],
+      [
+        'export default class Output {',
+        'const sharedOutputCaches = new OutputCaches();\nexport default class Output {',
+      ],
     ],
   },
   // Esc and the next key in one read ("\x1b:" when Esc then `:` are typed fast, over SSH or in a
@@ -44,9 +52,11 @@ export const PATCHES = [
     name: 'ink-escape-then-any-key',
     file: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
     replacements: [
-      ["meta: keypress.meta || keypress.name === 'escape' || keypress.option,",
-        "meta: keypress.meta || keypress.name === 'escape' || keypress.option\n"
-          + "                    || (data.length === 2 && data[0] === '\\u001B' && data[1] >= ' '),"],
+      [
+        "meta: keypress.meta || keypress.name === 'escape' || keypress.option,",
+        "meta: keypress.meta || keypress.name === 'escape' || keypress.option\n" +
+          "                    || (data.length === 2 && data[0] === '\\u001B' && data[1] >= ' '),",
+      ],
     ],
   },
 ];
@@ -61,9 +71,11 @@ export function applyPatch(patch, path, source) {
   let out = source;
   for (const [from, to] of patch.replacements) {
     if (!out.includes(from)) {
-      throw new Error(`dependency patch "${patch.name}" does not apply to ${path}: ${JSON.stringify(from)} not found. `
-        + 'The dependency changed; rewrite the patch in scripts/dependency-patches.mjs for the installed version '
-        + '(and keep the version pinned in package.json).');
+      throw new Error(
+        `dependency patch "${patch.name}" does not apply to ${path}: ${JSON.stringify(from)} not found. ` +
+          'The dependency changed; rewrite the patch in scripts/dependency-patches.mjs for the installed version ' +
+          '(and keep the version pinned in package.json).',
+      );
     }
     out = out.replaceAll(from, to);
   }

@@ -8,9 +8,18 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 function runBench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    execFile(process.execPath, ['scripts/bench.mjs', ...args], { cwd: ROOT, maxBuffer: 16 << 20, timeout: 240_000 }, (err, stdout, stderr) => {
-      res({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      process.execPath,
+      ['scripts/bench.mjs', ...args],
+      { cwd: ROOT, maxBuffer: 16 << 20, timeout: 240_000 },
+      (err, stdout, stderr) => {
+        res({
+          code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+          stdout: String(stdout),
+          stderr: String(stderr),
+        });
+      },
+    );
   });
 }
 
@@ -29,16 +38,20 @@ const ROWS = [
 
 // One retry: the bench drives two TUIs and an in-process UI with 30 s waits on a 2-core machine
 // that is running the rest of the suite at the same time; a second failure is a real one.
-test('the bench prints one table with every figure, a target and a verdict', { retry: 1, timeout: 240_000 }, async () => {
-  const r = await runBench(['--quick', '--pods', '500', '--runs', '1']);
-  // On failure, the bench's notes (stdout) name the part that could not be measured and why.
-  expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
-  const tableLines = r.stdout.split('\n').filter((l) => l.startsWith('| '));
-  expect(tableLines[0]).toMatch(/^\| figure\s+\| value \(median\)\s+\| target\s+\| result\s+\|$/);
-  const rows = tableLines.slice(1);
-  expect(rows).toHaveLength(ROWS.length);
-  ROWS.forEach((label, i) => {
-    expect(rows[i]).toMatch(label);
-    expect(rows[i]).toMatch(/\| (PASS|FAIL|n\/a)\s+\|$/);
-  });
-});
+test(
+  'the bench prints one table with every figure, a target and a verdict',
+  { retry: 1, timeout: 240_000 },
+  async () => {
+    const r = await runBench(['--quick', '--pods', '500', '--runs', '1']);
+    // On failure, the bench's notes (stdout) name the part that could not be measured and why.
+    expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
+    const tableLines = r.stdout.split('\n').filter((l) => l.startsWith('| '));
+    expect(tableLines[0]).toMatch(/^\| figure\s+\| value \(median\)\s+\| target\s+\| result\s+\|$/);
+    const rows = tableLines.slice(1);
+    expect(rows).toHaveLength(ROWS.length);
+    ROWS.forEach((label, i) => {
+      expect(rows[i]).toMatch(label);
+      expect(rows[i]).toMatch(/\| (PASS|FAIL|n\/a)\s+\|$/);
+    });
+  },
+);

@@ -18,7 +18,11 @@ const inkUseInput = join(dirname(require.resolve('ink')), 'hooks', 'use-input.js
 
 describe('dependency patches', () => {
   it('each one is found for its file and applies to the installed version', () => {
-    expect(PATCHES.map((p) => p.name)).toEqual(['yoga-without-fetch', 'ink-output-cache-across-frames', 'ink-escape-then-any-key']);
+    expect(PATCHES.map((p) => p.name)).toEqual([
+      'yoga-without-fetch',
+      'ink-output-cache-across-frames',
+      'ink-escape-then-any-key',
+    ]);
     for (const file of [yogaBinary, inkOutput, inkUseInput]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
@@ -34,12 +38,12 @@ describe('dependency patches', () => {
   it('a replacement that finds nothing fails, naming the patch, the file and the text', () => {
     const patch = patchFor(inkOutput)!;
     expect(() => applyPatch(patch, inkOutput, 'export default class Output {}')).toThrow(
-      `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: `
-        + '"this.widths.set(text, cached);" not found.',
+      `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: ` +
+        '"this.widths.set(text, cached);" not found.',
     );
   });
 
-  it('vitest loads the patched Ink: every Output, the renderer\'s too, shares one set of caches', async () => {
+  it("vitest loads the patched Ink: every Output, the renderer's too, shares one set of caches", async () => {
     const { default: Output } = await import(pathToFileURL(inkOutput).href);
     const probe = new Output({ width: 10, height: 2 });
     expect(new Output({ width: 10, height: 2 }).caches).toBe(probe.caches);

@@ -29,7 +29,11 @@ describe('kapi-tui api-resources', () => {
       expect(ours.stderr).toBe('');
       expect(ours.code).toBe(0);
       expect(ours.stdout).toMatch(flags.includes('name') ? /^bindings\n/ : /^NAME\s+SHORTNAMES\s+APIVERSION/);
-      const theirs = await run(requireKubectl(), ['--kubeconfig', sb.files!.kubeconfig, 'api-resources', ...flags], env);
+      const theirs = await run(
+        requireKubectl(),
+        ['--kubeconfig', sb.files!.kubeconfig, 'api-resources', ...flags],
+        env,
+      );
       expect(ours.stdout).toBe(theirs.stdout);
     },
   );
@@ -37,14 +41,44 @@ describe('kapi-tui api-resources', () => {
   it('a resource name with escape sequences (from an aggregated API) is printed as text, not sent to the terminal', async () => {
     const evil = 'widgets\u001b]0;pwned\u0007';
     const apis = {
-      kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {},
-      items: [{ metadata: { name: 'evil.example' }, versions: [{ version: 'v1', freshness: 'Current', resources: [
-        { resource: evil, responseKind: { group: 'evil.example', version: 'v1', kind: 'Widget' }, scope: 'Namespaced', singularResource: 'widget', verbs: ['get', 'list'] },
-      ] }] }],
+      kind: 'APIGroupDiscoveryList',
+      apiVersion: 'apidiscovery.k8s.io/v2',
+      metadata: {},
+      items: [
+        {
+          metadata: { name: 'evil.example' },
+          versions: [
+            {
+              version: 'v1',
+              freshness: 'Current',
+              resources: [
+                {
+                  resource: evil,
+                  responseKind: { group: 'evil.example', version: 'v1', kind: 'Widget' },
+                  scope: 'Namespaced',
+                  singularResource: 'widget',
+                  verbs: ['get', 'list'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     };
-    sb.setFaults([{ match: /^\/apis(\?|$)/, status: 200, contentType: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList', body: JSON.stringify(apis) }]);
+    sb.setFaults([
+      {
+        match: /^\/apis(\?|$)/,
+        status: 200,
+        contentType: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList',
+        body: JSON.stringify(apis),
+      },
+    ]);
     try {
-      const r = await run('node', [CLI, 'api-resources', '--kubeconfig', sb.files!.kubeconfig, '--api-group', 'evil.example'], env);
+      const r = await run(
+        'node',
+        [CLI, 'api-resources', '--kubeconfig', sb.files!.kubeconfig, '--api-group', 'evil.example'],
+        env,
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('widgets^[]0;pwned^G');
       expect(r.stdout).not.toMatch(/[\u0007\u001b]/);

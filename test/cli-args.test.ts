@@ -22,17 +22,53 @@ describe('parseCliArgs', () => {
     expect(a).toMatchObject({ server: 'https://h:6443', cert: 'a.crt', key: 'a.key', cacert: 'ca.crt' });
   });
 
-  it('takes kubectl\'s flag names too, and its kubeconfig selectors', () => {
-    const a = parseCliArgs(['--client-certificate', 'a.crt', '--client-key', 'a.key', '--certificate-authority', 'ca.crt',
-      '--user', 'u', '--cluster', 'c', '--as', 'jane', '--as-group', 'g1', '--as-group', 'g2', '--token', 't', '-A']);
-    expect(a).toMatchObject({ cert: 'a.crt', key: 'a.key', cacert: 'ca.crt', user: 'u', cluster: 'c', as: 'jane',
-      asGroups: ['g1', 'g2'], token: 't', allNamespaces: true });
+  it("takes kubectl's flag names too, and its kubeconfig selectors", () => {
+    const a = parseCliArgs([
+      '--client-certificate',
+      'a.crt',
+      '--client-key',
+      'a.key',
+      '--certificate-authority',
+      'ca.crt',
+      '--user',
+      'u',
+      '--cluster',
+      'c',
+      '--as',
+      'jane',
+      '--as-group',
+      'g1',
+      '--as-group',
+      'g2',
+      '--token',
+      't',
+      '-A',
+    ]);
+    expect(a).toMatchObject({
+      cert: 'a.crt',
+      key: 'a.key',
+      cacert: 'ca.crt',
+      user: 'u',
+      cluster: 'c',
+      as: 'jane',
+      asGroups: ['g1', 'g2'],
+      token: 't',
+      allNamespaces: true,
+    });
     expect(parseCliArgs(['--all-namespaces']).allNamespaces).toBe(true);
   });
 
   it('parses the sub-commands and their flags', () => {
-    expect(parseCliArgs(['sandbox', '--port', '6443', '--dir', '/tmp/x'])).toMatchObject({ command: 'sandbox', port: 6443, dir: '/tmp/x' });
-    expect(parseCliArgs(['api-resources', '--namespaced=false', '-o', 'wide'])).toMatchObject({ command: 'api-resources', namespaced: false, output: 'wide' });
+    expect(parseCliArgs(['sandbox', '--port', '6443', '--dir', '/tmp/x'])).toMatchObject({
+      command: 'sandbox',
+      port: 6443,
+      dir: '/tmp/x',
+    });
+    expect(parseCliArgs(['api-resources', '--namespaced=false', '-o', 'wide'])).toMatchObject({
+      command: 'api-resources',
+      namespaced: false,
+      output: 'wide',
+    });
   });
 
   it.each([

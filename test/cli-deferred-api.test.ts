@@ -15,7 +15,13 @@ import type { Discovery, RequestEvent } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { useSandbox } from './helpers/sandbox.js';
 
-const provisional: Connection = { mode: 'demo', server: 'starting…', namespace: 'default', insecure: false, kubectlArgs: [] };
+const provisional: Connection = {
+  mode: 'demo',
+  server: 'starting…',
+  namespace: 'default',
+  insecure: false,
+  kubectlArgs: [],
+};
 
 let sb: Sandbox;
 useSandbox('kapi-deferred-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
@@ -78,7 +84,11 @@ describe('DeferredApi', () => {
     const cached = { format: 'aggregated', requests: 2, groups: [], failures: [], rawDocuments: {} } as Discovery;
     const pending = new Promise<KubeApi>((r) => (resolve = r));
     const order: string[] = [];
-    const api = new DeferredApi(provisional, () => (order.push('connect'), pending), async () => cached);
+    const api = new DeferredApi(
+      provisional,
+      () => (order.push('connect'), pending),
+      async () => cached,
+    );
     const seen: Discovery[] = [];
     const fresh = api.discover({ onCached: (d) => (order.push('cached'), seen.push(d)) });
     await vi.waitFor(() => expect(seen).toHaveLength(1));
@@ -90,7 +100,11 @@ describe('DeferredApi', () => {
   });
 
   it('fails every call with the connection error', async () => {
-    const api = new DeferredApi(provisional, () => connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then((c) => new ApiClient(c)));
+    const api = new DeferredApi(provisional, () =>
+      connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then(
+        (c) => new ApiClient(c),
+      ),
+    );
     await expect(api.discover()).rejects.toThrow(/nonexistent\/admin\.crt/);
     await expect(api.getRaw('/version')).rejects.toThrow(/nonexistent\/admin\.crt/);
     expect(api.connection.server).toBe('starting…');
@@ -101,14 +115,22 @@ describe('DeferredApi', () => {
     const pending = new Promise<KubeApi>((r) => (resolve = r));
     const api = new DeferredApi(provisional, () => pending);
     const real = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
-    const pods = ((await real.getRaw('/api/v1/namespaces/team-a/pods')).json as { items: { metadata: { name: string }; status: { phase: string } }[] }).items;
+    const pods = (
+      (await real.getRaw('/api/v1/namespaces/team-a/pods')).json as {
+        items: { metadata: { name: string }; status: { phase: string } }[];
+      }
+    ).items;
     const running = pods.find((p) => p.status.phase === 'Running')!.metadata.name;
     const path = podLogFollowPath('team-a', running);
     const paths: string[] = [];
     api.onRequest((e) => paths.push(e.path));
     let received = '';
-    const opened = api.streamText(path, {}, (t) => { received += t; });
-    const never = api.streamText(path, {}, () => { throw new Error('a stopped stream delivered text'); });
+    const opened = api.streamText(path, {}, (t) => {
+      received += t;
+    });
+    const never = api.streamText(path, {}, () => {
+      throw new Error('a stopped stream delivered text');
+    });
     never.stop();
     resolve(real);
     await vi.waitFor(() => expect(received.length).toBeGreaterThan(0));
@@ -120,8 +142,9 @@ describe('DeferredApi', () => {
   });
 
   it('stops saying "connecting…" once a kubeconfig connection has failed', async () => {
-    const api = new DeferredApi(provisionalConnection(parseCliArgs(['--kubeconfig', '/nonexistent/kc'])),
-      () => connect({ kubeconfig: '/nonexistent/kc' }).then((c) => new ApiClient(c)));
+    const api = new DeferredApi(provisionalConnection(parseCliArgs(['--kubeconfig', '/nonexistent/kc'])), () =>
+      connect({ kubeconfig: '/nonexistent/kc' }).then((c) => new ApiClient(c)),
+    );
     expect(api.connection.server).toBe('connecting…');
     await expect(api.discover()).rejects.toThrow(/nonexistent\/kc/);
     expect(api.connection).toMatchObject({ server: 'not connected', user: 'unknown', mode: 'kubeconfig' });
@@ -130,28 +153,39 @@ describe('DeferredApi', () => {
 
 describe('startTarget', () => {
   // Each test remembers its answers in a cache folder of its own, never the user's.
-  const envWith = async (extra: NodeJS.ProcessEnv = {}) => ({ XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'kapi-memo-')), ...extra });
+  const envWith = async (extra: NodeJS.ProcessEnv = {}) => ({
+    XDG_CACHE_HOME: await mkdtemp(join(tmpdir(), 'kapi-memo-')),
+    ...extra,
+  });
 
   it('finds the server without the client: flags first, then the kubeconfig context', async () => {
     const env = await envWith();
     expect((await startTarget(parseCliArgs(['--proxy']), env)).server).toBe('http://127.0.0.1:8001');
     expect((await startTarget(parseCliArgs(['--server', 'https://h:6443']), env)).server).toBe('https://h:6443');
     expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).server).toBe(sb.url);
-    expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig, '--context', 'nope']), env)).server).toBeUndefined();
+    expect(
+      (await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig, '--context', 'nope']), env)).server,
+    ).toBeUndefined();
     expect((await startTarget(parseCliArgs(['--demo']), env)).server).toBeUndefined();
-    expect((await startTarget(parseCliArgs([]), await envWith({ KUBECONFIG: `/nonexistent:${sb.files!.kubeconfig}` }))).server).toBe(sb.url);
+    expect(
+      (await startTarget(parseCliArgs([]), await envWith({ KUBECONFIG: `/nonexistent:${sb.files!.kubeconfig}` })))
+        .server,
+    ).toBe(sb.url);
   });
 
   it('remembers the answer per kubeconfig content (size, mtime) and context; an edited file is read again', async () => {
     const env = await envWith();
     const dir = await mkdtemp(join(tmpdir(), 'kapi-kc-'));
     const kc = join(dir, 'config');
-    const doc = (server: string) => `apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: '${server}'}\n`;
+    const doc = (server: string) =>
+      `apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: '${server}'}\n`;
     await writeFile(kc, doc('https://one.example:6443'));
     const args = parseCliArgs(['--kubeconfig', kc]);
     expect((await startTarget(args, env)).server).toBe('https://one.example:6443');
     const memoFile = join(env.XDG_CACHE_HOME, 'kapi-tui', 'kubeconfig-targets.json');
-    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([{ server: 'https://one.example:6443' }]);
+    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([
+      { server: 'https://one.example:6443' },
+    ]);
     // The memo is what answers now: a planted answer for the same key comes back.
     const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, object>;
     const key = Object.keys(memo)[0];
@@ -171,6 +205,8 @@ describe('startTarget', () => {
     await mkdir(join(env.XDG_CACHE_HOME, 'kapi-tui'), { recursive: true });
     await writeFile(memoFile, '{not json');
     expect((await startTarget(parseCliArgs(['--kubeconfig', sb.files!.kubeconfig]), env)).server).toBe(sb.url);
-    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([{ server: sb.url, namespace: 'default' }]);
+    expect(Object.values(JSON.parse(await readFile(memoFile, 'utf8')))).toEqual([
+      { server: sb.url, namespace: 'default' },
+    ]);
   });
 });

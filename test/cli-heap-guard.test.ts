@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.remove());
 
-it('a heap filling up ends through the guard, not with V8\'s fatal error', async () => {
+it("a heap filling up ends through the guard, not with V8's fatal error", async () => {
   const r = await run('node', ['--max-old-space-size=256', script]);
   expect(r.stderr).toBe('near the limit: true\n');
   expect(r.code).toBe(3);

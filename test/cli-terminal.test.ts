@@ -35,17 +35,28 @@ describe('without a terminal', () => {
     const r = await cli('--kubeconfig', sb.files!.kubeconfig);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toEqual(['kapi-tui: the explorer needs an interactive terminal (stdin and stdout must be a TTY); for scripts use `kapi-tui api-resources` or `kapi-tui --help`']);
+    expect(lines(r.stderr)).toEqual([
+      'kapi-tui: the explorer needs an interactive terminal (stdin and stdout must be a TTY); for scripts use `kapi-tui api-resources` or `kapi-tui --help`',
+    ]);
   });
 
   it('…and when only stdout is redirected, or only stdin (run in a real terminal, tmux)', async () => {
     for (const redirect of ['> out.txt', '< /dev/null > /dev/tty']) {
       const dir = tempDir('kapi-cli-tty-');
       try {
-        const term = await Term.start(`sh -c 'node ${CLI} --demo ${redirect} 2> err.txt; echo $? > rc.txt'`, { cwd: dir.dir, cols: 100, rows: 20 });
-        await vi.waitFor(() => expect(existsSync(join(dir.dir, 'rc.txt'))).toBe(true), { timeout: 15_000, interval: 50 });
+        const term = await Term.start(`sh -c 'node ${CLI} --demo ${redirect} 2> err.txt; echo $? > rc.txt'`, {
+          cwd: dir.dir,
+          cols: 100,
+          rows: 20,
+        });
+        await vi.waitFor(() => expect(existsSync(join(dir.dir, 'rc.txt'))).toBe(true), {
+          timeout: 15_000,
+          interval: 50,
+        });
         expect(readFileSync(join(dir.dir, 'rc.txt'), 'utf8').trim(), redirect).toBe('2');
-        expect(lines(readFileSync(join(dir.dir, 'err.txt'), 'utf8'))).toEqual([expect.stringMatching(/^kapi-tui: the explorer needs an interactive terminal/)]);
+        expect(lines(readFileSync(join(dir.dir, 'err.txt'), 'utf8'))).toEqual([
+          expect.stringMatching(/^kapi-tui: the explorer needs an interactive terminal/),
+        ]);
         await term.kill();
       } finally {
         dir.remove();
@@ -77,9 +88,18 @@ describe('usage errors: one message, the usage, exit 2', () => {
   it.each([
     [['--bogus'], "kapi-tui: Unknown option '--bogus'"],
     [['frobnicate'], 'kapi-tui: unknown command "frobnicate"'],
-    [['--request-timeout', 'soon'], 'kapi-tui: --request-timeout must be a duration such as 30s, 1m30s or 0, got "soon"'],
-    [['--proxy', '--cert', 'x.crt'], 'kapi-tui: --cert, --key, --cacert and --token go with --server or a kubeconfig, not --proxy or --demo'],
-    [['--demo', '--proxy'], 'kapi-tui: choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)'],
+    [
+      ['--request-timeout', 'soon'],
+      'kapi-tui: --request-timeout must be a duration such as 30s, 1m30s or 0, got "soon"',
+    ],
+    [
+      ['--proxy', '--cert', 'x.crt'],
+      'kapi-tui: --cert, --key, --cacert and --token go with --server or a kubeconfig, not --proxy or --demo',
+    ],
+    [
+      ['--demo', '--proxy'],
+      'kapi-tui: choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)',
+    ],
   ])('%j', async (args, message) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
@@ -93,9 +113,21 @@ describe('usage errors: one message, the usage, exit 2', () => {
 
 describe('errors and warnings from api-resources: short, with the next step, no stack trace', () => {
   it.each([
-    [['--server', 'https://127.0.0.1:1'], /^kapi-tui: Connection refused: Connection refused by 127\.0\.0\.1:1$/, /^hint: Nothing is listening/],
-    [['--kubeconfig', '/nonexistent/kubeconfig'], /^kapi-tui: Configuration problem: Cannot read the kubeconfig "\/nonexistent\/kubeconfig" \(--kubeconfig\): no such file$/, /^hint: Check the path/],
-    [['--server', 'https://nonexistent.invalid:6443'], /^kapi-tui: Host not found: Cannot resolve host name nonexistent\.invalid/, /^hint: /],
+    [
+      ['--server', 'https://127.0.0.1:1'],
+      /^kapi-tui: Connection refused: Connection refused by 127\.0\.0\.1:1$/,
+      /^hint: Nothing is listening/,
+    ],
+    [
+      ['--kubeconfig', '/nonexistent/kubeconfig'],
+      /^kapi-tui: Configuration problem: Cannot read the kubeconfig "\/nonexistent\/kubeconfig" \(--kubeconfig\): no such file$/,
+      /^hint: Check the path/,
+    ],
+    [
+      ['--server', 'https://nonexistent.invalid:6443'],
+      /^kapi-tui: Host not found: Cannot resolve host name nonexistent\.invalid/,
+      /^hint: /,
+    ],
     [['--proxy', 'http://127.0.0.1:1'], /^kapi-tui: Connection refused/, /kubectl proxy/],
   ])('%j', async (args, first, hint) => {
     const r = await cli('api-resources', ...args);
@@ -112,14 +144,29 @@ describe('errors and warnings from api-resources: short, with the next step, no 
     writeFileSync(path, 'apiVersion: v1\nclusters: [\n  - {name: x\n');
     const r = await cli('api-resources', '--kubeconfig', path);
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)[0]).toMatch(/^kapi-tui: Configuration problem: Cannot load the kubeconfig .*broken-kubeconfig: .* at line \d+, column \d+$/);
+    expect(lines(r.stderr)[0]).toMatch(
+      /^kapi-tui: Configuration problem: Cannot load the kubeconfig .*broken-kubeconfig: .* at line \d+, column \d+$/,
+    );
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
   it('--insecure-skip-tls-verify: the warning on stderr, the table on stdout', async () => {
-    const r = await cli('api-resources', '--server', sb.url, '--cert', sb.files!.adminCert, '--key', sb.files!.adminKey, '--insecure-skip-tls-verify', '--api-group', 'apps');
+    const r = await cli(
+      'api-resources',
+      '--server',
+      sb.url,
+      '--cert',
+      sb.files!.adminCert,
+      '--key',
+      sb.files!.adminKey,
+      '--insecure-skip-tls-verify',
+      '--api-group',
+      'apps',
+    );
     expect(r.code).toBe(0);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kapi-tui: warning: TLS verification is off \(--insecure-skip-tls-verify\)/)]);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^kapi-tui: warning: TLS verification is off \(--insecure-skip-tls-verify\)/),
+    ]);
     expect(r.stdout).toMatch(/^NAME\s+SHORTNAMES/);
   });
 
@@ -129,7 +176,9 @@ describe('errors and warnings from api-resources: short, with the next step, no 
     const r = await cli('api-resources', '--kubeconfig', sb.files!.kubeconfig, '--request-timeout', '400ms');
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)[0]).toMatch(/^kapi-tui: Timed out: No answer from 127\.0\.0\.1:\d+ within 0\.4 s \(GET \/api[s]?\)$/);
+    expect(lines(r.stderr)[0]).toMatch(
+      /^kapi-tui: Timed out: No answer from 127\.0\.0\.1:\d+ within 0\.4 s \(GET \/api[s]?\)$/,
+    );
     expect(lines(r.stderr)[1]).toMatch(/--request-timeout/);
   });
 });

@@ -26,7 +26,9 @@ function tree(d: Discovery) {
         .map(({ raw: _raw, ...r }) => ({
           ...r,
           verbs: [...r.verbs].sort(),
-          subresources: [...r.subresources].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ ...s, verbs: [...s.verbs].sort() })),
+          subresources: [...r.subresources]
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((s) => ({ ...s, verbs: [...s.verbs].sort() })),
         })),
     })),
   }));
@@ -68,23 +70,30 @@ describe('ApiClient against the sandbox', () => {
     expect(pods.namespaced).toBe(true);
     expect(pods.subresources.map((s) => s.name)).toContain('log');
     const apps = agg.groups.find((g) => g.name === 'apps')!;
-    const scale = apps.versions[0]!.resources.find((r) => r.name === 'deployments')!.subresources.find((s) => s.name === 'scale')!;
+    const scale = apps.versions[0]!.resources.find((r) => r.name === 'deployments')!.subresources.find(
+      (s) => s.name === 'scale',
+    )!;
     expect(scale).toMatchObject({ kind: 'Scale', group: 'autoscaling', version: 'v1' });
-    expect(agg.groups.every((g) => g.versions[0]!.preferred && g.versions[0]!.version === g.preferredVersion)).toBe(true);
+    expect(agg.groups.every((g) => g.versions[0]!.preferred && g.versions[0]!.version === g.preferredVersion)).toBe(
+      true,
+    );
   });
 
   it('legacy discovery hands over its groups as they arrive: all named at once, then one more filled each time', async () => {
     const partials: { partial?: boolean; filled: number; groups: number }[] = [];
     const final = await api.discover({
       legacy: true,
-      onPartial: (d) => partials.push({
-        partial: d.partial,
-        filled: d.groups.flatMap((g) => g.versions).filter((v) => v.resources.length > 0).length,
-        groups: d.groups.length,
-      }),
+      onPartial: (d) =>
+        partials.push({
+          partial: d.partial,
+          filled: d.groups.flatMap((g) => g.versions).filter((v) => v.resources.length > 0).length,
+          groups: d.groups.length,
+        }),
     });
     const gvCount = final.groups.reduce((n, g) => n + g.versions.length, 0);
-    expect(partials).toEqual(Array.from({ length: gvCount + 1 }, (_, i) => ({ partial: true, filled: i, groups: final.groups.length })));
+    expect(partials).toEqual(
+      Array.from({ length: gvCount + 1 }, (_, i) => ({ partial: true, filled: i, groups: final.groups.length })),
+    );
     expect(final.partial).toBeUndefined();
     // Aggregated discovery has everything in its two documents: nothing partial to hand over.
     const none: unknown[] = [];
@@ -134,7 +143,9 @@ describe('ApiClient against the sandbox', () => {
     expect(pages.length).toBe(Math.ceil(all.rows.length / 2));
     expect(pages.every((p) => p.rows.length <= 2)).toBe(true);
     expect(pages.slice(0, -1).every((p) => p.continueToken)).toBe(true);
-    const names = pages.flatMap((p) => p.rows.map((r) => `${r.object?.metadata?.namespace}/${r.object?.metadata?.name}`));
+    const names = pages.flatMap((p) =>
+      p.rows.map((r) => `${r.object?.metadata?.namespace}/${r.object?.metadata?.name}`),
+    );
     expect(names).toEqual(all.rows.map((r) => `${r.object?.metadata?.namespace}/${r.object?.metadata?.name}`));
     expect(events.length - before).toBe(pages.length);
     expect(events.at(-1)!.path).toMatch(/[?&]continue=/);

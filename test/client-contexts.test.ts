@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'kapi-contexts-'));
 const file = (name: string, contexts: string[], current?: string) => {
   const path = join(dir, name);
   const ctx = contexts.map((c) => `  - name: ${c}\n    context: { cluster: c, user: u }`).join('\n');
-  writeFileSync(path, `apiVersion: v1\nkind: Config\ncontexts:\n${ctx}\n${current ? `current-context: ${current}\n` : ''}`);
+  writeFileSync(
+    path,
+    `apiVersion: v1\nkind: Config\ncontexts:\n${ctx}\n${current ? `current-context: ${current}\n` : ''}`,
+  );
   return path;
 };
 

@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 async function client(cacheDir: string) {
-  return new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }), { discoveryCache: new DiscoveryCache(cacheDir) });
+  return new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }), {
+    discoveryCache: new DiscoveryCache(cacheDir),
+  });
 }
 
 describe('discovery cache', () => {

@@ -8,8 +8,24 @@ const apiResourceListApps = {
   apiVersion: 'v1',
   groupVersion: 'apps/v1',
   resources: [
-    { name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', verbs: ['get', 'list', 'watch'], shortNames: ['deploy'], categories: ['all'] },
-    { name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+    {
+      name: 'deployments',
+      singularName: 'deployment',
+      namespaced: true,
+      kind: 'Deployment',
+      verbs: ['get', 'list', 'watch'],
+      shortNames: ['deploy'],
+      categories: ['all'],
+    },
+    {
+      name: 'deployments/scale',
+      singularName: '',
+      namespaced: true,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    },
     { name: 'deployments/status', singularName: '', namespaced: true, kind: 'Deployment', verbs: ['get'] },
   ],
 };
@@ -21,18 +37,35 @@ const aggregatedApis = {
   items: [
     {
       metadata: { name: 'apps' },
-      versions: [{
-        version: 'v1',
-        freshness: 'Current',
-        resources: [{
-          resource: 'deployments', responseKind: { group: 'apps', version: 'v1', kind: 'Deployment' }, scope: 'Namespaced',
-          singularResource: 'deployment', verbs: ['get', 'list', 'watch'], shortNames: ['deploy'], categories: ['all'],
-          subresources: [
-            { subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] },
-            { subresource: 'status', responseKind: { group: 'apps', version: 'v1', kind: 'Deployment' }, verbs: ['get'] },
+      versions: [
+        {
+          version: 'v1',
+          freshness: 'Current',
+          resources: [
+            {
+              resource: 'deployments',
+              responseKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+              scope: 'Namespaced',
+              singularResource: 'deployment',
+              verbs: ['get', 'list', 'watch'],
+              shortNames: ['deploy'],
+              categories: ['all'],
+              subresources: [
+                {
+                  subresource: 'scale',
+                  responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+                  verbs: ['get', 'patch', 'update'],
+                },
+                {
+                  subresource: 'status',
+                  responseKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+                  verbs: ['get'],
+                },
+              ],
+            },
           ],
-        }],
-      }],
+        },
+      ],
     },
     {
       metadata: { name: 'metrics.k8s.io', creationTimestamp: null },
@@ -45,16 +78,28 @@ const aggregatedApi = {
   kind: 'APIGroupDiscoveryList',
   apiVersion: 'apidiscovery.k8s.io/v2',
   metadata: {},
-  items: [{
-    metadata: {},
-    versions: [{
-      version: 'v1',
-      resources: [{
-        resource: 'pods', responseKind: { group: '', version: 'v1', kind: 'Pod' }, scope: 'Namespaced', singularResource: 'pod',
-        verbs: ['get', 'list'], subresources: [{ subresource: 'log', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get'] }],
-      }],
-    }],
-  }],
+  items: [
+    {
+      metadata: {},
+      versions: [
+        {
+          version: 'v1',
+          resources: [
+            {
+              resource: 'pods',
+              responseKind: { group: '', version: 'v1', kind: 'Pod' },
+              scope: 'Namespaced',
+              singularResource: 'pod',
+              verbs: ['get', 'list'],
+              subresources: [
+                { subresource: 'log', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get'] },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 describe('parse', () => {
@@ -102,17 +147,49 @@ describe('discover() with a document source', () => {
     const d = await discover(async (path) => {
       fetched.push(path);
       switch (path) {
-        case '/api': return { kind: 'APIVersions', versions: ['v1'] };
-        case '/apis': return {
-          kind: 'APIGroupList', apiVersion: 'v1',
-          groups: [
-            { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } },
-            { name: 'metrics.k8s.io', versions: [{ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' }], preferredVersion: { groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' } },
-          ],
-        };
-        case '/api/v1': return { kind: 'APIResourceList', groupVersion: 'v1', resources: [{ name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get'] }, { name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] }] };
-        case '/apis/apps/v1': return apiResourceListApps;
-        default: throw httpError(503, { 'content-type': 'application/json' }, JSON.stringify({ kind: 'Status', status: 'Failure', message: 'service unavailable', reason: 'ServiceUnavailable', code: 503 }), { path });
+        case '/api':
+          return { kind: 'APIVersions', versions: ['v1'] };
+        case '/apis':
+          return {
+            kind: 'APIGroupList',
+            apiVersion: 'v1',
+            groups: [
+              {
+                name: 'apps',
+                versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+                preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+              },
+              {
+                name: 'metrics.k8s.io',
+                versions: [{ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' }],
+                preferredVersion: { groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' },
+              },
+            ],
+          };
+        case '/api/v1':
+          return {
+            kind: 'APIResourceList',
+            groupVersion: 'v1',
+            resources: [
+              { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get'] },
+              { name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] },
+            ],
+          };
+        case '/apis/apps/v1':
+          return apiResourceListApps;
+        default:
+          throw httpError(
+            503,
+            { 'content-type': 'application/json' },
+            JSON.stringify({
+              kind: 'Status',
+              status: 'Failure',
+              message: 'service unavailable',
+              reason: 'ServiceUnavailable',
+              code: 503,
+            }),
+            { path },
+          );
       }
     });
     expect(d.format).toBe('legacy');

@@ -51,7 +51,11 @@ describe('curlCommand', () => {
     );
   });
   it('keeps a non-default Accept', () => {
-    const c = curlCommand(certs, { method: 'GET', path: '/api/v1/pods?limit=500', accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
+    const c = curlCommand(certs, {
+      method: 'GET',
+      path: '/api/v1/pods?limit=500',
+      accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+    });
     expect(c).toContain("-H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json'");
     expect(c.endsWith("'https://127.0.0.1:6443/api/v1/pods?limit=500'")).toBe(true);
   });
@@ -65,13 +69,21 @@ describe('curlCommand', () => {
     expect(c).toBe(`curl -H "Authorization: Bearer $TOKEN" 'https://k8s.example:6443/version'`);
   });
   it('POST carries the body', () => {
-    const c = curlCommand(certs, { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', accept: 'application/json', body: '{"kind":"SelfSubjectReview"}' });
+    const c = curlCommand(certs, {
+      method: 'POST',
+      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      accept: 'application/json',
+      body: '{"kind":"SelfSubjectReview"}',
+    });
     expect(c).toContain(`-X POST -H 'Content-Type: application/json' --data-raw '{"kind":"SelfSubjectReview"}'`);
   });
   it('insecure adds -k', () => {
-    expect(curlCommand({ ...proxy, mode: 'certificates', insecure: true }, { method: 'GET', path: '/', accept: 'application/json' })).toBe(
-      "curl -k 'http://127.0.0.1:8001/'",
-    );
+    expect(
+      curlCommand(
+        { ...proxy, mode: 'certificates', insecure: true },
+        { method: 'GET', path: '/', accept: 'application/json' },
+      ),
+    ).toBe("curl -k 'http://127.0.0.1:8001/'");
   });
 });
 
@@ -85,7 +97,9 @@ describe('kubectlCommand', () => {
     expect(k('/api/v1/nodes?limit=500', false)).toBe('kubectl get nodes -o json');
     expect(k('/api/v1/namespaces')).toBe('kubectl get namespaces -o json');
     expect(k('/api/v1/namespaces/team-a')).toBe('kubectl get namespaces team-a -o json');
-    expect(k('/api/v1/namespaces/team-a/pods?watch=1')).toBe('kubectl get pods -n team-a --watch --output-watch-events -o json');
+    expect(k('/api/v1/namespaces/team-a/pods?watch=1')).toBe(
+      'kubectl get pods -n team-a --watch --output-watch-events -o json',
+    );
     expect(k('/api/v1/namespaces/team-a/pods/web-1/log')).toBe('kubectl logs web-1 -n team-a');
   });
   it('falls back to get --raw', () => {
@@ -93,28 +107,45 @@ describe('kubectlCommand', () => {
     expect(k('/healthz?verbose')).toBe("kubectl get --raw '/healthz?verbose'");
     expect(k('/api/v1/pods?resourceVersion=5')).toBe("kubectl get --raw '/api/v1/pods?resourceVersion=5'");
   });
-  it('a field selector is --field-selector (an object\'s Events)', () => {
+  it("a field selector is --field-selector (an object's Events)", () => {
     expect(k('/api/v1/pods?fieldSelector=a%3Db')).toBe('kubectl get pods -A --field-selector a=b -o json');
-    expect(k('/api/v1/namespaces/team-a/events?fieldSelector=involvedObject.uid%3Du-1&limit=500'))
-      .toBe('kubectl get events -n team-a --field-selector involvedObject.uid=u-1 -o json');
+    expect(k('/api/v1/namespaces/team-a/events?fieldSelector=involvedObject.uid%3Du-1&limit=500')).toBe(
+      'kubectl get events -n team-a --field-selector involvedObject.uid=u-1 -o json',
+    );
   });
   it('a label selector is -l, on lists and watches', () => {
     expect(k('/api/v1/pods?labelSelector=a%3Db&limit=500')).toBe('kubectl get pods -A -l a=b -o json');
-    expect(k('/api/v1/namespaces/demo/pods?labelSelector=app+in+%28a%2Cb%29&watch=1&resourceVersion=7'))
-      .toBe("kubectl get pods -n demo -l 'app in (a,b)' --watch --output-watch-events -o json");
+    expect(k('/api/v1/namespaces/demo/pods?labelSelector=app+in+%28a%2Cb%29&watch=1&resourceVersion=7')).toBe(
+      "kubectl get pods -n demo -l 'app in (a,b)' --watch --output-watch-events -o json",
+    );
   });
   it('prefixes the connection flags', () => {
     expect(k('/version', undefined, proxy)).toBe("kubectl --server http://127.0.0.1:8001 get --raw '/version'");
   });
   it('maps POST self-reviews', () => {
-    expect(kubectlCommand(kubeconfig, { method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: '{}' })).toBe('kubectl auth whoami -o json');
-    expect(kubectlCommand(kubeconfig, { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: '{"a":1}' })).toBe(
-      `printf '%s' '{"a":1}' | kubectl create --raw /apis/authorization.k8s.io/v1/selfsubjectaccessreviews -f -`,
-    );
+    expect(
+      kubectlCommand(kubeconfig, {
+        method: 'POST',
+        path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+        body: '{}',
+      }),
+    ).toBe('kubectl auth whoami -o json');
+    expect(
+      kubectlCommand(kubeconfig, {
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        body: '{"a":1}',
+      }),
+    ).toBe(`printf '%s' '{"a":1}' | kubectl create --raw /apis/authorization.k8s.io/v1/selfsubjectaccessreviews -f -`);
   });
   it('parseResourcePath', () => {
     expect(parseResourcePath('/apis/apps/v1/namespaces/x/deployments/d/scale')).toEqual({
-      group: 'apps', version: 'v1', namespace: 'x', resource: 'deployments', name: 'd', subresource: 'scale',
+      group: 'apps',
+      version: 'v1',
+      namespace: 'x',
+      resource: 'deployments',
+      name: 'd',
+      subresource: 'scale',
     });
     expect(parseResourcePath('/apis/apps')).toBeUndefined();
   });

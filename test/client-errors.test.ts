@@ -15,7 +15,11 @@ describe('httpError', () => {
     expect(e.hint).toMatch(/credentials/);
   });
   it('403 for system:anonymous suggests sending credentials', () => {
-    const e = httpError(403, json, status(403, 'Forbidden', 'forbidden: User "system:anonymous" cannot get path "/api"'));
+    const e = httpError(
+      403,
+      json,
+      status(403, 'Forbidden', 'forbidden: User "system:anonymous" cannot get path "/api"'),
+    );
     expect(e.serverMessage).toContain('system:anonymous');
     expect(e.hint).toMatch(/No credentials/);
     expect(e.hint).toMatch(/kubectl proxy/);
@@ -24,8 +28,11 @@ describe('httpError', () => {
     const msg = 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope';
     const e = httpError(403, json, status(403, 'Forbidden', msg, { kind: 'pods' }));
     expect(e.hint).toContain('kubectl auth can-i list pods -A');
-    expect(canIHint('deployments.apps "x" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "team-a"'))
-      .toBe('kubectl auth can-i get deployments.apps -n team-a');
+    expect(
+      canIHint(
+        'deployments.apps "x" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "team-a"',
+      ),
+    ).toBe('kubectl auth can-i get deployments.apps -n team-a');
     expect(canIHint('forbidden: User "jane" cannot get path "/metrics"')).toBe('kubectl auth can-i get /metrics');
   });
   it('404 with a Status and a plain-text 404', () => {
@@ -37,12 +44,20 @@ describe('httpError', () => {
     expect(t.serverMessage).toBe('404 page not found');
   });
   it('429 plain text keeps Retry-After', () => {
-    const e = httpError(429, { 'content-type': 'text/plain', 'retry-after': '1' }, 'Too many requests, please try again later.\n');
+    const e = httpError(
+      429,
+      { 'content-type': 'text/plain', 'retry-after': '1' },
+      'Too many requests, please try again later.\n',
+    );
     expect(e.retryAfterSeconds).toBe(1);
     expect(e.hint).toMatch(/after 1s/);
   });
   it('HTML bodies are summarised', () => {
-    const e = httpError(502, { 'content-type': 'text/html' }, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
+    const e = httpError(
+      502,
+      { 'content-type': 'text/html' },
+      '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+    );
     expect(e.serverMessage).toBe('HTML page "502 Bad Gateway"');
     expect(e.status).toBe(502);
   });
@@ -70,26 +85,37 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(err('ENOTFOUND'), { server: 'https://nope.invalid' }).message).toMatch(/resolve/);
   });
   it('TLS: unknown CA, hostname, expiry, client cert rejected', () => {
-    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT']) {
+    for (const code of [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+    ]) {
       const e = classifyNetworkError(err(code));
       expect(e.kind).toBe('tls');
       expect(e.hint).toContain('--cacert');
     }
     expect(classifyNetworkError(err('ERR_TLS_CERT_ALTNAME_INVALID')).hint).toMatch(/subjectAltName/);
     expect(classifyNetworkError(err('CERT_HAS_EXPIRED')).message).toMatch(/expired/);
-    expect(classifyNetworkError(err('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED')).message).toMatch(/rejected the client certificate/);
+    expect(classifyNetworkError(err('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED')).message).toMatch(
+      /rejected the client certificate/,
+    );
   });
 });
 
 describe('explainError', () => {
   it('gives title, detail and hint', () => {
-    const e = httpError(404, json, status(404, 'NotFound', 'pods "x" not found'), { method: 'GET', path: '/api/v1/namespaces/default/pods/x' });
+    const e = httpError(404, json, status(404, 'NotFound', 'pods "x" not found'), {
+      method: 'GET',
+      path: '/api/v1/namespaces/default/pods/x',
+    });
     const x = explainError(e);
     expect(x.title).toBe('404 Not Found');
     expect(x.detail).toContain('pods "x" not found');
     expect(x.detail).toContain('/api/v1/namespaces/default/pods/x');
     expect(x.hint).toBeTruthy();
     expect(explainError(new Error('boom')).detail).toBe('boom');
-    expect(explainError(classifyNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).title).toBe('Connection refused');
+    expect(explainError(classifyNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).title).toBe(
+      'Connection refused',
+    );
   });
 });

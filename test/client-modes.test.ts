@@ -8,14 +8,23 @@ import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { curlAuthArgs } from '../src/client/equivalents.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
-import { CURL, KUBECTL, createCertificateAuthority, startSandbox, startKubectlProxy, tempDir, toolMissing, type KubectlProxy, rejection } from './helpers/client.js';
+import {
+  CURL,
+  KUBECTL,
+  createCertificateAuthority,
+  startSandbox,
+  startKubectlProxy,
+  tempDir,
+  toolMissing,
+  type KubectlProxy,
+  rejection,
+} from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const NAMESPACES: ResourceRef = { group: '', version: 'v1', resource: 'namespaces', namespaced: false };
 const sh = promisify(execFile);
-
 
 function record(api: ApiClient): RequestEvent[] {
   const events: RequestEvent[] = [];
@@ -99,8 +108,14 @@ describe('connection modes against the sandbox', () => {
       expect(conn.user).toBe('kubernetes-admin');
       expect(curlAuthArgs(conn)).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
       expect(conn.kubectlArgs).toEqual([
-        '--server', sb.url, '--client-certificate', files.adminCert, '--client-key', files.adminKey,
-        '--certificate-authority', files.ca,
+        '--server',
+        sb.url,
+        '--client-certificate',
+        files.adminCert,
+        '--client-key',
+        files.adminKey,
+        '--certificate-authority',
+        files.ca,
       ]);
       const api = new ApiClient(conn);
       const events = record(api);
@@ -108,7 +123,9 @@ describe('connection modes against the sandbox', () => {
       expect(page.rows.length).toBeGreaterThan(0);
       expect(events).toHaveLength(1);
       expect(events[0]!.status).toBe(200);
-      expect(events[0]!.kubectl).toBe(`kubectl --server ${sb.url} --client-certificate ${files.adminCert} --client-key ${files.adminKey} --certificate-authority ${files.ca} get pods -n team-a -o json`);
+      expect(events[0]!.kubectl).toBe(
+        `kubectl --server ${sb.url} --client-certificate ${files.adminCert} --client-key ${files.adminKey} --certificate-authority ${files.ca} get pods -n team-a -o json`,
+      );
       api.close();
     });
 
@@ -154,7 +171,11 @@ describe('connection modes against the sandbox', () => {
 
     it('a certificate from an untrusted CA gets 401', async () => {
       const rogue = await createCertificateAuthority('rogue-ca');
-      const cert = await rogue.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' });
+      const cert = await rogue.issue({
+        commonName: 'kubernetes-admin',
+        organizations: ['system:masters'],
+        usage: 'client',
+      });
       const certFile = join(tmp.dir, 'rogue.crt');
       const keyFile = join(tmp.dir, 'rogue.key');
       writeFileSync(certFile, cert.certPem);
@@ -186,7 +207,12 @@ describe('connection modes against the sandbox', () => {
     });
 
     it('--insecure-skip-tls-verify only when asked', async () => {
-      const conn = await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, insecureSkipTlsVerify: true });
+      const conn = await connect({
+        server: sb.url,
+        cert: files.adminCert,
+        key: files.adminKey,
+        insecureSkipTlsVerify: true,
+      });
       expect(conn.insecure).toBe(true);
       expect(curlAuthArgs(conn)).toContain('-k');
       const api = new ApiClient(conn);
@@ -233,17 +259,38 @@ describe('connection modes against the sandbox', () => {
       const caFile = join(tmp.dir, 'token-ca.crt');
       writeFileSync(caFile, tsb.caPem);
       const plugin = join(tmp.dir, 'plugin.sh');
-      writeFileSync(plugin, `#!/bin/sh
+      writeFileSync(
+        plugin,
+        `#!/bin/sh
 echo "plugin noise on stderr" >&2
 printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"sekret-token","expirationTimestamp":"2999-01-01T00:00:00Z"}}'
-`, { mode: 0o755 });
+`,
+        { mode: 0o755 },
+      );
       const kubeconfig = join(tmp.dir, 'kubeconfig-exec');
-      writeFileSync(kubeconfig, JSON.stringify({
-        apiVersion: 'v1', kind: 'Config', 'current-context': 'exec',
-        clusters: [{ name: 'c', cluster: { server: tsb.url, 'certificate-authority': caFile } }],
-        users: [{ name: 'exec-user', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], interactiveMode: 'Never' } } }],
-        contexts: [{ name: 'exec', context: { cluster: 'c', user: 'exec-user', namespace: 'team-a' } }],
-      }));
+      writeFileSync(
+        kubeconfig,
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Config',
+          'current-context': 'exec',
+          clusters: [{ name: 'c', cluster: { server: tsb.url, 'certificate-authority': caFile } }],
+          users: [
+            {
+              name: 'exec-user',
+              user: {
+                exec: {
+                  apiVersion: 'client.authentication.k8s.io/v1',
+                  command: plugin,
+                  args: [],
+                  interactiveMode: 'Never',
+                },
+              },
+            },
+          ],
+          contexts: [{ name: 'exec', context: { cluster: 'c', user: 'exec-user', namespace: 'team-a' } }],
+        }),
+      );
       const conn = await connect({ kubeconfig });
       expect(conn.user).toBe('exec-user');
       expect(conn.namespace).toBe('team-a');
@@ -267,21 +314,27 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
 
   describe.skipIf(toolMissing(CURL))('curl equivalents', () => {
     it('the logged curl command returns the same body', async () => {
-      const api = new ApiClient(await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, cacert: files.ca }));
+      const api = new ApiClient(
+        await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, cacert: files.ca }),
+      );
       const events = record(api);
       const raw = await api.getRaw('/apis/apps/v1');
       const accepted = await api.getRaw('/apis', {
         accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json',
       });
       expect(events).toHaveLength(2);
-      expect(events[0]!.curl).toBe(`curl --cert ${files.adminCert} --key ${files.adminKey} --cacert ${files.ca} '${sb.url}/apis/apps/v1'`);
+      expect(events[0]!.curl).toBe(
+        `curl --cert ${files.adminCert} --key ${files.adminKey} --cacert ${files.ca} '${sb.url}/apis/apps/v1'`,
+      );
       expect(events[0]!.kubectl).toContain(`get --raw '/apis/apps/v1'`);
       const a = await sh('sh', ['-c', `${events[0]!.curl} -sS -w '\\n%{http_code}'`]);
       const [body, code] = splitStatus(a.stdout);
       expect(code).toBe('200');
       // The same document; kube-apiserver (and so the sandbox) pretty-prints it for curl's User-Agent.
       expect(body).toBe(JSON.stringify(raw.json, null, 2));
-      expect(events[1]!.curl).toContain(`-H 'Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json'`);
+      expect(events[1]!.curl).toContain(
+        `-H 'Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json'`,
+      );
       const b = await sh('sh', ['-c', `${events[1]!.curl} -sS -w '\\n%{http_code}'`]);
       const [body2, code2] = splitStatus(b.stdout);
       expect(code2).toBe('200');

@@ -13,7 +13,6 @@ import type { RequestEvent } from '../src/model/types.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import { createCertificateAuthority, tempDir, rejection } from './helpers/client.js';
 
-
 function listen(server: Server | HttpsServer | HttpServer): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
@@ -120,7 +119,12 @@ describe('TLS problems', () => {
     tmp.remove();
   });
 
-  async function serve(opts: { dnsNames?: string[]; ips?: string[]; notAfter?: Date; notBefore?: Date }): Promise<number> {
+  async function serve(opts: {
+    dnsNames?: string[];
+    ips?: string[];
+    notAfter?: Date;
+    notBefore?: Date;
+  }): Promise<number> {
     const ca = await createCertificateAuthority('test-ca');
     caFile = join(tmp.dir, `ca-${servers.length}.crt`);
     writeFileSync(caFile, ca.certPem);
@@ -144,7 +148,11 @@ describe('TLS problems', () => {
 
   it('expired server certificate', async () => {
     const day = 24 * 3600 * 1000;
-    const port = await serve({ ips: ['127.0.0.1'], notBefore: new Date(Date.now() - 10 * day), notAfter: new Date(Date.now() - day) });
+    const port = await serve({
+      ips: ['127.0.0.1'],
+      notBefore: new Date(Date.now() - 10 * day),
+      notAfter: new Date(Date.now() - day),
+    });
     const api = new ApiClient(await connect({ server: `https://127.0.0.1:${port}`, cacert: caFile }));
     const e = await rejection(api.version());
     expect(e.kind).toBe('tls');
@@ -186,14 +194,31 @@ describe('watch stream parsing (a plain HTTP server streaming like kube-apiserve
       open.add(res);
       res.on('close', () => open.delete(res));
       res.writeHead(200, { 'content-type': 'application/json', 'audit-id': 'a1' });
-      const added = JSON.stringify({ type: 'ADDED', object: { kind: 'Pod', metadata: { name: 'pödchen', resourceVersion: '5' } } }) + '\n';
+      const added =
+        JSON.stringify({
+          type: 'ADDED',
+          object: { kind: 'Pod', metadata: { name: 'pödchen', resourceVersion: '5' } },
+        }) + '\n';
       const bytes = Buffer.from(added);
       const cut = bytes.indexOf(Buffer.from('ö')) + 1; // split inside the UTF-8 sequence
       res.write(bytes.subarray(0, cut));
       setImmediate(() => {
         res.write(bytes.subarray(cut));
         if (req.url?.includes('resourceVersion=1')) {
-          res.write(JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'too old resource version: 1 (5)', reason: 'Expired', code: 410 } }) + '\n');
+          res.write(
+            JSON.stringify({
+              type: 'ERROR',
+              object: {
+                kind: 'Status',
+                apiVersion: 'v1',
+                metadata: {},
+                status: 'Failure',
+                message: 'too old resource version: 1 (5)',
+                reason: 'Expired',
+                code: 410,
+              },
+            }) + '\n',
+          );
           // kube-apiserver closes after ERROR; this server keeps it open to check the client ends it.
         }
       });
@@ -210,13 +235,21 @@ describe('watch stream parsing (a plain HTTP server streaming like kube-apiserve
     const events: RequestEvent[] = [];
     api.onRequest((e) => events.push(e));
     const got: WatchEventMessage[] = [];
-    const h = api.watch({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { resourceVersion: '1' }, (ev) => got.push(ev));
+    const h = api.watch(
+      { group: '', version: 'v1', resource: 'pods', namespaced: true },
+      { resourceVersion: '1' },
+      (ev) => got.push(ev),
+    );
     await h.done;
     expect(got.map((e) => e.type)).toEqual(['ADDED', 'ERROR']);
     expect(got[0]!.object.metadata.name).toBe('pödchen');
     expect(got[1]!.object).toMatchObject({ reason: 'Expired', code: 410 });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ path: '/api/v1/pods?watch=1&resourceVersion=1', status: 200, responseHeaders: { 'audit-id': 'a1' } });
+    expect(events[0]).toMatchObject({
+      path: '/api/v1/pods?watch=1&resourceVersion=1',
+      status: 200,
+      responseHeaders: { 'audit-id': 'a1' },
+    });
     expect(events[0]!.curl).toBe(`curl 'http://127.0.0.1:${port}/api/v1/pods?watch=1&resourceVersion=1'`);
   });
 
@@ -224,7 +257,9 @@ describe('watch stream parsing (a plain HTTP server streaming like kube-apiserve
     const api = new ApiClient(await connect({ proxy: `http://127.0.0.1:${port}` }));
     let first!: () => void;
     const gotOne = new Promise<void>((r) => (first = r));
-    const h = api.watch({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'x' }, () => first());
+    const h = api.watch({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'x' }, () =>
+      first(),
+    );
     await gotOne;
     h.stop();
     await h.done;

@@ -16,13 +16,28 @@ let kubeconfig: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kapi-server-'));
   kubeconfig = join(dir, 'config');
-  await writeFile(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', 'current-context: a',
-    'contexts:', '- name: a', '  context: {cluster: one, user: u, namespace: kube-system}',
-    '- name: b', '  context: {cluster: two, user: u}',
-    'clusters:', "- name: one", "  cluster: {server: 'https://one.example:6443/'}", "- name: two", "  cluster: {server: 'https://two.example:6443'}",
-    'users:', '- name: u', '  user: {token: t}', '',
-  ].join('\n'));
+  await writeFile(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: a',
+      'contexts:',
+      '- name: a',
+      '  context: {cluster: one, user: u, namespace: kube-system}',
+      '- name: b',
+      '  context: {cluster: two, user: u}',
+      'clusters:',
+      '- name: one',
+      "  cluster: {server: 'https://one.example:6443/'}",
+      '- name: two',
+      "  cluster: {server: 'https://two.example:6443'}",
+      'users:',
+      '- name: u',
+      '  user: {token: t}',
+      '',
+    ].join('\n'),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -34,7 +49,7 @@ describe('resolveServer', () => {
     expect(() => normaliseServer('ftp://x', '--server')).toThrow(/Unsupported URL scheme/);
   });
 
-  it('a kubeconfig: the current context\'s cluster, or --context\'s; none for an unknown context', () => {
+  it("a kubeconfig: the current context's cluster, or --context's; none for an unknown context", () => {
     const kc = new LiteKubeConfig();
     kc.loadFromFiles([kubeconfig]);
     expect(resolveServer({}, kc)).toBe('https://one.example:6443');
@@ -42,17 +57,22 @@ describe('resolveServer', () => {
     expect(resolveServer({ context: 'nope' }, kc)).toBeUndefined();
   });
 
-  it('kubeconfigFiles: the flag, else $KUBECONFIG\'s list, else ~/.kube/config', () => {
+  it("kubeconfigFiles: the flag, else $KUBECONFIG's list, else ~/.kube/config", () => {
     expect(kubeconfigFiles({ kubeconfig: 'k' }, { KUBECONFIG: 'x' })).toEqual(['k']);
     expect(kubeconfigFiles({}, { KUBECONFIG: `a${delimiter}${delimiter}b` })).toEqual(['a', 'b']);
     expect(kubeconfigFiles({}, { HOME: '/home/me' })).toEqual([join('/home/me', '.kube', 'config')]);
   });
 });
 
-describe('the discovery-cache key is the connection\'s server', () => {
+describe("the discovery-cache key is the connection's server", () => {
   const envWith = async () => ({ XDG_CACHE_HOME: await mkdtemp(join(dir, 'cache-')) });
 
-  for (const flags of [['--server', '127.0.0.1:6443/'], ['--proxy', 'http://127.0.0.1:8080/'], ['--kubeconfig', 'KC'], ['--kubeconfig', 'KC', '--context', 'b']]) {
+  for (const flags of [
+    ['--server', '127.0.0.1:6443/'],
+    ['--proxy', 'http://127.0.0.1:8080/'],
+    ['--kubeconfig', 'KC'],
+    ['--kubeconfig', 'KC', '--context', 'b'],
+  ]) {
     it(flags.join(' '), async () => {
       const args = parseCliArgs(flags.map((f) => (f === 'KC' ? kubeconfig : f)));
       const conn = await connect(args);
@@ -61,8 +81,16 @@ describe('the discovery-cache key is the connection\'s server', () => {
   }
 
   // Every way of writing one server reads the tree a connection to it saved (a warm start).
-  const forms = ['localhost:6443', 'localhost:6443/', 'https://localhost:6443', 'https://localhost:6443/',
-    '127.0.0.1:6443', 'https://127.0.0.1:6443/', '[::1]:6443', 'https://[::1]:6443'];
+  const forms = [
+    'localhost:6443',
+    'localhost:6443/',
+    'https://localhost:6443',
+    'https://localhost:6443/',
+    '127.0.0.1:6443',
+    'https://127.0.0.1:6443/',
+    '[::1]:6443',
+    'https://[::1]:6443',
+  ];
   for (const form of forms) {
     it(`--server ${form} hits the cache the connection wrote`, async () => {
       const env = await envWith();
@@ -79,7 +107,7 @@ describe('the discovery-cache key is the connection\'s server', () => {
 describe('the namespace to start in, before connecting', () => {
   const env = async () => ({ XDG_CACHE_HOME: await mkdtemp(join(dir, 'cache-')) });
 
-  it('the current context\'s namespace, from the kubeconfig and then from the memo, like the connection', async () => {
+  it("the current context's namespace, from the kubeconfig and then from the memo, like the connection", async () => {
     const args = parseCliArgs(['--kubeconfig', kubeconfig]);
     const e = await env();
     expect(await startTarget(args, e)).toEqual({ server: 'https://one.example:6443', namespace: 'kube-system' });
@@ -87,14 +115,19 @@ describe('the namespace to start in, before connecting', () => {
     expect((await connect(args)).namespace).toBe('kube-system');
   });
 
-  it('-n wins over the context\'s; a context without one leaves it unset (the header says default)', async () => {
+  it("-n wins over the context's; a context without one leaves it unset (the header says default)", async () => {
     const e = await env();
     expect((await startTarget(parseCliArgs(['--kubeconfig', kubeconfig, '-n', 'team-a']), e)).namespace).toBe('team-a');
-    expect((await startTarget(parseCliArgs(['--kubeconfig', kubeconfig, '--context', 'b']), e)).namespace).toBeUndefined();
+    expect(
+      (await startTarget(parseCliArgs(['--kubeconfig', kubeconfig, '--context', 'b']), e)).namespace,
+    ).toBeUndefined();
   });
 
   it('KUBECONFIG entries that do not exist are skipped, like kubectl', async () => {
     const e = { ...(await env()), KUBECONFIG: [join(dir, 'missing'), kubeconfig].join(delimiter) };
-    expect(await startTarget(parseCliArgs([]), e)).toEqual({ server: 'https://one.example:6443', namespace: 'kube-system' });
+    expect(await startTarget(parseCliArgs([]), e)).toEqual({
+      server: 'https://one.example:6443',
+      namespace: 'kube-system',
+    });
   });
 });

@@ -30,11 +30,18 @@ describe('streamText', () => {
   test('a followed log: the tail at once, then a new line per tick; stop() closes the connection', async () => {
     const snapshot = (await api.getRaw(podLogPath('team-a', 'db-0'), { accept: '*/*' })).body;
     let received = '';
-    const h = api.streamText(FOLLOW, {}, (text) => { received += text; });
+    const h = api.streamText(FOLLOW, {}, (text) => {
+      received += text;
+    });
     // Two printed lines after the tail: the stream stays open across ticks.
-    await vi.waitFor(() => expect(received.slice(snapshot.length).match(/\n/g)?.length ?? 0).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    await vi.waitFor(
+      () => expect(received.slice(snapshot.length).match(/\n/g)?.length ?? 0).toBeGreaterThanOrEqual(2),
+      { timeout: 5000 },
+    );
     expect(received.startsWith(snapshot)).toBe(true);
-    expect(received.slice(snapshot.length)).toMatch(/^\d{4}-\d\d-\d\d [\d:.]+ UTC \[\d+\] LOG: {2}connection authorized/);
+    expect(received.slice(snapshot.length)).toMatch(
+      /^\d{4}-\d\d-\d\d [\d:.]+ UTC \[\d+\] LOG: {2}connection authorized/,
+    );
     expect(sb.store.logFollowerCount()).toBe(1);
 
     const ev = events.find((e) => e.path === FOLLOW)!;
@@ -58,7 +65,9 @@ describe('streamText', () => {
     const ac = new AbortController();
     let received = '';
     const path = podLogFollowPath('team-a', 'db-0', 'postgres');
-    const h = api.streamText(path, { signal: ac.signal }, (text) => { received += text; });
+    const h = api.streamText(path, { signal: ac.signal }, (text) => {
+      received += text;
+    });
     await vi.waitFor(() => expect(received).toContain('database system is ready'));
     expect(events.find((e) => e.path === path)?.kubectl).toMatch(/ logs db-0 -n team-a --tail=500 -c postgres -f$/);
     ac.abort();
@@ -71,7 +80,9 @@ describe('streamText', () => {
     const seen: RequestEvent[] = [];
     jane.onRequest((ev) => seen.push(ev));
     let received = '';
-    const h = jane.streamText(FOLLOW, {}, (text) => { received += text; });
+    const h = jane.streamText(FOLLOW, {}, (text) => {
+      received += text;
+    });
     const err = await rejection(h.done);
     expect(err).toBeInstanceOf(KubeError);
     expect(err.status).toBe(403);

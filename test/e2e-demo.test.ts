@@ -73,7 +73,12 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     // Tab: the Resources pane of core/v1 takes the focus (wide: the detail pane follows the
     // selected resource; narrow: the Resources pane replaces the Groups pane).
     await t.keys('Tab');
-    s = await t.waitFor((x) => x.includes('Resources') && x.includes('bindings') && (x.includes('Detail: bindings') || !x.includes('apiregistration')));
+    s = await t.waitFor(
+      (x) =>
+        x.includes('Resources') &&
+        x.includes('bindings') &&
+        (x.includes('Detail: bindings') || !x.includes('apiregistration')),
+    );
 
     // `/pods`: the resource list is filtered down to pods and its subresources.
     await t.keys('/');
@@ -91,12 +96,16 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     s = await t.waitFor((x) => x.includes('all namespaces') && x.includes('kube-system'));
     expect(lineOf(s, /all namespaces/)).toBeLessThan(lineOf(s, /kube-system/));
     await t.keys('Enter');
-    s = await t.waitFor((x) => /NAMESPACE\s+NAME\s+READY\s+STATUS/.test(x) && /Running/.test(x) && x.includes('GET /api/v1/pods'));
+    s = await t.waitFor(
+      (x) => /NAMESPACE\s+NAME\s+READY\s+STATUS/.test(x) && /Running/.test(x) && x.includes('GET /api/v1/pods'),
+    );
     expect(s).toMatch(/kube-system/);
 
     // Enter on the first row: the Pod as JSON, fetched with a GET on its own path.
     await t.keys('Enter');
-    s = await t.waitFor((x) => x.includes('"kind": "Pod"') && /GET \/api\/v1\/namespaces\/[\w-]+\/pods\/[\w.-]+/.test(x));
+    s = await t.waitFor(
+      (x) => x.includes('"kind": "Pod"') && /GET \/api\/v1\/namespaces\/[\w-]+\/pods\/[\w.-]+/.test(x),
+    );
     expect(s).toContain('"apiVersion": "v1"');
     expect(s).toContain('curl ');
 

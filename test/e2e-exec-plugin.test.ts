@@ -16,7 +16,9 @@ afterAll(() => tmp.remove());
 
 /** The command lines of running processes that contain `marker`. */
 function running(marker: string): string[] {
-  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker) && !l.startsWith('ps '));
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(marker) && !l.startsWith('ps '));
 }
 
 /** Resolves once `test` holds; processes started by another process give no event to await: poll. */
@@ -33,18 +35,24 @@ it('q ends a hanging exec plugin and its children', async () => {
   writeFileSync(plugin, `#!/bin/sh\nsleep ${marker}\necho never\n`);
   chmodSync(plugin, 0o700);
   const kubeconfig = join(tmp.dir, 'kubeconfig');
-  writeFileSync(kubeconfig, `apiVersion: v1
+  writeFileSync(
+    kubeconfig,
+    `apiVersion: v1
 kind: Config
 clusters: [{ name: c, cluster: { server: 'https://127.0.0.1:1' } }]
 users: [{ name: u, user: { exec: { apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never } } }]
 contexts: [{ name: x, context: { cluster: c, user: u } }]
 current-context: x
-`);
+`,
+  );
   // Run from a shell that stays, as from a user's: when the pane's first process exits, the kernel
   // hangs up the whole terminal and that would end the plugin for us.
   const cli = `node ${shellQuote(CLI)} --kubeconfig ${shellQuote(kubeconfig)} --request-timeout 60s`;
-  const t = await Term.start(`sh -c ${shellQuote(`${cli}; echo kapi-tui-exited-$?; exec sleep 60`)}`,
-    { cols: 120, rows: 30, env: { XDG_CACHE_HOME: join(tmp.dir, 'cache') } });
+  const t = await Term.start(`sh -c ${shellQuote(`${cli}; echo kapi-tui-exited-$?; exec sleep 60`)}`, {
+    cols: 120,
+    rows: 30,
+    env: { XDG_CACHE_HOME: join(tmp.dir, 'cache') },
+  });
   await until(() => running(`sleep ${marker}`).length > 0);
   await t.keys('q');
   await t.waitFor('kapi-tui-exited-0');

@@ -32,8 +32,11 @@ function rssMb(pid: number): number {
 
 /** The CLI in tmux on the sandbox (admin), in team-a, showing the pods table. */
 async function podsTable(): Promise<Term> {
-  const t = await Term.start(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(sb.files!.kubeconfig)} -n team-a`,
-    { cols: 160, rows: 40, env: { XDG_CACHE_HOME: cacheDir } });
+  const t = await Term.start(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(sb.files!.kubeconfig)} -n team-a`, {
+    cols: 160,
+    rows: 40,
+    env: { XDG_CACHE_HOME: cacheDir },
+  });
   await t.waitFor('core/v1');
   await t.keys('Tab');
   await t.waitFor((x) => x.includes('Resources') && x.includes('bindings'));
@@ -53,7 +56,8 @@ async function boundedAndAnswering(t: Term, back: (screen: string) => boolean): 
   // The pane runs `env … node dist/cli.js`; env execs node, so the pane's pid is the CLI's.
   const pid = await t.pid();
   let peak = 0;
-  for (const t0 = Date.now(); Date.now() - t0 < 4000; await new Promise((r) => setTimeout(r, 100))) peak = Math.max(peak, rssMb(pid));
+  for (const t0 = Date.now(); Date.now() - t0 < 4000; await new Promise((r) => setTimeout(r, 100)))
+    peak = Math.max(peak, rssMb(pid));
   expect(peak).toBeLessThan(300);
   // Measured through tmux, which polls every 40 ms.
   const asked = Date.now();
@@ -68,7 +72,12 @@ async function boundedAndAnswering(t: Term, back: (screen: string) => boolean): 
 }
 
 it('a watch event that never ends (no newline): bounded memory, keys answered, q exits 0', async () => {
-  sb.setFaults([{ match: /\/pods\?.*watch=/, endless: '{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"' + 'x'.repeat(1024) }]);
+  sb.setFaults([
+    {
+      match: /\/pods\?.*watch=/,
+      endless: '{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"' + 'x'.repeat(1024),
+    },
+  ]);
   const t = await podsTable();
   await boundedAndAnswering(t, (x) => /NAME\s+READY\s+STATUS/.test(x) && !x.includes('Help'));
 }, 60_000);
@@ -92,8 +101,11 @@ it('an endless 500 on the watch and an endless log line: bounded memory, keys an
 }, 60_000);
 
 it('a 30 MB body of one line opens in under a second (only what fits on screen is drawn)', async () => {
-  const t = await Term.start(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(sb.files!.kubeconfig)}`,
-    { cols: 160, rows: 40, env: { XDG_CACHE_HOME: cacheDir } });
+  const t = await Term.start(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(sb.files!.kubeconfig)}`, {
+    cols: 160,
+    rows: 40,
+    env: { XDG_CACHE_HOME: cacheDir },
+  });
   await t.waitFor('core/v1');
   await t.keys('G');
   await t.waitFor((x) => x.includes('› /openapi/v3'));

@@ -72,7 +72,9 @@ async function browseDeployments(t: Term, mode: RegExp): Promise<void> {
   await t.waitFor((x) => x.includes('deployments') && x.includes('daemonsets'));
   await filterTo(t, 'deployments', (x) => x.includes('deployments/scale') && !x.includes('daemonsets'));
   await t.keys('Enter');
-  s = await t.waitFor((x) => /NAME\s+READY\s+UP-TO-DATE/.test(x) && x.includes('GET /apis/apps/v1/namespaces/default/deployments'));
+  s = await t.waitFor(
+    (x) => /NAME\s+READY\s+UP-TO-DATE/.test(x) && x.includes('GET /apis/apps/v1/namespaces/default/deployments'),
+  );
   expect(s).toContain('Detail');
 
   await t.keys('n');
@@ -104,7 +106,9 @@ describe('connection modes against the sandbox', () => {
     const first = await Term.start(cmd, { cols: 120, rows: 40, env });
     await first.waitFor((x) => x.includes('apps/v1') && !x.includes('(cached)'));
     // The fresh discovery is written in the background: quit once it is on disk.
-    await vi.waitFor(() => expect(readdirSync(join(home, 'cache', 'kapi-tui', 'discovery'))).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(readdirSync(join(home, 'cache', 'kapi-tui', 'discovery'))).toHaveLength(1), {
+      timeout: 5000,
+    });
     await quit(first);
     // Discovery now takes 3 s: whatever shows the tree before that came from the cache.
     sb.setFaults([{ match: '/api', delayMs: 3000 }]);
@@ -118,14 +122,18 @@ describe('connection modes against the sandbox', () => {
     }
   });
 
-  it('kubeconfig: the context\'s namespace in the first frame and the first table request, cold and warm', async () => {
+  it("kubeconfig: the context's namespace in the first frame and the first table request, cold and warm", async () => {
     const kubeconfig = join(dir, 'kubeconfig-kube-system');
     const sandboxConfig = await readFile(files().kubeconfig, 'utf8');
     await writeFile(kubeconfig, sandboxConfig.replace('namespace: default', 'namespace: kube-system'));
     const home = await mkdtemp(join(dir, 'home-'));
     const cmd = ['node', CLI, '--kubeconfig', kubeconfig].map(shellQuote).join(' ');
     for (const start of ['cold', 'warm']) {
-      const t = await Term.start(cmd, { cols: 120, rows: 40, env: { XDG_CACHE_HOME: join(home, 'cache'), HOME: home } });
+      const t = await Term.start(cmd, {
+        cols: 120,
+        rows: 40,
+        env: { XDG_CACHE_HOME: join(home, 'cache'), HOME: home },
+      });
       // The first frame with a header already says it (the explorer takes its namespace at mount).
       const first = await t.waitFor((x) => /\bns \S+/.test(headerOf(x)));
       expect({ start, ns: /\bns (\S+)/.exec(headerOf(first))![1] }).toEqual({ start, ns: 'kube-system' });
@@ -152,8 +160,11 @@ describe('connection modes against the sandbox', () => {
 
   itWithKubectl('proxy: through a real `kubectl proxy --port=0`', async () => {
     const kubectl = requireKubectl();
-    const { child, match } = await startAndWaitFor(kubectl, ['proxy', '--port=0', '--kubeconfig', files().kubeconfig],
-      /Starting to serve on 127\.0\.0\.1:(\d+)/);
+    const { child, match } = await startAndWaitFor(
+      kubectl,
+      ['proxy', '--port=0', '--kubeconfig', files().kubeconfig],
+      /Starting to serve on 127\.0\.0\.1:(\d+)/,
+    );
     children.push(child);
     const t = await startCli(['--proxy', `http://127.0.0.1:${match[1]}`]);
     await browseDeployments(t, /\bproxy\b/);
@@ -202,16 +213,26 @@ describe('connection errors: the explorer opens, explains, and q exits 0', () =>
 });
 
 /** Runs the CLI with stdin from /dev/null and stdout/stderr as pipes: no terminal at all. */
-function runWithoutTty(args: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runWithoutTty(
+  args: string[],
+  timeoutMs = 10_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') } });
+    const child = spawn('node', [CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`kapi-tui ${args.join(' ')} did not exit within ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`));
+      reject(
+        new Error(
+          `kapi-tui ${args.join(' ')} did not exit within ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -16,7 +16,8 @@ afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
 /** A frame drawn for this width: a pane's right border sits in the last column. (Content drawn for
  *  a wider terminal is only cropped by tmux, so its borders are gone from the last column.) */
-const drawnAt = (screen: string, cols: number) => screen.split('\n').some((l) => [...l].length === cols && /[│║╮╯╗╝┐┘]$/.test(l));
+const drawnAt = (screen: string, cols: number) =>
+  screen.split('\n').some((l) => [...l].length === cols && /[│║╮╯╗╝┐┘]$/.test(l));
 
 /** Resizes, then waits for the program to have drawn at the new size and for `shows`. */
 async function resizeTo(t: Term, cols: number, rows: number, shows: (s: string) => boolean): Promise<string> {
@@ -26,7 +27,11 @@ async function resizeTo(t: Term, cols: number, rows: number, shows: (s: string) 
 }
 
 it('survives 120x40 → 80x24 → 40x12 (while loading) → 120x40, then quits with 0', async () => {
-  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, { cols: 120, rows: 40, env: { XDG_CACHE_HOME: cacheDir } });
+  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, {
+    cols: 120,
+    rows: 40,
+    env: { XDG_CACHE_HOME: cacheDir },
+  });
 
   // Resize at once, while the sandbox starts and discovery loads.
   await t.resize(80, 24);
@@ -35,7 +40,12 @@ it('survives 120x40 → 80x24 → 40x12 (while loading) → 120x40, then quits w
   expect(s).not.toMatch(STACK_TRACE);
 
   // Wide again: the three panes side by side (Resources and the discovery JSON shown next to Groups).
-  s = await resizeTo(t, 120, 40, (x) => x.includes('core/v1') && x.includes('bindings') && x.includes('"groupVersion"'));
+  s = await resizeTo(
+    t,
+    120,
+    40,
+    (x) => x.includes('core/v1') && x.includes('bindings') && x.includes('"groupVersion"'),
+  );
   expect(s).toContain('Resources');
   expect(s).toContain('Detail');
 
@@ -55,7 +65,12 @@ it('survives 120x40 → 80x24 → 40x12 (while loading) → 120x40, then quits w
   await resizeTo(t, 40, 12, (x) => x.includes('Detail'));
   await t.resize(80, 24);
   s = await resizeTo(t, 80, 24, (x) => /NAME\s+READY\s+STATUS/.test(x) && x.includes('Running'));
-  s = await resizeTo(t, 120, 40, (x) => /NAME\s+READY\s+STATUS/.test(x) && x.includes('Running') && x.includes('core/v1'));
+  s = await resizeTo(
+    t,
+    120,
+    40,
+    (x) => /NAME\s+READY\s+STATUS/.test(x) && x.includes('Running') && x.includes('core/v1'),
+  );
 
   // A tiny terminal, then a normal one: still alive and drawing.
   await t.resize(20, 6);

@@ -21,7 +21,11 @@ it.each([
 ])('%s: leaves the alternate screen, removes the demo folder, exits %i', async (signal, code) => {
   const own = await mkdtemp(join(tmp, 'run-'));
   // TMPDIR is where the demo writes its credentials: a private one shows whether they are removed.
-  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, { cols: 100, rows: 30, env: { TMPDIR: own, XDG_CACHE_HOME: join(own, 'cache') } });
+  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, {
+    cols: 100,
+    rows: 30,
+    env: { TMPDIR: own, XDG_CACHE_HOME: join(own, 'cache') },
+  });
   await t.waitFor((s) => s.includes('core/v1') && s.includes('Resources'));
   expect((await readdir(own)).some((f) => f.startsWith('kapi-tui-demo-'))).toBe(true);
   process.kill(await t.pid(), signal);
@@ -45,7 +49,11 @@ async function gone(pid: number, timeoutMs = 10_000): Promise<void> {
 
 it('the terminal window closed (its pty gone, SIGHUP): the demo folder is removed all the same', async () => {
   const own = await mkdtemp(join(tmp, 'closed-'));
-  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, { cols: 100, rows: 30, env: { TMPDIR: own, XDG_CACHE_HOME: join(own, 'cache') } });
+  const t = await Term.start(`node ${shellQuote(CLI)} --demo`, {
+    cols: 100,
+    rows: 30,
+    env: { TMPDIR: own, XDG_CACHE_HOME: join(own, 'cache') },
+  });
   await t.waitFor((s) => s.includes('core/v1') && s.includes('Resources'));
   const pid = await t.pid();
   await t.kill();

@@ -12,7 +12,6 @@ import { createCertificateAuthority, startSandbox, tempDir, rejection } from './
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-
 let sb: Sandbox;
 let tmp: ReturnType<typeof tempDir>;
 let files: NonNullable<Sandbox['files']>;
@@ -27,16 +26,23 @@ afterAll(async () => {
   tmp?.remove();
 });
 
-function kubeconfigWith(name: string, user: Record<string, unknown>, cluster: Record<string, unknown> = { server: sb.url, 'certificate-authority': files.ca }): string {
+function kubeconfigWith(
+  name: string,
+  user: Record<string, unknown>,
+  cluster: Record<string, unknown> = { server: sb.url, 'certificate-authority': files.ca },
+): string {
   const path = join(tmp.dir, name);
-  writeFileSync(path, stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: 'c', cluster }],
-    users: [{ name: 'u', user }],
-    contexts: [{ name: 'ctx', context: { cluster: 'c', user: 'u' } }],
-    'current-context': 'ctx',
-  }));
+  writeFileSync(
+    path,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster }],
+      users: [{ name: 'u', user }],
+      contexts: [{ name: 'ctx', context: { cluster: 'c', user: 'u' } }],
+      'current-context': 'ctx',
+    }),
+  );
   return path;
 }
 
@@ -50,7 +56,9 @@ describe('kubeconfig problems', () => {
     try {
       const e = await rejection(connect({}));
       expect(e.kind).toBe('config');
-      expect(e.message).toBe(`No kubeconfig found (looked at --kubeconfig, KUBECONFIG and ${join(home, '.kube', 'config')})`);
+      expect(e.message).toBe(
+        `No kubeconfig found (looked at --kubeconfig, KUBECONFIG and ${join(home, '.kube', 'config')})`,
+      );
       expect(e.hint).toMatch(/--kubeconfig FILE.*--server.*--proxy.*--demo/);
     } finally {
       process.env.HOME = saved.HOME;
@@ -85,21 +93,34 @@ describe('kubeconfig problems', () => {
 
   it('an unknown --context lists the available ones', async () => {
     const e = await rejection(connect({ kubeconfig: files.kubeconfig, context: 'prod' }));
-    expect(e.message).toBe(`Context "prod" is not in the kubeconfig (${files.kubeconfig}). Available contexts: kapi-sandbox`);
+    expect(e.message).toBe(
+      `Context "prod" is not in the kubeconfig (${files.kubeconfig}). Available contexts: kapi-sandbox`,
+    );
     expect(e.hint).toContain('kubectl config get-contexts');
   });
 
   it('a client-certificate file the kubeconfig names but that is missing: says which entry', async () => {
-    const path = kubeconfigWith('missing-cert', { 'client-certificate': join(tmp.dir, 'gone.crt'), 'client-key': files.adminKey });
+    const path = kubeconfigWith('missing-cert', {
+      'client-certificate': join(tmp.dir, 'gone.crt'),
+      'client-key': files.adminKey,
+    });
     const e = await rejection(connect({ kubeconfig: path }));
     expect(e.kind).toBe('config');
-    expect(e.message).toBe(`Cannot read the client certificate "${join(tmp.dir, 'gone.crt')}" (client-certificate of user "u" in the kubeconfig ${path}): no such file`);
+    expect(e.message).toBe(
+      `Cannot read the client certificate "${join(tmp.dir, 'gone.crt')}" (client-certificate of user "u" in the kubeconfig ${path}): no such file`,
+    );
   });
 
   it('a certificate-authority file that is missing', async () => {
-    const path = kubeconfigWith('missing-ca', { 'client-certificate': files.adminCert, 'client-key': files.adminKey }, { server: sb.url, 'certificate-authority': join(tmp.dir, 'gone-ca.crt') });
+    const path = kubeconfigWith(
+      'missing-ca',
+      { 'client-certificate': files.adminCert, 'client-key': files.adminKey },
+      { server: sb.url, 'certificate-authority': join(tmp.dir, 'gone-ca.crt') },
+    );
     const e = await rejection(connect({ kubeconfig: path }));
-    expect(e.message).toMatch(/Cannot read the CA certificate ".*gone-ca\.crt" \(certificate-authority of cluster "c" in the kubeconfig .*\): no such file/);
+    expect(e.message).toMatch(
+      /Cannot read the CA certificate ".*gone-ca\.crt" \(certificate-authority of cluster "c" in the kubeconfig .*\): no such file/,
+    );
   });
 
   it('client-certificate and client-key that do not belong together (inline data)', async () => {
@@ -109,7 +130,9 @@ describe('kubeconfig problems', () => {
     });
     const e = await rejection(connect({ kubeconfig: path }));
     expect(e.kind).toBe('config');
-    expect(e.message).toBe('The client certificate of user "u" (client-certificate-data) and the key client-key-data do not belong together');
+    expect(e.message).toBe(
+      'The client certificate of user "u" (client-certificate-data) and the key client-key-data do not belong together',
+    );
     expect(e.hint).toContain(path);
     // The key's contents never appear in the message.
     expect(e.message + e.hint).not.toContain('PRIVATE KEY');
@@ -120,7 +143,9 @@ describe('credentials from an exec plugin', () => {
   it('a plugin that hangs: the request times out naming the plugin, it does not hang', async () => {
     const plugin = join(tmp.dir, 'slow-plugin.sh');
     writeFileSync(plugin, '#!/bin/sh\nexec sleep 3\n', { mode: 0o755 });
-    const path = kubeconfigWith('exec-slow', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], interactiveMode: 'Never' } });
+    const path = kubeconfigWith('exec-slow', {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], interactiveMode: 'Never' },
+    });
     const api = new ApiClient(await connect({ kubeconfig: path, timeoutMs: 400 }));
     const t0 = Date.now();
     const e = await rejection(api.version());
@@ -146,7 +171,9 @@ describe('certificate files (--server/--cert/--key/--cacert)', () => {
   it('the key passed as the certificate', async () => {
     const e = await rejection(connect({ server: sb.url, cert: files.adminKey, key: files.adminKey, cacert: files.ca }));
     expect(e.kind).toBe('config');
-    expect(e.message).toMatch(new RegExp(`^The client certificate "${files.adminKey}" \\(--cert\\) is not a PEM certificate`));
+    expect(e.message).toMatch(
+      new RegExp(`^The client certificate "${files.adminKey}" \\(--cert\\) is not a PEM certificate`),
+    );
     expect(e.hint).toMatch(/BEGIN CERTIFICATE/);
     expect(e.message).not.toContain(readFileSync(files.adminKey, 'utf8').split('\n')[1]!);
   });
@@ -154,7 +181,9 @@ describe('certificate files (--server/--cert/--key/--cacert)', () => {
   it('a certificate and a key that do not match: refused before any request', async () => {
     const e = await rejection(connect({ server: sb.url, cert: files.adminCert, key: files.janeKey, cacert: files.ca }));
     expect(e.kind).toBe('config');
-    expect(e.message).toBe(`The client certificate "${files.adminCert}" (--cert) and the key "${files.janeKey}" (--key) do not belong together`);
+    expect(e.message).toBe(
+      `The client certificate "${files.adminCert}" (--cert) and the key "${files.janeKey}" (--key) do not belong together`,
+    );
     expect(explainError(e).title).toBe('Configuration problem');
   });
 
@@ -162,7 +191,9 @@ describe('certificate files (--server/--cert/--key/--cacert)', () => {
     const other = await createCertificateAuthority('other-ca');
     const otherCa = join(tmp.dir, 'other-ca.crt');
     writeFileSync(otherCa, other.certPem);
-    const api = new ApiClient(await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, cacert: otherCa }));
+    const api = new ApiClient(
+      await connect({ server: sb.url, cert: files.adminCert, key: files.adminKey, cacert: otherCa }),
+    );
     const e = await rejection(api.version());
     expect(e.kind).toBe('tls');
     expect(e.message).toMatch(/not signed by a trusted CA/);
@@ -174,13 +205,22 @@ describe('certificate files (--server/--cert/--key/--cacert)', () => {
     // Issued by the sandbox's own CA, so only the expiry is wrong: the server refuses it (401), as
     // kube-apiserver does, and kapi-tui notices the expiry before sending anything and after.
     const day = 24 * 3600 * 1000;
-    const old = await sb.issueClientCertificate({ commonName: 'alice', organizations: ['system:masters'], notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - 30 * day) });
+    const old = await sb.issueClientCertificate({
+      commonName: 'alice',
+      organizations: ['system:masters'],
+      notBefore: new Date(Date.now() - 400 * day),
+      notAfter: new Date(Date.now() - 30 * day),
+    });
     const cert = join(tmp.dir, 'alice.crt');
     const key = join(tmp.dir, 'alice.key');
     writeFileSync(cert, old.certPem);
     writeFileSync(key, old.keyPem);
     const conn = await connect({ server: sb.url, cert, key, cacert: files.ca });
-    expect(conn.warnings).toEqual([expect.stringMatching(/^The client certificate \(CN=alice\) expired on \d{4}-\d\d-\d\dT.*: the server will answer 401 Unauthorized\. Renew it/)]);
+    expect(conn.warnings).toEqual([
+      expect.stringMatching(
+        /^The client certificate \(CN=alice\) expired on \d{4}-\d\d-\d\dT.*: the server will answer 401 Unauthorized\. Renew it/,
+      ),
+    ]);
     const api = new ApiClient(conn);
     const e = await rejection(api.version());
     expect(e.status).toBe(401);

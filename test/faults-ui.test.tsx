@@ -23,8 +23,24 @@ afterEach(() => {
 });
 
 const PODS_PATH = '/api/v1/namespaces/default/pods';
-const status500 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Internal error occurred: etcdserver: request timed out', reason: 'InternalError', code: 500 });
-const status503 = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', code: 503 });
+const status500 = JSON.stringify({
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'Internal error occurred: etcdserver: request timed out',
+  reason: 'InternalError',
+  code: 500,
+});
+const status503 = JSON.stringify({
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server is currently unable to handle the request',
+  reason: 'ServiceUnavailable',
+  code: 503,
+});
 
 /** The rightmost pane's text (the detail pane), wrapped lines joined: robust to where words wrap. */
 function detailText(f: string): string {
@@ -55,7 +71,10 @@ const selected = (f: string) => /›\s*(\S+)/.exec(f)?.[1];
 
 async function startApp(opts: ApiClientOptions & { timeoutMs?: number } = {}, initialFaults: Fault[] = []) {
   const { timeoutMs, ...apiOpts } = opts;
-  api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true, timeoutMs }), { retry: { baseDelayMs: 10 }, ...apiOpts });
+  api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true, timeoutMs }), {
+    retry: { baseDelayMs: 10 },
+    ...apiOpts,
+  });
   sb.setFaults(initialFaults);
   const onExit = vi.fn();
   tui.render(<App api={api} onExit={onExit} color={false} version="test" />, { columns: 140, rows: 40 });
@@ -116,7 +135,9 @@ describe('the explorer with faults', () => {
     keys(ESC);
     const f = detailText(await wait((x) => /✖ cancelled/i.test(detailText(x))));
     expect(f).toMatch(/hint: press r/);
-    await vi.waitFor(() => expect(events.find((e) => e.path.startsWith(PODS_PATH))?.error).toMatch(/cancelled/i), { timeout: T });
+    await vi.waitFor(() => expect(events.find((e) => e.path.startsWith(PODS_PATH))?.error).toMatch(/cancelled/i), {
+      timeout: T,
+    });
     // r sends it again; without the fault the table arrives.
     sb.setFaults([]);
     keys('r');
@@ -142,7 +163,9 @@ describe('the explorer with faults', () => {
   });
 
   it('500 with a Status: the server message, not retried, check the server logs', async () => {
-    const app = await openPodsWith([{ match: PODS_PATH, status: 500, body: status500, contentType: 'application/json' }]);
+    const app = await openPodsWith([
+      { match: PODS_PATH, status: 500, body: status500, contentType: 'application/json' },
+    ]);
     const f = await detailError('HTTP 500 Internal Error');
     expect(f).toContain('etcdserver: request timed out');
     expect(f).toMatch(/hint: .*check the API server logs/);
@@ -151,7 +174,9 @@ describe('the explorer with faults', () => {
   });
 
   it('503 with Retry-After: retried as told, then the error with the delay and where to look', async () => {
-    const app = await openPodsWith([{ match: PODS_PATH, status: 503, body: status503, contentType: 'application/json', retryAfterSeconds: 1 }]);
+    const app = await openPodsWith([
+      { match: PODS_PATH, status: 503, body: status503, contentType: 'application/json', retryAfterSeconds: 1 },
+    ]);
     const f = await detailError('HTTP 503 Service Unavailable');
     expect(f).toContain('the server is currently unable to handle the request');
     expect(f).toMatch(/hint: .*apiservices.*Retry-After: 1s/);
@@ -160,13 +185,23 @@ describe('the explorer with faults', () => {
   });
 
   it('a 503 that happens once is invisible: the retry gets the table', async () => {
-    const app = await openPodsWith([{ match: PODS_PATH, status: 503, body: status503, contentType: 'application/json', retryAfterSeconds: 0, times: 1 }]);
+    const app = await openPodsWith([
+      {
+        match: PODS_PATH,
+        status: 503,
+        body: status503,
+        contentType: 'application/json',
+        retryAfterSeconds: 0,
+        times: 1,
+      },
+    ]);
     await wait((x) => /NAME\s+READY\s+STATUS/.test(x));
     await stillUsable(app);
   });
 
   it('an HTML page instead of JSON: says so, with the page title and the proxy hint', async () => {
-    const html = '<!DOCTYPE html><html><head><title>Access denied - Corporate Web Gateway</title></head><body>Sign in</body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>Access denied - Corporate Web Gateway</title></head><body>Sign in</body></html>';
     const app = await openPodsWith([{ match: PODS_PATH, status: 200, body: html, contentType: 'text/html' }]);
     const f = await detailError('Not a Kubernetes answer (HTML)');
     expect(f).toMatch(/answered HTML, not JSON/);
@@ -176,7 +211,14 @@ describe('the explorer with faults', () => {
   });
 
   it('truncated JSON: "Unreadable response", where it stops', async () => {
-    const app = await openPodsWith([{ match: PODS_PATH, status: 200, body: '{"kind":"Table","apiVersion":"meta.k8s.io/v1","rows":[{"cells":["web-', contentType: 'application/json' }]);
+    const app = await openPodsWith([
+      {
+        match: PODS_PATH,
+        status: 200,
+        body: '{"kind":"Table","apiVersion":"meta.k8s.io/v1","rows":[{"cells":["web-',
+        contentType: 'application/json',
+      },
+    ]);
     const f = await detailError('Unreadable response');
     expect(f).toMatch(/is truncated: it stops after \d+ bytes/);
     await stillUsable(app);
@@ -188,7 +230,10 @@ describe('the explorer with faults', () => {
     sb.setFaults([{ match: '/metrics', hugeBytes: 20 * 1024 * 1024 }]);
     const t0 = Date.now();
     keys(ENTER);
-    await wait((f) => f.includes('GET /metrics 200') && f.includes('apiserver_request_duration_seconds_bucket'), 20_000);
+    await wait(
+      (f) => f.includes('GET /metrics 200') && f.includes('apiserver_request_duration_seconds_bucket'),
+      20_000,
+    );
     console.log(`UI: 20 MB /metrics on screen after ${Date.now() - t0} ms`);
     await stillUsable(app);
   });
@@ -215,7 +260,9 @@ describe('the explorer with faults', () => {
   });
 
   it('one aggregated group failing (legacy discovery): flagged, the others listed and usable', async () => {
-    const app = await startApp({ legacyDiscovery: true }, [{ match: '/apis/metrics.k8s.io/v1beta1', status: 503, body: status503, contentType: 'application/json' }]);
+    const app = await startApp({ legacyDiscovery: true }, [
+      { match: '/apis/metrics.k8s.io/v1beta1', status: 503, body: status503, contentType: 'application/json' },
+    ]);
     // The group's name shows at once (legacy groups fill in as they arrive); its failure when it is in.
     const f = stripAnsi(await wait((x) => /metrics\.k8s\.io\/v1beta1 \* ⚠/.test(stripAnsi(x))));
     expect(f).toMatch(/⚠1/);

@@ -90,8 +90,10 @@ describe('stream lines are capped', () => {
     const api = await client();
     const events: WatchEventMessage[] = [];
     const e = await rejection(api.watch(ref('configmaps'), { namespace: 'ns' }, (ev) => events.push(ev)).done);
-    expect(e.message).toBe('The stream of /api/v1/namespaces/ns/configmaps?watch=1 sent a line longer than 8.0 MB '
-      + 'without a newline; stopped reading');
+    expect(e.message).toBe(
+      'The stream of /api/v1/namespaces/ns/configmaps?watch=1 sent a line longer than 8.0 MB ' +
+        'without a newline; stopped reading',
+    );
     expect(events).toEqual([]);
     await server.closed('/api/v1/namespaces/ns/configmaps');
     expect(server.written('/api/v1/namespaces/ns/configmaps')).toBeLessThan(32 * MIB);

@@ -12,7 +12,15 @@ import { connect, type ResolvedConnection } from '../src/client/connection.js';
 import { tourCurl, tourStepById, type TourCurlContext } from '../src/model/tour.js';
 import type { RequestEvent } from '../src/model/types.js';
 import { App } from '../src/ui/App.js';
-import { CURL, KUBECTL, startKubectlProxy, startSandbox, tempDir, toolMissing, type KubectlProxy } from './helpers/client.js';
+import {
+  CURL,
+  KUBECTL,
+  startKubectlProxy,
+  startSandbox,
+  tempDir,
+  toolMissing,
+  type KubectlProxy,
+} from './helpers/client.js';
 import { ENTER, ESC, hasText, useTui } from './helpers/ui.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -26,13 +34,21 @@ interface CurlRun {
 }
 
 /** Run a shown command as-is in a shell from the cwd, appending only curl's own output options. */
-function runCurl(cmd: string, extra = `-sS -o /dev/null -w '%{http_code}'`, env: Record<string, string> = {}): Promise<CurlRun> {
+function runCurl(
+  cmd: string,
+  extra = `-sS -o /dev/null -w '%{http_code}'`,
+  env: Record<string, string> = {},
+): Promise<CurlRun> {
   return new Promise((done) => {
-    execFile('sh', ['-c', `${cmd} ${extra}`], { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 20_000 },
+    execFile(
+      'sh',
+      ['-c', `${cmd} ${extra}`],
+      { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 20_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as any).code === 'number' ? (err as any).code : -1) : 0;
         done({ code, http: String(stdout).trim(), stderr: String(stderr) });
-      });
+      },
+    );
   });
 }
 
@@ -111,7 +127,10 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
     tmp?.remove();
   });
 
-  async function check(conn: ResolvedConnection, opts: { legacy?: boolean; env?: Record<string, string> } = {}): Promise<RequestEvent[]> {
+  async function check(
+    conn: ResolvedConnection,
+    opts: { legacy?: boolean; env?: Record<string, string> } = {},
+  ): Promise<RequestEvent[]> {
     const api = new ApiClient(conn, { legacyDiscovery: opts.legacy });
     const events: RequestEvent[] = [];
     api.onRequest((ev) => events.push(ev));
@@ -131,13 +150,13 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
       // A watch never ends by itself: give it a second, then curl exits 28 (timeout) after a 200.
       const r = await runCurl(ev.curl, `-sS -o /dev/null -w '%{http_code}'${isWatch ? ' -m 1' : ''}`, opts.env);
       const okExit = isWatch ? r.code === 28 || r.code === 0 : r.code === 0;
-      if (!okExit || r.http !== String(ev.status)) failures.push(`exit ${r.code}, HTTP ${r.http} (UI saw ${ev.status}): ${ev.curl}\n${r.stderr}`);
+      if (!okExit || r.http !== String(ev.status))
+        failures.push(`exit ${r.code}, HTTP ${r.http} (UI saw ${ev.status}): ${ev.curl}\n${r.stderr}`);
     }
     expect(failures).toEqual([]);
     // The reviews are POSTs with a JSON body; everything else is a GET.
     const posted = new Set(events.filter((e) => e.method === 'POST').map((e) => e.path.split('/').pop()));
-    expect([...posted].sort())
-      .toEqual(['selfsubjectaccessreviews', 'selfsubjectreviews', 'selfsubjectrulesreviews']);
+    expect([...posted].sort()).toEqual(['selfsubjectaccessreviews', 'selfsubjectreviews', 'selfsubjectrulesreviews']);
     expect(events.filter((e) => e.method !== 'POST').every((e) => e.method === 'GET')).toBe(true);
     return events;
   }
@@ -155,7 +174,9 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
 
   it('certificates mode with absolute paths, legacy discovery', async () => {
     const f = sb.files!;
-    const events = await check(await connect({ server: sb.url, cert: f.adminCert, key: f.adminKey, cacert: f.ca }), { legacy: true });
+    const events = await check(await connect({ server: sb.url, cert: f.adminCert, key: f.adminKey, cacert: f.ca }), {
+      legacy: true,
+    });
     // Legacy discovery walks every group-version: those commands ran too.
     expect(events.filter((e) => /^\/apis\/[^/]+\/[^/?]+$/.test(e.path)).length).toBeGreaterThan(10);
   });
@@ -167,18 +188,27 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
 
   it('kubeconfig mode with paths relative to the kubeconfig (not the cwd): absolute in the commands', async () => {
     const kc = join(tmp.dir, 'kubeconfig-relative');
-    writeFileSync(kc, [
-      'apiVersion: v1', 'kind: Config', 'current-context: rel',
-      `clusters: [{name: c, cluster: {server: "${sb.url}", certificate-authority: ca.crt}}]`,
-      'users: [{name: u, user: {client-certificate: admin.crt, client-key: admin.key}}]',
-      'contexts: [{name: rel, context: {cluster: c, user: u, namespace: team-a}}]', '',
-    ].join('\n'));
+    writeFileSync(
+      kc,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: rel',
+        `clusters: [{name: c, cluster: {server: "${sb.url}", certificate-authority: ca.crt}}]`,
+        'users: [{name: u, user: {client-certificate: admin.crt, client-key: admin.key}}]',
+        'contexts: [{name: rel, context: {cluster: c, user: u, namespace: team-a}}]',
+        '',
+      ].join('\n'),
+    );
     const events = await check(await connect({ kubeconfig: kc }));
     expect(events[0]!.curl).toContain(`--cert ${sb.files!.adminCert}`);
   });
 
   it('bearer token mode: the commands say "$TOKEN" and run with TOKEN in the environment', async () => {
-    const events = await check(await connect({ server: tokenSb.url, cacert: join(tmp.dir, 'token-ca.crt'), token: TOKEN }), { env: { TOKEN } });
+    const events = await check(
+      await connect({ server: tokenSb.url, cacert: join(tmp.dir, 'token-ca.crt'), token: TOKEN }),
+      { env: { TOKEN } },
+    );
     for (const e of events) {
       expect(e.curl).not.toContain(TOKEN);
       expect(e.curl).toContain('"Authorization: Bearer $TOKEN"');
@@ -194,9 +224,15 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
     for (const e of events) expect(e.curl).not.toMatch(/--cert|--key|--cacert|Authorization/);
   });
 
-  it('the tour\'s example curls: anonymous 403, client certificate 200, kubectl proxy 200', async () => {
+  it("the tour's example curls: anonymous 403, client certificate 200, kubectl proxy 200", async () => {
     const f = sb.files!;
-    const ctx: TourCurlContext = { server: sb.url, caFile: rel(f.ca), certFile: rel(f.adminCert), keyFile: rel(f.adminKey), proxyUrl: proxy?.url };
+    const ctx: TourCurlContext = {
+      server: sb.url,
+      caFile: rel(f.ca),
+      certFile: rel(f.adminCert),
+      keyFile: rel(f.adminKey),
+      proxyUrl: proxy?.url,
+    };
     const anon = tourCurl(tourStepById('anonymous')!, ctx)!;
     expectFilesResolve(anon);
     const a = await runCurl(anon, `-sS -w '\\n%{http_code}'`);
@@ -207,7 +243,12 @@ describe.skipIf(toolMissing(CURL))('every curl command the UI shows runs as show
     expectFilesResolve(certs);
     expect(await runCurl(certs)).toMatchObject({ code: 0, http: '200' });
     // Absolute paths work as well (what the UI shows when the files are not below the cwd).
-    const abs = tourCurl(tourStepById('client-certificates')!, { server: sb.url, caFile: f.ca, certFile: f.adminCert, keyFile: f.adminKey })!;
+    const abs = tourCurl(tourStepById('client-certificates')!, {
+      server: sb.url,
+      caFile: f.ca,
+      certFile: f.adminCert,
+      keyFile: f.adminKey,
+    })!;
     expect(await runCurl(abs)).toMatchObject({ code: 0, http: '200' });
     if (proxy) {
       const p = tourCurl(tourStepById('kubectl-proxy')!, ctx)!;

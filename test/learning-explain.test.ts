@@ -45,9 +45,15 @@ describe('explain against the sandbox OpenAPI v3', () => {
     sb = await startSandbox({ dir: tmp.dir, watchIntervalMs: 0 });
     api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
     // The index is text/plain, as kube-apiserver serves it: parse the body.
-    const index = JSON.parse((await api.getRaw('/openapi/v3')).body) as { paths: Record<string, { serverRelativeURL: string }> };
+    const index = JSON.parse((await api.getRaw('/openapi/v3')).body) as {
+      paths: Record<string, { serverRelativeURL: string }>;
+    };
     const fetchDoc = async (key: string) => (await api.getRaw(index.paths[key]!.serverRelativeURL)).json;
-    [core, apps, crd] = await Promise.all([fetchDoc('api/v1'), fetchDoc('apis/apps/v1'), fetchDoc('apis/stable.example.com/v1')]);
+    [core, apps, crd] = await Promise.all([
+      fetchDoc('api/v1'),
+      fetchDoc('apis/apps/v1'),
+      fetchDoc('apis/stable.example.com/v1'),
+    ]);
   });
   afterAll(async () => {
     api?.close();
@@ -64,7 +70,9 @@ describe('explain against the sandbox OpenAPI v3', () => {
   it('falls back to the name suffix within the group package when the extension is missing', () => {
     expect(findSchemaName(withoutGvk(core), POD)).toBe('io.k8s.api.core.v1.Pod');
     expect(findSchemaName(withoutGvk(apps), DEPLOYMENT)).toBe('io.k8s.api.apps.v1.Deployment');
-    expect(findSchemaName(withoutGvk(crd), { group: 'stable.example.com', version: 'v1', kind: 'CronTab' })).toBe('com.example.stable.v1.CronTab');
+    expect(findSchemaName(withoutGvk(crd), { group: 'stable.example.com', version: 'v1', kind: 'CronTab' })).toBe(
+      'com.example.stable.v1.CronTab',
+    );
     const t = buildFieldTree(withoutGvk(core), POD)!;
     expect(t.gvk).toEqual(POD);
     expect(child(child(t, 'spec'), 'containers').type).toBe('[]Container');
@@ -158,7 +166,11 @@ describe('explain against the sandbox OpenAPI v3', () => {
     expect(rec).toContain('    image\t<string>');
     expect(rec).toContain('      containerPort\t<integer> -required-');
     // Recursive output has no descriptions below FIELDS.
-    expect(rec.slice(rec.indexOf('FIELDS:') + 1).every((l) => /^\s+\S+\t<[^>]+>( -required-)?$/.test(l) || /^\s+enum: /.test(l))).toBe(true);
+    expect(
+      rec
+        .slice(rec.indexOf('FIELDS:') + 1)
+        .every((l) => /^\s+\S+\t<[^>]+>( -required-)?$/.test(l) || /^\s+enum: /.test(l)),
+    ).toBe(true);
   });
 
   it('maps a line of the pretty-printed pod to its field and explains it', async () => {
@@ -186,7 +198,11 @@ describe('explain against the sandbox OpenAPI v3', () => {
 });
 
 describe('fieldAtJsonLine', () => {
-  const text = JSON.stringify({ a: 1, spec: { containers: [{ name: 'x', ports: [80, 443] }], labels: {}, 'we"ird': { 'k:{}': [] } } }, null, 2);
+  const text = JSON.stringify(
+    { a: 1, spec: { containers: [{ name: 'x', ports: [80, 443] }], labels: {}, 'we"ird': { 'k:{}': [] } } },
+    null,
+    2,
+  );
   const lines = text.split('\n');
   const at = (i: number) => fieldAtJsonLine(text, i);
 
@@ -237,17 +253,31 @@ describe('real kube-apiserver shapes: cycles and wrappers', () => {
           required: ['spec'],
           properties: {
             apiVersion: { type: 'string', description: 'APIVersion defines the versioned schema.' },
-            spec: { allOf: [{ $ref: `${R}${P}CustomResourceDefinitionSpec` }], default: {}, description: 'spec describes how the user wants the resources to appear' },
+            spec: {
+              allOf: [{ $ref: `${R}${P}CustomResourceDefinitionSpec` }],
+              default: {},
+              description: 'spec describes how the user wants the resources to appear',
+            },
           },
-          'x-kubernetes-group-version-kind': [{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', version: 'v1' }],
+          'x-kubernetes-group-version-kind': [
+            { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', version: 'v1' },
+          ],
         },
         [`${P}CustomResourceDefinitionSpec`]: {
           description: 'CustomResourceDefinitionSpec describes how a user wants their resource to appear',
           type: 'object',
           required: ['group', 'versions'],
           properties: {
-            group: { type: 'string', default: '', description: 'group is the API group of the defined custom resource.' },
-            versions: { type: 'array', items: { allOf: [{ $ref: `${R}${P}CustomResourceDefinitionVersion` }], default: {} }, description: 'versions is the list of all API versions.' },
+            group: {
+              type: 'string',
+              default: '',
+              description: 'group is the API group of the defined custom resource.',
+            },
+            versions: {
+              type: 'array',
+              items: { allOf: [{ $ref: `${R}${P}CustomResourceDefinitionVersion` }], default: {} },
+              description: 'versions is the list of all API versions.',
+            },
           },
         },
         [`${P}CustomResourceDefinitionVersion`]: {
@@ -256,13 +286,21 @@ describe('real kube-apiserver shapes: cycles and wrappers', () => {
           required: ['name'],
           properties: {
             name: { type: 'string', default: '', description: 'name is the version name.' },
-            schema: { allOf: [{ $ref: `${R}${P}CustomResourceValidation` }], description: 'schema describes the schema used for validation.' },
+            schema: {
+              allOf: [{ $ref: `${R}${P}CustomResourceValidation` }],
+              description: 'schema describes the schema used for validation.',
+            },
           },
         },
         [`${P}CustomResourceValidation`]: {
           description: 'CustomResourceValidation is a list of validation methods for CustomResources.',
           type: 'object',
-          properties: { openAPIV3Schema: { allOf: [{ $ref: `${R}${P}JSONSchemaProps` }], description: 'openAPIV3Schema is the OpenAPI v3 schema to use for validation and pruning.' } },
+          properties: {
+            openAPIV3Schema: {
+              allOf: [{ $ref: `${R}${P}JSONSchemaProps` }],
+              description: 'openAPIV3Schema is the OpenAPI v3 schema to use for validation and pruning.',
+            },
+          },
         },
         [`${P}JSONSchemaProps`]: {
           description: 'JSONSchemaProps is a JSON-Schema following Specification Draft 4 (http://json-schema.org/).',
@@ -270,13 +308,17 @@ describe('real kube-apiserver shapes: cycles and wrappers', () => {
           properties: {
             allOf: { type: 'array', items: { allOf: [{ $ref: `${R}${P}JSONSchemaProps` }], default: {} } },
             items: { $ref: `${R}${P}JSONSchemaPropsOrArray` },
-            properties: { type: 'object', additionalProperties: { allOf: [{ $ref: `${R}${P}JSONSchemaProps` }], default: {} } },
+            properties: {
+              type: 'object',
+              additionalProperties: { allOf: [{ $ref: `${R}${P}JSONSchemaProps` }], default: {} },
+            },
             type: { type: 'string' },
             'x-kubernetes-int-or-string': { type: 'boolean' },
           },
         },
         [`${P}JSONSchemaPropsOrArray`]: {
-          description: 'JSONSchemaPropsOrArray represents a value that can either be a JSONSchemaProps or an array of JSONSchemaProps.',
+          description:
+            'JSONSchemaPropsOrArray represents a value that can either be a JSONSchemaProps or an array of JSONSchemaProps.',
         },
       },
     },
@@ -310,7 +352,13 @@ describe('real kube-apiserver shapes: cycles and wrappers', () => {
     const inner = explainPath(t, ['spec', 'versions', 'schema', 'openAPIV3Schema', 'properties'])!;
     const open = expandField(doc, inner);
     expect(open.recursive).toBeUndefined();
-    expect(open.children!.map((c) => c.name)).toEqual(['allOf', 'items', 'properties', 'type', 'x-kubernetes-int-or-string']);
+    expect(open.children!.map((c) => c.name)).toEqual([
+      'allOf',
+      'items',
+      'properties',
+      'type',
+      'x-kubernetes-int-or-string',
+    ]);
     expect(child(open, 'properties').recursive).toBe(true);
     const deep = ['spec', 'versions', 'schema', 'openAPIV3Schema', 'properties', 'foo', 'properties', 'bar', 'type'];
     expect(explainPath(t, deep)).toBeUndefined();
@@ -330,7 +378,12 @@ describe('real kube-apiserver shapes: cycles and wrappers', () => {
     const byName = buildFieldTree(doc, `${P}CustomResourceDefinitionSpec`)!;
     expect(byName.name).toBe('CustomResourceDefinitionSpec');
     expect(byName.gvk).toBeUndefined();
-    const v2 = JSON.parse(JSON.stringify({ swagger: '2.0', definitions: doc.components.schemas }).replaceAll('#/components/schemas/', '#/definitions/'));
+    const v2 = JSON.parse(
+      JSON.stringify({ swagger: '2.0', definitions: doc.components.schemas }).replaceAll(
+        '#/components/schemas/',
+        '#/definitions/',
+      ),
+    );
     const t = buildFieldTree(v2, CRD)!;
     expect(explainPath(t, ['spec', 'versions', 'name'])!.required).toBe(true);
     expect(buildFieldTree({}, CRD)).toBeUndefined();

@@ -19,7 +19,11 @@ const POD_LOG: ResourceRef = { group: '', version: 'v1', resource: 'pods/log', n
 const DEPLOYMENTS: ResourceRef = { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true };
 const NODES: ResourceRef = { group: '', version: 'v1', resource: 'nodes', namespaced: false };
 const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
-const REVIEW_PATHS = new Set([SELF_SUBJECT_REVIEW_PATH, SELF_SUBJECT_RULES_REVIEW_PATH, SELF_SUBJECT_ACCESS_REVIEW_PATH]);
+const REVIEW_PATHS = new Set([
+  SELF_SUBJECT_REVIEW_PATH,
+  SELF_SUBJECT_RULES_REVIEW_PATH,
+  SELF_SUBJECT_ACCESS_REVIEW_PATH,
+]);
 
 const all = (v: boolean) => Object.fromEntries(VERBS.map((x) => [x, v]));
 
@@ -92,7 +96,14 @@ describe('identity and permissions against the sandbox', () => {
     });
 
     it('an older server without SelfSubjectReview (404): the kubeconfig user', async () => {
-      sb.setFaults([{ match: SELF_SUBJECT_REVIEW_PATH, status: 404, body: '404 page not found\n', contentType: 'text/plain; charset=utf-8' }]);
+      sb.setFaults([
+        {
+          match: SELF_SUBJECT_REVIEW_PATH,
+          status: 404,
+          body: '404 page not found\n',
+          contentType: 'text/plain; charset=utf-8',
+        },
+      ]);
       try {
         const { api } = await client({ kubeconfig: sb.files!.kubeconfigJane });
         const me = await whoAmI(api);
@@ -123,14 +134,24 @@ describe('identity and permissions against the sandbox', () => {
       expect(await allowedVerbs(api, PODS, 'team-a', VERBS)).toEqual(all(true));
       expect(await allowedVerbs(api, DEPLOYMENTS, 'team-a', VERBS)).toEqual(all(true));
       expect(log.map((e) => `${e.method} ${e.path}`)).toEqual([`POST ${SELF_SUBJECT_RULES_REVIEW_PATH}`]);
-      expect(JSON.parse(log[0]!.curl.match(/--data-raw '([^']*)'/)![1]!)).toMatchObject({ spec: { namespace: 'team-a' } });
+      expect(JSON.parse(log[0]!.curl.match(/--data-raw '([^']*)'/)![1]!)).toMatchObject({
+        spec: { namespace: 'team-a' },
+      });
       expect(await allowedVerbs(api, NODES, undefined, ['list', 'delete'])).toEqual({ list: true, delete: true });
     });
 
     it('jane may get/list/watch pods in team-a, not delete them; nothing on deployments', async () => {
       const { api, log } = await client({ kubeconfig: sb.files!.kubeconfigJane });
       const pods = await allowedVerbs(api, PODS, 'team-a', VERBS);
-      expect(pods).toEqual({ get: true, list: true, watch: true, create: false, update: false, patch: false, delete: false });
+      expect(pods).toEqual({
+        get: true,
+        list: true,
+        watch: true,
+        create: false,
+        update: false,
+        patch: false,
+        delete: false,
+      });
       expect(await allowedVerbs(api, DEPLOYMENTS, 'team-a', VERBS)).toEqual(all(false));
       expect(await allowedVerbs(api, POD_LOG, 'team-a', ['get'])).toEqual({ get: false });
       // Cached per namespace for the session: one rules review so far.
@@ -154,7 +175,15 @@ describe('identity and permissions against the sandbox', () => {
       try {
         const { api, log } = await client({ kubeconfig: sb.files!.kubeconfigJane });
         const r = await allowedVerbs(api, PODS, 'team-a', VERBS, { concurrency: 2 });
-        expect(r).toEqual({ get: true, list: true, watch: true, create: false, update: false, patch: false, delete: false });
+        expect(r).toEqual({
+          get: true,
+          list: true,
+          watch: true,
+          create: false,
+          update: false,
+          patch: false,
+          delete: false,
+        });
         const sars = log.filter((e) => e.path === SELF_SUBJECT_ACCESS_REVIEW_PATH);
         expect(sars).toHaveLength(VERBS.length);
         expect(sars.every((e) => e.status === 201)).toBe(true);
@@ -172,14 +201,27 @@ describe('identity and permissions against the sandbox', () => {
 
     it('falls back when the rules review is incomplete (a non-RBAC authorizer)', async () => {
       const incomplete = JSON.stringify({
-        kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: { namespace: 'team-a' },
-        status: { resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }], nonResourceRules: [], incomplete: true, evaluationError: 'webhook authorizer does not support user rule resolution' },
+        kind: 'SelfSubjectRulesReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        metadata: {},
+        spec: { namespace: 'team-a' },
+        status: {
+          resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+          nonResourceRules: [],
+          incomplete: true,
+          evaluationError: 'webhook authorizer does not support user rule resolution',
+        },
       });
-      sb.setFaults([{ match: SELF_SUBJECT_RULES_REVIEW_PATH, status: 201, body: incomplete, contentType: 'application/json' }]);
+      sb.setFaults([
+        { match: SELF_SUBJECT_RULES_REVIEW_PATH, status: 201, body: incomplete, contentType: 'application/json' },
+      ]);
       try {
         const { api, log } = await client({ kubeconfig: sb.files!.kubeconfigJane });
         // The incomplete rules would allow everything; the access reviews say what is true.
-        expect(await allowedVerbs(api, DEPLOYMENTS, 'team-a', ['get', 'delete'])).toEqual({ get: false, delete: false });
+        expect(await allowedVerbs(api, DEPLOYMENTS, 'team-a', ['get', 'delete'])).toEqual({
+          get: false,
+          delete: false,
+        });
         expect(log.filter((e) => e.path === SELF_SUBJECT_ACCESS_REVIEW_PATH)).toHaveLength(2);
       } finally {
         sb.setFaults([]);
@@ -197,13 +239,19 @@ describe('identity and permissions against the sandbox', () => {
         { verbs: ['*'], apiGroups: ['apps'], resources: ['*/scale'] },
         { verbs: ['get'], apiGroups: [''], resources: ['secrets'], resourceNames: ['only-this-one'] },
       ];
-      expect(evaluateRules(rules, '', 'pods', ['get', 'list', 'delete'])).toEqual({ get: true, list: true, delete: false });
+      expect(evaluateRules(rules, '', 'pods', ['get', 'list', 'delete'])).toEqual({
+        get: true,
+        list: true,
+        delete: false,
+      });
       expect(evaluateRules(rules, '', 'pods/log', ['get'])).toEqual({ get: true });
       expect(evaluateRules(rules, 'apps', 'pods', ['get'])).toEqual({ get: false });
       expect(evaluateRules(rules, 'apps', 'deployments/scale', ['update'])).toEqual({ update: true });
       expect(evaluateRules(rules, 'apps', 'deployments', ['update'])).toEqual({ update: false });
       expect(evaluateRules(rules, '', 'secrets', ['get'])).toEqual({ get: false });
-      expect(ruleAllows({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, 'x.example.com', 'things/status', 'patch')).toBe(true);
+      expect(
+        ruleAllows({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, 'x.example.com', 'things/status', 'patch'),
+      ).toBe(true);
       expect(ruleAllows({ verbs: ['get'] }, '', 'pods', 'get')).toBe(false);
     });
   });
@@ -217,7 +265,7 @@ describe('identity and permissions against the sandbox', () => {
       await proxy?.stop();
     });
 
-    it('the review works through the proxy: the proxy\'s kubeconfig user', async () => {
+    it("the review works through the proxy: the proxy's kubeconfig user", async () => {
       const { api } = await client({ proxy: proxy.url });
       expect(api.connection.user).toBeUndefined();
       expect(await whoAmI(api)).toMatchObject({ username: 'jane', source: 'SelfSubjectReview' });
@@ -225,7 +273,14 @@ describe('identity and permissions against the sandbox', () => {
     });
 
     it('when it does not (old server), the identity is unknown, not anonymous', async () => {
-      sb.setFaults([{ match: SELF_SUBJECT_REVIEW_PATH, status: 404, body: '404 page not found\n', contentType: 'text/plain; charset=utf-8' }]);
+      sb.setFaults([
+        {
+          match: SELF_SUBJECT_REVIEW_PATH,
+          status: 404,
+          body: '404 page not found\n',
+          contentType: 'text/plain; charset=utf-8',
+        },
+      ]);
       try {
         const { api } = await client({ proxy: proxy.url });
         const me = await whoAmI(api);

@@ -20,8 +20,16 @@ async function statusOf(p: Promise<{ status: number }>): Promise<number> {
 describe('tour content', () => {
   it('has the steps in teaching order', () => {
     expect(TOUR.map((s) => s.id)).toEqual([
-      'version', 'root', 'core-group', 'named-groups', 'group-version', 'list-objects', 'get-object',
-      'anonymous', 'client-certificates', 'kubectl-proxy',
+      'version',
+      'root',
+      'core-group',
+      'named-groups',
+      'group-version',
+      'list-objects',
+      'get-object',
+      'anonymous',
+      'client-certificates',
+      'kubectl-proxy',
     ]);
     expect(new Set(TOUR.map((s) => s.id)).size).toBe(TOUR.length);
     expect(tourStepById('anonymous')!.expectStatus).toBe(403);
@@ -57,19 +65,24 @@ describe('tour content', () => {
       'GET /api',
     ]);
     expect(targetRequest({ kind: 'resource', groupVersion: 'v1', resource: 'pods' }).path).toBe('/api/v1');
-    expect(targetRequest({ kind: 'object', groupVersion: 'apps/v1', resource: 'deployments', namespace: 'team-a' }).path)
-      .toBe('/apis/apps/v1/namespaces/team-a/deployments');
+    expect(
+      targetRequest({ kind: 'object', groupVersion: 'apps/v1', resource: 'deployments', namespace: 'team-a' }).path,
+    ).toBe('/apis/apps/v1/namespaces/team-a/deployments');
   });
 
   it('fills the example curls', () => {
     const ctx = { server: 'https://127.0.0.1:6443/' };
     expect(tourCurl(tourStepById('anonymous')!, ctx)).toBe('curl --cacert ca.crt https://127.0.0.1:6443/api');
-    expect(tourCurl(tourStepById('client-certificates')!, ctx))
-      .toBe('curl --cacert ca.crt --cert admin.crt --key admin.key https://127.0.0.1:6443/api');
+    expect(tourCurl(tourStepById('client-certificates')!, ctx)).toBe(
+      'curl --cacert ca.crt --cert admin.crt --key admin.key https://127.0.0.1:6443/api',
+    );
     expect(tourCurl(tourStepById('kubectl-proxy')!, ctx)).toBe('curl http://127.0.0.1:8001/api');
-    expect(tourCurl(tourStepById('kubectl-proxy')!, { ...ctx, proxyUrl: 'http://127.0.0.1:39999' })).toBe('curl http://127.0.0.1:39999/api');
-    expect(tourCurl(tourStepById('anonymous')!, { ...ctx, caFile: '/tmp/my dir/ca.crt' }))
-      .toBe(`curl --cacert '/tmp/my dir/ca.crt' https://127.0.0.1:6443/api`);
+    expect(tourCurl(tourStepById('kubectl-proxy')!, { ...ctx, proxyUrl: 'http://127.0.0.1:39999' })).toBe(
+      'curl http://127.0.0.1:39999/api',
+    );
+    expect(tourCurl(tourStepById('anonymous')!, { ...ctx, caFile: '/tmp/my dir/ca.crt' })).toBe(
+      `curl --cacert '/tmp/my dir/ca.crt' https://127.0.0.1:6443/api`,
+    );
     expect(tourCurl(tourStepById('version')!, ctx)).toBeUndefined();
   });
 });
@@ -97,7 +110,9 @@ describe('tour targets on the sandbox', () => {
 
   const request = (api: ApiClient, s: TourStep) => {
     const { method, path } = targetRequest(s.target);
-    return method === 'GET' ? api.getRaw(path) : api.request(method, path, { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
+    return method === 'GET'
+      ? api.getRaw(path)
+      : api.request(method, path, { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
   };
 
   it.each(TOUR.map((s) => [s.id, s] as const))('%s: the target answers as an admin', async (_id, s) => {
@@ -108,7 +123,10 @@ describe('tour targets on the sandbox', () => {
 
   it('the anonymous step is a 403 without a client certificate; the next step fixes it', async () => {
     const s = tourStepById('anonymous')!;
-    const e = await request(anonymous, s).then(() => undefined, (err) => err);
+    const e = await request(anonymous, s).then(
+      () => undefined,
+      (err) => err,
+    );
     expect(e?.status).toBe(s.expectStatus);
     expect(e.serverMessage).toBe('forbidden: User "system:anonymous" cannot get path "/api"');
     expect(e.hint).toMatch(/No credentials/);
@@ -119,8 +137,10 @@ describe('tour targets on the sandbox', () => {
 
   it('what the explanations claim about access holds', async () => {
     // "Anyone may read it, even without credentials."
-    for (const p of ['/version', '/healthz', '/livez', '/readyz']) expect(await statusOf(anonymous.getRaw(p)), p).toBe(200);
-    for (const p of ['/', '/api', '/apis', '/openapi/v3', '/metrics']) expect(await statusOf(anonymous.getRaw(p)), p).toBe(403);
+    for (const p of ['/version', '/healthz', '/livez', '/readyz'])
+      expect(await statusOf(anonymous.getRaw(p)), p).toBe(200);
+    for (const p of ['/', '/api', '/apis', '/openapi/v3', '/metrics'])
+      expect(await statusOf(anonymous.getRaw(p)), p).toBe(403);
     // "The default roles do not grant / itself": an ordinary user gets 403, discovery works.
     expect(await statusOf(jane.getRaw('/'))).toBe(403);
     expect(await statusOf(jane.getRaw('/api'))).toBe(200);
@@ -129,19 +149,32 @@ describe('tour targets on the sandbox', () => {
 
   it('the steps show what they describe', async () => {
     const version = (await admin.getRaw('/version')).json as any;
-    expect(version).toMatchObject({ major: expect.any(String), minor: expect.any(String), gitVersion: expect.any(String), platform: expect.any(String) });
+    expect(version).toMatchObject({
+      major: expect.any(String),
+      minor: expect.any(String),
+      gitVersion: expect.any(String),
+      platform: expect.any(String),
+    });
     const root = (await admin.getRaw('/')).json as any;
-    for (const p of ['/api', '/apis', '/healthz', '/livez', '/readyz', '/metrics', '/openapi/v3', '/version']) expect(root.paths).toContain(p);
+    for (const p of ['/api', '/apis', '/healthz', '/livez', '/readyz', '/metrics', '/openapi/v3', '/version'])
+      expect(root.paths).toContain(p);
     const api = (await admin.getRaw('/api')).json as any;
     expect(api.versions).toEqual(['v1']);
     const apis = (await admin.getRaw('/apis')).json as any;
-    expect(apis.groups.map((g: any) => g.name)).toEqual(expect.arrayContaining(['apps', 'batch', 'rbac.authorization.k8s.io']));
+    expect(apis.groups.map((g: any) => g.name)).toEqual(
+      expect.arrayContaining(['apps', 'batch', 'rbac.authorization.k8s.io']),
+    );
     const appsV1 = (await admin.getRaw('/apis/apps/v1')).json as any;
     const names = appsV1.resources.map((r: any) => r.name);
     expect(names).toContain('deployments');
     expect(names).toContain('deployments/scale');
-    expect(appsV1.resources.find((r: any) => r.name === 'deployments').verbs).toEqual(expect.arrayContaining(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']));
-    const page = await admin.list({ group: '', version: 'v1', resource: 'pods', namespaced: true }, { namespace: 'kube-system' });
+    expect(appsV1.resources.find((r: any) => r.name === 'deployments').verbs).toEqual(
+      expect.arrayContaining(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
+    );
+    const page = await admin.list(
+      { group: '', version: 'v1', resource: 'pods', namespaced: true },
+      { namespace: 'kube-system' },
+    );
     expect(page.format).toBe('table');
     // The get-object step opens the first pod of that list.
     const first = page.rows[0]?.object?.metadata?.name;

@@ -35,11 +35,17 @@ describe('resolving a resource', () => {
     expect(resolved('po --all-namespaces')).toBe('v1 pods null');
     expect(resolved('po -n team-a')).toBe('v1 pods team-a');
     expect(resolved('po --namespace=team-a')).toBe('v1 pods team-a');
-    expect(runCommand(groups, 'po team-a')).toEqual({ kind: 'error', message: 'unexpected "team-a": use -A or -n NAMESPACE' });
+    expect(runCommand(groups, 'po team-a')).toEqual({
+      kind: 'error',
+      message: 'unexpected "team-a": use -A or -n NAMESPACE',
+    });
   });
 
   test('unknown names: did you mean the closest, or just no', () => {
-    expect(runCommand(groups, 'deplyo')).toEqual({ kind: 'error', message: 'no resource "deplyo": did you mean deploy?' });
+    expect(runCommand(groups, 'deplyo')).toEqual({
+      kind: 'error',
+      message: 'no resource "deplyo": did you mean deploy?',
+    });
     expect(runCommand(groups, 'zzzzzzzz')).toEqual({ kind: 'error', message: 'no resource "zzzzzzzz"' });
   });
 
@@ -52,7 +58,13 @@ describe('resolving a resource', () => {
 
 describe('completion', () => {
   test('names starting with what is typed, shortest first; Tab extends as far as they agree', () => {
-    expect(completions(groups, 'dep')).toEqual(['deploy', 'deployment', 'deployments', 'deployments.apps', 'deployments.v1.apps']);
+    expect(completions(groups, 'dep')).toEqual([
+      'deploy',
+      'deployment',
+      'deployments',
+      'deployments.apps',
+      'deployments.v1.apps',
+    ]);
     expect(complete(groups, 'dep')).toBe('deploy');
     expect(complete(groups, 'cron')).toBe('crontab');
     expect(complete(groups, 'secr')).toBe('secret');
@@ -67,26 +79,31 @@ describe('completion', () => {
 });
 
 describe('the line in the reducer and the keys', () => {
-  const ctx = (sc: ReturnType<typeof start>) =>
-    keyContext(sc, { groups, groupRows: groupRows(DISCOVERY) });
+  const ctx = (sc: ReturnType<typeof start>) => keyContext(sc, { groups, groupRows: groupRows(DISCOVERY) });
   const type = (sc: ReturnType<typeof start>, text: string) => {
     let s = sc;
     for (const ch of text) s = run(s, keyToAction(ch, {}, ctx(s)) as never);
     return s;
   };
-  const withTree = () => run(start('default'), { type: 'rows', list: 'groups', keys: groupRows(DISCOVERY).map((r) => r.label.trim()) });
+  const withTree = () =>
+    run(start('default'), { type: 'rows', list: 'groups', keys: groupRows(DISCOVERY).map((r) => r.label.trim()) });
 
   test(': opens it, typing fills it, Enter on a resource opens its table and moves the tree there', () => {
     let s = type(withTree(), ':deploy');
     expect(s.state.command).toEqual({ text: 'deploy', recalled: null });
     s = run(s, keyToAction('', { return: true }, ctx(s)) as never);
     expect(s.state.command).toBeNull();
-    expect(topView(s.state)).toEqual({ kind: 'objects', ref: { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true } });
+    expect(topView(s.state)).toEqual({
+      kind: 'objects',
+      ref: { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true },
+    });
     expect(s.state.focus).toBe('detail');
     expect(list(s, 'groups').keys[list(s, 'groups').matches[list(s, 'groups').cursor]]).toBe('apps/v1 *');
     const apps = DISCOVERY.groups[1].versions[0];
     s = run(s, { type: 'rows', list: 'resources', keys: resourceRows(apps).map(resourceKey) });
-    expect(list(s, 'resources').keys[list(s, 'resources').matches[list(s, 'resources').cursor]]).toMatch(/^deployments /);
+    expect(list(s, 'resources').keys[list(s, 'resources').matches[list(s, 'resources').cursor]]).toMatch(
+      /^deployments /,
+    );
     expect(s.state.history).toEqual(['deploy']);
   });
 
@@ -96,14 +113,24 @@ describe('the line in the reducer and the keys', () => {
     expect(s.state.namespace).toBeUndefined();
     s = type(s, ':deplyo');
     s = run(s, keyToAction('', { return: true }, ctx(s)) as never);
-    expect(s.state.command).toEqual({ text: 'deplyo', recalled: null, error: 'no resource "deplyo": did you mean deploy?' });
+    expect(s.state.command).toEqual({
+      text: 'deplyo',
+      recalled: null,
+      error: 'no resource "deplyo": did you mean deploy?',
+    });
     s = run(s, keyToAction('', { escape: true }, ctx(s)) as never);
     expect(s.state.command).toBeNull();
   });
 
   test('Up recalls older commands, Down newer ones and then an empty line; Backspace on empty closes', () => {
-    let s = run(start(), { type: 'commandStart' }, { type: 'commandDone', text: 'po', then: [] },
-      { type: 'commandStart' }, { type: 'commandDone', text: 'deploy', then: [] }, { type: 'commandStart' });
+    let s = run(
+      start(),
+      { type: 'commandStart' },
+      { type: 'commandDone', text: 'po', then: [] },
+      { type: 'commandStart' },
+      { type: 'commandDone', text: 'deploy', then: [] },
+      { type: 'commandStart' },
+    );
     s = run(s, { type: 'commandRecall', direction: -1 });
     expect(s.state.command?.text).toBe('deploy');
     s = run(s, { type: 'commandRecall', direction: -1 }, { type: 'commandRecall', direction: -1 });

@@ -14,7 +14,11 @@ const yaml = (v: unknown) => stringify(v, YAML_OPTIONS);
 
 describe('toJsonLines', () => {
   it('without recursion, prints what JSON.stringify(value, null, 2) prints', () => {
-    const doc = { kind: 'Pod', metadata: { name: 'web', labels: {}, skip: undefined }, spec: { containers: [{ name: 'a', ports: [] }, 1, null, true, 'x"y'] } };
+    const doc = {
+      kind: 'Pod',
+      metadata: { name: 'web', labels: {}, skip: undefined },
+      spec: { containers: [{ name: 'a', ports: [] }, 1, null, true, 'x"y'] },
+    };
     expect(deepJsonLines(doc)).toEqual(JSON.stringify(doc, null, 2).split('\n'));
     expect(deepJsonLines([])).toEqual(['[]']);
     expect(deepJsonLines('s')).toEqual(['"s"']);
@@ -44,7 +48,17 @@ describe('toYamlLines', () => {
 });
 
 describe('the request log', () => {
-  const event = (id: number): RequestEvent => ({ id, method: 'GET', path: '/x', accept: 'application/json', durationMs: 1, bytes: 1, curl: 'curl', kubectl: 'kubectl', startedAt: 0 });
+  const event = (id: number): RequestEvent => ({
+    id,
+    method: 'GET',
+    path: '/x',
+    accept: 'application/json',
+    durationMs: 1,
+    bytes: 1,
+    curl: 'curl',
+    kubectl: 'kubectl',
+    startedAt: 0,
+  });
 
   it('a deep body is kept, not thrown over', () => {
     expect(displayBody({ body: '', json: nested(5000) }).split('\n').length).toBe(10001);

@@ -4,8 +4,13 @@ import { expect, test } from 'vitest';
 import { headerParts } from '../src/model/header.js';
 
 const facts = {
-  version: '0.1.0', mode: 'kubeconfig', context: 'kind-dev', server: 'https://127.0.0.1:38523', user: 'kubernetes-admin',
-  namespace: 'team-a', serverVersion: 'v1.34.4',
+  version: '0.1.0',
+  mode: 'kubeconfig',
+  context: 'kind-dev',
+  server: 'https://127.0.0.1:38523',
+  user: 'kubernetes-admin',
+  namespace: 'team-a',
+  serverVersion: 'v1.34.4',
 };
 
 test('wide: everything', () => {
@@ -24,9 +29,13 @@ test('narrower: the scheme goes first, then the server version, the URL, the mod
   expect(headerParts(facts, 117).join(' │ ')).toBe(
     'kapi-tui 0.1.0 │ kubeconfig │ context kind-dev @ 127.0.0.1:38523 │ user kubernetes-admin │ ns team-a │ server v1.34.4',
   );
-  expect(headerParts(facts, 116).join(' │ ')).toBe('kapi-tui 0.1.0 │ kubeconfig │ context kind-dev @ 127.0.0.1:38523 │ user kubernetes-admin │ ns team-a');
+  expect(headerParts(facts, 116).join(' │ ')).toBe(
+    'kapi-tui 0.1.0 │ kubeconfig │ context kind-dev @ 127.0.0.1:38523 │ user kubernetes-admin │ ns team-a',
+  );
   expect(headerParts(facts, 60).join(' │ ')).toBe('kapi-tui │ ctx kind-dev │ user kubernetes-admin │ ns team-a');
-  expect(headerParts({ ...facts, namespace: undefined }, 41).join(' │ ')).toBe('kapi-tui │ user kubernetes-admin │ ns all');
+  expect(headerParts({ ...facts, namespace: undefined }, 41).join(' │ ')).toBe(
+    'kapi-tui │ user kubernetes-admin │ ns all',
+  );
   expect(headerParts({ ...facts, namespace: undefined }, 40)).toEqual(['ns all', 'user kubernetes-admin']);
   expect(headerParts(facts, 20)).toEqual(['ns team-a', 'user kubernetes-admin']);
 });

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { KEYMAP, bindingLabel, matchCommand } from '../src/model/keymap.js';
 import { stringify } from 'yaml';
-import { YAML_OPTIONS, highlightJsonLine, highlightYamlLine, toJsonLines, toYamlLines } from '../src/model/highlight.js';
+import {
+  YAML_OPTIONS,
+  highlightJsonLine,
+  highlightYamlLine,
+  toJsonLines,
+  toYamlLines,
+} from '../src/model/highlight.js';
 import { MASK, hideManagedFields, maskSecret } from '../src/model/secrets.js';
 import { formatAge, formatBytes, formatRequest, formatRow, humanDuration, layoutColumns } from '../src/model/format.js';
 import { computeLayout } from '../src/model/layout.js';
@@ -38,8 +44,15 @@ describe('keymap', () => {
     expect(matchCommand('t', {})).toBe('tour');
     expect(matchCommand('q', {})).toBe('quit');
     expect(matchCommand('G', { shift: true })).toBe('nav.bottom');
-    expect(['/', 'r', 'n', 'y', '?', 'x', 'g'].map((k) => matchCommand(k, {})))
-      .toEqual(['filter', 'refresh', 'namespace', 'format.toggle', 'help', 'secret.reveal', 'nav.top']);
+    expect(['/', 'r', 'n', 'y', '?', 'x', 'g'].map((k) => matchCommand(k, {}))).toEqual([
+      'filter',
+      'refresh',
+      'namespace',
+      'format.toggle',
+      'help',
+      'secret.reveal',
+      'nav.top',
+    ]);
   });
 
   test('keys that must not map to a command', () => {
@@ -75,31 +88,53 @@ describe('highlight', () => {
   test('JSON lines get typed tokens', () => {
     const lines = toJsonLines({ name: 'web', replicas: 3, ready: true, owner: null, ratio: -1.5e3 });
     expect(lines[0]).toBe('{');
-    const kinds = (line: string) => highlightJsonLine(line).filter((t) => t.kind !== 'plain' && t.kind !== 'punct').map((t) => `${t.kind}:${t.text}`);
+    const kinds = (line: string) =>
+      highlightJsonLine(line)
+        .filter((t) => t.kind !== 'plain' && t.kind !== 'punct')
+        .map((t) => `${t.kind}:${t.text}`);
     expect(kinds(lines[1])).toEqual(['key:"name"', 'string:"web"']);
     expect(kinds(lines[2])).toEqual(['key:"replicas"', 'number:3']);
     expect(kinds(lines[3])).toEqual(['key:"ready"', 'boolean:true']);
     expect(kinds(lines[4])).toEqual(['key:"owner"', 'null:null']);
     expect(kinds(lines[5])).toEqual(['key:"ratio"', 'number:-1500']);
     // Tokens reassemble to the line.
-    for (const l of lines) expect(highlightJsonLine(l).map((t) => t.text).join('')).toBe(l);
+    for (const l of lines)
+      expect(
+        highlightJsonLine(l)
+          .map((t) => t.text)
+          .join(''),
+      ).toBe(l);
     expect(highlightJsonLine('  "a \\"q\\": b": "x:y",').map((t) => t.kind)).toContain('key');
   });
 
   test('YAML via the yaml package, highlighted', () => {
-    const lines = toYamlLines({ metadata: { name: 'web', labels: { app: 'x' } }, replicas: 3, list: ['a', true] }, (v) => stringify(v, YAML_OPTIONS));
+    const lines = toYamlLines(
+      { metadata: { name: 'web', labels: { app: 'x' } }, replicas: 3, list: ['a', true] },
+      (v) => stringify(v, YAML_OPTIONS),
+    );
     expect(lines).toContain('  name: web');
     const toks = highlightYamlLine('  name: web');
     expect(toks.find((t) => t.kind === 'key')?.text).toBe('name');
     expect(toks.find((t) => t.kind === 'string')?.text).toBe(' web');
     expect(highlightYamlLine('replicas: 3').some((t) => t.kind === 'number')).toBe(true);
     expect(highlightYamlLine('  - true').some((t) => t.kind === 'boolean')).toBe(true);
-    for (const l of lines) expect(highlightYamlLine(l).map((t) => t.text).join('')).toBe(l);
+    for (const l of lines)
+      expect(
+        highlightYamlLine(l)
+          .map((t) => t.text)
+          .join(''),
+      ).toBe(l);
   });
 });
 
 describe('secrets', () => {
-  const secret = { kind: 'Secret', apiVersion: 'v1', metadata: { name: 's', managedFields: [{ manager: 'x' }] }, data: { password: 'aHVudGVyMg==' }, stringData: { token: 'abc' } };
+  const secret = {
+    kind: 'Secret',
+    apiVersion: 'v1',
+    metadata: { name: 's', managedFields: [{ manager: 'x' }] },
+    data: { password: 'aHVudGVyMg==' },
+    stringData: { token: 'abc' },
+  };
   test('maskSecret masks data and stringData values of Secrets only', () => {
     const m = maskSecret(secret);
     expect(m.data).toEqual({ password: MASK });
@@ -114,13 +149,22 @@ describe('secrets', () => {
 
   test('maskSecret masks the values kubectl apply keeps in last-applied-configuration', () => {
     const applied = JSON.stringify({ kind: 'Secret', data: { password: 'aHVudGVyMg==' } });
-    const s = { kind: 'Secret', metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied, other: 'kept' } }, data: { password: 'aHVudGVyMg==' } };
+    const s = {
+      kind: 'Secret',
+      metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied, other: 'kept' } },
+      data: { password: 'aHVudGVyMg==' },
+    };
     const m = maskSecret(s);
     const annotations = (m.metadata as { annotations: Record<string, string> }).annotations;
     expect(annotations.other).toBe('kept');
     expect(annotations['kubectl.kubernetes.io/last-applied-configuration']).not.toContain('aHVudGVyMg==');
-    expect(JSON.parse(annotations['kubectl.kubernetes.io/last-applied-configuration']).data).toEqual({ password: MASK });
-    const broken = maskSecret({ ...s, metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{oops aHVudGVyMg==' } } });
+    expect(JSON.parse(annotations['kubectl.kubernetes.io/last-applied-configuration']).data).toEqual({
+      password: MASK,
+    });
+    const broken = maskSecret({
+      ...s,
+      metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{oops aHVudGVyMg==' } },
+    });
     expect(JSON.stringify(broken)).not.toContain('aHVudGVyMg==');
   });
 
@@ -144,17 +188,33 @@ describe('format', () => {
     expect(formatAge(undefined, now)).toBe('<unknown>');
   });
 
-  test('humanDuration: every boundary of apimachinery\'s HumanDuration', () => {
+  test("humanDuration: every boundary of apimachinery's HumanDuration", () => {
     const s = 1000;
     const m = 60 * s;
     const h = 60 * m;
     const d = 24 * h;
     const cases: [number, string][] = [
-      [-2 * s, '<invalid>'], [-1500, '0s'], [0, '0s'], [119 * s + 999, '119s'], [120 * s, '2m'], [121 * s, '2m1s'],
-      [9 * m + 59 * s, '9m59s'], [10 * m + 30 * s, '10m'], [179 * m, '179m'], [180 * m, '3h'],
+      [-2 * s, '<invalid>'],
+      [-1500, '0s'],
+      [0, '0s'],
+      [119 * s + 999, '119s'],
+      [120 * s, '2m'],
+      [121 * s, '2m1s'],
+      [9 * m + 59 * s, '9m59s'],
+      [10 * m + 30 * s, '10m'],
+      [179 * m, '179m'],
+      [180 * m, '3h'],
       [7 * h + 59 * m, '7h59m'],
-      [8 * h + 30 * m, '8h'], [47 * h, '47h'], [48 * h, '2d'], [7 * d + 23 * h, '7d23h'], [8 * d + 5 * h, '8d'],
-      [729 * d, '729d'], [730 * d, '2y'], [731 * d, '2y1d'], [8 * 365 * d - d, '7y364d'], [8 * 365 * d + 40 * d, '8y'],
+      [8 * h + 30 * m, '8h'],
+      [47 * h, '47h'],
+      [48 * h, '2d'],
+      [7 * d + 23 * h, '7d23h'],
+      [8 * d + 5 * h, '8d'],
+      [729 * d, '729d'],
+      [730 * d, '2y'],
+      [731 * d, '2y1d'],
+      [8 * 365 * d - d, '7y364d'],
+      [8 * 365 * d + 40 * d, '8y'],
     ];
     expect(cases.map(([ms]) => humanDuration(ms))).toEqual(cases.map(([, want]) => want));
   });
@@ -162,8 +222,20 @@ describe('format', () => {
   test('bytes and request lines', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(3800)).toBe('3.8 kB');
-    expect(formatRequest({ id: 1, method: 'GET', path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12.3, bytes: 3800, curl: '', kubectl: '', startedAt: 0 }))
-      .toBe('GET /apis/apps/v1 200 12 ms 3.8 kB');
+    expect(
+      formatRequest({
+        id: 1,
+        method: 'GET',
+        path: '/apis/apps/v1',
+        accept: '',
+        status: 200,
+        durationMs: 12.3,
+        bytes: 3800,
+        curl: '',
+        kubectl: '',
+        startedAt: 0,
+      }),
+    ).toBe('GET /apis/apps/v1 200 12 ms 3.8 kB');
   });
 
   test('columns shrink, then drop from the right, to fit', () => {
@@ -190,7 +262,8 @@ describe('layout', () => {
     expect(l.height).toBeLessThanOrEqual(40);
   });
   test('wide widths follow focus and content', () => {
-    const widths = (focus: 'groups' | 'resources' | 'detail', o = {}) => computeLayout(120, 40, focus, { groupsContent: 27, resourcesContent: 66, ...o }).panes.map((p) => p.width);
+    const widths = (focus: 'groups' | 'resources' | 'detail', o = {}) =>
+      computeLayout(120, 40, focus, { groupsContent: 27, resourcesContent: 66, ...o }).panes.map((p) => p.width);
     const [g] = widths('groups');
     expect(g).toBe(33); // the longest group name, its cursor and the border
     const [, r] = widths('resources');
@@ -217,7 +290,13 @@ describe('layout', () => {
     expect(computeLayout(80, 24, 'resources').panes.map((p) => p.pane)).toEqual(['resources']);
     expect(computeLayout(80, 50, 'resources').panes.map((p) => p.pane)).toEqual(['resources', 'detail']);
     expect(computeLayout(80, 50, 'detail').panes.map((p) => p.pane)).toEqual(['detail']);
-    for (const [c, r] of [[80, 24], [40, 12], [99, 30], [100, 12], [200, 60]]) {
+    for (const [c, r] of [
+      [80, 24],
+      [40, 12],
+      [99, 30],
+      [100, 12],
+      [200, 60],
+    ]) {
       for (const focus of ['groups', 'resources', 'detail'] as const) {
         const l = computeLayout(c, r, focus, { insecure: true });
         const body = l.mode === 'wide' ? l.panes[0].height : l.panes.reduce((a, p) => a + p.height, 0);
@@ -232,12 +311,18 @@ describe('resource columns', () => {
   const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
   test('verb mask: fixed positions, + for verbs outside the set', () => {
     expect(verbMask(['get', 'list', 'watch'])).toBe('glw-----');
-    expect(verbMask(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'])).toBe('glwcupdD');
+    expect(verbMask(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'])).toBe(
+      'glwcupdD',
+    );
     expect(verbMask(['get', 'proxy'])).toBe('g-------+');
   });
   test('full verbs when they fit, the mask otherwise; verbs outlast short names, kind and scope', () => {
-    expect(resourceTable(rows, 200).rows.find((r) => r.startsWith('pods '))).toMatch(/create,delete,deletecollection,get,list,patch,update,watch$/);
-    expect(resourceTable(rows, 60).rows.find((r) => r.startsWith('pods '))).toMatch(/^pods\s+Pod\s+Namespaced\s+po\s+glwcupdD$/);
+    expect(resourceTable(rows, 200).rows.find((r) => r.startsWith('pods '))).toMatch(
+      /create,delete,deletecollection,get,list,patch,update,watch$/,
+    );
+    expect(resourceTable(rows, 60).rows.find((r) => r.startsWith('pods '))).toMatch(
+      /^pods\s+Pod\s+Namespaced\s+po\s+glwcupdD$/,
+    );
     const cells = rows.map((r) => resourceCells(r, 'mask'));
     const narrow = resourceColumnWidths(cells, 24);
     expect(narrow[4]).toBeGreaterThan(0); // verbs kept
@@ -249,9 +334,15 @@ describe('resource columns', () => {
 });
 
 describe('request of the view', () => {
-  const ev = (id: number, path: string): { event: RequestEvent } => ({ event: { id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 } });
-  test('the newest of the requests the view\'s loads returned; else the newest of all', () => {
-    const log = [ev(1, '/api/v1/namespaces/default/pods?limit=500'), ev(2, '/api/v1/namespaces/default/pods?watch=1&resourceVersion=5'), ev(3, '/version')];
+  const ev = (id: number, path: string): { event: RequestEvent } => ({
+    event: { id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 },
+  });
+  test("the newest of the requests the view's loads returned; else the newest of all", () => {
+    const log = [
+      ev(1, '/api/v1/namespaces/default/pods?limit=500'),
+      ev(2, '/api/v1/namespaces/default/pods?watch=1&resourceVersion=5'),
+      ev(3, '/version'),
+    ];
     expect(viewRequest(log, [1])?.id).toBe(1);
     expect(viewRequest(log, [1, 3])?.id).toBe(3);
     expect(viewRequest(log, [])?.id).toBe(3);
@@ -264,7 +355,12 @@ describe('tree', () => {
   test('groups in server order, versions with preferred marked, then non-resource paths', () => {
     const rows = groupRows(DISCOVERY);
     expect(rows.map((r) => r.label)).toEqual([
-      'core/v1 *', 'apps/v1 *', 'autoscaling/v2 *', '  autoscaling/v1', 'metrics.k8s.io/v1beta1 * (stale) ⚠ error', 'stable.example.com/v1 *',
+      'core/v1 *',
+      'apps/v1 *',
+      'autoscaling/v2 *',
+      '  autoscaling/v1',
+      'metrics.k8s.io/v1beta1 * (stale) ⚠ error',
+      'stable.example.com/v1 *',
       ...NON_RESOURCE_PATHS,
     ]);
     expect(groupRows(undefined).map((r) => r.label)).toEqual([...NON_RESOURCE_PATHS]);
@@ -276,13 +372,26 @@ describe('tree', () => {
 });
 
 describe('learning mode helpers', () => {
-  const event = (id: number, path: string): RequestEvent => ({ id, method: 'GET', path, accept: '', durationMs: 1, bytes: 1, curl: '', kubectl: '', startedAt: 0 });
+  const event = (id: number, path: string): RequestEvent => ({
+    id,
+    method: 'GET',
+    path,
+    accept: '',
+    durationMs: 1,
+    bytes: 1,
+    curl: '',
+    kubectl: '',
+    startedAt: 0,
+  });
   test('request log: bodies attached to their request by id, Secrets masked, ring bounded; watch events', () => {
     const log = new RequestLog();
     log.record(event(1, '/api/v1/namespaces/d/secrets/s'));
     log.attachBody(1, { body: '', json: { kind: 'Secret', data: { k: 'c2VjcmV0' } } });
     expect(log.snapshot()[0].body).toContain('"k": "••••••"');
-    for (let i = 2; i < MAX_BODIES + 5; i++) { log.record(event(i, `/p${i}`)); log.attachBody(i, { body: 'x' }); }
+    for (let i = 2; i < MAX_BODIES + 5; i++) {
+      log.record(event(i, `/p${i}`));
+      log.attachBody(i, { body: 'x' });
+    }
     expect(log.snapshot().filter((e) => e.body !== undefined)).toHaveLength(MAX_BODIES);
     expect(log.snapshot()[0].body).toBeUndefined(); // the oldest body was dropped
     log.record(event(99, '/api/v1/pods?watch=1'));
@@ -294,28 +403,74 @@ describe('learning mode helpers', () => {
     const agg = rawDiscovery(DISCOVERY, apps);
     expect(agg.path).toBe('/apis');
     expect(agg.value).toEqual(expect.objectContaining({ metadata: { name: 'apps' } }));
-    expect(agg.note).toBe('as served: aggregated apidiscovery.k8s.io/v2 APIGroupDiscoveryList from GET /apis (the apps entry) · discovery took 2 request(s)');
-    const legacy = rawDiscovery({ ...DISCOVERY, format: 'legacy', requests: 9, rawDocuments: { '/apis/apps/v1': { kind: 'APIResourceList' } } }, apps);
+    expect(agg.note).toBe(
+      'as served: aggregated apidiscovery.k8s.io/v2 APIGroupDiscoveryList from GET /apis (the apps entry) · discovery took 2 request(s)',
+    );
+    const legacy = rawDiscovery(
+      { ...DISCOVERY, format: 'legacy', requests: 9, rawDocuments: { '/apis/apps/v1': { kind: 'APIResourceList' } } },
+      apps,
+    );
     expect(legacy.value).toEqual({ kind: 'APIResourceList' });
     expect(legacy.note).toBe('as served: legacy APIResourceList from GET /apis/apps/v1 · discovery took 9 request(s)');
   });
   test('tour drive: a step selects its group, resource, namespace and view', () => {
     expect(tourDrive({ kind: 'path', path: '/version' }, DISCOVERY).actions).toEqual([
-      { type: 'selectKey', list: 'groups', key: '/version' }, { type: 'openPath', path: '/version' }]);
-    const objects = tourDrive({ kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'team-a' }, DISCOVERY);
-    expect(objects.actions.map((a) => a.type)).toEqual(['selectKey', 'openGroup', 'selectKey', 'setNamespace', 'openObjects']);
+      { type: 'selectKey', list: 'groups', key: '/version' },
+      { type: 'openPath', path: '/version' },
+    ]);
+    const objects = tourDrive(
+      { kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'team-a' },
+      DISCOVERY,
+    );
+    expect(objects.actions.map((a) => a.type)).toEqual([
+      'selectKey',
+      'openGroup',
+      'selectKey',
+      'setNamespace',
+      'openObjects',
+    ]);
     expect(objects.actions[0]).toEqual({ type: 'selectKey', list: 'groups', key: 'core/v1' });
-    expect(tourDrive({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'default' }, DISCOVERY).openFirstObject).toBe(true);
+    expect(
+      tourDrive({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'default' }, DISCOVERY)
+        .openFirstObject,
+    ).toBe(true);
     expect(tourDrive({ kind: 'groupVersion', groupVersion: 'nope/v1' }, DISCOVERY).actions).toEqual([]);
   });
   test('explain rows: one level at a time, expanded fields open, markers and required', () => {
-    const leaf = (name: string, path: string[], required = false): FieldNode => ({ name, path, type: 'string', description: `the ${name}`, required });
-    const root: FieldNode = { name: 'Pod', path: [], type: 'Pod', description: '', required: false, children: [
-      leaf('kind', ['kind']),
-      { name: 'spec', path: ['spec'], type: 'PodSpec', description: 'spec', required: false, children: [leaf('containers', ['spec', 'containers'], true)] },
-    ] };
+    const leaf = (name: string, path: string[], required = false): FieldNode => ({
+      name,
+      path,
+      type: 'string',
+      description: `the ${name}`,
+      required,
+    });
+    const root: FieldNode = {
+      name: 'Pod',
+      path: [],
+      type: 'Pod',
+      description: '',
+      required: false,
+      children: [
+        leaf('kind', ['kind']),
+        {
+          name: 'spec',
+          path: ['spec'],
+          type: 'PodSpec',
+          description: 'spec',
+          required: false,
+          children: [leaf('containers', ['spec', 'containers'], true)],
+        },
+      ],
+    };
     expect(explainRows(root, [], undefined).map(explainRowText)).toEqual(['  kind  <string>', '▸ spec  <PodSpec>']);
-    expect(explainRows(root, ['spec'], undefined).map(explainRowText)).toEqual(['  kind  <string>', '▾ spec  <PodSpec>', '    containers  <string> -required-']);
-    expect(fieldDescription(root.children![1].children![0], 40)).toEqual(['FIELD: spec.containers <string> -required-', 'the containers']);
+    expect(explainRows(root, ['spec'], undefined).map(explainRowText)).toEqual([
+      '  kind  <string>',
+      '▾ spec  <PodSpec>',
+      '    containers  <string> -required-',
+    ]);
+    expect(fieldDescription(root.children![1].children![0], 40)).toEqual([
+      'FIELD: spec.containers <string> -required-',
+      'the containers',
+    ]);
   });
 });

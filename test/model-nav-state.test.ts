@@ -27,8 +27,12 @@ describe('a cursor on the rows of the frame', () => {
   });
 
   test('its row gone: the top; a smaller pane: the window follows the cursor', () => {
-    let s = run(start(), { type: 'rows', list: 'groups', keys: rows(30, 'g') }, { type: 'height', list: 'groups', height: 10 },
-      { type: 'move', delta: 20 });
+    let s = run(
+      start(),
+      { type: 'rows', list: 'groups', keys: rows(30, 'g') },
+      { type: 'height', list: 'groups', height: 10 },
+      { type: 'move', delta: 20 },
+    );
     expect(list(s, 'groups')).toMatchObject({ cursor: 20, from: 11 });
     s = run(s, { type: 'height', list: 'groups', height: 4 });
     expect(list(s, 'groups')).toMatchObject({ cursor: 20, from: 17, height: 4 });
@@ -43,8 +47,12 @@ describe('a cursor on the rows of the frame', () => {
   });
 
   test('a text that shrinks under the cursor line: clamped when read, the stored place kept', () => {
-    let s = run(start(), { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' }, { type: 'text', lines: 100, height: 10 },
-      { type: 'moveTo', where: 'bottom' });
+    let s = run(
+      start(),
+      { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
+      { type: 'text', lines: 100, height: 10 },
+      { type: 'moveTo', where: 'bottom' },
+    );
     expect(text(s)).toMatchObject({ cursor: 99, scroll: 90 });
     s = run(s, { type: 'text', lines: 40, height: 10 });
     expect(text(s)).toMatchObject({ cursor: 39, scroll: 30 });
@@ -64,10 +72,18 @@ describe('overlays: one stack, the last on top', () => {
   });
 
   test('the picker over the schema explorer owns the keys: Enter picks a namespace, not a field', () => {
-    const s = run(start(), { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }, { type: 'openPicker' },
-      { type: 'rows', list: 'picker', keys: ['(all namespaces)', 'default', 'team-a'] }, { type: 'move', delta: 2 });
+    const s = run(
+      start(),
+      { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } },
+      { type: 'openPicker' },
+      { type: 'rows', list: 'picker', keys: ['(all namespaces)', 'default', 'team-a'] },
+      { type: 'move', delta: 2 },
+    );
     expect(activeOverlay(s.state)).toBe('picker');
-    const ctx = keyContext(s, { pickerItems: ['(all namespaces)', 'default', 'team-a'], explainRows: [{ path: 'spec', expandable: true }] });
+    const ctx = keyContext(s, {
+      pickerItems: ['(all namespaces)', 'default', 'team-a'],
+      explainRows: [{ path: 'spec', expandable: true }],
+    });
     expect(keyToAction('', { return: true }, ctx)).toEqual({ type: 'setNamespace', namespace: 'team-a' });
     const picked = run(s, { type: 'setNamespace', namespace: 'team-a' });
     expect(picked.state.overlays.map((o) => o.kind)).toEqual(['explain']);
@@ -78,7 +94,9 @@ describe('overlays: one stack, the last on top', () => {
     expect(run(open, { type: 'toggleLog' }).state.overlays.map((o) => o.kind)).toEqual(['log']);
     expect(run(open, { type: 'tourGo', step: 1 }).state.overlays).toEqual([]);
     const log = run(start(), { type: 'toggleLog' }, { type: 'toggleHelp' });
-    expect(run(log, { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }).state.overlays.map((o) => o.kind)).toEqual(['explain']);
+    expect(
+      run(log, { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }).state.overlays.map((o) => o.kind),
+    ).toEqual(['explain']);
     expect(overlayOf(run(log, { type: 'toggleLog' }).state, 'log')).toBeUndefined();
   });
 });
@@ -104,8 +122,15 @@ describe('the store', () => {
 describe('filters that behave (issue 12)', () => {
   const resources = ['configmaps cm', 'pods po', 'secrets'];
   const filtered = () =>
-    run(start(), { type: 'rows', list: 'groups', keys: ['core/v1 *', 'apps/v1 *'] }, { type: 'rows', list: 'resources', keys: resources },
-      { type: 'focus', pane: 'resources' }, { type: 'filterStart' }, { type: 'filterInput', text: 'po' }, { type: 'filterEnd', keep: true });
+    run(
+      start(),
+      { type: 'rows', list: 'groups', keys: ['core/v1 *', 'apps/v1 *'] },
+      { type: 'rows', list: 'resources', keys: resources },
+      { type: 'focus', pane: 'resources' },
+      { type: 'filterStart' },
+      { type: 'filterInput', text: 'po' },
+      { type: 'filterEnd', keep: true },
+    );
 
   test('/ starts from nothing, remembering the old filter; Enter on nothing keeps it, on text replaces it', () => {
     let s = run(filtered(), { type: 'filterStart' });
@@ -134,25 +159,44 @@ describe('filters that behave (issue 12)', () => {
 describe('the detail follows the cursor (issue 12)', () => {
   const SECRETS = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
   test('a revealed Secret is closed (and masked) when another resource is selected', () => {
-    let s = run(start('team-a'), { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] }, { type: 'focus', pane: 'resources' },
-      { type: 'move', delta: 1 }, { type: 'openObjects', ref: SECRETS }, { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' },
-      { type: 'toggleReveal' }, { type: 'focus', pane: 'resources' });
+    let s = run(
+      start('team-a'),
+      { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] },
+      { type: 'focus', pane: 'resources' },
+      { type: 'move', delta: 1 },
+      { type: 'openObjects', ref: SECRETS },
+      { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' },
+      { type: 'toggleReveal' },
+      { type: 'focus', pane: 'resources' },
+    );
     expect([s.state.detail.stack.length, s.state.detail.reveal]).toEqual([2, true]);
     s = run(s, { type: 'move', delta: -1 });
     expect([s.state.detail.stack, s.state.detail.reveal]).toEqual([[], false]);
   });
 
   test('moving where the selection stays (the top of the list) keeps the open view', () => {
-    const s = run(start('team-a'), { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] }, { type: 'focus', pane: 'resources' },
-      { type: 'openObjects', ref: SECRETS }, { type: 'focus', pane: 'resources' }, { type: 'move', delta: -1 });
+    const s = run(
+      start('team-a'),
+      { type: 'rows', list: 'resources', keys: ['configmaps cm', 'secrets'] },
+      { type: 'focus', pane: 'resources' },
+      { type: 'openObjects', ref: SECRETS },
+      { type: 'focus', pane: 'resources' },
+      { type: 'move', delta: -1 },
+    );
     expect(s.state.detail.stack).toHaveLength(1);
   });
 });
 
 describe('search in a text (/, n, N)', () => {
   const PODS2 = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-  const obj = () => run(start(), { type: 'openObject', ref: PODS2, namespace: 'default', name: 'web' }, { type: 'text', lines: 100, height: 10 });
-  const typed = (q: string) => run(obj(), { type: 'searchStart' }, ...[...q].map((ch) => ({ type: 'searchInput', text: ch }) as const));
+  const obj = () =>
+    run(
+      start(),
+      { type: 'openObject', ref: PODS2, namespace: 'default', name: 'web' },
+      { type: 'text', lines: 100, height: 10 },
+    );
+  const typed = (q: string) =>
+    run(obj(), { type: 'searchStart' }, ...[...q].map((ch) => ({ type: 'searchInput', text: ch }) as const));
 
   test('Enter goes to the first matching line from the cursor on; n and N go round the matches', () => {
     let s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12, 40, 77] });
@@ -169,7 +213,11 @@ describe('search in a text (/, n, N)', () => {
 
   test('Esc while typing drops it; Esc after clears it before going back; a new view starts without', () => {
     expect(run(typed('x'), { type: 'searchEnd', keep: false }).state.detail.text.search).toBeUndefined();
-    let s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12] }, { type: 'searchEnd', keep: true });
+    let s = run(
+      typed('image'),
+      { type: 'text', lines: 100, height: 10, matches: [12] },
+      { type: 'searchEnd', keep: true },
+    );
     s = run(s, { type: 'back' });
     expect([s.state.detail.text.search, s.state.detail.stack.length]).toEqual([undefined, 1]);
     s = run(typed('image'), { type: 'searchEnd', keep: true }, { type: 'openLogs', namespace: 'default', name: 'web' });
@@ -177,7 +225,11 @@ describe('search in a text (/, n, N)', () => {
   });
 
   test('n is the next match only where a search is on; N needs one too', () => {
-    const s = run(typed('image'), { type: 'text', lines: 100, height: 10, matches: [12] }, { type: 'searchEnd', keep: true });
+    const s = run(
+      typed('image'),
+      { type: 'text', lines: 100, height: 10, matches: [12] },
+      { type: 'searchEnd', keep: true },
+    );
     expect(keyToAction('n', {}, keyContext(s))).toEqual({ type: 'searchNext', direction: 1 });
     expect(keyToAction('N', {}, keyContext(s))).toEqual({ type: 'searchNext', direction: -1 });
     expect(keyToAction('n', {}, keyContext(obj()))).toEqual({ type: 'openPicker' });

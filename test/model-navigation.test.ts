@@ -14,7 +14,8 @@ const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespac
 const keys = (n: number, prefix = 'item') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
 function withLists(): Screen {
-  return run(start('default'),
+  return run(
+    start('default'),
     { type: 'rows', list: 'groups', keys: ['core/v1', 'apps/v1', '/healthz'] },
     { type: 'rows', list: 'resources', keys: keys(50, 'res') },
     { type: 'height', list: 'resources', height: 10 },
@@ -169,17 +170,21 @@ describe('filter', () => {
 
 describe('namespace', () => {
   test('picker opens, picks, closes; an open object falls back to its list', () => {
-    let s = run(withLists(), { type: 'openObjects', ref: PODS }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
+    let s = run(
+      withLists(),
+      { type: 'openObjects', ref: PODS },
+      { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' },
+    );
     s = run(s, { type: 'openPicker' });
-    expect((activeOverlay(s.state) === 'picker')).toBe(true);
+    expect(activeOverlay(s.state) === 'picker').toBe(true);
     s = run(s, { type: 'setNamespace', namespace: 'kube-system' });
-    expect((activeOverlay(s.state) === 'picker')).toBe(false);
+    expect(activeOverlay(s.state) === 'picker').toBe(false);
     expect(s.state.namespace).toBe('kube-system');
     expect(topView(s.state)?.kind).toBe('objects');
     s = run(s, { type: 'openPicker' }, { type: 'setNamespace', namespace: undefined });
     expect(s.state.namespace).toBeUndefined();
     s = run(s, { type: 'openPicker' }, { type: 'back' });
-    expect((activeOverlay(s.state) === 'picker')).toBe(false);
+    expect(activeOverlay(s.state) === 'picker').toBe(false);
     expect(topView(s.state)?.kind).toBe('objects');
   });
 });
@@ -203,7 +208,11 @@ test('cancel marks the waiting request; refresh or a new view clears it', () => 
   expect(topView(s.state)?.kind).toBe('objects'); // still on the view
   s = run(s, { type: 'refresh' });
   expect(s.state.detail.cancelled).toBe(false);
-  s = run(s, { type: 'cancel', target: 'detail' }, { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' });
+  s = run(
+    s,
+    { type: 'cancel', target: 'detail' },
+    { type: 'openObject', ref: PODS, namespace: 'default', name: 'web-0' },
+  );
   expect(s.state.detail.cancelled).toBe(false);
   s = run(s, { type: 'cancel', target: 'detail' }, { type: 'back' });
   expect(s.state.detail.cancelled).toBe(false);
@@ -215,7 +224,12 @@ test('learning mode: log and explain overlays, field toggles, raw discovery, tou
   expect(activeList(s.state)).toBe('log');
   s = run(s, { type: 'back' });
   expect(!!overlayOf(s.state, 'log')).toBe(false);
-  s = run(s, { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } }, { type: 'toggleField', path: 'spec' }, { type: 'toggleField', path: 'status', open: true });
+  s = run(
+    s,
+    { type: 'openExplain', target: { ref: PODS, kind: 'Pod' } },
+    { type: 'toggleField', path: 'spec' },
+    { type: 'toggleField', path: 'status', open: true },
+  );
   expect(activeList(s.state)).toBe('explain');
   expect(overlayOf(s.state, 'explain')?.expanded).toEqual(['spec', 'status']);
   s = run(s, { type: 'toggleField', path: 'spec' });
@@ -232,15 +246,27 @@ test('learning mode: log and explain overlays, field toggles, raw discovery, tou
   s = run(withLists(), { type: 'selectKey', list: 'groups', key: 'apps/v1' });
   expect(selectedIndex(list(s, 'groups'))).toBe(1);
   // The next render shows those rows: the cursor is on the key.
-  s = run(s, { type: 'selectKey', list: 'resources', key: 'pods', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] },
-    { type: 'rows', list: 'resources', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] });
+  s = run(
+    s,
+    {
+      type: 'selectKey',
+      list: 'resources',
+      key: 'pods',
+      keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'],
+    },
+    { type: 'rows', list: 'resources', keys: ['configmaps cm ConfigMap', 'pods po Pod', 'pods/log Pod'] },
+  );
   expect(selectedIndex(list(s, 'resources'))).toBe(1);
   expect(list(run(s, { type: 'selectKey', list: 'resources', key: 'nope' }), 'resources').cursor).toBe(1);
 });
 
 describe('object cursor (issue 4: explain the field under it)', () => {
-  const opened = () => run(start('default'), { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
-    { type: 'text', lines: 100, height: 10 });
+  const opened = () =>
+    run(
+      start('default'),
+      { type: 'openObject', ref: PODS, namespace: 'default', name: 'web' },
+      { type: 'text', lines: 100, height: 10 },
+    );
 
   test('in an object view the cursor keys move a cursor line; the window follows it', () => {
     let s = opened();
@@ -275,11 +301,18 @@ describe('object cursor (issue 4: explain the field under it)', () => {
   });
 
   test('e on a field: explain opens with the field pending; revealField opens the tree to it', () => {
-    let s = run(opened(), { type: 'openExplain', target: { ref: PODS, kind: 'Pod' }, field: ['spec', 'containers', 0, 'image'] });
+    let s = run(opened(), {
+      type: 'openExplain',
+      target: { ref: PODS, kind: 'Pod' },
+      field: ['spec', 'containers', 0, 'image'],
+    });
     expect(overlayOf(s.state, 'explain')?.field).toEqual(['spec', 'containers', 0, 'image']);
     const rows = ['kind', 'spec', 'spec.containers', 'spec.containers.image', 'status'];
-    s = run(s, { type: 'revealField', expanded: ['spec', 'spec.containers'], keys: rows, key: 'spec.containers.image' },
-      { type: 'rows', list: 'explain', keys: rows }); // the next render shows the opened tree
+    s = run(
+      s,
+      { type: 'revealField', expanded: ['spec', 'spec.containers'], keys: rows, key: 'spec.containers.image' },
+      { type: 'rows', list: 'explain', keys: rows },
+    ); // the next render shows the opened tree
     expect(overlayOf(s.state, 'explain')?.field).toBeNull();
     expect(overlayOf(s.state, 'explain')?.expanded).toEqual(['spec', 'spec.containers']);
     expect(selectedIndex(list(s, 'explain'))).toBe(3);
@@ -287,10 +320,28 @@ describe('object cursor (issue 4: explain the field under it)', () => {
 
   test('fieldAtYamlLine gives the paths the yaml parser finds, and the same as fieldAtJsonLine for the same field', () => {
     const value = {
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: { name: 'x', labels: { 'app.kubernetes.io/name': 'web', 'a: b': 'c' }, annotations: { script: 'line1\n- foo: x\nline3', k: '' } },
-      spec: { containers: [{ name: 'web', image: 'nginx', args: ['a', 'b: c', '- d'], env: [{ name: 'A', value: 'multi\nline' }], ports: [] }, { name: 'side', image: 'busy' }],
-        nested: [[1, 2], [{ a: 1 }]], empty: {}, n: null },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'x',
+        labels: { 'app.kubernetes.io/name': 'web', 'a: b': 'c' },
+        annotations: { script: 'line1\n- foo: x\nline3', k: '' },
+      },
+      spec: {
+        containers: [
+          {
+            name: 'web',
+            image: 'nginx',
+            args: ['a', 'b: c', '- d'],
+            env: [{ name: 'A', value: 'multi\nline' }],
+            ports: [],
+          },
+          { name: 'side', image: 'busy' },
+        ],
+        nested: [[1, 2], [{ a: 1 }]],
+        empty: {},
+        n: null,
+      },
       status: { phase: 'Running' },
     };
     const lines = toYamlLines(value, printYaml);
@@ -328,8 +379,13 @@ describe('object cursor (issue 4: explain the field under it)', () => {
 });
 
 describe('request log body (L)', () => {
-  const logOpen = () => run(start(), { type: 'rows', list: 'log', keys: keys(5, '#') }, { type: 'toggleLog' },
-    { type: 'logBody', lines: 50, height: 10 });
+  const logOpen = () =>
+    run(
+      start(),
+      { type: 'rows', list: 'log', keys: keys(5, '#') },
+      { type: 'toggleLog' },
+      { type: 'logBody', lines: 50, height: 10 },
+    );
 
   test('Tab gives the cursor keys to the body: they scroll it, clamped; another entry starts at the top', () => {
     let s = run(logOpen(), { type: 'move', delta: 1 });
@@ -351,15 +407,47 @@ describe('request log body (L)', () => {
 
   test('a list page is kept as JSON: a Table, Secrets in its rows masked (last-applied too)', () => {
     const applied = JSON.stringify({ kind: 'Secret', data: { password: 'aHVudGVyMg==' } });
-    const value = listPageValue({
-      format: 'table', columns: [], bytes: 1, items: [], resourceVersion: '7', continueToken: 'c1', requestId: 1,
-      rows: [{ cells: ['db', 'Opaque', 1], object: { kind: 'PartialObjectMetadata', metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied } } } }],
-    }, { group: '', version: 'v1', resource: 'secrets', namespaced: true });
+    const value = listPageValue(
+      {
+        format: 'table',
+        columns: [],
+        bytes: 1,
+        items: [],
+        resourceVersion: '7',
+        continueToken: 'c1',
+        requestId: 1,
+        rows: [
+          {
+            cells: ['db', 'Opaque', 1],
+            object: {
+              kind: 'PartialObjectMetadata',
+              metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied } },
+            },
+          },
+        ],
+      },
+      { group: '', version: 'v1', resource: 'secrets', namespaced: true },
+    );
     const text = JSON.stringify(value);
-    expect(value).toMatchObject({ kind: 'Table', metadata: { resourceVersion: '7', continue: 'c1' }, rows: [{ object: { kind: 'PartialObjectMetadata' } }] });
+    expect(value).toMatchObject({
+      kind: 'Table',
+      metadata: { resourceVersion: '7', continue: 'c1' },
+      rows: [{ object: { kind: 'PartialObjectMetadata' } }],
+    });
     expect(text).not.toContain('aHVudGVyMg==');
-    const items = JSON.stringify(listPageValue({ format: 'objects', columns: [], rows: [], bytes: 1, requestId: 1, items: [{ metadata: { name: 'db' }, data: { password: 'aHVudGVyMg==' } }] },
-      { group: '', version: 'v1', resource: 'secrets', namespaced: true }));
+    const items = JSON.stringify(
+      listPageValue(
+        {
+          format: 'objects',
+          columns: [],
+          rows: [],
+          bytes: 1,
+          requestId: 1,
+          items: [{ metadata: { name: 'db' }, data: { password: 'aHVudGVyMg==' } }],
+        },
+        { group: '', version: 'v1', resource: 'secrets', namespaced: true },
+      ),
+    );
     expect(items).toContain('"password":"••••••"');
   });
 });
@@ -367,13 +455,23 @@ describe('request log body (L)', () => {
 describe('object table: sort and label selector', () => {
   test('sortTable steps the column or reverses it; a label selector replaces the view and keeps its sort', () => {
     let s = run(start('default'), { type: 'openObjects', ref: PODS }, { type: 'rows', list: 'objects', keys: keys(5) });
-    s = run(s, { type: 'sortTable', reverse: false }, { type: 'sortTable', reverse: false }, { type: 'sortTable', reverse: true });
+    s = run(
+      s,
+      { type: 'sortTable', reverse: false },
+      { type: 'sortTable', reverse: false },
+      { type: 'sortTable', reverse: true },
+    );
     expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true } });
     s = run(s, { type: 'move', delta: 3 }, { type: 'selectorEdit', text: 'app=web' });
     expect(s.state.selector).toBe('app=web');
     s = run(s, { type: 'setLabelSelector', selector: 'app=web' });
     expect(s.state.selector).toBeNull();
-    expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true }, labelSelector: 'app=web' });
+    expect(topView(s.state)).toEqual({
+      kind: 'objects',
+      ref: PODS,
+      sort: { column: 2, desc: true },
+      labelSelector: 'app=web',
+    });
     expect(list(s, 'objects').cursor).toBe(0); // another listing starts at the top
     s = run(s, { type: 'setLabelSelector', selector: undefined });
     expect(topView(s.state)).toEqual({ kind: 'objects', ref: PODS, sort: { column: 2, desc: true } });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatGroupVersion, formatGvr, gvPath, openapiV3Key, openapiV3Path, parseGroupVersion, pathOnly, resourcePath,
-  rootPath, withQuery,
+  formatGroupVersion,
+  formatGvr,
+  gvPath,
+  openapiV3Key,
+  openapiV3Path,
+  parseGroupVersion,
+  pathOnly,
+  resourcePath,
+  rootPath,
+  withQuery,
 } from '../src/model/paths.js';
 import { targetRequest } from '../src/model/tour.js';
 import { curlCommand } from '../src/client/equivalents.js';
@@ -15,7 +23,9 @@ describe('group-version-resource', () => {
   it('formats resource.version.group', () => {
     expect(formatGvr(DEPLOYMENTS)).toBe('deployments.v1.apps');
     expect(formatGvr(PODS)).toBe('pods.v1');
-    expect(formatGvr({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles' })).toBe('roles.v1.rbac.authorization.k8s.io');
+    expect(formatGvr({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles' })).toBe(
+      'roles.v1.rbac.authorization.k8s.io',
+    );
   });
 
   it('formats and parses apiVersion', () => {
@@ -51,8 +61,16 @@ describe('paths', () => {
   it('the URL sent and the URL copied are the same string', () => {
     const odd = { group: '', version: 'v1', resource: 'pods', namespaced: true };
     const path = resourcePath(odd, 'default', "it's #1");
-    const conn: Connection = { mode: 'proxy', server: 'http://127.0.0.1:8001', namespace: 'default', insecure: false, kubectlArgs: [] };
-    expect(curlCommand(conn, { method: 'GET', path })).toBe(`curl 'http://127.0.0.1:8001/api/v1/namespaces/default/pods/it'\\''s%20%231'`);
+    const conn: Connection = {
+      mode: 'proxy',
+      server: 'http://127.0.0.1:8001',
+      namespace: 'default',
+      insecure: false,
+      kubectlArgs: [],
+    };
+    expect(curlCommand(conn, { method: 'GET', path })).toBe(
+      `curl 'http://127.0.0.1:8001/api/v1/namespaces/default/pods/it'\\''s%20%231'`,
+    );
   });
 
   it('OpenAPI v3 keys and paths', () => {
@@ -62,16 +80,21 @@ describe('paths', () => {
 
   it('queries keep their order and leave out undefined values', () => {
     expect(withQuery('/api/v1/pods', { limit: '500', continue: undefined })).toBe('/api/v1/pods?limit=500');
-    expect(withQuery('/api/v1/pods', { watch: '1', resourceVersion: '12' })).toBe('/api/v1/pods?watch=1&resourceVersion=12');
+    expect(withQuery('/api/v1/pods', { watch: '1', resourceVersion: '12' })).toBe(
+      '/api/v1/pods?watch=1&resourceVersion=12',
+    );
     expect(withQuery('/version', {})).toBe('/version');
     expect(pathOnly('/api/v1/pods?limit=1')).toBe('/api/v1/pods');
   });
 
   it('the tour builds its requests with the same builder', () => {
     expect(targetRequest({ kind: 'groupVersion', groupVersion: 'apps/v1' }).path).toBe('/apis/apps/v1');
-    expect(targetRequest({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system', name: 'a b' }).path)
-      .toBe('/api/v1/namespaces/kube-system/pods/a%20b');
-    expect(targetRequest({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' }).path)
-      .toBe('/api/v1/namespaces/kube-system/pods');
+    expect(
+      targetRequest({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system', name: 'a b' })
+        .path,
+    ).toBe('/api/v1/namespaces/kube-system/pods/a%20b');
+    expect(targetRequest({ kind: 'object', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' }).path).toBe(
+      '/api/v1/namespaces/kube-system/pods',
+    );
   });
 });

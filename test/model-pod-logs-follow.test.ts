@@ -1,7 +1,13 @@
 // Following a log, without I/O: the bounded buffer (oldest lines dropped, said in the note), the
 // follow URL, and the reducer's `less +F` scrolling (bottom sticks, scrolled up keeps its place).
 import { describe, expect, test } from 'vitest';
-import { NO_FOLLOWED_LINES, appendFollowed, followNote, followedText, podLogFollowPath } from '../src/model/pod-logs.js';
+import {
+  NO_FOLLOWED_LINES,
+  appendFollowed,
+  followNote,
+  followedText,
+  podLogFollowPath,
+} from '../src/model/pod-logs.js';
 import { type Screen, run, start, text } from './helpers/nav.js';
 
 describe('the followed buffer', () => {
@@ -18,9 +24,13 @@ describe('the followed buffer', () => {
     for (let i = 0; i < 7; i++) b = appendFollowed(b, `l${i}\n`, 5);
     expect(b.lines).toEqual(['l2', 'l3', 'l4', 'l5', 'l6']);
     expect(b.dropped).toBe(2);
-    expect(followNote({ state: 'following' }, b)).toBe('● following: 5 lines, 21 B received  2 oldest dropped (the newest 5000 kept)  f: stop  Esc: back');
+    expect(followNote({ state: 'following' }, b)).toBe(
+      '● following: 5 lines, 21 B received  2 oldest dropped (the newest 5000 kept)  f: stop  Esc: back',
+    );
     expect(followNote({ state: 'stopped' }, NO_FOLLOWED_LINES)).toMatch(/^○ follow stopped: 0 lines/);
-    expect(followNote({ state: 'ended', reason: 'the server closed the stream' }, b)).toMatch(/^○ follow ended \(the server closed the stream\)/);
+    expect(followNote({ state: 'ended', reason: 'the server closed the stream' }, b)).toMatch(
+      /^○ follow ended \(the server closed the stream\)/,
+    );
   });
 
   test('one endless line is kept in pieces of 4 KiB: the line being written never grows past that', () => {
@@ -34,8 +44,12 @@ describe('the followed buffer', () => {
   });
 
   test('the URL: follow, tailLines, container', () => {
-    expect(podLogFollowPath('team-a', 'web-1')).toBe('/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500');
-    expect(podLogFollowPath('team-a', 'web-1', 'nginx')).toBe('/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500&container=nginx');
+    expect(podLogFollowPath('team-a', 'web-1')).toBe(
+      '/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500',
+    );
+    expect(podLogFollowPath('team-a', 'web-1', 'nginx')).toBe(
+      '/api/v1/namespaces/team-a/pods/web-1/log?follow=true&tailLines=500&container=nginx',
+    );
   });
 });
 

@@ -15,15 +15,22 @@ const DEPLOYMENTS: ResourceRef = { group: 'apps', version: 'v1', resource: 'depl
 
 /** The pods table of team-a open, two rows, the cursor on the second. */
 function podsTable(ref = PODS): Screen {
-  return run(start('team-a'),
+  return run(
+    start('team-a'),
     { type: 'openObjects', ref },
     { type: 'rows', list: 'objects', keys: ['team-a/web-1', 'team-a/web-2'] },
     { type: 'height', list: 'objects', height: 10 },
-    { type: 'move', delta: 1 });
+    { type: 'move', delta: 1 },
+  );
 }
 
 const ctx = (sc: Screen) =>
-  keyContext(sc, { objectIds: [{ name: 'web-1', namespace: 'team-a' }, { name: 'web-2', namespace: 'team-a' }] });
+  keyContext(sc, {
+    objectIds: [
+      { name: 'web-1', namespace: 'team-a' },
+      { name: 'web-2', namespace: 'team-a' },
+    ],
+  });
 
 describe('reducer: openLogs', () => {
   test('pushes the logs view on the table; back pops to the table with its cursor', () => {
@@ -35,7 +42,12 @@ describe('reducer: openLogs', () => {
     // The text scrolls (no list, no cursor line): PgUp/PgDn, g/G, Ctrl-U/D move the window.
     expect(activeList(logs.state)).toBeNull();
     expect(textCursor(logs.state)).toBe(false);
-    const scrolled = run(logs, { type: 'text', lines: 100, height: 10 }, { type: 'page', direction: 1 }, { type: 'page', direction: 1, half: true });
+    const scrolled = run(
+      logs,
+      { type: 'text', lines: 100, height: 10 },
+      { type: 'page', direction: 1 },
+      { type: 'page', direction: 1, half: true },
+    );
     expect(text(scrolled).scroll).toBe(15);
     expect(text(run(scrolled, { type: 'moveTo', where: 'bottom' })).scroll).toBe(90);
     const back = run(scrolled, { type: 'back' });
@@ -54,7 +66,9 @@ describe('reducer: openLogs', () => {
   test('r refreshes the logs view; another namespace closes it', () => {
     const logs = run(podsTable(), { type: 'openLogs', namespace: 'team-a', name: 'web-2' });
     expect(run(logs, { type: 'refresh' }).state.detail.refresh).toBe(logs.state.detail.refresh + 1);
-    expect(run(logs, { type: 'setNamespace', namespace: 'team-b' }).state.detail.stack.map((v) => v.kind)).toEqual(['objects']);
+    expect(run(logs, { type: 'setNamespace', namespace: 'team-b' }).state.detail.stack.map((v) => v.kind)).toEqual([
+      'objects',
+    ]);
   });
 });
 
@@ -81,7 +95,10 @@ describe('the o key', () => {
 });
 
 describe('container, URL and title', () => {
-  const pod = (...names: string[]) => ({ kind: 'Pod', spec: { containers: names.map((name) => ({ name, image: 'x' })) } });
+  const pod = (...names: string[]) => ({
+    kind: 'Pod',
+    spec: { containers: names.map((name) => ({ name, image: 'x' })) },
+  });
 
   test('one container: no container= (the server picks it), named in the title', () => {
     const c = logContainer(pod('nginx'));
@@ -92,7 +109,9 @@ describe('container, URL and title', () => {
 
   test('several containers: the first of spec.containers, said in the title', () => {
     const c = logContainer(pod('nginx', 'istio-proxy'));
-    expect(podLogPath('team-a', 'nginx-abc', c.name)).toBe('/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=nginx');
+    expect(podLogPath('team-a', 'nginx-abc', c.name)).toBe(
+      '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=nginx',
+    );
     expect(logsTitle('nginx-abc', c)).toBe('logs nginx-abc (container nginx, 1 of 2, C: next)');
   });
 
@@ -103,8 +122,11 @@ describe('container, URL and title', () => {
     expect(nextContainer(c.names, 'istio-proxy')).toBe('nginx');
     expect(nextContainer(['only'], 'only')).toBeUndefined();
     expect(podLogPath('team-a', 'nginx-abc', c.name, true)).toBe(
-      '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=istio-proxy&previous=true');
-    expect(logsTitle('nginx-abc', c, false, true)).toBe('logs nginx-abc (container istio-proxy, 2 of 2, C: next) (previous instance)');
+      '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=istio-proxy&previous=true',
+    );
+    expect(logsTitle('nginx-abc', c, false, true)).toBe(
+      'logs nginx-abc (container istio-proxy, 2 of 2, C: next) (previous instance)',
+    );
   });
 
   test('before the pod is read, or without a spec', () => {
@@ -116,7 +138,10 @@ describe('container, URL and title', () => {
 
 describe('equivalents of the log request', () => {
   const conn: Connection = {
-    mode: 'certificates', server: 'https://127.0.0.1:6443', namespace: 'default', insecure: false,
+    mode: 'certificates',
+    server: 'https://127.0.0.1:6443',
+    namespace: 'default',
+    insecure: false,
     certFile: '/tmp/sb/admin.crt',
     keyFile: '/tmp/sb/admin.key',
     caFile: '/tmp/sb/ca.crt',
@@ -125,18 +150,23 @@ describe('equivalents of the log request', () => {
   const get = (path: string) => ({ method: 'GET' as const, path, accept: '*/*' });
 
   test('kubectl logs with --tail, and -c for a chosen container', () => {
-    expect(kubectlCommand(conn, get(podLogPath('team-a', 'web-1')))).toBe('kubectl --kubeconfig /tmp/sb/kubeconfig logs web-1 -n team-a --tail=500');
-    expect(kubectlCommand(conn, get(podLogPath('team-a', 'nginx-abc', 'nginx'))))
-      .toBe('kubectl --kubeconfig /tmp/sb/kubeconfig logs nginx-abc -n team-a --tail=500 -c nginx');
+    expect(kubectlCommand(conn, get(podLogPath('team-a', 'web-1')))).toBe(
+      'kubectl --kubeconfig /tmp/sb/kubeconfig logs web-1 -n team-a --tail=500',
+    );
+    expect(kubectlCommand(conn, get(podLogPath('team-a', 'nginx-abc', 'nginx')))).toBe(
+      'kubectl --kubeconfig /tmp/sb/kubeconfig logs nginx-abc -n team-a --tail=500 -c nginx',
+    );
   });
 
   test('a log query kubectl logs has no flag for stays get --raw', () => {
-    expect(kubectlCommand(conn, get('/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true')))
-      .toBe("kubectl --kubeconfig /tmp/sb/kubeconfig get --raw '/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true'");
+    expect(kubectlCommand(conn, get('/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true'))).toBe(
+      "kubectl --kubeconfig /tmp/sb/kubeconfig get --raw '/api/v1/namespaces/team-a/pods/web-1/log?timestamps=true'",
+    );
   });
 
   test('curl: the URL quoted, no Accept header for */*', () => {
-    expect(curlCommand(conn, get(podLogPath('team-a', 'web-1', 'nginx'))))
-      .toBe("curl --cert /tmp/sb/admin.crt --key /tmp/sb/admin.key --cacert /tmp/sb/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/team-a/pods/web-1/log?tailLines=500&container=nginx'");
+    expect(curlCommand(conn, get(podLogPath('team-a', 'web-1', 'nginx')))).toBe(
+      "curl --cert /tmp/sb/admin.crt --key /tmp/sb/admin.key --cacert /tmp/sb/ca.crt 'https://127.0.0.1:6443/api/v1/namespaces/team-a/pods/web-1/log?tailLines=500&container=nginx'",
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/sandbox/catalog.js';
-import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, negotiateDiscovery } from '../src/sandbox/discovery.js';
+import {
+  aggregatedDiscovery,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  negotiateDiscovery,
+} from '../src/sandbox/discovery.js';
 
 const V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 const V2BETA1 = 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList';
@@ -11,18 +18,29 @@ describe('negotiateDiscovery', () => {
     expect(negotiateDiscovery(KUBECTL_ACCEPT)).toEqual({ aggregated: true, contentType: V2, version: 'v2' });
   });
   it('accepts the nopeer profile that newer client-go puts first', () => {
-    expect(negotiateDiscovery(`${V2};profile=nopeer,${KUBECTL_ACCEPT}`)).toMatchObject({ aggregated: true, contentType: V2 });
+    expect(negotiateDiscovery(`${V2};profile=nopeer,${KUBECTL_ACCEPT}`)).toMatchObject({
+      aggregated: true,
+      contentType: V2,
+    });
   });
   it('answers legacy JSON to legacy clients', () => {
     for (const accept of ['application/json', undefined, '', '*/*', 'application/json, */*', 'application/json;q=0.9'])
       expect(negotiateDiscovery(accept)).toEqual({ aggregated: false, contentType: 'application/json' });
   });
   it('offers v2beta1 when that is all the client takes', () => {
-    expect(negotiateDiscovery(`${V2BETA1},application/json`)).toEqual({ aggregated: true, contentType: V2BETA1, version: 'v2beta1' });
+    expect(negotiateDiscovery(`${V2BETA1},application/json`)).toEqual({
+      aggregated: true,
+      contentType: V2BETA1,
+      version: 'v2beta1',
+    });
   });
   it('reads parameters in any order and with spaces', () => {
-    expect(negotiateDiscovery('application/json;as=APIGroupDiscoveryList;v=v2;g=apidiscovery.k8s.io').aggregated).toBe(true);
-    expect(negotiateDiscovery('application/json; g=apidiscovery.k8s.io; v=v2; as=APIGroupDiscoveryList').contentType).toBe(V2);
+    expect(negotiateDiscovery('application/json;as=APIGroupDiscoveryList;v=v2;g=apidiscovery.k8s.io').aggregated).toBe(
+      true,
+    );
+    expect(
+      negotiateDiscovery('application/json; g=apidiscovery.k8s.io; v=v2; as=APIGroupDiscoveryList').contentType,
+    ).toBe(V2);
   });
   it('respects q values and client order', () => {
     expect(negotiateDiscovery(`${V2};q=0,application/json`).aggregated).toBe(false);
@@ -30,7 +48,9 @@ describe('negotiateDiscovery', () => {
     expect(negotiateDiscovery(`application/json;q=0.5,${V2}`).aggregated).toBe(true);
   });
   it('skips media ranges it cannot serve', () => {
-    expect(negotiateDiscovery(`application/json;g=apidiscovery.k8s.io;v=v3;as=APIGroupDiscoveryList,${V2BETA1}`).contentType).toBe(V2BETA1);
+    expect(
+      negotiateDiscovery(`application/json;g=apidiscovery.k8s.io;v=v3;as=APIGroupDiscoveryList,${V2BETA1}`).contentType,
+    ).toBe(V2BETA1);
     expect(negotiateDiscovery('application/json;as=Table;v=v1;g=meta.k8s.io,application/json').aggregated).toBe(false);
   });
 });
@@ -74,12 +94,31 @@ describe('legacy discovery', () => {
     const byName = Object.fromEntries(list.resources.map((r: any) => [r.name, r]));
     const names = list.resources.map((r: any) => r.name);
     expect(names).toEqual([...names].sort());
-    expect(byName['pods/log']).toEqual({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
+    expect(byName['pods/log']).toEqual({
+      name: 'pods/log',
+      singularName: '',
+      namespaced: true,
+      kind: 'Pod',
+      verbs: ['get'],
+    });
     expect(JSON.stringify(byName['pods/eviction'])).toBe(
       '{"name":"pods/eviction","singularName":"","namespaced":true,"group":"policy","version":"v1","kind":"Eviction","verbs":["create"]}',
     );
-    expect(byName['serviceaccounts/token']).toMatchObject({ group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' });
-    expect(Object.keys(byName.pods)).toEqual(['name', 'singularName', 'namespaced', 'kind', 'verbs', 'shortNames', 'categories', 'storageVersionHash']);
+    expect(byName['serviceaccounts/token']).toMatchObject({
+      group: 'authentication.k8s.io',
+      version: 'v1',
+      kind: 'TokenRequest',
+    });
+    expect(Object.keys(byName.pods)).toEqual([
+      'name',
+      'singularName',
+      'namespaced',
+      'kind',
+      'verbs',
+      'shortNames',
+      'categories',
+      'storageVersionHash',
+    ]);
     expect(byName.pods.storageVersionHash).toMatch(/^[A-Za-z0-9+/]{11}=$/);
     expect(byName.bindings.storageVersionHash).toBeUndefined();
     expect(byName.componentstatuses.storageVersionHash).toBeUndefined();
@@ -92,13 +131,22 @@ describe('legacy discovery', () => {
     expect(Object.keys(list)).toEqual(['kind', 'apiVersion', 'groupVersion', 'resources']);
     expect(list.groupVersion).toBe('apps/v1');
     const scale = list.resources.find((r: any) => r.name === 'deployments/scale');
-    expect(scale).toEqual({ name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    expect(scale).toEqual({
+      name: 'deployments/scale',
+      singularName: '',
+      namespaced: true,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
     expect(apiResourceList('apps', 'v1beta2')).toBeUndefined();
     expect(apiResourceList('nope', 'v1')).toBeUndefined();
   });
 
   it('computes storageVersionHash like kube-apiserver (values from kubernetes api/discovery)', () => {
-    const hash = (g: string, r: string) => (apiResourceList(g, 'v1') as any).resources.find((x: any) => x.name === r).storageVersionHash;
+    const hash = (g: string, r: string) =>
+      (apiResourceList(g, 'v1') as any).resources.find((x: any) => x.name === r).storageVersionHash;
     expect(hash('', 'pods')).toBe('xPOwRZ+Yhw8=');
     expect(hash('', 'configmaps')).toBe('qFsyl6wFWjQ=');
     expect(hash('', 'namespaces')).toBe('Q3oi5N2YM8M=');
@@ -107,7 +155,9 @@ describe('legacy discovery', () => {
   });
 
   it('shares a storageVersionHash across served versions of one resource', () => {
-    const hash = (v: string) => (apiResourceList('autoscaling', v) as any).resources.find((r: any) => r.name === 'horizontalpodautoscalers').storageVersionHash;
+    const hash = (v: string) =>
+      (apiResourceList('autoscaling', v) as any).resources.find((r: any) => r.name === 'horizontalpodautoscalers')
+        .storageVersionHash;
     expect(hash('v1')).toBe(hash('v2'));
     const reviews = (apiResourceList('authorization.k8s.io', 'v1') as any).resources;
     expect(reviews.every((r: any) => r.storageVersionHash === undefined)).toBe(true);
@@ -152,10 +202,27 @@ describe('aggregated discovery', () => {
       }
     const apps = doc.items.find((i: any) => i.metadata.name === 'apps').versions[0];
     const deploy = apps.resources.find((r: any) => r.resource === 'deployments');
-    expect(Object.keys(deploy)).toEqual(['resource', 'responseKind', 'scope', 'singularResource', 'verbs', 'shortNames', 'categories', 'subresources']);
+    expect(Object.keys(deploy)).toEqual([
+      'resource',
+      'responseKind',
+      'scope',
+      'singularResource',
+      'verbs',
+      'shortNames',
+      'categories',
+      'subresources',
+    ]);
     expect(deploy.subresources).toEqual([
-      { subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] },
-      { subresource: 'status', responseKind: { group: '', version: '', kind: 'Deployment' }, verbs: ['get', 'patch', 'update'] },
+      {
+        subresource: 'scale',
+        responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+        verbs: ['get', 'patch', 'update'],
+      },
+      {
+        subresource: 'status',
+        responseKind: { group: '', version: '', kind: 'Deployment' },
+        verbs: ['get', 'patch', 'update'],
+      },
     ]);
     // CRDs spell out their own group/version in responseKind.
     const crontabs = doc.items.find((i: any) => i.metadata.name === 'stable.example.com').versions[1].resources[0];
@@ -178,8 +245,11 @@ describe('aggregated discovery', () => {
         for (const r of v.resources) {
           fromAgg.push(`${gv} ${r.resource} ${r.scope === 'Namespaced'} ${r.responseKind.kind} ${r.verbs}`);
           for (const s of r.subresources ?? []) {
-            const rk = s.responseKind.group || s.responseKind.version ? `${s.responseKind.group}/${s.responseKind.version}` : '';
-            fromAgg.push(`${gv} ${r.resource}/${s.subresource} ${r.scope === 'Namespaced'} ${s.responseKind.kind} ${s.verbs} ${rk}`);
+            const rk =
+              s.responseKind.group || s.responseKind.version ? `${s.responseKind.group}/${s.responseKind.version}` : '';
+            fromAgg.push(
+              `${gv} ${r.resource}/${s.subresource} ${r.scope === 'Namespaced'} ${s.responseKind.kind} ${s.verbs} ${rk}`,
+            );
           }
         }
       }
@@ -189,7 +259,8 @@ describe('aggregated discovery', () => {
         const list = apiResourceList(g.name, v.version) as any;
         for (const r of list.resources) {
           const sub = r.name.includes('/');
-          const rk = sub && (r.group !== undefined || r.version !== undefined) ? ` ${r.group}/${r.version}` : sub ? ' ' : '';
+          const rk =
+            sub && (r.group !== undefined || r.version !== undefined) ? ` ${r.group}/${r.version}` : sub ? ' ' : '';
           fromLegacy.push(`${list.groupVersion} ${r.name} ${r.namespaced} ${r.kind} ${r.verbs}${rk}`);
         }
       }

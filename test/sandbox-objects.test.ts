@@ -70,8 +70,16 @@ describe('ObjectStore: lists and gets', () => {
     expect(store.list('', 'v1', 'persistentvolumes')[0].spec.claimRef.name).toBe('data-db-0');
     const roles = store.list('rbac.authorization.k8s.io', 'v1', 'clusterroles').map((r) => r.metadata.name);
     expect(roles).toEqual(expect.arrayContaining(['cluster-admin', 'admin', 'edit', 'view']));
-    expect(store.list('scheduling.k8s.io', 'v1', 'priorityclasses').map((p) => p.metadata.name)).toContain('system-node-critical');
-    const crd = store.get('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', undefined, 'crontabs.stable.example.com');
+    expect(store.list('scheduling.k8s.io', 'v1', 'priorityclasses').map((p) => p.metadata.name)).toContain(
+      'system-node-critical',
+    );
+    const crd = store.get(
+      'apiextensions.k8s.io',
+      'v1',
+      'customresourcedefinitions',
+      undefined,
+      'crontabs.stable.example.com',
+    );
     expect(crd.spec.names.kind).toBe('CronTab');
   });
 
@@ -96,7 +104,9 @@ describe('ObjectStore: lists and gets', () => {
 
   it('has one CrashLoopBackOff pod, one Pending pod, and mostly Running', () => {
     const all = podsIn(store);
-    const crash = all.filter((p) => p.status.containerStatuses?.some((c: any) => c.state.waiting?.reason === 'CrashLoopBackOff'));
+    const crash = all.filter((p) =>
+      p.status.containerStatuses?.some((c: any) => c.state.waiting?.reason === 'CrashLoopBackOff'),
+    );
     expect(crash).toHaveLength(1);
     expect(crash[0].metadata.namespace).toBe('demo');
     expect(crash[0].status.containerStatuses[0].restartCount).toBeGreaterThan(0);
@@ -117,10 +127,14 @@ describe('ObjectStore: lists and gets', () => {
     expect(store.get('', 'v1', 'services', 'team-a', 'web-nodeport').spec.type).toBe('NodePort');
     const ep = store.get('', 'v1', 'endpoints', 'team-a', 'web');
     expect(ep.subsets[0].addresses).toHaveLength(3);
-    const slices = store.list('discovery.k8s.io', 'v1', 'endpointslices', 'team-a').filter((s) => s.metadata.labels['kubernetes.io/service-name'] === 'web');
+    const slices = store
+      .list('discovery.k8s.io', 'v1', 'endpointslices', 'team-a')
+      .filter((s) => s.metadata.labels['kubernetes.io/service-name'] === 'web');
     expect(slices).toHaveLength(1);
     expect(slices[0].apiVersion).toBe('discovery.k8s.io/v1');
-    expect(slices[0].endpoints.map((e: any) => e.addresses[0]).sort()).toEqual(ep.subsets[0].addresses.map((a: any) => a.ip).sort());
+    expect(slices[0].endpoints.map((e: any) => e.addresses[0]).sort()).toEqual(
+      ep.subsets[0].addresses.map((a: any) => a.ip).sort(),
+    );
   });
 
   it('has configmaps, base64 secrets and serviceaccounts in every namespace', () => {
@@ -147,7 +161,9 @@ describe('ObjectStore: lists and gets', () => {
   it('grants jane get/list/watch on pods in team-a', () => {
     const role = store.get('rbac.authorization.k8s.io', 'v1', 'roles', 'team-a', 'pod-reader');
     expect(role.rules).toEqual([{ verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['pods'] }]);
-    const rb = store.list('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'team-a').find((b) => b.roleRef.name === 'pod-reader');
+    const rb = store
+      .list('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'team-a')
+      .find((b) => b.roleRef.name === 'pod-reader');
     expect(rb.subjects).toContainEqual({ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'jane' });
   });
 
@@ -182,7 +198,9 @@ describe('ObjectStore: lists and gets', () => {
 
   it('puts managedFields on some objects and leases in kube-node-lease', () => {
     expect(store.get('apps', 'v1', 'deployments', 'team-a', 'web').metadata.managedFields.length).toBeGreaterThan(0);
-    expect(store.list('coordination.k8s.io', 'v1', 'leases', 'kube-node-lease').map((l) => l.metadata.name)).toHaveLength(3);
+    expect(
+      store.list('coordination.k8s.io', 'v1', 'leases', 'kube-node-lease').map((l) => l.metadata.name),
+    ).toHaveLength(3);
   });
 
   it('is deterministic', () => {
@@ -203,7 +221,9 @@ describe('ObjectStore: lists and gets', () => {
     const log = store.podLog('team-a', web.metadata.name)!;
     expect(log.split('\n').length).toBeGreaterThan(10);
     expect(log).toMatch(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET /);
-    expect(store.podLog('team-a', 'db-0')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[1\] LOG: {2}starting PostgreSQL/m);
+    expect(store.podLog('team-a', 'db-0')).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[1\] LOG: {2}starting PostgreSQL/m,
+    );
     expect(store.podLog('team-a', 'nope')).toBeUndefined();
   });
 });
@@ -239,7 +259,9 @@ describe('ObjectStore: changes and watches', () => {
     expect(demo[0]!.object.apiVersion).toBe('v1');
     expect(demo[0]!.object.metadata.namespace).toBe('demo');
     expect(Number(demo[0]!.object.metadata.resourceVersion)).toBeGreaterThan(before);
-    expect(store.get('', 'v1', 'pods', 'demo', demo[0]!.object.metadata.name).metadata.resourceVersion).toBe(demo[0]!.object.metadata.resourceVersion);
+    expect(store.get('', 'v1', 'pods', 'demo', demo[0]!.object.metadata.name).metadata.resourceVersion).toBe(
+      demo[0]!.object.metadata.resourceVersion,
+    );
     expect(teamA).toHaveLength(0);
     expect(all.length).toBe(demo.length);
 
@@ -312,7 +334,9 @@ describe('ObjectStore: generated bench pods', () => {
     expect(p.kind).toBe('Pod');
     expect(p.status.phase).toBe('Running');
     expect(store.get('', 'v1', 'pods', 'bench-4', shard[7].metadata.name)).toBeUndefined();
-    expect(Number(store.resourceVersion())).toBeGreaterThanOrEqual(Math.max(...bench.map((b) => Number(b.metadata.resourceVersion))));
+    expect(Number(store.resourceVersion())).toBeGreaterThanOrEqual(
+      Math.max(...bench.map((b) => Number(b.metadata.resourceVersion))),
+    );
     expect(store.podLog('bench-3', shard[0].metadata.name)).toContain('request completed');
   });
 

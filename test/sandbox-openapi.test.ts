@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/sandbox/catalog.js';
-import { openapiV2, openapiV3Document, openapiV3DocumentJson, openapiV3Index, schemaPackage } from '../src/sandbox/openapi.js';
+import {
+  openapiV2,
+  openapiV3Document,
+  openapiV3DocumentJson,
+  openapiV3Index,
+  schemaPackage,
+} from '../src/sandbox/openapi.js';
 
 const SCHEMAS = '#/components/schemas/';
 const index = () => (openapiV3Index() as any).paths as Record<string, { serverRelativeURL: string }>;
@@ -29,7 +35,9 @@ function allRefs(node: unknown, out: string[] = []): string[] {
 
 describe('OpenAPI v3', () => {
   it('indexes every group-version without a leading slash', () => {
-    const expected = CATALOG.flatMap((g) => g.versions.map((v) => (g.name ? `apis/${g.name}/${v.version}` : `api/${v.version}`)));
+    const expected = CATALOG.flatMap((g) =>
+      g.versions.map((v) => (g.name ? `apis/${g.name}/${v.version}` : `api/${v.version}`)),
+    );
     expect(Object.keys(index()).sort()).toEqual(expected.sort());
     expect(index()['api/v1']!.serverRelativeURL).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
   });
@@ -67,7 +75,10 @@ describe('OpenAPI v3', () => {
     const container = deref(core, spec.properties.containers.items);
     expect(container.required).toEqual(['name']);
     expect(container.properties.image.type).toBe('string');
-    expect(deref(core, container.properties.ports.items).properties.containerPort).toMatchObject({ type: 'integer', format: 'int32' });
+    expect(deref(core, container.properties.ports.items).properties.containerPort).toMatchObject({
+      type: 'integer',
+      format: 'int32',
+    });
     const status = deref(core, pod.properties.status);
     expect(status.properties.phase.enum).toContain('Running');
   });
@@ -75,7 +86,10 @@ describe('OpenAPI v3', () => {
   it('has detailed schemas for the kinds the UI explains', () => {
     const s = (gv: string, name: string) => doc(gv).components.schemas[name];
     expect(s('api/v1', 'io.k8s.api.core.v1.ConfigMap').properties.data.additionalProperties.type).toBe('string');
-    expect(s('api/v1', 'io.k8s.api.core.v1.Secret').properties.data.additionalProperties).toEqual({ type: 'string', format: 'byte' });
+    expect(s('api/v1', 'io.k8s.api.core.v1.Secret').properties.data.additionalProperties).toEqual({
+      type: 'string',
+      format: 'byte',
+    });
     expect(s('api/v1', 'io.k8s.api.core.v1.NamespaceStatus').properties.phase.type).toBe('string');
     expect(s('api/v1', 'io.k8s.api.core.v1.NodeStatus').properties.nodeInfo).toBeDefined();
     expect(s('api/v1', 'io.k8s.api.core.v1.ServiceSpec').properties.ports.items).toBeDefined();
@@ -85,11 +99,16 @@ describe('OpenAPI v3', () => {
     expect(s('apis/apps/v1', 'io.k8s.api.apps.v1.ReplicaSetSpec').properties.replicas.format).toBe('int32');
     expect(s('apis/apps/v1', 'io.k8s.api.core.v1.PodSpec')).toBeDefined(); // pulled in through the pod template
     expect(s('apis/rbac.authorization.k8s.io/v1', 'io.k8s.api.rbac.v1.PolicyRule').required).toEqual(['verbs']);
-    expect(s('apis/discovery.k8s.io/v1', 'io.k8s.api.discovery.v1.EndpointSlice').required).toEqual(['addressType', 'endpoints']);
+    expect(s('apis/discovery.k8s.io/v1', 'io.k8s.api.discovery.v1.EndpointSlice').required).toEqual([
+      'addressType',
+      'endpoints',
+    ]);
     expect(s('apis/events.k8s.io/v1', 'io.k8s.api.events.v1.Event').properties.regarding).toBeDefined();
     const crontab = s('apis/stable.example.com/v1', 'com.example.stable.v1.CronTab');
     expect(crontab.properties.spec.properties.cronSpec.type).toBe('string');
-    expect(crontab['x-kubernetes-group-version-kind']).toEqual([{ group: 'stable.example.com', kind: 'CronTab', version: 'v1' }]);
+    expect(crontab['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'stable.example.com', kind: 'CronTab', version: 'v1' },
+    ]);
   });
 
   it('has a schema (and a list schema) for every kind of every group-version, and all refs resolve', () => {
@@ -100,9 +119,11 @@ describe('OpenAPI v3', () => {
         const pkg = schemaPackage(g, v.version);
         for (const r of v.resources) {
           expect(d.components.schemas[`${pkg}.${r.kind}`], `${key} ${r.kind}`).toBeDefined();
-          if (r.verbs.includes('list')) expect(d.components.schemas[`${pkg}.${r.kind}List`].properties.items.type).toBe('array');
+          if (r.verbs.includes('list'))
+            expect(d.components.schemas[`${pkg}.${r.kind}List`].properties.items.type).toBe('array');
         }
-        for (const ref of allRefs(d)) expect(d.components.schemas[ref.slice(SCHEMAS.length)], `${key} ${ref}`).toBeDefined();
+        for (const ref of allRefs(d))
+          expect(d.components.schemas[ref.slice(SCHEMAS.length)], `${key} ${ref}`).toBeDefined();
       }
   });
 
@@ -112,7 +133,9 @@ describe('OpenAPI v3', () => {
     expect(core['/api/v1/namespaces/{namespace}/pods/{name}'].get.operationId).toBe('readCoreV1NamespacedPod');
     expect(core['/api/v1/pods'].get.operationId).toBe('listCoreV1PodForAllNamespaces');
     expect(core['/api/v1/namespaces'].get.operationId).toBe('listCoreV1Namespace');
-    expect(core['/api/v1/namespaces/{namespace}/pods'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: `${SCHEMAS}io.k8s.api.core.v1.PodList` });
+    expect(core['/api/v1/namespaces/{namespace}/pods'].get.responses['200'].content['application/json'].schema).toEqual(
+      { $ref: `${SCHEMAS}io.k8s.api.core.v1.PodList` },
+    );
     const apps = doc('apis/apps/v1').paths;
     expect(apps['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].get).toMatchObject({
       operationId: 'readAppsV1NamespacedDeployment',
@@ -120,9 +143,13 @@ describe('OpenAPI v3', () => {
       'x-kubernetes-group-version-kind': { group: 'apps', version: 'v1', kind: 'Deployment' },
     });
     const rbac = doc('apis/rbac.authorization.k8s.io/v1').paths;
-    expect(rbac['/apis/rbac.authorization.k8s.io/v1/clusterroles'].get.operationId).toBe('listRbacAuthorizationV1ClusterRole');
+    expect(rbac['/apis/rbac.authorization.k8s.io/v1/clusterroles'].get.operationId).toBe(
+      'listRbacAuthorizationV1ClusterRole',
+    );
     const authz = doc('apis/authorization.k8s.io/v1').paths;
-    expect(authz['/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'].post.operationId).toBe('createAuthorizationV1SelfSubjectAccessReview');
+    expect(authz['/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'].post.operationId).toBe(
+      'createAuthorizationV1SelfSubjectAccessReview',
+    );
   });
 });
 
@@ -137,7 +164,9 @@ describe('OpenAPI v2', () => {
     expect(v2.definitions['io.k8s.api.apps.v1.Deployment']).toBeDefined();
     expect(v2.definitions['com.example.stable.v1beta1.CronTab']).toBeDefined();
     expect(v2.definitions['io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler']).toBeDefined();
-    expect(v2.definitions['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition']).toBeDefined();
+    expect(
+      v2.definitions['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition'],
+    ).toBeDefined();
     for (const ref of allRefs(v2)) expect(v2.definitions[ref.replace('#/definitions/', '')], ref).toBeDefined();
     const list = v2.paths['/apis/apps/v1/namespaces/{namespace}/deployments'].get;
     expect(list.operationId).toBe('listAppsV1NamespacedDeployment');

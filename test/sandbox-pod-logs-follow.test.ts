@@ -8,7 +8,9 @@ import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
 import { httpsGet } from './helpers/https.js';
 
 const opened: Sandbox[] = [];
-afterEach(async () => { await Promise.all(opened.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
 
 async function sandbox(watchIntervalMs: number): Promise<Sandbox> {
   const sb = await startSandbox({ watchIntervalMs });
@@ -24,7 +26,9 @@ function follow(sb: Sandbox, path: string): Promise<{ res: IncomingMessage; text
     let text = '';
     const req = request(`${sb.url}${path}`, auth(sb), (res) => {
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
+      res.on('data', (c: string) => {
+        text += c;
+      });
       res.on('error', () => {});
       resolve({ res, text: () => text });
     });
@@ -67,7 +71,7 @@ describe('pods/log?follow=true', () => {
     await vi.waitFor(() => expect(sb.store.logFollowerCount()).toBe(0));
   });
 
-  test('a pod that is not running prints nothing; an unfollowed pod\'s log is the seeded one', async () => {
+  test("a pod that is not running prints nothing; an unfollowed pod's log is the seeded one", async () => {
     const sb = await sandbox(0);
     const pods = (await httpsGet(`${sb.url}/api/v1/namespaces/team-b/pods`, auth(sb))).json().items;
     const pending = pods.find((p: any) => p.status?.phase === 'Pending');

@@ -28,14 +28,23 @@ describe('authentication', () => {
     expect(v.json().major).toBe('1');
     const root = await httpsGet(`${sb.url}/`, { ca: sb.caPem });
     expect(root.status).toBe(403);
-    expect(root.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403, message: 'forbidden: User "system:anonymous" cannot get path "/"' });
+    expect(root.json()).toMatchObject({
+      kind: 'Status',
+      reason: 'Forbidden',
+      code: 403,
+      message: 'forbidden: User "system:anonymous" cannot get path "/"',
+    });
     expect((await httpsGet(`${sb.url}/api`, { ca: sb.caPem })).status).toBe(403);
     expect((await httpsGet(`${sb.url}/healthz`, { ca: sb.caPem })).body).toBe('ok');
   });
 
   it('answers 401 to a certificate from another CA and to a bad token', async () => {
     const rogueCa = await createCertificateAuthority('rogue');
-    const rogue = await rogueCa.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' });
+    const rogue = await rogueCa.issue({
+      commonName: 'kubernetes-admin',
+      organizations: ['system:masters'],
+      usage: 'client',
+    });
     const r = await httpsGet(`${sb.url}/api`, { ca: sb.caPem, cert: rogue.certPem, key: rogue.keyPem });
     expect(r.status).toBe(401);
     expect(r.json()).toMatchObject({ reason: 'Unauthorized', message: 'Unauthorized', code: 401 });
@@ -51,9 +60,13 @@ describe('authentication', () => {
     expect(ok.json().items.length).toBeGreaterThan(0);
     const all = await httpsGet(`${sb.url}/api/v1/pods`, jane());
     expect(all.status).toBe(403);
-    expect(all.json().message).toBe('pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope');
+    expect(all.json().message).toBe(
+      'pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope',
+    );
     const deploy = await httpsGet(`${sb.url}/apis/apps/v1/namespaces/team-a/deployments`, jane());
-    expect(deploy.json().message).toBe('deployments.apps is forbidden: User "jane" cannot list resource "deployments" in API group "apps" in the namespace "team-a"');
+    expect(deploy.json().message).toBe(
+      'deployments.apps is forbidden: User "jane" cannot list resource "deployments" in API group "apps" in the namespace "team-a"',
+    );
   });
 
   it('answers whoami (SelfSubjectReview) with the certificate identity', async () => {
@@ -66,7 +79,11 @@ describe('authentication', () => {
     expect(r.status).toBe(201);
     // v1.34 also names the credential: the SHA-256 of the client certificate (checked against the real server in real-sandbox-parity).
     const credentialId = `X509SHA256=${new X509Certificate(sb.jane.certPem).fingerprint256.replace(/:/g, '').toLowerCase()}`;
-    expect(r.json().status.userInfo).toEqual({ username: 'jane', groups: ['dev', 'system:authenticated'], extra: { 'authentication.kubernetes.io/credential-id': [credentialId] } });
+    expect(r.json().status.userInfo).toEqual({
+      username: 'jane',
+      groups: ['dev', 'system:authenticated'],
+      extra: { 'authentication.kubernetes.io/credential-id': [credentialId] },
+    });
   });
 });
 
@@ -100,7 +117,10 @@ describe('endpoints', () => {
     const agg = await httpsGet(`${sb.url}/apis`, { ...admin(), headers: { Accept: AGGREGATED_ACCEPT } });
     expect(agg.headers['content-type']).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
     expect(agg.json().kind).toBe('APIGroupDiscoveryList');
-    const again = await httpsGet(`${sb.url}/apis`, { ...admin(), headers: { Accept: AGGREGATED_ACCEPT, 'If-None-Match': String(agg.headers.etag) } });
+    const again = await httpsGet(`${sb.url}/apis`, {
+      ...admin(),
+      headers: { Accept: AGGREGATED_ACCEPT, 'If-None-Match': String(agg.headers.etag) },
+    });
     expect(again.status).toBe(304);
     const legacy = await httpsGet(`${sb.url}/apis`, { ...admin(), headers: { Accept: 'application/json' } });
     expect(legacy.json().kind).toBe('APIGroupList');
@@ -109,7 +129,11 @@ describe('endpoints', () => {
   it('returns 404 Status for a missing object', async () => {
     const r = await httpsGet(`${sb.url}/api/v1/namespaces/default/pods/x`, admin());
     expect(r.status).toBe(404);
-    expect(r.json()).toMatchObject({ reason: 'NotFound', message: 'pods "x" not found', details: { name: 'x', kind: 'pods' } });
+    expect(r.json()).toMatchObject({
+      reason: 'NotFound',
+      message: 'pods "x" not found',
+      details: { name: 'x', kind: 'pods' },
+    });
     const d = await httpsGet(`${sb.url}/apis/apps/v1/namespaces/default/deployments/x`, admin());
     expect(d.json().message).toBe('deployments.apps "x" not found');
   });
@@ -117,13 +141,20 @@ describe('endpoints', () => {
   it('paginates with limit and continue, one resourceVersion for all pages', async () => {
     // kube-system: the ticker (every 50 ms here) only changes namespace demo, so the list and the
     // pages see the same pods.
-    const all = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-system/pods`, admin())).json().items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`);
+    const all = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-system/pods`, admin()))
+      .json()
+      .items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`);
     expect(all.length).toBeGreaterThan(4);
     const seen: string[] = [];
     let cont = '';
     const rvs = new Set<string>();
     do {
-      const page = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-system/pods?limit=3${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`, admin())).json();
+      const page = (
+        await httpsGet(
+          `${sb.url}/api/v1/namespaces/kube-system/pods?limit=3${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`,
+          admin(),
+        )
+      ).json();
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`));
       rvs.add(page.metadata.resourceVersion);
@@ -134,10 +165,19 @@ describe('endpoints', () => {
   });
 
   it('serves lists as Table with kubectl columns', async () => {
-    const r = await httpsGet(`${sb.url}/api/v1/namespaces/team-a/pods`, { ...admin(), headers: { Accept: TABLE_ACCEPT } });
+    const r = await httpsGet(`${sb.url}/api/v1/namespaces/team-a/pods`, {
+      ...admin(),
+      headers: { Accept: TABLE_ACCEPT },
+    });
     const t = r.json();
     expect(t.kind).toBe('Table');
-    expect(t.columnDefinitions.filter((c: any) => c.priority === 0).map((c: any) => c.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+    expect(t.columnDefinitions.filter((c: any) => c.priority === 0).map((c: any) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Status',
+      'Restarts',
+      'Age',
+    ]);
     expect(t.rows[0].object.kind).toBe('PartialObjectMetadata');
   });
 
@@ -145,10 +185,14 @@ describe('endpoints', () => {
     const { request } = await import('node:https');
     const list = (await httpsGet(`${sb.url}/api/v1/namespaces/kube-public/configmaps`, admin())).json();
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      const req = request(`${sb.url}/api/v1/namespaces/kube-public/configmaps?watch=1&resourceVersion=${list.metadata.resourceVersion}`, { ...admin() }, (res) => {
-        resolve(res.statusCode);
-        req.destroy();
-      });
+      const req = request(
+        `${sb.url}/api/v1/namespaces/kube-public/configmaps?watch=1&resourceVersion=${list.metadata.resourceVersion}`,
+        { ...admin() },
+        (res) => {
+          resolve(res.statusCode);
+          req.destroy();
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -224,7 +268,16 @@ describe('files and reference clients', () => {
 
   it('works with curl using the written certificate files', async () => {
     const f = sb.files!;
-    const r = await run('curl', ['-sS', '--cert', f.adminCert, '--key', f.adminKey, '--cacert', f.ca, `${sb.url}/apis/apps/v1`]);
+    const r = await run('curl', [
+      '-sS',
+      '--cert',
+      f.adminCert,
+      '--key',
+      f.adminKey,
+      '--cacert',
+      f.ca,
+      `${sb.url}/apis/apps/v1`,
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'APIResourceList', groupVersion: 'apps/v1' });
   });
@@ -245,12 +298,18 @@ describe('files and reference clients', () => {
     const janePods = await run(kubectl, ['--kubeconfig', f.kubeconfigJane, 'get', 'pods', '-n', 'team-a'], env);
     expect(janePods.code).toBe(0);
     const janeAll = await run(kubectl, ['--kubeconfig', f.kubeconfigJane, 'get', 'pods', '-A'], env);
-    expect(janeAll.stderr).toContain('pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope');
+    expect(janeAll.stderr).toContain(
+      'pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope',
+    );
   });
 
   itWithKubectl('works behind a real kubectl proxy', async () => {
     const kubectl = requireKubectl();
-    const { child, match } = await startAndWaitFor(kubectl, ['--kubeconfig', sb.files!.kubeconfig, 'proxy', '--port=0'], /Starting to serve on 127\.0\.0\.1:(\d+)/);
+    const { child, match } = await startAndWaitFor(
+      kubectl,
+      ['--kubeconfig', sb.files!.kubeconfig, 'proxy', '--port=0'],
+      /Starting to serve on 127\.0\.0\.1:(\d+)/,
+    );
     try {
       const r = await run('curl', ['-sS', `http://127.0.0.1:${match[1]}/api/v1/namespaces/team-a/pods`]);
       expect(JSON.parse(r.stdout).kind).toBe('PodList');

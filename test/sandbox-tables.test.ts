@@ -3,10 +3,25 @@ import { ObjectStore } from '../src/sandbox/objects.js';
 import { humanDuration, tableColumns, toTable } from '../src/sandbox/tables.js';
 
 const store = new ObjectStore();
-const table = (group: string, version: string, resource: string, ns?: string, include: 'None' | 'Metadata' | 'Object' = 'Metadata', now?: number): any =>
-  toTable(group, resource, store.list(group, version, resource, ns), { resourceVersion: store.resourceVersion() }, include, now);
+const table = (
+  group: string,
+  version: string,
+  resource: string,
+  ns?: string,
+  include: 'None' | 'Metadata' | 'Object' = 'Metadata',
+  now?: number,
+): any =>
+  toTable(
+    group,
+    resource,
+    store.list(group, version, resource, ns),
+    { resourceVersion: store.resourceVersion() },
+    include,
+    now,
+  );
 const names = (t: any) => t.columnDefinitions.map((c: any) => c.name.toUpperCase());
-const defaults = (t: any) => t.columnDefinitions.filter((c: any) => c.priority === 0).map((c: any) => c.name.toUpperCase());
+const defaults = (t: any) =>
+  t.columnDefinitions.filter((c: any) => c.priority === 0).map((c: any) => c.name.toUpperCase());
 const cell = (t: any, rowName: string, column: string) => {
   const i = t.columnDefinitions.findIndex((c: any) => c.name.toUpperCase() === column);
   const nameIdx = t.columnDefinitions.findIndex((c: any) => c.format === 'name');
@@ -16,7 +31,13 @@ const cell = (t: any, rowName: string, column: string) => {
 
 describe('toTable', () => {
   it('has the Table shape with list metadata', () => {
-    const t: any = toTable('', 'pods', store.list('', 'v1', 'pods', 'team-a'), { resourceVersion: '123', continue: 'tok', remainingItemCount: 7 }, 'Metadata');
+    const t: any = toTable(
+      '',
+      'pods',
+      store.list('', 'v1', 'pods', 'team-a'),
+      { resourceVersion: '123', continue: 'tok', remainingItemCount: 7 },
+      'Metadata',
+    );
     expect(Object.keys(t)).toEqual(['kind', 'apiVersion', 'metadata', 'columnDefinitions', 'rows']);
     expect(t.kind).toBe('Table');
     expect(t.apiVersion).toBe('meta.k8s.io/v1');
@@ -56,14 +77,17 @@ describe('toTable', () => {
     const pending = t.rows.find((r: any) => r.cells[2] === 'Pending');
     expect(pending.cells.slice(5, 7)).toEqual(['<none>', '<none>']);
     const completed = t.rows.find((r: any) => r.cells[2] === 'Completed');
-    expect(completed.conditions).toEqual([{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }]);
+    expect(completed.conditions).toEqual([
+      { type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' },
+    ]);
     expect(t.rows.find((r: any) => r.cells[2] === 'Running').conditions).toBeUndefined();
   });
 
   it('computes AGE against now, in kubectl short form', () => {
     const pod = store.get('', 'v1', 'pods', 'team-a', 'db-0');
     const created = Date.parse(pod.metadata.creationTimestamp);
-    const at = (ms: number) => (toTable('', 'pods', [pod], { resourceVersion: '1' }, 'None', created + ms) as any).rows[0].cells[4];
+    const at = (ms: number) =>
+      (toTable('', 'pods', [pod], { resourceVersion: '1' }, 'None', created + ms) as any).rows[0].cells[4];
     expect(at(45_000)).toBe('45s');
     expect(at((3 * 60 + 12) * 60_000)).toBe('3h12m');
     expect(at(5 * 86_400_000)).toBe('5d');
@@ -110,7 +134,13 @@ describe('toTable', () => {
 
     const nodes = table('', 'v1', 'nodes');
     expect(defaults(nodes)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
-    expect(names(nodes).slice(5)).toEqual(['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']);
+    expect(names(nodes).slice(5)).toEqual([
+      'INTERNAL-IP',
+      'EXTERNAL-IP',
+      'OS-IMAGE',
+      'KERNEL-VERSION',
+      'CONTAINER-RUNTIME',
+    ]);
     expect(cell(nodes, 'sandbox-control-plane', 'ROLES')).toBe('control-plane');
     expect(cell(nodes, 'sandbox-worker', 'ROLES')).toBe('<none>');
     expect(cell(nodes, 'sandbox-worker', 'STATUS')).toBe('Ready');
@@ -131,11 +161,28 @@ describe('toTable', () => {
   it('covers workloads, events, networking and storage', () => {
     expect(defaults(table('apps', 'v1', 'replicasets'))).toEqual(['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE']);
     expect(defaults(table('apps', 'v1', 'statefulsets'))).toEqual(['NAME', 'READY', 'AGE']);
-    expect(defaults(table('apps', 'v1', 'daemonsets'))).toEqual(['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE']);
+    expect(defaults(table('apps', 'v1', 'daemonsets'))).toEqual([
+      'NAME',
+      'DESIRED',
+      'CURRENT',
+      'READY',
+      'UP-TO-DATE',
+      'AVAILABLE',
+      'NODE SELECTOR',
+      'AGE',
+    ]);
     const jobs = table('batch', 'v1', 'jobs', 'team-b');
     expect(defaults(jobs)).toEqual(['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE']);
     expect(jobs.rows[0].cells.slice(0, 3)).toEqual(['db-migrate', 'Complete', '1/1']);
-    expect(defaults(table('batch', 'v1', 'cronjobs'))).toEqual(['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE']);
+    expect(defaults(table('batch', 'v1', 'cronjobs'))).toEqual([
+      'NAME',
+      'SCHEDULE',
+      'TIMEZONE',
+      'SUSPEND',
+      'ACTIVE',
+      'LAST SCHEDULE',
+      'AGE',
+    ]);
 
     const ev = table('', 'v1', 'events', 'demo');
     expect(defaults(ev)).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
@@ -145,16 +192,46 @@ describe('toTable', () => {
     const ev2 = table('events.k8s.io', 'v1', 'events', 'demo');
     expect(ev2.rows.map((r: any) => r.cells.slice(1))).toEqual(ev.rows.map((r: any) => r.cells.slice(1)));
 
-    expect(defaults(table('discovery.k8s.io', 'v1', 'endpointslices'))).toEqual(['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
+    expect(defaults(table('discovery.k8s.io', 'v1', 'endpointslices'))).toEqual([
+      'NAME',
+      'ADDRESSTYPE',
+      'PORTS',
+      'ENDPOINTS',
+      'AGE',
+    ]);
     const ing = table('networking.k8s.io', 'v1', 'ingresses', 'team-a');
     expect(defaults(ing)).toEqual(['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE']);
-    expect(ing.rows[0].cells.slice(0, 5)).toEqual(['web', 'nginx', 'web.team-a.example.com', '172.18.255.200', '80, 443']);
+    expect(ing.rows[0].cells.slice(0, 5)).toEqual([
+      'web',
+      'nginx',
+      'web.team-a.example.com',
+      '172.18.255.200',
+      '80, 443',
+    ]);
     const pvc = table('', 'v1', 'persistentvolumeclaims', 'team-a');
-    expect(defaults(pvc)).toEqual(['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'AGE']);
+    expect(defaults(pvc)).toEqual([
+      'NAME',
+      'STATUS',
+      'VOLUME',
+      'CAPACITY',
+      'ACCESS MODES',
+      'STORAGECLASS',
+      'VOLUMEATTRIBUTESCLASS',
+      'AGE',
+    ]);
     expect(pvc.rows[0].cells.slice(0, 2)).toEqual(['data-db-0', 'Bound']);
     expect(pvc.rows[0].cells[4]).toBe('RWO');
     expect(defaults(table('', 'v1', 'persistentvolumes'))).toEqual([
-      'NAME', 'CAPACITY', 'ACCESS MODES', 'RECLAIM POLICY', 'STATUS', 'CLAIM', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'REASON', 'AGE',
+      'NAME',
+      'CAPACITY',
+      'ACCESS MODES',
+      'RECLAIM POLICY',
+      'STATUS',
+      'CLAIM',
+      'STORAGECLASS',
+      'VOLUMEATTRIBUTESCLASS',
+      'REASON',
+      'AGE',
     ]);
     expect(cell(table('storage.k8s.io', 'v1', 'storageclasses'), 'standard', 'NAME')).toBe('standard (default)');
     const rb = table('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'team-a');

@@ -15,7 +15,11 @@ const NAMES = ['ca.crt', 'admin.crt', 'admin.key', 'jane.crt', 'jane.key', 'kube
 
 let tmp: ReturnType<typeof tempDir>;
 /** What the files hold does not matter here, only where and how they are written. */
-const creds = { caPem: 'CA\n', admin: { certPem: 'ADMIN CERT\n', keyPem: 'ADMIN KEY\n' }, jane: { certPem: 'JANE CERT\n', keyPem: 'JANE KEY\n' } };
+const creds = {
+  caPem: 'CA\n',
+  admin: { certPem: 'ADMIN CERT\n', keyPem: 'ADMIN KEY\n' },
+  jane: { certPem: 'JANE CERT\n', keyPem: 'JANE KEY\n' },
+};
 beforeAll(() => {
   tmp = tempDir('kapi-security-files-');
 });
@@ -41,8 +45,9 @@ describe('writeSandboxFiles', () => {
     const real = join(tmp.dir, 'real');
     mkdirSync(real);
     symlinkSync(real, join(tmp.dir, 'link'));
-    await expect(writeSandboxFiles(join(tmp.dir, 'link'), { url: 'https://127.0.0.1:1', ...creds }))
-      .rejects.toThrow(`${join(tmp.dir, 'link')} is not a folder (a symbolic link?); not writing credentials there`);
+    await expect(writeSandboxFiles(join(tmp.dir, 'link'), { url: 'https://127.0.0.1:1', ...creds })).rejects.toThrow(
+      `${join(tmp.dir, 'link')} is not a folder (a symbolic link?); not writing credentials there`,
+    );
     expect(existsSync(join(real, 'admin.key'))).toBe(false);
   });
 });
@@ -51,8 +56,13 @@ describe('kapi-tui sandbox', () => {
   it('without --dir: a fresh private folder, removed when it stops', async () => {
     const own = join(tmp.dir, 'tmpdir');
     mkdirSync(own);
-    const { child, match } = await startAndWaitFor('node', [CLI, 'sandbox'], /Credentials and kubeconfigs written to (\S+)/, 20_000,
-      { ...process.env, TMPDIR: own });
+    const { child, match } = await startAndWaitFor(
+      'node',
+      [CLI, 'sandbox'],
+      /Credentials and kubeconfigs written to (\S+)/,
+      20_000,
+      { ...process.env, TMPDIR: own },
+    );
     const dir = match[1]!;
     expect(dir.startsWith(join(own, 'kapi-tui-sandbox-'))).toBe(true);
     expect(mode(dir)).toBe(0o700);

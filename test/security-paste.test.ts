@@ -25,15 +25,25 @@ const HOSTILE = [
   'ok\u0085c1',
 ];
 // What must never be in a command, written out rather than imported from the code under test.
-// eslint-disable-next-line no-control-regex
+
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 const certs: Connection = {
-  mode: 'certificates', server: 'https://127.0.0.1:6443', namespace: 'default', insecure: false,
-  certFile: '/tmp/sb/admin.crt', keyFile: '/tmp/sb/admin.key', caFile: '/tmp/sb/ca.crt', kubectlArgs: [],
+  mode: 'certificates',
+  server: 'https://127.0.0.1:6443',
+  namespace: 'default',
+  insecure: false,
+  certFile: '/tmp/sb/admin.crt',
+  keyFile: '/tmp/sb/admin.key',
+  caFile: '/tmp/sb/ca.crt',
+  kubectlArgs: [],
 };
 const token: Connection = {
-  mode: 'kubeconfig', server: 'https://k8s.example:6443', namespace: 'default', insecure: true, bearerToken: true,
+  mode: 'kubeconfig',
+  server: 'https://k8s.example:6443',
+  namespace: 'default',
+  insecure: true,
+  bearerToken: true,
   kubectlArgs: ['--context', 'prod'],
 };
 
@@ -93,7 +103,7 @@ function hostilePaths(name: string): string[] {
 }
 
 describe('no control character in any command, and the command means the name', () => {
-  it('shellQuote writes control characters as $\'\\xHH\' escapes', () => {
+  it("shellQuote writes control characters as $'\\xHH' escapes", () => {
     expect(shellQuote('items\u0015touch PWNED\n')).toBe("$'items\\x15touch PWNED\\x0A'");
     expect(shellQuote("it's\u2028")).toBe("$'it\\'s\\xE2\\x80\\xA8'");
     expect(shellWords(shellQuote("a\\b'\u001B[201~"))).toEqual(["a\\b'\u001B[201~"]);
@@ -111,7 +121,10 @@ describe('no control character in any command, and the command means the name', 
         }
       }
       if (name === '.' || name === '..') return;
-      const get = kubectlCommand(certs, { method: 'GET', path: resourcePath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, name, name) });
+      const get = kubectlCommand(certs, {
+        method: 'GET',
+        path: resourcePath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, name, name),
+      });
       expect(shellWords(get)).toEqual(['kubectl', 'get', 'pods', name, '-n', name, '-o', 'json']);
     });
   }
@@ -122,7 +135,12 @@ describe('no control character in any command, and the command means the name', 
   });
 
   it('the tour examples with a hostile server address and file names', () => {
-    const ctx = { server: 'https://h\u0015ost\n:6443', caFile: '/tmp/\u001B[201~ca', certFile: 'c\nrt', keyFile: 'k\u2028ey' };
+    const ctx = {
+      server: 'https://h\u0015ost\n:6443',
+      caFile: '/tmp/\u001B[201~ca',
+      certFile: 'c\nrt',
+      keyFile: 'k\u2028ey',
+    };
     const examples = TOUR.map((step) => tourCurl(step, ctx)).filter((c) => c !== undefined);
     expect(examples.length).toBe(3);
     for (const example of examples) expect(example).not.toMatch(CONTROL);

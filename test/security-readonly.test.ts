@@ -29,7 +29,8 @@ afterAll(async () => {
 async function requestsByVerb(): Promise<Record<string, number>> {
   const text = (await api.getRaw('/metrics', { accept: 'text/plain' })).body;
   const out: Record<string, number> = {};
-  for (const m of text.matchAll(/^apiserver_request_total\{[^}]*verb="([^"]+)"[^}]*\} (\d+)$/gm)) out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]);
+  for (const m of text.matchAll(/^apiserver_request_total\{[^}]*verb="([^"]+)"[^}]*\} (\d+)$/gm))
+    out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]);
   return out;
 }
 
@@ -62,7 +63,10 @@ describe('read-only', () => {
     const events: RequestEvent[] = [];
     const off = api.onRequest((e) => events.push(e));
     for (const [method, path] of WRITES) {
-      const e = await api.request(method, path, { body: { kind: 'Pod', metadata: { name: 'x' } } }).then(() => undefined, (x: unknown) => x);
+      const e = await api.request(method, path, { body: { kind: 'Pod', metadata: { name: 'x' } } }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(e, `${method} ${path}`).toBeInstanceOf(KubeError);
       expect((e as KubeError).kind).toBe('read-only');
       expect((e as KubeError).message).toMatch(/^Refusing .*: kapi-tui is read-only$/);
@@ -71,8 +75,12 @@ describe('read-only', () => {
     // The transport guards too, for code that bypasses ApiClient.
     const transport = new HttpTransport(api.connection);
     for (const [method, path] of WRITES) {
-      await expect(transport.send({ method: method as 'GET', path, accept: 'application/json', body: '{}' })).rejects.toThrow(/read-only/);
-      await expect(transport.open({ method: method as 'GET', path, accept: 'application/json' })).rejects.toThrow(/read-only/);
+      await expect(
+        transport.send({ method: method as 'GET', path, accept: 'application/json', body: '{}' }),
+      ).rejects.toThrow(/read-only/);
+      await expect(transport.open({ method: method as 'GET', path, accept: 'application/json' })).rejects.toThrow(
+        /read-only/,
+      );
     }
     transport.close();
     off();
@@ -80,7 +88,8 @@ describe('read-only', () => {
     const after = await requestsByVerb();
     // Only the /metrics GET that read `before` was added.
     expect(after).toEqual({ ...before, GET: (before.GET ?? 0) + 1 });
-    for (const verb of ['DELETE', 'PUT', 'PATCH', 'HEAD', 'OPTIONS', 'CONNECT']) expect(after[verb], verb).toBeUndefined();
+    for (const verb of ['DELETE', 'PUT', 'PATCH', 'HEAD', 'OPTIONS', 'CONNECT'])
+      expect(after[verb], verb).toBeUndefined();
   });
 
   it('the allowed POSTs do reach the server (the counter sees them), and nothing else changed', async () => {
@@ -88,7 +97,11 @@ describe('read-only', () => {
     const who = await api.selfSubjectReview();
     expect(who.username).toBe('kubernetes-admin');
     await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: 'list', resource: 'pods', namespace: 'team-a' } } },
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { verb: 'list', resource: 'pods', namespace: 'team-a' } },
+      },
     });
     const after = await requestsByVerb();
     expect(after.POST).toBe((before.POST ?? 0) + 2);

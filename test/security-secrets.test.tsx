@@ -28,7 +28,6 @@ afterEach(() => {
 
 const allFrames = () => stripAnsi((tui.r.stdout.frames ?? []).join('\n'));
 
-
 describe('Secret values in the explorer', () => {
   it('table, JSON, YAML and the request log never show the value until x; x reveals, x masks again', async () => {
     const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));
@@ -43,7 +42,10 @@ describe('Secret values in the explorer', () => {
     await wait((f) => f.includes('› secrets'));
     keys(ENTER);
     // The table (all Secrets of team-a).
-    await wait((f) => f.includes('▶ Detail: secrets.v1 in team-a') && f.includes('db-credentials') && /NAME\s+TYPE\s+DATA/.test(f));
+    await wait(
+      (f) =>
+        f.includes('▶ Detail: secrets.v1 in team-a') && f.includes('db-credentials') && /NAME\s+TYPE\s+DATA/.test(f),
+    );
     keys('/', 'd', 'b', '-', 'c', ENTER);
     await wait((f) => f.includes('› db-credentials'));
     keys(ENTER);
@@ -108,7 +110,9 @@ describe('bearer tokens', () => {
       expect(e).toBeInstanceOf(KubeError);
       const k = e as KubeError;
       const x = explainError(k);
-      expect(`${k.message} ${k.hint} ${x.title} ${x.detail} ${x.hint} ${JSON.stringify(k.body ?? '')}`).not.toContain(TOKEN);
+      expect(`${k.message} ${k.hint} ${x.title} ${x.detail} ${x.hint} ${JSON.stringify(k.body ?? '')}`).not.toContain(
+        TOKEN,
+      );
     }
     expect((errors.at(-1) as KubeError).status).toBe(401);
   });
@@ -123,7 +127,14 @@ describe('bearer tokens', () => {
     await wait((f) => f.includes('▶ Resources v1'));
     keys('/', 'p', 'o', 'd', 's', ENTER);
     await wait((f) => f.includes('› pods'));
-    sb.setFaults([{ match: '/api/v1/namespaces/default/pods', status: 401, body: '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}', contentType: 'application/json' }]);
+    sb.setFaults([
+      {
+        match: '/api/v1/namespaces/default/pods',
+        status: 401,
+        body: '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}',
+        contentType: 'application/json',
+      },
+    ]);
     keys(ENTER);
     await wait((f) => f.includes('401 Unauthorized'));
     const frames = allFrames();
@@ -139,7 +150,9 @@ describe('client keys', () => {
     const keyPem = readFileSync(sb.files!.adminKey, 'utf8');
     const keyLine = keyPem.split('\n')[1]!;
     const certLine = readFileSync(sb.files!.adminCert, 'utf8').split('\n')[1]!;
-    const api = new ApiClient(await connect({ server: sb.url, cert: sb.files!.adminCert, key: sb.files!.adminKey, cacert: sb.files!.ca }));
+    const api = new ApiClient(
+      await connect({ server: sb.url, cert: sb.files!.adminCert, key: sb.files!.adminKey, cacert: sb.files!.ca }),
+    );
     clients.push(api);
     const events: RequestEvent[] = [];
     api.onRequest((e) => events.push(e));
@@ -148,8 +161,14 @@ describe('client keys', () => {
     expect(events[0]!.curl).toContain(`--key ${sb.files!.adminKey}`);
     for (const e of events) expect(JSON.stringify(e)).not.toContain(keyLine);
     // A mismatching pair and a key given as the certificate: errors name files, never contents.
-    for (const opts of [{ cert: sb.files!.adminCert, key: sb.files!.janeKey }, { cert: sb.files!.adminKey, key: sb.files!.adminKey }]) {
-      const e = await connect({ server: sb.url, cacert: sb.files!.ca, ...opts }).then(() => undefined, (x: unknown) => x as KubeError);
+    for (const opts of [
+      { cert: sb.files!.adminCert, key: sb.files!.janeKey },
+      { cert: sb.files!.adminKey, key: sb.files!.adminKey },
+    ]) {
+      const e = await connect({ server: sb.url, cacert: sb.files!.ca, ...opts }).then(
+        () => undefined,
+        (x: unknown) => x as KubeError,
+      );
       expect(e).toBeInstanceOf(KubeError);
       const text = `${e!.message} ${e!.hint}`;
       expect(text).not.toContain(keyLine);

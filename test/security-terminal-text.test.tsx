@@ -15,11 +15,13 @@ import { useSandbox } from './helpers/sandbox.js';
 
 // A window title, a clipboard write (OSC 52), screen clear, carriage return, backspace, bell, a C1
 // CSI, a right-to-left override, and a colour code.
-const HOSTILE = 'A\u001b]0;pwned\u0007B\u001b[2JC\rD\bE\u001b]52;c;cHduZWQ=\u0007F\u001b[31mRED\u001b[0mG\u009b31mH\u202eI';
+const HOSTILE =
+  'A\u001b]0;pwned\u0007B\u001b[2JC\rD\bE\u001b]52;c;cHduZWQ=\u0007F\u001b[31mRED\u001b[0mG\u009b31mH\u202eI';
 const SHOWN = 'A^[]0;pwned^GB^[[2JC^MD^HE^[]52;c;cHduZWQ=^GFREDG<U+009B>31mH<U+202E>I';
 /** What must never be in a frame: every C0 control but newline, DEL, C1, bidi overrides. */
- 
-const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\u001B\]|\u001B\[2J/;
+
+const RAW_CONTROL =
+  /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\u001B\]|\u001B\[2J/;
 
 describe('printable', () => {
   it('shows control sequences as text and drops colour codes', () => {
@@ -33,7 +35,9 @@ describe('printable', () => {
   });
 
   it('line and paragraph separators and bidi marks are shown; on one row a newline is ^J', () => {
-    expect(printable('a\u2028b\u2029c\u200Ed\u200Fe\u061Cf\ng')).toBe('a<U+2028>b<U+2029>c<U+200E>d<U+200F>e<U+061C>f\ng');
+    expect(printable('a\u2028b\u2029c\u200Ed\u200Fe\u061Cf\ng')).toBe(
+      'a<U+2028>b<U+2029>c<U+200E>d<U+200F>e<U+061C>f\ng',
+    );
     expect(printable('two\nlines\r\n', { oneLine: true })).toBe('two^Jlines^M^J');
     expect(printable('clean', { oneLine: true })).toBe('clean');
   });
@@ -67,7 +71,9 @@ describe('the explorer with hostile text from the server', () => {
     await wait((f) => f.includes('› /openapi/v3'));
     keys(UP, UP, UP);
     await wait((f) => f.includes('› /metrics'));
-    sb.setFaults([{ match: '/metrics', status, contentType: status === 200 ? 'text/plain' : 'application/json', body }]);
+    sb.setFaults([
+      { match: '/metrics', status, contentType: status === 200 ? 'text/plain' : 'application/json', body },
+    ]);
     keys(ENTER);
   }
 
@@ -81,7 +87,15 @@ describe('the explorer with hostile text from the server', () => {
 
   it('an error Status whose message carries escape sequences', async () => {
     await start();
-    const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `boom ${HOSTILE}`, reason: 'InternalError', code: 500 };
+    const status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `boom ${HOSTILE}`,
+      reason: 'InternalError',
+      code: 500,
+    };
     await openMetrics(500, JSON.stringify(status));
     const f = await wait((x) => x.includes('pwned') && x.includes('500'));
     expect(stripAnsi(f)).toContain('^[]0;pwned^G');
@@ -95,11 +109,32 @@ describe('the explorer with hostile text from the server', () => {
     keys('/', 'p', 'o', 'd', 's', ENTER);
     await wait((f) => f.includes('› pods'));
     const table = {
-      kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
-      columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }, { name: 'Status', type: 'string', format: '', description: '', priority: 0 }],
-      rows: [{ cells: ['evil-pod', HOSTILE], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'evil-pod', namespace: 'default' } } }],
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { resourceVersion: '1' },
+      columnDefinitions: [
+        { name: 'Name', type: 'string', format: 'name', description: '', priority: 0 },
+        { name: 'Status', type: 'string', format: '', description: '', priority: 0 },
+      ],
+      rows: [
+        {
+          cells: ['evil-pod', HOSTILE],
+          object: {
+            kind: 'PartialObjectMetadata',
+            apiVersion: 'meta.k8s.io/v1',
+            metadata: { name: 'evil-pod', namespace: 'default' },
+          },
+        },
+      ],
     };
-    sb.setFaults([{ match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/, status: 200, contentType: 'application/json', body: JSON.stringify(table) }]);
+    sb.setFaults([
+      {
+        match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/,
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(table),
+      },
+    ]);
     keys(ENTER);
     const f = await wait((x) => x.includes('evil-pod') && x.includes('pwned'));
     expect(stripAnsi(f)).toContain('A^[]0;pwned^GB');
@@ -113,11 +148,29 @@ describe('the explorer with hostile text from the server', () => {
     keys('/', 'p', 'o', 'd', 's', ENTER);
     await wait((f) => f.includes('› pods'));
     const table = {
-      kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { resourceVersion: '1' },
       columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }],
-      rows: [{ cells: ['two\nlines\u2028sep\u200Fmark'], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'x', namespace: 'default' } } }],
+      rows: [
+        {
+          cells: ['two\nlines\u2028sep\u200Fmark'],
+          object: {
+            kind: 'PartialObjectMetadata',
+            apiVersion: 'meta.k8s.io/v1',
+            metadata: { name: 'x', namespace: 'default' },
+          },
+        },
+      ],
     };
-    sb.setFaults([{ match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/, status: 200, contentType: 'application/json', body: JSON.stringify(table) }]);
+    sb.setFaults([
+      {
+        match: /\/api\/v1\/namespaces\/default\/pods\?(?!.*watch)/,
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(table),
+      },
+    ]);
     keys(ENTER);
     const f = stripAnsi(await wait((x) => x.includes('lines')));
     expect(f.split('\n').filter((l) => l.includes('two^Jlines<U+2028>sep<U+200F>mark')).length).toBe(1);

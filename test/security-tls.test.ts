@@ -27,23 +27,37 @@ afterEach(() => {
 });
 
 describe('TLS verification', () => {
-  it('is on by default: the sandbox\'s self-signed CA without --cacert is a TLS error', async () => {
+  it("is on by default: the sandbox's self-signed CA without --cacert is a TLS error", async () => {
     const conn = await connect({ server: sb.url, cert: sb.files!.adminCert, key: sb.files!.adminKey });
     expect(conn.insecure).toBe(false);
     expect(conn.warnings).toEqual([]);
     const api = new ApiClient(conn);
-    const e = await api.version().then(() => undefined, (x: unknown) => x as KubeError);
+    const e = await api.version().then(
+      () => undefined,
+      (x: unknown) => x as KubeError,
+    );
     expect(e).toBeInstanceOf(KubeError);
     expect(e!.kind).toBe('tls');
-    expect(e!.message).toMatch(/not signed by a trusted CA \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/);
+    expect(e!.message).toMatch(
+      /not signed by a trusted CA \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/,
+    );
     expect(e!.hint).toContain('--cacert');
     expect(e!.hint).toContain('--insecure-skip-tls-verify');
   });
 
   it('--insecure-skip-tls-verify connects, says so (insecure, warning, curl -k)', async () => {
-    const conn = await connect({ server: sb.url, cert: sb.files!.adminCert, key: sb.files!.adminKey, insecureSkipTlsVerify: true });
+    const conn = await connect({
+      server: sb.url,
+      cert: sb.files!.adminCert,
+      key: sb.files!.adminKey,
+      insecureSkipTlsVerify: true,
+    });
     expect(conn.insecure).toBe(true);
-    expect(conn.warnings).toEqual([expect.stringMatching(/^TLS verification is off \(--insecure-skip-tls-verify\): the server's identity is not checked/)]);
+    expect(conn.warnings).toEqual([
+      expect.stringMatching(
+        /^TLS verification is off \(--insecure-skip-tls-verify\): the server's identity is not checked/,
+      ),
+    ]);
     const api = new ApiClient(conn);
     const events: string[] = [];
     api.onRequest((e) => events.push(e.curl));
@@ -54,15 +68,22 @@ describe('TLS verification', () => {
 
   it('insecure-skip-tls-verify in the kubeconfig is reported too', async () => {
     const path = join(tmp.dir, 'insecure-kubeconfig');
-    writeFileSync(path, stringify({
-      apiVersion: 'v1', kind: 'Config', 'current-context': 'x',
-      clusters: [{ name: 'c', cluster: { server: sb.url, 'insecure-skip-tls-verify': true } }],
-      users: [{ name: 'u', user: { 'client-certificate': sb.files!.adminCert, 'client-key': sb.files!.adminKey } }],
-      contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
-    }));
+    writeFileSync(
+      path,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        'current-context': 'x',
+        clusters: [{ name: 'c', cluster: { server: sb.url, 'insecure-skip-tls-verify': true } }],
+        users: [{ name: 'u', user: { 'client-certificate': sb.files!.adminCert, 'client-key': sb.files!.adminKey } }],
+        contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
+      }),
+    );
     const conn = await connect({ kubeconfig: path });
     expect(conn.insecure).toBe(true);
-    expect(conn.warnings).toEqual([expect.stringContaining('TLS verification is off (insecure-skip-tls-verify in the kubeconfig cluster "c")')]);
+    expect(conn.warnings).toEqual([
+      expect.stringContaining('TLS verification is off (insecure-skip-tls-verify in the kubeconfig cluster "c")'),
+    ]);
   });
 });
 
@@ -79,7 +100,9 @@ describe('warnings found without network traffic', () => {
     check();
     expect(conn.mode).toBe('proxy');
     expect(conn.warnings).toHaveLength(1);
-    expect(conn.warnings[0]).toMatch(/^The kubectl proxy at 10\.0\.0\.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted/);
+    expect(conn.warnings[0]).toMatch(
+      /^The kubectl proxy at 10\.0\.0\.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted/,
+    );
     expect(conn.warnings[0]).toMatch(/127\.0\.0\.1|SSH tunnel/);
   });
 
@@ -92,7 +115,12 @@ describe('warnings found without network traffic', () => {
 
   it('a kubectl proxy on loopback is not warned about', async () => {
     const check = noTraffic();
-    for (const proxy of ['http://127.0.0.1:8001', 'http://localhost:8001', 'http://[::1]:8001', 'http://127.0.0.2:9000'] as const) {
+    for (const proxy of [
+      'http://127.0.0.1:8001',
+      'http://localhost:8001',
+      'http://[::1]:8001',
+      'http://127.0.0.2:9000',
+    ] as const) {
       expect((await connect({ proxy })).warnings, proxy).toEqual([]);
     }
     expect((await connect({ proxy: true })).warnings).toEqual([]);
@@ -103,12 +131,18 @@ describe('warnings found without network traffic', () => {
     const check = noTraffic();
     const conn = await connect({ server: 'http://10.1.2.3:8080', token: 'abc' });
     check();
-    expect(conn.warnings).toEqual([expect.stringMatching(/plain HTTP on another machine: traffic is unencrypted and the bearer token travels in clear text/)]);
+    expect(conn.warnings).toEqual([
+      expect.stringMatching(
+        /plain HTTP on another machine: traffic is unencrypted and the bearer token travels in clear text/,
+      ),
+    ]);
     expect(JSON.stringify(conn.warnings)).not.toContain('abc');
   });
 
   it('isLoopbackHost', () => {
-    for (const h of ['127.0.0.1', '127.255.0.9', 'localhost', 'api.localhost', '::1', '[::1]', '::ffff:127.0.0.1']) expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['10.0.0.1', '192.168.1.1', 'example.com', '128.0.0.1', 'localhost.example.com', '::2']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['127.0.0.1', '127.255.0.9', 'localhost', 'api.localhost', '::1', '[::1]', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['10.0.0.1', '192.168.1.1', 'example.com', '128.0.0.1', 'localhost.example.com', '::2'])
+      expect(isLoopbackHost(h), h).toBe(false);
   });
 });

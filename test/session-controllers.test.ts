@@ -27,7 +27,10 @@ async function logged(): Promise<{ api: ApiClient; log: RequestLog; events: Requ
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
   const log = new RequestLog();
   const events: RequestEvent[] = [];
-  api.onRequest((ev) => { events.push(ev); log.record(ev); });
+  api.onRequest((ev) => {
+    events.push(ev);
+    log.record(ev);
+  });
   return { api, log, events };
 }
 
@@ -69,7 +72,7 @@ it('loadPodLogs: the pod and its log, each body on its own request', async () =>
   expect(pod.body).toContain('"postgres"');
 });
 
-it('LogFollower: lines as they arrive, then stop; the followed text lands on the stream\'s request', async () => {
+it("LogFollower: lines as they arrive, then stop; the followed text lands on the stream's request", async () => {
   const { api, log } = await logged();
   const updates: FollowedLog[] = [];
   const follower = new LogFollower(api, podLogFollowPath('team-a', 'db-0'), (f) => updates.push(f), log);
@@ -84,7 +87,7 @@ it('LogFollower: lines as they arrive, then stop; the followed text lands on the
   expect(entry(log, requestId!)!.body).toBe(lines.lines.join('\n') + (lines.partial ? `\n${lines.partial}` : ''));
 });
 
-it('through the CLI\'s connecting stand-in, a stream still knows its request', async () => {
+it("through the CLI's connecting stand-in, a stream still knows its request", async () => {
   const { api, events } = await logged();
   const provisional = { ...api.connection };
   const deferred = new DeferredApi(provisional, async () => api);
@@ -98,7 +101,16 @@ it('through the CLI\'s connecting stand-in, a stream still knows its request', a
 it('LiveTable: list pages on the list request, watch events on the watch request', async () => {
   const { api, log, events } = await logged();
   let table: TableData | undefined;
-  const live = new LiveTable(api, POD_REF, 'demo', (t) => (table = t), (e) => { throw e; }, { log });
+  const live = new LiveTable(
+    api,
+    POD_REF,
+    'demo',
+    (t) => (table = t),
+    (e) => {
+      throw e;
+    },
+    { log },
+  );
   live.start();
   try {
     await vi.waitFor(() => expect(table?.changes).toBeGreaterThanOrEqual(1), { timeout: 10_000 });
@@ -129,7 +141,7 @@ it('loadSchema: the index, then the document; a second load reuses the document'
   expect(none).toMatchObject({ state: 'error', error: { title: 'No schema for NoSuchKind' } });
 });
 
-it('listNamespaces: sorted names and the list\'s request', async () => {
+it("listNamespaces: sorted names and the list's request", async () => {
   const { api, events } = await logged();
   const { names, requestId } = await listNamespaces(api, signal());
   expect(names).toEqual([...names].sort());

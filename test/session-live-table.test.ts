@@ -12,7 +12,10 @@ import { useSandbox } from './helpers/sandbox.js';
 let sb: Sandbox;
 useSandbox('kapi-live-', { watchIntervalMs: 50 }, (s) => ({ sb } = s));
 
-const row = (name: string, status: string): TableRow => ({ cells: [name, status], object: { metadata: { name, namespace: 'ns' } } });
+const row = (name: string, status: string): TableRow => ({
+  cells: [name, status],
+  object: { metadata: { name, namespace: 'ns' } },
+});
 
 it('patchRows replaces, inserts in key order and removes by namespace/name', () => {
   const rows = [row('a', 'Running'), row('c', 'Running')];
@@ -25,21 +28,34 @@ it('patchRows replaces, inserts in key order and removes by namespace/name', () 
 });
 
 it('patchRows orders by storage key: namespace "a-b" before "a" (\'-\' sorts before \'/\')', () => {
-  const at = (namespace: string, name: string): TableRow => ({ cells: [name], object: { metadata: { name, namespace } } });
+  const at = (namespace: string, name: string): TableRow => ({
+    cells: [name],
+    object: { metadata: { name, namespace } },
+  });
   const rows = [at('a-b', 'x'), at('a', 'x')];
-  expect(patchRows(rows, 'ADDED', at('a', 'w')).map((r) => `${r.object!.metadata!.namespace}/${r.cells[0]}`))
-    .toEqual(['a-b/x', 'a/w', 'a/x']);
+  expect(patchRows(rows, 'ADDED', at('a', 'w')).map((r) => `${r.object!.metadata!.namespace}/${r.cells[0]}`)).toEqual([
+    'a-b/x',
+    'a/w',
+    'a/x',
+  ]);
 });
 
 it('patchRows keeps 50k rows in order, looking at a few dozen rows per event (binary search, not a scan)', () => {
   let looked = 0;
   const counted = (name: string): TableRow => {
     const object = { metadata: { name, namespace: 'ns' } };
-    return { cells: [name], get object() { looked++; return object; } };
+    return {
+      cells: [name],
+      get object() {
+        looked++;
+        return object;
+      },
+    };
   };
   let rows = Array.from({ length: 50_000 }, (_, i) => counted(`pod-${String(i * 2).padStart(6, '0')}`));
   looked = 0;
-  for (let i = 0; i < 100; i++) rows = patchRows(rows, 'ADDED', counted(`pod-${String(i * 1000 + 1).padStart(6, '0')}`));
+  for (let i = 0; i < 100; i++)
+    rows = patchRows(rows, 'ADDED', counted(`pod-${String(i * 1000 + 1).padStart(6, '0')}`));
   expect(looked / 100).toBeLessThan(40);
   const keys = rows.map((r) => String(r.cells[0]));
   expect(keys).toEqual([...keys].sort());
@@ -47,11 +63,22 @@ it('patchRows keeps 50k rows in order, looking at a few dozen rows per event (bi
 });
 
 it('eventRow keeps creationTimestamp (AGE is computed from it)', () => {
-  const metadata = { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z', labels: { a: 'b' } };
-  const table = { kind: 'Table', rows: [{ cells: ['web-1', '5s'], object: { kind: 'PartialObjectMetadata', metadata } }] };
+  const metadata = {
+    name: 'web-1',
+    namespace: 'demo',
+    resourceVersion: '7',
+    creationTimestamp: '2026-11-01T09:00:00Z',
+    labels: { a: 'b' },
+  };
+  const table = {
+    kind: 'Table',
+    rows: [{ cells: ['web-1', '5s'], object: { kind: 'PartialObjectMetadata', metadata } }],
+  };
   expect(eventRow(table)).toEqual({
     cells: ['web-1', '5s'],
-    object: { metadata: { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z' } },
+    object: {
+      metadata: { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z' },
+    },
   });
 });
 
@@ -60,9 +87,15 @@ it('patches rows from Table watch events instead of listing again', async () => 
   const requests: RequestEvent[] = [];
   api.onRequest((e) => requests.push(e));
   let table: TableData | undefined;
-  const live = new LiveTable(api, { group: '', version: 'v1', resource: 'pods', namespaced: true }, 'demo', (t) => (table = t), (e) => {
-    throw e;
-  });
+  const live = new LiveTable(
+    api,
+    { group: '', version: 'v1', resource: 'pods', namespaced: true },
+    'demo',
+    (t) => (table = t),
+    (e) => {
+      throw e;
+    },
+  );
   live.start();
   try {
     await vi.waitFor(() => expect(table?.changes).toBeGreaterThanOrEqual(3), { timeout: 10_000 });

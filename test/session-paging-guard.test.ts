@@ -21,7 +21,15 @@ class LoopingApi extends FakeApi {
 it('the same continue token twice: the rows so far, done, and why', async () => {
   const api = new LoopingApi();
   const seen: TableData[] = [];
-  const table = new LiveTable(api, PODS, 'default', (t) => seen.push(t), (err) => { throw err; });
+  const table = new LiveTable(
+    api,
+    PODS,
+    'default',
+    (t) => seen.push(t),
+    (err) => {
+      throw err;
+    },
+  );
   table.start();
   await expect.poll(() => seen.at(-1)?.done).toBe(true);
   table.stop();
@@ -37,7 +45,8 @@ it('the same continue token twice: the rows so far, done, and why', async () => 
 
 it('rows without end stop at the cap; a last page or a new token goes on', () => {
   expect(pagingStopped('t', new Set(), MAX_TABLE_ROWS)).toBe(
-    'more than 1000000 objects: narrow it with a label selector (\\) or a namespace');
+    'more than 1000000 objects: narrow it with a label selector (\\) or a namespace',
+  );
   expect(pagingStopped(undefined, new Set(['t']), MAX_TABLE_ROWS)).toBeUndefined();
   expect(pagingStopped('u', new Set(['t']), 10)).toBeUndefined();
 });

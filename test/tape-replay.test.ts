@@ -43,7 +43,13 @@ describe('demo.tape', () => {
     const tape = load();
     expect(checkContract(tape)).toEqual([]);
     expect(tape.output).toBe('demo.gif');
-    expect(tape.settings).toMatchObject({ Shell: 'bash', FontSize: '16', Width: '1280', Height: '800', TypingSpeed: '40ms' });
+    expect(tape.settings).toMatchObject({
+      Shell: 'bash',
+      FontSize: '16',
+      Width: '1280',
+      Height: '800',
+      TypingSpeed: '40ms',
+    });
     const kinds = tape.commands.map((c) => c.kind);
     expect(kinds).toContain('wait');
     const typed = tape.commands.flatMap((c) => (c.kind === 'type' ? [c.text] : []));
@@ -82,14 +88,18 @@ describe('the tape replayer fails on a broken tape', () => {
     expect(checkContract(tape)).toEqual(['line 2: Enter is not followed by a Wait stating what must be on screen']);
     // Sleeps in between are fine; a Wait without a regex is not a statement about the screen.
     expect(checkContract(parseTape('Enter\nSleep 1s\nWait+Screen /hi/\n'))).toEqual([]);
-    expect(checkContract(parseTape('Enter\nWait\n'))[0]).toMatch(/line 2: the Wait after Enter \(line 1\) needs a \/regex\//);
+    expect(checkContract(parseTape('Enter\nWait\n'))[0]).toMatch(
+      /line 2: the Wait after Enter \(line 1\) needs a \/regex\//,
+    );
     expect(checkContract(parseTape('Type "x"\nEnter\n'))).toHaveLength(1);
   });
 
   it('refuses to replay a tape that breaks the contract', async () => {
     // No terminal is needed: the contract is checked before the first key.
     const fake = {} as Term;
-    await expect(replayTape(parseTape('Enter\nType "q"\n'), fake)).rejects.toThrow(/line 1: Enter is not followed by a Wait/);
+    await expect(replayTape(parseTape('Enter\nType "q"\n'), fake)).rejects.toThrow(
+      /line 1: Enter is not followed by a Wait/,
+    );
   });
 
   it('rejects unknown commands, settings and malformed lines, naming the line', () => {
@@ -105,10 +115,24 @@ describe('the tape replayer fails on a broken tape', () => {
   });
 
   it('parses the commands a demo needs', () => {
-    const tape = parseTape([
-      '# a comment', 'Output demo.gif', 'Set Shell "bash"', 'Set TypingSpeed 40ms', 'Type@100ms "a b" \'c\'',
-      'Down@300ms 3', 'Escape', 'Ctrl+C', 'Shift+Tab', 'Sleep 1.5', 'Hide', 'Show', 'Wait+Screen@10s /x\\/y/', 'Wait',
-    ].join('\n'));
+    const tape = parseTape(
+      [
+        '# a comment',
+        'Output demo.gif',
+        'Set Shell "bash"',
+        'Set TypingSpeed 40ms',
+        'Type@100ms "a b" \'c\'',
+        'Down@300ms 3',
+        'Escape',
+        'Ctrl+C',
+        'Shift+Tab',
+        'Sleep 1.5',
+        'Hide',
+        'Show',
+        'Wait+Screen@10s /x\\/y/',
+        'Wait',
+      ].join('\n'),
+    );
     expect(tape.output).toBe('demo.gif');
     expect(tape.settings).toEqual({ Shell: 'bash', TypingSpeed: '40ms' });
     const [type, down, esc, ctrl, btab, sleep, , , wait, wait2] = tape.commands.slice(3);
@@ -127,7 +151,9 @@ describe('the tape replayer fails on a broken tape', () => {
     const t = await startShell(80, 10);
     await t.waitFor(/^>/m);
     const tape = parseTape('Type "echo hello"\nEnter\nWait+Screen@1s /goodbye/\n');
-    await expect(replayTape(tape, t)).rejects.toThrow(/line 3: Wait\+Screen@1s \/goodbye\/: \/goodbye\/ did not appear within 1000 ms/);
+    await expect(replayTape(tape, t)).rejects.toThrow(
+      /line 3: Wait\+Screen@1s \/goodbye\/: \/goodbye\/ did not appear within 1000 ms/,
+    );
     // ... while the same tape with what the screen does show passes.
     await replayTape(parseTape('Type "echo there"\nEnter\nWait+Screen@2s /\\nthere\\n/\n'), t);
   });

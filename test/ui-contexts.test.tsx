@@ -32,7 +32,10 @@ function switcher(): ContextSwitcher & { opened: string[] } {
 }
 
 const start = async (contexts?: ContextSwitcher) => {
-  r = renderTui(<App api={fakeFor('admin@sb', 'admin', 'default')} color={false} contexts={contexts} />, { columns: 120, rows: 30 });
+  r = renderTui(<App api={fakeFor('admin@sb', 'admin', 'default')} color={false} contexts={contexts} />, {
+    columns: 120,
+    rows: 30,
+  });
   await waitForFrame(r.lastFrame, (f) => f.includes('Groups  1/15') && f.includes('context admin@sb'));
   return r;
 };
@@ -42,11 +45,20 @@ test(':ctx lists the contexts (the current one first); Enter switches: new user,
   const { stdin, lastFrame } = await start(s);
   for (const k of ':ctx') stdin.write(k);
   stdin.write(ENTER);
-  await waitForFrame(lastFrame, (f) => f.includes('Context (Enter switches, Esc closes)') && /› admin@sb {2}\(current\)/.test(f) && f.includes('jane@sb'));
+  await waitForFrame(
+    lastFrame,
+    (f) =>
+      f.includes('Context (Enter switches, Esc closes)') &&
+      /› admin@sb {2}\(current\)/.test(f) &&
+      f.includes('jane@sb'),
+  );
   stdin.write(DOWN);
   await waitForFrame(lastFrame, hasText('› jane@sb'));
   stdin.write(ENTER);
-  await waitForFrame(lastFrame, (x) => x.includes('context jane@sb') && x.includes('user jane') && x.includes('ns team-a'));
+  await waitForFrame(
+    lastFrame,
+    (x) => x.includes('context jane@sb') && x.includes('user jane') && x.includes('ns team-a'),
+  );
   await waitForFrame(lastFrame, hasText('Groups  1/15'));
   expect(s.opened).toEqual(['jane@sb']);
 });

@@ -10,16 +10,21 @@ const SECRETS: ResourceRef = { group: '', version: 'v1', resource: 'secrets', na
 
 const ctx = (sc: Screen) => keyContext(sc, { objectIds: [{ name: 'web-1', namespace: 'team-a' }] });
 
-const table = (ref: ResourceRef) => run(start('team-a'),
-  { type: 'openObjects', ref },
-  { type: 'rows', list: 'objects', keys: ['team-a/web-1'] },
-  { type: 'height', list: 'objects', height: 10 });
+const table = (ref: ResourceRef) =>
+  run(
+    start('team-a'),
+    { type: 'openObjects', ref },
+    { type: 'rows', list: 'objects', keys: ['team-a/web-1'] },
+    { type: 'height', list: 'objects', height: 10 },
+  );
 
 describe('footer hints', () => {
   it('a pods table: open, back, filter, o logs; no Secret or YAML keys', () => {
     const h = footerHints(ctx(table(PODS)));
     // What this view adds comes first: a narrow footer is cut at the end.
-    expect(h).toMatch(/^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}s sort {2}\\ labels {2}\/ filter {2}: go to {2}n namespace/);
+    expect(h).toMatch(
+      /^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}s sort {2}\\ labels {2}\/ filter {2}: go to {2}n namespace/,
+    );
     expect(h).not.toContain('x reveal');
     expect(h).not.toContain('y yaml/json');
     expect(h).not.toContain('d raw'); // raw discovery is for the resource views, not object tables
@@ -27,7 +32,9 @@ describe('footer hints', () => {
   });
 
   it('a Secret opened: y and x; no o (not a pod), no Enter (nothing to open)', () => {
-    const h = footerHints(ctx(run(table(SECRETS), { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' })));
+    const h = footerHints(
+      ctx(run(table(SECRETS), { type: 'openObject', ref: SECRETS, namespace: 'team-a', name: 'db' })),
+    );
     expect(h).toContain('y yaml/json');
     expect(h).toContain('x reveal');
     expect(h).not.toContain('o logs');

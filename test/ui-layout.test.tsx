@@ -7,7 +7,9 @@ import { ANSI, DOWN, ENTER, ESC, TAB, hasText, stripAnsi, useTui } from './helpe
 
 const tui = useTui();
 const { frame, keys, wait } = tui;
-afterEach(() => { delete process.env.NO_COLOR; });
+afterEach(() => {
+  delete process.env.NO_COLOR;
+});
 
 function checkFits(frame: string, columns: number, rows: number) {
   const lines = stripAnsi(frame).split('\n');
@@ -28,7 +30,9 @@ test('80x24: one pane at a time, reachable with Tab / arrows, usable end to end'
   f = frame();
   expect(f).toContain('▶ Resources v1');
   expect(f).not.toContain('core/v1 *');
-  keys('j'); keys('j'); keys(ENTER);
+  keys('j');
+  keys('j');
+  keys(ENTER);
   await wait((fr) => fr.includes('▶[Detail]') && fr.includes('web-0'));
   checkFits(lastFrame()!, 80, 24);
   keys(ENTER);
@@ -85,7 +89,10 @@ test('does not crash down to 40x12 and never draws taller than the terminal', as
   await wait(hasText('/version'));
   keys(ESC);
   for (const frame of tui.r.stdout.frames) checkFits(frame, 40, 12);
-  for (const [c, rows] of [[30, 8], [20, 6]] as const) {
+  for (const [c, rows] of [
+    [30, 8],
+    [20, 6],
+  ] as const) {
     tui.r.stdout.resize(c, rows);
     await wait((fr) => fr.split('\n').length <= rows);
   }
@@ -114,7 +121,8 @@ test('insecure connections carry a persistent red warning', async () => {
 });
 
 test('connection warnings (e.g. a kubectl proxy on another host) stay under the header', async () => {
-  const warning = 'The kubectl proxy at 10.0.0.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted';
+  const warning =
+    'The kubectl proxy at 10.0.0.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted';
   tui.render(<App api={new FakeApi({ warnings: [warning] })} color={false} />, { columns: 160, rows: 30 });
   await wait(hasText('Groups  1/15'));
   expect(stripAnsi(tui.r.lastFrame()!)).toContain(`⚠ ${warning}`);

@@ -16,7 +16,6 @@ const { frame, keys, wait } = tui;
 
 useSandbox('kapi-ui-learn-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
 
-
 async function startApp(kubeconfig: string) {
   const api = new ApiClient(await connect({ kubeconfig, demo: true }));
   tui.render(<App api={api} color={false} />, { columns: 160, rows: 50 });

@@ -10,7 +10,9 @@ import { DOWN, ENTER, ESC, LEFT, RIGHT, hasText, useTui } from './helpers/ui.js'
 
 const tui = useTui();
 const { frame, keys, wait } = tui;
-afterEach(() => { delete process.env.TMUX; });
+afterEach(() => {
+  delete process.env.TMUX;
+});
 
 async function start(api = new FakeApi(), props: Partial<React.ComponentProps<typeof App>> = {}) {
   tui.render(<App api={api} color={false} {...props} />, { columns: 120, rows: 40 });
@@ -38,8 +40,12 @@ test('L: the request log lists requests; the selected one shows headers and its 
   expect(f).not.toContain('aHVudGVyMg==');
   // Below it the watch that keeps the table live, then the list request: the page as parsed (a Table).
   keys(DOWN, DOWN);
-  await wait((f2) => /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\?limit=500 200/.test(f2)
-    && f2.includes('── body: the list page as parsed') && f2.includes('"kind": "Table"'));
+  await wait(
+    (f2) =>
+      /› #\d+ GET \/api\/v1\/namespaces\/default\/secrets\?limit=500 200/.test(f2) &&
+      f2.includes('── body: the list page as parsed') &&
+      f2.includes('"kind": "Table"'),
+  );
   expect(frame()).not.toContain('aHVudGVyMg==');
   keys(ESC);
   await wait((f2) => !f2.includes('Request log') && f2.includes('"kind": "Secret"'));
@@ -60,10 +66,15 @@ test('L: a watch stream shows its events as they arrive', async () => {
   await start(api);
   await openPodsThenLog();
   keys('/', 'w', 'a', 't', 'c', 'h', ENTER);
-  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'));
+  await wait(
+    (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?watch=1/.test(f) && f.includes('watch stream: 0 event(s)'),
+  );
   api.change('ADDED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
   api.change('DELETED', 'v1/pods', obj('Pod', 'v1', 'default', 'web-9'));
-  await wait((f) => f.includes('watch stream: 2 event(s)') && /ADDED\s+default\/web-9/.test(f) && /DELETED\s+default\/web-9/.test(f));
+  await wait(
+    (f) =>
+      f.includes('watch stream: 2 event(s)') && /ADDED\s+default\/web-9/.test(f) && /DELETED\s+default\/web-9/.test(f),
+  );
 });
 
 test('c copies the curl command of the view with OSC 52 (tmux passthrough inside tmux)', async () => {
@@ -84,7 +95,10 @@ test('d shows the discovery document as served, with its format and cost', async
   keys(DOWN);
   await wait(hasText('› apps/v1 *'));
   keys('d');
-  await wait((f) => f.includes('Detail: /apis as served (d: back)') && f.includes('"kind"') === false && f.includes('"name": "apps"'));
+  await wait(
+    (f) =>
+      f.includes('Detail: /apis as served (d: back)') && f.includes('"kind"') === false && f.includes('"name": "apps"'),
+  );
   expect(frame()).toContain('as served: aggregated apidiscovery.k8s.io/v2');
   keys('d');
   await wait((f) => f.includes('apps/v1 (aggregated discovery)') && !f.includes('as served'));
@@ -93,18 +107,31 @@ test('d shows the discovery document as served, with its format and cost', async
 test('the tour (startTour): steps drive the panes, show the request and curl; → ← move, Esc ends', async () => {
   const api = new FakeApi();
   tui.render(<App api={api} color={false} startTour />, { columns: 120, rows: 40 });
-  await wait((f) => f.includes(`Tour 1/${TOUR.length}: ${TOUR[0].title}`) && f.includes('Detail: GET /version') && f.includes('"gitVersion"'));
+  await wait(
+    (f) =>
+      f.includes(`Tour 1/${TOUR.length}: ${TOUR[0].title}`) &&
+      f.includes('Detail: GET /version') &&
+      f.includes('"gitVersion"'),
+  );
   expect(frame()).toContain("$ curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'");
   expect(frame()).toContain('→/Enter next  ← back  Esc ends the tour');
   const apps = TOUR.findIndex((s) => s.target.kind === 'groupVersion');
   for (let i = 0; i < apps; i++) keys(RIGHT);
-  await wait((f) => f.includes(`Tour ${apps + 1}/`) && f.includes('› apps/v1 *') && f.includes('Resources apps/v1') && f.includes('apps/v1 (aggregated discovery)'));
+  await wait(
+    (f) =>
+      f.includes(`Tour ${apps + 1}/`) &&
+      f.includes('› apps/v1 *') &&
+      f.includes('Resources apps/v1') &&
+      f.includes('apps/v1 (aggregated discovery)'),
+  );
   const objects = TOUR.findIndex((s) => s.target.kind === 'objects');
   for (let i = apps; i < objects; i++) keys(ENTER);
   await wait((f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
   await wait(hasText('coredns-'));
   // The tour box wraps the command.
-  expect(frame()).toContain("│ $ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127. │");
+  expect(frame()).toContain(
+    "│ $ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127. │",
+  );
   expect(frame()).toContain("│ 0.0.1:6443/api/v1/namespaces/kube-system/pods?limit=500'");
   keys(LEFT);
   await wait(hasText(`Tour ${objects}/`));
@@ -118,7 +145,15 @@ test('the tour (startTour): steps drive the panes, show the request and curl; �
 test('help lists the learning-mode keys', async () => {
   await start();
   keys('?');
-  await wait((f) => ['request log', 'copy the curl command', 'discovery document as served', 'explain the resource schema', 'guided tour'].every((t) => f.includes(t)));
+  await wait((f) =>
+    [
+      'request log',
+      'copy the curl command',
+      'discovery document as served',
+      'explain the resource schema',
+      'guided tour',
+    ].every((t) => f.includes(t)),
+  );
 });
 
 test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scroll it); list pages are kept, masked', async () => {
@@ -126,7 +161,9 @@ test('L: Tab puts the cursor keys on the selected body (↑↓ PgUp/PgDn g/G scr
   await wait(hasText('Groups  1/15'));
   await openPodsThenLog();
   keys('/', 'p', 'o', 'd', 's', ENTER, 'j'); // newest first: the watch, then the list request
-  await wait((f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200/.test(f) && f.includes('"kind": "Table"'));
+  await wait(
+    (f) => /› #\d+ GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200/.test(f) && f.includes('"kind": "Table"'),
+  );
   const pos = (f: string) => /── (\d+)-(\d+)\/(\d+) ──/.exec(f);
   const first = pos(frame())!;
   expect(first[1]).toBe('1');

@@ -135,7 +135,16 @@ test('help overlay shows the keymap; ? or Esc closes it', async () => {
   await start();
   keys('?');
   await wait(hasText('Help'));
-  for (const s of ['move down', 'half page down', 'filter the focused list', 'pick namespace', 'toggle JSON / YAML', 'quit', 'PgDn', 'Shift-Tab']) {
+  for (const s of [
+    'move down',
+    'half page down',
+    'filter the focused list',
+    'pick namespace',
+    'toggle JSON / YAML',
+    'quit',
+    'PgDn',
+    'Shift-Tab',
+  ]) {
     expect(frame()).toContain(s);
   }
   keys('?');
@@ -198,7 +207,9 @@ test('a failing list shows status, reason, message and hint, and stays navigable
   keys(ENTER);
   await wait(hasText('HTTP 403 Forbidden'));
   expect(frame()).toContain('crontabs.stable.example.com is forbidden: User "jane"');
-  expect(frame()).toContain('hint: RBAC does not allow this. Check with `kubectl auth can-i list crontabs.stable.example.com -n');
+  expect(frame()).toContain(
+    'hint: RBAC does not allow this. Check with `kubectl auth can-i list crontabs.stable.example.com -n',
+  );
   keys(ESC);
   await wait(hasText('▶ Resources stable.example.com/v1'));
 });
@@ -206,7 +217,9 @@ test('a failing list shows status, reason, message and hint, and stays navigable
 test('discovery failure still renders the UI with the error explained', async () => {
   // What the client throws when the server rejects the credentials.
   const body = JSON.stringify(statusBody(401, 'Unauthorized', 'Unauthorized'));
-  const api = new FakeApi({ failDiscovery: httpError(401, { 'content-type': 'application/json' }, body, { method: 'GET', path: '/api' }) });
+  const api = new FakeApi({
+    failDiscovery: httpError(401, { 'content-type': 'application/json' }, body, { method: 'GET', path: '/api' }),
+  });
   tui.render(<App api={api} color={false} />, { columns: 120, rows: 30 });
   await wait(hasText('Discovery failed'));
   expect(frame()).toContain('HTTP 401 Unauthorized');
@@ -226,7 +239,9 @@ test('objects appear page by page (continue tokens); long tables window and scro
   keys(ENTER);
   await wait(hasText('60 object(s), 3 page(s)'));
   expect(api.calls.filter((c) => c.startsWith('list v1/pods'))).toEqual([
-    'list v1/pods ns=default continue=', 'list v1/pods ns=default continue=25', 'list v1/pods ns=default continue=50',
+    'list v1/pods ns=default continue=',
+    'list v1/pods ns=default continue=25',
+    'list v1/pods ns=default continue=50',
   ]);
   expect(frame()).toContain('web-0 ');
   expect(frame()).not.toContain('web-59');

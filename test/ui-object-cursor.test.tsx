@@ -27,7 +27,13 @@ const position = (f = frame()) => {
   return { cursor: Number(m[1]), from: Number(m[2]), to: Number(m[3]), total: Number(m[4]) };
 };
 /** The text of the '›' line of the detail pane. */
-const cursorLine = (f = frame()) => f.split('\n').find((l) => l.includes('║ › '))?.replace(/^.*║ › /, '').replace(/\s*║\s*$/, '').trim() ?? '';
+const cursorLine = (f = frame()) =>
+  f
+    .split('\n')
+    .find((l) => l.includes('║ › '))
+    ?.replace(/^.*║ › /, '')
+    .replace(/\s*║\s*$/, '')
+    .trim() ?? '';
 
 async function openObject(namespace: string, resource: string, name: string, size = { columns: 140, rows: 40 }) {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig, demo: true }));

@@ -20,9 +20,27 @@ const list = (keys: string[], height = 20) => listOf(keys, height);
 
 test('Header: context, mode, user, server version, namespace; insecure warning', () => {
   const api = new FakeApi({ insecure: true });
-  const { lastFrame } = render(<Header connection={api.connection} serverVersion="v1.31.0" version="0.1.0" namespace="default" width={160} lines={2} />);
+  const { lastFrame } = render(
+    <Header
+      connection={api.connection}
+      serverVersion="v1.31.0"
+      version="0.1.0"
+      namespace="default"
+      width={160}
+      lines={2}
+    />,
+  );
   const f = frame(lastFrame());
-  for (const s of ['kapi-tui 0.1.0', 'context kapi-sandbox', 'https://127.0.0.1:6443', 'demo', 'user admin', 'server v1.31.0', 'ns default', INSECURE_WARNING]) {
+  for (const s of [
+    'kapi-tui 0.1.0',
+    'context kapi-sandbox',
+    'https://127.0.0.1:6443',
+    'demo',
+    'user admin',
+    'server v1.31.0',
+    'ns default',
+    INSECURE_WARNING,
+  ]) {
     expect(f).toContain(s);
   }
   const one = render(<Header connection={api.connection} namespace={undefined} width={60} lines={1} />);
@@ -32,8 +50,18 @@ test('Header: context, mode, user, server version, namespace; insecure warning',
 
 test('GroupsPane: focus marker, preferred versions, paths, failure count', () => {
   const rows = groupRows(DISCOVERY);
-  const { lastFrame } = render(<GroupsPane rows={rows} list={list(rows.map((r) => r.label))} loading={false} failures={1}
-    focused filtering={false} width={34} height={25} />);
+  const { lastFrame } = render(
+    <GroupsPane
+      rows={rows}
+      list={list(rows.map((r) => r.label))}
+      loading={false}
+      failures={1}
+      focused
+      filtering={false}
+      width={34}
+      height={25}
+    />,
+  );
   const f = frame(lastFrame());
   expect(f).toContain('▶ Groups');
   expect(f).toContain('› core/v1 *');
@@ -44,8 +72,26 @@ test('GroupsPane: focus marker, preferred versions, paths, failure count', () =>
 
 test('GroupsPane renders only the visible window of a long list', () => {
   const rows = groupRows(DISCOVERY);
-  const l = { ...list(rows.map((r) => r.label), 4), cursor: 6, from: 5 };
-  const { lastFrame } = render(<GroupsPane rows={rows} list={l} loading={false} failures={0} focused={false} filtering={false} width={34} height={10} />);
+  const l = {
+    ...list(
+      rows.map((r) => r.label),
+      4,
+    ),
+    cursor: 6,
+    from: 5,
+  };
+  const { lastFrame } = render(
+    <GroupsPane
+      rows={rows}
+      list={l}
+      loading={false}
+      failures={0}
+      focused={false}
+      filtering={false}
+      width={34}
+      height={10}
+    />,
+  );
   const f = frame(lastFrame());
   expect(f).toContain('   Groups'); // not focused: no marker
   expect(f).not.toContain('core/v1');
@@ -56,8 +102,20 @@ test('GroupsPane renders only the visible window of a long list', () => {
 
 test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources indented', () => {
   const rows = resourceRows(DISCOVERY.groups[0].versions[0]);
-  const pane = (width: number) => frame(render(<ResourcesPane title="Resources v1" rows={rows} list={list(rows.map((r) => r.label))} focused={false}
-    filtering={false} width={width} height={20} />).lastFrame());
+  const pane = (width: number) =>
+    frame(
+      render(
+        <ResourcesPane
+          title="Resources v1"
+          rows={rows}
+          list={list(rows.map((r) => r.label))}
+          focused={false}
+          filtering={false}
+          width={width}
+          height={20}
+        />,
+      ).lastFrame(),
+    );
   // Wide enough: verbs spelled out.
   let f = pane(140);
   expect(f).toMatch(/NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/);
@@ -74,7 +132,16 @@ test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources
 
 test('DetailPane: text window, table, error with hint, loading', () => {
   const lines = toJsonLines(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key${i}`, i])));
-  const text = render(<DetailPane title="Detail: x" body={{ kind: 'text', lines, syntax: 'json', scroll: 50 }} focused filtering={false} width={60} height={12} />);
+  const text = render(
+    <DetailPane
+      title="Detail: x"
+      body={{ kind: 'text', lines, syntax: 'json', scroll: 50 }}
+      focused
+      filtering={false}
+      width={60}
+      height={12}
+    />,
+  );
   let f = frame(text.lastFrame());
   expect(f).toContain('▶ Detail: x');
   expect(f).toContain('"key49": 49');
@@ -83,29 +150,76 @@ test('DetailPane: text window, table, error with hint, loading', () => {
   expect(f).toContain('51-59/102');
 
   const t = list(['a/web-0', 'a/web-1']);
-  const table = render(<DetailPane title="pods" body={{ kind: 'table', header: 'NAME   AGE', row: (i) => ['web-0  5d', 'web-1  5d'][i], ticking: false,
-    list: t, loading: true, note: () => '2 object(s)' }}
-    focused={false} filtering={false} width={60} height={12} />);
+  const table = render(
+    <DetailPane
+      title="pods"
+      body={{
+        kind: 'table',
+        header: 'NAME   AGE',
+        row: (i) => ['web-0  5d', 'web-1  5d'][i],
+        ticking: false,
+        list: t,
+        loading: true,
+        note: () => '2 object(s)',
+      }}
+      focused={false}
+      filtering={false}
+      width={60}
+      height={12}
+    />,
+  );
   f = frame(table.lastFrame());
   expect(f).toContain('NAME   AGE');
   expect(f).toContain('› web-0  5d');
   expect(f).toContain('2 object(s)');
 
-  const err = render(<DetailPane title="x" body={{ kind: 'error', error: { title: 'HTTP 403 Forbidden', detail: 'pods is forbidden', hint: 'ask for RBAC' } }}
-    focused={false} filtering={false} width={60} height={12} />);
+  const err = render(
+    <DetailPane
+      title="x"
+      body={{
+        kind: 'error',
+        error: { title: 'HTTP 403 Forbidden', detail: 'pods is forbidden', hint: 'ask for RBAC' },
+      }}
+      focused={false}
+      filtering={false}
+      width={60}
+      height={12}
+    />,
+  );
   f = frame(err.lastFrame());
   expect(f).toContain('HTTP 403 Forbidden');
   expect(f).toContain('pods is forbidden');
   expect(f).toContain('hint: ask for RBAC');
 
-  const loading = render(<DetailPane title="x" body={{ kind: 'loading', message: 'listing…' }} focused={false} filtering={false} width={60} height={8} />);
+  const loading = render(
+    <DetailPane
+      title="x"
+      body={{ kind: 'loading', message: 'listing…' }}
+      focused={false}
+      filtering={false}
+      width={60}
+      height={8}
+    />,
+  );
   expect(frame(loading.lastFrame())).toContain('listing…');
 });
 
 test('Footer: hints, the request line, its curl and kubectl equivalents', () => {
-  const ev = { id: 1, method: 'GET' as const, path: '/apis/apps/v1', accept: '', status: 200, durationMs: 12, bytes: 3800,
-    curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'", kubectl: 'kubectl get --raw /apis/apps/v1', startedAt: 0 };
-  const four = frame(render(<Footer hints="? help  q quit" request={ev} width={100} lines={4} />).lastFrame()).split('\n');
+  const ev = {
+    id: 1,
+    method: 'GET' as const,
+    path: '/apis/apps/v1',
+    accept: '',
+    status: 200,
+    durationMs: 12,
+    bytes: 3800,
+    curl: "curl --cacert ca.crt 'https://h/apis/apps/v1'",
+    kubectl: 'kubectl get --raw /apis/apps/v1',
+    startedAt: 0,
+  };
+  const four = frame(render(<Footer hints="? help  q quit" request={ev} width={100} lines={4} />).lastFrame()).split(
+    '\n',
+  );
   expect(four[0]).toContain('? help  q quit');
   expect(four[1]).toMatch(/^GET \/apis\/apps\/v1 200 12 ms 3.8 kB/);
   expect(four[2]).toContain("$ curl --cacert ca.crt 'https://h/apis/apps/v1'");

@@ -10,7 +10,11 @@ import { DOWN, ENTER, ESC, TAB, hasText, useTui } from './helpers/ui.js';
 const tui = useTui();
 const { frame, keys, wait } = tui;
 
-async function start(api = new FakeApi(), size = { columns: 120, rows: 40 }, props: Partial<React.ComponentProps<typeof App>> = {}) {
+async function start(
+  api = new FakeApi(),
+  size = { columns: 120, rows: 40 },
+  props: Partial<React.ComponentProps<typeof App>> = {},
+) {
   tui.render(<App api={api} color={false} version="0.1.0" {...props} />, size);
   await wait(hasText('Groups  1/15'));
   return tui.r;
@@ -42,7 +46,9 @@ test('120x40: focused lists get room for their content; an opened table gets mos
   keys(TAB);
   await wait(hasText('▶ Resources v1'));
   // Resources focused: name, kind, scope, short names, verbs all visible.
-  await wait((f) => /NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/.test(f) && /configmaps\s+ConfigMap\s+Namespaced\s+cm\s+\S+/.test(f));
+  await wait(
+    (f) => /NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/.test(f) && /configmaps\s+ConfigMap\s+Namespaced\s+cm\s+\S+/.test(f),
+  );
   expect(frame()).toMatch(/namespaces\s+Namespace\s+Cluster\s+ns/);
   keys('j', 'j', ENTER);
   await wait((f) => f.includes('› web-0') && /NAME\s+READY\s+STATUS/.test(f));
@@ -61,7 +67,9 @@ test('footer: the request behind the view, with curl and kubectl, not a later ba
   const lines = frame().split('\n');
   const req = lines.findIndex((l) => l.startsWith('GET '));
   expect(lines[req]).toMatch(/^GET \/api\/v1\/namespaces\/default\/pods\?limit=500 200 2 ms/);
-  expect(lines[req + 1]).toBe("$ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127.0.0…");
+  expect(lines[req + 1]).toBe(
+    "$ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127.0.0…",
+  );
   expect(lines[req + 2]).toBe('$ kubectl --kubeconfig /tmp/kubeconfig get pods -n default -o json');
 });
 
@@ -146,7 +154,11 @@ test('an empty namespace says so like kubectl, and how to pick another', async (
   keys(ENTER, 'j', 'j');
   await wait(hasText('› pods'));
   keys(ENTER);
-  await wait((f) => f.includes('No resources found in team-a namespace.') && f.includes('press n to pick a namespace (try all namespaces)'));
+  await wait(
+    (f) =>
+      f.includes('No resources found in team-a namespace.') &&
+      f.includes('press n to pick a namespace (try all namespaces)'),
+  );
   keys('n');
   await wait(hasText('› all namespaces'));
   keys(ENTER);

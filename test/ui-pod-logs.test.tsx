@@ -26,7 +26,6 @@ const { frame, keys, wait } = tui;
 
 useSandbox('kapi-ui-logs-', { watchIntervalMs: 0 }, (s) => ({ sb, dir } = s));
 
-
 async function client(kubeconfig: string) {
   return new ApiClient(await connect({ kubeconfig, demo: true }));
 }
@@ -53,7 +52,11 @@ test('o on a running pod row: its log lines, the request line and kubectl logs (
   const pod = /› (web-\S+)/.exec(frame())![1]!;
   keys('o');
   // nginx's entrypoint lines, as the sandbox's pods/log serves them.
-  await wait((f) => f.includes(`▶ Detail: logs ${pod} (container nginx)`) && f.includes('/docker-entrypoint.sh: Configuration complete; ready for start up'));
+  await wait(
+    (f) =>
+      f.includes(`▶ Detail: logs ${pod} (container nginx)`) &&
+      f.includes('/docker-entrypoint.sh: Configuration complete; ready for start up'),
+  );
   const logPath = `/api/v1/namespaces/team-a/pods/${pod}/log?tailLines=500`;
   expect(frame()).toMatch(new RegExp(`GET ${logPath.replace(/[?]/g, '\\?')} 200`));
   const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n team-a --tail=500`;
@@ -97,7 +100,9 @@ test('o in a pod opened as JSON: its log; Esc back to the JSON', async () => {
   keys(ENTER);
   await wait((f) => f.includes('"kind": "Pod"') && f.includes('[JSON]'));
   keys('o');
-  await wait((f) => f.includes('logs db-0 (container postgres)') && f.includes('database system is ready to accept connections'));
+  await wait(
+    (f) => f.includes('logs db-0 (container postgres)') && f.includes('database system is ready to accept connections'),
+  );
   keys(ESC);
   await wait((f) => f.includes('"kind": "Pod"') && !f.includes('logs db-0'));
 });
@@ -109,11 +114,18 @@ test('a Pending pod: the empty log says so', async () => {
   await podsTable(api, 'team-b');
   await select(pending.metadata.name);
   keys('o');
-  await wait((f) => f.includes(`logs ${pending.metadata.name}`) && f.includes('(no log lines: the container has not started or printed nothing)'));
+  await wait(
+    (f) =>
+      f.includes(`logs ${pending.metadata.name}`) &&
+      f.includes('(no log lines: the container has not started or printed nothing)'),
+  );
 });
 
 test('o on other resources does nothing', async () => {
-  tui.render(<App api={await client(sb.files!.kubeconfig)} color={false} initialNamespace="team-a" />, { columns: 220, rows: 40 });
+  tui.render(<App api={await client(sb.files!.kubeconfig)} color={false} initialNamespace="team-a" />, {
+    columns: 220,
+    rows: 40,
+  });
   await wait((f) => f.includes('apps/v1'));
   keys('/', 'a', 'p', 'p', 's', ENTER);
   await wait(hasText('› apps/v1'));
@@ -138,7 +150,10 @@ test('the pods/log row in Resources says how to reach logs (its info kept)', asy
   keys('/', 'p', 'o', 'd', 's', '/', 'l', 'o', 'g', ENTER);
   await wait(hasText('pods/log (subresource)'));
   keys(ENTER);
-  await wait((f) => f.includes('open pods, select one, press o for its logs') && f.includes('subresource of pods: reached through'));
+  await wait(
+    (f) =>
+      f.includes('open pods, select one, press o for its logs') && f.includes('subresource of pods: reached through'),
+  );
 });
 
 describe('errors, explained like other views', () => {
@@ -162,7 +177,9 @@ describe('errors, explained like other views', () => {
     const forbidden = describeError(await loadPodLogs(jane, 'team-b', name, signal).catch((e: unknown) => e));
     expect(forbidden.title).toBe('HTTP 403 Forbidden');
     expect(forbidden.hint).toContain('kubectl auth can-i get pods -n team-b');
-    const missing = describeError(await loadPodLogs(await client(sb.files!.kubeconfig), 'team-a', 'no-such-pod', signal).catch((e: unknown) => e));
+    const missing = describeError(
+      await loadPodLogs(await client(sb.files!.kubeconfig), 'team-a', 'no-such-pod', signal).catch((e: unknown) => e),
+    );
     expect(missing.title).toBe('HTTP 404 Not Found');
     expect(missing.detail).toContain('pods "no-such-pod" not found');
   });
@@ -170,10 +187,22 @@ describe('errors, explained like other views', () => {
 
 /** A FakeApi whose web-0 pod has two containers, serving its log (the sandbox's pods have one). */
 class TwoContainerApi extends FakeApi {
-  override async get(ref: ResourceRef, namespace: string | undefined, name: string, opts: RequestOptions = {}): Promise<RawResponse> {
+  override async get(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    opts: RequestOptions = {},
+  ): Promise<RawResponse> {
     const res = await super.get(ref, namespace, name, opts);
     if (name !== 'web-0') return res;
-    const pod = obj('Pod', 'v1', 'default', 'web-0', { spec: { containers: [{ name: 'nginx', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] } });
+    const pod = obj('Pod', 'v1', 'default', 'web-0', {
+      spec: {
+        containers: [
+          { name: 'nginx', image: 'nginx' },
+          { name: 'sidecar', image: 'envoy' },
+        ],
+      },
+    });
     return { ...res, body: JSON.stringify(pod), json: pod };
   }
 
@@ -214,7 +243,11 @@ describe('p: the previous instance (kubectl logs --previous)', () => {
     keys('o');
     await wait(hasText(`▶ Detail: logs ${pod} (container crashy)`));
     keys('p');
-    await wait((f) => f.includes(`logs ${pod} (container crashy) (previous instance)`) && f.includes('fatal: exiting with code 1 (Error)'));
+    await wait(
+      (f) =>
+        f.includes(`logs ${pod} (container crashy) (previous instance)`) &&
+        f.includes('fatal: exiting with code 1 (Error)'),
+    );
     const path = `/api/v1/namespaces/demo/pods/${pod}/log?tailLines=500&previous=true`;
     expect(frame()).toContain(`GET ${path} 200`);
     const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n demo --tail=500 --previous`;

@@ -32,7 +32,9 @@ test('O the owner, again O its owner, W what it owns, E the Events; each request
   await wait((f) => f.includes('deployments.v1.apps team-a/web [JSON]'));
   keys('W');
   await wait((f) => f.includes('Detail: replicasets.v1.apps in team-a -l app=web') && f.includes(rs));
-  expect(frame()).toMatch(/GET \/apis\/apps\/v1\/namespaces\/team-a\/replicasets\?labelSelector=app%3Dweb&limit=500 200/);
+  expect(frame()).toMatch(
+    /GET \/apis\/apps\/v1\/namespaces\/team-a\/replicasets\?labelSelector=app%3Dweb&limit=500 200/,
+  );
   expect(frame()).toContain('get replicasets.apps -n team-a -l app=web');
   // Each view is read again when it comes back: the next Esc waits for it (an Esc while loading cancels).
   for (const back of ['deployments.v1.apps team-a/web', `replicasets.v1.apps team-a/${rs}`, `pods.v1 team-a/${pod}`]) {
@@ -40,6 +42,8 @@ test('O the owner, again O its owner, W what it owns, E the Events; each request
     await wait(hasText(`${back} [JSON]`));
   }
   keys('E');
-  await wait((f) => /Detail: events\.v1 in team-a --field-selector involvedObject\.uid=\S+/.test(f) && f.includes('● live'));
+  await wait(
+    (f) => /Detail: events\.v1 in team-a --field-selector involvedObject\.uid=\S+/.test(f) && f.includes('● live'),
+  );
   expect(frame()).toMatch(/get events -n team-a --field-selector involvedObject\.uid=[0-9a-f-]+ -o json/);
 });

@@ -30,7 +30,10 @@ test('main flow over TLS: core/v1 → pods → table → pod JSON → back', asy
   keys('/', 'p', 'o', 'd', ENTER);
   await wait((f) => f.includes('› pods') && f.includes('"pods"'));
   keys(ENTER);
-  await wait((f) => f.includes('▶ Detail: pods.v1 in default') && /NAME\s+READY\s+STATUS/.test(f) && /object\(s\), \d+ page/.test(f));
+  await wait(
+    (f) =>
+      f.includes('▶ Detail: pods.v1 in default') && /NAME\s+READY\s+STATUS/.test(f) && /object\(s\), \d+ page/.test(f),
+  );
   expect(frame()).toMatch(/GET \/api\/v1\/namespaces\/default\/pods\?limit=\d+ 200/);
   expect(frame()).toContain('$ curl');
   // The sandbox's workloads live in team-a: pick it from the namespace picker.
@@ -39,7 +42,9 @@ test('main flow over TLS: core/v1 → pods → table → pod JSON → back', asy
   for (const k of ['/', 't', 'e', 'a', 'm', '-', 'a', ENTER]) keys(k);
   await wait(hasText('› team-a'));
   keys(ENTER);
-  await wait((f) => f.includes('▶ Detail: pods.v1 in team-a') && /› \S+\s+\d+\/\d+\s+Running/.test(f) && f.includes("web-"));
+  await wait(
+    (f) => f.includes('▶ Detail: pods.v1 in team-a') && /› \S+\s+\d+\/\d+\s+Running/.test(f) && f.includes('web-'),
+  );
   expect(frame()).toContain('ns team-a');
   keys(ENTER);
   await wait((f) => f.includes('"kind": "Pod"') && f.includes('[JSON]'));

@@ -14,8 +14,8 @@ import { showPodsTable, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-const sized = (longest: number, width = 40) => run(start('default'), { type: 'openPath', path: '/metrics' },
-  { type: 'text', lines: 10, height: 5, width, longest });
+const sized = (longest: number, width = 40) =>
+  run(start('default'), { type: 'openPath', path: '/metrics' }, { type: 'text', lines: 10, height: 5, width, longest });
 
 describe('reducer: sideways scroll', () => {
   it('steps half the width, stops where the longest line ends at the edge, and back to 0', () => {
@@ -25,7 +25,13 @@ describe('reducer: sideways scroll', () => {
     expect(text(s).hscroll).toBe(20);
     s = run(s, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 }, { type: 'hscroll', direction: 1 });
     expect(text(s).hscroll).toBe(60);
-    s = run(s, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 }, { type: 'hscroll', direction: -1 });
+    s = run(
+      s,
+      { type: 'hscroll', direction: -1 },
+      { type: 'hscroll', direction: -1 },
+      { type: 'hscroll', direction: -1 },
+      { type: 'hscroll', direction: -1 },
+    );
     expect(text(s).hscroll).toBe(0);
   });
 
@@ -57,14 +63,19 @@ describe('the App', () => {
 
   it("a pod's log with long lines: > shows their ends, < goes back; the footer offers what applies", async () => {
     const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
-    const pods = ((await api.getRaw('/api/v1/namespaces/kube-system/pods')).json as { items: { metadata: { name: string } }[] }).items;
+    const pods = (
+      (await api.getRaw('/api/v1/namespaces/kube-system/pods')).json as { items: { metadata: { name: string } }[] }
+    ).items;
     const coredns = pods.find((p) => p.metadata.name.startsWith('coredns-'))!.metadata.name;
     const log = (await api.getRaw(`/api/v1/namespaces/kube-system/pods/${coredns}/log`)).body;
     const long = log.split('\n').reduce((a, b) => (b.length > a.length ? b : a));
     expect(long.length).toBeGreaterThan(110); // cut in the detail pane of a 140-column terminal
     const tail = long.slice(-12);
 
-    tui.render(<App api={api} color={false} version="test" initialNamespace="kube-system" />, { columns: 140, rows: 30 });
+    tui.render(<App api={api} color={false} version="test" initialNamespace="kube-system" />, {
+      columns: 140,
+      rows: 30,
+    });
     await showPodsTable(tui.r);
     keys('/', 'c', 'o', 'r', 'e', '\r');
     await wait((f) => f.includes(`› ${coredns}`) && !f.includes('filter:'));

@@ -11,15 +11,19 @@ it('a YAML view before the printer has loaded says so; JSON never waits', () => 
   const src = { kind: 'value' as const, title: 't', value: { kind: 'Pod', metadata: { name: 'web' } } };
   expect(sourceLines(src, 'yaml', false, undefined)).toEqual({ lines: [YAML_LOADING], syntax: 'none', secret: false });
   expect(sourceLines(src, 'json', false, undefined).lines[0]).toBe('{');
-  expect(sourceLines(src, 'yaml', false, (v) => `printed ${JSON.stringify(v)}\n`).lines).toEqual(['printed {"kind":"Pod","metadata":{"name":"web"}}']);
+  expect(sourceLines(src, 'yaml', false, (v) => `printed ${JSON.stringify(v)}\n`).lines).toEqual([
+    'printed {"kind":"Pod","metadata":{"name":"web"}}',
+  ]);
 });
 
-it('useYamlPrinter: nothing at first, then a printer with the views\' options (no line folding)', async () => {
+it("useYamlPrinter: nothing at first, then a printer with the views' options (no line folding)", async () => {
   function Probe() {
     const print = useYamlPrinter(true);
     if (!print) return <Text>not yet</Text>;
     const yaml = print({ metadata: { name: 'web' }, long: 'x'.repeat(200) });
-    return <Text>{yaml.includes(`long: ${'x'.repeat(200)}\n`) ? 'printed, one line per field' : `folded: ${yaml}`}</Text>;
+    return (
+      <Text>{yaml.includes(`long: ${'x'.repeat(200)}\n`) ? 'printed, one line per field' : `folded: ${yaml}`}</Text>
+    );
   }
   const r = render(<Probe />);
   expect(r.lastFrame()).toBe('not yet');

@@ -17,13 +17,18 @@ import { parseArgs } from 'node:util';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    top: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-    timeline: { type: 'string' }, phases: { type: 'string' },
+    top: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    timeline: { type: 'string' },
+    phases: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: node scripts/bench/cpuprofile-top.mjs FILE.cpuprofile [--top N] [--from MS] [--to MS] [--timeline MS] [--phases FILE]\n');
+  process.stderr.write(
+    'usage: node scripts/bench/cpuprofile-top.mjs FILE.cpuprofile [--top N] [--from MS] [--to MS] [--timeline MS] [--phases FILE]\n',
+  );
   process.exit(2);
 }
 const TOP = Number(values.top ?? 25);
@@ -38,7 +43,8 @@ function mapFor(url) {
     if (url.startsWith('file://')) {
       const path = fileURLToPath(url);
       const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      const inline = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(text);
+      const inline =
+        /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(text);
       if (inline) map = new SourceMap(JSON.parse(Buffer.from(inline[1], 'base64').toString('utf8')));
       else if (existsSync(`${path}.map`)) map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
     }
@@ -111,7 +117,9 @@ function summarize(title, fromMs, toMs, top) {
   const show = (name, m) => {
     process.stdout.write(`-- self time by ${name}\n`);
     for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      process.stdout.write(`${v.toFixed(1).padStart(9)} ms ${((100 * v) / (total || 1)).toFixed(1).padStart(5)}%  ${k}\n`);
+      process.stdout.write(
+        `${v.toFixed(1).padStart(9)} ms ${((100 * v) / (total || 1)).toFixed(1).padStart(5)}%  ${k}\n`,
+      );
     }
   };
   show('package / src folder', byPkg);
@@ -142,7 +150,11 @@ if (SLICE > 0) {
   }
   process.stdout.write(`\ntimeline (${SLICE} ms slices: top packages by self time)\n`);
   for (const [k, m] of [...slices].sort((a, b) => a[0] - b[0])) {
-    const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([p, v]) => `${p} ${v.toFixed(0)}`).join(', ');
+    const top = [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([p, v]) => `${p} ${v.toFixed(0)}`)
+      .join(', ');
     process.stdout.write(`${String(k * SLICE).padStart(6)} ms  ${top}\n`);
   }
 }

@@ -32,13 +32,19 @@ const shq = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`
  * it first held. When every mark has held, `quit` is typed (if given) and the process is waited for.
  * Resolves with { marks: {name: ms}, screen, exitCode }.
  */
-export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks = {}, quit, timeoutMs = 20_000 } = {}) {
+export function runInPty(
+  argv,
+  { cols = 140, rows = 40, env = process.env, marks = {}, quit, timeoutMs = 20_000 } = {},
+) {
   return new Promise((resolve, reject) => {
     const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
     const cmd = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${argv.map(shq).join(' ')}`;
     const t0 = performance.now();
     // script runs the command with $SHELL -c: make that a POSIX shell whatever the user's is.
-    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...env, SHELL: '/bin/sh' } });
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...env, SHELL: '/bin/sh' },
+    });
     live.add(child);
     const seen = {};
     const pending = new Set(Object.keys(marks));
@@ -52,7 +58,8 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      const what = pending.size > 0 ? `marks ${[...pending].join(', ')} not seen` : `did not exit after ${JSON.stringify(quit)}`;
+      const what =
+        pending.size > 0 ? `marks ${[...pending].join(', ')} not seen` : `did not exit after ${JSON.stringify(quit)}`;
       reject(new Error(`${argv.join(' ')}: ${what} within ${timeoutMs} ms; screen:\n${screen()}\n${stderr}`));
     }, timeoutMs);
     child.stdout.on('data', (chunk) => {
@@ -76,7 +83,9 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
         }
       });
     });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     // 'close', not 'exit': the program's last output may still be on its way through the pipe when
     // it exits. Then an empty write, whose callback runs after the emulator has parsed every chunk
     // before it (and so after their marks were checked): a fast program's only output counts too.
@@ -85,7 +94,11 @@ export function runInPty(argv, { cols = 140, rows = 40, env = process.env, marks
       clearTimeout(timer);
       term.write('', () => {
         if (pending.size > 0) {
-          reject(new Error(`${argv.join(' ')} exited (${code}) before ${[...pending].join(', ')}; screen:\n${screen()}\n${stderr}`));
+          reject(
+            new Error(
+              `${argv.join(' ')} exited (${code}) before ${[...pending].join(', ')}; screen:\n${screen()}\n${stderr}`,
+            ),
+          );
           return;
         }
         resolve({ marks: seen, exitCode: code, screen: screen() });

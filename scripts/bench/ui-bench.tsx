@@ -42,12 +42,18 @@ const DOWN = '\u001B[B';
 const PAGE_DOWN = '\u001B[6~';
 
 // CSI, OSC and two-character escapes (cursor save/restore, keypad modes).
- 
+
 const ANSI = /\u001B(?:\[[0-9;?<=>]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_78=>])/g;
 const strip = (s: string) => s.replace(ANSI, '');
 
-interface Frame { t: number; text: string }
-interface Waiter { pred: (text: string) => boolean; resolve: (f: Frame) => void }
+interface Frame {
+  t: number;
+  text: string;
+}
+interface Waiter {
+  pred: (text: string) => boolean;
+  resolve: (f: Frame) => void;
+}
 
 /** A terminal-sized stdout: each non-empty write is a frame (log-update writes whole frames). */
 class FakeStdout extends EventEmitter {
@@ -55,7 +61,12 @@ class FakeStdout extends EventEmitter {
   frames = 0;
   last: Frame = { t: 0, text: '' };
   private waiters: Waiter[] = [];
-  constructor(public columns: number, public rows: number) { super(); }
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
   write = (chunk: string | Uint8Array): boolean => {
     const t = performance.now();
     const text = strip(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
@@ -77,7 +88,13 @@ class FakeStdout extends EventEmitter {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`no frame with ${what} within ${timeoutMs} ms; last frame:\n${this.last.text}`));
       }, timeoutMs);
-      const waiter: Waiter = { pred, resolve: (f) => { clearTimeout(timer); resolve(f); } };
+      const waiter: Waiter = {
+        pred,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      };
       this.waiters.push(waiter);
     });
   }
@@ -91,9 +108,17 @@ class FakeStdout extends EventEmitter {
 class FakeStdin extends EventEmitter {
   isTTY = true;
   private queue: string[] = [];
-  press = (data: string) => { this.queue.push(data); this.emit('readable'); };
+  press = (data: string) => {
+    this.queue.push(data);
+    this.emit('readable');
+  };
   read = (): string | null => this.queue.shift() ?? null;
-  setEncoding() {} setRawMode() {} resume() {} pause() {} ref() {} unref() {}
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -121,9 +146,14 @@ async function main(cfg: Config): Promise<object> {
     stdin: stdin as unknown as NodeJS.ReadStream,
     ...RENDER_OPTIONS,
     // Ink's own part of a frame (layout + output), summed for the explanation of slow frames.
-    onRender: ({ renderTime }) => { renderMs += renderTime; renders++; },
+    onRender: ({ renderTime }) => {
+      renderMs += renderTime;
+      renders++;
+    },
   });
-  const type = (s: string) => { for (const ch of s) stdin.press(ch); };
+  const type = (s: string) => {
+    for (const ch of s) stdin.press(ch);
+  };
 
   const phases: Record<string, [number, number]> = {};
   const startUs = nowUs();
@@ -221,7 +251,11 @@ async function main(cfg: Config): Promise<object> {
   await stdout.until((f) => f.includes('› /openapi/v2'), T, '/openapi/v2 selected');
   await sleep(cfg.gapMs);
   const infoRe = /(\d+)-(\d+)\/(\d+)/;
-  const opened = stdout.next((f) => f.includes('GET /openapi/v2') && f.includes('[JSON]') && infoRe.test(f), T * 2, 'the JSON document');
+  const opened = stdout.next(
+    (f) => f.includes('GET /openapi/v2') && f.includes('[JSON]') && infoRe.test(f),
+    T * 2,
+    'the JSON document',
+  );
   const j0 = performance.now();
   const openUs = nowUs();
   stdin.press(ENTER);
@@ -238,7 +272,14 @@ async function main(cfg: Config): Promise<object> {
     await sleep(cfg.gapMs);
     const key = i < cfg.keys / 2 ? DOWN : PAGE_DOWN;
     const from = Number(info[1]);
-    const p = stdout.next((f) => { const x = infoRe.exec(f); return x !== null && Number(x[1]) > from; }, T, `scroll past line ${from}`);
+    const p = stdout.next(
+      (f) => {
+        const x = infoRe.exec(f);
+        return x !== null && Number(x[1]) > from;
+      },
+      T,
+      `scroll past line ${from}`,
+    );
     const c0 = process.cpuUsage();
     const k0 = performance.now();
     stdin.press(key);
@@ -266,7 +307,15 @@ async function main(cfg: Config): Promise<object> {
     connected: { rss: memConnected.rss, heap: memConnected.heapUsed },
     tree: { rss: memTree.rss, heap: memTree.heapUsed },
   };
-  return { pid: process.pid, phases, baseline, load, table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys }, json, frames: stdout.frames };
+  return {
+    pid: process.pid,
+    phases,
+    baseline,
+    load,
+    table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys },
+    json,
+    frames: stdout.frames,
+  };
 }
 
 const cfg = JSON.parse(process.argv[2] ?? '{}') as Config;
@@ -276,7 +325,9 @@ main(cfg).then(
     process.exit(0);
   },
   (err: unknown) => {
-    process.stdout.write(`BENCH_ERROR ${JSON.stringify(err instanceof Error ? err.stack ?? err.message : String(err))}\n`);
+    process.stdout.write(
+      `BENCH_ERROR ${JSON.stringify(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    );
     process.exit(1);
   },
 );

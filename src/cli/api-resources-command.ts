@@ -7,12 +7,15 @@ import { warningLines } from './tui-command.js';
 
 export async function runApiResourcesCommand(args: CliArgs): Promise<number> {
   try {
-    if (args.demo) throw new Error('api-resources does not start the sandbox; run `kapi-tui sandbox` and pass --kubeconfig');
+    if (args.demo)
+      throw new Error('api-resources does not start the sandbox; run `kapi-tui sandbox` and pass --kubeconfig');
     const api = new ApiClient(await connect(args));
     process.stderr.write(warningLines(api));
     const discovery = await api.discover();
     for (const f of discovery.failures) {
-      process.stderr.write(printable(`error: unable to retrieve the complete list of server APIs: ${f.groupVersion}: ${f.message}`) + '\n');
+      process.stderr.write(
+        printable(`error: unable to retrieve the complete list of server APIs: ${f.groupVersion}: ${f.message}`) + '\n',
+      );
     }
     const rows = apiResourceRows(discovery, { apiGroup: args.apiGroup, namespaced: args.namespaced });
     // Names come from the server (an aggregated API can send anything): no control sequences out.

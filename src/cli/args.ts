@@ -132,7 +132,13 @@ function intOption(name: string, value: string | undefined): number | undefined 
 }
 
 const DURATION_UNITS_MS: Record<string, number> = {
-  ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
 };
 
 /** kubectl's --request-timeout: a Go duration ("30s", "1m30s", "1.5h", "500ms"), or a bare integer
@@ -182,11 +188,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if ((values.proxy || values.demo) && [cert, key, cacert, values.token].some((v) => v !== undefined)) {
     throw new UsageError('--cert, --key, --cacert and --token go with --server or a kubeconfig, not --proxy or --demo');
   }
-  if (values['as-group'] && !values.as) throw new UsageError('--as-group needs --as USER (kubectl\'s rule too)');
+  if (values['as-group'] && !values.as) throw new UsageError("--as-group needs --as USER (kubectl's rule too)");
   if (values.namespace !== undefined && values['all-namespaces']) throw new UsageError('-n and -A exclude each other');
   const kubeconfigFlags = values.kubeconfig ?? values.context ?? values.cluster ?? values.user;
-  const modes = [values.demo, values.server, values.proxy, kubeconfigFlags].filter((v) => v !== undefined && v !== false);
-  if (modes.length > 1) throw new UsageError('choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)');
+  const modes = [values.demo, values.server, values.proxy, kubeconfigFlags].filter(
+    (v) => v !== undefined && v !== false,
+  );
+  if (modes.length > 1)
+    throw new UsageError('choose one connection: --demo, --server, --proxy or a kubeconfig (--kubeconfig/--context)');
 
   return {
     command,

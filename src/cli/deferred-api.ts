@@ -49,7 +49,9 @@ export class DeferredApi implements KubeApi {
         return api;
       });
       // Surfaced through the calls below (the UI explains it), not as an unhandled rejection.
-      this.pending.catch(() => { this.failed = true; });
+      this.pending.catch(() => {
+        this.failed = true;
+      });
     }
     return this.pending;
   }

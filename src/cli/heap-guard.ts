@@ -11,7 +11,10 @@ const NEAR_LIMIT = 0.85;
  *  growing pile of kept objects never uses: it dies with this much of the limit still unused. */
 const YOUNG_RESERVE = 48 * 2 ** 20;
 
-export interface HeapUse { usedMb: number; limitMb: number }
+export interface HeapUse {
+  usedMb: number;
+  limitMb: number;
+}
 
 /** Calls `onNearLimit` once when the heap stays nearly full; returns a stop function. */
 export function guardHeap(onNearLimit: (use: HeapUse) => void): () => void {

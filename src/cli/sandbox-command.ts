@@ -15,11 +15,14 @@ export async function runSandboxCommand(args: CliArgs): Promise<number> {
   let dir: string | undefined;
   let sb;
   try {
-    dir = args.dir ?? await mkdtemp(join(tmpdir(), 'kapi-tui-sandbox-'));
+    dir = args.dir ?? (await mkdtemp(join(tmpdir(), 'kapi-tui-sandbox-')));
     sb = await startSandbox({ port: args.port ?? 0, dir, pods: args.pods });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') process.stderr.write(`kapi-tui sandbox: port ${args.port} is already in use; pick another with --port or omit it for a free one\n`);
+    if (e.code === 'EADDRINUSE')
+      process.stderr.write(
+        `kapi-tui sandbox: port ${args.port} is already in use; pick another with --port or omit it for a free one\n`,
+      );
     else process.stderr.write(`kapi-tui sandbox: ${e.message}\n`);
     if (temporary && dir) await rm(dir, { recursive: true, force: true });
     return 1;

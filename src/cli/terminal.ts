@@ -56,7 +56,8 @@ function writeCrashReport(text: string): string {
   const dir = crashReportFolder();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = lstatSync(dir);
-  if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid())) throw new Error(`${dir} is not a folder of ours`);
+  if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid()))
+    throw new Error(`${dir} is not a folder of ours`);
   const file = join(dir, `kapi-tui-crash-${process.pid}.log`);
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
   try {

@@ -13,7 +13,12 @@ import { provisionalConnection } from './provisional-connection.js';
 import { killDescendants } from './children.js';
 import { guardHeap } from './heap-guard.js';
 import {
-  enterFullScreen, exitOnSignals, installCrashHandlers, ownTerminalWith, reportCrash, restoreTerminal,
+  enterFullScreen,
+  exitOnSignals,
+  installCrashHandlers,
+  ownTerminalWith,
+  reportCrash,
+  restoreTerminal,
 } from './terminal.js';
 
 /** Connection warnings (TLS verification off, a remote kubectl proxy, ...) as stderr lines. */
@@ -36,7 +41,12 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Every cleanup starts at once, so the synchronous ones (removing the demo's keys) are done before
   // anything is awaited: a closed terminal's write error may end the process at the next tick.
   const cleanup = async () => {
-    await Promise.all(cleanups.splice(0).reverse().map((c) => c()));
+    await Promise.all(
+      cleanups
+        .splice(0)
+        .reverse()
+        .map((c) => c()),
+    );
   };
   // On a crash there is no time to wait: start every cleanup (the synchronous ones finish).
   const cleanupNow = () => {
@@ -44,9 +54,15 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   };
   installCrashHandlers(cleanupNow);
   exitOnSignals(cleanup);
-  guardHeap(({ usedMb, limitMb }) => reportCrash(new Error(
-    `out of memory: ${usedMb} MB of the ${limitMb} MB heap in use; stopped before Node's fatal error ` +
-    '(ask for less: a namespace, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB)'), cleanupNow));
+  guardHeap(({ usedMb, limitMb }) =>
+    reportCrash(
+      new Error(
+        `out of memory: ${usedMb} MB of the ${limitMb} MB heap in use; stopped before Node's fatal error ` +
+          '(ask for less: a namespace, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB)',
+      ),
+      cleanupNow,
+    ),
+  );
   // Whatever ends the process (but SIGKILL): the demo folder goes, and no exec plugin outlives us.
   process.once('exit', () => {
     cleanupNow();
@@ -64,13 +80,17 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
-    await launchApp(api, {
-      version,
-      initialNamespace: args.allNamespaces ? null : args.namespace,
-      startTour: args.tour,
-      initialDiscovery,
-      contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
-    }, ownTerminalWith);
+    await launchApp(
+      api,
+      {
+        version,
+        initialNamespace: args.allNamespaces ? null : args.namespace,
+        startTour: args.tour,
+        initialDiscovery,
+        contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
+      },
+      ownTerminalWith,
+    );
   } catch (err) {
     // A render error (Ink exits with it): same treatment as any crash, one line and a report file.
     reportCrash(err, cleanupNow);

@@ -1,7 +1,15 @@
 // ApiClient: the KubeApi the UI and CLI use. Every HTTP request goes through `exchange`, which
 // emits exactly one RequestEvent (with curl/kubectl equivalents) per request.
 import { StringDecoder } from 'node:string_decoder';
-import type { Discovery, ListPage, RequestEvent, ResourceRef, TableColumn, TableRow, VersionInfo } from '../model/types.js';
+import type {
+  Discovery,
+  ListPage,
+  RequestEvent,
+  ResourceRef,
+  TableColumn,
+  TableRow,
+  VersionInfo,
+} from '../model/types.js';
 import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
@@ -102,7 +110,8 @@ function pickHeaders(h: Record<string, string> | undefined): Record<string, stri
 
 function pickMetadata(m: Record<string, unknown>): NonNullable<TableRow['object']>['metadata'] {
   const out: Record<string, unknown> = {};
-  for (const k of ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp']) if (m[k] !== undefined) out[k] = m[k];
+  for (const k of ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp'])
+    if (m[k] !== undefined) out[k] = m[k];
   return out;
 }
 
@@ -149,7 +158,10 @@ export class ApiClient implements KubeApi {
   private nextId = 1;
   private readonly retry: RetryPolicy;
 
-  constructor(conn: ResolvedConnection, private readonly options: ApiClientOptions = {}) {
+  constructor(
+    conn: ResolvedConnection,
+    private readonly options: ApiClientOptions = {},
+  ) {
     this.connection = conn;
     this.transport = new HttpTransport(conn);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -176,8 +188,14 @@ export class ApiClient implements KubeApi {
     }
   }
 
-  private baseEvent(method: HttpMethod, path: string, accept: string, body: string | undefined, startedAt: number,
-    namespaced?: boolean): RequestEvent {
+  private baseEvent(
+    method: HttpMethod,
+    path: string,
+    accept: string,
+    body: string | undefined,
+    startedAt: number,
+    namespaced?: boolean,
+  ): RequestEvent {
     return {
       id: this.nextId++,
       method,
@@ -210,19 +228,31 @@ export class ApiClient implements KubeApi {
    * exponential backoff with jitter, or after Retry-After when the server gives one; the wait ends
    * at once when `signal` aborts. The failed attempt's event says that a retry follows.
    */
-  private async exchange(method: HttpMethod, path: string, accept: string,
-    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean } = {}): Promise<RawResponse> {
+  private async exchange(
+    method: HttpMethod,
+    path: string,
+    accept: string,
+    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean } = {},
+  ): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
       const startedAt = Date.now();
       let res: HttpResult;
       try {
-        res = await this.transport.send({ method, path, accept, body: opts.body, signal: opts.signal, maxBodyBytes: this.options.maxBodyBytes });
+        res = await this.transport.send({
+          method,
+          path,
+          accept,
+          body: opts.body,
+          signal: opts.signal,
+          maxBodyBytes: this.options.maxBodyBytes,
+        });
       } catch (e) {
         // assertReadOnly refusals never become requests: no event.
         if (e instanceof KubeError && e.kind === 'read-only') throw e;
         const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
         const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
-        if (delay !== undefined) ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
+        if (delay !== undefined)
+          ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
         this.emit(ev);
         if (e instanceof KubeError) Object.assign(e, { attempts: attempt, requestId: ev.id });
         if (delay === undefined) throw e;
@@ -257,7 +287,8 @@ export class ApiClient implements KubeApi {
    * Anything else throws KubeError kind 'config' without sending.
    */
   async request(method: string, path: string, opts: RequestOptions & { body?: unknown } = {}): Promise<RawResponse> {
-    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    const body =
+      opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     // The transport checks again; checking here keeps refused requests out of the request log.
     assertReadOnly(method, path);
     return this.exchange(method, path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal, body });
@@ -267,8 +298,11 @@ export class ApiClient implements KubeApi {
     return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal });
   }
 
-  private async getJson(path: string, accept: string, signal?: AbortSignal):
-    Promise<{ json: unknown; requestId: number }> {
+  private async getJson(
+    path: string,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<{ json: unknown; requestId: number }> {
     const r = await this.exchange('GET', path, accept, { signal });
     if (r.json === undefined) throw this.notJson(r, path);
     return { json: r.json, requestId: r.requestId };
@@ -366,18 +400,26 @@ export class ApiClient implements KubeApi {
     const r = await this.request('POST', SELF_SUBJECT_ACCESS_REVIEW_PATH, {
       signal: opts.signal,
       body: {
-        apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attributes },
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: attributes },
       },
     });
     return (r.json as any)?.status?.allowed === true;
   }
 
-  watch(ref: ResourceRef,
+  watch(
+    ref: ResourceRef,
     opts: {
-      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; fieldSelector?: string;
+      namespace?: string;
+      resourceVersion?: string;
+      table?: boolean;
+      labelSelector?: string;
+      fieldSelector?: string;
       onOpen?: () => void;
     },
-    onEvent: (ev: WatchEventMessage) => void): WatchHandle {
+    onEvent: (ev: WatchEventMessage) => void,
+  ): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
     const query = {
       labelSelector: opts.labelSelector || undefined,
@@ -398,14 +440,16 @@ export class ApiClient implements KubeApi {
       try {
         msg = JSON.parse(t);
       } catch (e) {
-        end(new KubeError({
-          kind: 'parse',
-          message: `Watch ${path}: cannot parse event: ${(e as Error).message}`,
-          hint: 'The watch stream is corrupt; restart the watch.',
-          path,
-          method: 'GET',
-          body: t.slice(0, 500),
-        }));
+        end(
+          new KubeError({
+            kind: 'parse',
+            message: `Watch ${path}: cannot parse event: ${(e as Error).message}`,
+            hint: 'The watch stream is corrupt; restart the watch.',
+            path,
+            method: 'GET',
+            body: t.slice(0, 500),
+          }),
+        );
         return false;
       }
       delivered++;
@@ -457,7 +501,11 @@ export class ApiClient implements KubeApi {
    * covers only the wait for the headers, like a watch. Never retried: a stream is not idempotent
    * for the one reading it (lines would repeat).
    */
-  streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle {
+  streamText(
+    path: string,
+    opts: { accept?: string; signal?: AbortSignal },
+    onChunk: (text: string) => void,
+  ): StreamHandle {
     let bytes = 0;
     const handle = this.stream(path, opts.accept ?? '*/*', undefined, {
       maxBytesPerSecond: STREAM_TEXT_MAX_BYTES_PER_SECOND,
@@ -469,15 +517,16 @@ export class ApiClient implements KubeApi {
           /* listener errors must not kill the stream */
         }
       },
-      cutError: (e, ctx) => new KubeError({
-        kind: 'network',
-        code: ERR_WATCH_CUT,
-        message: `The stream of ${ctx.path ?? path} was cut after ${bytes} byte(s): ${e instanceof Error ? e.message : String(e)}`,
-        hint: 'Long-lived streams break when the API server restarts or a proxy closes long connections. Start the stream again.',
-        path: ctx.path,
-        method: 'GET',
-        cause: e,
-      }),
+      cutError: (e, ctx) =>
+        new KubeError({
+          kind: 'network',
+          code: ERR_WATCH_CUT,
+          message: `The stream of ${ctx.path ?? path} was cut after ${bytes} byte(s): ${e instanceof Error ? e.message : String(e)}`,
+          hint: 'Long-lived streams break when the API server restarts or a proxy closes long connections. Start the stream again.',
+          path: ctx.path,
+          method: 'GET',
+          cause: e,
+        }),
     });
     // Aborting the signal is stop(): `done` resolves, the connection is closed.
     if (opts.signal?.aborted) handle.stop();
@@ -491,7 +540,12 @@ export class ApiClient implements KubeApi {
    * stream ends cleanly (the server closed it, `end()` was called without an error, or stop()) and
    * rejects with a KubeError when it fails or is cut.
    */
-  private stream(path: string, accept: string, namespaced: boolean | undefined, handlers: StreamHandlers): StreamHandle {
+  private stream(
+    path: string,
+    accept: string,
+    namespaced: boolean | undefined,
+    handlers: StreamHandlers,
+  ): StreamHandle {
     const controller = new AbortController();
     let abortStream: (() => void) | undefined;
     let stopped = false;
@@ -572,9 +626,17 @@ export class ApiClient implements KubeApi {
         // A clean end (the server's timeout, or it closed the stream) resolves `done`; a stream cut
         // before its end (connection reset, server gone) rejects it with a 'network' KubeError.
         const cut = (e: unknown) => finish(stopped ? undefined : handlers.cutError(e, sctx));
-        res.on('close', () => (res.complete || stopped ? finish() : cut(Object.assign(new Error('the connection closed before the stream ended'), { code: 'ECONNRESET' }))));
+        res.on('close', () =>
+          res.complete || stopped
+            ? finish()
+            : cut(Object.assign(new Error('the connection closed before the stream ended'), { code: 'ECONNRESET' })),
+        );
         res.on('aborted', () => cut(Object.assign(new Error('the connection was reset'), { code: 'ECONNRESET' })));
-        res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : finish(stopped ? undefined : classifyNetworkError(e, sctx))));
+        res.on('error', (e: NodeJS.ErrnoException) =>
+          e.code === 'ECONNRESET' || /aborted/i.test(e.message)
+            ? cut(e)
+            : finish(stopped ? undefined : classifyNetworkError(e, sctx)),
+        );
       });
     };
 

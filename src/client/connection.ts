@@ -6,7 +6,13 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { type CredentialSource, type LiteCluster, LiteKubeConfig, type LiteUser, needsClientNode } from './kubeconfig-lite.js';
+import {
+  type CredentialSource,
+  type LiteCluster,
+  LiteKubeConfig,
+  type LiteUser,
+  needsClientNode,
+} from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -56,10 +62,16 @@ function proxyWarnings(server: string): string[] {
 function plainHttpWarnings(server: string, sendsToken: boolean): string[] {
   const u = new URL(server);
   if (u.protocol !== 'http:' || isLoopbackHost(u.hostname)) return [];
-  return [`The server ${u.host} is plain HTTP on another machine: traffic is unencrypted${sendsToken ? ' and the bearer token travels in clear text' : ''}. Use https://.`];
+  return [
+    `The server ${u.host} is plain HTTP on another machine: traffic is unencrypted${sendsToken ? ' and the bearer token travels in clear text' : ''}. Use https://.`,
+  ];
 }
 
-interface CertInfo { commonName?: string; notBefore: Date; notAfter: Date }
+interface CertInfo {
+  commonName?: string;
+  notBefore: Date;
+  notAfter: Date;
+}
 
 /** Validity of a PEM client certificate; throws a config error when it is not a certificate at all. */
 function inspectClientCert(pem: Buffer | string, where: string): { cert: X509Certificate; info: CertInfo } {
@@ -73,11 +85,24 @@ function inspectClientCert(pem: Buffer | string, where: string): { cert: X509Cer
       e,
     );
   }
-  return { cert, info: { commonName: certificateCommonName(pem), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) } };
+  return {
+    cert,
+    info: {
+      commonName: certificateCommonName(pem),
+      notBefore: new Date(cert.validFrom),
+      notAfter: new Date(cert.validTo),
+    },
+  };
 }
 
 /** Throws when the key cannot be the certificate's (checked locally, before any TLS handshake). */
-function assertKeyMatches(cert: X509Certificate, keyPem: Buffer | string, certWhere: string, keyWhere: string, hint: string): void {
+function assertKeyMatches(
+  cert: X509Certificate,
+  keyPem: Buffer | string,
+  certWhere: string,
+  keyWhere: string,
+  hint: string,
+): void {
   let key;
   try {
     key = createPrivateKey(keyPem);
@@ -93,8 +118,14 @@ function assertKeyMatches(cert: X509Certificate, keyPem: Buffer | string, certWh
 function certWarnings(info: CertInfo | undefined): string[] {
   if (!info) return [];
   const now = Date.now();
-  if (now > info.notAfter.getTime()) return [`The client certificate (CN=${info.commonName ?? '?'}) expired on ${info.notAfter.toISOString()}: the server will answer 401 Unauthorized. Renew it or get a fresh kubeconfig.`];
-  if (now < info.notBefore.getTime()) return [`The client certificate (CN=${info.commonName ?? '?'}) is not valid before ${info.notBefore.toISOString()}: check this machine's clock.`];
+  if (now > info.notAfter.getTime())
+    return [
+      `The client certificate (CN=${info.commonName ?? '?'}) expired on ${info.notAfter.toISOString()}: the server will answer 401 Unauthorized. Renew it or get a fresh kubeconfig.`,
+    ];
+  if (now < info.notBefore.getTime())
+    return [
+      `The client certificate (CN=${info.commonName ?? '?'}) is not valid before ${info.notBefore.toISOString()}: check this machine's clock.`,
+    ];
   return [];
 }
 
@@ -124,8 +155,14 @@ function assertReadable(path: string, what: string, flag: string): void {
 
 /** A js-yaml/yaml parse error's position as "line L, column C", else the message's first line. */
 function yamlProblem(e: unknown): string {
-  const err = e as { message?: string; mark?: { line?: number; column?: number }; linePos?: { line: number; col: number }[] };
-  const first = String(err?.message ?? e).split('\n')[0]!.trim();
+  const err = e as {
+    message?: string;
+    mark?: { line?: number; column?: number };
+    linePos?: { line: number; col: number }[];
+  };
+  const first = String(err?.message ?? e)
+    .split('\n')[0]!
+    .trim();
   let line: number | undefined;
   let col: number | undefined;
   if (err?.mark && typeof err.mark.line === 'number') {
@@ -207,15 +244,21 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
 async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
   const server = resolveServer(opts)!;
   if (opts.cert && !opts.key) throw configError('--cert was given without --key', 'Pass the client key with --key.');
-  if (opts.key && !opts.cert) throw configError('--key was given without --cert', 'Pass the client certificate with --cert.');
+  if (opts.key && !opts.cert)
+    throw configError('--key was given without --cert', 'Pass the client certificate with --cert.');
   if (opts.cert) assertReadable(opts.cert, 'client certificate', '--cert');
   if (opts.key) assertReadable(opts.key, 'client key', '--key');
   if (opts.cacert) assertReadable(opts.cacert, 'CA certificate', '--cacert');
   let clientCertificate: CertInfo | undefined;
   if (opts.cert && opts.key) {
     const { cert, info } = inspectClientCert(readFileSync(opts.cert), `"${opts.cert}" (--cert)`);
-    assertKeyMatches(cert, readFileSync(opts.key), `"${opts.cert}" (--cert)`, `"${opts.key}" (--key)`,
-      'Pass the key that was issued with this certificate to --key (the certificate\'s public key must match it).');
+    assertKeyMatches(
+      cert,
+      readFileSync(opts.key),
+      `"${opts.cert}" (--cert)`,
+      `"${opts.key}" (--key)`,
+      "Pass the key that was issued with this certificate to --key (the certificate's public key must match it).",
+    );
     clientCertificate = info;
   }
 
@@ -319,8 +362,10 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
       const full = new KubeConfig();
       full.loadFromOptions({
         clusters: lite.clusters,
-        users: lite.users.map(({ tokenFile, ...u }) =>
-          ({ ...u, token: tokenFile ? readFileSync(tokenFile, 'utf8').trim() : u.token })),
+        users: lite.users.map(({ tokenFile, ...u }) => ({
+          ...u,
+          token: tokenFile ? readFileSync(tokenFile, 'utf8').trim() : u.token,
+        })),
         contexts: lite.contexts,
         currentContext: lite.currentContext,
       });
@@ -329,7 +374,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   } catch (e) {
     if (e instanceof KubeError) throw e;
     throw configError(
-      `Cannot load the kubeconfig ${explicit ? displayPath(explicit) : process.env.KUBECONFIG ?? '~/.kube/config'}: ${yamlProblem(e)}`,
+      `Cannot load the kubeconfig ${explicit ? displayPath(explicit) : (process.env.KUBECONFIG ?? '~/.kube/config')}: ${yamlProblem(e)}`,
       'Fix the file (`kubectl config view` shows what kubectl makes of it) or pass another with --kubeconfig.',
       e,
     );
@@ -386,8 +431,11 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   if (cluster.server.startsWith('http:') && kc instanceof LiteKubeConfig) {
     // kubectl (client-go) sends a user's credentials only over TLS: a plain-HTTP server (kubectl
     // proxy, an insecure port) gets none, so a token never travels in clear text. Impersonation stays.
-    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) =>
-      ({ name, impersonate, impersonateGroups });
+    const credentialless = ({ name, impersonate, impersonateGroups }: LiteUser) => ({
+      name,
+      impersonate,
+      impersonateGroups,
+    });
     kc.users = kc.users.map((u) => (u.name === ctx.user ? credentialless(u) : u));
   }
   const user = ctx.user ? kc.getUser(ctx.user) : null;
@@ -396,21 +444,35 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
 
   // Files the kubeconfig points at: say which entry is wrong now, not at the first request.
   const inKc = (field: string, entry: string) => `${field} of ${entry} in the kubeconfig ${source}`;
-  if (cluster.caFile && !insecure) assertReadable(cluster.caFile, 'CA certificate', inKc('certificate-authority', `cluster "${cluster.name}"`));
-  if (user?.certFile) assertReadable(user.certFile, 'client certificate', inKc('client-certificate', `user "${user.name}"`));
+  if (cluster.caFile && !insecure)
+    assertReadable(cluster.caFile, 'CA certificate', inKc('certificate-authority', `cluster "${cluster.name}"`));
+  if (user?.certFile)
+    assertReadable(user.certFile, 'client certificate', inKc('client-certificate', `user "${user.name}"`));
   if (user?.keyFile) assertReadable(user.keyFile, 'client key', inKc('client-key', `user "${user.name}"`));
   let clientCertificate: CertInfo | undefined;
-  const certPem = user?.certFile ? readFileSync(user.certFile) : user?.certData ? Buffer.from(user.certData, 'base64') : undefined;
-  const keyPem = user?.keyFile ? readFileSync(user.keyFile) : user?.keyData ? Buffer.from(user.keyData, 'base64') : undefined;
+  const certPem = user?.certFile
+    ? readFileSync(user.certFile)
+    : user?.certData
+      ? Buffer.from(user.certData, 'base64')
+      : undefined;
+  const keyPem = user?.keyFile
+    ? readFileSync(user.keyFile)
+    : user?.keyData
+      ? Buffer.from(user.keyData, 'base64')
+      : undefined;
   if (certPem && keyPem && user) {
     const certWhere = `of user "${user.name}" (${user.certFile ? `client-certificate ${user.certFile}` : 'client-certificate-data'})`;
     const keyWhere = user.keyFile ? `client-key ${user.keyFile}` : 'client-key-data';
     const { cert, info } = inspectClientCert(certPem, certWhere);
-    assertKeyMatches(cert, keyPem, certWhere, keyWhere,
-      `Fix user "${user.name}" in ${source}: client-key must be the key issued with client-certificate.`);
+    assertKeyMatches(
+      cert,
+      keyPem,
+      certWhere,
+      keyWhere,
+      `Fix user "${user.name}" in ${source}: client-key must be the key issued with client-certificate.`,
+    );
     clientCertificate = info;
   }
-
 
   const kubectlArgs: string[] = [];
   if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
@@ -444,7 +506,15 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     kubeConfig: kc,
     timeoutMs,
     warnings: [
-      ...(insecure ? [INSECURE_WARNING(opts.insecureSkipTlsVerify ? '--insecure-skip-tls-verify' : `insecure-skip-tls-verify in the kubeconfig cluster "${cluster.name}"`)] : []),
+      ...(insecure
+        ? [
+            INSECURE_WARNING(
+              opts.insecureSkipTlsVerify
+                ? '--insecure-skip-tls-verify'
+                : `insecure-skip-tls-verify in the kubeconfig cluster "${cluster.name}"`,
+            ),
+          ]
+        : []),
       ...plainHttpWarnings(cluster.server, !!(user?.token || user?.exec || user?.authProvider)),
       ...certWarnings(clientCertificate),
     ],
@@ -467,12 +537,14 @@ function loadInCluster(lite: LiteKubeConfig): void {
   const namespace =
     process.env.POD_NAMESPACE || (existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : undefined);
   lite.loadFromEntries(
-    [{
-      name: 'in-cluster',
-      server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
-      caFile: join(IN_CLUSTER_DIR, 'ca.crt'),
-      skipTLSVerify: false,
-    }],
+    [
+      {
+        name: 'in-cluster',
+        server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+        caFile: join(IN_CLUSTER_DIR, 'ca.crt'),
+        skipTLSVerify: false,
+      },
+    ],
     [{ name: 'in-cluster', tokenFile: join(IN_CLUSTER_DIR, 'token') }],
     [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster', namespace }],
     'in-cluster',
@@ -509,7 +581,8 @@ type AnyCluster = NonNullable<ReturnType<KubeConfig['getCluster']>> | LiteCluste
 
 /** Swaps a cluster entry (for --insecure-skip-tls-verify, or plain http://) in either loader. */
 function replaceCluster<T extends AnyCluster>(kc: LiteKubeConfig | KubeConfig, patched: T): T {
-  const swap = <C extends { name: string }>(list: C[]) => list.map((c) => (c.name === patched.name ? (patched as unknown as C) : c));
+  const swap = <C extends { name: string }>(list: C[]) =>
+    list.map((c) => (c.name === patched.name ? (patched as unknown as C) : c));
   if (kc instanceof LiteKubeConfig) kc.clusters = swap(kc.clusters);
   else kc.clusters = swap(kc.clusters);
   return patched;

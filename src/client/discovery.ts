@@ -77,7 +77,12 @@ export function parseAggregated(doc: unknown, root: 'api' | 'apis'): DiscoveredG
   });
 }
 
-function otherGV(kindGroup: unknown, kindVersion: unknown, group: string, version: string): { group?: string; version?: string } {
+function otherGV(
+  kindGroup: unknown,
+  kindVersion: unknown,
+  group: string,
+  version: string,
+): { group?: string; version?: string } {
   const g = typeof kindGroup === 'string' ? kindGroup : undefined;
   const v = typeof kindVersion === 'string' && kindVersion ? kindVersion : undefined;
   // Empty group/version in responseKind means "same as this group-version".
@@ -88,12 +93,14 @@ function otherGV(kindGroup: unknown, kindVersion: unknown, group: string, versio
 }
 
 function aggregatedResource(r: Json, group: string, version: string): DiscoveredResource {
-  const subresources: DiscoveredSubresource[] = (Array.isArray(r.subresources) ? r.subresources : []).map((s: Json) => ({
-    name: String(s.subresource ?? ''),
-    kind: String(s.responseKind?.kind ?? ''),
-    ...otherGV(s.responseKind?.group, s.responseKind?.version, group, version),
-    verbs: strings(s.verbs),
-  }));
+  const subresources: DiscoveredSubresource[] = (Array.isArray(r.subresources) ? r.subresources : []).map(
+    (s: Json) => ({
+      name: String(s.subresource ?? ''),
+      kind: String(s.responseKind?.kind ?? ''),
+      ...otherGV(s.responseKind?.group, s.responseKind?.version, group, version),
+      verbs: strings(s.verbs),
+    }),
+  );
   return {
     name: String(r.resource ?? ''),
     singularName: String(r.singularResource ?? ''),
@@ -164,7 +171,13 @@ function legacyPlan(doc: unknown, root: 'api' | 'apis'): LegacyPlan[] {
   if (root === 'api') {
     const versions = strings(d.versions);
     return versions.length
-      ? [{ group: '', versions: versions.map((v) => ({ version: v, groupVersion: v })), preferredVersion: versions[0]! }]
+      ? [
+          {
+            group: '',
+            versions: versions.map((v) => ({ version: v, groupVersion: v })),
+            preferredVersion: versions[0]!,
+          },
+        ]
       : [];
   }
   const groups: Json[] = Array.isArray(d.groups) ? d.groups : [];
@@ -174,7 +187,11 @@ function legacyPlan(doc: unknown, root: 'api' | 'apis'): LegacyPlan[] {
       version: String(v.version ?? ''),
       groupVersion: String(v.groupVersion ?? gvString(name, String(v.version ?? ''))),
     }));
-    return { group: name, versions, preferredVersion: String(g.preferredVersion?.version ?? versions[0]?.version ?? '') };
+    return {
+      group: name,
+      versions,
+      preferredVersion: String(g.preferredVersion?.version ?? versions[0]?.version ?? ''),
+    };
   });
 }
 
@@ -224,10 +241,7 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
 
   const coreGroups = aggApi ? parseAggregated(apiDoc, 'api') : [];
   const namedGroups = aggApis ? parseAggregated(apisDoc, 'apis') : [];
-  const plans = [
-    ...(aggApi ? [] : legacyPlan(apiDoc, 'api')),
-    ...(aggApis ? [] : legacyPlan(apisDoc, 'apis')),
-  ];
+  const plans = [...(aggApi ? [] : legacyPlan(apiDoc, 'api')), ...(aggApis ? [] : legacyPlan(apisDoc, 'apis'))];
   const legacyGroups = new Map<LegacyPlan, DiscoveredGroup>();
   const jobs: { plan: LegacyPlan; gv: DiscoveredGroupVersion }[] = [];
   for (const plan of plans) {

@@ -103,7 +103,8 @@ const PAGING_KEYS = new Set(['limit', 'continue', 'includeObject']);
  *  stays `get --raw`). */
 function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams): string | undefined {
   const r = parseResourcePath(pathOnly);
-  if (!r || r.subresource !== 'log' || r.group !== '' || r.resource !== 'pods' || !r.name || !r.namespace) return undefined;
+  if (!r || r.subresource !== 'log' || r.group !== '' || r.resource !== 'pods' || !r.name || !r.namespace)
+    return undefined;
   const args = [...prefix, 'logs', r.name, '-n', r.namespace];
   let follow = false;
   for (const [key, value] of query) {
@@ -133,8 +134,14 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
 
   const keys = [...query.keys()];
   const watch = query.get('watch') === '1' || query.get('watch') === 'true';
-  const simpleQuery = keys.every((k) =>
-    PAGING_KEYS.has(k) || k === 'watch' || k === 'labelSelector' || k === 'fieldSelector' || (watch && k === 'resourceVersion'));
+  const simpleQuery = keys.every(
+    (k) =>
+      PAGING_KEYS.has(k) ||
+      k === 'watch' ||
+      k === 'labelSelector' ||
+      k === 'fieldSelector' ||
+      (watch && k === 'resourceVersion'),
+  );
   const r = simpleQuery ? parseResourcePath(pathOnly) : undefined;
   if (r && !r.subresource && !(watch && r.name)) {
     const resArg = r.group ? `${r.resource}.${r.group}` : r.resource;

@@ -179,10 +179,11 @@ export function classifyNetworkError(err: unknown, ctx: ErrorContext = {}): Kube
     return new KubeError({
       ...base,
       kind: 'tls',
-      message: code === 'CERT_HAS_EXPIRED'
-        ? `TLS: the server certificate of ${host} has expired`
-        : `TLS: the server certificate of ${host} is not yet valid`,
-      hint: 'Renew the API server certificate, or check this machine\'s clock.',
+      message:
+        code === 'CERT_HAS_EXPIRED'
+          ? `TLS: the server certificate of ${host} has expired`
+          : `TLS: the server certificate of ${host} is not yet valid`,
+      hint: "Renew the API server certificate, or check this machine's clock.",
     });
   }
   if (code && CLIENT_CERT_REJECTED.has(code)) {
@@ -250,9 +251,21 @@ export function isStatus(v: unknown): v is KubeStatus {
 }
 
 const REASON_BY_CODE: Record<number, string> = {
-  400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed',
-  406: 'NotAcceptable', 409: 'Conflict', 410: 'Expired', 415: 'UnsupportedMediaType', 422: 'Invalid',
-  429: 'TooManyRequests', 500: 'InternalError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'Timeout',
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  406: 'NotAcceptable',
+  409: 'Conflict',
+  410: 'Expired',
+  415: 'UnsupportedMediaType',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'Timeout',
 };
 
 /** True when a body is an HTML page (a middlebox, a login portal, a web server's error page). */
@@ -266,7 +279,10 @@ export function htmlSummary(body: string): string | undefined {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1]?.replace(/\s+/g, ' ').trim();
   if (title) return title;
   const text = head.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n');
-  const line = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).find(Boolean);
+  const line = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find(Boolean);
   if (!line) return undefined;
   return line.length > 120 ? `${line.slice(0, 120)}…` : line;
 }
@@ -280,11 +296,15 @@ function textSnippet(body: string): string {
   return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
-const HTML_HINT = 'Something between you and the API server (a proxy, load balancer, VPN or login portal) answered instead of Kubernetes. Check the server URL and HTTPS_PROXY/proxy settings, or log in to the network first.';
+const HTML_HINT =
+  'Something between you and the API server (a proxy, load balancer, VPN or login portal) answered instead of Kubernetes. Check the server URL and HTTPS_PROXY/proxy settings, or log in to the network first.';
 
 /** `kubectl auth can-i` suggestion from a kube-apiserver Forbidden message. */
 export function canIHint(message: string): string | undefined {
-  const res = /cannot (\S+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)?/.exec(message);
+  const res =
+    /cannot (\S+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)?/.exec(
+      message,
+    );
   if (res) {
     const [, verb, resource, group, ns] = res;
     const [plural, sub] = resource!.split('/');
@@ -338,12 +358,17 @@ export function httpError(
       hint: `${HTML_HINT}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds}s)` : ''}`,
     });
   }
-  const msg = (short: string) => `${status} ${short}${serverMessage && serverMessage !== short ? `: ${serverMessage}` : ''}`;
+  const msg = (short: string) =>
+    `${status} ${short}${serverMessage && serverMessage !== short ? `: ${serverMessage}` : ''}`;
 
   switch (status) {
     case 401:
       if (ctx.clientCertProblem) {
-        return new KubeError({ ...base, message: msg('Unauthorized'), hint: `${ctx.clientCertProblem} Renew it (or get a fresh kubeconfig), then reconnect.` });
+        return new KubeError({
+          ...base,
+          message: msg('Unauthorized'),
+          hint: `${ctx.clientCertProblem} Renew it (or get a fresh kubeconfig), then reconnect.`,
+        });
       }
       return new KubeError({
         ...base,
@@ -384,9 +409,17 @@ export function httpError(
           : 'This path is not served by the server. The resource type may not exist in this cluster or version — check discovery.',
       });
     case 405:
-      return new KubeError({ ...base, message: msg('Method Not Allowed'), hint: 'The resource does not support this verb (see its verbs in discovery).' });
+      return new KubeError({
+        ...base,
+        message: msg('Method Not Allowed'),
+        hint: 'The resource does not support this verb (see its verbs in discovery).',
+      });
     case 406:
-      return new KubeError({ ...base, message: msg('Not Acceptable'), hint: 'The server cannot produce the requested format; retry with plain application/json.' });
+      return new KubeError({
+        ...base,
+        message: msg('Not Acceptable'),
+        hint: 'The server cannot produce the requested format; retry with plain application/json.',
+      });
     case 410:
       return new KubeError({
         ...base,
@@ -401,12 +434,17 @@ export function httpError(
       });
     default:
       if (status >= 500) {
-        const hint = status === 503
-          ? 'The API (or an aggregated API service behind it) is unavailable. Check `kubectl get apiservices` and retry.'
-          : status === 504
-            ? 'The server timed out handling the request. Retry, or ask for less (use limit, a namespace).'
-            : 'The server failed handling the request. Retry; if it persists, check the API server logs.';
-        return new KubeError({ ...base, message: msg(reason), hint: `${hint}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds}s)` : ''}` });
+        const hint =
+          status === 503
+            ? 'The API (or an aggregated API service behind it) is unavailable. Check `kubectl get apiservices` and retry.'
+            : status === 504
+              ? 'The server timed out handling the request. Retry, or ask for less (use limit, a namespace).'
+              : 'The server failed handling the request. Retry; if it persists, check the API server logs.';
+        return new KubeError({
+          ...base,
+          message: msg(reason),
+          hint: `${hint}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds}s)` : ''}`,
+        });
       }
       return new KubeError({ ...base, message: msg(reason), hint: 'The server refused the request; see the message.' });
   }
@@ -417,7 +455,7 @@ export function timeoutError(ms: number, ctx: ErrorContext = {}): KubeError {
     kind: 'timeout',
     message: `No answer from ${hostOf(ctx.server)} within ${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s (${ctx.method ?? 'GET'} ${ctx.path ?? ''})`,
     hint: ctx.proxy
-      ? 'kubectl proxy is up but the cluster behind it does not answer. Check the proxy\'s terminal and its kubeconfig.'
+      ? "kubectl proxy is up but the cluster behind it does not answer. Check the proxy's terminal and its kubeconfig."
       : 'The server is slow or unreachable (firewall dropping packets?). Retry, ask for less (a namespace, a smaller page), or raise the limit with --request-timeout.',
     path: ctx.path,
     method: ctx.method,
@@ -425,11 +463,19 @@ export function timeoutError(ms: number, ctx: ErrorContext = {}): KubeError {
 }
 
 function mb(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+  return bytes >= 1 << 20
+    ? `${(bytes / (1 << 20)).toFixed(1)} MB`
+    : bytes >= 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${bytes} bytes`;
 }
 
 /** A buffered response larger than the client keeps in memory. */
-export function bodyTooLargeError(limit: number, info: { bytes: number; declared?: number }, ctx: ErrorContext = {}): KubeError {
+export function bodyTooLargeError(
+  limit: number,
+  info: { bytes: number; declared?: number },
+  ctx: ErrorContext = {},
+): KubeError {
   const size = info.declared !== undefined ? `${mb(info.declared)} (Content-Length)` : `more than ${mb(info.bytes)}`;
   return new KubeError({
     kind: 'parse',
@@ -442,7 +488,10 @@ export function bodyTooLargeError(limit: number, info: { bytes: number; declared
 }
 
 /** The connection closed after the headers, before the whole body arrived. */
-export function responseCutError(info: { bytes: number; declared?: number; status?: number; cause?: unknown }, ctx: ErrorContext = {}): KubeError {
+export function responseCutError(
+  info: { bytes: number; declared?: number; status?: number; cause?: unknown },
+  ctx: ErrorContext = {},
+): KubeError {
   const got = info.declared !== undefined ? `${info.bytes} of ${info.declared} bytes` : `${info.bytes} bytes`;
   return new KubeError({
     kind: 'network',
@@ -509,7 +558,7 @@ export function watchCutError(events: number, cause: unknown, ctx: ErrorContext 
     kind: 'network',
     code: ERR_WATCH_CUT,
     message: `The watch on ${ctx.path ?? ''} was cut after ${events} event(s): ${cause instanceof Error ? cause.message : String(cause)}`,
-    hint: 'Watches break when the API server restarts or a proxy closes long connections. List again and start a new watch from the list\'s resourceVersion.',
+    hint: "Watches break when the API server restarts or a proxy closes long connections. List again and start a new watch from the list's resourceVersion.",
     path: ctx.path,
     method: ctx.method ?? 'GET',
     cause,
@@ -562,26 +611,43 @@ export function explainError(err: unknown): { title: string; detail: string; hin
         title = `${err.status ?? ''} ${humanReason(err.reason)}`.trim();
         break;
       case 'network':
-        title = err.code === 'ECONNREFUSED'
-          ? 'Connection refused'
-          : err.code === 'ENOTFOUND' || err.code?.startsWith('EAI_')
-            ? 'Host not found'
-            : err.code === ERR_RESPONSE_CUT || err.code === ERR_WATCH_CUT || err.code === 'ECONNRESET'
-              ? 'Connection dropped'
-              : 'Network error';
+        title =
+          err.code === 'ECONNREFUSED'
+            ? 'Connection refused'
+            : err.code === 'ENOTFOUND' || err.code?.startsWith('EAI_')
+              ? 'Host not found'
+              : err.code === ERR_RESPONSE_CUT || err.code === ERR_WATCH_CUT || err.code === 'ECONNRESET'
+                ? 'Connection dropped'
+                : 'Network error';
         break;
-      case 'tls': title = 'TLS error'; break;
-      case 'timeout': title = 'Timed out'; break;
-      case 'config': title = 'Configuration problem'; break;
+      case 'tls':
+        title = 'TLS error';
+        break;
+      case 'timeout':
+        title = 'Timed out';
+        break;
+      case 'config':
+        title = 'Configuration problem';
+        break;
       case 'parse':
-        title = err.code === ERR_BODY_TOO_LARGE ? 'Response too large' : err.code === ERR_HTML_BODY ? 'Not a Kubernetes answer (HTML)' : 'Unreadable response';
+        title =
+          err.code === ERR_BODY_TOO_LARGE
+            ? 'Response too large'
+            : err.code === ERR_HTML_BODY
+              ? 'Not a Kubernetes answer (HTML)'
+              : 'Unreadable response';
         break;
-      case 'cancelled': title = 'Cancelled'; break;
-      case 'read-only': title = 'Refused: read-only'; break;
+      case 'cancelled':
+        title = 'Cancelled';
+        break;
+      case 'read-only':
+        title = 'Refused: read-only';
+        break;
     }
-    let detail = err.kind === 'http'
-      ? `${err.code === ERR_HTML_BODY ? err.message.replace(/^\d+ [^:]*: /, '') : (err.serverMessage ?? err.message)}${err.method || err.path ? `\n${err.method ?? 'GET'} ${err.path ?? ''}` : ''}`
-      : err.message;
+    let detail =
+      err.kind === 'http'
+        ? `${err.code === ERR_HTML_BODY ? err.message.replace(/^\d+ [^:]*: /, '') : (err.serverMessage ?? err.message)}${err.method || err.path ? `\n${err.method ?? 'GET'} ${err.path ?? ''}` : ''}`
+        : err.message;
     if (err.attempts > 1) detail += `\n(tried ${err.attempts} times)`;
     return { title, detail, hint: err.hint };
   }

@@ -61,7 +61,12 @@ export interface RetryPolicy {
   random?: () => number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 4000,
+  maxRetryAfterMs: 10_000,
+};
 
 /** HTTP statuses worth another try for an idempotent request (500 is not: it is usually a bug, not load). */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
@@ -73,11 +78,16 @@ const RETRY_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE',
  * How long to wait before attempt `attempt + 1` of a safe GET that failed with `err`, or undefined
  * when it must not be retried. Exponential backoff with jitter; Retry-After (seconds) wins when given.
  */
-export function retryDelayMs(err: unknown, attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number | undefined {
+export function retryDelayMs(
+  err: unknown,
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): number | undefined {
   if (attempt >= policy.attempts || !(err instanceof KubeError)) return undefined;
-  const retryable = err.kind === 'http'
-    ? err.status !== undefined && RETRY_STATUSES.has(err.status)
-    : err.kind === 'network' && err.code !== undefined && RETRY_NETWORK_CODES.has(err.code);
+  const retryable =
+    err.kind === 'http'
+      ? err.status !== undefined && RETRY_STATUSES.has(err.status)
+      : err.kind === 'network' && err.code !== undefined && RETRY_NETWORK_CODES.has(err.code);
   if (!retryable) return undefined;
   const random = policy.random ?? Math.random;
   if (err.retryAfterSeconds !== undefined) {
@@ -201,8 +211,10 @@ export class HttpTransport {
     const cert = this.conn.clientCertificate;
     if (cert) {
       const now = Date.now();
-      if (now > cert.notAfter.getTime()) ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) expired on ${cert.notAfter.toISOString()}.`;
-      else if (now < cert.notBefore.getTime()) ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) is not valid before ${cert.notBefore.toISOString()} (check this machine's clock).`;
+      if (now > cert.notAfter.getTime())
+        ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) expired on ${cert.notAfter.toISOString()}.`;
+      else if (now < cert.notBefore.getTime())
+        ctx.clientCertProblem = `The client certificate (CN=${cert.commonName ?? '?'}) is not valid before ${cert.notBefore.toISOString()} (check this machine's clock).`;
     }
     return ctx;
   }
@@ -285,22 +297,38 @@ export class HttpTransport {
         then();
       };
       if (left > 0) {
-        timer = setTimeout(() => finish(() => reject(new KubeError({
-          kind: 'timeout',
-          message: `Getting credentials took longer than ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${ctx.method ?? 'GET'} ${ctx.path ?? ''})`,
-          hint: 'The kubeconfig user\'s exec credential plugin (or token refresh) did not finish. Run it by hand to see why (`kubectl config view --minify` shows the command).',
-          path: ctx.path,
-          method: ctx.method,
-        }))), left);
+        timer = setTimeout(
+          () =>
+            finish(() =>
+              reject(
+                new KubeError({
+                  kind: 'timeout',
+                  message: `Getting credentials took longer than ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${ctx.method ?? 'GET'} ${ctx.path ?? ''})`,
+                  hint: "The kubeconfig user's exec credential plugin (or token refresh) did not finish. Run it by hand to see why (`kubectl config view --minify` shows the command).",
+                  path: ctx.path,
+                  method: ctx.method,
+                }),
+              ),
+            ),
+          left,
+        );
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
-      this.prepare(req.path).then((p) => finish(() => resolvePrepared(p)), (e) => finish(() => reject(e)));
+      this.prepare(req.path).then(
+        (p) => finish(() => resolvePrepared(p)),
+        (e) => finish(() => reject(e)),
+      );
     });
   }
 
   /** Start a request; resolves when the response headers arrive. */
-  private async start(req: HttpRequest, timeoutMs: number, started: number, onTimeoutArm: (cancel: () => void) => void,
-    retried = false): Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
+  private async start(
+    req: HttpRequest,
+    timeoutMs: number,
+    started: number,
+    onTimeoutArm: (cancel: () => void) => void,
+    retried = false,
+  ): Promise<{ res: IncomingMessage; clientReq: http.ClientRequest }> {
     assertReadOnly(req.method, req.path);
     const ctx = this.context(req);
     if (req.signal?.aborted) throw cancelledError(ctx);
@@ -384,8 +412,14 @@ export class HttpTransport {
       const status = res.statusCode ?? 0;
       const remaining = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
       const { body, bytes } = await readBody(res, clientReq, {
-        signal: req.signal, maxBody: req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, deadlineMs: remaining, timeoutMs,
-        status, headers, started, ctx,
+        signal: req.signal,
+        maxBody: req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        deadlineMs: remaining,
+        timeoutMs,
+        status,
+        headers,
+        started,
+        ctx,
       });
       const durationMs = Date.now() - started;
       if (status >= 400) {
@@ -420,7 +454,14 @@ export class HttpTransport {
     if (status >= 400) {
       const deadlineMs = timeoutMs > 0 ? Math.max(1, timeoutMs - durationMs) : ERROR_BODY_TIMEOUT_MS;
       const { body, bytes } = await readBody(res, clientReq, {
-        signal: req.signal, maxBody: ERROR_BODY_MAX_BYTES, deadlineMs, timeoutMs: deadlineMs, status, headers, started, ctx,
+        signal: req.signal,
+        maxBody: ERROR_BODY_MAX_BYTES,
+        deadlineMs,
+        timeoutMs: deadlineMs,
+        status,
+        headers,
+        started,
+        ctx,
       });
       const err = httpError(status, headers, body, ctx);
       failureInfo.set(err, { status, headers, bytes, durationMs: Date.now() - started });
@@ -464,7 +505,11 @@ interface BodyLimits {
  * (a Status is a few hundred bytes): past that the connection is closed and the prefix explains the
  * error, so a server answering 500 with an endless body cannot fill memory.
  */
-function readBody(res: IncomingMessage, clientReq: http.ClientRequest, o: BodyLimits): Promise<{ body: string; bytes: number }> {
+function readBody(
+  res: IncomingMessage,
+  clientReq: http.ClientRequest,
+  o: BodyLimits,
+): Promise<{ body: string; bytes: number }> {
   const { signal, status, headers, started, ctx } = o;
   const errorCap = status >= 400 ? ERROR_BODY_MAX_BYTES : 0;
   const maxBody = errorCap && (o.maxBody === 0 || o.maxBody > errorCap) ? errorCap : o.maxBody;
@@ -473,7 +518,10 @@ function readBody(res: IncomingMessage, clientReq: http.ClientRequest, o: BodyLi
   const chunks: Buffer[] = [];
   let bytes = 0;
   // With a Content-Length, copy into one buffer as data arrives (no second copy at the end).
-  let whole = declared !== undefined && declared > 0 && (maxBody === 0 || declared <= maxBody) ? Buffer.allocUnsafe(declared) : undefined;
+  let whole =
+    declared !== undefined && declared > 0 && (maxBody === 0 || declared <= maxBody)
+      ? Buffer.allocUnsafe(declared)
+      : undefined;
   const text = () => (whole ? whole.toString('utf8', 0, bytes) : Buffer.concat(chunks).toString('utf8'));
   return new Promise((resolveBody, reject) => {
     let done = false;
@@ -508,8 +556,10 @@ function readBody(res: IncomingMessage, clientReq: http.ClientRequest, o: BodyLi
       fail(bodyTooLargeError(maxBody, { bytes: 0, declared }, ctx));
       return;
     }
-    if (o.deadlineMs > 0) deadline = setTimeout(() => (errorCap ? keepPrefix() : fail(timeoutError(o.timeoutMs, ctx))), o.deadlineMs);
-    const cut = (cause: unknown) => (errorCap ? keepPrefix() : fail(responseCutError({ bytes, declared, status, cause }, ctx)));
+    if (o.deadlineMs > 0)
+      deadline = setTimeout(() => (errorCap ? keepPrefix() : fail(timeoutError(o.timeoutMs, ctx))), o.deadlineMs);
+    const cut = (cause: unknown) =>
+      errorCap ? keepPrefix() : fail(responseCutError({ bytes, declared, status, cause }, ctx));
     res.on('data', (c: Buffer) => {
       if (done) return;
       if (maxBody > 0 && bytes + c.length > maxBody) {
@@ -534,7 +584,9 @@ function readBody(res: IncomingMessage, clientReq: http.ClientRequest, o: BodyLi
       }
       bytes += c.length;
     });
-    res.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx))));
+    res.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx)),
+    );
     res.on('aborted', () => cut(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
     // A socket that closes without 'end' and without an error must not leave us waiting for the deadline.
     res.on('close', () => {

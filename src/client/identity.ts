@@ -55,9 +55,10 @@ export async function whoAmI(api: KubeApi, opts: { signal?: AbortSignal } = {}):
     if (st !== 403 && st !== 404) throw e;
     failure = e as KubeError;
   }
-  const note = failure.status === 404
-    ? '404: this server does not serve authentication.k8s.io/v1 SelfSubjectReview (Kubernetes before 1.28).'
-    : '403: the server refused the SelfSubjectReview (RBAC grants it to system:authenticated only).';
+  const note =
+    failure.status === 404
+      ? '404: this server does not serve authentication.k8s.io/v1 SelfSubjectReview (Kubernetes before 1.28).'
+      : '403: the server refused the SelfSubjectReview (RBAC grants it to system:authenticated only).';
   const named = userFromForbidden(failure);
   if (named === 'system:anonymous') {
     return { username: 'system:anonymous', groups: ['system:unauthenticated'], source: 'anonymous', note };
@@ -66,7 +67,12 @@ export async function whoAmI(api: KubeApi, opts: { signal?: AbortSignal } = {}):
   const conn = api.connection;
   if (conn.user) return { username: conn.user, groups: [], source: 'kubeconfig', note };
   if (conn.mode === 'proxy') {
-    return { username: '', groups: [], source: 'unknown', note: `${note} kubectl proxy authenticates with its own kubeconfig user, which is not visible from here.` };
+    return {
+      username: '',
+      groups: [],
+      source: 'unknown',
+      note: `${note} kubectl proxy authenticates with its own kubeconfig user, which is not visible from here.`,
+    };
   }
   if (!sendsCredentials(api)) {
     return { username: 'system:anonymous', groups: ['system:unauthenticated'], source: 'anonymous', note };
@@ -98,7 +104,12 @@ export function ruleAllows(rule: ResourceRule, group: string, resource: string, 
 }
 
 /** Evaluate a rules review locally for each verb. */
-export function evaluateRules(rules: ResourceRule[], group: string, resource: string, verbs: string[]): Record<string, boolean> {
+export function evaluateRules(
+  rules: ResourceRule[],
+  group: string,
+  resource: string,
+  verbs: string[],
+): Record<string, boolean> {
   const out: Record<string, boolean> = {};
   for (const v of verbs) out[v] = rules.some((r) => ruleAllows(r, group, resource, v));
   return out;
@@ -142,8 +153,12 @@ function splitResource(resource: string): { resource: string; subresource?: stri
 }
 
 /** One SelfSubjectAccessReview (kubectl auth can-i VERB RESOURCE [-n NS]), cached for the session (not abortable). */
-export function accessReview(api: KubeApi, ref: ResourceRef, namespace: string | undefined,
-  verb: string): Promise<boolean> {
+export function accessReview(
+  api: KubeApi,
+  ref: ResourceRef,
+  namespace: string | undefined,
+  verb: string,
+): Promise<boolean> {
   const ns = ref.namespaced ? namespace : undefined;
   const key = `${ns ?? ''}|${ref.group}|${ref.resource}|${verb}`;
   const cache = cacheFor(api).access;
@@ -189,8 +204,13 @@ export interface AllowedVerbsOptions {
  * is per namespace and cannot tell cluster-wide permission from a namespace's RoleBindings.
  * Throws (KubeError) when the access reviews themselves are refused, e.g. for system:anonymous.
  */
-export async function allowedVerbs(api: KubeApi, ref: ResourceRef, namespace: string | undefined,
-  verbs: string[], opts: AllowedVerbsOptions = {}): Promise<Record<string, boolean>> {
+export async function allowedVerbs(
+  api: KubeApi,
+  ref: ResourceRef,
+  namespace: string | undefined,
+  verbs: string[],
+  opts: AllowedVerbsOptions = {},
+): Promise<Record<string, boolean>> {
   const checkAbort = () => {
     if (opts.signal?.aborted) throw cancelledError({ method: 'POST', path: SELF_SUBJECT_ACCESS_REVIEW_PATH });
   };

@@ -126,7 +126,12 @@ export class LiteKubeConfig implements CredentialSource {
       for (const c of (doc.contexts ?? []) as Yaml[]) {
         if (!c?.name || this.getContextObject(c.name)) continue;
         const cx = (c.context ?? {}) as Yaml;
-        this.contexts.push({ name: String(c.name), cluster: String(cx.cluster ?? ''), user: String(cx.user ?? ''), namespace: str(cx.namespace) });
+        this.contexts.push({
+          name: String(c.name),
+          cluster: String(cx.cluster ?? ''),
+          user: String(cx.user ?? ''),
+          namespace: str(cx.namespace),
+        });
       }
     }
   }
@@ -139,7 +144,10 @@ export class LiteKubeConfig implements CredentialSource {
     this.currentContext = currentContext;
   }
 
-  loadFromClusterAndUser(cluster: Partial<LiteCluster> & { name: string; server: string }, user: Partial<LiteUser> & { name: string }): void {
+  loadFromClusterAndUser(
+    cluster: Partial<LiteCluster> & { name: string; server: string },
+    user: Partial<LiteUser> & { name: string },
+  ): void {
     this.clusters = [{ skipTLSVerify: false, ...cluster }];
     this.users = [{ ...user }];
     this.contexts = [{ name: 'loaded-context', cluster: cluster.name, user: user.name }];
@@ -180,7 +188,8 @@ export class LiteKubeConfig implements CredentialSource {
   async applyToHTTPSOptions(opts: RequestOptions): Promise<void> {
     const cluster = this.getCurrentCluster();
     const user = this.getCurrentUser();
-    const read = (file?: string, data?: string) => (data ? Buffer.from(data, 'base64') : file ? readFileSync(file) : undefined);
+    const read = (file?: string, data?: string) =>
+      data ? Buffer.from(data, 'base64') : file ? readFileSync(file) : undefined;
     if (cluster) {
       if (cluster.skipTLSVerify) opts.rejectUnauthorized = false;
       else opts.ca = read(cluster.caFile, cluster.caData);
@@ -200,7 +209,8 @@ export class LiteKubeConfig implements CredentialSource {
     }
     const headers = (opts.headers ??= {}) as Record<string, string>;
     if (token) headers.Authorization = `Bearer ${token}`;
-    else if (user.username && user.password) headers.Authorization = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
+    else if (user.username && user.password)
+      headers.Authorization = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
   }
 
   forgetCredentials(): boolean {

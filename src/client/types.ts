@@ -149,16 +149,26 @@ export interface KubeApi {
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
   /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for);
    *  `onOpen`: called once the server accepted the watch (its headers arrived). */
-  watch(ref: ResourceRef,
+  watch(
+    ref: ResourceRef,
     opts: {
-      namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; fieldSelector?: string;
+      namespace?: string;
+      resourceVersion?: string;
+      table?: boolean;
+      labelSelector?: string;
+      fieldSelector?: string;
       onOpen?: () => void;
     },
-    onEvent: (ev: WatchEventMessage) => void): WatchHandle;
+    onEvent: (ev: WatchEventMessage) => void,
+  ): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;
    *  aborting `signal` is stop(). */
-  streamText(path: string, opts: { accept?: string; signal?: AbortSignal }, onChunk: (text: string) => void): StreamHandle;
+  streamText(
+    path: string,
+    opts: { accept?: string; signal?: AbortSignal },
+    onChunk: (text: string) => void,
+  ): StreamHandle;
   // The self-review POSTs, the only requests that are not GETs (`kubectl auth whoami` and
   // `kubectl auth can-i`). They create nothing; a 403 or 404 is thrown as a KubeError.
   /** POST selfsubjectreviews (Kubernetes 1.28+): who the server thinks we are. */

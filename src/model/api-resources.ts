@@ -58,13 +58,8 @@ export function formatColumns(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   return (
-    all
-      .map((r) =>
-        r
-          .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
-          .join(''),
-      )
-      .join('\n') + '\n'
+    all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3))).join('')).join('\n') +
+    '\n'
   );
 }
 

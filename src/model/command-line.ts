@@ -37,8 +37,14 @@ function resources(groups: readonly DiscoveredGroup[]): Named[] {
 /** The names a resource answers to on the command line. */
 function namesOf({ resource: r }: Named): string[] {
   const group = r.group ? `.${r.group}` : '';
-  return [r.name, r.singularName, ...r.shortNames, r.kind.toLowerCase(), `${r.name}${group}`, `${r.name}.${r.version}${group}`]
-    .filter(Boolean);
+  return [
+    r.name,
+    r.singularName,
+    ...r.shortNames,
+    r.kind.toLowerCase(),
+    `${r.name}${group}`,
+    `${r.name}.${r.version}${group}`,
+  ].filter(Boolean);
 }
 
 function findResource(groups: readonly DiscoveredGroup[], word: string): Named | undefined {

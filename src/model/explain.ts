@@ -79,11 +79,13 @@ function shortName(name: string): string {
 function gvkList(s: Schema | undefined): GroupVersionKind[] {
   const x = s?.['x-kubernetes-group-version-kind'];
   if (!Array.isArray(x)) return [];
-  return x.filter((g) => g && typeof g === 'object').map((g) => ({
-    group: String(g.group ?? ''),
-    version: String(g.version ?? ''),
-    kind: String(g.kind ?? ''),
-  }));
+  return x
+    .filter((g) => g && typeof g === 'object')
+    .map((g) => ({
+      group: String(g.group ?? ''),
+      version: String(g.version ?? ''),
+      kind: String(g.kind ?? ''),
+    }));
 }
 
 /**
@@ -94,11 +96,7 @@ function gvkList(s: Schema | undefined): GroupVersionKind[] {
 function packageHints(group: string): string[] {
   if (group === '') return ['io.k8s.api.core.'];
   const first = group.split('.')[0]!;
-  return [
-    `io.k8s.api.${first}.`,
-    `.${first}.`,
-    `${group.split('.').reverse().join('.')}.`,
-  ];
+  return [`io.k8s.api.${first}.`, `.${first}.`, `${group.split('.').reverse().join('.')}.`];
 }
 
 /**
@@ -220,14 +218,32 @@ function descriptionOf(s: Schema | undefined): string {
 
 type Props = ReturnType<typeof propertiesOf>;
 
-function buildChildren(doc: Doc, { props, required }: Props, parentPath: string[], ancestors: Set<string>, depth: number,
-  maxDepth: number, gvk: GroupVersionKind | undefined): FieldNode[] | undefined {
+function buildChildren(
+  doc: Doc,
+  { props, required }: Props,
+  parentPath: string[],
+  ancestors: Set<string>,
+  depth: number,
+  maxDepth: number,
+  gvk: GroupVersionKind | undefined,
+): FieldNode[] | undefined {
   if (props.length === 0) return undefined;
-  return props.map(([name, fs]) => buildField(doc, name, fs, required.has(name), [...parentPath, name], ancestors, depth, maxDepth, gvk));
+  return props.map(([name, fs]) =>
+    buildField(doc, name, fs, required.has(name), [...parentPath, name], ancestors, depth, maxDepth, gvk),
+  );
 }
 
-function buildField(doc: Doc, name: string, fs: Schema, required: boolean, path: string[], ancestors: Set<string>,
-  depth: number, maxDepth: number, gvk: GroupVersionKind | undefined): FieldNode {
+function buildField(
+  doc: Doc,
+  name: string,
+  fs: Schema,
+  required: boolean,
+  path: string[],
+  ancestors: Set<string>,
+  depth: number,
+  maxDepth: number,
+  gvk: GroupVersionKind | undefined,
+): FieldNode {
   const el = elementSchema(doc, fs, new Set());
   const own = descriptionOf(fs);
   const typeDesc = descriptionOf(el.schema);
@@ -258,7 +274,11 @@ function buildField(doc: Doc, name: string, fs: Schema, required: boolean, path:
  * The field tree of a kind. `target` is a schema name ('io.k8s.api.core.v1.Pod') or a GVK
  * ({group:'', version:'v1', kind:'Pod'}). Returns undefined when the document has no such schema.
  */
-export function buildFieldTree(document: unknown, target: string | GroupVersionKind, opts: BuildOptions = {}): FieldNode | undefined {
+export function buildFieldTree(
+  document: unknown,
+  target: string | GroupVersionKind,
+  opts: BuildOptions = {},
+): FieldNode | undefined {
   const doc = docOf(document);
   const maxDepth = opts.maxDepth ?? 24;
   const name = typeof target === 'string' ? target : findSchemaName(document, target);
@@ -276,7 +296,15 @@ export function buildFieldTree(document: unknown, target: string | GroupVersionK
     schemaName: name,
   };
   if (gvk) root.gvk = gvk;
-  root.children = buildChildren(doc, propertiesOf(doc, el.schema, new Set([name])), [], new Set([name]), 1, maxDepth, gvk);
+  root.children = buildChildren(
+    doc,
+    propertiesOf(doc, el.schema, new Set([name])),
+    [],
+    new Set([name]),
+    1,
+    maxDepth,
+    gvk,
+  );
   return root;
 }
 
@@ -291,8 +319,15 @@ export function expandField(document: unknown, node: FieldNode, opts: BuildOptio
   if (!schema) return node;
   const el = resolve(doc, schema);
   const ancestors = new Set([node.schemaName]);
-  const children = buildChildren(doc, propertiesOf(doc, el.schema, ancestors), node.path, ancestors, 1,
-    opts.maxDepth ?? 24, node.gvk);
+  const children = buildChildren(
+    doc,
+    propertiesOf(doc, el.schema, ancestors),
+    node.path,
+    ancestors,
+    1,
+    opts.maxDepth ?? 24,
+    node.gvk,
+  );
   const { recursive: _r, ...rest } = node;
   return children ? { ...rest, children } : node;
 }

@@ -73,10 +73,16 @@ export function wrapLines(text: string, width: number): string[] {
     let line = '';
     for (const word of para.split(' ')) {
       const next = line ? `${line} ${word}` : word;
-      if (next.length <= w) { line = next; continue; }
+      if (next.length <= w) {
+        line = next;
+        continue;
+      }
       if (line) out.push(line);
       let rest = word;
-      while (rest.length > w) { out.push(rest.slice(0, w)); rest = rest.slice(w); }
+      while (rest.length > w) {
+        out.push(rest.slice(0, w));
+        rest = rest.slice(w);
+      }
       line = rest;
     }
     out.push(line);
@@ -93,7 +99,10 @@ export function cellText(v: unknown): string {
 
 /** Columns kubectl shows without -o wide: priority 0. */
 export function visibleColumns(columns: TableColumn[]): number[] {
-  const idx = columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.priority).map(({ i }) => i);
+  const idx = columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !c.priority)
+    .map(({ i }) => i);
   return idx.length ? idx : columns.map((_, i) => i);
 }
 
@@ -131,12 +140,21 @@ export function fitColumns(natural: number[], width: number, gap = 2, minWidth =
   while (total() > width) {
     let max = -1;
     for (let i = 1; i < widths.length; i++) if (widths[i] > minWidth && (max < 0 || widths[i] > widths[max])) max = i;
-    if (max >= 0) { widths[max] = Math.max(minWidth, widths[max] - (total() - width)); continue; }
+    if (max >= 0) {
+      widths[max] = Math.max(minWidth, widths[max] - (total() - width));
+      continue;
+    }
     const shownOthers = widths.slice(1).some((w) => w > 0);
-    if (shownOthers && widths[0] > half) { widths[0] = Math.max(half, widths[0] - (total() - width)); continue; }
+    if (shownOthers && widths[0] > half) {
+      widths[0] = Math.max(half, widths[0] - (total() - width));
+      continue;
+    }
     let last = widths.length - 1;
     while (last > 0 && widths[last] === 0) last--;
-    if (last > 0) { widths[last] = 0; continue; }
+    if (last > 0) {
+      widths[last] = 0;
+      continue;
+    }
     widths[0] = Math.max(1, width);
     break;
   }
@@ -147,10 +165,12 @@ export function fitColumns(natural: number[], width: number, gap = 2, minWidth =
 
 export function formatRow(cells: string[], widths: number[], gap = 2): string {
   const shown = cells.map((c, i) => ({ c, w: widths[i] ?? 0 })).filter((x) => x.w > 0);
-  return shown.map(({ c, w }, i) => {
-    const t = truncate(c, w);
-    return i === shown.length - 1 ? t : t + ' '.repeat(Math.max(0, w + gap - displayWidth(t)));
-  }).join('');
+  return shown
+    .map(({ c, w }, i) => {
+      const t = truncate(c, w);
+      return i === shown.length - 1 ? t : t + ' '.repeat(Math.max(0, w + gap - displayWidth(t)));
+    })
+    .join('');
 }
 
 /** Name and namespace of a Table row (from the partial object the server attached, else the cells). */

@@ -8,13 +8,21 @@ export type YamlPrinter = (value: unknown) => string;
 export const YAML_OPTIONS = { lineWidth: 0 } as const;
 
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'plain';
-export interface Token { text: string; kind: TokenKind }
+export interface Token {
+  text: string;
+  kind: TokenKind;
+}
 
 /** Indentation stops growing here: a document nested thousands of levels deep (a custom resource
  *  can be) would otherwise cost megabytes of spaces per line. Whitespace only: the JSON is the same. */
 const MAX_INDENT_LEVELS = 100;
 
-interface JsonFrame { entries: [string | undefined, unknown][]; next: number; indent: string; close: string }
+interface JsonFrame {
+  entries: [string | undefined, unknown][];
+  next: number;
+  indent: string;
+  close: string;
+}
 
 /** The lines of JSON.stringify(value, null, 2). The native printer is 2-3 times faster (a 30 MB
  *  object: 0.3 s), but it recurses: an object nested 5,000 levels deep (which JSON.parse accepts)
@@ -84,7 +92,8 @@ export function textLines(text: string): string[] {
   return text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
 }
 
-const JSON_TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false)\b|\b(null)\b|([{}[\],:])|(\s+|[a-zA-Z_]+|.)/g;
+const JSON_TOKEN =
+  /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false)\b|\b(null)\b|([{}[\],:])|(\s+|[a-zA-Z_]+|.)/g;
 
 /** Tokens of one line of pretty-printed JSON. */
 export function highlightJsonLine(line: string): Token[] {
@@ -155,7 +164,11 @@ const BLOCK_SCALAR = /^[|>][1-9+-]*$/;
 
 function yamlKey(raw: string): string {
   if (raw.startsWith('"')) {
-    try { return JSON.parse(raw) as string; } catch { return raw.slice(1, -1); }
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return raw.slice(1, -1);
+    }
   }
   if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
   return raw;
@@ -207,7 +220,10 @@ export function fieldAtYamlLine(lines: readonly string[], lineIndex: number): (s
         if (rest === '-') break;
         col += 2;
         rest = rest.slice(2);
-        if (BLOCK_SCALAR.test(rest.trim())) { block = { indent: col - 2, path }; break; }
+        if (BLOCK_SCALAR.test(rest.trim())) {
+          block = { indent: col - 2, path };
+          break;
+        }
         continue;
       }
       const m = YAML_KEY.exec(rest);

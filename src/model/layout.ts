@@ -6,7 +6,11 @@ import { wrapLines } from './format.js';
 
 export const WIDE_MIN_COLUMNS = 100;
 
-export interface PaneBox { pane: PaneId; width: number; height: number }
+export interface PaneBox {
+  pane: PaneId;
+  width: number;
+  height: number;
+}
 
 export interface Layout {
   mode: 'wide' | 'narrow';
@@ -86,7 +90,12 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, opts
   if (cols >= WIDE_MIN_COLUMNS && opts.detailOnly) {
     const body = Math.max(4, height - headerLines - footerLines - 1);
     return {
-      mode: 'wide', columns: cols, height, headerLines, footerLines, tabsLine: true,
+      mode: 'wide',
+      columns: cols,
+      height,
+      headerLines,
+      footerLines,
+      tabsLine: true,
       panes: [{ pane: 'detail', width: cols, height: body }],
     };
   }
@@ -94,7 +103,12 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, opts
     const body = Math.max(4, height - headerLines - footerLines);
     const [g, r, d] = wideWidths(cols, focus, opts);
     return {
-      mode: 'wide', columns: cols, height, headerLines, footerLines, tabsLine: false,
+      mode: 'wide',
+      columns: cols,
+      height,
+      headerLines,
+      footerLines,
+      tabsLine: false,
       panes: [
         { pane: 'groups', width: g, height: body },
         { pane: 'resources', width: r, height: body },
@@ -107,12 +121,25 @@ export function computeLayout(columns: number, rows: number, focus: PaneId, opts
   if (focus !== 'detail' && body >= 20) {
     const top = Math.floor(body * 0.45);
     return {
-      mode: 'narrow', columns: cols, height, headerLines, footerLines, tabsLine: true,
-      panes: [{ pane: focus, width: cols, height: top }, { pane: 'detail', width: cols, height: body - top }],
+      mode: 'narrow',
+      columns: cols,
+      height,
+      headerLines,
+      footerLines,
+      tabsLine: true,
+      panes: [
+        { pane: focus, width: cols, height: top },
+        { pane: 'detail', width: cols, height: body - top },
+      ],
     };
   }
   return {
-    mode: 'narrow', columns: cols, height, headerLines, footerLines, tabsLine: true,
+    mode: 'narrow',
+    columns: cols,
+    height,
+    headerLines,
+    footerLines,
+    tabsLine: true,
     panes: [{ pane: focus, width: cols, height: body }],
   };
 }

@@ -4,7 +4,11 @@ import type { FollowedLog, LogContainer } from './pod-logs.js';
 import type { ListPage, RawResponse, TableColumn, TableRow } from './types.js';
 
 /** A failure worded for display: what happened, the server's or system's detail, what to do next. */
-export interface ExplainedError { title: string; detail: string; hint?: string }
+export interface ExplainedError {
+  title: string;
+  detail: string;
+  hint?: string;
+}
 
 /** `requestId`: the request event the value or failure came from (the view's request), when known. */
 export type Loadable<T> =

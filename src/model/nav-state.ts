@@ -18,10 +18,17 @@ export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'p
 export type DetailView =
   /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
    *  server-side filter the table is listed and watched with. */
-  | { kind: 'objects'; ref: ResourceRef; sort?: TableSort; labelSelector?: string;
-    /** Related objects (W / E from an object): their namespace (not the App's), their fields, and
-     *  `related`: Esc goes back to the object (their selector is the relation, not a filter). */
-    namespace?: string; fieldSelector?: string; related?: boolean }
+  | {
+      kind: 'objects';
+      ref: ResourceRef;
+      sort?: TableSort;
+      labelSelector?: string;
+      /** Related objects (W / E from an object): their namespace (not the App's), their fields, and
+       *  `related`: Esc goes back to the object (their selector is the relation, not a filter). */
+      namespace?: string;
+      fieldSelector?: string;
+      related?: boolean;
+    }
   | { kind: 'object'; ref: ResourceRef; namespace?: string; name: string }
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
@@ -169,7 +176,15 @@ export interface TextFrame {
 const NO_ROWS: ListFrame = { keys: [], height: 10 };
 
 export const EMPTY_FRAME: Frame = {
-  lists: { groups: NO_ROWS, resources: NO_ROWS, objects: NO_ROWS, picker: NO_ROWS, contexts: NO_ROWS, log: NO_ROWS, explain: NO_ROWS },
+  lists: {
+    groups: NO_ROWS,
+    resources: NO_ROWS,
+    objects: NO_ROWS,
+    picker: NO_ROWS,
+    contexts: NO_ROWS,
+    log: NO_ROWS,
+    explain: NO_ROWS,
+  },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
   helpPages: 1,

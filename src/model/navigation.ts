@@ -116,7 +116,11 @@ const HISTORY_MAX = 50;
 export function navReducer(s: NavState, a: NavAction, f: Frame = EMPTY_FRAME): NavState {
   let next = reduce(s, a, f);
   // A resources filter belongs to the group it was typed in: another group's list starts whole.
-  if (next.lists.resources.filter && next.filtering !== 'resources' && selectedKey(next, f, 'groups') !== selectedKey(s, f, 'groups')) {
+  if (
+    next.lists.resources.filter &&
+    next.filtering !== 'resources' &&
+    selectedKey(next, f, 'groups') !== selectedKey(s, f, 'groups')
+  ) {
     next = { ...next, lists: resetList(next, 'resources') };
   }
   // Another text in the detail pane (a view opened or closed, another group or resource): it
@@ -137,7 +141,8 @@ export function navReducer(s: NavState, a: NavAction, f: Frame = EMPTY_FRAME): N
 function withList(s: NavState, f: Frame, id: ListId, op: (l: ListState) => ListState): NavState {
   const l = listIn(s, f, id);
   const next = op(l);
-  if (next.cursor === l.cursor && next.from === l.from && next.filter === l.filter && next.before === l.before) return s;
+  if (next.cursor === l.cursor && next.from === l.from && next.filter === l.filter && next.before === l.before)
+    return s;
   const moved = { ...s, lists: { ...s.lists, [id]: cursorOf(next) } };
   // The detail pane shows what the cursor is on: another group or resource under the cursor closes
   // the views opened from the last one (a revealed Secret among them is masked again).
@@ -299,7 +304,10 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         detail: { ...s.detail, stack: [] },
       };
     case 'openObjects':
-      return push({ ...s, lists: resetList(s, 'objects'), detail: { ...s.detail, stack: [] } }, { kind: 'objects', ref: a.ref });
+      return push(
+        { ...s, lists: resetList(s, 'objects'), detail: { ...s.detail, stack: [] } },
+        { kind: 'objects', ref: a.ref },
+      );
     case 'openObject':
       return push(s, { kind: 'object', ref: a.ref, namespace: a.namespace, name: a.name });
     case 'openPath':
@@ -325,13 +333,18 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       const { follow: _f, container: _c, previous: _p, ...base } = top;
       const container = a.container ?? top.container;
       const previous = a.previous ?? top.previous;
-      const view: DetailView = { ...base, ...(container ? { container } : {}), ...(previous ? { previous: true } : {}) };
+      const view: DetailView = {
+        ...base,
+        ...(container ? { container } : {}),
+        ...(previous ? { previous: true } : {}),
+      };
       return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
     }
     case 'back': {
       // A filtered list is shown whole again before Esc goes anywhere.
       const filtered = activeList(s);
-      if (filtered && !helpOpen(s) && s.lists[filtered].filter) return withList(s, f, filtered, (l) => setFilter(l, ''));
+      if (filtered && !helpOpen(s) && s.lists[filtered].filter)
+        return withList(s, f, filtered, (l) => setFilter(l, ''));
       // So is a searched text.
       if (!s.overlays.length && s.focus === 'detail' && s.detail.text.search) return withSearch(s, undefined);
       if (s.overlays.length) {
@@ -395,7 +408,11 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'toggleFormat':
       return {
         ...s,
-        detail: { ...s.detail, format: s.detail.format === 'json' ? 'yaml' : 'json', text: { ...TEXT_TOP, hscroll: s.detail.text.hscroll } },
+        detail: {
+          ...s.detail,
+          format: s.detail.format === 'json' ? 'yaml' : 'json',
+          text: { ...TEXT_TOP, hscroll: s.detail.text.hscroll },
+        },
       };
     case 'toggleReveal':
       return { ...s, detail: { ...s.detail, reveal: !s.detail.reveal } };
@@ -404,12 +421,17 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         ? { ...s, overlays: s.overlays.slice(0, -1) }
         : { ...s, overlays: [...s.overlays, { kind: 'help', page: 0 }] };
     case 'helpPage':
-      return updateOverlay(s, 'help', (o) => ({ ...o, page: Math.min(Math.max(0, o.page + a.delta), f.helpPages - 1) }));
+      return updateOverlay(s, 'help', (o) => ({
+        ...o,
+        page: Math.min(Math.max(0, o.page + a.delta), f.helpPages - 1),
+      }));
     case 'refresh': {
-      if (!s.detail.stack.length) return { ...s, discovery: { ...s.discovery, refresh: s.discovery.refresh + 1, cancelled: false } };
+      if (!s.detail.stack.length)
+        return { ...s, discovery: { ...s.discovery, refresh: s.discovery.refresh + 1, cancelled: false } };
       // A followed log is read again as a snapshot: the stream is closed; f follows again.
       const top = topView(s);
-      const stack = top?.kind === 'logs' && top.follow ? [...s.detail.stack.slice(0, -1), withFollow(top, false)] : s.detail.stack;
+      const stack =
+        top?.kind === 'logs' && top.follow ? [...s.detail.stack.slice(0, -1), withFollow(top, false)] : s.detail.stack;
       return { ...s, detail: { ...s.detail, stack, refresh: s.detail.refresh + 1, cancelled: false } };
     }
     case 'cancel':
@@ -458,9 +480,13 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'searchStart':
       return withSearch(s, { query: '', typing: true });
     case 'searchInput':
-      return s.detail.text.search ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query + a.text }) : s;
+      return s.detail.text.search
+        ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query + a.text })
+        : s;
     case 'searchBackspace':
-      return s.detail.text.search ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query.slice(0, -1) }) : s;
+      return s.detail.text.search
+        ? withSearch(s, { ...s.detail.text.search, query: s.detail.text.search.query.slice(0, -1) })
+        : s;
     case 'searchEnd': {
       const search = s.detail.text.search;
       if (!search) return s;
@@ -477,7 +503,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return s.command ? { ...s, command: { text: s.command.text + a.text, recalled: null } } : s;
     case 'commandBackspace':
       if (!s.command) return s;
-      return s.command.text ? { ...s, command: { text: s.command.text.slice(0, -1), recalled: null } } : { ...s, command: null };
+      return s.command.text
+        ? { ...s, command: { text: s.command.text.slice(0, -1), recalled: null } }
+        : { ...s, command: null };
     case 'commandSet':
       return s.command ? { ...s, command: { text: a.text, recalled: null } } : s;
     case 'commandRecall': {

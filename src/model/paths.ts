@@ -52,8 +52,12 @@ export function gvPath(gv: GroupVersion): string {
 
 /** A collection ('/api/v1/namespaces/default/pods'), one object (…/pods/web-1) or one of its
  *  subresources (…/pods/web-1/log). The namespace applies only to namespaced resources. */
-export function resourcePath(ref: Gvr & { namespaced: boolean }, namespace?: string, name?: string,
-  subresource?: string): string {
+export function resourcePath(
+  ref: Gvr & { namespaced: boolean },
+  namespace?: string,
+  name?: string,
+  subresource?: string,
+): string {
   const ns = ref.namespaced && namespace ? `/namespaces/${segment(namespace)}` : '';
   const object = name !== undefined ? `/${segment(name)}${subresource ? `/${segment(subresource)}` : ''}` : '';
   return `${gvPath(ref)}${ns}/${segment(ref.resource)}${object}`;

@@ -19,11 +19,18 @@ export function isPodRef(ref: ResourceRef): boolean {
 /** The container whose log is read: the one asked for (`C`), else the first of spec.containers,
  *  like kubectl without -c. `name` is undefined when the pod has one container (no `container=`
  *  needed then); `first` is the one shown, `names` all of them, in the pod's order. */
-export interface LogContainer { name?: string; first: string; count: number; names: string[] }
+export interface LogContainer {
+  name?: string;
+  first: string;
+  count: number;
+  names: string[];
+}
 
 export function logContainer(pod: unknown, wanted?: string): LogContainer {
   const containers = (pod as { spec?: { containers?: { name?: unknown }[] } } | undefined)?.spec?.containers;
-  const names = Array.isArray(containers) ? containers.map((c) => c?.name).filter((n): n is string => typeof n === 'string') : [];
+  const names = Array.isArray(containers)
+    ? containers.map((c) => c?.name).filter((n): n is string => typeof n === 'string')
+    : [];
   const shown = wanted !== undefined && names.includes(wanted) ? wanted : (names[0] ?? '');
   // The API server refuses (400) a log request without `container` when there are several.
   return { name: names.length > 1 ? shown : undefined, first: shown, count: names.length, names };
@@ -69,7 +76,12 @@ export function podLogFollowPath(namespace: string, name: string, container?: st
 
 /** A followed log so far: complete lines (the newest FOLLOW_MAX_LINES), the line still being
  *  written, how many were dropped from the top and how many bytes arrived. */
-export interface FollowedLines { lines: string[]; partial: string; dropped: number; bytes: number }
+export interface FollowedLines {
+  lines: string[];
+  partial: string;
+  dropped: number;
+  bytes: number;
+}
 
 export const NO_FOLLOWED_LINES: FollowedLines = { lines: [], partial: '', dropped: 0, bytes: 0 };
 
@@ -92,7 +104,12 @@ export function appendFollowed(buf: FollowedLines, chunk: string, max = FOLLOW_M
   }
   const all = complete.length ? buf.lines.concat(complete) : buf.lines;
   const over = Math.max(0, all.length - max);
-  return { lines: over ? all.slice(over) : all, partial, dropped: buf.dropped + over, bytes: buf.bytes + utf8Length(chunk) };
+  return {
+    lines: over ? all.slice(over) : all,
+    partial,
+    dropped: buf.dropped + over,
+    bytes: buf.bytes + utf8Length(chunk),
+  };
 }
 
 /** `line` in pieces of at most FOLLOW_MAX_LINE_CHARS (the last one may be shorter). */
@@ -129,9 +146,13 @@ export function followNote(follow: FollowState, buf: FollowedLines): string {
   const count = `${buf.lines.length + (buf.partial ? 1 : 0)} lines, ${formatBytes(buf.bytes)} received`;
   const dropped = buf.dropped ? `  ${buf.dropped} oldest dropped (the newest ${FOLLOW_MAX_LINES} kept)` : '';
   switch (follow.state) {
-    case 'connecting': return '● following: connecting…  f: stop  Esc: back';
-    case 'following': return `● following: ${count}${dropped}  f: stop  Esc: back`;
-    case 'stopped': return `○ follow stopped: ${count}${dropped}  f: follow again  r: refresh  Esc: back`;
-    case 'ended': return `○ follow ended (${follow.reason}): ${count}${dropped}  f: follow again  Esc: back`;
+    case 'connecting':
+      return '● following: connecting…  f: stop  Esc: back';
+    case 'following':
+      return `● following: ${count}${dropped}  f: stop  Esc: back`;
+    case 'stopped':
+      return `○ follow stopped: ${count}${dropped}  f: follow again  r: refresh  Esc: back`;
+    case 'ended':
+      return `○ follow ended (${follow.reason}): ${count}${dropped}  f: follow again  Esc: back`;
   }
 }

@@ -3,7 +3,11 @@
 import type { DiscoveredGroupVersion, Discovery } from './types.js';
 import { gvPath, rootPath } from './paths.js';
 
-export interface RawDiscoveryView { path: string; value: unknown; note: string }
+export interface RawDiscoveryView {
+  path: string;
+  value: unknown;
+  note: string;
+}
 
 export function rawDiscovery(d: Discovery, gv: DiscoveredGroupVersion): RawDiscoveryView {
   const cost = `discovery took ${d.requests} request(s)${d.fromCache ? ' (cached copy)' : ''}`;

@@ -32,7 +32,12 @@ const CHILD_KIND: Record<string, { group: string; kind: string }> = {
 };
 
 /** The resource serving `kind` in `group`, preferred version first. */
-function resourceOf(groups: readonly DiscoveredGroup[], group: string, kind: string, version?: string): DiscoveredResource | undefined {
+function resourceOf(
+  groups: readonly DiscoveredGroup[],
+  group: string,
+  kind: string,
+  version?: string,
+): DiscoveredResource | undefined {
   const g = groups.find((x) => x.name === group);
   const versions = version ? (g?.versions.filter((v) => v.version === version) ?? []) : (g?.versions ?? []);
   for (const v of versions) {
@@ -46,9 +51,17 @@ function resourceOf(groups: readonly DiscoveredGroup[], group: string, kind: str
  *  matchExpressions as `k in (a,b)`, `k notin (…)`, `k`, `!k`. */
 export function selectorString(selector: unknown): string | undefined {
   if (!selector || typeof selector !== 'object') return undefined;
-  const s = selector as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
-  const plain = s.matchLabels === undefined && s.matchExpressions === undefined ? (selector as Record<string, string>) : s.matchLabels ?? {};
-  const parts = Object.entries(plain).filter(([, v]) => typeof v === 'string').map(([k, v]) => `${k}=${v}`);
+  const s = selector as {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  };
+  const plain =
+    s.matchLabels === undefined && s.matchExpressions === undefined
+      ? (selector as Record<string, string>)
+      : (s.matchLabels ?? {});
+  const parts = Object.entries(plain)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([k, v]) => `${k}=${v}`);
   for (const e of s.matchExpressions ?? []) {
     const values = (e.values ?? []).join(',');
     if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
@@ -60,7 +73,12 @@ export function selectorString(selector: unknown): string | undefined {
 }
 
 export function relatedOf(object: unknown, groups: readonly DiscoveredGroup[]): Related {
-  const o = (object ?? {}) as { apiVersion?: string; kind?: string; metadata?: ObjectMeta; spec?: { selector?: unknown } };
+  const o = (object ?? {}) as {
+    apiVersion?: string;
+    kind?: string;
+    metadata?: ObjectMeta;
+    spec?: { selector?: unknown };
+  };
   const meta = o.metadata ?? {};
   if (!o.apiVersion || !o.kind || !meta.name) return {};
   const out: Related = {};
@@ -94,7 +112,12 @@ export function relatedOf(object: unknown, groups: readonly DiscoveredGroup[]): 
   if (events && meta.uid) {
     out.events = {
       label: `events of ${o.kind} ${meta.name}`,
-      action: { type: 'openRelated', ref: refOf(events), namespace: meta.namespace, fieldSelector: `involvedObject.uid=${meta.uid}` },
+      action: {
+        type: 'openRelated',
+        ref: refOf(events),
+        namespace: meta.namespace,
+        fieldSelector: `involvedObject.uid=${meta.uid}`,
+      },
     };
   }
   return out;

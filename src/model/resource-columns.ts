@@ -5,10 +5,18 @@ import type { ResourceRow } from './tree.js';
 import { formatRow } from './format.js';
 
 const VERB_LETTERS: readonly (readonly [string, string])[] = [
-  ['get', 'g'], ['list', 'l'], ['watch', 'w'], ['create', 'c'], ['update', 'u'], ['patch', 'p'], ['delete', 'd'], ['deletecollection', 'D'],
+  ['get', 'g'],
+  ['list', 'l'],
+  ['watch', 'w'],
+  ['create', 'c'],
+  ['update', 'u'],
+  ['patch', 'p'],
+  ['delete', 'd'],
+  ['deletecollection', 'D'],
 ];
 
-export const VERB_LEGEND = 'verbs: g get  l list  w watch  c create  u update  p patch  d delete  D deletecollection  + other';
+export const VERB_LEGEND =
+  'verbs: g get  l list  w watch  c create  u update  p patch  d delete  D deletecollection  + other';
 
 export const RESOURCE_HEADERS = ['NAME', 'KIND', 'SCOPE', 'SHORT', 'VERBS'];
 
@@ -46,14 +54,30 @@ function naturalWidths(cells: string[][]): number[] {
 export function resourceColumnWidths(cells: string[][], width: number): number[] {
   const w = naturalWidths(cells);
   const steps: (() => void)[] = [
-    () => { w[KIND] = Math.min(w[KIND], 14); },
-    () => { w[NAME] = Math.min(w[NAME], 22); },
-    () => { w[KIND] = Math.min(w[KIND], 8); },
-    () => { w[NAME] = Math.min(w[NAME], 16); },
-    () => { w[SHORT] = 0; },
-    () => { w[KIND] = 0; },
-    () => { w[SCOPE] = 0; },
-    () => { w[VERBS] = 0; },
+    () => {
+      w[KIND] = Math.min(w[KIND], 14);
+    },
+    () => {
+      w[NAME] = Math.min(w[NAME], 22);
+    },
+    () => {
+      w[KIND] = Math.min(w[KIND], 8);
+    },
+    () => {
+      w[NAME] = Math.min(w[NAME], 16);
+    },
+    () => {
+      w[SHORT] = 0;
+    },
+    () => {
+      w[KIND] = 0;
+    },
+    () => {
+      w[SCOPE] = 0;
+    },
+    () => {
+      w[VERBS] = 0;
+    },
   ];
   for (const step of steps) {
     if (total(w) <= width) break;
@@ -66,7 +90,10 @@ export function resourceColumnWidths(cells: string[][], width: number): number[]
   return w;
 }
 
-export interface ResourceTable { header: string; rows: string[] }
+export interface ResourceTable {
+  header: string;
+  rows: string[];
+}
 
 /** Rows laid out to `width`; full verbs when everything fits, else the mask. */
 export function resourceTable(rows: ResourceRow[], width: number): ResourceTable {

@@ -34,7 +34,8 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** `kubectl apply` keeps the whole applied Secret, values included, in an annotation: mask it too
  *  (kept as masked JSON so the learner still sees what the annotation is). */
 function maskLastApplied(metadata: unknown): unknown {
-  if (!isObj(metadata) || !isObj(metadata.annotations) || typeof metadata.annotations[LAST_APPLIED] !== 'string') return metadata;
+  if (!isObj(metadata) || !isObj(metadata.annotations) || typeof metadata.annotations[LAST_APPLIED] !== 'string')
+    return metadata;
   let masked: string;
   try {
     const applied = JSON.parse(metadata.annotations[LAST_APPLIED] as string) as Obj;

@@ -21,11 +21,18 @@ export function tourDrive(target: TourTarget, d: Discovery | undefined): TourDri
   const none = { actions: [], openFirstObject: false };
   if (target.kind === 'whoami') return none;
   if (target.kind === 'path') {
-    return { actions: [{ type: 'selectKey', list: 'groups', key: target.path }, { type: 'openPath', path: target.path }], openFirstObject: false };
+    return {
+      actions: [
+        { type: 'selectKey', list: 'groups', key: target.path },
+        { type: 'openPath', path: target.path },
+      ],
+      openFirstObject: false,
+    };
   }
   const gv = findGv(d, target.groupVersion);
   if (!gv) return none;
-  if (target.kind === 'groupVersion') return { actions: [...openGroupActions(gv), { type: 'focus', pane: 'groups' }], openFirstObject: false };
+  if (target.kind === 'groupVersion')
+    return { actions: [...openGroupActions(gv), { type: 'focus', pane: 'groups' }], openFirstObject: false };
   const resource = gv.resources.find((r) => r.name === target.resource);
   if (!resource) return { actions: openGroupActions(gv), openFirstObject: false };
   const actions = selectResourceActions(gv, target.resource);
@@ -33,7 +40,12 @@ export function tourDrive(target: TourTarget, d: Discovery | undefined): TourDri
   const ref = refOf(resource);
   actions.push({ type: 'setNamespace', namespace: target.namespace }, { type: 'openObjects', ref });
   if (target.kind === 'object' && target.name) {
-    actions.push({ type: 'openObject', ref, namespace: ref.namespaced ? target.namespace : undefined, name: target.name });
+    actions.push({
+      type: 'openObject',
+      ref,
+      namespace: ref.namespaced ? target.namespace : undefined,
+      name: target.name,
+    });
   }
   return { actions, openFirstObject: target.kind === 'object' && !target.name };
 }

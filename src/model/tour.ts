@@ -60,7 +60,7 @@ export const TOUR: readonly TourStep[] = [
     title: 'Every tool talks HTTP to the API server',
     explanation:
       'kubectl, controllers and kapi-tui all work by sending HTTP requests to one place: the API server. ' +
-      'The simplest request is `GET /version`, which answers with the server\'s build (major, minor, gitVersion, platform) — what `kubectl version` prints for the server. ' +
+      "The simplest request is `GET /version`, which answers with the server's build (major, minor, gitVersion, platform) — what `kubectl version` prints for the server. " +
       'Anyone may read it, even without credentials.',
     target: { kind: 'path', path: '/version' },
     via: 'connection',
@@ -86,8 +86,8 @@ export const TOUR: readonly TourStep[] = [
     title: 'The core group: /api',
     explanation:
       'The original resources — Pods, Services, ConfigMaps, Secrets, Namespaces, Nodes — form the core group, served at `/api/v1`. ' +
-      'It has no group name, which is why a Pod\'s `apiVersion` is just `v1`. ' +
-      '`GET /api` lists its versions; kapi-tui asks for the aggregated discovery format in the Accept header, which returns the group\'s resources in the same answer.',
+      "It has no group name, which is why a Pod's `apiVersion` is just `v1`. " +
+      "`GET /api` lists its versions; kapi-tui asks for the aggregated discovery format in the Accept header, which returns the group's resources in the same answer.",
     target: { kind: 'path', path: '/api' },
     via: 'connection',
     showCurl: true,
@@ -100,7 +100,7 @@ export const TOUR: readonly TourStep[] = [
     explanation:
       'Every other resource belongs to a named API group, served at `/apis/<group>/<version>`: `apps/v1` for Deployments, `batch/v1` for Jobs, `rbac.authorization.k8s.io/v1` for RBAC, plus groups added by CustomResourceDefinitions. ' +
       '`GET /apis` lists the groups, their versions and the preferred version of each. ' +
-      'An object\'s `apiVersion` is `<group>/<version>`, for example `apps/v1`.',
+      "An object's `apiVersion` is `<group>/<version>`, for example `apps/v1`.",
     target: { kind: 'path', path: '/apis' },
     via: 'connection',
     showCurl: true,
@@ -109,11 +109,11 @@ export const TOUR: readonly TourStep[] = [
   },
   {
     id: 'group-version',
-    title: 'A group\'s resources and their verbs',
+    title: "A group's resources and their verbs",
     explanation:
       '`GET /apis/apps/v1` answers with an APIResourceList: for each resource its plural name (the one used in URLs), its kind, whether it lives in a namespace, and the verbs it supports (get, list, watch, create, update, patch, delete). ' +
       'Names with a slash, like `deployments/scale`, are subresources. ' +
-      'This discovery information is how `kubectl api-resources` and kubectl\'s own completion know what the cluster offers.',
+      "This discovery information is how `kubectl api-resources` and kubectl's own completion know what the cluster offers.",
     target: { kind: 'groupVersion', groupVersion: 'apps/v1' },
     via: 'connection',
     showCurl: true,
@@ -124,7 +124,7 @@ export const TOUR: readonly TourStep[] = [
     id: 'list-objects',
     title: 'Listing objects in a namespace',
     explanation:
-      'A resource\'s objects live at a collection URL: `/api/v1/namespaces/kube-system/pods` for the core group, `/apis/<group>/<version>/namespaces/<ns>/<resource>` for the others; without the namespace part, `/api/v1/pods` lists all namespaces. ' +
+      "A resource's objects live at a collection URL: `/api/v1/namespaces/kube-system/pods` for the core group, `/apis/<group>/<version>/namespaces/<ns>/<resource>` for the others; without the namespace part, `/api/v1/pods` lists all namespaces. " +
       'kapi-tui adds `?limit=500` so big lists come in pages (the answer carries a `continue` token for the next one), and asks for the Table format in the Accept header to get the same columns `kubectl get` prints.',
     // kube-system: every cluster has pods there (the sandbox too), so the tour works on real ones.
     target: { kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' },
@@ -152,7 +152,7 @@ export const TOUR: readonly TourStep[] = [
     title: 'Without credentials: system:anonymous',
     explanation:
       'Every request is first authenticated; one that carries no credentials at all becomes the user `system:anonymous` (group `system:unauthenticated`) rather than being rejected, and authorization then decides. ' +
-      'By default that user may only read `/version`, `/healthz`, `/livez` and `/readyz`, so this curl gets 403 Forbidden — `--cacert` only lets curl verify the server\'s certificate, it says nothing about who you are. ' +
+      "By default that user may only read `/version`, `/healthz`, `/livez` and `/readyz`, so this curl gets 403 Forbidden — `--cacert` only lets curl verify the server's certificate, it says nothing about who you are. " +
       'Credentials that are sent but not valid get 401 Unauthorized instead.',
     target: { kind: 'path', path: '/api' },
     via: 'anonymous',
@@ -165,7 +165,7 @@ export const TOUR: readonly TourStep[] = [
     id: 'client-certificates',
     title: 'Client certificates: CN is the user, O the groups',
     explanation:
-      'A client certificate signed by the cluster\'s certificate authority proves who you are: its Common Name (CN) is the user name and each Organization (O) is a group, for example `CN=kubernetes-admin, O=system:masters`. ' +
+      "A client certificate signed by the cluster's certificate authority proves who you are: its Common Name (CN) is the user name and each Organization (O) is a group, for example `CN=kubernetes-admin, O=system:masters`. " +
       'curl presents it with `--cert` and `--key`, and the same request that was forbidden now succeeds; a SelfSubjectReview (`kubectl auth whoami`) shows the user and groups the server derived. ' +
       'What that user may do is decided next by authorization, usually RBAC Roles and RoleBindings.',
     target: { kind: 'whoami' },

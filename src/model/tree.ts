@@ -5,9 +5,26 @@
 // name instead; the tree keeps the server's order because that is what discovery means by
 // "priority" and it keeps related groups (apps, batch, ...) together. Versions are in server order,
 // preferred first, marked '*'.
-import type { DiscoveredGroup, DiscoveredGroupVersion, DiscoveredResource, DiscoveredSubresource, Discovery, ResourceRef } from './types.js';
+import type {
+  DiscoveredGroup,
+  DiscoveredGroupVersion,
+  DiscoveredResource,
+  DiscoveredSubresource,
+  Discovery,
+  ResourceRef,
+} from './types.js';
 
-export const NON_RESOURCE_PATHS = ['/', '/version', '/healthz', '/livez', '/readyz', '/metrics', '/logs', '/openapi/v2', '/openapi/v3'] as const;
+export const NON_RESOURCE_PATHS = [
+  '/',
+  '/version',
+  '/healthz',
+  '/livez',
+  '/readyz',
+  '/metrics',
+  '/logs',
+  '/openapi/v2',
+  '/openapi/v3',
+] as const;
 
 export type GroupRow =
   | { kind: 'gv'; group: DiscoveredGroup; gv: DiscoveredGroupVersion; label: string }
@@ -18,7 +35,8 @@ export function groupRows(d: Discovery | undefined): GroupRow[] {
   for (const group of d?.groups ?? []) {
     group.versions.forEach((gv, i) => {
       const name = group.name === '' ? `core/${gv.version}` : gv.groupVersion;
-      const marks = (gv.preferred ? ' *' : '') + (gv.freshness === 'Stale' ? ' (stale)' : '') + (gv.error ? ' ⚠ error' : '');
+      const marks =
+        (gv.preferred ? ' *' : '') + (gv.freshness === 'Stale' ? ' (stale)' : '') + (gv.error ? ' ⚠ error' : '');
       rows.push({ kind: 'gv', group, gv, label: (i === 0 ? '' : '  ') + name + marks });
     });
   }
@@ -34,7 +52,8 @@ export function resourceRows(gv: DiscoveredGroupVersion | undefined): ResourceRo
   const rows: ResourceRow[] = [];
   for (const r of gv?.resources ?? []) {
     rows.push({ kind: 'resource', resource: r, label: r.name });
-    for (const sub of r.subresources) rows.push({ kind: 'subresource', resource: r, sub, label: `  ${r.name}/${sub.name}` });
+    for (const sub of r.subresources)
+      rows.push({ kind: 'subresource', resource: r, sub, label: `  ${r.name}/${sub.name}` });
   }
   return rows;
 }

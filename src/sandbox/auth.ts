@@ -36,7 +36,14 @@ export function authenticate(req: IncomingMessage, token?: string): AuthResult {
     const cnField: string | string[] | undefined = peer.subject.CN;
     const cn = (Array.isArray(cnField) ? cnField[0] : cnField) ?? '';
     const credentialId = `X509SHA256=${peer.fingerprint256.replace(/:/g, '').toLowerCase()}`;
-    return { ok: true, user: { username: cn, groups: [...orgs, 'system:authenticated'], extra: { 'authentication.kubernetes.io/credential-id': [credentialId] } } };
+    return {
+      ok: true,
+      user: {
+        username: cn,
+        groups: [...orgs, 'system:authenticated'],
+        extra: { 'authentication.kubernetes.io/credential-id': [credentialId] },
+      },
+    };
   }
   return { ok: true, user: ANONYMOUS };
 }

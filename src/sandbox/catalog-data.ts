@@ -27,7 +27,13 @@ function res(name: string, kind: string, namespaced: boolean, o: Opts = {}): Res
   const subs = [...(o.sub ?? [])];
   if (o.status) subs.push(sub('status', kind, GPU));
   subs.sort((a, b) => (a.name < b.name ? -1 : 1)); // byte order, like Go's sort.Strings
-  const r: ResourceDef = { name, singularName: o.singular ?? kind.toLowerCase(), kind, namespaced, verbs: [...(o.verbs ?? CRUD)] };
+  const r: ResourceDef = {
+    name,
+    singularName: o.singular ?? kind.toLowerCase(),
+    kind,
+    namespaced,
+    verbs: [...(o.verbs ?? CRUD)],
+  };
   if (o.short) r.shortNames = o.short;
   if (o.cat) r.categories = o.cat;
   if (subs.length) r.subresources = subs;
@@ -89,7 +95,12 @@ const core = g(
       short: ['sa'],
       sub: [sub('token', 'TokenRequest', CREATE, ['authentication.k8s.io', 'v1'])],
     }),
-    ns('services', 'Service', { short: ['svc'], cat: ALL, status: true, sub: [sub('proxy', 'ServiceProxyOptions', PROXY)] }),
+    ns('services', 'Service', {
+      short: ['svc'],
+      cat: ALL,
+      status: true,
+      sub: [sub('proxy', 'ServiceProxyOptions', PROXY)],
+    }),
   ]),
 );
 
@@ -190,7 +201,13 @@ export const CATALOG_DATA: GroupDef[] = [
   ),
   g(
     'apiextensions.k8s.io',
-    v('v1', [cluster('customresourcedefinitions', 'CustomResourceDefinition', { short: ['crd', 'crds'], cat: EXT, status: true })]),
+    v('v1', [
+      cluster('customresourcedefinitions', 'CustomResourceDefinition', {
+        short: ['crd', 'crds'],
+        cat: EXT,
+        status: true,
+      }),
+    ]),
   ),
   g('scheduling.k8s.io', v('v1', [cluster('priorityclasses', 'PriorityClass', { short: ['pc'] })])),
   g('coordination.k8s.io', v('v1', [ns('leases', 'Lease')])),

@@ -56,7 +56,8 @@ export function findResource(
     index = new Map();
     for (const g of CATALOG)
       for (const v of g.versions)
-        for (const r of v.resources) index.set(`${g.name}/${v.version}/${r.name}`, { group: g, version: v, resource: r });
+        for (const r of v.resources)
+          index.set(`${g.name}/${v.version}/${r.name}`, { group: g, version: v, resource: r });
   }
   return index.get(`${group}/${version}/${resource}`);
 }

@@ -8,7 +8,8 @@ export type DiscoveryVersion = 'v2' | 'v2beta1';
 
 const AGGREGATED_GROUP = 'apidiscovery.k8s.io';
 const AGGREGATED_AS = 'APIGroupDiscoveryList';
-const aggregatedContentType = (v: DiscoveryVersion) => `application/json;g=${AGGREGATED_GROUP};v=${v};as=${AGGREGATED_AS}`;
+const aggregatedContentType = (v: DiscoveryVersion) =>
+  `application/json;g=${AGGREGATED_GROUP};v=${v};as=${AGGREGATED_AS}`;
 
 interface MediaRange {
   type: string;
@@ -28,7 +29,10 @@ function parseAccept(accept: string): MediaRange[] {
       const eq = p.indexOf('=');
       if (eq < 0) continue;
       const key = p.slice(0, eq).trim().toLowerCase();
-      const value = p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      const value = p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       if (key === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 1;
       else params[key] = value;
     }
@@ -59,7 +63,12 @@ export function negotiateDiscovery(accept: string | undefined): {
       continue;
     }
     // `profile=nopeer` may accompany v2; this single server has no peers, so every profile is the same.
-    if (r.type === 'application/json' && g === AGGREGATED_GROUP && as === AGGREGATED_AS && (v === 'v2' || v === 'v2beta1'))
+    if (
+      r.type === 'application/json' &&
+      g === AGGREGATED_GROUP &&
+      as === AGGREGATED_AS &&
+      (v === 'v2' || v === 'v2beta1')
+    )
       return { aggregated: true, contentType: aggregatedContentType(v), version: v };
   }
   // A real server would answer 406 here; the sandbox prefers to stay usable with odd clients.
@@ -100,7 +109,8 @@ export function apiGroup(name: string): object | undefined {
  * the catalog except events.k8s.io Events, which are stored as core v1 Events.
  */
 function storageVersionHash(g: GroupDef, kind: string): string {
-  const storage = g.name === 'events.k8s.io' && kind === 'Event' ? '/v1/Event' : `${g.name}/${g.versions[0]!.version}/${kind}`;
+  const storage =
+    g.name === 'events.k8s.io' && kind === 'Event' ? '/v1/Event' : `${g.name}/${g.versions[0]!.version}/${kind}`;
   return createHash('sha256').update(storage).digest().subarray(0, 8).toString('base64');
 }
 

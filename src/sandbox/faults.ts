@@ -41,7 +41,9 @@ export class FaultInjector {
     const url = req.url ?? '/';
     const path = url.split('?')[0];
     const f = this.faults.find(
-      (x) => (x.times === undefined || x.used < x.times) && (typeof x.match === 'string' ? path.startsWith(x.match) : x.match.test(url)),
+      (x) =>
+        (x.times === undefined || x.used < x.times) &&
+        (typeof x.match === 'string' ? path.startsWith(x.match) : x.match.test(url)),
     );
     if (f) f.used++;
     return f;
@@ -82,7 +84,8 @@ export class FaultInjector {
 }
 
 function sendHuge(res: ServerResponse, bytes: number): void {
-  const line = 'apiserver_request_duration_seconds_bucket{component="apiserver",le="0.005",resource="pods",verb="LIST"} 12345\n';
+  const line =
+    'apiserver_request_duration_seconds_bucket{component="apiserver",le="0.005",resource="pods",verb="LIST"} 12345\n';
   res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Content-Length': String(bytes) });
   let left = bytes;
   const chunk = Buffer.from(line.repeat(Math.ceil(65536 / line.length)));

@@ -10,7 +10,10 @@ export interface FieldRequirement {
 
 export function parseFieldSelector(text: string): { requirements: FieldRequirement[] } | { error: string } {
   const requirements: FieldRequirement[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([^=!]+?)(!=|==|=)(.*)$/.exec(part);
     if (!m) return { error: `invalid selector: '${text}'; can't understand '${part}'` };
     requirements.push({ path: m[1]!.trim().split('.'), value: m[3]!.trim(), equal: m[2] !== '!=' });

@@ -18,9 +18,34 @@ export const VERSION_INFO = {
 };
 
 const HEALTH_CHECKS: Record<'healthz' | 'livez' | 'readyz', string[]> = {
-  healthz: ['ping', 'log', 'etcd', 'poststarthook/start-apiserver-admission-initializer', 'poststarthook/generic-apiserver-start-informers', 'poststarthook/rbac/bootstrap-roles', 'autoregister-completion'],
-  livez: ['ping', 'log', 'etcd', 'poststarthook/start-apiserver-admission-initializer', 'poststarthook/generic-apiserver-start-informers', 'poststarthook/rbac/bootstrap-roles'],
-  readyz: ['ping', 'log', 'etcd', 'etcd-readiness', 'informer-sync', 'poststarthook/start-apiserver-admission-initializer', 'poststarthook/generic-apiserver-start-informers', 'poststarthook/rbac/bootstrap-roles', 'shutdown'],
+  healthz: [
+    'ping',
+    'log',
+    'etcd',
+    'poststarthook/start-apiserver-admission-initializer',
+    'poststarthook/generic-apiserver-start-informers',
+    'poststarthook/rbac/bootstrap-roles',
+    'autoregister-completion',
+  ],
+  livez: [
+    'ping',
+    'log',
+    'etcd',
+    'poststarthook/start-apiserver-admission-initializer',
+    'poststarthook/generic-apiserver-start-informers',
+    'poststarthook/rbac/bootstrap-roles',
+  ],
+  readyz: [
+    'ping',
+    'log',
+    'etcd',
+    'etcd-readiness',
+    'informer-sync',
+    'poststarthook/start-apiserver-admission-initializer',
+    'poststarthook/generic-apiserver-start-informers',
+    'poststarthook/rbac/bootstrap-roles',
+    'shutdown',
+  ],
 };
 
 export type HealthEndpoint = keyof typeof HEALTH_CHECKS;
@@ -34,7 +59,8 @@ export function healthBody(endpoint: HealthEndpoint, verbose: boolean, exclude: 
   if (!verbose) return 'ok';
   const lines = HEALTH_CHECKS[endpoint].map((c) => (exclude.includes(c) ? `[+]${c} excluded: ok` : `[+]${c} ok`));
   for (const x of exclude) {
-    if (!HEALTH_CHECKS[endpoint].includes(x)) lines.push(`warn: some health checks cannot be excluded: no matches for "${x}"`);
+    if (!HEALTH_CHECKS[endpoint].includes(x))
+      lines.push(`warn: some health checks cannot be excluded: no matches for "${x}"`);
   }
   return `${lines.join('\n')}\n${endpoint} check passed\n`;
 }
@@ -76,13 +102,19 @@ export function rootPaths(groupVersions: { group: string; version: string }[]): 
 /** Prometheus text exposition with the metric families a learner meets first. */
 export function metricsText(stats: { requests: Map<string, number>; startedAt: number; objects: number }): string {
   const out: string[] = [];
-  out.push('# HELP apiserver_request_total [STABLE] Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.');
+  out.push(
+    '# HELP apiserver_request_total [STABLE] Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
+  );
   out.push('# TYPE apiserver_request_total counter');
   for (const [key, n] of [...stats.requests].sort()) {
     const [verb, code, resource] = key.split('|');
-    out.push(`apiserver_request_total{code="${code}",component="apiserver",dry_run="",group="",resource="${resource}",scope="",subresource="",verb="${verb}",version="v1"} ${n}`);
+    out.push(
+      `apiserver_request_total{code="${code}",component="apiserver",dry_run="",group="",resource="${resource}",scope="",subresource="",verb="${verb}",version="v1"} ${n}`,
+    );
   }
-  out.push('# HELP apiserver_storage_objects [STABLE] Number of stored objects at the time of last check split by kind.');
+  out.push(
+    '# HELP apiserver_storage_objects [STABLE] Number of stored objects at the time of last check split by kind.',
+  );
   out.push('# TYPE apiserver_storage_objects gauge');
   out.push(`apiserver_storage_objects{resource="all"} ${stats.objects}`);
   out.push('# HELP process_start_time_seconds [ALPHA] Start time of the process since unix epoch in seconds.');

@@ -111,7 +111,12 @@ export class BenchPods {
         },
         status: {
           conditions: [
-            { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: ts(BENCH_AGE - 40) },
+            {
+              type: 'PodReadyToStartContainers',
+              status: 'True',
+              lastProbeTime: null,
+              lastTransitionTime: ts(BENCH_AGE - 40),
+            },
             { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: ts(BENCH_AGE - 30) },
             { type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: ts(BENCH_AGE - 50) },
             { type: 'ContainersReady', status: 'True', lastProbeTime: null, lastTransitionTime: ts(BENCH_AGE - 50) },

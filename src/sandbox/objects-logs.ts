@@ -52,14 +52,26 @@ export function podLogText(pod: any): string {
       `${nginxErrTime(start)} [notice] 1#1: nginx/1.27.4`,
       `${nginxErrTime(start)} [notice] 1#1: start worker processes`,
     );
-    const paths = ['/', '/index.html', '/api/products?page=2', '/static/app.js', '/favicon.ico', '/healthz', '/healthz'];
+    const paths = [
+      '/',
+      '/index.html',
+      '/api/products?page=2',
+      '/static/app.js',
+      '/favicon.ico',
+      '/healthz',
+      '/healthz',
+    ];
     for (const t of spread(24)) {
       const path = paths[Math.floor(rnd() * paths.length)]!;
       const probe = path === '/healthz';
-      const client = probe ? `${pod.status.hostIP}` : `10.244.${1 + Math.floor(rnd() * 2)}.${2 + Math.floor(rnd() * 60)}`;
+      const client = probe
+        ? `${pod.status.hostIP}`
+        : `10.244.${1 + Math.floor(rnd() * 2)}.${2 + Math.floor(rnd() * 60)}`;
       const status = path === '/favicon.ico' ? 404 : 200;
       const size = probe ? 2 : status === 404 ? 153 : 600 + Math.floor(rnd() * 9000);
-      const agent = probe ? 'kube-probe/1.32' : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0 Safari/537.36';
+      const agent = probe
+        ? 'kube-probe/1.32'
+        : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0 Safari/537.36';
       lines.push(`${client} - - [${nginxTime(t)}] "GET ${path} HTTP/1.1" ${status} ${size} "-" "${agent}" "-"`);
     }
   } else if (image.includes('postgres')) {
@@ -90,17 +102,27 @@ export function podLogText(pod: any): string {
       'linux/amd64, go1.21.11, a6338e9',
     );
     for (const t of spread(6)) {
-      lines.push(`[INFO] 127.0.0.1:${30000 + Math.floor(rnd() * 30000)} - ${Math.floor(rnd() * 65535)} "HINFO IN ${Math.floor(rnd() * 9e18)}.${Math.floor(rnd() * 9e18)}. udp 57 false 512" NXDOMAIN qr,rd,ra 57 ${(rnd() * 0.01).toFixed(9)}s`);
+      lines.push(
+        `[INFO] 127.0.0.1:${30000 + Math.floor(rnd() * 30000)} - ${Math.floor(rnd() * 65535)} "HINFO IN ${Math.floor(rnd() * 9e18)}.${Math.floor(rnd() * 9e18)}. udp 57 false 512" NXDOMAIN qr,rd,ra 57 ${(rnd() * 0.01).toFixed(9)}s`,
+      );
       void t;
     }
   } else if (image.includes('kube-proxy')) {
     const f = (ms: number, file: string, msg: string) => lines.push(klog(ms, 'I', file, msg));
     f(start, 'server_linux.go:66', '"Using iptables proxy"');
     f(start + 120, 'server.go:698', `"Successfully retrieved node IP(s)" IPs=["${pod.status.hostIP}"]`);
-    f(start + 130, 'conntrack.go:121', '"Set sysctl" entry="net/netfilter/nf_conntrack_tcp_timeout_established" value=86400');
+    f(
+      start + 130,
+      'conntrack.go:121',
+      '"Set sysctl" entry="net/netfilter/nf_conntrack_tcp_timeout_established" value=86400',
+    );
     f(start + 300, 'server.go:243', '"kube-proxy running in dual-stack mode" primary ipFamily="IPv4"');
     f(start + 310, 'server_linux.go:170', '"Using iptables Proxier"');
-    f(start + 420, 'proxier.go:255', '"Setting route_localnet=1 to allow node-ports on localhost; to change this either disable iptables.localhostNodePorts (--iptables-localhost-nodeports) or set nodePortAddresses (--nodeport-addresses) to filter loopback addresses" ipFamily="IPv4"');
+    f(
+      start + 420,
+      'proxier.go:255',
+      '"Setting route_localnet=1 to allow node-ports on localhost; to change this either disable iptables.localhostNodePorts (--iptables-localhost-nodeports) or set nodePortAddresses (--nodeport-addresses) to filter loopback addresses" ipFamily="IPv4"',
+    );
     f(start + 700, 'server.go:497', `"Version info" version="v1.32.2"`);
     f(start + 900, 'config.go:199', '"Starting service config controller"');
     f(start + 905, 'shared_informer.go:313', 'Waiting for caches to sync for service config');
@@ -110,13 +132,37 @@ export function podLogText(pod: any): string {
   } else if (image.includes('etcd')) {
     const j = (ms: number, level: string, caller: string, msg: string, extra = '') =>
       lines.push(`{"level":"${level}","ts":"${iso(ms)}","caller":"${caller}","msg":"${msg}"${extra}}`);
-    j(start, 'info', 'etcdmain/etcd.go:73', 'Running: ', ',"args":["etcd","--advertise-client-urls=https://172.18.0.2:2379","--data-dir=/var/lib/etcd"]');
-    j(start + 20, 'info', 'embed/etcd.go:128', 'configuring peer listeners', ',"listen-peer-urls":["https://172.18.0.2:2380"]');
-    j(start + 900, 'info', 'etcdserver/server.go:2140', 'published local member to cluster through raft', ',"local-member-id":"b8e14bda2255bc24","cluster-id":"38b0e74a458e7a1f"');
+    j(
+      start,
+      'info',
+      'etcdmain/etcd.go:73',
+      'Running: ',
+      ',"args":["etcd","--advertise-client-urls=https://172.18.0.2:2379","--data-dir=/var/lib/etcd"]',
+    );
+    j(
+      start + 20,
+      'info',
+      'embed/etcd.go:128',
+      'configuring peer listeners',
+      ',"listen-peer-urls":["https://172.18.0.2:2380"]',
+    );
+    j(
+      start + 900,
+      'info',
+      'etcdserver/server.go:2140',
+      'published local member to cluster through raft',
+      ',"local-member-id":"b8e14bda2255bc24","cluster-id":"38b0e74a458e7a1f"',
+    );
     j(start + 950, 'info', 'embed/serve.go:103', 'ready to serve client requests');
     for (const t of spread(8)) {
       j(t, 'info', 'mvcc/index.go:214', 'compact tree index', `,"revision":${800 + Math.floor(rnd() * 400)}`);
-      j(t + 30, 'info', 'mvcc/kvstore_compaction.go:72', 'finished scheduled compaction', `,"compact-revision":${800 + Math.floor(rnd() * 400)},"took":"${(rnd() * 3).toFixed(6)}ms"`);
+      j(
+        t + 30,
+        'info',
+        'mvcc/kvstore_compaction.go:72',
+        'finished scheduled compaction',
+        `,"compact-revision":${800 + Math.floor(rnd() * 400)},"took":"${(rnd() * 3).toFixed(6)}ms"`,
+      );
     }
   } else if (image.includes('kube-')) {
     const f = (ms: number, file: string, msg: string) => lines.push(klog(ms, 'I', file, msg));
@@ -124,7 +170,8 @@ export function podLogText(pod: any): string {
     f(start, 'serving.go:386', 'Generated self-signed cert in-memory');
     f(start + 400, 'leaderelection.go:257', `attempting to acquire leader lease kube-system/${component}...`);
     f(start + 1900, 'leaderelection.go:271', `successfully acquired lease kube-system/${component}`);
-    for (const t of spread(6)) f(t, 'controller.go:615', `"Reconciled" component="${component}" duration="${(rnd() * 20).toFixed(3)}ms"`);
+    for (const t of spread(6))
+      f(t, 'controller.go:615', `"Reconciled" component="${component}" duration="${(rnd() * 20).toFixed(3)}ms"`);
   } else if (image.includes('crashy')) {
     const restarts = pod.status.containerStatuses?.[0]?.restartCount ?? 0;
     const last = pod.status.containerStatuses?.[0]?.lastState?.terminated?.startedAt;
@@ -144,11 +191,13 @@ export function podLogText(pod: any): string {
     // a typical structured-logging Go/Node service
     const svc = container.name;
     const port = container.ports?.[0]?.containerPort ?? 8080;
-    const j = (ms: number, level: string, msg: string, extra = '') => lines.push(`{"time":"${iso(ms)}","level":"${level}","msg":"${msg}"${extra}}`);
+    const j = (ms: number, level: string, msg: string, extra = '') =>
+      lines.push(`{"time":"${iso(ms)}","level":"${level}","msg":"${msg}"${extra}}`);
     j(start, 'INFO', 'starting', `,"service":"${svc}","version":"${image.split(':')[1] ?? 'latest'}"`);
     j(start + 35, 'INFO', 'config loaded', ',"source":"env"');
     if (container.command?.[0]?.includes('migrate')) {
-      for (let i = 1; i <= 6; i++) j(start + 300 * i, 'INFO', 'applied migration', `,"version":${20240100 + i * 7},"duration_ms":${40 + i * 13}`);
+      for (let i = 1; i <= 6; i++)
+        j(start + 300 * i, 'INFO', 'applied migration', `,"version":${20240100 + i * 7},"duration_ms":${40 + i * 13}`);
       j(start + 2100, 'INFO', 'migrations complete', ',"applied":6');
     } else {
       j(start + 120, 'INFO', 'listening', `,"addr":":${port}"`);
@@ -157,7 +206,12 @@ export function podLogText(pod: any): string {
         const path = paths[Math.floor(rnd() * paths.length)]!;
         const status = rnd() < 0.08 ? 500 : rnd() < 0.1 ? 404 : 200;
         const level = status >= 500 ? 'ERROR' : 'INFO';
-        j(t, level, 'request completed', `,"method":"GET","path":"${path}","status":${status},"duration_ms":${1 + Math.floor(rnd() * 120)},"request_id":"${hexFor('req' + t, 16)}"`);
+        j(
+          t,
+          level,
+          'request completed',
+          `,"method":"GET","path":"${path}","status":${status},"duration_ms":${1 + Math.floor(rnd() * 120)},"request_id":"${hexFor('req' + t, 16)}"`,
+        );
       }
     }
   }
@@ -180,21 +234,32 @@ export function nextLogLine(pod: any, n: number, now: number): string | undefine
     const path = pick(['/', '/index.html', '/api/products?page=2', '/static/app.js', '/healthz']);
     const probe = path === '/healthz';
     const client = probe ? `${pod.status.hostIP}` : `10.244.${1 + Math.floor(rnd() * 2)}.${2 + Math.floor(rnd() * 60)}`;
-    const agent = probe ? 'kube-probe/1.32' : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0 Safari/537.36';
+    const agent = probe
+      ? 'kube-probe/1.32'
+      : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0 Safari/537.36';
     return `${client} - - [${nginxTime(now)}] "GET ${path} HTTP/1.1" 200 ${probe ? 2 : 600 + Math.floor(rnd() * 9000)} "-" "${agent}" "-"`;
   }
   if (image.includes('postgres')) {
     return `${pgTime(now)} [${100 + (n % 50)}] LOG:  connection authorized: user=app database=shop application_name=orders`;
   }
   if (image.includes('coredns')) {
-    const name = pick(['kubernetes.default.svc.cluster.local.', 'orders.team-a.svc.cluster.local.', 'db.team-a.svc.cluster.local.']);
+    const name = pick([
+      'kubernetes.default.svc.cluster.local.',
+      'orders.team-a.svc.cluster.local.',
+      'db.team-a.svc.cluster.local.',
+    ]);
     return `[INFO] 10.244.1.${2 + Math.floor(rnd() * 60)}:${30000 + Math.floor(rnd() * 30000)} - ${Math.floor(rnd() * 65535)} "A IN ${name} udp 54 false 512" NOERROR qr,aa,rd 106 ${(rnd() * 0.001).toFixed(9)}s`;
   }
   if (image.includes('etcd')) {
     return `{"level":"info","ts":"${iso(now)}","caller":"mvcc/index.go:214","msg":"compact tree index","revision":${1200 + n}}`;
   }
   if (image.includes('kube-')) {
-    return klog(now, 'I', 'controller.go:615', `"Reconciled" component="${container.name}" duration="${(rnd() * 20).toFixed(3)}ms"`);
+    return klog(
+      now,
+      'I',
+      'controller.go:615',
+      `"Reconciled" component="${container.name}" duration="${(rnd() * 20).toFixed(3)}ms"`,
+    );
   }
   if (image.includes('crashy')) {
     return `time="${iso(now)}" level=warning msg="upstream not reachable, retrying" attempt=${n + 1}`;

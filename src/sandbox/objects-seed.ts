@@ -62,10 +62,24 @@ export function meta(kind: string, ns: string | undefined, name: string, ageSec:
 }
 
 export function ownerRef(apiVersion: string, kind: string, ns: string | undefined, name: string): any {
-  return { apiVersion, kind, name, uid: uidFor(`${kind}/${ns ?? ''}/${name}`), controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion,
+    kind,
+    name,
+    uid: uidFor(`${kind}/${ns ?? ''}/${name}`),
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
-function managed(manager: string, operation: string, apiVersion: string, ageSec: number, fields: any, subresource?: string): any {
+function managed(
+  manager: string,
+  operation: string,
+  apiVersion: string,
+  ageSec: number,
+  fields: any,
+  subresource?: string,
+): any {
   const m: any = { manager, operation, apiVersion, time: ts(ageSec), fieldsType: 'FieldsV1', fieldsV1: fields };
   if (subresource) m.subresource = subresource;
   return m;
@@ -92,7 +106,12 @@ export function containerSpec(c: ContainerDef): any {
   const out: any = { name: c.name, image: c.image };
   if (c.command) out.command = c.command;
   if (c.args) out.args = c.args;
-  if (c.ports) out.ports = c.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' }));
+  if (c.ports)
+    out.ports = c.ports.map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      containerPort: p.containerPort,
+      protocol: p.protocol ?? 'TCP',
+    }));
   if (c.env) out.env = c.env;
   out.resources = c.resources ?? {};
   if (c.volumeMounts) out.volumeMounts = c.volumeMounts;
@@ -113,7 +132,9 @@ function templateSpec(containers: ContainerDef[], extra: any = {}): any {
     terminationGracePeriodSeconds: 30,
     dnsPolicy: extra.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
     ...(extra.nodeSelector ? { nodeSelector: extra.nodeSelector } : {}),
-    ...(extra.serviceAccountName ? { serviceAccountName: extra.serviceAccountName, serviceAccount: extra.serviceAccountName } : {}),
+    ...(extra.serviceAccountName
+      ? { serviceAccountName: extra.serviceAccountName, serviceAccount: extra.serviceAccountName }
+      : {}),
     ...(extra.hostNetwork ? { hostNetwork: true } : {}),
     securityContext: {},
     schedulerName: 'default-scheduler',
@@ -124,7 +145,11 @@ function templateSpec(containers: ContainerDef[], extra: any = {}): any {
 
 export function imageID(image: string): string {
   const repo = image.split(':')[0]!;
-  const full = repo.includes('/') ? (repo.split('/')[0]!.includes('.') ? repo : `docker.io/${repo}`) : `docker.io/library/${repo}`;
+  const full = repo.includes('/')
+    ? repo.split('/')[0]!.includes('.')
+      ? repo
+      : `docker.io/${repo}`
+    : `docker.io/library/${repo}`;
   return `${full}@sha256:${hexFor(image, 64)}`;
 }
 
@@ -132,7 +157,11 @@ function qosClass(containers: ContainerDef[]): string {
   const rs = containers.map((c) => c.resources ?? {});
   if (rs.every((r) => !r.requests && !r.limits)) return 'BestEffort';
   const guaranteed = rs.every(
-    (r) => r.limits && r.limits.cpu && r.limits.memory && (!r.requests || (r.requests.cpu === r.limits.cpu && r.requests.memory === r.limits.memory)),
+    (r) =>
+      r.limits &&
+      r.limits.cpu &&
+      r.limits.memory &&
+      (!r.requests || (r.requests.cpu === r.limits.cpu && r.requests.memory === r.limits.memory)),
   );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
@@ -193,7 +222,11 @@ export function makePod(d: PodDef): any {
               sources: [
                 { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
                 { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-                { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+                {
+                  downwardAPI: {
+                    items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }],
+                  },
+                },
               ],
               defaultMode: 420,
             },
@@ -204,9 +237,20 @@ export function makePod(d: PodDef): any {
   const containers = d.containers.map((c) => {
     const spec = containerSpec(c);
     if (mountsApi) {
-      spec.volumeMounts = [...(spec.volumeMounts ?? []), { name: apiAccess, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }];
+      spec.volumeMounts = [
+        ...(spec.volumeMounts ?? []),
+        { name: apiAccess, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' },
+      ];
       // keep Go struct order: volumeMounts comes before the termination fields
-      const { terminationMessagePath, terminationMessagePolicy, imagePullPolicy, securityContext, livenessProbe, readinessProbe, ...head } = spec;
+      const {
+        terminationMessagePath,
+        terminationMessagePolicy,
+        imagePullPolicy,
+        securityContext,
+        livenessProbe,
+        readinessProbe,
+        ...head
+      } = spec;
       return {
         ...head,
         ...(livenessProbe ? { livenessProbe } : {}),
@@ -326,7 +370,13 @@ export function makePod(d: PodDef): any {
         cond('PodReadyToStartContainers', 'True', started),
         cond('Initialized', 'True', created - 1),
         cond('Ready', 'False', created - 1, 'ContainersNotReady', `containers with unready status: [${names}]`),
-        cond('ContainersReady', 'False', created - 1, 'ContainersNotReady', `containers with unready status: [${names}]`),
+        cond(
+          'ContainersReady',
+          'False',
+          created - 1,
+          'ContainersNotReady',
+          `containers with unready status: [${names}]`,
+        ),
         cond('PodScheduled', 'True', created - 1),
       ];
     } else {
@@ -335,7 +385,13 @@ export function makePod(d: PodDef): any {
       containerStatuses = d.containers.map((c) =>
         base(c, {
           state: {
-            terminated: { exitCode: 0, reason: 'Completed', startedAt: ts(started), finishedAt: ts(started - run), containerID: cid(c) },
+            terminated: {
+              exitCode: 0,
+              reason: 'Completed',
+              startedAt: ts(started),
+              finishedAt: ts(started - run),
+              containerID: cid(c),
+            },
           },
           lastState: {},
           ready: false,
@@ -431,7 +487,14 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
     }
     const age = n.controlPlane ? CLUSTER_AGE : CLUSTER_AGE - 40;
-    const cap = { cpu: '8', 'ephemeral-storage': '102626232Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '16283724Ki', pods: '110' };
+    const cap = {
+      cpu: '8',
+      'ephemeral-storage': '102626232Ki',
+      'hugepages-1Gi': '0',
+      'hugepages-2Mi': '0',
+      memory: '16283724Ki',
+      pods: '110',
+    };
     const condition = (type: string, status: string, reason: string, message: string) => ({
       type,
       status,
@@ -519,10 +582,39 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       restarts: component === 'kube-controller-manager' ? 1 : 0,
       staticPod: true,
     });
-  staticPod('etcd', 'registry.k8s.io/etcd:3.5.16-0', ['etcd', '--advertise-client-urls=https://172.18.0.2:2379', '--data-dir=/var/lib/etcd'], NODES[0]!.ip, '100m');
-  staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${KUBE_VERSION}`, ['kube-apiserver', '--advertise-address=172.18.0.2', '--authorization-mode=Node,RBAC', '--service-cluster-ip-range=10.96.0.0/16'], NODES[0]!.ip, '250m');
-  staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${KUBE_VERSION}`, ['kube-controller-manager', '--cluster-cidr=10.244.0.0/16', '--leader-elect=true'], NODES[0]!.ip, '200m');
-  staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${KUBE_VERSION}`, ['kube-scheduler', '--leader-elect=true'], NODES[0]!.ip, '100m');
+  staticPod(
+    'etcd',
+    'registry.k8s.io/etcd:3.5.16-0',
+    ['etcd', '--advertise-client-urls=https://172.18.0.2:2379', '--data-dir=/var/lib/etcd'],
+    NODES[0]!.ip,
+    '100m',
+  );
+  staticPod(
+    'kube-apiserver',
+    `registry.k8s.io/kube-apiserver:${KUBE_VERSION}`,
+    [
+      'kube-apiserver',
+      '--advertise-address=172.18.0.2',
+      '--authorization-mode=Node,RBAC',
+      '--service-cluster-ip-range=10.96.0.0/16',
+    ],
+    NODES[0]!.ip,
+    '250m',
+  );
+  staticPod(
+    'kube-controller-manager',
+    `registry.k8s.io/kube-controller-manager:${KUBE_VERSION}`,
+    ['kube-controller-manager', '--cluster-cidr=10.244.0.0/16', '--leader-elect=true'],
+    NODES[0]!.ip,
+    '200m',
+  );
+  staticPod(
+    'kube-scheduler',
+    `registry.k8s.io/kube-scheduler:${KUBE_VERSION}`,
+    ['kube-scheduler', '--leader-elect=true'],
+    NODES[0]!.ip,
+    '100m',
+  );
 
   const wl = new Workloads(add, addPod);
 
@@ -548,7 +640,12 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       },
     ],
     podExtra: { serviceAccount: 'coredns', priorityClassName: 'system-cluster-critical', priority: 2000000000 },
-    volumes: [{ name: 'config-volume', configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }], defaultMode: 420 } }],
+    volumes: [
+      {
+        name: 'config-volume',
+        configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }], defaultMode: 420 },
+      },
+    ],
     pods: [
       { node: cp, ip: '10.244.0.3' },
       { node: cp, ip: '10.244.0.4' },
@@ -564,7 +661,11 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       {
         name: 'kube-proxy',
         image: `registry.k8s.io/kube-proxy:${KUBE_VERSION}`,
-        command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
+        command: [
+          '/usr/local/bin/kube-proxy',
+          '--config=/var/lib/kube-proxy/config.conf',
+          '--hostname-override=$(NODE_NAME)',
+        ],
         env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
         securityContext: { privileged: true },
       },
@@ -580,7 +681,13 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       ports: [{ name: 'http', containerPort: 80 }],
       resources: { limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } },
       volumeMounts: [{ name: 'config', mountPath: '/etc/nginx/conf.d', readOnly: true }],
-      readinessProbe: { httpGet: { path: '/healthz', port: 80, scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+      readinessProbe: {
+        httpGet: { path: '/healthz', port: 80, scheme: 'HTTP' },
+        timeoutSeconds: 1,
+        periodSeconds: 10,
+        successThreshold: 1,
+        failureThreshold: 3,
+      },
     },
   ];
   wl.deployment({
@@ -626,7 +733,11 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     name: 'nightly-report',
     age: 15 * DAY,
     schedule: '0 2 * * *',
-    container: { name: 'report', image: 'busybox:1.37', command: ['/bin/sh', '-c', 'echo generating report; sleep 15; echo done'] },
+    container: {
+      name: 'report',
+      image: 'busybox:1.37',
+      command: ['/bin/sh', '-c', 'echo generating report; sleep 15; echo done'],
+    },
     lastRunAgo: 7 * HOUR,
     podNode: w1,
     podIP: '10.244.1.31',
@@ -764,10 +875,19 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     return s;
   };
   const services = [
-    svc('default', 'kubernetes', CLUSTER_AGE, 'ClusterIP', '10.96.0.1', [{ name: 'https', port: 443, targetPort: 6443 }], undefined, {
-      component: 'apiserver',
-      provider: 'kubernetes',
-    }),
+    svc(
+      'default',
+      'kubernetes',
+      CLUSTER_AGE,
+      'ClusterIP',
+      '10.96.0.1',
+      [{ name: 'https', port: 443, targetPort: 6443 }],
+      undefined,
+      {
+        component: 'apiserver',
+        provider: 'kubernetes',
+      },
+    ),
     svc(
       'kube-system',
       'kube-dns',
@@ -783,11 +903,56 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
       { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     ),
-    svc('team-a', 'web', 20 * DAY, 'ClusterIP', '10.96.121.34', [{ name: 'http', port: 80, targetPort: 'http' }], { app: 'web' }, { app: 'web' }),
-    svc('team-a', 'web-nodeport', 20 * DAY, 'NodePort', '10.96.201.17', [{ name: 'http', port: 80, targetPort: 80, nodePort: 30080 }], { app: 'web' }, { app: 'web' }),
-    svc('team-a', 'db', 20 * DAY + 40, 'ClusterIP', 'None', [{ name: 'postgres', port: 5432, targetPort: 5432 }], { app: 'db' }, { app: 'db' }),
-    svc('team-b', 'api', 11 * DAY, 'ClusterIP', '10.96.54.200', [{ name: 'http', port: 8080, targetPort: 8080 }], { app: 'api' }, { app: 'api' }),
-    svc('demo', 'frontend', 2 * DAY + 4 * HOUR, 'LoadBalancer', '10.96.88.7', [{ name: 'http', port: 80, targetPort: 3000, nodePort: 31380 }], { app: 'frontend' }, { app: 'frontend' }),
+    svc(
+      'team-a',
+      'web',
+      20 * DAY,
+      'ClusterIP',
+      '10.96.121.34',
+      [{ name: 'http', port: 80, targetPort: 'http' }],
+      { app: 'web' },
+      { app: 'web' },
+    ),
+    svc(
+      'team-a',
+      'web-nodeport',
+      20 * DAY,
+      'NodePort',
+      '10.96.201.17',
+      [{ name: 'http', port: 80, targetPort: 80, nodePort: 30080 }],
+      { app: 'web' },
+      { app: 'web' },
+    ),
+    svc(
+      'team-a',
+      'db',
+      20 * DAY + 40,
+      'ClusterIP',
+      'None',
+      [{ name: 'postgres', port: 5432, targetPort: 5432 }],
+      { app: 'db' },
+      { app: 'db' },
+    ),
+    svc(
+      'team-b',
+      'api',
+      11 * DAY,
+      'ClusterIP',
+      '10.96.54.200',
+      [{ name: 'http', port: 8080, targetPort: 8080 }],
+      { app: 'api' },
+      { app: 'api' },
+    ),
+    svc(
+      'demo',
+      'frontend',
+      2 * DAY + 4 * HOUR,
+      'LoadBalancer',
+      '10.96.88.7',
+      [{ name: 'http', port: 80, targetPort: 3000, nodePort: 31380 }],
+      { app: 'frontend' },
+      { app: 'frontend' },
+    ),
   ];
   for (const s of services) {
     const { endpoints, slice } = endpointsFor(s, pods);
@@ -802,23 +967,37 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       kind: 'ConfigMap',
       apiVersion: 'v1',
       metadata: meta('ConfigMap', ns, 'kube-root-ca.crt', nsAge[ns] ?? 3 * HOUR, {
-        annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' },
+        annotations: {
+          'kubernetes.io/description':
+            'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+        },
       }),
       data: { 'ca.crt': caPem },
     });
   }
   const cm = (ns: string, name: string, age: number, data: Record<string, string>, extra: MetaExtra = {}) =>
-    add('', 'configmaps', { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta('ConfigMap', ns, name, age, extra), data });
+    add('', 'configmaps', {
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+      metadata: meta('ConfigMap', ns, name, age, extra),
+      data,
+    });
   cm('kube-system', 'coredns', CLUSTER_AGE - 12, {
     Corefile:
       '.:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30 {\n       disable success cluster.local\n       disable denial cluster.local\n    }\n    loop\n    reload\n    loadbalance\n}\n',
   });
-  cm('kube-system', 'kube-proxy', CLUSTER_AGE - 11, {
-    'config.conf':
-      'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: 10.244.0.0/16\nconntrack:\n  maxPerCore: 0\nkind: KubeProxyConfiguration\nmetricsBindAddress: ""\nmode: iptables\n',
-    'kubeconfig.conf':
-      'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://sandbox-control-plane:6443\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n',
-  }, { labels: { app: 'kube-proxy' } });
+  cm(
+    'kube-system',
+    'kube-proxy',
+    CLUSTER_AGE - 11,
+    {
+      'config.conf':
+        'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: 10.244.0.0/16\nconntrack:\n  maxPerCore: 0\nkind: KubeProxyConfiguration\nmetricsBindAddress: ""\nmode: iptables\n',
+      'kubeconfig.conf':
+        'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://sandbox-control-plane:6443\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n',
+    },
+    { labels: { app: 'kube-proxy' } },
+  );
   cm('kube-system', 'kubeadm-config', CLUSTER_AGE - 5, {
     ClusterConfiguration: `apiServer:\n  certSANs:\n  - localhost\n  - 127.0.0.1\napiVersion: kubeadm.k8s.io/v1beta4\nclusterName: sandbox\ncontrolPlaneEndpoint: sandbox-control-plane:6443\nkind: ClusterConfiguration\nkubernetesVersion: ${KUBE_VERSION}\nnetworking:\n  dnsDomain: cluster.local\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.96.0.0/16\n`,
   });
@@ -843,19 +1022,43 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       managedFields: [
         managed('kubectl-client-side-apply', 'Update', 'v1', 20 * DAY, {
           'f:data': { '.': {}, 'f:app.properties': {}, 'f:default.conf': {} },
-          'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} }, 'f:labels': { '.': {}, 'f:app': {} } },
+          'f:metadata': {
+            'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} },
+            'f:labels': { '.': {}, 'f:app': {} },
+          },
         }),
       ],
     },
   );
-  cm('team-b', 'api-settings', 11 * DAY, { 'settings.yaml': 'rateLimit:\n  requestsPerSecond: 50\n  burst: 100\nfeatures:\n  asyncOrders: true\n' }, { labels: { app: 'api' } });
-  cm('demo', 'crashy-config', 2 * DAY + 4 * HOUR, { 'config.yaml': 'listen: :8080\nupstream: http://does-not-exist.demo.svc:9000\n' });
+  cm(
+    'team-b',
+    'api-settings',
+    11 * DAY,
+    { 'settings.yaml': 'rateLimit:\n  requestsPerSecond: 50\n  burst: 100\nfeatures:\n  asyncOrders: true\n' },
+    { labels: { app: 'api' } },
+  );
+  cm('demo', 'crashy-config', 2 * DAY + 4 * HOUR, {
+    'config.yaml': 'listen: :8080\nupstream: http://does-not-exist.demo.svc:9000\n',
+  });
 
   // --- secrets --------------------------------------------------------------------------------
-  const secret = (ns: string, name: string, age: number, type: string, data: Record<string, string>, extra: MetaExtra = {}) => {
+  const secret = (
+    ns: string,
+    name: string,
+    age: number,
+    type: string,
+    data: Record<string, string>,
+    extra: MetaExtra = {},
+  ) => {
     const enc: Record<string, string> = {};
     for (const [k, v] of Object.entries(data)) enc[k] = b64(v);
-    add('', 'secrets', { kind: 'Secret', apiVersion: 'v1', metadata: meta('Secret', ns, name, age, extra), data: enc, type });
+    add('', 'secrets', {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: meta('Secret', ns, name, age, extra),
+      data: enc,
+      type,
+    });
   };
   // Created with `kubectl apply`, as most Secrets are: the annotation repeats the values, which is
   // exactly what a viewer must not show in clear.
@@ -885,11 +1088,22 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     18 * DAY,
     'kubernetes.io/service-account-token',
     { 'ca.crt': caPem, namespace: 'team-a', token: jwt('build-robot') },
-    { annotations: { 'kubernetes.io/service-account.name': 'build-robot', 'kubernetes.io/service-account.uid': uidFor('ServiceAccount/team-a/build-robot') } },
+    {
+      annotations: {
+        'kubernetes.io/service-account.name': 'build-robot',
+        'kubernetes.io/service-account.uid': uidFor('ServiceAccount/team-a/build-robot'),
+      },
+    },
   );
-  secret('team-b', 'api-keys', 11 * DAY, 'Opaque', { 'stripe-key': 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sentry-dsn': 'https://abc123@o0.ingest.sentry.io/42' });
+  secret('team-b', 'api-keys', 11 * DAY, 'Opaque', {
+    'stripe-key': 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    'sentry-dsn': 'https://abc123@o0.ingest.sentry.io/42',
+  });
   secret('default', 'registry-pull', 25 * DAY, 'kubernetes.io/dockerconfigjson', {
-    '.dockerconfigjson': '{"auths":{"ghcr.io":{"username":"robot","password":"ghp_exampletoken","auth":"' + b64('robot:ghp_exampletoken') + '"}}}',
+    '.dockerconfigjson':
+      '{"auths":{"ghcr.io":{"username":"robot","password":"ghp_exampletoken","auth":"' +
+      b64('robot:ghp_exampletoken') +
+      '"}}}',
   });
   secret('demo', 'demo-api-key', 2 * DAY, 'Opaque', { 'api-key': 'demo-1234567890' });
   secret('kube-system', 'bootstrap-token-abcdef', CLUSTER_AGE - 6, 'bootstrap.kubernetes.io/token', {
@@ -910,12 +1124,20 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       ...(secrets ? { secrets: secrets.map((s) => ({ name: s })) } : {}),
     });
   for (const ns of allNamespaces) sa(ns, 'default', nsAge[ns] ?? 3 * HOUR);
-  for (const n of ['attachdetach-controller', 'coredns', 'deployment-controller', 'endpointslice-controller', 'kube-proxy', 'replicaset-controller'])
+  for (const n of [
+    'attachdetach-controller',
+    'coredns',
+    'deployment-controller',
+    'endpointslice-controller',
+    'kube-proxy',
+    'replicaset-controller',
+  ])
     sa('kube-system', n, CLUSTER_AGE - 8);
   sa('team-a', 'build-robot', 18 * DAY, ['build-robot-token']);
 
   // --- events (core v1) -----------------------------------------------------------------------
-  const findPod = (ns: string, prefix: string) => pods.find((p) => p.metadata.namespace === ns && p.metadata.name.startsWith(prefix))!;
+  const findPod = (ns: string, prefix: string) =>
+    pods.find((p) => p.metadata.namespace === ns && p.metadata.name.startsWith(prefix))!;
   const crash = findPod('demo', 'crashy-');
   const pending = pods.find((p) => p.metadata.namespace === 'team-b' && p.status.phase === 'Pending')!;
   const newestWeb = pods.filter((p) => p.metadata.namespace === 'team-a' && p.metadata.name.startsWith('web-')).pop()!;
@@ -929,22 +1151,163 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     count: number,
     source: { component: string; host?: string },
     fieldPath?: string,
-  ) => add('', 'events', makeEvent(involved, reason, message, type, BASE_TIME_MS - firstAgo * 1000, BASE_TIME_MS - lastAgo * 1000, count, source, fieldPath));
+  ) =>
+    add(
+      '',
+      'events',
+      makeEvent(
+        involved,
+        reason,
+        message,
+        type,
+        BASE_TIME_MS - firstAgo * 1000,
+        BASE_TIME_MS - lastAgo * 1000,
+        count,
+        source,
+        fieldPath,
+      ),
+    );
   const kubelet = (pod: any) => ({ component: 'kubelet', host: pod.spec.nodeName });
-  ev(crash, 'Scheduled', `Successfully assigned demo/${crash.metadata.name} to ${crash.spec.nodeName}`, 'Normal', 95 * 60, 95 * 60, 1, { component: 'default-scheduler' });
-  ev(crash, 'Pulling', 'Pulling image "ghcr.io/example/crashy:0.1.0"', 'Normal', 95 * 60 - 1, 95 * 60 - 1, 1, kubelet(crash), 'spec.containers{crashy}');
-  ev(crash, 'Pulled', 'Successfully pulled image "ghcr.io/example/crashy:0.1.0" in 1.204s (1.204s including waiting). Image size: 8123456 bytes.', 'Normal', 95 * 60 - 3, 95 * 60 - 3, 1, kubelet(crash), 'spec.containers{crashy}');
-  ev(crash, 'Created', 'Created container: crashy', 'Normal', 95 * 60 - 3, 190, 18, kubelet(crash), 'spec.containers{crashy}');
-  ev(crash, 'Started', 'Started container crashy', 'Normal', 95 * 60 - 4, 190, 18, kubelet(crash), 'spec.containers{crashy}');
-  ev(crash, 'BackOff', `Back-off restarting failed container crashy in pod ${crash.metadata.name}_demo(${crash.metadata.uid})`, 'Warning', 94 * 60, 12, 402, kubelet(crash), 'spec.containers{crashy}');
-  ev(pending, 'FailedScheduling', pending.status.conditions[0].message, 'Warning', 47 * 60, 2 * 60 + 5, 11, { component: 'default-scheduler' });
-  const webRs = { kind: 'ReplicaSet', apiVersion: 'apps/v1', metadata: { namespace: 'team-a', name: newestWeb.metadata.ownerReferences[0].name, uid: newestWeb.metadata.ownerReferences[0].uid, resourceVersion: '' } };
-  ev(webRs, 'SuccessfulCreate', `Created pod: ${newestWeb.metadata.name}`, 'Normal', 3 * HOUR + 12 * 60, 3 * HOUR + 12 * 60, 1, { component: 'replicaset-controller' });
-  ev(newestWeb, 'Scheduled', `Successfully assigned team-a/${newestWeb.metadata.name} to ${newestWeb.spec.nodeName}`, 'Normal', 3 * HOUR + 12 * 60, 3 * HOUR + 12 * 60, 1, { component: 'default-scheduler' });
-  ev(newestWeb, 'Pulled', 'Container image "nginx:1.27.4" already present on machine', 'Normal', 3 * HOUR + 12 * 60 - 1, 3 * HOUR + 12 * 60 - 1, 1, kubelet(newestWeb), 'spec.containers{nginx}');
-  ev(newestWeb, 'Started', 'Started container nginx', 'Normal', 3 * HOUR + 12 * 60 - 2, 3 * HOUR + 12 * 60 - 2, 1, kubelet(newestWeb), 'spec.containers{nginx}');
-  const pvcObj = { kind: 'PersistentVolumeClaim', apiVersion: 'v1', metadata: { namespace: 'team-b', name: 'uploads', uid: uidFor('PersistentVolumeClaim/team-b/uploads'), resourceVersion: '' } };
-  ev(pvcObj, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', 'Normal', 9 * DAY, 4 * 60, 2900, { component: 'persistentvolume-controller' });
+  ev(
+    crash,
+    'Scheduled',
+    `Successfully assigned demo/${crash.metadata.name} to ${crash.spec.nodeName}`,
+    'Normal',
+    95 * 60,
+    95 * 60,
+    1,
+    { component: 'default-scheduler' },
+  );
+  ev(
+    crash,
+    'Pulling',
+    'Pulling image "ghcr.io/example/crashy:0.1.0"',
+    'Normal',
+    95 * 60 - 1,
+    95 * 60 - 1,
+    1,
+    kubelet(crash),
+    'spec.containers{crashy}',
+  );
+  ev(
+    crash,
+    'Pulled',
+    'Successfully pulled image "ghcr.io/example/crashy:0.1.0" in 1.204s (1.204s including waiting). Image size: 8123456 bytes.',
+    'Normal',
+    95 * 60 - 3,
+    95 * 60 - 3,
+    1,
+    kubelet(crash),
+    'spec.containers{crashy}',
+  );
+  ev(
+    crash,
+    'Created',
+    'Created container: crashy',
+    'Normal',
+    95 * 60 - 3,
+    190,
+    18,
+    kubelet(crash),
+    'spec.containers{crashy}',
+  );
+  ev(
+    crash,
+    'Started',
+    'Started container crashy',
+    'Normal',
+    95 * 60 - 4,
+    190,
+    18,
+    kubelet(crash),
+    'spec.containers{crashy}',
+  );
+  ev(
+    crash,
+    'BackOff',
+    `Back-off restarting failed container crashy in pod ${crash.metadata.name}_demo(${crash.metadata.uid})`,
+    'Warning',
+    94 * 60,
+    12,
+    402,
+    kubelet(crash),
+    'spec.containers{crashy}',
+  );
+  ev(pending, 'FailedScheduling', pending.status.conditions[0].message, 'Warning', 47 * 60, 2 * 60 + 5, 11, {
+    component: 'default-scheduler',
+  });
+  const webRs = {
+    kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    metadata: {
+      namespace: 'team-a',
+      name: newestWeb.metadata.ownerReferences[0].name,
+      uid: newestWeb.metadata.ownerReferences[0].uid,
+      resourceVersion: '',
+    },
+  };
+  ev(
+    webRs,
+    'SuccessfulCreate',
+    `Created pod: ${newestWeb.metadata.name}`,
+    'Normal',
+    3 * HOUR + 12 * 60,
+    3 * HOUR + 12 * 60,
+    1,
+    { component: 'replicaset-controller' },
+  );
+  ev(
+    newestWeb,
+    'Scheduled',
+    `Successfully assigned team-a/${newestWeb.metadata.name} to ${newestWeb.spec.nodeName}`,
+    'Normal',
+    3 * HOUR + 12 * 60,
+    3 * HOUR + 12 * 60,
+    1,
+    { component: 'default-scheduler' },
+  );
+  ev(
+    newestWeb,
+    'Pulled',
+    'Container image "nginx:1.27.4" already present on machine',
+    'Normal',
+    3 * HOUR + 12 * 60 - 1,
+    3 * HOUR + 12 * 60 - 1,
+    1,
+    kubelet(newestWeb),
+    'spec.containers{nginx}',
+  );
+  ev(
+    newestWeb,
+    'Started',
+    'Started container nginx',
+    'Normal',
+    3 * HOUR + 12 * 60 - 2,
+    3 * HOUR + 12 * 60 - 2,
+    1,
+    kubelet(newestWeb),
+    'spec.containers{nginx}',
+  );
+  const pvcObj = {
+    kind: 'PersistentVolumeClaim',
+    apiVersion: 'v1',
+    metadata: {
+      namespace: 'team-b',
+      name: 'uploads',
+      uid: uidFor('PersistentVolumeClaim/team-b/uploads'),
+      resourceVersion: '',
+    },
+  };
+  ev(
+    pvcObj,
+    'WaitForFirstConsumer',
+    'waiting for first consumer to be created before binding',
+    'Normal',
+    9 * DAY,
+    4 * 60,
+    2900,
+    { component: 'persistentvolume-controller' },
+  );
 
   // --- rbac -----------------------------------------------------------------------------------
   const bootstrapMeta = (kind: string, name: string) =>
@@ -972,47 +1335,164 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
   clusterRole(
     'admin',
     [
-      { verbs: [...writeVerbs, ...readVerbs], apiGroups: [''], resources: ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services', 'configmaps', 'persistentvolumeclaims', 'serviceaccounts'] },
-      { verbs: [...writeVerbs, ...readVerbs], apiGroups: ['apps'], resources: ['daemonsets', 'deployments', 'deployments/rollback', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale'] },
-      { verbs: [...writeVerbs, ...readVerbs], apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings', 'roles'] },
+      {
+        verbs: [...writeVerbs, ...readVerbs],
+        apiGroups: [''],
+        resources: [
+          'pods',
+          'pods/attach',
+          'pods/exec',
+          'pods/portforward',
+          'pods/proxy',
+          'secrets',
+          'services',
+          'configmaps',
+          'persistentvolumeclaims',
+          'serviceaccounts',
+        ],
+      },
+      {
+        verbs: [...writeVerbs, ...readVerbs],
+        apiGroups: ['apps'],
+        resources: [
+          'daemonsets',
+          'deployments',
+          'deployments/rollback',
+          'deployments/scale',
+          'replicasets',
+          'replicasets/scale',
+          'statefulsets',
+          'statefulsets/scale',
+        ],
+      },
+      {
+        verbs: [...writeVerbs, ...readVerbs],
+        apiGroups: ['rbac.authorization.k8s.io'],
+        resources: ['rolebindings', 'roles'],
+      },
       { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'] },
     ],
-    { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' } }] } },
+    {
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' } }],
+      },
+    },
   );
   clusterRole(
     'edit',
     [
-      { verbs: [...writeVerbs, ...readVerbs], apiGroups: [''], resources: ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services', 'configmaps', 'persistentvolumeclaims', 'replicationcontrollers'] },
-      { verbs: [...writeVerbs, ...readVerbs], apiGroups: ['apps'], resources: ['daemonsets', 'deployments', 'deployments/rollback', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale'] },
+      {
+        verbs: [...writeVerbs, ...readVerbs],
+        apiGroups: [''],
+        resources: [
+          'pods',
+          'pods/attach',
+          'pods/exec',
+          'pods/portforward',
+          'pods/proxy',
+          'secrets',
+          'services',
+          'configmaps',
+          'persistentvolumeclaims',
+          'replicationcontrollers',
+        ],
+      },
+      {
+        verbs: [...writeVerbs, ...readVerbs],
+        apiGroups: ['apps'],
+        resources: [
+          'daemonsets',
+          'deployments',
+          'deployments/rollback',
+          'deployments/scale',
+          'replicasets',
+          'replicasets/scale',
+          'statefulsets',
+          'statefulsets/scale',
+        ],
+      },
       { verbs: [...writeVerbs, ...readVerbs], apiGroups: ['batch'], resources: ['cronjobs', 'jobs'] },
     ],
     {
       labels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' },
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' } }] },
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' } }],
+      },
     },
   );
   clusterRole(
     'view',
     [
-      { verbs: readVerbs, apiGroups: [''], resources: ['configmaps', 'endpoints', 'persistentvolumeclaims', 'pods', 'replicationcontrollers', 'serviceaccounts', 'services'] },
-      { verbs: readVerbs, apiGroups: [''], resources: ['bindings', 'events', 'limitranges', 'namespaces/status', 'pods/log', 'pods/status', 'resourcequotas'] },
-      { verbs: readVerbs, apiGroups: ['apps'], resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'] },
+      {
+        verbs: readVerbs,
+        apiGroups: [''],
+        resources: [
+          'configmaps',
+          'endpoints',
+          'persistentvolumeclaims',
+          'pods',
+          'replicationcontrollers',
+          'serviceaccounts',
+          'services',
+        ],
+      },
+      {
+        verbs: readVerbs,
+        apiGroups: [''],
+        resources: [
+          'bindings',
+          'events',
+          'limitranges',
+          'namespaces/status',
+          'pods/log',
+          'pods/status',
+          'resourcequotas',
+        ],
+      },
+      {
+        verbs: readVerbs,
+        apiGroups: ['apps'],
+        resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
+      },
       { verbs: readVerbs, apiGroups: ['batch'], resources: ['cronjobs', 'jobs'] },
       { verbs: readVerbs, apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'networkpolicies'] },
     ],
     {
       labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }] },
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }],
+      },
     },
   );
   clusterRole('system:basic-user', [
-    { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+    {
+      verbs: ['create'],
+      apiGroups: ['authorization.k8s.io'],
+      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+    },
     { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
   ]);
   clusterRole('system:discovery', [
-    { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'] },
+    {
+      verbs: ['get'],
+      nonResourceURLs: [
+        '/api',
+        '/api/*',
+        '/apis',
+        '/apis/*',
+        '/healthz',
+        '/livez',
+        '/openapi',
+        '/openapi/*',
+        '/readyz',
+        '/version',
+        '/version/',
+      ],
+    },
   ]);
-  clusterRole('system:public-info-viewer', [{ verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] }]);
+  clusterRole('system:public-info-viewer', [
+    { verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] },
+  ]);
   const crb = (name: string, role: string, subjects: any[]) =>
     add('rbac.authorization.k8s.io', 'clusterrolebindings', {
       kind: 'ClusterRoleBinding',
@@ -1026,7 +1506,10 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
   crb('kubeadm:cluster-admins', 'cluster-admin', [group('kubeadm:cluster-admins')]);
   crb('system:basic-user', 'system:basic-user', [group('system:authenticated')]);
   crb('system:discovery', 'system:discovery', [group('system:authenticated')]);
-  crb('system:public-info-viewer', 'system:public-info-viewer', [group('system:authenticated'), group('system:unauthenticated')]);
+  crb('system:public-info-viewer', 'system:public-info-viewer', [
+    group('system:authenticated'),
+    group('system:unauthenticated'),
+  ]);
   crb('team-a-admins', 'admin', [{ kind: 'ServiceAccount', name: 'build-robot', namespace: 'team-a' }]);
 
   add('rbac.authorization.k8s.io', 'roles', {
@@ -1052,7 +1535,9 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     kind: 'RoleBinding',
     apiVersion: 'rbac.authorization.k8s.io/v1',
     metadata: meta('RoleBinding', 'kube-system', 'kube-proxy', CLUSTER_AGE - 11),
-    subjects: [{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:bootstrappers:kubeadm:default-node-token' }],
+    subjects: [
+      { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:bootstrappers:kubeadm:default-node-token' },
+    ],
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kube-proxy' },
   });
 
@@ -1069,14 +1554,19 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
   add('networking.k8s.io', 'ingresses', {
     kind: 'Ingress',
     apiVersion: 'networking.k8s.io/v1',
-    metadata: meta('Ingress', 'team-a', 'web', 19 * DAY, { generation: 2, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } }),
+    metadata: meta('Ingress', 'team-a', 'web', 19 * DAY, {
+      generation: 2,
+      annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' },
+    }),
     spec: {
       ingressClassName: 'nginx',
       tls: [{ hosts: ['web.team-a.example.com'], secretName: 'web-tls' }],
       rules: [
         {
           host: 'web.team-a.example.com',
-          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] },
+          http: {
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+          },
         },
       ],
     },
@@ -1089,7 +1579,12 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     spec: {
       ingressClassName: 'nginx',
       rules: [
-        { host: 'api.team-b.example.com', http: { paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } }] } },
+        {
+          host: 'api.team-b.example.com',
+          http: {
+            paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } }],
+          },
+        },
       ],
     },
     status: { loadBalancer: { ingress: [{ ip: '172.18.255.200' }] } },
@@ -1160,26 +1655,47 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
   add('', 'persistentvolumeclaims', {
     kind: 'PersistentVolumeClaim',
     apiVersion: 'v1',
-    metadata: meta('PersistentVolumeClaim', 'team-b', 'uploads', 9 * DAY, { finalizers: ['kubernetes.io/pvc-protection'] }),
-    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } }, storageClassName: 'standard', volumeMode: 'Filesystem' },
+    metadata: meta('PersistentVolumeClaim', 'team-b', 'uploads', 9 * DAY, {
+      finalizers: ['kubernetes.io/pvc-protection'],
+    }),
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: '5Gi' } },
+      storageClassName: 'standard',
+      volumeMode: 'Filesystem',
+    },
     status: { phase: 'Pending' },
   });
   add('', 'persistentvolumes', {
     kind: 'PersistentVolume',
     apiVersion: 'v1',
     metadata: meta('PersistentVolume', undefined, pvName, 20 * DAY + 25, {
-      annotations: { 'local.path.provisioner/selected-node': w2, 'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path' },
+      annotations: {
+        'local.path.provisioner/selected-node': w2,
+        'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path',
+      },
       finalizers: ['kubernetes.io/pv-protection'],
     }),
     spec: {
       capacity: { storage: '1Gi' },
       hostPath: { path: `/var/local-path-provisioner/${pvName}_team-a_data-db-0`, type: 'DirectoryOrCreate' },
       accessModes: ['ReadWriteOnce'],
-      claimRef: { kind: 'PersistentVolumeClaim', namespace: 'team-a', name: 'data-db-0', uid: pvcUid, apiVersion: 'v1', resourceVersion: '' },
+      claimRef: {
+        kind: 'PersistentVolumeClaim',
+        namespace: 'team-a',
+        name: 'data-db-0',
+        uid: pvcUid,
+        apiVersion: 'v1',
+        resourceVersion: '',
+      },
       persistentVolumeReclaimPolicy: 'Delete',
       storageClassName: 'standard',
       volumeMode: 'Filesystem',
-      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [w2] }] }] } },
+      nodeAffinity: {
+        required: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [w2] }] }],
+        },
+      },
     },
     status: { phase: 'Bound', lastPhaseTransitionTime: ts(20 * DAY + 25) },
   });
@@ -1192,7 +1708,11 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       metadata: meta('Lease', 'kube-node-lease', n.name, CLUSTER_AGE - 30, {
         ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: n.name, uid: uidFor(`Node//${n.name}`) }],
       }),
-      spec: { holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: rfc3339Micro(BASE_TIME_MS - 4000 - n.ip.length * 997) },
+      spec: {
+        holderIdentity: n.name,
+        leaseDurationSeconds: 40,
+        renewTime: rfc3339Micro(BASE_TIME_MS - 4000 - n.ip.length * 997),
+      },
     });
   }
   for (const c of ['kube-controller-manager', 'kube-scheduler']) {
@@ -1221,8 +1741,18 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       preemptionPolicy: 'PreemptLowerPriority',
     });
   pc('high-priority', 1000000, 'For customer-facing services.', 20 * DAY);
-  pc('system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', CLUSTER_AGE);
-  pc('system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.', CLUSTER_AGE);
+  pc(
+    'system-cluster-critical',
+    2000000000,
+    'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+    CLUSTER_AGE,
+  );
+  pc(
+    'system-node-critical',
+    2000001000,
+    'Used for system critical pods that must not be moved from their current node.',
+    CLUSTER_AGE,
+  );
 
   // --- autoscaling ----------------------------------------------------------------------------
   add('autoscaling', 'horizontalpodautoscalers', {
@@ -1233,17 +1763,40 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       scaleTargetRef: { kind: 'Deployment', name: 'web', apiVersion: 'apps/v1' },
       minReplicas: 2,
       maxReplicas: 10,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
+      metrics: [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+      ],
     },
     status: {
       lastScaleTime: ts(3 * HOUR + 12 * 60),
       currentReplicas: 3,
       desiredReplicas: 3,
-      currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageValue: '34m', averageUtilization: 34 } } }],
+      currentMetrics: [
+        { type: 'Resource', resource: { name: 'cpu', current: { averageValue: '34m', averageUtilization: 34 } } },
+      ],
       conditions: [
-        { type: 'AbleToScale', status: 'True', lastTransitionTime: ts(18 * DAY), reason: 'ReadyForNewScale', message: 'recommended size matches current size' },
-        { type: 'ScalingActive', status: 'True', lastTransitionTime: ts(18 * DAY), reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)' },
-        { type: 'ScalingLimited', status: 'False', lastTransitionTime: ts(18 * DAY), reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range' },
+        {
+          type: 'AbleToScale',
+          status: 'True',
+          lastTransitionTime: ts(18 * DAY),
+          reason: 'ReadyForNewScale',
+          message: 'recommended size matches current size',
+        },
+        {
+          type: 'ScalingActive',
+          status: 'True',
+          lastTransitionTime: ts(18 * DAY),
+          reason: 'ValidMetricFound',
+          message:
+            'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+        },
+        {
+          type: 'ScalingLimited',
+          status: 'False',
+          lastTransitionTime: ts(18 * DAY),
+          reason: 'DesiredWithinRange',
+          message: 'the desired count is within the acceptable range',
+        },
       ],
     },
   });
@@ -1268,7 +1821,11 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
               properties: {
                 spec: {
                   type: 'object',
-                  properties: { cronSpec: { type: 'string' }, image: { type: 'string' }, replicas: { type: 'integer' } },
+                  properties: {
+                    cronSpec: { type: 'string' },
+                    image: { type: 'string' },
+                    replicas: { type: 'integer' },
+                  },
                 },
               },
             },
@@ -1279,10 +1836,28 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
     },
     status: {
       conditions: [
-        { type: 'NamesAccepted', status: 'True', lastTransitionTime: ts(22 * DAY), reason: 'NoConflicts', message: 'no conflicts found' },
-        { type: 'Established', status: 'True', lastTransitionTime: ts(22 * DAY), reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+        {
+          type: 'NamesAccepted',
+          status: 'True',
+          lastTransitionTime: ts(22 * DAY),
+          reason: 'NoConflicts',
+          message: 'no conflicts found',
+        },
+        {
+          type: 'Established',
+          status: 'True',
+          lastTransitionTime: ts(22 * DAY),
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+        },
       ],
-      acceptedNames: { plural: 'crontabs', singular: 'crontab', shortNames: ['ct'], kind: 'CronTab', listKind: 'CronTabList' },
+      acceptedNames: {
+        plural: 'crontabs',
+        singular: 'crontab',
+        shortNames: ['ct'],
+        kind: 'CronTab',
+        listKind: 'CronTabList',
+      },
       storedVersions: ['v1'],
     },
   });
@@ -1293,7 +1868,11 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
       metadata: meta('CronTab', ns, name, age, { generation: 1 }),
       spec,
     });
-  crontab('team-a', 'my-new-cron-object', 21 * DAY, { cronSpec: '* * * * */5', image: 'my-awesome-cron-image', replicas: 1 });
+  crontab('team-a', 'my-new-cron-object', 21 * DAY, {
+    cronSpec: '* * * * */5',
+    image: 'my-awesome-cron-image',
+    replicas: 1,
+  });
   crontab('demo', 'cleanup', 2 * DAY, { cronSpec: '0 */6 * * *', image: 'ghcr.io/example/cleanup:0.3.0', replicas: 2 });
 
   return out;
@@ -1337,33 +1916,97 @@ class Workloads {
     const depAnnotations: Record<string, string> = { 'deployment.kubernetes.io/revision': String(revision) };
     let managedFields: any[] | undefined;
     if (d.annotateApply) {
-      depAnnotations['kubectl.kubernetes.io/last-applied-configuration'] = JSON.stringify({
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { annotations: {}, labels: d.labels, name: d.name, namespace: d.ns },
-        spec: { replicas: d.replicas, selector: { matchLabels: d.selector }, template: { metadata: { labels: d.selector }, spec: { containers: d.containers.map((c) => ({ image: c.image, name: c.name })) } } },
-      }) + '\n';
+      depAnnotations['kubectl.kubernetes.io/last-applied-configuration'] =
+        JSON.stringify({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { annotations: {}, labels: d.labels, name: d.name, namespace: d.ns },
+          spec: {
+            replicas: d.replicas,
+            selector: { matchLabels: d.selector },
+            template: {
+              metadata: { labels: d.selector },
+              spec: { containers: d.containers.map((c) => ({ image: c.image, name: c.name })) },
+            },
+          },
+        }) + '\n';
       managedFields = [
         managed('kubectl-client-side-apply', 'Update', 'apps/v1', d.age, {
-          'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} }, 'f:labels': { '.': {}, 'f:app': {} } },
-          'f:spec': { 'f:progressDeadlineSeconds': {}, 'f:replicas': {}, 'f:revisionHistoryLimit': {}, 'f:selector': {}, 'f:strategy': { 'f:rollingUpdate': { '.': {}, 'f:maxSurge': {}, 'f:maxUnavailable': {} }, 'f:type': {} }, 'f:template': { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"nginx"}': { '.': {}, 'f:image': {}, 'f:name': {} } } } } },
+          'f:metadata': {
+            'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} },
+            'f:labels': { '.': {}, 'f:app': {} },
+          },
+          'f:spec': {
+            'f:progressDeadlineSeconds': {},
+            'f:replicas': {},
+            'f:revisionHistoryLimit': {},
+            'f:selector': {},
+            'f:strategy': { 'f:rollingUpdate': { '.': {}, 'f:maxSurge': {}, 'f:maxUnavailable': {} }, 'f:type': {} },
+            'f:template': {
+              'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } },
+              'f:spec': { 'f:containers': { 'k:{"name":"nginx"}': { '.': {}, 'f:image': {}, 'f:name': {} } } },
+            },
+          },
         }),
-        managed('kube-controller-manager', 'Update', 'apps/v1', 3 * HOUR, {
-          'f:metadata': { 'f:annotations': { 'f:deployment.kubernetes.io/revision': {} } },
-          'f:status': { 'f:availableReplicas': {}, 'f:conditions': {}, 'f:observedGeneration': {}, 'f:readyReplicas': {}, 'f:replicas': {}, 'f:updatedReplicas': {} },
-        }, 'status'),
+        managed(
+          'kube-controller-manager',
+          'Update',
+          'apps/v1',
+          3 * HOUR,
+          {
+            'f:metadata': { 'f:annotations': { 'f:deployment.kubernetes.io/revision': {} } },
+            'f:status': {
+              'f:availableReplicas': {},
+              'f:conditions': {},
+              'f:observedGeneration': {},
+              'f:readyReplicas': {},
+              'f:replicas': {},
+              'f:updatedReplicas': {},
+            },
+          },
+          'status',
+        ),
       ];
     }
     const conditions = [
       ready >= d.replicas || ready > 0
-        ? { type: 'Available', status: ready >= Math.ceil(d.replicas * 0.75) ? 'True' : 'False', lastUpdateTime: ts(d.age - 20), lastTransitionTime: ts(d.age - 20), reason: ready >= Math.ceil(d.replicas * 0.75) ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', message: ready >= Math.ceil(d.replicas * 0.75) ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.' }
-        : { type: 'Available', status: 'False', lastUpdateTime: ts(d.age - 20), lastTransitionTime: ts(d.age - 20), reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
-      { type: 'Progressing', status: 'True', lastUpdateTime: ts(d.age - 25), lastTransitionTime: ts(d.age - 2), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` },
+        ? {
+            type: 'Available',
+            status: ready >= Math.ceil(d.replicas * 0.75) ? 'True' : 'False',
+            lastUpdateTime: ts(d.age - 20),
+            lastTransitionTime: ts(d.age - 20),
+            reason: ready >= Math.ceil(d.replicas * 0.75) ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+            message:
+              ready >= Math.ceil(d.replicas * 0.75)
+                ? 'Deployment has minimum availability.'
+                : 'Deployment does not have minimum availability.',
+          }
+        : {
+            type: 'Available',
+            status: 'False',
+            lastUpdateTime: ts(d.age - 20),
+            lastTransitionTime: ts(d.age - 20),
+            reason: 'MinimumReplicasUnavailable',
+            message: 'Deployment does not have minimum availability.',
+          },
+      {
+        type: 'Progressing',
+        status: 'True',
+        lastUpdateTime: ts(d.age - 25),
+        lastTransitionTime: ts(d.age - 2),
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${rsName}" has successfully progressed.`,
+      },
     ];
     this.add('apps', 'deployments', {
       kind: 'Deployment',
       apiVersion: 'apps/v1',
-      metadata: meta('Deployment', d.ns, d.name, d.age, { generation: revision, labels: d.labels, annotations: depAnnotations, managedFields }),
+      metadata: meta('Deployment', d.ns, d.name, d.age, {
+        generation: revision,
+        labels: d.labels,
+        annotations: depAnnotations,
+        managedFields,
+      }),
       spec: {
         replicas: d.replicas,
         selector: { matchLabels: d.selector },
@@ -1423,7 +2066,11 @@ class Workloads {
           },
           ownerReferences: [ownerRef('apps/v1', 'Deployment', d.ns, d.name)],
         }),
-        spec: { replicas: 0, selector: { matchLabels: oldLabels }, template: { metadata: { creationTimestamp: null, labels: oldLabels }, spec: tmplSpec } },
+        spec: {
+          replicas: 0,
+          selector: { matchLabels: oldLabels },
+          template: { metadata: { creationTimestamp: null, labels: oldLabels }, spec: tmplSpec },
+        },
         status: { replicas: 0, observedGeneration: 3 },
       });
     }
@@ -1446,7 +2093,14 @@ class Workloads {
     });
   }
 
-  statefulSet(d: { ns: string; name: string; age: number; labels: Record<string, string>; containers: ContainerDef[]; pod: { node: string; ip: string } }): void {
+  statefulSet(d: {
+    ns: string;
+    name: string;
+    age: number;
+    labels: Record<string, string>;
+    containers: ContainerDef[];
+    pod: { node: string; ip: string };
+  }): void {
     const rev = `${d.name}-${suffixFor(`${d.ns}/${d.name}/rev`, 10)}`;
     const selector = { app: d.labels.app! };
     this.add('apps', 'statefulsets', {
@@ -1462,7 +2116,11 @@ class Workloads {
             apiVersion: 'v1',
             kind: 'PersistentVolumeClaim',
             metadata: { name: 'data', creationTimestamp: null },
-            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem' },
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              resources: { requests: { storage: '1Gi' } },
+              volumeMode: 'Filesystem',
+            },
             status: { phase: 'Pending' },
           },
         ],
@@ -1503,7 +2161,14 @@ class Workloads {
     });
   }
 
-  daemonSet(d: { ns: string; name: string; age: number; labels: Record<string, string>; containers: ContainerDef[]; serviceAccount: string }): void {
+  daemonSet(d: {
+    ns: string;
+    name: string;
+    age: number;
+    labels: Record<string, string>;
+    containers: ContainerDef[];
+    serviceAccount: string;
+  }): void {
     const hash = suffixFor(`${d.ns}/${d.name}/ds`, 10);
     const volumes = [
       { name: 'kube-proxy', configMap: { name: 'kube-proxy', defaultMode: 420 } },
@@ -1514,7 +2179,11 @@ class Workloads {
     this.add('apps', 'daemonsets', {
       kind: 'DaemonSet',
       apiVersion: 'apps/v1',
-      metadata: meta('DaemonSet', d.ns, d.name, d.age, { generation: 1, labels: d.labels, annotations: { 'deprecated.daemonset.template.generation': '1' } }),
+      metadata: meta('DaemonSet', d.ns, d.name, d.age, {
+        generation: 1,
+        labels: d.labels,
+        annotations: { 'deprecated.daemonset.template.generation': '1' },
+      }),
       spec: {
         selector: { matchLabels: d.labels },
         template: {
@@ -1606,8 +2275,22 @@ class Workloads {
       },
       status: {
         conditions: [
-          { type: 'SuccessCriteriaMet', status: 'True', lastProbeTime: ts(age - runSeconds - 3), lastTransitionTime: ts(age - runSeconds - 3), reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' },
-          { type: 'Complete', status: 'True', lastProbeTime: ts(age - runSeconds - 3), lastTransitionTime: ts(age - runSeconds - 3), reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' },
+          {
+            type: 'SuccessCriteriaMet',
+            status: 'True',
+            lastProbeTime: ts(age - runSeconds - 3),
+            lastTransitionTime: ts(age - runSeconds - 3),
+            reason: 'CompletionsReached',
+            message: 'Reached expected number of succeeded pods',
+          },
+          {
+            type: 'Complete',
+            status: 'True',
+            lastProbeTime: ts(age - runSeconds - 3),
+            lastTransitionTime: ts(age - runSeconds - 3),
+            reason: 'CompletionsReached',
+            message: 'Reached expected number of succeeded pods',
+          },
         ],
         startTime: ts(age),
         completionTime: ts(age - runSeconds - 3),
@@ -1620,7 +2303,15 @@ class Workloads {
     return { job, podLabels };
   }
 
-  job(d: { ns: string; name: string; age: number; container: ContainerDef; podNode: string; podIP: string; runSeconds: number }): void {
+  job(d: {
+    ns: string;
+    name: string;
+    age: number;
+    container: ContainerDef;
+    podNode: string;
+    podIP: string;
+    runSeconds: number;
+  }): void {
     const { job, podLabels } = this.jobObject(d.ns, d.name, d.age, d.container, d.runSeconds);
     this.add('batch', 'jobs', job);
     this.addPod({
@@ -1639,7 +2330,16 @@ class Workloads {
     });
   }
 
-  cronJob(d: { ns: string; name: string; age: number; schedule: string; container: ContainerDef; lastRunAgo: number; podNode: string; podIP: string }): void {
+  cronJob(d: {
+    ns: string;
+    name: string;
+    age: number;
+    schedule: string;
+    container: ContainerDef;
+    lastRunAgo: number;
+    podNode: string;
+    podIP: string;
+  }): void {
     const lastRunMs = BASE_TIME_MS - d.lastRunAgo * 1000;
     const jobName = `${d.name}-${Math.floor(lastRunMs / 60000)}`;
     this.add('batch', 'cronjobs', {
@@ -1652,14 +2352,26 @@ class Workloads {
         suspend: false,
         jobTemplate: {
           metadata: { creationTimestamp: null },
-          spec: { template: { metadata: { creationTimestamp: null }, spec: templateSpec([d.container], { restartPolicy: 'OnFailure' }) } },
+          spec: {
+            template: {
+              metadata: { creationTimestamp: null },
+              spec: templateSpec([d.container], { restartPolicy: 'OnFailure' }),
+            },
+          },
         },
         successfulJobsHistoryLimit: 3,
         failedJobsHistoryLimit: 1,
       },
       status: { lastScheduleTime: ts(d.lastRunAgo), lastSuccessfulTime: ts(d.lastRunAgo - 19) },
     });
-    const { job, podLabels } = this.jobObject(d.ns, jobName, d.lastRunAgo, d.container, 16, ownerRef('batch/v1', 'CronJob', d.ns, d.name));
+    const { job, podLabels } = this.jobObject(
+      d.ns,
+      jobName,
+      d.lastRunAgo,
+      d.container,
+      16,
+      ownerRef('batch/v1', 'CronJob', d.ns, d.name),
+    );
     this.add('batch', 'jobs', job);
     this.addPod({
       ns: d.ns,
@@ -1721,13 +2433,18 @@ export function endpointsFor(svc: any, pods: any[]): { endpoints: any; slice: an
         },
       ]
     : undefined;
-  const epLabels = { ...(svc.metadata.labels ?? {}), ...(selector ? {} : { 'endpointslice.kubernetes.io/skip-mirror': 'true' }) };
+  const epLabels = {
+    ...(svc.metadata.labels ?? {}),
+    ...(selector ? {} : { 'endpointslice.kubernetes.io/skip-mirror': 'true' }),
+  };
   const endpoints: any = {
     kind: 'Endpoints',
     apiVersion: 'v1',
     metadata: meta('Endpoints', ns, name, age, {
       labels: Object.keys(epLabels).length ? epLabels : undefined,
-      annotations: selector ? { 'endpoints.kubernetes.io/last-change-trigger-time': ts(Math.max(0, age - 30)) } : undefined,
+      annotations: selector
+        ? { 'endpoints.kubernetes.io/last-change-trigger-time': ts(Math.max(0, age - 30)) }
+        : undefined,
     }),
   };
   if (subsets) endpoints.subsets = subsets;
@@ -1740,16 +2457,22 @@ export function endpointsFor(svc: any, pods: any[]): { endpoints: any; slice: an
       generation: 1,
       labels: {
         ...(svc.metadata.labels ?? {}),
-        'endpointslice.kubernetes.io/managed-by': selector ? 'endpointslice-controller.k8s.io' : 'endpointslice-mirroring-controller.k8s.io',
+        'endpointslice.kubernetes.io/managed-by': selector
+          ? 'endpointslice-controller.k8s.io'
+          : 'endpointslice-mirroring-controller.k8s.io',
         'kubernetes.io/service-name': name,
       },
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true },
+      ],
     }),
     addressType: 'IPv4',
     endpoints: targets.map((t) => ({
       addresses: [t.ip],
       conditions: { ready: t.ready, serving: t.ready, terminating: false },
-      ...(t.pod ? { targetRef: { kind: 'Pod', namespace: ns, name: t.pod.metadata.name, uid: t.pod.metadata.uid } } : {}),
+      ...(t.pod
+        ? { targetRef: { kind: 'Pod', namespace: ns, name: t.pod.metadata.name, uid: t.pod.metadata.uid } }
+        : {}),
       ...(t.node ? { nodeName: t.node } : {}),
     })),
     ports: ports.map((p) => ({ name: p.name, protocol: p.protocol, port: p.port })),

@@ -104,6 +104,9 @@ export function fakePem(label: string, key: string, bytes = 600): string {
   for (let i = 0; i < bytes; i++) buf[i] = Math.floor(rnd() * 256);
   buf[0] = 0x30;
   buf[1] = 0x82;
-  const body = buf.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const body = buf
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }

@@ -60,7 +60,9 @@ function byKey(a: any, b: any): number {
 /** autoscaling/v1 shape of an autoscaling/v2 HorizontalPodAutoscaler. */
 function hpaV1(o: any): any {
   const target = (o.spec.metrics ?? []).find((m: any) => m.type === 'Resource' && m.resource?.name === 'cpu');
-  const current = (o.status?.currentMetrics ?? []).find((m: any) => m.type === 'Resource' && m.resource?.name === 'cpu');
+  const current = (o.status?.currentMetrics ?? []).find(
+    (m: any) => m.type === 'Resource' && m.resource?.name === 'cpu',
+  );
   return {
     kind: o.kind,
     apiVersion: 'autoscaling/v1',
@@ -137,7 +139,11 @@ export class ObjectStore {
     if (!sample) return [];
     const gv = group ? `${group}/${version}` : version;
     // Fast path: stored objects already are what is served.
-    if (source === collKey(group, resource) && sample.apiVersion === gv && !(group === 'autoscaling' && version === 'v1')) {
+    if (
+      source === collKey(group, resource) &&
+      sample.apiVersion === gv &&
+      !(group === 'autoscaling' && version === 'v1')
+    ) {
       return items.slice();
     }
     return items.map((o) => present(group, version, resource, o));
@@ -150,7 +156,13 @@ export class ObjectStore {
     return obj ? present(group, version, resource, obj) : undefined;
   }
 
-  watch(group: string, version: string, resource: string, namespace: string | undefined, listener: (ev: WatchEvent) => void): () => void {
+  watch(
+    group: string,
+    version: string,
+    resource: string,
+    namespace: string | undefined,
+    listener: (ev: WatchEvent) => void,
+  ): () => void {
     const l: Listener = {
       source: VIEWS[collKey(group, resource)]?.source ?? collKey(group, resource),
       group,
@@ -199,7 +211,15 @@ export class ObjectStore {
       } else {
         // it crashed again
         const startedAt = cs.state.running?.startedAt ?? rfc3339(now - 3000);
-        cs.lastState = { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: rfc3339(now), containerID: cs.containerID } };
+        cs.lastState = {
+          terminated: {
+            exitCode: 1,
+            reason: 'Error',
+            startedAt,
+            finishedAt: rfc3339(now),
+            containerID: cs.containerID,
+          },
+        };
         cs.state = {
           waiting: {
             reason: 'CrashLoopBackOff',
@@ -215,7 +235,8 @@ export class ObjectStore {
           c.message = `containers with unready status: [${cs.name}]`;
         }
         const backoff = [...this.coll('', 'events').items.values()].find(
-          (e) => e.metadata.namespace === 'demo' && e.reason === 'BackOff' && e.involvedObject.name === next.metadata.name,
+          (e) =>
+            e.metadata.namespace === 'demo' && e.reason === 'BackOff' && e.involvedObject.name === next.metadata.name,
         );
         if (backoff) {
           const ev = structuredClone(backoff);
@@ -233,7 +254,17 @@ export class ObjectStore {
           ['Started', 'Started container crashy'],
         ] as const;
         const [reason, message] = steps[(this.ticks / 3) % steps.length]!;
-        const ev = makeEvent(next, reason, message, 'Normal', now, now, 1, { component: 'kubelet', host: next.spec.nodeName }, 'spec.containers{crashy}');
+        const ev = makeEvent(
+          next,
+          reason,
+          message,
+          'Normal',
+          now,
+          now,
+          1,
+          { component: 'kubelet', host: next.spec.nodeName },
+          'spec.containers{crashy}',
+        );
         ev.metadata.name = `${next.metadata.name}.${hexFor(`tick/${this.ticks}`, 16)}`;
         ev.metadata.uid = uidFor(`Event/demo/${ev.metadata.name}`);
         this.put('', 'events', ev, 'ADDED');
@@ -253,7 +284,10 @@ export class ObjectStore {
       const line = pod && nextLogLine(pod, printed.count, now);
       if (!line) continue;
       // Bounded like a container runtime's log rotation.
-      this.printedLines.set(key, { count: printed.count + 1, lines: [...printed.lines.slice(-(MAX_PRINTED_LINES - 1)), line] });
+      this.printedLines.set(key, {
+        count: printed.count + 1,
+        lines: [...printed.lines.slice(-(MAX_PRINTED_LINES - 1)), line],
+      });
       for (const f of [...followers]) f(line);
     }
   }
@@ -353,7 +387,13 @@ export class ObjectStore {
   private replaceFrontendPod(demoPods: any[], now: number): void {
     const frontends = demoPods
       .filter((p) => p.metadata.labels?.app === 'frontend')
-      .sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : byKey(a, b)));
+      .sort((a, b) =>
+        a.metadata.creationTimestamp < b.metadata.creationTimestamp
+          ? -1
+          : a.metadata.creationTimestamp > b.metadata.creationTimestamp
+            ? 1
+            : byKey(a, b),
+      );
     const victim = frontends[0];
     if (!victim) return;
     this.replacements++;
@@ -382,12 +422,40 @@ export class ObjectStore {
     // (a real replacement would go Pending → ContainerCreating → Running; here it starts Running)
     this.put('', 'pods', pod, 'ADDED');
 
-    const rsRef = { kind: 'ReplicaSet', apiVersion: 'apps/v1', metadata: { namespace: 'demo', name: rsName, uid: victim.metadata.ownerReferences[0].uid, resourceVersion: '' } };
+    const rsRef = {
+      kind: 'ReplicaSet',
+      apiVersion: 'apps/v1',
+      metadata: { namespace: 'demo', name: rsName, uid: victim.metadata.ownerReferences[0].uid, resourceVersion: '' },
+    };
     const events: any[] = [
-      makeEvent(victim, 'Killing', `Stopping container ${victim.spec.containers[0].name}`, 'Normal', now, now, 1, { component: 'kubelet', host: victim.spec.nodeName }, `spec.containers{${victim.spec.containers[0].name}}`),
-      makeEvent(rsRef, 'SuccessfulCreate', `Created pod: ${name}`, 'Normal', now, now, 1, { component: 'replicaset-controller' }),
-      makeEvent(pod, 'Scheduled', `Successfully assigned demo/${name} to ${pod.spec.nodeName}`, 'Normal', now, now, 1, { component: 'default-scheduler' }),
-      makeEvent(pod, 'Started', `Started container ${pod.spec.containers[0].name}`, 'Normal', now, now, 1, { component: 'kubelet', host: pod.spec.nodeName }, `spec.containers{${pod.spec.containers[0].name}}`),
+      makeEvent(
+        victim,
+        'Killing',
+        `Stopping container ${victim.spec.containers[0].name}`,
+        'Normal',
+        now,
+        now,
+        1,
+        { component: 'kubelet', host: victim.spec.nodeName },
+        `spec.containers{${victim.spec.containers[0].name}}`,
+      ),
+      makeEvent(rsRef, 'SuccessfulCreate', `Created pod: ${name}`, 'Normal', now, now, 1, {
+        component: 'replicaset-controller',
+      }),
+      makeEvent(pod, 'Scheduled', `Successfully assigned demo/${name} to ${pod.spec.nodeName}`, 'Normal', now, now, 1, {
+        component: 'default-scheduler',
+      }),
+      makeEvent(
+        pod,
+        'Started',
+        `Started container ${pod.spec.containers[0].name}`,
+        'Normal',
+        now,
+        now,
+        1,
+        { component: 'kubelet', host: pod.spec.nodeName },
+        `spec.containers{${pod.spec.containers[0].name}}`,
+      ),
     ];
     for (const ev of events) this.put('', 'events', ev, 'ADDED');
 
@@ -398,7 +466,8 @@ export class ObjectStore {
       const { endpoints, slice } = endpointsFor(svc, current);
       const oldEp = this.coll('', 'endpoints').items.get(itemKey('demo', 'frontend'));
       if (oldEp) endpoints.metadata.creationTimestamp = oldEp.metadata.creationTimestamp;
-      if (endpoints.metadata.annotations) endpoints.metadata.annotations['endpoints.kubernetes.io/last-change-trigger-time'] = rfc3339(now);
+      if (endpoints.metadata.annotations)
+        endpoints.metadata.annotations['endpoints.kubernetes.io/last-change-trigger-time'] = rfc3339(now);
       this.put('', 'endpoints', endpoints, 'MODIFIED');
       const oldSlice = this.coll('discovery.k8s.io', 'endpointslices').items.get(itemKey('demo', slice.metadata.name));
       if (oldSlice) {

@@ -41,7 +41,14 @@ export function schemaPackage(group: GroupDef, version: string): string {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** operationId group part: '' → Core, rbac.authorization.k8s.io → RbacAuthorization. */
-const groupCamel = (g: string) => (g === '' ? 'Core' : g.replace(/\.k8s\.io$/, '').split('.').map(cap).join(''));
+const groupCamel = (g: string) =>
+  g === ''
+    ? 'Core'
+    : g
+        .replace(/\.k8s\.io$/, '')
+        .split('.')
+        .map(cap)
+        .join('');
 
 // ---------- paths ----------
 interface Param {
@@ -53,20 +60,64 @@ interface Param {
 }
 const P = {
   name: { name: 'name', in: 'path', description: 'name of the resource', type: 'string', required: true },
-  namespace: { name: 'namespace', in: 'path', description: 'object name and auth scope, such as for teams and projects', type: 'string', required: true },
-  pretty: { name: 'pretty', in: 'query', description: "If 'true', then the output is pretty printed. Defaults to 'false' unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).", type: 'string' },
+  namespace: {
+    name: 'namespace',
+    in: 'path',
+    description: 'object name and auth scope, such as for teams and projects',
+    type: 'string',
+    required: true,
+  },
+  pretty: {
+    name: 'pretty',
+    in: 'query',
+    description:
+      "If 'true', then the output is pretty printed. Defaults to 'false' unless the user-agent indicates a browser or command-line HTTP tool (curl and wget).",
+    type: 'string',
+  },
 } satisfies Record<string, Param>;
 const LIST_QUERY: Param[] = [
-  ['allowWatchBookmarks', 'boolean', 'allowWatchBookmarks requests watch events with type "BOOKMARK". Servers that do not implement bookmarks may ignore this flag.'],
+  [
+    'allowWatchBookmarks',
+    'boolean',
+    'allowWatchBookmarks requests watch events with type "BOOKMARK". Servers that do not implement bookmarks may ignore this flag.',
+  ],
   ['continue', 'string', 'The continue option should be set when retrieving more results from the server.'],
-  ['fieldSelector', 'string', 'A selector to restrict the list of returned objects by their fields. Defaults to everything.'],
-  ['labelSelector', 'string', 'A selector to restrict the list of returned objects by their labels. Defaults to everything.'],
-  ['limit', 'integer', 'limit is a maximum number of responses to return for a list call. If more items exist, the server will set the `continue` field on the list metadata.'],
-  ['resourceVersion', 'string', 'resourceVersion sets a constraint on what resource versions a request may be served from.'],
+  [
+    'fieldSelector',
+    'string',
+    'A selector to restrict the list of returned objects by their fields. Defaults to everything.',
+  ],
+  [
+    'labelSelector',
+    'string',
+    'A selector to restrict the list of returned objects by their labels. Defaults to everything.',
+  ],
+  [
+    'limit',
+    'integer',
+    'limit is a maximum number of responses to return for a list call. If more items exist, the server will set the `continue` field on the list metadata.',
+  ],
+  [
+    'resourceVersion',
+    'string',
+    'resourceVersion sets a constraint on what resource versions a request may be served from.',
+  ],
   ['resourceVersionMatch', 'string', 'resourceVersionMatch determines how resourceVersion is applied to list calls.'],
-  ['sendInitialEvents', 'boolean', '`sendInitialEvents=true` may be set together with `watch=true`. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection.'],
-  ['timeoutSeconds', 'integer', 'Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.'],
-  ['watch', 'boolean', 'Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.'],
+  [
+    'sendInitialEvents',
+    'boolean',
+    '`sendInitialEvents=true` may be set together with `watch=true`. In that case, the watch stream will begin with synthetic events to produce the current state of objects in the collection.',
+  ],
+  [
+    'timeoutSeconds',
+    'integer',
+    'Timeout for the list/watch call. This limits the duration of the call, regardless of any activity or inactivity.',
+  ],
+  [
+    'watch',
+    'boolean',
+    'Watch for changes to the described resources and return them as a stream of add, update, and remove notifications.',
+  ],
 ].map(([name, type, description]) => ({ name, in: 'query', type, description }) as Param);
 
 function renderParam(p: Param, flavor: Flavor) {
@@ -76,7 +127,9 @@ function renderParam(p: Param, flavor: Flavor) {
     : { name: p.name, in: p.in, description: p.description, ...required, schema: { type: p.type, uniqueItems: true } };
 }
 
-const refTo = (name: string, flavor: Flavor) => ({ $ref: (flavor === 'v2' ? '#/definitions/' : '#/components/schemas/') + name });
+const refTo = (name: string, flavor: Flavor) => ({
+  $ref: (flavor === 'v2' ? '#/definitions/' : '#/components/schemas/') + name,
+});
 
 interface OpSpec {
   verb: 'get' | 'post';
@@ -138,21 +191,83 @@ function resourcePaths(gv: GV, r: ResourceDef, flavor: Flavor, out: Record<strin
   const has = (v: string) => r.verbs.includes(v);
   const collection: OpSpec[] = [];
   if (has('list'))
-    collection.push({ verb: 'get', action: 'list', id: `list${G}${Ns}${r.kind}`, description: `list or watch objects of kind ${r.kind}`, tag, schema: `${pkg}.${r.kind}List`, gvk, query: LIST_QUERY, watchable: has('watch') });
-  if (has('create') && !has('list')) // reviews, bindings: POST is all they offer
-    collection.push({ verb: 'post', action: 'post', id: `create${G}${Ns}${r.kind}`, description: `create a ${r.kind}`, tag, schema: `${pkg}.${r.kind}`, gvk });
+    collection.push({
+      verb: 'get',
+      action: 'list',
+      id: `list${G}${Ns}${r.kind}`,
+      description: `list or watch objects of kind ${r.kind}`,
+      tag,
+      schema: `${pkg}.${r.kind}List`,
+      gvk,
+      query: LIST_QUERY,
+      watchable: has('watch'),
+    });
+  if (has('create') && !has('list'))
+    // reviews, bindings: POST is all they offer
+    collection.push({
+      verb: 'post',
+      action: 'post',
+      id: `create${G}${Ns}${r.kind}`,
+      description: `create a ${r.kind}`,
+      tag,
+      schema: `${pkg}.${r.kind}`,
+      gvk,
+    });
   if (collection.length) out[base] = pathItem(collection, [...scope, P.pretty], flavor);
   if (has('get'))
-    out[`${base}/{name}`] = pathItem([{ verb: 'get', action: 'get', id: `read${G}${Ns}${r.kind}`, description: `read the specified ${r.kind}`, tag, schema: `${pkg}.${r.kind}`, gvk }], [P.name, ...scope, P.pretty], flavor);
+    out[`${base}/{name}`] = pathItem(
+      [
+        {
+          verb: 'get',
+          action: 'get',
+          id: `read${G}${Ns}${r.kind}`,
+          description: `read the specified ${r.kind}`,
+          tag,
+          schema: `${pkg}.${r.kind}`,
+          gvk,
+        },
+      ],
+      [P.name, ...scope, P.pretty],
+      flavor,
+    );
   if (r.namespaced && has('list'))
-    out[`${prefix}/${r.name}`] = pathItem([{ verb: 'get', action: 'list', id: `list${G}${r.kind}ForAllNamespaces`, description: `list or watch objects of kind ${r.kind}`, tag, schema: `${pkg}.${r.kind}List`, gvk, query: LIST_QUERY, watchable: has('watch') }], [P.pretty], flavor);
+    out[`${prefix}/${r.name}`] = pathItem(
+      [
+        {
+          verb: 'get',
+          action: 'list',
+          id: `list${G}${r.kind}ForAllNamespaces`,
+          description: `list or watch objects of kind ${r.kind}`,
+          tag,
+          schema: `${pkg}.${r.kind}List`,
+          gvk,
+          query: LIST_QUERY,
+          watchable: has('watch'),
+        },
+      ],
+      [P.pretty],
+      flavor,
+    );
 }
 
 function gvPaths(gv: GV, flavor: Flavor): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const G = groupCamel(gv.group.name) + cap(gv.version.version);
   const tag = `${groupCamel(gv.group.name).replace(/^./, (c) => c.toLowerCase())}_${gv.version.version}`;
-  out[`/${gv.key}/`] = pathItem([{ verb: 'get', action: 'get', id: `get${G}APIResources`, description: 'get available resources', tag, schema: META + 'APIResourceList' }], [], flavor);
+  out[`/${gv.key}/`] = pathItem(
+    [
+      {
+        verb: 'get',
+        action: 'get',
+        id: `get${G}APIResources`,
+        description: 'get available resources',
+        tag,
+        schema: META + 'APIResourceList',
+      },
+    ],
+    [],
+    flavor,
+  );
   for (const r of gv.version.resources) resourcePaths(gv, r, flavor, out);
   // Real documents list paths sorted; keep that so consumers can rely on it.
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -171,11 +286,18 @@ function gvSchemas(gv: GV): Record<string, Schema> {
     out[name] = { ...(hand[name] ?? minimalKind(r, gv)), 'x-kubernetes-group-version-kind': gvk };
     if (r.verbs.includes('list'))
       out[`${name}List`] = {
-        ...obj(`${r.kind}List is a list of ${r.kind} objects.`, {
-          ...typeMetaProps(),
-          items: { description: `List of ${r.kind.toLowerCase()} objects.`, type: 'array', items: structRef(name) },
-          metadata: structRef(META + 'ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
-        }, ['items']),
+        ...obj(
+          `${r.kind}List is a list of ${r.kind} objects.`,
+          {
+            ...typeMetaProps(),
+            items: { description: `List of ${r.kind.toLowerCase()} objects.`, type: 'array', items: structRef(name) },
+            metadata: structRef(
+              META + 'ListMeta',
+              'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
+            ),
+          },
+          ['items'],
+        ),
         'x-kubernetes-group-version-kind': [{ ...gvk[0]!, kind: `${r.kind}List` }],
       };
   }
@@ -187,8 +309,16 @@ function minimalKind(r: ResourceDef, gv: GV): Schema {
   const gvName = gv.group.name ? `${gv.group.name}/${gv.version.version}` : gv.version.version;
   return obj(`${r.kind} (${gvName}). The sandbox publishes an abridged schema for this kind.`, {
     ...typeMetaProps(),
-    spec: { description: `Desired state of the ${r.kind}.`, type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-    status: { description: `Observed state of the ${r.kind}. Populated by the system. Read-only.`, type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    spec: {
+      description: `Desired state of the ${r.kind}.`,
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
+    status: {
+      description: `Observed state of the ${r.kind}. Populated by the system. Read-only.`,
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
   });
 }
 

@@ -16,7 +16,11 @@ export interface ResourceRequestInfo {
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 /** Returns undefined for paths outside /api/v1 and /apis/G/V. */
-export function parseResourcePath(method: string, pathname: string, query: URLSearchParams): ResourceRequestInfo | undefined {
+export function parseResourcePath(
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+): ResourceRequestInfo | undefined {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let version: string;

@@ -25,7 +25,13 @@ export function handleResourceRequest(
     return sendStatus(res, 404, 'NotFound', GENERIC_NOT_FOUND, {});
   }
   if (!['get', 'list', 'watch'].includes(info.verb)) {
-    return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+    return sendStatus(
+      res,
+      405,
+      'MethodNotAllowed',
+      'the server does not allow this method on the requested resource',
+      {},
+    );
   }
 
   const qualified = info.group ? `${info.resource}.${info.group}` : info.resource;
@@ -40,7 +46,13 @@ export function handleResourceRequest(
     }
     if (info.subresource === 'log' && info.resource === 'pods') return sendPodLog(store, obj, query, req, res);
     if (info.subresource && info.subresource !== 'status') {
-      return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+      return sendStatus(
+        res,
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+        {},
+      );
     }
     return sendJson(res, 200, obj);
   }
@@ -58,7 +70,13 @@ export function handleResourceRequest(
 /** pods/log as kube-apiserver answers it: the container named by `container` (required when the
  *  pod has several), the last `tailLines` lines when asked; with `follow=true`, the response stays
  *  open (chunked) and carries each line the container prints until the client closes it. */
-function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+function sendPodLog(
+  store: ObjectStore,
+  pod: any,
+  query: URLSearchParams,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const name: string = pod.metadata.name;
   const containers: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
   const container = query.get('container');
@@ -66,7 +84,13 @@ function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: I
     return sendStatus(res, 400, 'BadRequest', `container ${container} is not valid for pod ${name}`, {});
   }
   if (container === null && containers.length > 1) {
-    return sendStatus(res, 400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`, {});
+    return sendStatus(
+      res,
+      400,
+      'BadRequest',
+      `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+      {},
+    );
   }
   // --previous: the last terminated instance's log, which only a restarted container has; the
   // kubelet's words otherwise.
@@ -74,7 +98,13 @@ function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: I
     const shown = container ?? containers[0];
     const status = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === shown);
     if (!status?.lastState?.terminated) {
-      return sendStatus(res, 400, 'BadRequest', `previous terminated container "${shown}" in pod "${name}" not found`, {});
+      return sendStatus(
+        res,
+        400,
+        'BadRequest',
+        `previous terminated container "${shown}" in pod "${name}" not found`,
+        {},
+      );
     }
     return sendText(res, 200, previousLog(pod, status.lastState.terminated));
   }
@@ -87,7 +117,11 @@ function sendPodLog(store: ObjectStore, pod: any, query: URLSearchParams, req: I
     text = kept.length ? `${kept.join('\n')}\n` : '';
   }
   if (!isTrue(query.get('follow'))) return sendText(res, 200, text);
-  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Transfer-Encoding': 'chunked',
+  });
   // The headers go out at once (the client's timeout covers only them), the lines as printed.
   res.flushHeaders();
   if (text) res.write(text);
@@ -188,7 +222,11 @@ function startWatch(
   query: URLSearchParams,
   selected: (obj: any) => boolean,
 ): void {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache, private',
+  });
   // Headers at once, as kube-apiserver sends them: a quiet watch is open (200), not pending.
   res.flushHeaders();
   // `kubectl get -w` asks for Table: each event then carries a one-row Table (column definitions
@@ -201,7 +239,9 @@ function startWatch(
     if (!type) return;
     if (asTable && ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') {
       const rv = String(object?.metadata?.resourceVersion ?? store.resourceVersion());
-      object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as { columnDefinitions?: unknown };
+      object = toTable(info.group, info.resource, [object], { resourceVersion: rv }, 'Metadata') as {
+        columnDefinitions?: unknown;
+      };
       if (!first) object.columnDefinitions = [];
       first = false;
     }
@@ -210,11 +250,15 @@ function startWatch(
   const rv = query.get('resourceVersion');
   // Unset or "0": synthetic ADDED events for what exists, then changes (§6 of the wire notes).
   if (!rv || rv === '0') {
-    for (const object of store.list(info.group, info.version, info.resource, info.namespace)) write({ type: 'ADDED', object });
+    for (const object of store.list(info.group, info.version, info.resource, info.namespace))
+      write({ type: 'ADDED', object });
   }
   const unsubscribe = store.watch(info.group, info.version, info.resource, info.namespace, write);
   const timeoutSeconds = Number.parseInt(query.get('timeoutSeconds') ?? '', 10);
-  const timer = Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? setTimeout(() => res.end(), timeoutSeconds * 1000) : undefined;
+  const timer =
+    Number.isFinite(timeoutSeconds) && timeoutSeconds > 0
+      ? setTimeout(() => res.end(), timeoutSeconds * 1000)
+      : undefined;
   const cleanup = () => {
     unsubscribe();
     if (timer) clearTimeout(timer);
@@ -224,7 +268,10 @@ function startWatch(
 }
 
 /** What the previous instance printed before it stopped (its start, its failure). */
-function previousLog(pod: any, terminated: { startedAt?: string; finishedAt?: string; exitCode?: number; reason?: string }): string {
+function previousLog(
+  pod: any,
+  terminated: { startedAt?: string; finishedAt?: string; exitCode?: number; reason?: string },
+): string {
   const image = pod.spec?.containers?.[0]?.image ?? 'the container';
   return [
     `${terminated.startedAt ?? ''} starting ${image}`,

@@ -10,15 +10,28 @@ export function wantsPretty(req: IncomingMessage | undefined): boolean {
   return /^(curl|Wget|Mozilla\/5\.0)/.test(req.headers['user-agent'] ?? '');
 }
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, opts: { pretty?: boolean; contentType?: string } = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  opts: { pretty?: boolean; contentType?: string } = {},
+): void {
   // Objects and Status are compact JSON ending in a newline (Go's json.Encoder); pretty JSON (a few
   // endpoints such as /, /version always, anything for curl) has no newline at the end (v1.34).
   const text = opts.pretty || wantsPretty(res.req) ? JSON.stringify(body, null, 2) : JSON.stringify(body) + '\n';
-  res.writeHead(code, { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'Content-Type': opts.contentType ?? 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-export function sendText(res: ServerResponse, code: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
+export function sendText(
+  res: ServerResponse,
+  code: number,
+  text: string,
+  contentType = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(code, {
     'Content-Type': contentType,
     'X-Content-Type-Options': 'nosniff',
@@ -37,13 +50,26 @@ export interface StatusDetails {
 
 export function statusBody(code: number, reason: string, message: string, details?: StatusDetails) {
   // Field order as kube-apiserver writes it: kind, apiVersion, metadata, status, message, reason, details, code.
-  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason };
+  const body: Record<string, unknown> = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+  };
   if (details) body.details = details;
   body.code = code;
   return body;
 }
 
-export function sendStatus(res: ServerResponse, code: number, reason: string, message: string, details?: StatusDetails): void {
+export function sendStatus(
+  res: ServerResponse,
+  code: number,
+  reason: string,
+  message: string,
+  details?: StatusDetails,
+): void {
   if (details?.retryAfterSeconds) res.setHeader('Retry-After', String(details.retryAfterSeconds));
   sendJson(res, code, statusBody(code, reason, message, details));
 }

@@ -109,7 +109,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           route(req, res);
         } catch (err) {
           const message = (err as Error).message;
-          if (!res.headersSent) sendStatus(res, 500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
+          if (!res.headersSent)
+            sendStatus(res, 500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
           else res.destroy();
         }
       });
@@ -120,7 +121,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const auth = authenticate(req, opts.token);
     if (!auth.ok) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
     const acting = impersonate(req, auth.user);
-    if (!acting.ok) return sendStatus(res, acting.status, acting.status === 403 ? 'Forbidden' : 'BadRequest', acting.message);
+    if (!acting.ok)
+      return sendStatus(res, acting.status, acting.status === 403 ? 'Forbidden' : 'BadRequest', acting.message);
     const user = acting.user;
     const url = new URL(req.url ?? '/', 'https://sandbox');
     const path = url.pathname;
@@ -129,16 +131,39 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const info = parseResourcePath(method, path, url.searchParams);
     const attrs: Attributes =
       info && info.resource
-        ? { resourceRequest: true, verb: info.verb, group: info.group, resource: info.resource, subresource: info.subresource, namespace: info.namespace, name: info.name }
+        ? {
+            resourceRequest: true,
+            verb: info.verb,
+            group: info.group,
+            resource: info.resource,
+            subresource: info.subresource,
+            namespace: info.namespace,
+            name: info.name,
+          }
         : { resourceRequest: false, verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(), path };
     if (!authorize(user, attrs)) {
-      return sendStatus(res, 403, 'Forbidden', forbiddenMessage(user, attrs), attrs.resourceRequest ? { ...(attrs.name ? { name: attrs.name } : {}), ...(attrs.group ? { group: attrs.group } : {}), kind: attrs.resource } : {});
+      return sendStatus(
+        res,
+        403,
+        'Forbidden',
+        forbiddenMessage(user, attrs),
+        attrs.resourceRequest
+          ? {
+              ...(attrs.name ? { name: attrs.name } : {}),
+              ...(attrs.group ? { group: attrs.group } : {}),
+              kind: attrs.resource,
+            }
+          : {},
+      );
     }
 
     const review = SELF_REVIEW_PATHS[path];
     if (review && method === 'POST') {
       // kubectl auth whoami posts protobuf; a SelfSubjectReview has nothing in it to read.
-      if (path.endsWith('/selfsubjectreviews') && req.headers['content-type']?.startsWith('application/vnd.kubernetes.protobuf')) {
+      if (
+        path.endsWith('/selfsubjectreviews') &&
+        req.headers['content-type']?.startsWith('application/vnd.kubernetes.protobuf')
+      ) {
         req.resume();
         return sendJson(res, 201, review(user, {}, req.headers['user-agent'] ?? ''));
       }
@@ -146,7 +171,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (info?.resource) return handleResourceRequest(store, info, req, res, url.searchParams);
     if (method !== 'GET' && method !== 'HEAD') {
-      return sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+      return sendStatus(
+        res,
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+        {},
+      );
     }
     return handleGetPath(req, res, path, url.searchParams);
   };
@@ -154,20 +185,32 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const handleGetPath = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => {
     const accept = req.headers.accept;
     if (path === '/' || path === '/index.html') {
-      return sendJson(res, 200, rootPaths(CATALOG.flatMap((g) => g.versions.map((v) => ({ group: g.name, version: v.version })))), { pretty: true });
+      return sendJson(
+        res,
+        200,
+        rootPaths(CATALOG.flatMap((g) => g.versions.map((v) => ({ group: g.name, version: v.version })))),
+        { pretty: true },
+      );
     }
     if (path === '/version' || path === '/version/') return sendJson(res, 200, VERSION_INFO, { pretty: true });
     const [first, ...restParts] = path.split('/').filter(Boolean);
     if (first && isHealthEndpoint(first)) {
-      if (restParts.length === 0) return sendText(res, 200, healthBody(first, query.has('verbose'), query.getAll('exclude')));
+      if (restParts.length === 0)
+        return sendText(res, 200, healthBody(first, query.has('verbose'), query.getAll('exclude')));
       const check = restParts.join('/');
       return healthCheckExists(first, check) ? sendText(res, 200, 'ok') : sendPageNotFound(res);
     }
     if (path === '/metrics') {
-      return sendText(res, 200, metricsText({ ...stats, objects: store.list('', 'v1', 'pods').length }), 'text/plain; version=0.0.4; charset=utf-8');
+      return sendText(
+        res,
+        200,
+        metricsText({ ...stats, objects: store.list('', 'v1', 'pods').length }),
+        'text/plain; version=0.0.4; charset=utf-8',
+      );
     }
     if (path === '/logs' || path === '/logs/') return sendText(res, 200, logsIndexHtml(), 'text/html; charset=utf-8');
-    if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES) return sendText(res, 200, LOG_FILES[restParts[0]]);
+    if (first === 'logs' && restParts.length === 1 && restParts[0] in LOG_FILES)
+      return sendText(res, 200, LOG_FILES[restParts[0]]);
     if (path === '/openapi/v2') return sendJson(res, 200, openapiV2());
     // kube-apiserver v1.34 serves the index through http.ServeContent: sniffed text/plain, no ETag.
     if (path === '/openapi/v3' || path === '/openapi/v3/') {
@@ -175,8 +218,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
       return res.end(text);
     }
-    if (first === 'openapi' && restParts[0] === 'v3') return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
-    if (path === '/api' || path === '/apis' || path === '/apis/') return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
+    if (first === 'openapi' && restParts[0] === 'v3')
+      return sendOpenapiV3(req, res, restParts.slice(1).join('/'), query);
+    if (path === '/api' || path === '/apis' || path === '/apis/')
+      return sendDiscoveryRoot(req, res, path === '/api' ? 'api' : 'apis', accept);
     const parts = path.split('/').filter(Boolean);
     if (parts[0] === 'apis' && parts.length === 2) {
       const doc = apiGroup(parts[1]);
@@ -189,7 +234,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return sendPageNotFound(res);
   };
 
-  const sendDiscoveryRoot = (req: IncomingMessage, res: ServerResponse, root: 'api' | 'apis', accept: string | undefined) => {
+  const sendDiscoveryRoot = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    root: 'api' | 'apis',
+    accept: string | undefined,
+  ) => {
     const choice = negotiateDiscovery(accept);
     if (!choice.aggregated) {
       const doc = root === 'api' ? apiVersions(`${host}:${port}`) : apiGroupList();
@@ -204,7 +254,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 
   /** Discovery and the OpenAPI index carry an ETag; a matching If-None-Match gets 304. */
-  const sendEtagged = (req: IncomingMessage, res: ServerResponse, { text, etag }: Etagged, contentType: string, cacheControl?: string) => {
+  const sendEtagged = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    { text, etag }: Etagged,
+    contentType: string,
+    cacheControl?: string,
+  ) => {
     res.setHeader('ETag', etag);
     if (cacheControl) res.setHeader('Cache-Control', cacheControl);
     if (req.headers['if-none-match'] === etag) {
@@ -279,7 +335,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 async function newCertificates(): Promise<SandboxCertificates> {
   const ca = await createCertificateAuthority();
   const [serving, admin, jane] = await Promise.all([
-    ca.issue({ commonName: 'kube-apiserver', usage: 'server', dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'], ips: ['127.0.0.1', '::1'] }),
+    ca.issue({
+      commonName: 'kube-apiserver',
+      usage: 'server',
+      dnsNames: ['localhost', 'kubernetes', 'kubernetes.default'],
+      ips: ['127.0.0.1', '::1'],
+    }),
     ca.issue({ commonName: 'kubernetes-admin', organizations: ['system:masters'], usage: 'client' }),
     ca.issue({ commonName: 'jane', organizations: ['dev'], usage: 'client' }),
   ]);
@@ -317,7 +378,13 @@ function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknow
     try {
       then(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
     } catch {
-      sendStatus(res, 400, 'BadRequest', 'the object provided is unrecognized (must be of type SelfSubjectReview): couldn\'t get version/kind; json parse error', {});
+      sendStatus(
+        res,
+        400,
+        'BadRequest',
+        "the object provided is unrecognized (must be of type SelfSubjectReview): couldn't get version/kind; json parse error",
+        {},
+      );
     }
   });
 }

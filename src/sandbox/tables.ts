@@ -34,7 +34,8 @@ const D = {
     'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata',
   containers: 'Names of each container in the template.',
   images: 'Images referenced by each container in the template.',
-  selector: 'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+  selector:
+    'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
 };
 
 const col = (name: string, type: string, description: string, priority = 0, format = ''): TableColumnDefinition => ({
@@ -193,7 +194,8 @@ function podCells(pod: any, now: number): Cell[] {
       if (c.ready) readyContainers++;
       continue;
     }
-    if (t) reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode}`;
+    if (t)
+      reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode}`;
     else if (w && w.reason && w.reason !== 'PodInitializing') reason = `Init:${w.reason}`;
     else reason = `Init:${i}/${(spec.initContainers ?? []).length}`;
     initializing = true;
@@ -221,11 +223,14 @@ function podCells(pod: any, now: number): Cell[] {
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      reason = (status.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
+      reason = (status.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True')
+        ? 'Running'
+        : 'NotReady';
     }
   }
   if (pod.metadata?.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata?.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed') reason = 'Terminating';
+  else if (pod.metadata?.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed')
+    reason = 'Terminating';
 
   let restartsStr = String(restarts);
   if (restarts !== 0 && lastRestart) restartsStr = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
@@ -242,13 +247,24 @@ function podCells(pod: any, now: number): Cell[] {
     }
     gates = `${trueCount}/${spec.readinessGates.length}`;
   }
-  return [pod.metadata.name, `${readyContainers}/${totalContainers}`, reason, restartsStr, age(pod, now), podIP, nodeName, nominated, gates];
+  return [
+    pod.metadata.name,
+    `${readyContainers}/${totalContainers}`,
+    reason,
+    restartsStr,
+    age(pod, now),
+    podIP,
+    nodeName,
+    nominated,
+    gates,
+  ];
 }
 
 function podConditions(pod: any): any[] | undefined {
   if (pod.status?.phase === 'Succeeded')
     return [{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }];
-  if (pod.status?.phase === 'Failed') return [{ type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.' }];
+  if (pod.status?.phase === 'Failed')
+    return [{ type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.' }];
   return undefined;
 }
 
@@ -290,7 +306,18 @@ function eventCells(raw: any, now: number): Cell[] {
   const component = e.source?.component || e.reportingComponent || '';
   const instance = e.source?.host || e.reportingInstance || '';
   const source = instance ? `${component}, ${instance}` : component;
-  return [last, e.type ?? '', e.reason ?? '', target, io.fieldPath ?? '', source, String(e.message ?? '').trim(), first, count, e.metadata.name];
+  return [
+    last,
+    e.type ?? '',
+    e.reason ?? '',
+    target,
+    io.fieldPath ?? '',
+    source,
+    String(e.message ?? '').trim(),
+    first,
+    count,
+    e.metadata.name,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +331,9 @@ function serviceExternalIP(svc: any): string {
     case 'NodePort':
       return ext.length ? ext.join(',') : '<none>';
     case 'LoadBalancer': {
-      const lb = [...new Set(((svc.status?.loadBalancer?.ingress ?? []) as any[]).map((i) => i.ip || i.hostname).filter(Boolean))].join(',');
+      const lb = [
+        ...new Set(((svc.status?.loadBalancer?.ingress ?? []) as any[]).map((i) => i.ip || i.hostname).filter(Boolean)),
+      ].join(',');
       if (ext.length) return [...(lb ? lb.split(',') : []), ...ext].join(',');
       return lb || '<pending>';
     }
@@ -315,7 +344,9 @@ function serviceExternalIP(svc: any): string {
 }
 
 function servicePorts(ports: any[] | undefined): string {
-  const s = (ports ?? []).map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+  const s = (ports ?? [])
+    .map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+    .join(',');
   return s || '<none>';
 }
 
@@ -400,7 +431,9 @@ function hpaTargets(o: any): string {
         list.push(`${prefix}: ${st?.current?.averageValue ?? '<unknown>'}/${src.target.averageValue}`);
       } else {
         const cur = st?.current?.averageUtilization;
-        list.push(`${prefix}: ${cur !== undefined ? `${cur}%` : '<unknown>'}/${src.target?.averageUtilization ?? '<auto>'}%`);
+        list.push(
+          `${prefix}: ${cur !== undefined ? `${cur}%` : '<unknown>'}/${src.target?.averageUtilization ?? '<auto>'}%`,
+        );
       }
     } else {
       list.push('<unknown>/<unknown>');
@@ -457,7 +490,11 @@ function bindingCells(b: any, now: number): Cell[] {
 
 const BINDING_COLUMNS = (what: string) => [
   NAME,
-  col('Role', 'string', `RoleRef can ${what === 'clusterRoleBinding' ? 'only reference a ClusterRole' : 'reference a Role in the current namespace or a ClusterRole'} in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error.`),
+  col(
+    'Role',
+    'string',
+    `RoleRef can ${what === 'clusterRoleBinding' ? 'only reference a ClusterRole' : 'reference a Role in the current namespace or a ClusterRole'} in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error.`,
+  ),
   AGE,
   col('Users', 'string', `Users in the ${what}`, 1),
   col('Groups', 'string', `Groups in the ${what}`, 1),
@@ -470,12 +507,36 @@ const PRINTERS: Record<string, Printer> = {
       NAME,
       col('Ready', 'string', 'The aggregate readiness state of this pod for accepting traffic.'),
       col('Status', 'string', 'The aggregate status of the containers in this pod.'),
-      col('Restarts', 'string', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+      col(
+        'Restarts',
+        'string',
+        'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+      ),
       AGE,
-      col('IP', 'string', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
-      col('Node', 'string', 'NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName. Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod. This field should not be used to express a desire for the pod to be scheduled on a specific node. https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename', 1),
-      col('Nominated Node', 'string', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.', 1),
-      col('Readiness Gates', 'string', 'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates', 1),
+      col(
+        'IP',
+        'string',
+        'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.',
+        1,
+      ),
+      col(
+        'Node',
+        'string',
+        'NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName. Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod. This field should not be used to express a desire for the pod to be scheduled on a specific node. https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename',
+        1,
+      ),
+      col(
+        'Nominated Node',
+        'string',
+        'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.',
+        1,
+      ),
+      col(
+        'Readiness Gates',
+        'string',
+        'If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates',
+        1,
+      ),
     ],
     cells: podCells,
     conditions: podConditions,
@@ -484,12 +545,25 @@ const PRINTERS: Record<string, Printer> = {
     columns: [
       NAME,
       col('Ready', 'string', 'Number of the pod with ready state'),
-      col('Up-to-date', 'string', 'Total number of non-terminating pods targeted by this deployment that have the desired template spec.'),
-      col('Available', 'string', 'Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.'),
+      col(
+        'Up-to-date',
+        'string',
+        'Total number of non-terminating pods targeted by this deployment that have the desired template spec.',
+      ),
+      col(
+        'Available',
+        'string',
+        'Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.',
+      ),
       AGE,
       CONTAINERS,
       IMAGES,
-      col('Selector', 'string', 'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.', 1),
+      col(
+        'Selector',
+        'string',
+        'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.',
+        1,
+      ),
     ],
     cells: (o, now) => {
       const [names, images] = layoutContainerCells(o.spec?.template?.spec?.containers);
@@ -508,17 +582,39 @@ const PRINTERS: Record<string, Printer> = {
   'apps/replicasets': {
     columns: [
       NAME,
-      col('Desired', 'integer', 'Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset'),
-      col('Current', 'integer', 'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset'),
+      col(
+        'Desired',
+        'integer',
+        'Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
+      ),
+      col(
+        'Current',
+        'integer',
+        'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
+      ),
       col('Ready', 'integer', 'The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.'),
       AGE,
       CONTAINERS,
       IMAGES,
-      col('Selector', 'string', 'Selector is a label query over pods that should match the replica count. If the selector is empty, it is defaulted to the labels present on the pod template. Label keys and values that must match in order to be controlled by this replica set. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors', 1),
+      col(
+        'Selector',
+        'string',
+        'Selector is a label query over pods that should match the replica count. If the selector is empty, it is defaulted to the labels present on the pod template. Label keys and values that must match in order to be controlled by this replica set. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+        1,
+      ),
     ],
     cells: (o, now) => {
       const [names, images] = layoutContainerCells(o.spec?.template?.spec?.containers);
-      return [o.metadata.name, o.spec?.replicas ?? 0, o.status?.replicas ?? 0, o.status?.readyReplicas ?? 0, age(o, now), names, images, formatLabelSelector(o.spec?.selector)];
+      return [
+        o.metadata.name,
+        o.spec?.replicas ?? 0,
+        o.status?.replicas ?? 0,
+        o.status?.readyReplicas ?? 0,
+        age(o, now),
+        names,
+        images,
+        formatLabelSelector(o.spec?.selector),
+      ];
     },
   },
   'apps/statefulsets': {
@@ -531,16 +627,41 @@ const PRINTERS: Record<string, Printer> = {
   'apps/daemonsets': {
     columns: [
       NAME,
-      col('Desired', 'integer', 'The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod). More info: https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/'),
-      col('Current', 'integer', 'The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod. More info: https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/'),
-      col('Ready', 'integer', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.'),
+      col(
+        'Desired',
+        'integer',
+        'The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod). More info: https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/',
+      ),
+      col(
+        'Current',
+        'integer',
+        'The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod. More info: https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/',
+      ),
+      col(
+        'Ready',
+        'integer',
+        'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.',
+      ),
       col('Up-to-date', 'integer', 'The total number of nodes that are running updated daemon pod'),
-      col('Available', 'integer', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)'),
-      col('Node Selector', 'string', 'NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node\'s labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/'),
+      col(
+        'Available',
+        'integer',
+        'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)',
+      ),
+      col(
+        'Node Selector',
+        'string',
+        "NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/",
+      ),
       AGE,
       CONTAINERS,
       IMAGES,
-      col('Selector', 'string', 'A label query over pods that are managed by the daemon set. Must match in order to be controlled. If empty, defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors', 1),
+      col(
+        'Selector',
+        'string',
+        'A label query over pods that are managed by the daemon set. Must match in order to be controlled. If empty, defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+        1,
+      ),
     ],
     cells: (o, now) => {
       const s = o.status ?? {};
@@ -564,7 +685,11 @@ const PRINTERS: Record<string, Printer> = {
     columns: [
       NAME,
       col('Status', 'string', 'Status of the job.'),
-      col('Completions', 'string', 'The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However, it may decrease in reaction to scale down of elastic indexed jobs.'),
+      col(
+        'Completions',
+        'string',
+        'The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However, it may decrease in reaction to scale down of elastic indexed jobs.',
+      ),
       col('Duration', 'string', 'Time required to complete the job.'),
       AGE,
       CONTAINERS,
@@ -575,12 +700,14 @@ const PRINTERS: Record<string, Printer> = {
       const spec = o.spec ?? {};
       const st = o.status ?? {};
       let completions: string;
-      if (spec.completions !== undefined && spec.completions !== null) completions = `${st.succeeded ?? 0}/${spec.completions}`;
+      if (spec.completions !== undefined && spec.completions !== null)
+        completions = `${st.succeeded ?? 0}/${spec.completions}`;
       else if ((spec.parallelism ?? 0) > 1) completions = `${st.succeeded ?? 0}/1 of ${spec.parallelism}`;
       else completions = `${st.succeeded ?? 0}/1`;
       let duration = '';
       if (st.startTime && !st.completionTime) duration = humanDuration(now - Date.parse(st.startTime));
-      else if (st.startTime && st.completionTime) duration = humanDuration(Date.parse(st.completionTime) - Date.parse(st.startTime));
+      else if (st.startTime && st.completionTime)
+        duration = humanDuration(Date.parse(st.completionTime) - Date.parse(st.startTime));
       const has = (t: string) => (st.conditions ?? []).find((c: any) => c.type === t)?.status === 'True';
       const status = has('Complete')
         ? 'Complete'
@@ -594,15 +721,32 @@ const PRINTERS: Record<string, Printer> = {
                 ? 'FailureTarget'
                 : 'Running';
       const [names, images] = layoutContainerCells(spec.template?.spec?.containers);
-      return [o.metadata.name, status, completions, duration, age(o, now), names, images, formatLabelSelector(spec.selector)];
+      return [
+        o.metadata.name,
+        status,
+        completions,
+        duration,
+        age(o, now),
+        names,
+        images,
+        formatLabelSelector(spec.selector),
+      ];
     },
   },
   'batch/cronjobs': {
     columns: [
       NAME,
       col('Schedule', 'string', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.'),
-      col('Timezone', 'string', 'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones. If not specified, this will default to the time zone of the kube-controller-manager process. The set of valid time zone names and the time zone offset is loaded from the system-wide time zone database by the API server during CronJob validation and the controller manager during execution. If no system-wide time zone database can be found a bundled version of the database is used instead. If the time zone name becomes invalid during the lifetime of a CronJob or due to a change in host configuration, the controller will stop creating new new Jobs and will create a system event with the reason UnknownTimeZone. More information can be found in https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones'),
-      col('Suspend', 'boolean', 'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.'),
+      col(
+        'Timezone',
+        'string',
+        'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones. If not specified, this will default to the time zone of the kube-controller-manager process. The set of valid time zone names and the time zone offset is loaded from the system-wide time zone database by the API server during CronJob validation and the controller manager during execution. If no system-wide time zone database can be found a bundled version of the database is used instead. If the time zone name becomes invalid during the lifetime of a CronJob or due to a change in host configuration, the controller will stop creating new new Jobs and will create a system event with the reason UnknownTimeZone. More information can be found in https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones',
+      ),
+      col(
+        'Suspend',
+        'boolean',
+        'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.',
+      ),
       col('Active', 'integer', 'A list of pointers to currently running jobs.'),
       col('Last Schedule', 'string', 'Information when was the last time the job was successfully scheduled.'),
       AGE,
@@ -630,12 +774,33 @@ const PRINTERS: Record<string, Printer> = {
   '/services': {
     columns: [
       NAME,
-      col('Type', 'string', 'type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types'),
-      col('Cluster-IP', 'string', 'clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are "None", empty string (""), or a valid IP address. Setting this to "None" makes a "headless service" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies'),
-      col('External-IP', 'string', 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.'),
-      col('Port(s)', 'string', 'The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies'),
+      col(
+        'Type',
+        'string',
+        'type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types',
+      ),
+      col(
+        'Cluster-IP',
+        'string',
+        'clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are "None", empty string (""), or a valid IP address. Setting this to "None" makes a "headless service" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies',
+      ),
+      col(
+        'External-IP',
+        'string',
+        'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.',
+      ),
+      col(
+        'Port(s)',
+        'string',
+        'The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies',
+      ),
       AGE,
-      col('Selector', 'string', 'Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/', 1),
+      col(
+        'Selector',
+        'string',
+        'Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/',
+        1,
+      ),
     ],
     cells: (o, now) => [
       o.metadata.name,
@@ -648,15 +813,35 @@ const PRINTERS: Record<string, Printer> = {
     ],
   },
   '/endpoints': {
-    columns: [NAME, col('Endpoints', 'string', 'The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.'), AGE],
+    columns: [
+      NAME,
+      col(
+        'Endpoints',
+        'string',
+        'The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.',
+      ),
+      AGE,
+    ],
     cells: (o, now) => [o.metadata.name, formatEndpoints(o), age(o, now)],
   },
   'discovery.k8s.io/endpointslices': {
     columns: [
       NAME,
-      col('AddressType', 'string', 'addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.'),
-      col('Ports', 'string', 'ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates "all ports". Each slice may include a maximum of 100 ports.'),
-      col('Endpoints', 'string', 'endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.'),
+      col(
+        'AddressType',
+        'string',
+        'addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.',
+      ),
+      col(
+        'Ports',
+        'string',
+        'ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates "all ports". Each slice may include a maximum of 100 ports.',
+      ),
+      col(
+        'Endpoints',
+        'string',
+        'endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.',
+      ),
       AGE,
     ],
     cells: sliceCells,
@@ -668,11 +853,36 @@ const PRINTERS: Record<string, Printer> = {
       col('Roles', 'string', 'The roles of the node'),
       AGE,
       col('Version', 'string', 'Kubelet Version reported by the node.'),
-      col('Internal-IP', 'string', 'List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node\'s address in its own status or consumers of the downward API (status.hostIP).', 1),
-      col('External-IP', 'string', 'List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node\'s address in its own status or consumers of the downward API (status.hostIP).', 1),
-      col('OS-Image', 'string', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', 1),
-      col('Kernel-Version', 'string', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", 1),
-      col('Container-Runtime', 'string', 'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).', 1),
+      col(
+        'Internal-IP',
+        'string',
+        "List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP).",
+        1,
+      ),
+      col(
+        'External-IP',
+        'string',
+        "List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP).",
+        1,
+      ),
+      col(
+        'OS-Image',
+        'string',
+        'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).',
+        1,
+      ),
+      col(
+        'Kernel-Version',
+        'string',
+        "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).",
+        1,
+      ),
+      col(
+        'Container-Runtime',
+        'string',
+        'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+        1,
+      ),
     ],
     cells: nodeCells,
   },
@@ -680,12 +890,31 @@ const PRINTERS: Record<string, Printer> = {
     columns: [
       col('Last Seen', 'string', 'The time at which the most recent occurrence of this event was recorded.'),
       col('Type', 'string', 'Type of this event (Normal, Warning), new types could be added in the future'),
-      col('Reason', 'string', "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."),
+      col(
+        'Reason',
+        'string',
+        "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+      ),
       col('Object', 'string', 'The object that this event is about.'),
-      col('Subobject', 'string', 'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.', 1),
-      col('Source', 'string', 'The component reporting this event. Should be a short machine understandable string.', 1),
+      col(
+        'Subobject',
+        'string',
+        'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.',
+        1,
+      ),
+      col(
+        'Source',
+        'string',
+        'The component reporting this event. Should be a short machine understandable string.',
+        1,
+      ),
       col('Message', 'string', 'A human-readable description of the status of this operation.'),
-      col('First Seen', 'string', 'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)', 1),
+      col(
+        'First Seen',
+        'string',
+        'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)',
+        1,
+      ),
       col('Count', 'string', 'The number of times this event has occurred.', 1),
       { ...NAME, priority: 1 },
     ],
@@ -698,33 +927,90 @@ const PRINTERS: Record<string, Printer> = {
   '/secrets': {
     columns: [
       NAME,
-      col('Type', 'string', 'Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types'),
-      col('Data', 'string', 'Data contains the secret data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4'),
+      col(
+        'Type',
+        'string',
+        'Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types',
+      ),
+      col(
+        'Data',
+        'string',
+        "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4",
+      ),
       AGE,
     ],
     cells: (o, now) => [o.metadata.name, o.type ?? '', Object.keys(o.data ?? {}).length, age(o, now)],
   },
   '/configmaps': {
-    columns: [NAME, col('Data', 'string', 'Data contains the configuration data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.'), AGE],
-    cells: (o, now) => [o.metadata.name, Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length, age(o, now)],
+    columns: [
+      NAME,
+      col(
+        'Data',
+        'string',
+        "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+      ),
+      AGE,
+    ],
+    cells: (o, now) => [
+      o.metadata.name,
+      Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length,
+      age(o, now),
+    ],
   },
   '/serviceaccounts': {
-    columns: [NAME, col('Secrets', 'string', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use. Pods are only limited to this list if this service account has a "kubernetes.io/enforce-mountable-secrets" annotation set to "true". The "kubernetes.io/enforce-mountable-secrets" annotation is deprecated since v1.32. Prefer separate namespaces to isolate access to mounted secrets. This field should not be used to find auto-generated service account token secrets for use outside of pods. Instead, tokens can be requested directly using the TokenRequest API, or service account token secrets can be manually created. More info: https://kubernetes.io/docs/concepts/configuration/secret'), AGE],
+    columns: [
+      NAME,
+      col(
+        'Secrets',
+        'string',
+        'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use. Pods are only limited to this list if this service account has a "kubernetes.io/enforce-mountable-secrets" annotation set to "true". The "kubernetes.io/enforce-mountable-secrets" annotation is deprecated since v1.32. Prefer separate namespaces to isolate access to mounted secrets. This field should not be used to find auto-generated service account token secrets for use outside of pods. Instead, tokens can be requested directly using the TokenRequest API, or service account token secrets can be manually created. More info: https://kubernetes.io/docs/concepts/configuration/secret',
+      ),
+      AGE,
+    ],
     cells: (o, now) => [o.metadata.name, (o.secrets ?? []).length, age(o, now)],
   },
   '/persistentvolumes': {
     columns: [
       NAME,
-      col('Capacity', 'string', 'capacity is the description of the persistent volume\'s resources and capacity. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#capacity'),
-      col('Access Modes', 'string', 'accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes'),
-      col('Reclaim Policy', 'string', 'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming'),
-      col('Status', 'string', 'phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase'),
-      col('Claim', 'string', 'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim. Expected to be non-nil when bound. claim.VolumeName is the authoritative bind between PV and PVC. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#binding'),
+      col(
+        'Capacity',
+        'string',
+        "capacity is the description of the persistent volume's resources and capacity. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#capacity",
+      ),
+      col(
+        'Access Modes',
+        'string',
+        'accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes',
+      ),
+      col(
+        'Reclaim Policy',
+        'string',
+        'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming',
+      ),
+      col(
+        'Status',
+        'string',
+        'phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase',
+      ),
+      col(
+        'Claim',
+        'string',
+        'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim. Expected to be non-nil when bound. claim.VolumeName is the authoritative bind between PV and PVC. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#binding',
+      ),
       col('StorageClass', 'string', 'StorageClass of the pv'),
       col('VolumeAttributesClass', 'string', 'VolumeAttributesClass of the pv'),
-      col('Reason', 'string', 'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.'),
+      col(
+        'Reason',
+        'string',
+        'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.',
+      ),
       AGE,
-      col('VolumeMode', 'string', 'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.', 1),
+      col(
+        'VolumeMode',
+        'string',
+        'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.',
+        1,
+      ),
     ],
     cells: (o, now) => {
       const s = o.spec ?? {};
@@ -750,11 +1036,20 @@ const PRINTERS: Record<string, Printer> = {
       col('Status', 'string', 'phase represents the current phase of PersistentVolumeClaim.'),
       col('Volume', 'string', 'volumeName is the binding reference to the PersistentVolume backing this claim.'),
       col('Capacity', 'string', 'capacity represents the actual resources of the underlying volume.'),
-      col('Access Modes', 'string', 'accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1'),
+      col(
+        'Access Modes',
+        'string',
+        'accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1',
+      ),
       col('StorageClass', 'string', 'StorageClass of the pvc'),
       col('VolumeAttributesClass', 'string', 'VolumeAttributesClass of the pvc'),
       AGE,
-      col('VolumeMode', 'string', 'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.', 1),
+      col(
+        'VolumeMode',
+        'string',
+        'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.',
+        1,
+      ),
     ],
     cells: (o, now) => {
       const s = o.spec ?? {};
@@ -789,9 +1084,19 @@ const PRINTERS: Record<string, Printer> = {
         if (hosts.length === 3) more = true;
         if (!more && r.host) hosts.push(r.host);
       }
-      const hostStr = hosts.length === 0 ? '*' : more ? `${hosts.join(',')} + ${rules.length - 3} more...` : hosts.join(',');
-      const address = [...new Set(((o.status?.loadBalancer?.ingress ?? []) as any[]).map((i) => i.ip || i.hostname).filter(Boolean))].join(',');
-      return [o.metadata.name, o.spec?.ingressClassName ?? '<none>', hostStr, address, o.spec?.tls?.length ? '80, 443' : '80', age(o, now)];
+      const hostStr =
+        hosts.length === 0 ? '*' : more ? `${hosts.join(',')} + ${rules.length - 3} more...` : hosts.join(',');
+      const address = [
+        ...new Set(((o.status?.loadBalancer?.ingress ?? []) as any[]).map((i) => i.ip || i.hostname).filter(Boolean)),
+      ].join(',');
+      return [
+        o.metadata.name,
+        o.spec?.ingressClassName ?? '<none>',
+        hostStr,
+        address,
+        o.spec?.tls?.length ? '80, 443' : '80',
+        age(o, now),
+      ];
     },
   },
   'networking.k8s.io/ingressclasses': {
@@ -808,27 +1113,60 @@ const PRINTERS: Record<string, Printer> = {
     },
   },
   'networking.k8s.io/networkpolicies': {
-    columns: [NAME, col('Pod-Selector', 'string', 'Selects the pods to which this NetworkPolicy object applies.  The array of ingress rules is applied to any pods selected by this field. Multiple network policies can select the same set of pods.  In this case, the ingress rules for each are combined additively. This field is NOT optional and follows standard label selector semantics. An empty podSelector matches all pods in this namespace.'), AGE],
+    columns: [
+      NAME,
+      col(
+        'Pod-Selector',
+        'string',
+        'Selects the pods to which this NetworkPolicy object applies.  The array of ingress rules is applied to any pods selected by this field. Multiple network policies can select the same set of pods.  In this case, the ingress rules for each are combined additively. This field is NOT optional and follows standard label selector semantics. An empty podSelector matches all pods in this namespace.',
+      ),
+      AGE,
+    ],
     cells: (o, now) => [o.metadata.name, formatLabelSelector(o.spec?.podSelector), age(o, now)],
   },
   'rbac.authorization.k8s.io/rolebindings': { columns: BINDING_COLUMNS('roleBinding'), cells: bindingCells },
-  'rbac.authorization.k8s.io/clusterrolebindings': { columns: BINDING_COLUMNS('clusterRoleBinding'), cells: bindingCells },
+  'rbac.authorization.k8s.io/clusterrolebindings': {
+    columns: BINDING_COLUMNS('clusterRoleBinding'),
+    cells: bindingCells,
+  },
   'coordination.k8s.io/leases': {
-    columns: [NAME, col('Holder', 'string', 'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.'), AGE],
+    columns: [
+      NAME,
+      col(
+        'Holder',
+        'string',
+        'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.',
+      ),
+      AGE,
+    ],
     cells: (o, now) => [o.metadata.name, o.spec?.holderIdentity ?? '', age(o, now)],
   },
   'storage.k8s.io/storageclasses': {
     columns: [
       NAME,
       col('Provisioner', 'string', 'provisioner indicates the type of the provisioner.'),
-      col('ReclaimPolicy', 'string', 'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.'),
-      col('VolumeBindingMode', 'string', 'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.'),
-      col('AllowVolumeExpansion', 'string', 'allowVolumeExpansion shows whether the storage class allow volume expand.'),
+      col(
+        'ReclaimPolicy',
+        'string',
+        'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.',
+      ),
+      col(
+        'VolumeBindingMode',
+        'string',
+        'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.',
+      ),
+      col(
+        'AllowVolumeExpansion',
+        'string',
+        'allowVolumeExpansion shows whether the storage class allow volume expand.',
+      ),
       AGE,
     ],
     cells: (o, now) => {
       const a = o.metadata.annotations ?? {};
-      const isDefault = a['storageclass.kubernetes.io/is-default-class'] === 'true' || a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+      const isDefault =
+        a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+        a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
       return [
         isDefault ? `${o.metadata.name} (default)` : o.metadata.name,
         o.provisioner ?? '',
@@ -842,21 +1180,59 @@ const PRINTERS: Record<string, Printer> = {
   'scheduling.k8s.io/priorityclasses': {
     columns: [
       NAME,
-      col('Value', 'integer', 'value represents the integer value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec.'),
-      col('Global-Default', 'boolean', 'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class. Only one PriorityClass can be marked as `globalDefault`. However, if more than one PriorityClasses exists with their `globalDefault` field set to true, the smallest value of such global default PriorityClasses will be used as the default priority.'),
+      col(
+        'Value',
+        'integer',
+        'value represents the integer value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec.',
+      ),
+      col(
+        'Global-Default',
+        'boolean',
+        'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class. Only one PriorityClass can be marked as `globalDefault`. However, if more than one PriorityClasses exists with their `globalDefault` field set to true, the smallest value of such global default PriorityClasses will be used as the default priority.',
+      ),
       AGE,
-      col('PreemptionPolicy', 'string', 'preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.'),
+      col(
+        'PreemptionPolicy',
+        'string',
+        'preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.',
+      ),
     ],
-    cells: (o, now) => [o.metadata.name, o.value ?? 0, o.globalDefault ?? false, age(o, now), o.preemptionPolicy ?? '<unset>'],
+    cells: (o, now) => [
+      o.metadata.name,
+      o.value ?? 0,
+      o.globalDefault ?? false,
+      age(o, now),
+      o.preemptionPolicy ?? '<unset>',
+    ],
   },
   'autoscaling/horizontalpodautoscalers': {
     columns: [
       NAME,
-      col('Reference', 'string', 'scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count.'),
-      col('Targets', 'string', 'metrics contains the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond.'),
-      col('MinPods', 'string', 'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.'),
-      col('MaxPods', 'string', 'maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas.'),
-      col('Replicas', 'string', 'currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.'),
+      col(
+        'Reference',
+        'string',
+        'scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count.',
+      ),
+      col(
+        'Targets',
+        'string',
+        'metrics contains the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond.',
+      ),
+      col(
+        'MinPods',
+        'string',
+        'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.',
+      ),
+      col(
+        'MaxPods',
+        'string',
+        'maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas.',
+      ),
+      col(
+        'Replicas',
+        'string',
+        'currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.',
+      ),
       AGE,
     ],
     cells: (o, now) => [
@@ -924,7 +1300,10 @@ const DEFAULT_PRINTER: Printer = {
 /** Custom resources of a CRD without additionalPrinterColumns: Name plus the defaulted Age (type date). */
 const CUSTOM_RESOURCE_PRINTER: Printer = {
   columns: [NAME, col('Age', 'date', D.creationTimestamp)],
-  cells: (o, now) => [o.metadata?.name ?? '', o.metadata?.creationTimestamp ? since(o.metadata.creationTimestamp, now) : '<unknown>'],
+  cells: (o, now) => [
+    o.metadata?.name ?? '',
+    o.metadata?.creationTimestamp ? since(o.metadata.creationTimestamp, now) : '<unknown>',
+  ],
 };
 
 /** The column definitions the server uses for group/resource. */
@@ -951,7 +1330,8 @@ export function toTable(
   const printer = printerFor(group, resource);
   const metadata: Record<string, unknown> = { resourceVersion: listMeta.resourceVersion };
   if (listMeta.continue) metadata.continue = listMeta.continue;
-  if (listMeta.remainingItemCount !== undefined && listMeta.remainingItemCount !== null) metadata.remainingItemCount = listMeta.remainingItemCount;
+  if (listMeta.remainingItemCount !== undefined && listMeta.remainingItemCount !== null)
+    metadata.remainingItemCount = listMeta.remainingItemCount;
   const width = printer.columns.length;
   const rows = items.map((item) => {
     const cells = printer.cells(item, now);
@@ -960,7 +1340,8 @@ export function toTable(
     const conditions = printer.conditions?.(item);
     if (conditions) row.conditions = conditions;
     if (includeObject === 'Object') row.object = item;
-    else if (includeObject === 'Metadata') row.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: item.metadata };
+    else if (includeObject === 'Metadata')
+      row.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: item.metadata };
     return row;
   });
   return {

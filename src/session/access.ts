@@ -10,7 +10,12 @@ export async function loadIdentity(api: KubeApi, signal: AbortSignal): Promise<I
 }
 
 /** Which of `verbs` the user may use on the resource in `namespace` (SelfSubjectAccessReviews). */
-export async function loadAllowedVerbs(api: KubeApi, ref: ResourceRef, namespace: string | undefined, verbs: string[],
-  signal: AbortSignal): Promise<Record<string, boolean>> {
+export async function loadAllowedVerbs(
+  api: KubeApi,
+  ref: ResourceRef,
+  namespace: string | undefined,
+  verbs: string[],
+  signal: AbortSignal,
+): Promise<Record<string, boolean>> {
   return allowedVerbs(api, ref, namespace, verbs, { signal });
 }

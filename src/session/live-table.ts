@@ -39,7 +39,11 @@ const QUICK_END_MS = 5000;
 export function objectsAsTable(page: ListPage): { columns: TableColumn[]; rows: TableRow[] } {
   const col = (name: string): TableColumn => ({ name, type: 'string', format: '', description: '', priority: 0 });
   const rows = page.items.map((it) => {
-    const meta = ((it as { metadata?: Record<string, unknown> }).metadata ?? {}) as { name?: string; namespace?: string; creationTimestamp?: string };
+    const meta = ((it as { metadata?: Record<string, unknown> }).metadata ?? {}) as {
+      name?: string;
+      namespace?: string;
+      creationTimestamp?: string;
+    };
     return { cells: [meta.name ?? '', meta.creationTimestamp ?? ''], object: { metadata: meta } };
   });
   return { columns: [col('Name'), col('Created At')], rows };
@@ -53,7 +57,8 @@ export function pagingStopped(token: string | undefined, seen: ReadonlySet<strin
   if (token && seen.has(token)) {
     return `the server sent the same continue token twice (after ${rows} objects): it would page for ever`;
   }
-  if (token && rows >= MAX_TABLE_ROWS) return `more than ${MAX_TABLE_ROWS} objects: narrow it with a label selector (\\) or a namespace`;
+  if (token && rows >= MAX_TABLE_ROWS)
+    return `more than ${MAX_TABLE_ROWS} objects: narrow it with a label selector (\\) or a namespace`;
   return undefined;
 }
 
@@ -82,7 +87,9 @@ export class LiveTable {
     private readonly opts: LiveTableOptions = {},
   ) {}
 
-  start(): void { void this.load('first'); }
+  start(): void {
+    void this.load('first');
+  }
 
   stop(): void {
     this.stopped = true;
@@ -114,8 +121,13 @@ export class LiveTable {
     try {
       do {
         const page = await this.api.list(this.ref, {
-          namespace: this.namespace, table: true, limit: 500, continueToken,
-          labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector, signal: ac.signal,
+          namespace: this.namespace,
+          table: true,
+          limit: 500,
+          continueToken,
+          labelSelector: this.opts.labelSelector,
+          fieldSelector: this.opts.fieldSelector,
+          signal: ac.signal,
         });
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
@@ -190,12 +202,18 @@ export class LiveTable {
     const onOpen = () => {
       if (!this.stopped && this.watch === handle) this.update({ live: 'watching' });
     };
-    const { namespace, opts: { labelSelector, fieldSelector } } = this;
+    const {
+      namespace,
+      opts: { labelSelector, fieldSelector },
+    } = this;
     const opts = { namespace, resourceVersion, table: true, labelSelector, fieldSelector, onOpen };
     const handle = this.api.watch(this.ref, opts, (ev) => this.onEvent(handle, ev));
     this.watch = handle;
     this.update({ live: 'connecting', liveError: undefined, reconnect: undefined });
-    handle.done.then(() => this.watchEnded(handle, startedAt), (err) => this.watchEnded(handle, startedAt, err));
+    handle.done.then(
+      () => this.watchEnded(handle, startedAt),
+      (err) => this.watchEnded(handle, startedAt, err),
+    );
   }
 
   private onEvent(handle: WatchHandle, ev: WatchEventMessage): void {

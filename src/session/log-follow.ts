@@ -5,7 +5,12 @@
 // stop() closes the connection.
 import type { KubeApi, StreamHandle } from '../client/types.js';
 import {
-  type FollowState, type FollowedLines, type FollowedLog, NO_FOLLOWED_LINES, appendFollowed, followedText,
+  type FollowState,
+  type FollowedLines,
+  type FollowedLog,
+  NO_FOLLOWED_LINES,
+  appendFollowed,
+  followedText,
 } from '../model/pod-logs.js';
 import { describeError } from './errors.js';
 import type { RequestLog } from './request-log.js';
@@ -22,8 +27,12 @@ export class LogFollower {
   private timer?: NodeJS.Timeout;
 
   /** `log` receives the followed text as the stream's body when it ends (the request log shows it). */
-  constructor(private readonly api: KubeApi, private readonly path: string,
-    private readonly onUpdate: (followed: FollowedLog) => void, private readonly log?: RequestLog) {}
+  constructor(
+    private readonly api: KubeApi,
+    private readonly path: string,
+    private readonly onUpdate: (followed: FollowedLog) => void,
+    private readonly log?: RequestLog,
+  ) {}
 
   /** Where the follow stands and what was received so far. */
   get followed(): FollowedLog {
@@ -33,7 +42,10 @@ export class LogFollower {
   start(): void {
     this.onUpdate(this.followed);
     this.handle = this.api.streamText(this.path, { accept: '*/*' }, (text) => this.receive(text));
-    this.handle.done.then(() => this.end('the server closed the stream'), (e: unknown) => this.end(reason(e)));
+    this.handle.done.then(
+      () => this.end('the server closed the stream'),
+      (e: unknown) => this.end(reason(e)),
+    );
   }
 
   /** Closes the stream (idempotent); nothing is reported after it. */

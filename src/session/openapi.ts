@@ -7,10 +7,17 @@ import { type Loadable, failedRequestId } from '../model/loadable.js';
 import { type GroupVersion, OPENAPI_V3_INDEX, openapiV3Key, openapiV3Path } from '../model/paths.js';
 import { describeError } from './errors.js';
 
-export interface Schema { root: FieldNode; document: unknown; path: string }
+export interface Schema {
+  root: FieldNode;
+  document: unknown;
+  path: string;
+}
 
 /** What `e` explains: a kind in a group-version. */
-export interface SchemaTarget { ref: GroupVersion; kind: string }
+export interface SchemaTarget {
+  ref: GroupVersion;
+  kind: string;
+}
 
 /** Documents by URL, per API: a schema opened twice is fetched once. */
 const documents = new WeakMap<KubeApi, Map<string, unknown>>();
@@ -18,8 +25,11 @@ const documents = new WeakMap<KubeApi, Map<string, unknown>>();
 /** The body as JSON (the client throws for error statuses). kube-apiserver serves the /openapi/v3
  *  index as text/plain (http.ServeContent sniffs it), so the client leaves it unparsed: it is JSON
  *  all the same. */
-async function fetchJson(api: KubeApi, path: string, signal: AbortSignal):
-  Promise<{ json: unknown; requestId: number }> {
+async function fetchJson(
+  api: KubeApi,
+  path: string,
+  signal: AbortSignal,
+): Promise<{ json: unknown; requestId: number }> {
   const r = await api.getRaw(path, { signal });
   return { json: r.json ?? (r.body ? JSON.parse(r.body) : undefined), requestId: r.requestId };
 }

@@ -6,11 +6,20 @@ import type { RawResponse } from '../model/types.js';
 import { type LogContainer, POD_REF, logContainer, podLogPath } from '../model/pod-logs.js';
 import type { RequestLog } from './request-log.js';
 
-export interface PodLogs { response: RawResponse; container: LogContainer }
+export interface PodLogs {
+  response: RawResponse;
+  container: LogContainer;
+}
 
 /** Throws like the client (KubeError): 403 without RBAC for pods or pods/log, 404 for a pod gone. */
-export async function loadPodLogs(api: KubeApi, namespace: string, name: string, signal: AbortSignal, log?: RequestLog,
-  source: { container?: string; previous?: boolean } = {}): Promise<PodLogs> {
+export async function loadPodLogs(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  signal: AbortSignal,
+  log?: RequestLog,
+  source: { container?: string; previous?: boolean } = {},
+): Promise<PodLogs> {
   const pod = await api.get(POD_REF, namespace, name, { signal });
   log?.attachBody(pod.requestId, pod);
   const container = logContainer(pod.json, source.container);

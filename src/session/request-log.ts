@@ -16,7 +16,11 @@ export const MAX_BODIES = 20;
 export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 export const MAX_WATCH_EVENTS = 100;
 
-export interface LoggedWatchEvent { type: WatchEventMessage['type']; name: string; at: number }
+export interface LoggedWatchEvent {
+  type: WatchEventMessage['type'];
+  name: string;
+  at: number;
+}
 
 export interface LoggedRequest {
   event: RequestEvent;
@@ -37,8 +41,13 @@ export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
 /** A list page as JSON again: a Table (rows with their metadata) or a plain list of items; the
  *  Secrets among them masked (also the last-applied annotation of the rows' metadata). */
 export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
-  const metadata = Object.fromEntries(Object.entries({ resourceVersion: page.resourceVersion, continue: page.continueToken, remainingItemCount: page.remainingItemCount })
-    .filter(([, v]) => v !== undefined && v !== ''));
+  const metadata = Object.fromEntries(
+    Object.entries({
+      resourceVersion: page.resourceVersion,
+      continue: page.continueToken,
+      remainingItemCount: page.remainingItemCount,
+    }).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const secrets = ref.group === '' && ref.resource === 'secrets';
   const mask = <T>(o: T): T => {
     if (!secrets || typeof o !== 'object' || o === null) return o;
@@ -46,8 +55,13 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
     return { ...maskSecret({ ...o, kind: 'Secret' }), kind } as T;
   };
   if (page.format === 'table') {
-    return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata, columnDefinitions: page.columns,
-      rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)) };
+    return {
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata,
+      columnDefinitions: page.columns,
+      rows: page.rows.map((r) => (r.object ? { ...r, object: mask(r.object) } : r)),
+    };
   }
   return { kind: 'List', apiVersion: formatGroupVersion(ref), metadata, items: page.items.map(mask) };
 }
@@ -56,7 +70,10 @@ export function listPageValue(page: ListPage, ref: ResourceRef): unknown {
 function boundedBody(b: Pick<LoggedRequest, 'body' | 'listPage'>): Pick<LoggedRequest, 'body' | 'listPage'> {
   if (b.body === undefined || b.body.length <= MAX_BODY_CHARS) return b;
   const cut = b.body.length - MAX_BODY_CHARS;
-  return { ...b, body: `${b.body.slice(0, MAX_BODY_CHARS)}\n… ${cut} more characters not kept (the curl command fetches it whole)` };
+  return {
+    ...b,
+    body: `${b.body.slice(0, MAX_BODY_CHARS)}\n… ${cut} more characters not kept (the curl command fetches it whole)`,
+  };
 }
 
 /** JSON.stringify(value); pretty-printed without recursion when the value is too deep for it. */
@@ -74,7 +91,7 @@ function compactJson(value: unknown): string {
 function objectName(obj: unknown): string {
   type Meta = { metadata?: { name?: string; namespace?: string } };
   const table = obj as { kind?: string; rows?: { object?: Meta }[] } | undefined;
-  const meta = (table?.kind === 'Table' ? table.rows?.[0]?.object : obj as Meta | undefined)?.metadata;
+  const meta = (table?.kind === 'Table' ? table.rows?.[0]?.object : (obj as Meta | undefined))?.metadata;
   return meta?.name ? `${meta.namespace ? meta.namespace + '/' : ''}${meta.name}` : '';
 }
 
@@ -108,7 +125,8 @@ export class RequestLog {
       const b = withBody[n].body;
       if (b === undefined) continue;
       chars += b.length;
-      if (++kept > MAX_BODIES || (kept > 1 && chars > MAX_BODY_CHARS)) withBody[n] = { ...withBody[n], body: undefined, listPage: undefined };
+      if (++kept > MAX_BODIES || (kept > 1 && chars > MAX_BODY_CHARS))
+        withBody[n] = { ...withBody[n], body: undefined, listPage: undefined };
     }
     this.entries = withBody;
     this.changed();
@@ -119,7 +137,10 @@ export class RequestLog {
     const i = this.indexOf(requestId);
     if (i < 0) return;
     const entry = this.entries[i];
-    const watchEvents = [...(entry.watchEvents ?? []).slice(-(MAX_WATCH_EVENTS - 1)), { type: ev.type, name: objectName(ev.object), at: Date.now() }];
+    const watchEvents = [
+      ...(entry.watchEvents ?? []).slice(-(MAX_WATCH_EVENTS - 1)),
+      { type: ev.type, name: objectName(ev.object), at: Date.now() },
+    ];
     this.entries = this.entries.map((e, n) => (n === i ? { ...entry, watchEvents } : e));
     this.changed();
   }
@@ -129,7 +150,9 @@ export class RequestLog {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
+    return () => {
+      this.listeners.delete(listener);
+    };
   };
 
   /** Where the request is in the ring (newest first: the one looked for is usually recent). */

@@ -8,8 +8,12 @@ import type { RequestLog } from './request-log.js';
 export type ResponseTarget = { ref: ResourceRef; namespace?: string; name: string } | { path: string };
 
 /** Throws like the client (KubeError). */
-export async function loadResponse(api: KubeApi, target: ResponseTarget, signal: AbortSignal,
-  log?: RequestLog): Promise<RawResponse> {
+export async function loadResponse(
+  api: KubeApi,
+  target: ResponseTarget,
+  signal: AbortSignal,
+  log?: RequestLog,
+): Promise<RawResponse> {
   const response = await ('path' in target
     ? api.getRaw(target.path, { signal })
     : api.get(target.ref, target.namespace, target.name, { signal }));

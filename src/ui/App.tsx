@@ -115,7 +115,17 @@ interface ExplorerProps extends AppProps {
   onSwitchContext?: (name: string) => Promise<void>;
 }
 
-function Explorer({ api, onExit, initialNamespace, version, color: colorProp, startTour, initialDiscovery, contexts: contextSource, onSwitchContext }: ExplorerProps) {
+function Explorer({
+  api,
+  onExit,
+  initialNamespace,
+  version,
+  color: colorProp,
+  startTour,
+  initialDiscovery,
+  contexts: contextSource,
+  onSwitchContext,
+}: ExplorerProps) {
   const [envColor] = useState(colorFromEnv);
   const color = colorProp ?? envColor;
   const { exit } = useApp();
@@ -132,7 +142,11 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const serverVersion = useServerVersion(api);
   const identity = useIdentity(api);
   const view = topView(nav);
-  const detailData = useDetail(api, { view, namespace: nav.namespace, refresh: nav.detail.refresh, cancelled: nav.detail.cancelled }, requests.log);
+  const detailData = useDetail(
+    api,
+    { view, namespace: nav.namespace, refresh: nav.detail.refresh, cancelled: nav.detail.cancelled },
+    requests.log,
+  );
   const namespaces = useNamespaces(api, overlay === 'picker');
   const schema = useSchema(api, explain?.target ?? null);
   const contexts = useContexts(contextSource);
@@ -150,12 +164,25 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const resourceKeys = useMemo(() => rRows.map(resourceKey), [rRows]);
   const resourcesList = resolveList(nav.lists.resources, { keys: resourceKeys, height: prev.lists.resources.height });
   const resourceRow = rRows[selectedIndex(resourcesList) ?? -1];
-  const allowed = useAllowedVerbs(api, !view && nav.focus !== 'groups' && resourceRow?.kind === 'resource' ? resourceRow.resource : undefined, nav.namespace);
-  const pickerItems = useMemo(() => [ALL_NAMESPACES, ...(namespaces.state === 'ok' ? namespaces.value : [])], [namespaces]);
+  const allowed = useAllowedVerbs(
+    api,
+    !view && nav.focus !== 'groups' && resourceRow?.kind === 'resource' ? resourceRow.resource : undefined,
+    nav.namespace,
+  );
+  const pickerItems = useMemo(
+    () => [ALL_NAMESPACES, ...(namespaces.state === 'ok' ? namespaces.value : [])],
+    [namespaces],
+  );
   const logEntries = useMemo(() => [...requests.entries].reverse(), [requests.entries]);
-  const fieldRows = useMemo(() => (schema?.state === 'ok' && explain ? explainRows(schema.value.root, explain.expanded, schema.value.document) : []),
-    [schema, explain]);
-  const logKeys = useMemo(() => logEntries.map((e) => `#${e.event.id} ${e.event.method} ${e.event.path}`), [logEntries]);
+  const fieldRows = useMemo(
+    () =>
+      schema?.state === 'ok' && explain ? explainRows(schema.value.root, explain.expanded, schema.value.document) : [],
+    [schema, explain],
+  );
+  const logKeys = useMemo(
+    () => logEntries.map((e) => `#${e.event.id} ${e.event.method} ${e.event.path}`),
+    [logEntries],
+  );
   const fieldKeys = useMemo(() => fieldRows.map((r) => r.path), [fieldRows]);
 
   const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
@@ -163,14 +190,31 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
   const layout = computeLayout(columns, rows - tourLines, nav.focus, {
-    insecure: api.connection.insecure, warnings: (api.connection.warnings ?? []).length > 0, detailFirst: nav.detail.stack.length > 0, groupsContent, resourcesContent,
+    insecure: api.connection.insecure,
+    warnings: (api.connection.warnings ?? []).length > 0,
+    detailFirst: nav.detail.stack.length > 0,
+    groupsContent,
+    resourcesContent,
     detailOnly: nav.detail.stack.length > 0 && nav.focus === 'detail' && !nav.sidePanes,
   });
-  const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? { pane: 'detail' as const, width: columns, height: 10 };
+  const detailBox = layout.panes.find((p) => p.pane === 'detail') ?? {
+    pane: 'detail' as const,
+    width: columns,
+    height: 10,
+  };
   const bodyHeight = layout.mode === 'wide' ? layout.panes[0].height : layout.panes.reduce((a, p) => a + p.height, 0);
 
   const yaml = useYamlPrinter(nav.detail.format === 'yaml');
-  const content = useDetailContent({ nav, discovery, groupRow, resourceRow, data: detailData, allowed, width: paneContentWidth(detailBox), yaml });
+  const content = useDetailContent({
+    nav,
+    discovery,
+    groupRow,
+    resourceRow,
+    data: detailData,
+    allowed,
+    width: paneContentWidth(detailBox),
+    yaml,
+  });
   const query = nav.detail.text.search?.query;
   const matches = useMemo(() => matchingLines(content.text?.lines, query), [content.text, query]);
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
@@ -178,14 +222,30 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const frame = buildFrame({
-    panes: layout.panes, bodyHeight, detailBox, detail: content.shape,
+    panes: layout.panes,
+    bodyHeight,
+    detailBox,
+    detail: content.shape,
     keys: {
-      groups: groupKeys, resources: resourceKeys, objects: content.table?.keys ?? NO_KEYS, picker: pickerItems,
-      contexts: contextItems, log: logKeys, explain: fieldKeys,
+      groups: groupKeys,
+      resources: resourceKeys,
+      objects: content.table?.keys ?? NO_KEYS,
+      picker: pickerItems,
+      contexts: contextItems,
+      log: logKeys,
+      explain: fieldKeys,
     },
-    groupsChrome: (discovery.state === 'loading' ? 1 : 0) + (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
+    groupsChrome:
+      (discovery.state === 'loading' ? 1 : 0) +
+      (failures && (layout.panes.find((p) => p.pane === 'groups')?.height ?? 0) > 6 ? 1 : 0),
     pickerChrome: namespaces.state === 'ok' ? 0 : 1,
-    text: { lines: content.text?.lines.length ?? 0, longest: content.longest, dropped: droppedLines(content), cursorLine: content.cursorLine, matches },
+    text: {
+      lines: content.text?.lines.length ?? 0,
+      longest: content.longest,
+      dropped: droppedLines(content),
+      cursorLine: content.cursorLine,
+      matches,
+    },
     logBodyLines: Math.max(0, logDetail.length - 1),
     columns: layout.columns,
   });
@@ -196,8 +256,10 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const body = detailBody(content, textPosition, list('objects'), matches);
   const { source, table, object } = content;
   const objectValue = view?.kind === 'object' && source.kind === 'value' ? source.value : undefined;
-  const related = useMemo(() => (objectValue && discovery.state === 'ok' ? relatedOf(objectValue, discovery.value.groups) : undefined),
-    [objectValue, discovery]);
+  const related = useMemo(
+    () => (objectValue && discovery.state === 'ok' ? relatedOf(objectValue, discovery.value.groups) : undefined),
+    [objectValue, discovery],
+  );
 
   // `e` on a field: once the schema is there, the tree opens down to it.
   const reveal = revealFieldAction(explain?.field, schema);
@@ -208,20 +270,36 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   const loads = { discovery, detail: detailData, namespaces, schema };
   const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
-    if (e.type === 'quit') { exit(); onExit?.(); return; }
+    if (e.type === 'quit') {
+      exit();
+      onExit?.();
+      return;
+    }
     if (e.type === 'switchContext') {
-      store.dispatch(e.text !== undefined ? { type: 'commandDone', text: e.text, then: [] } : { type: 'closeContexts' });
+      store.dispatch(
+        e.text !== undefined ? { type: 'commandDone', text: e.text, then: [] } : { type: 'closeContexts' },
+      );
       void onSwitchContext?.(e.name);
       return;
     }
     const target = loggedSelected?.event ?? request;
     if (target) clipboard.copy(target.curl, 'curl command');
   };
-  const waitingFor = detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done) ? 'detail'
-    : !view && discovery.state === 'loading' ? 'discovery' : undefined;
+  const waitingFor =
+    detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done)
+      ? 'detail'
+      : !view && discovery.state === 'loading'
+        ? 'discovery'
+        : undefined;
   const keyRows: KeyRows = {
-    groupRows: gRows, resourceRows: rRows, objectIds: table?.ids ?? [], pickerItems, loading: waitingFor,
-    tourLength: TOUR.length, explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })), object,
+    groupRows: gRows,
+    resourceRows: rRows,
+    objectIds: table?.ids ?? [],
+    pickerItems,
+    loading: waitingFor,
+    tourLength: TOUR.length,
+    explainRows: fieldRows.map((r) => ({ path: r.path, expandable: r.expandable })),
+    object,
     groups: discovery.state === 'ok' ? discovery.value.groups : NO_GROUPS,
     contexts: contextSource ? (contexts ?? 'loading') : undefined,
     contextItems,
@@ -230,74 +308,186 @@ function Explorer({ api, onExit, initialNamespace, version, color: colorProp, st
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command
-    ? { text: nav.command.text, error: nav.command.error, completions: completions(keyRows.groups, nav.command.text).slice(0, 12) }
-    : nav.selector !== null ? { text: nav.selector, completions: [], label: '-l ', help: SELECTOR_HELP } : undefined;
+    ? {
+        text: nav.command.text,
+        error: nav.command.error,
+        completions: completions(keyRows.groups, nav.command.text).slice(0, 12),
+      }
+    : nav.selector !== null
+      ? { text: nav.selector, completions: [], label: '-l ', help: SELECTOR_HELP }
+      : undefined;
 
   const firstId = table?.ids[0];
-  const firstObject = useMemo<NavAction | undefined>(() => (view?.kind === 'objects' && firstId
-    ? { type: 'openObject', ref: view.ref, namespace: view.ref.namespaced ? firstId.namespace ?? nav.namespace : undefined, name: firstId.name } : undefined),
-  [view, firstId, nav.namespace]);
+  const firstObject = useMemo<NavAction | undefined>(
+    () =>
+      view?.kind === 'objects' && firstId
+        ? {
+            type: 'openObject',
+            ref: view.ref,
+            namespace: view.ref.namespaced ? (firstId.namespace ?? nav.namespace) : undefined,
+            name: firstId.name,
+          }
+        : undefined,
+    [view, firstId, nav.namespace],
+  );
   useTourDriver(nav.tourStep, discovery.state === 'ok' ? discovery.value : undefined, firstObject, store.dispatch);
 
   const panes = layout.panes.map((box) => {
     const focused = nav.focus === box.pane;
     if (box.pane === 'groups') {
-      return <GroupsPane key="groups" rows={gRows} list={list('groups')} loading={discovery.state === 'loading'} failures={failures}
-        cached={discovery.state === 'ok' && !!discovery.value.fromCache}
-        offline={discovery.state === 'ok' && !!discovery.stale}
-        focused={focused} filtering={nav.filtering === 'groups'} width={box.width} height={box.height} />;
+      return (
+        <GroupsPane
+          key="groups"
+          rows={gRows}
+          list={list('groups')}
+          loading={discovery.state === 'loading'}
+          failures={failures}
+          cached={discovery.state === 'ok' && !!discovery.value.fromCache}
+          offline={discovery.state === 'ok' && !!discovery.stale}
+          focused={focused}
+          filtering={nav.filtering === 'groups'}
+          width={box.width}
+          height={box.height}
+        />
+      );
     }
     if (box.pane === 'resources') {
-      return <ResourcesPane key="resources" title={gv ? `Resources ${gv.groupVersion}` : 'Resources'} rows={rRows} list={list('resources')}
-        emptyText={gv?.error ? '(discovery failed)' : undefined} focused={focused} filtering={nav.filtering === 'resources'} width={box.width} height={box.height} />;
+      return (
+        <ResourcesPane
+          key="resources"
+          title={gv ? `Resources ${gv.groupVersion}` : 'Resources'}
+          rows={rRows}
+          list={list('resources')}
+          emptyText={gv?.error ? '(discovery failed)' : undefined}
+          focused={focused}
+          filtering={nav.filtering === 'resources'}
+          width={box.width}
+          height={box.height}
+        />
+      );
     }
     const fmt = body.kind === 'text' && body.syntax !== 'none' ? ` [${nav.detail.format.toUpperCase()}]` : '';
-    return <DetailPane key="detail" title={`Detail: ${source.title}${fmt}`} body={body} focused={focused}
-      filtering={nav.filtering === 'objects'} width={box.width} height={box.height} />;
+    return (
+      <DetailPane
+        key="detail"
+        title={`Detail: ${source.title}${fmt}`}
+        body={body}
+        focused={focused}
+        filtering={nav.filtering === 'objects'}
+        width={box.width}
+        height={box.height}
+      />
+    );
   });
 
   let cover: React.ReactNode = null;
   const help = overlayOf(nav, 'help');
   if (help) cover = <HelpOverlay width={layout.columns} height={bodyHeight} page={help.page} />;
   else if (overlay === 'picker') {
-    cover = <NamespacePicker items={pickerItems} list={list('picker')} current={nav.namespace} loading={namespaces.state === 'loading'}
-      error={namespaces.state === 'error' ? namespaces.error : undefined} filtering={nav.filtering === 'picker'}
-      width={layout.columns} height={bodyHeight} />;
+    cover = (
+      <NamespacePicker
+        items={pickerItems}
+        list={list('picker')}
+        current={nav.namespace}
+        loading={namespaces.state === 'loading'}
+        error={namespaces.state === 'error' ? namespaces.error : undefined}
+        filtering={nav.filtering === 'picker'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
   } else if (overlay === 'contexts') {
-    cover = <ContextPicker items={contexts && contextItems} current={contexts?.current} list={list('contexts')}
-      filtering={nav.filtering === 'contexts'} width={layout.columns} height={bodyHeight} />;
+    cover = (
+      <ContextPicker
+        items={contexts && contextItems}
+        current={contexts?.current}
+        list={list('contexts')}
+        filtering={nav.filtering === 'contexts'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
   } else if (overlay === 'log') {
-    cover = <RequestLogPane entries={logEntries} list={list('log')} detail={logDetail} scroll={resolveLogScroll(nav, frame)} bodyFocused={logBodyFocused(nav)}
-      filtering={nav.filtering === 'log'} width={layout.columns} height={bodyHeight} />;
+    cover = (
+      <RequestLogPane
+        entries={logEntries}
+        list={list('log')}
+        detail={logDetail}
+        scroll={resolveLogScroll(nav, frame)}
+        bodyFocused={logBodyFocused(nav)}
+        filtering={nav.filtering === 'log'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
   } else if (explain && schema) {
-    cover = <ExplainPane title={`Explain ${explain.target.kind}`} schema={schema} rows={fieldRows} list={list('explain')}
-      filtering={nav.filtering === 'explain'} width={layout.columns} height={bodyHeight} />;
+    cover = (
+      <ExplainPane
+        title={`Explain ${explain.target.kind}`}
+        schema={schema}
+        rows={fieldRows}
+        list={list('explain')}
+        filtering={nav.filtering === 'explain'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
   }
 
   let tourBox: React.ReactNode = null;
   if (tourStep && tourLines > 0) {
     const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection);
-    const result = tourStep.target.kind === 'whoami' && identity
-      ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}` : undefined;
-    tourBox = <TourBox step={tourStep} index={nav.tourStep ?? 0} total={TOUR.length} curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}
-      result={result} width={layout.columns} height={tourLines} />;
+    const result =
+      tourStep.target.kind === 'whoami' && identity
+        ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}`
+        : undefined;
+    tourBox = (
+      <TourBox
+        step={tourStep}
+        index={nav.tourStep ?? 0}
+        total={TOUR.length}
+        curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}
+        result={result}
+        width={layout.columns}
+        height={tourLines}
+      />
+    );
   }
 
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={layout.columns} height={layout.height + tourLines} overflowY="hidden">
-        <Header connection={api.connection} identity={identity} serverVersion={serverVersion} version={version} namespace={nav.namespace}
-          width={layout.columns} lines={layout.headerLines} />
+        <Header
+          connection={api.connection}
+          identity={identity}
+          serverVersion={serverVersion}
+          version={version}
+          namespace={nav.namespace}
+          width={layout.columns}
+          lines={layout.headerLines}
+        />
         {layout.tabsLine ? (
-          layout.mode === 'wide'
-            ? <Tabs focus={nav.focus} group={groupRow?.label.trim().replace(/ \*$/, '')} resource={resourceRow?.resource.name} />
-            : <Tabs focus={nav.focus} />
+          layout.mode === 'wide' ? (
+            <Tabs
+              focus={nav.focus}
+              group={groupRow?.label.trim().replace(/ \*$/, '')}
+              resource={resourceRow?.resource.name}
+            />
+          ) : (
+            <Tabs focus={nav.focus} />
+          )
         ) : null}
         <Box flexDirection={layout.mode === 'wide' ? 'row' : 'column'} height={bodyHeight} overflowY="hidden">
           {cover ?? panes}
         </Box>
         {tourBox}
-        <Footer hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })} prompt={prompt} request={request} width={layout.columns} lines={layout.footerLines} />
+        <Footer
+          hints={clipboard.message ?? footerHints({ ...keyRows, nav, frame })}
+          prompt={prompt}
+          request={request}
+          width={layout.columns}
+          lines={layout.footerLines}
+        />
       </Box>
     </ColorContext.Provider>
   );
@@ -334,10 +524,12 @@ function useContexts(source: ContextSwitcher | undefined): KubeContexts | undefi
   const [contexts, setContexts] = useState<KubeContexts>();
   useAbortableLoad(
     {
-      start: source && (async (signal) => {
-        await abortableWait(CONTEXTS_DELAY_MS, signal);
-        return source.list();
-      }),
+      start:
+        source &&
+        (async (signal) => {
+          await abortableWait(CONTEXTS_DELAY_MS, signal);
+          return source.list();
+        }),
       done: setContexts,
       failed: () => setContexts({ names: [] }),
     },

@@ -20,7 +20,13 @@ export interface ContextPickerProps {
 export function ContextPicker({ items, current, list, filtering, width, height }: ContextPickerProps) {
   const label = (name: string) => (name === current ? `${name}  (current)` : name);
   return (
-    <Pane title="Context (Enter switches, Esc closes)" info={listInfo(list, filtering)} focused width={width} height={height}>
+    <Pane
+      title="Context (Enter switches, Esc closes)"
+      info={listInfo(list, filtering)}
+      focused
+      width={width}
+      height={height}
+    >
       {items === undefined ? <Text>reading the kubeconfig…</Text> : null}
       <ListView list={list} focused width={width - 4} render={(i) => label(items?.[i] ?? '')} />
     </Pane>

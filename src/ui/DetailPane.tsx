@@ -16,14 +16,29 @@ export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
   /** `offset`: the first column shown (long lines scrolled sideways with > and <). */
   /** `search`: `/` in the text: the query, whether it is being typed, the lines that have it. */
-  | { kind: 'text'; lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset?: number; note?: string;
-    search?: { query: string; typing: boolean; matches: readonly number[] } }
+  | {
+      kind: 'text';
+      lines: string[];
+      syntax: 'json' | 'yaml' | 'none';
+      scroll: number;
+      cursor?: number;
+      offset?: number;
+      note?: string;
+      search?: { query: string; typing: boolean; matches: readonly number[] };
+    }
   /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
    *  `ticking`); rows are made only when drawn. */
   | {
-    kind: 'table'; header: string; row: (index: number, now: number) => string; ticking: boolean; list: ListState;
-    loading: boolean; note: (now: number) => string; error?: ExplainedError; empty?: string[];
-  }
+      kind: 'table';
+      header: string;
+      row: (index: number, now: number) => string;
+      ticking: boolean;
+      list: ListState;
+      loading: boolean;
+      note: (now: number) => string;
+      error?: ExplainedError;
+      empty?: string[];
+    }
   | { kind: 'loading'; message: string; since?: number }
   | { kind: 'error'; error: ExplainedError; context?: string }
   | { kind: 'message'; text: string };
@@ -36,7 +51,6 @@ export interface DetailPaneProps {
   width: number;
   height: number;
 }
-
 
 /** Binary search: is `line` among the ascending `marked` lines? */
 function isMarked(marked: readonly number[], line: number): boolean {
@@ -54,13 +68,24 @@ function isMarked(marked: readonly number[], line: number): boolean {
 function TokenLine({ tokens }: { tokens: Token[] }) {
   return (
     <Text wrap="truncate-end">
-      {tokens.map((t, i) => <Text key={i} color={TOKEN_COLORS[t.kind]}>{t.text}</Text>)}
+      {tokens.map((t, i) => (
+        <Text key={i} color={TOKEN_COLORS[t.kind]}>
+          {t.text}
+        </Text>
+      ))}
     </Text>
   );
 }
 
 interface TextViewProps {
-  lines: string[]; syntax: 'json' | 'yaml' | 'none'; scroll: number; cursor?: number; offset: number; height: number; width: number; focused: boolean;
+  lines: string[];
+  syntax: 'json' | 'yaml' | 'none';
+  scroll: number;
+  cursor?: number;
+  offset: number;
+  height: number;
+  width: number;
+  focused: boolean;
   /** Lines that have the searched text, ascending. */
   marked?: readonly number[];
 }
@@ -78,7 +103,10 @@ function dropColumns(tokens: Token[], offset: number): Token[] {
   let skip = offset;
   for (const t of tokens) {
     const chars = Array.from(t.text);
-    if (skip >= chars.length) { skip -= chars.length; continue; }
+    if (skip >= chars.length) {
+      skip -= chars.length;
+      continue;
+    }
     out.push(skip > 0 ? { ...t, text: chars.slice(skip).join('') } : t);
     skip = 0;
   }
@@ -89,7 +117,10 @@ function dropColumns(tokens: Token[], offset: number): Token[] {
  *  every line gets a two-column gutter and the cursor line a '›' (visible without colour), drawn
  *  inverse when focused (bold when not) with colour on. */
 /** ' /nginx 2/5' (the match at or after `line`, of how many), ' /ngi▌' while typed, ' /x no match'. */
-function searchInfo(search: { query: string; typing: boolean; matches: readonly number[] } | undefined, line: number): string {
+function searchInfo(
+  search: { query: string; typing: boolean; matches: readonly number[] } | undefined,
+  line: number,
+): string {
   if (!search) return '';
   if (search.typing) return ` /${search.query}▌`;
   const { matches } = search;
@@ -108,12 +139,21 @@ function TextView({ lines, syntax, scroll, cursor, offset, height, width, focuse
         const at = scroll + i;
         if (gutter && at === cursor) {
           const text = '› ' + fromColumn(line, offset);
-          return <Text key={at} wrap="truncate-end" inverse={color && focused} bold={color}>{text.length >= width ? text : text.padEnd(width)}</Text>;
+          return (
+            <Text key={at} wrap="truncate-end" inverse={color && focused} bold={color}>
+              {text.length >= width ? text : text.padEnd(width)}
+            </Text>
+          );
         }
         // A line with the searched text: a '▸' in the gutter (visible without colour too).
         const hit = marked !== undefined && isMarked(marked, at);
         const prefix = gutter ? (hit ? '▸ ' : '  ') : hit ? '▸' : marked ? ' ' : '';
-        if (!color || syntax === 'none' || line.length > 2000) return <Text key={at} wrap="truncate-end">{prefix + fromColumn(line, offset) || ' '}</Text>;
+        if (!color || syntax === 'none' || line.length > 2000)
+          return (
+            <Text key={at} wrap="truncate-end">
+              {prefix + fromColumn(line, offset) || ' '}
+            </Text>
+          );
         const tokens = dropColumns(syntax === 'json' ? highlightJsonLine(line) : highlightYamlLine(line), offset);
         return <TokenLine key={at} tokens={prefix ? [{ text: prefix, kind: 'plain' }, ...tokens] : tokens} />;
       })}
@@ -126,9 +166,15 @@ export function ErrorView({ error, context }: { error: ExplainedError; context?:
   return (
     <Box flexDirection="column">
       {context ? <Text wrap="truncate-end">{context}</Text> : null}
-      <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>✖ {error.title}</Text>
+      <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>
+        ✖ {error.title}
+      </Text>
       <Text wrap="wrap">{error.detail}</Text>
-      {error.hint ? <Text wrap="wrap" color={col(color, 'yellow')}>hint: {error.hint}</Text> : null}
+      {error.hint ? (
+        <Text wrap="wrap" color={col(color, 'yellow')}>
+          hint: {error.hint}
+        </Text>
+      ) : null}
     </Box>
   );
 }
@@ -136,7 +182,12 @@ export function ErrorView({ error, context }: { error: ExplainedError; context?:
 /** Spinner, message, and after a second the time waited and how to stop waiting. */
 function LoadingLine({ message, since }: { message: string; since?: number }) {
   const seconds = useElapsedSeconds(since, true);
-  return <Text wrap="truncate-end"><Busy /> {message}{seconds >= 1 ? ` ${seconds}s  (Esc cancels)` : ''}</Text>;
+  return (
+    <Text wrap="truncate-end">
+      <Busy /> {message}
+      {seconds >= 1 ? ` ${seconds}s  (Esc cancels)` : ''}
+    </Text>
+  );
 }
 
 /** An empty table: kubectl's sentence plus what to try next. */
@@ -144,7 +195,11 @@ function EmptyTable({ lines }: { lines: string[] }) {
   const color = useColor();
   return (
     <Box flexDirection="column">
-      {lines.map((l, i) => <Text key={i} wrap="truncate-end" color={i > 0 ? col(color, 'yellow') : undefined}>{l}</Text>)}
+      {lines.map((l, i) => (
+        <Text key={i} wrap="truncate-end" color={i > 0 ? col(color, 'yellow') : undefined}>
+          {l}
+        </Text>
+      ))}
     </Box>
   );
 }
@@ -161,13 +216,27 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
     case 'text': {
       const to = Math.min(body.lines.length, body.scroll + view);
       const offset = body.offset ?? 0;
-      info = `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}`
-        + searchInfo(body.search, body.cursor ?? body.scroll);
+      info =
+        `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}` +
+        searchInfo(body.search, body.cursor ?? body.scroll);
       inner = (
         <>
-          {body.note ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{body.note}</Text> : null}
-          <TextView lines={body.lines} syntax={body.syntax} scroll={body.scroll} cursor={body.cursor} offset={offset} height={view} width={innerWidth}
-            focused={focused} marked={body.search?.query ? body.search.matches : undefined} />
+          {body.note ? (
+            <Text wrap="truncate-end" color={col(color, 'yellow')}>
+              {body.note}
+            </Text>
+          ) : null}
+          <TextView
+            lines={body.lines}
+            syntax={body.syntax}
+            scroll={body.scroll}
+            cursor={body.cursor}
+            offset={offset}
+            height={view}
+            width={innerWidth}
+            focused={focused}
+            marked={body.search?.query ? body.search.matches : undefined}
+          />
         </>
       );
       break;
@@ -176,13 +245,35 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
       info = listInfo(body.list, filtering);
       inner = (
         <>
-          <Text wrap="truncate-end" dimColor={color}>{body.loading ? <Busy /> : null}{body.loading ? ' ' : ''}{body.note(now)}</Text>
-          {body.error ? <Text wrap="truncate-end" color={col(color, 'red')}>✖ {body.error.title}: {body.error.detail}</Text> : null}
-          {body.error?.hint ? <Text wrap="truncate-end" color={col(color, 'yellow')}>hint: {body.error.hint}</Text> : null}
-          <Text wrap="truncate-end" bold={color}>{'  ' + body.header}</Text>
-          {body.list.keys.length === 0 && !body.loading
-            ? <EmptyTable lines={body.empty ?? ['No resources found.']} />
-            : <ListView list={body.list} focused={focused} width={width - 4} render={(i) => body.row(i, now)} empty={body.loading ? '' : undefined} />}
+          <Text wrap="truncate-end" dimColor={color}>
+            {body.loading ? <Busy /> : null}
+            {body.loading ? ' ' : ''}
+            {body.note(now)}
+          </Text>
+          {body.error ? (
+            <Text wrap="truncate-end" color={col(color, 'red')}>
+              ✖ {body.error.title}: {body.error.detail}
+            </Text>
+          ) : null}
+          {body.error?.hint ? (
+            <Text wrap="truncate-end" color={col(color, 'yellow')}>
+              hint: {body.error.hint}
+            </Text>
+          ) : null}
+          <Text wrap="truncate-end" bold={color}>
+            {'  ' + body.header}
+          </Text>
+          {body.list.keys.length === 0 && !body.loading ? (
+            <EmptyTable lines={body.empty ?? ['No resources found.']} />
+          ) : (
+            <ListView
+              list={body.list}
+              focused={focused}
+              width={width - 4}
+              render={(i) => body.row(i, now)}
+              empty={body.loading ? '' : undefined}
+            />
+          )}
         </>
       );
       break;
@@ -196,5 +287,9 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
       inner = <Text wrap="wrap">{body.text}</Text>;
       break;
   }
-  return <Pane title={title} info={info} focused={focused} width={width} height={height}>{inner}</Pane>;
+  return (
+    <Pane title={title} info={info} focused={focused} width={width} height={height}>
+      {inner}
+    </Pane>
+  );
 }

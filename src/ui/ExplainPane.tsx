@@ -29,7 +29,12 @@ export function ExplainPane({ title, schema, rows, list, filtering, width, heigh
   const selected = rows[list.matches[list.cursor] ?? -1];
   const descRoom = Math.max(0, height - 3 - explainListHeight(height) - 1);
   let inner: React.ReactNode;
-  if (schema.state === 'loading') inner = <Text><Busy /> GET /openapi/v3 …</Text>;
+  if (schema.state === 'loading')
+    inner = (
+      <Text>
+        <Busy /> GET /openapi/v3 …
+      </Text>
+    );
   else if (schema.state === 'error') inner = <ErrorView error={schema.error} />;
   else {
     const desc = selected ? fieldDescription(selected.node, width - 6) : [schema.value.root.description];
@@ -39,10 +44,24 @@ export function ExplainPane({ title, schema, rows, list, filtering, width, heigh
           <ListView list={list} focused width={width - 4} render={(i) => (rows[i] ? explainRowText(rows[i]) : '')} />
         </Box>
         <Text wrap="truncate-end" dimColor={color}>{`── from ${schema.value.path} ──`}</Text>
-        {desc.slice(0, descRoom).map((l, i) => <Text key={i} wrap="truncate-end" color={i === 0 ? col(color, 'cyan') : undefined}>{l || ' '}</Text>)}
+        {desc.slice(0, descRoom).map((l, i) => (
+          <Text key={i} wrap="truncate-end" color={i === 0 ? col(color, 'cyan') : undefined}>
+            {l || ' '}
+          </Text>
+        ))}
       </>
     );
   }
   const info = schema.state === 'ok' ? listInfo(list, filtering) : '';
-  return <Pane title={`${title} (Enter/→ opens, ← closes, e or Esc leaves)`} info={info} focused width={width} height={height}>{inner}</Pane>;
+  return (
+    <Pane
+      title={`${title} (Enter/→ opens, ← closes, e or Esc leaves)`}
+      info={info}
+      focused
+      width={width}
+      height={height}
+    >
+      {inner}
+    </Pane>
+  );
 }

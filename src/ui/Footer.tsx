@@ -33,9 +33,14 @@ function PromptLine({ prompt }: { prompt: Prompt }) {
   const after = prompt.error ?? (prompt.completions.length ? prompt.completions.join('  ') : prompt.text ? '' : help);
   return (
     <Text wrap="truncate-end">
-      <Text bold={color}>{prompt.label ?? ':'}{prompt.text}</Text>
+      <Text bold={color}>
+        {prompt.label ?? ':'}
+        {prompt.text}
+      </Text>
       {color ? <Text inverse> </Text> : '█'}
-      <Text color={col(color, prompt.error ? 'red' : undefined)} dimColor={color && !prompt.error}>{after ? `  ${after}` : ''}</Text>
+      <Text color={col(color, prompt.error ? 'red' : undefined)} dimColor={color && !prompt.error}>
+        {after ? `  ${after}` : ''}
+      </Text>
     </Text>
   );
 }
@@ -47,12 +52,39 @@ export function Footer({ hints, prompt, request, width, lines }: FooterProps) {
   const req = request ? formatRequest(request) : 'no requests yet';
   const kubectl = request?.kubectl ? `$ ${request.kubectl}` : '';
   const reqText = lines === 3 && kubectl ? `${req}   ${kubectl}` : req;
-  const reqLine = <Text key="req" wrap="truncate-end" color={col(color, failed ? 'red' : 'green')}>{reqText}</Text>;
-  const curlLine = <Text key="curl" wrap="truncate-end" dimColor={color}>{request ? `$ ${request.curl}` : ' '}</Text>;
-  const kubectlLine = <Text key="kubectl" wrap="truncate-end" dimColor={color}>{kubectl || ' '}</Text>;
-  const hintLine = prompt ? <PromptLine key="hints" prompt={prompt} /> : <Text key="hints" wrap="truncate-end" dimColor={color}>{hints}</Text>;
-  const content = lines >= 4 ? [hintLine, reqLine, curlLine, kubectlLine]
-    : lines === 3 ? [hintLine, reqLine, curlLine]
-      : lines === 2 ? [hintLine, reqLine] : [prompt ? hintLine : reqLine];
-  return <Box flexDirection="column" width={width} height={lines} overflowY="hidden">{content}</Box>;
+  const reqLine = (
+    <Text key="req" wrap="truncate-end" color={col(color, failed ? 'red' : 'green')}>
+      {reqText}
+    </Text>
+  );
+  const curlLine = (
+    <Text key="curl" wrap="truncate-end" dimColor={color}>
+      {request ? `$ ${request.curl}` : ' '}
+    </Text>
+  );
+  const kubectlLine = (
+    <Text key="kubectl" wrap="truncate-end" dimColor={color}>
+      {kubectl || ' '}
+    </Text>
+  );
+  const hintLine = prompt ? (
+    <PromptLine key="hints" prompt={prompt} />
+  ) : (
+    <Text key="hints" wrap="truncate-end" dimColor={color}>
+      {hints}
+    </Text>
+  );
+  const content =
+    lines >= 4
+      ? [hintLine, reqLine, curlLine, kubectlLine]
+      : lines === 3
+        ? [hintLine, reqLine, curlLine]
+        : lines === 2
+          ? [hintLine, reqLine]
+          : [prompt ? hintLine : reqLine];
+  return (
+    <Box flexDirection="column" width={width} height={lines} overflowY="hidden">
+      {content}
+    </Box>
+  );
 }

@@ -21,17 +21,36 @@ export interface GroupsPaneProps {
   height: number;
 }
 
-export function GroupsPane({ rows, list, loading, failures, cached, offline, focused, filtering, width, height }: GroupsPaneProps) {
+export function GroupsPane({
+  rows,
+  list,
+  loading,
+  failures,
+  cached,
+  offline,
+  focused,
+  filtering,
+  width,
+  height,
+}: GroupsPaneProps) {
   const color = useColor();
-  const info = listInfo(list, filtering) + (failures ? ` ⚠${failures}` : '') + (cached ? (offline ? ' (offline)' : ' (cached)') : '');
+  const info =
+    listInfo(list, filtering) +
+    (failures ? ` ⚠${failures}` : '') +
+    (cached ? (offline ? ' (offline)' : ' (cached)') : '');
   return (
     <Pane title="Groups" info={info} focused={focused} width={width} height={height}>
-      {loading ? <Text><Busy /> discovering…</Text> : null}
-      <ListView
-        list={list} focused={focused} width={width - 4}
-        render={(i) => rows[i]?.label ?? ''}
-      />
-      {failures && height > 6 ? <Text wrap="truncate-end" color={col(color, 'yellow')}>{failures} group(s) failed</Text> : null}
+      {loading ? (
+        <Text>
+          <Busy /> discovering…
+        </Text>
+      ) : null}
+      <ListView list={list} focused={focused} width={width - 4} render={(i) => rows[i]?.label ?? ''} />
+      {failures && height > 6 ? (
+        <Text wrap="truncate-end" color={col(color, 'yellow')}>
+          {failures} group(s) failed
+        </Text>
+      ) : null}
     </Pane>
   );
 }

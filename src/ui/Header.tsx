@@ -41,11 +41,19 @@ export function Header({ connection: c, identity, serverVersion, version, namesp
   return (
     <Box flexDirection="column" width={width} height={lines} overflowY="hidden">
       <Text wrap="truncate-end">
-        {inlineWarning ? <Text color={col(color, 'red')} bold={color}>{INLINE_WARNING}</Text> : null}
+        {inlineWarning ? (
+          <Text color={col(color, 'red')} bold={color}>
+            {INLINE_WARNING}
+          </Text>
+        ) : null}
         <Text bold={color}>{parts[0]}</Text>
         {parts.length > 1 ? HEADER_SEPARATOR + parts.slice(1).join(HEADER_SEPARATOR) : ''}
       </Text>
-      {lines >= 2 && secondLine ? <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>{secondLine}</Text> : null}
+      {lines >= 2 && secondLine ? (
+        <Text wrap="truncate-end" color={col(color, 'red')} bold={color}>
+          {secondLine}
+        </Text>
+      ) : null}
     </Box>
   );
 }

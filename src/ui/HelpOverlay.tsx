@@ -31,7 +31,11 @@ export function HelpOverlay({ width, height, page = 0 }: HelpOverlayProps) {
       <Box flexDirection="row">
         {cols.map((col, c) => (
           <Box key={c} flexDirection="column" width={colWidth} paddingRight={columns > 1 ? 1 : 0}>
-            {col.map((l) => <Text key={l} wrap="truncate-end">{l}</Text>)}
+            {col.map((l) => (
+              <Text key={l} wrap="truncate-end">
+                {l}
+              </Text>
+            ))}
           </Box>
         ))}
       </Box>

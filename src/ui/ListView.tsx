@@ -13,7 +13,12 @@ export interface ListViewProps {
   empty?: string;
 }
 
-interface RowProps { text: string; selected: boolean; focused: boolean; width: number }
+interface RowProps {
+  text: string;
+  selected: boolean;
+  focused: boolean;
+  width: number;
+}
 
 /** Memoised: when a live table refreshes, rows whose text did not change are not re-rendered. */
 const ListRow = memo(function ListRow({ text, selected, focused, width }: RowProps) {
@@ -33,13 +38,25 @@ export function ListView({ list, render, focused, width, empty }: ListViewProps)
   const color = useColor();
   const { visibleFrom, visibleTo } = visibleRange(list);
   if (list.matches.length === 0) {
-    return <Text wrap="truncate-end" dimColor={color}>{empty ?? (list.filter ? `no match for /${list.filter}` : '(empty)')}</Text>;
+    return (
+      <Text wrap="truncate-end" dimColor={color}>
+        {empty ?? (list.filter ? `no match for /${list.filter}` : '(empty)')}
+      </Text>
+    );
   }
   const rows: React.ReactNode[] = [];
   for (let pos = visibleFrom; pos < visibleTo; pos++) {
     const idx = list.matches[pos];
     // Keyed by the item's key, not its position: a row keeps its element while others come and go.
-    rows.push(<ListRow key={list.keys[idx] ?? pos} text={render(idx)} selected={pos === list.cursor} focused={focused} width={width} />);
+    rows.push(
+      <ListRow
+        key={list.keys[idx] ?? pos}
+        text={render(idx)}
+        selected={pos === list.cursor}
+        focused={focused}
+        width={width}
+      />,
+    );
   }
   return <Box flexDirection="column">{rows}</Box>;
 }

@@ -19,12 +19,35 @@ export interface NamespacePickerProps {
   height: number;
 }
 
-export function NamespacePicker({ items, list, current, loading, error, filtering, width, height }: NamespacePickerProps) {
+export function NamespacePicker({
+  items,
+  list,
+  current,
+  loading,
+  error,
+  filtering,
+  width,
+  height,
+}: NamespacePickerProps) {
   const color = useColor();
   return (
-    <Pane title={`Namespace (now: ${current ?? ALL_NAMESPACES})`} info={listInfo(list, filtering)} focused width={width} height={height}>
-      {loading ? <Text><Busy /> listing namespaces…</Text> : null}
-      {error ? <Text wrap="truncate-end" color={col(color, 'red')}>{error.title}: {error.detail}</Text> : null}
+    <Pane
+      title={`Namespace (now: ${current ?? ALL_NAMESPACES})`}
+      info={listInfo(list, filtering)}
+      focused
+      width={width}
+      height={height}
+    >
+      {loading ? (
+        <Text>
+          <Busy /> listing namespaces…
+        </Text>
+      ) : null}
+      {error ? (
+        <Text wrap="truncate-end" color={col(color, 'red')}>
+          {error.title}: {error.detail}
+        </Text>
+      ) : null}
       <ListView list={list} focused width={width - 4} render={(i) => items[i] ?? ''} />
     </Pane>
   );

@@ -19,12 +19,21 @@ export function Pane({ title, info, focused, width, height, children }: PaneProp
   const color = useColor();
   return (
     <Box
-      flexDirection="column" width={width} height={height} overflowY="hidden" paddingX={1} /* not overflow: texts are already cut to width, and clipping columns too makes Ink slice every line (~5 ms a frame) */
-      borderStyle={focused ? 'double' : 'round'} borderColor={col(color, focused ? FOCUS_BORDER : BLUR_BORDER)}
+      flexDirection="column"
+      width={width}
+      height={height}
+      overflowY="hidden"
+      paddingX={
+        1
+      } /* not overflow: texts are already cut to width, and clipping columns too makes Ink slice every line (~5 ms a frame) */
+      borderStyle={focused ? 'double' : 'round'}
+      borderColor={col(color, focused ? FOCUS_BORDER : BLUR_BORDER)}
     >
       <Box height={1} flexShrink={0} overflowY="hidden">
         <Text wrap="truncate-end" bold={color && focused}>
-          {focused ? '▶ ' : '  '}{title}{info ? `  ${info}` : ''}
+          {focused ? '▶ ' : '  '}
+          {title}
+          {info ? `  ${info}` : ''}
         </Text>
       </Box>
       {children}

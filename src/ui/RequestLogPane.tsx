@@ -40,16 +40,23 @@ export function requestDetailLines(entry: LoggedRequest): string[] {
 }
 
 function prettyJson(compact: string): string[] {
-  try { return textLines(JSON.stringify(JSON.parse(compact), null, 2)); } catch { return textLines(compact); }
+  try {
+    return textLines(JSON.stringify(JSON.parse(compact), null, 2));
+  } catch {
+    return textLines(compact);
+  }
 }
 
 function detailLines(entry: LoggedRequest): string[] {
   const ev = entry.event;
   const lines = [`${ev.method} ${ev.path}`, `Accept: ${ev.accept}`];
-  lines.push(ev.status !== undefined
-    ? `→ ${ev.status} · ${Math.round(ev.durationMs)} ms · ${formatBytes(ev.bytes)}${ev.error ? ` · ${ev.error}` : ''}`
-    : `→ no response: ${ev.error ?? 'pending'}`);
-  for (const [k, v] of Object.entries(ev.responseHeaders ?? {})) lines.push(`${k.replace(/(^|-)\w/g, (c) => c.toUpperCase())}: ${v}`);
+  lines.push(
+    ev.status !== undefined
+      ? `→ ${ev.status} · ${Math.round(ev.durationMs)} ms · ${formatBytes(ev.bytes)}${ev.error ? ` · ${ev.error}` : ''}`
+      : `→ no response: ${ev.error ?? 'pending'}`,
+  );
+  for (const [k, v] of Object.entries(ev.responseHeaders ?? {}))
+    lines.push(`${k.replace(/(^|-)\w/g, (c) => c.toUpperCase())}: ${v}`);
   if (isWatch(ev.path)) {
     const events = entry.watchEvents ?? [];
     lines.push(`── watch stream: ${events.length} event(s), newest last ──`);
@@ -57,12 +64,25 @@ function detailLines(entry: LoggedRequest): string[] {
     return lines;
   }
   if (entry.body === undefined) lines.push('── body: (body not kept) ──');
-  else if (entry.listPage) lines.push('── body: the list page as parsed (JSON pretty-printed, Secret values masked) ──', ...prettyJson(entry.body));
+  else if (entry.listPage)
+    lines.push(
+      '── body: the list page as parsed (JSON pretty-printed, Secret values masked) ──',
+      ...prettyJson(entry.body),
+    );
   else lines.push('── body (JSON pretty-printed, Secret values masked) ──', ...textLines(entry.body));
   return lines;
 }
 
-export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, filtering, width, height }: RequestLogPaneProps) {
+export function RequestLogPane({
+  entries,
+  list,
+  detail,
+  scroll,
+  bodyFocused,
+  filtering,
+  width,
+  height,
+}: RequestLogPaneProps) {
   const color = useColor();
   const room = logBodyRoom(height);
   const rest = detail.slice(1);
@@ -76,12 +96,27 @@ export function RequestLogPane({ entries, list, detail, scroll, bodyFocused, fil
   return (
     <Pane title="Request log (L or Esc closes)" info={listInfo(list, filtering)} focused width={width} height={height}>
       <Box height={logListHeight(height)} flexDirection="column" overflowY="hidden">
-        <ListView list={list} focused={!bodyFocused} width={inner} empty="no requests yet"
-          render={(i) => `#${entries[i]?.event.id ?? ''} ${entries[i] ? formatRequest(entries[i].event) : ''}`} />
+        <ListView
+          list={list}
+          focused={!bodyFocused}
+          width={inner}
+          empty="no requests yet"
+          render={(i) => `#${entries[i]?.event.id ?? ''} ${entries[i] ? formatRequest(entries[i].event) : ''}`}
+        />
       </Box>
-      <Text wrap="truncate-end" dimColor={color && !bodyFocused} color={col(color && bodyFocused, 'cyan')}>{divider}</Text>
-      {detail.length ? <Text wrap="truncate-end" color={col(color, 'cyan')}>{detail[0]}</Text> : null}
-      {shown.map((l, i) => <Text key={from + i} wrap="truncate-end">{l || ' '}</Text>)}
+      <Text wrap="truncate-end" dimColor={color && !bodyFocused} color={col(color && bodyFocused, 'cyan')}>
+        {divider}
+      </Text>
+      {detail.length ? (
+        <Text wrap="truncate-end" color={col(color, 'cyan')}>
+          {detail[0]}
+        </Text>
+      ) : null}
+      {shown.map((l, i) => (
+        <Text key={from + i} wrap="truncate-end">
+          {l || ' '}
+        </Text>
+      ))}
     </Pane>
   );
 }

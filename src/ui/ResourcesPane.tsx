@@ -21,16 +21,29 @@ export interface ResourcesPaneProps {
 
 /** name, kind, Namespaced/Cluster, short names, verbs (verbs last: spelled out when they fit, else
  *  a letter mask); subresources indented under their parent. */
-export function ResourcesPane({ title, rows, list, focused, filtering, width, height, emptyText = '(select a group)' }: ResourcesPaneProps) {
+export function ResourcesPane({
+  title,
+  rows,
+  list,
+  focused,
+  filtering,
+  width,
+  height,
+  emptyText = '(select a group)',
+}: ResourcesPaneProps) {
   const color = useColor();
   // Row text width: pane content minus the cursor marker.
   const inner = width - 6;
   const table = useMemo(() => resourceTable(rows, inner), [rows, inner]);
   return (
     <Pane title={title} info={listInfo(list, filtering)} focused={focused} width={width} height={height}>
-      <Text wrap="truncate-end" dimColor={color}>{rows.length ? '  ' + table.header : ' '}</Text>
+      <Text wrap="truncate-end" dimColor={color}>
+        {rows.length ? '  ' + table.header : ' '}
+      </Text>
       <ListView
-        list={list} focused={focused} width={width - 4}
+        list={list}
+        focused={focused}
+        width={width - 4}
         empty={rows.length ? undefined : emptyText}
         render={(i) => table.rows[i] ?? ''}
       />

@@ -9,5 +9,9 @@ export function Text({ children, ...props }: ComponentProps<typeof InkText>) {
   // A truncated Text is one row (a table row, a name, a status line): a newline in a name from the
   // cluster must not split it, so it is shown as ^J there.
   const oneLine = props.wrap?.startsWith('truncate') ?? false;
-  return <InkText {...props}>{Children.map(children, (c) => (typeof c === 'string' ? printable(c, { oneLine }) : c))}</InkText>;
+  return (
+    <InkText {...props}>
+      {Children.map(children, (c) => (typeof c === 'string' ? printable(c, { oneLine }) : c))}
+    </InkText>
+  );
 }

@@ -29,11 +29,31 @@ export function TourBox({ step, index, total, curl, result, width, height }: Tou
   const text = [...wrapLines(step.explanation, inner), ...(result ? [result] : [])];
   const shown = text.length > room ? [...text.slice(0, room - 1), text[room - 1].slice(0, inner - 1) + '…'] : text;
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={col(color, 'magenta')} paddingX={1} overflowY="hidden">
-      <Text wrap="truncate-end" bold={color}>Tour {index + 1}/{total}: {step.title}</Text>
-      {shown.map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>)}
-      {curlLines.map((l, i) => <Text key={`c${i}`} wrap="truncate-end" color={col(color, 'green')}>{l}</Text>)}
-      <Text wrap="truncate-end" dimColor={color}>→/Enter next  ← back  Esc ends the tour  ·  {step.docs}</Text>
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="round"
+      borderColor={col(color, 'magenta')}
+      paddingX={1}
+      overflowY="hidden"
+    >
+      <Text wrap="truncate-end" bold={color}>
+        Tour {index + 1}/{total}: {step.title}
+      </Text>
+      {shown.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          {l}
+        </Text>
+      ))}
+      {curlLines.map((l, i) => (
+        <Text key={`c${i}`} wrap="truncate-end" color={col(color, 'green')}>
+          {l}
+        </Text>
+      ))}
+      <Text wrap="truncate-end" dimColor={color}>
+        →/Enter next ← back Esc ends the tour · {step.docs}
+      </Text>
     </Box>
   );
 }

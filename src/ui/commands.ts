@@ -117,7 +117,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   const pickerOpen = working === 'picker' || working === 'contexts';
   if (nav.tourStep !== null && !overlay) {
     const last = ctx.tourLength - 1;
-    if (cmd === 'pane.right' || cmd === 'open') return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
+    if (cmd === 'pane.right' || cmd === 'open')
+      return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
     if (cmd === 'pane.left') return { type: 'tourGo', step: Math.max(0, nav.tourStep - 1) };
     if (cmd === 'back' && !(key.escape && ctx.loading)) return { type: 'tourGo', step: null };
   }
@@ -125,7 +126,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   if (explain) {
     const row = ctx.explainRows[selected(ctx, 'explain') ?? -1];
     if (cmd === 'explain') return { type: 'back' };
-    if (cmd === 'open' || cmd === 'pane.right') return row?.expandable ? { type: 'toggleField', path: row.path, open: true } : null;
+    if (cmd === 'open' || cmd === 'pane.right')
+      return row?.expandable ? { type: 'toggleField', path: row.path, open: true } : null;
     if (cmd === 'pane.left') {
       if (!row) return null;
       if (explain.expanded.includes(row.path)) return { type: 'toggleField', path: row.path, open: false };
@@ -136,29 +138,47 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   const log = working === 'log' ? overlayOf(nav, 'log') : undefined;
   if (log) {
     // The log's two parts: the list of requests and the selected one's body.
-    if (cmd === 'pane.next' || cmd === 'pane.prev') return { type: 'logFocus', part: log.focus === 'list' ? 'body' : 'list' };
+    if (cmd === 'pane.next' || cmd === 'pane.prev')
+      return { type: 'logFocus', part: log.focus === 'list' ? 'body' : 'list' };
     if (cmd === 'pane.right') return { type: 'logFocus', part: 'body' };
     if (cmd === 'pane.left') return { type: 'logFocus', part: 'list' };
   }
   switch (cmd) {
-    case 'quit': return { type: 'quit' };
-    case 'help': return { type: 'toggleHelp' };
-    case 'nav.up': return { type: 'move', delta: -1 };
-    case 'nav.down': return { type: 'move', delta: 1 };
-    case 'nav.pageUp': return { type: 'page', direction: -1 };
-    case 'nav.pageDown': return { type: 'page', direction: 1 };
-    case 'nav.halfUp': return { type: 'page', direction: -1, half: true };
-    case 'nav.halfDown': return { type: 'page', direction: 1, half: true };
-    case 'nav.top': return { type: 'moveTo', where: 'top' };
-    case 'nav.bottom': return { type: 'moveTo', where: 'bottom' };
+    case 'quit':
+      return { type: 'quit' };
+    case 'help':
+      return { type: 'toggleHelp' };
+    case 'nav.up':
+      return { type: 'move', delta: -1 };
+    case 'nav.down':
+      return { type: 'move', delta: 1 };
+    case 'nav.pageUp':
+      return { type: 'page', direction: -1 };
+    case 'nav.pageDown':
+      return { type: 'page', direction: 1 };
+    case 'nav.halfUp':
+      return { type: 'page', direction: -1, half: true };
+    case 'nav.halfDown':
+      return { type: 'page', direction: 1, half: true };
+    case 'nav.top':
+      return { type: 'moveTo', where: 'top' };
+    case 'nav.bottom':
+      return { type: 'moveTo', where: 'bottom' };
     // Only where there is more to see that way (the footer offers them then).
     case 'text.right':
-      return !overlay && nav.focus === 'detail' && hscroll(ctx) < maxHscroll(ctx.frame.text) ? { type: 'hscroll', direction: 1 } : null;
-    case 'text.left': return !overlay && nav.focus === 'detail' && hscroll(ctx) > 0 ? { type: 'hscroll', direction: -1 } : null;
-    case 'pane.left': return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
-    case 'pane.right': return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
-    case 'pane.prev': return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };
-    case 'pane.next': return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: true };
+      return !overlay && nav.focus === 'detail' && hscroll(ctx) < maxHscroll(ctx.frame.text)
+        ? { type: 'hscroll', direction: 1 }
+        : null;
+    case 'text.left':
+      return !overlay && nav.focus === 'detail' && hscroll(ctx) > 0 ? { type: 'hscroll', direction: -1 } : null;
+    case 'pane.left':
+      return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
+    case 'pane.right':
+      return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: false };
+    case 'pane.prev':
+      return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: true };
+    case 'pane.next':
+      return pickerOpen ? null : { type: 'focusStep', delta: 1, wrap: true };
     case 'back':
       // Esc (not Backspace) while waiting cancels the request; the next Esc goes back.
       if (key.escape && ctx.loading && !pickerOpen) return { type: 'cancel', target: ctx.loading };
@@ -167,41 +187,62 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     case 'filter':
       if (activeList(nav)) return { type: 'filterStart' };
       return !overlay && nav.focus === 'detail' ? { type: 'searchStart' } : null;
-    case 'search.prev': return searching(nav, overlay) ? { type: 'searchNext', direction: -1 } : null;
-    case 'refresh': return { type: 'refresh' };
+    case 'search.prev':
+      return searching(nav, overlay) ? { type: 'searchNext', direction: -1 } : null;
+    case 'refresh':
+      return { type: 'refresh' };
     case 'namespace':
       // In a searched text, n is the next match (as in less); the namespace picker is one Esc away.
       if (searching(nav, overlay)) return { type: 'searchNext', direction: 1 };
       return pickerOpen ? { type: 'closePicker' } : { type: 'openPicker' };
-    case 'namespace.all': return overlay || nav.namespace === undefined ? null : { type: 'setNamespace', namespace: undefined };
-    case 'command': return { type: 'commandStart' };
-    case 'panes.toggle': return !overlay && nav.detail.stack.length ? { type: 'toggleSidePanes' } : null;
-    case 'format.toggle': return { type: 'toggleFormat' };
-    case 'secret.reveal': return { type: 'toggleReveal' };
-    case 'log': return { type: 'toggleLog' };
-    case 'pod.logs': return overlay ? null : logsAction(ctx);
+    case 'namespace.all':
+      return overlay || nav.namespace === undefined ? null : { type: 'setNamespace', namespace: undefined };
+    case 'command':
+      return { type: 'commandStart' };
+    case 'panes.toggle':
+      return !overlay && nav.detail.stack.length ? { type: 'toggleSidePanes' } : null;
+    case 'format.toggle':
+      return { type: 'toggleFormat' };
+    case 'secret.reveal':
+      return { type: 'toggleReveal' };
+    case 'log':
+      return { type: 'toggleLog' };
+    case 'pod.logs':
+      return overlay ? null : logsAction(ctx);
     case 'related.owner':
     case 'related.children':
     case 'related.events': {
       const which = cmd === 'related.owner' ? 'owner' : cmd === 'related.children' ? 'children' : 'events';
-      const target = !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'object' ? ctx.related?.[which] : undefined;
+      const target =
+        !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'object' ? ctx.related?.[which] : undefined;
       return target?.action ?? null;
     }
     case 'logs.previous': {
       const top = topView(nav);
-      return !overlay && nav.focus === 'detail' && top?.kind === 'logs' ? { type: 'logSource', previous: !top.previous } : null;
+      return !overlay && nav.focus === 'detail' && top?.kind === 'logs'
+        ? { type: 'logSource', previous: !top.previous }
+        : null;
     }
     case 'logs.container': {
       const c = ctx.logContainer;
-      const next = !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' && c ? nextContainer(c.names, c.first) : undefined;
+      const next =
+        !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' && c
+          ? nextContainer(c.names, c.first)
+          : undefined;
       return next ? { type: 'logSource', container: next } : null;
     }
-    case 'logs.follow': return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
-    case 'copy.curl': return { type: 'copyCurl' };
-    case 'discovery.raw': return nav.detail.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
-    case 'explain': return explainAction(ctx);
-    case 'tour': return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
-    case 'open': return openAction(ctx);
+    case 'logs.follow':
+      return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
+    case 'copy.curl':
+      return { type: 'copyCurl' };
+    case 'discovery.raw':
+      return nav.detail.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
+    case 'explain':
+      return explainAction(ctx);
+    case 'tour':
+      return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
+    case 'open':
+      return openAction(ctx);
     case 'sort.next':
     case 'sort.reverse':
       if (overlay || nav.focus !== 'detail' || topView(nav)?.kind !== 'objects') return null;
@@ -215,12 +256,19 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
 }
 
 /** A text with a search typed in it, on screen: n and N go through its matches. */
-const searching = (nav: NavState, overlay: boolean) => !overlay && nav.focus === 'detail' && !!nav.detail.text.search?.query;
+const searching = (nav: NavState, overlay: boolean) =>
+  !overlay && nav.focus === 'detail' && !!nav.detail.text.search?.query;
 
 /** Esc on a table listed by labels (its text filter cleared first): the selector goes. */
 function labelSelected(nav: NavState): boolean {
   const top = topView(nav);
-  return nav.focus === 'detail' && top?.kind === 'objects' && !top.related && !!top.labelSelector && !nav.lists.objects.filter;
+  return (
+    nav.focus === 'detail' &&
+    top?.kind === 'objects' &&
+    !top.related &&
+    !!top.labelSelector &&
+    !nav.lists.objects.filter
+  );
 }
 
 /** Keys while the label selector prompt is open: typing, Enter lists with it, Esc closes it. */
@@ -261,16 +309,24 @@ function runAction(ctx: CommandContext, text: string): KeyOutcome {
     case 'error':
       return { type: 'commandError', message: result.message };
     case 'namespace':
-      return { type: 'commandDone', text, then: [result.name ? { type: 'setNamespace', namespace: result.name } : { type: 'openPicker' }] };
+      return {
+        type: 'commandDone',
+        text,
+        then: [result.name ? { type: 'setNamespace', namespace: result.name } : { type: 'openPicker' }],
+      };
     case 'context': {
       const contexts = ctx.contexts;
       if (contexts === undefined || (contexts !== 'loading' && !contexts.names.length)) {
         return { type: 'commandError', message: 'no kubeconfig contexts to switch to with this connection' };
       }
       // The picker says when the kubeconfig is still being read.
-      if (!result.name || contexts === 'loading') return { type: 'commandDone', text, then: [{ type: 'openContexts' }] };
+      if (!result.name || contexts === 'loading')
+        return { type: 'commandDone', text, then: [{ type: 'openContexts' }] };
       if (!contexts.names.includes(result.name)) {
-        return { type: 'commandError', message: `no context "${result.name}"; the kubeconfig has ${contexts.names.join(', ')}` };
+        return {
+          type: 'commandError',
+          message: `no context "${result.name}"; the kubeconfig has ${contexts.names.join(', ')}`,
+        };
       }
       return { type: 'switchContext', name: result.name, text };
     }
@@ -292,7 +348,11 @@ function explainAction(ctx: CommandContext): KeyOutcome {
   if (object && view?.kind === 'object' && textCursor(nav)) {
     // The object's own apiVersion/kind, not the URL's: they name the schema.
     const ref = { ...view.ref, ...parseGroupVersion(object.apiVersion) };
-    return { type: 'openExplain', target: { ref, kind: object.kind }, field: object.fieldAt(resolveText(nav, ctx.frame.text).cursor) };
+    return {
+      type: 'openExplain',
+      target: { ref, kind: object.kind },
+      field: object.fieldAt(resolveText(nav, ctx.frame.text).cursor),
+    };
   }
   const row = resourceRows[selected(ctx, 'resources') ?? -1];
   if (!row || nav.focus === 'groups') return null;
@@ -300,7 +360,10 @@ function explainAction(ctx: CommandContext): KeyOutcome {
   if (row.kind === 'resource') return { type: 'openExplain', target: { ref, kind: row.resource.kind } };
   // A subresource's kind may live in another group/version (deployments/scale → autoscaling/v1).
   const { sub } = row;
-  return { type: 'openExplain', target: { ref: { ...ref, group: sub.group ?? ref.group, version: sub.version ?? ref.version }, kind: sub.kind } };
+  return {
+    type: 'openExplain',
+    target: { ref: { ...ref, group: sub.group ?? ref.group, version: sub.version ?? ref.version }, kind: sub.kind },
+  };
 }
 
 /** `o`: the logs of the pod selected in the pods table, or of the pod opened as JSON/YAML; nothing
@@ -308,8 +371,10 @@ function explainAction(ctx: CommandContext): KeyOutcome {
 function logsAction(ctx: CommandContext): KeyOutcome {
   const { nav, objectIds } = ctx;
   const top = topView(nav);
-  if (nav.focus !== 'detail' || !top || (top.kind !== 'objects' && top.kind !== 'object') || !isPodRef(top.ref)) return null;
-  if (top.kind === 'object') return top.namespace ? { type: 'openLogs', namespace: top.namespace, name: top.name } : null;
+  if (nav.focus !== 'detail' || !top || (top.kind !== 'objects' && top.kind !== 'object') || !isPodRef(top.ref))
+    return null;
+  if (top.kind === 'object')
+    return top.namespace ? { type: 'openLogs', namespace: top.namespace, name: top.name } : null;
   const id = objectIds[selected(ctx, 'objects') ?? -1];
   const namespace = id?.namespace ?? nav.namespace;
   return id && namespace ? { type: 'openLogs', namespace, name: id.name } : null;
@@ -342,7 +407,12 @@ function openAction(ctx: CommandContext): KeyOutcome {
     const i = selected(ctx, 'objects');
     const id = i === undefined ? undefined : objectIds[i];
     if (!id) return null;
-    return { type: 'openObject', ref: top.ref, namespace: top.ref.namespaced ? id.namespace ?? nav.namespace : undefined, name: id.name };
+    return {
+      type: 'openObject',
+      ref: top.ref,
+      namespace: top.ref.namespaced ? (id.namespace ?? nav.namespace) : undefined,
+      name: id.name,
+    };
   }
   if (!top && resourceRow?.kind === 'resource' && resourceRow.resource.verbs.includes('list')) {
     return { type: 'openObjects', ref: refOf(resourceRow.resource) };

@@ -12,37 +12,60 @@ import { useAbortableLoad } from './useAbortableLoad.js';
 /** Discovery: the on-disk cached copy first (marked fromCache), then the server's answer replaces
  *  it. Without a cached copy, legacy discovery's groups show as they arrive (a slow cluster's tree
  *  fills in). `cancelled` (Esc while discovering) aborts the request. */
-export function useDiscovery(api: KubeApi, refresh: number, cancelled: boolean, initial?: Discovery): Loadable<Discovery> {
-  const [d, setD] = useState<Loadable<Discovery>>(() => (initial ? { state: 'ok', value: { ...initial, fromCache: true } } : { state: 'loading' }));
+export function useDiscovery(
+  api: KubeApi,
+  refresh: number,
+  cancelled: boolean,
+  initial?: Discovery,
+): Loadable<Discovery> {
+  const [d, setD] = useState<Loadable<Discovery>>(() =>
+    initial ? { state: 'ok', value: { ...initial, fromCache: true } } : { state: 'loading' },
+  );
   useEffect(() => {
     if (cancelled) setD((prev) => (prev.state === 'loading' ? { state: 'error', error: CANCELLED } : prev));
     else setD((prev) => (prev.state === 'ok' ? prev : { state: 'loading' }));
   }, [api, refresh, cancelled]);
-  useAbortableLoad({
-    start: cancelled ? undefined : (signal) => api.discover({
-      signal,
-      onCached: (value) => { if (!signal.aborted) setD({ state: 'ok', value }); },
-      // Never over a complete tree (the cached one, or the last one while refreshing).
-      onPartial: (value) => {
-        if (!signal.aborted) setD((prev) => (prev.state === 'ok' && !prev.value.partial ? prev : { state: 'ok', value }));
-      },
-    }),
-    done: (value) => setD({ state: 'ok', value }),
-    // A cached discovery stays on screen (still marked cached), carrying why it could not be
-    // refreshed: the server may be gone, and that must not hide behind a good-looking tree.
-    failed: (err) => setD((prev) => (prev.state === 'ok' && prev.value.fromCache
-      ? { ...prev, stale: describeError(err) } : { state: 'error', error: describeError(err) })),
-  }, [api, refresh, cancelled]);
+  useAbortableLoad(
+    {
+      start: cancelled
+        ? undefined
+        : (signal) =>
+            api.discover({
+              signal,
+              onCached: (value) => {
+                if (!signal.aborted) setD({ state: 'ok', value });
+              },
+              // Never over a complete tree (the cached one, or the last one while refreshing).
+              onPartial: (value) => {
+                if (!signal.aborted)
+                  setD((prev) => (prev.state === 'ok' && !prev.value.partial ? prev : { state: 'ok', value }));
+              },
+            }),
+      done: (value) => setD({ state: 'ok', value }),
+      // A cached discovery stays on screen (still marked cached), carrying why it could not be
+      // refreshed: the server may be gone, and that must not hide behind a good-looking tree.
+      failed: (err) =>
+        setD((prev) =>
+          prev.state === 'ok' && prev.value.fromCache
+            ? { ...prev, stale: describeError(err) }
+            : { state: 'error', error: describeError(err) },
+        ),
+    },
+    [api, refresh, cancelled],
+  );
   return d;
 }
 
 export function useServerVersion(api: KubeApi): string | undefined {
   const [v, setV] = useState<string>();
-  useAbortableLoad({
-    start: (signal) => api.version({ signal }),
-    done: (info) => setV(info.gitVersion || `${info.major}.${info.minor}`),
-    failed: () => setV('unknown'),
-  }, [api]);
+  useAbortableLoad(
+    {
+      start: (signal) => api.version({ signal }),
+      done: (info) => setV(info.gitVersion || `${info.major}.${info.minor}`),
+      failed: () => setV('unknown'),
+    },
+    [api],
+  );
   return v;
 }
 
@@ -54,10 +77,13 @@ export function useNamespaces(api: KubeApi, open: boolean): Loadable<string[]> {
   useEffect(() => {
     if (open) setNs((prev) => (prev.state === 'ok' ? prev : { state: 'loading' }));
   }, [api, open]);
-  useAbortableLoad({
-    start: open ? (signal) => listNamespaces(api, signal) : undefined,
-    done: ({ names, requestId }) => setNs({ state: 'ok', value: names, requestId }),
-    failed: (err) => setNs({ state: 'error', error: describeError(err), requestId: failedRequestId(err) }),
-  }, [api, open]);
+  useAbortableLoad(
+    {
+      start: open ? (signal) => listNamespaces(api, signal) : undefined,
+      done: ({ names, requestId }) => setNs({ state: 'ok', value: names, requestId }),
+      failed: (err) => setNs({ state: 'error', error: describeError(err), requestId: failedRequestId(err) }),
+    },
+    [api, open],
+  );
   return ns;
 }

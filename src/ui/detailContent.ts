@@ -37,13 +37,29 @@ export function allowedText(verbs: string[], allowed: Record<string, boolean>): 
 export function detailSource({ nav, discovery, groupRow, resourceRow, data, allowed }: SelectionInput): DetailSource {
   const view = topView(nav);
   if (!view) {
-    if (discovery.state === 'error') return { kind: 'error', title: 'Discovery failed', error: discovery.error, context: 'The API server could not be discovered. r retries.' };
+    if (discovery.state === 'error')
+      return {
+        kind: 'error',
+        title: 'Discovery failed',
+        error: discovery.error,
+        context: 'The API server could not be discovered. r retries.',
+      };
     if (discovery.state === 'loading') return { kind: 'loading', title: 'Detail', message: 'discovering the API…' };
     if (discovery.stale && nav.focus === 'groups') {
-      return { kind: 'error', title: 'Server not reachable', error: discovery.stale, context: 'The tree is the cached copy from an earlier run; the server did not answer now. r retries.' };
+      return {
+        kind: 'error',
+        title: 'Server not reachable',
+        error: discovery.stale,
+        context: 'The tree is the cached copy from an earlier run; the server did not answer now. r retries.',
+      };
     }
     // `d`: the document the selected resource or group-version came from, as served.
-    const shownGv = resourceRow && nav.focus !== 'groups' ? gvOf(discovery.value, resourceRow) : groupRow?.kind === 'gv' ? groupRow.gv : undefined;
+    const shownGv =
+      resourceRow && nav.focus !== 'groups'
+        ? gvOf(discovery.value, resourceRow)
+        : groupRow?.kind === 'gv'
+          ? groupRow.gv
+          : undefined;
     if (nav.discovery.raw && shownGv) {
       const raw = rawDiscovery(discovery.value, shownGv);
       return { kind: 'value', title: `${raw.path} as served (d: back)`, value: raw.value, note: raw.note };
@@ -53,39 +69,91 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       if (resourceRow.kind === 'subresource') {
         const note = `subresource of ${r.name}: reached through an object of ${r.name}`;
         // pods/log has a view of its own: how to get there comes first (the note is one line).
-        const logs = resourceRow.sub.name === 'log' && isPodRef(refOf(r)) ? `open pods, select one, press ${keysFor('pod.logs')} for its logs  ·  ` : '';
-        return { kind: 'value', title: `${r.name}/${resourceRow.sub.name} (subresource)`, value: resourceRow.sub, note: logs + note };
+        const logs =
+          resourceRow.sub.name === 'log' && isPodRef(refOf(r))
+            ? `open pods, select one, press ${keysFor('pod.logs')} for its logs  ·  `
+            : '';
+        return {
+          kind: 'value',
+          title: `${r.name}/${resourceRow.sub.name} (subresource)`,
+          value: resourceRow.sub,
+          note: logs + note,
+        };
       }
-      const canI = allowed ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}` : '';
-      return { kind: 'value', title: `${formatGvr(refOf(r))} (discovery)`, value: r.raw, note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain` };
+      const canI = allowed
+        ? `  can-i in ${r.namespaced ? (nav.namespace ?? 'all namespaces') : 'cluster'}: ${allowedText(r.verbs, allowed)}`
+        : '';
+      return {
+        kind: 'value',
+        title: `${formatGvr(refOf(r))} (discovery)`,
+        value: r.raw,
+        note: `${canI ? canI.trim() + '  ' : ''}Enter lists objects  d: as served  e: explain`,
+      };
     }
     if (!groupRow) return { kind: 'message', title: 'Detail', text: 'Select a group.' };
     if (groupRow.kind === 'path') return { kind: 'message', title: groupRow.path, text: `Enter: GET ${groupRow.path}` };
     const gv = groupRow.gv;
-    if (gv.error) return { kind: 'error', title: gv.groupVersion, error: groupFailure(gv.groupVersion, gv.error), context: gvPath(gv) };
+    if (gv.error)
+      return {
+        kind: 'error',
+        title: gv.groupVersion,
+        error: groupFailure(gv.groupVersion, gv.error),
+        context: gvPath(gv),
+      };
     const raw = discovery.value.rawDocuments[gvPath(gv)];
-    if (raw !== undefined) return { kind: 'value', title: `${gvPath(gv)} (${discovery.value.format} discovery)`, value: raw };
+    if (raw !== undefined)
+      return { kind: 'value', title: `${gvPath(gv)} (${discovery.value.format} discovery)`, value: raw };
     return {
-      kind: 'value', title: `${gv.groupVersion} (${discovery.value.format} discovery)`,
-      value: { groupVersion: gv.groupVersion, preferred: gv.preferred, freshness: gv.freshness, resources: gv.resources.map((r) => r.name) },
+      kind: 'value',
+      title: `${gv.groupVersion} (${discovery.value.format} discovery)`,
+      value: {
+        groupVersion: gv.groupVersion,
+        preferred: gv.preferred,
+        freshness: gv.freshness,
+        resources: gv.resources.map((r) => r.name),
+      },
     };
   }
-  const selector = view.kind === 'objects'
-    ? (view.labelSelector ? ` -l ${view.labelSelector}` : '') + (view.fieldSelector ? ` --field-selector ${view.fieldSelector}` : '')
-    : '';
-  const scope = view.kind === 'objects' && view.ref.namespaced ? (view.namespace ?? nav.namespace ?? 'all namespaces') : 'cluster';
-  const title = view.kind === 'objects' ? `${formatGvr(view.ref)} in ${scope}${selector}`
-    : view.kind === 'object' ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
-      : view.kind === 'logs' ? logsTitle(view.name, data.state === 'response' ? data.container : undefined,
-        data.state === 'response' && data.followed?.follow.state === 'following', view.previous)
-        : `GET ${view.path}`;
+  const selector =
+    view.kind === 'objects'
+      ? (view.labelSelector ? ` -l ${view.labelSelector}` : '') +
+        (view.fieldSelector ? ` --field-selector ${view.fieldSelector}` : '')
+      : '';
+  const scope =
+    view.kind === 'objects' && view.ref.namespaced ? (view.namespace ?? nav.namespace ?? 'all namespaces') : 'cluster';
+  const title =
+    view.kind === 'objects'
+      ? `${formatGvr(view.ref)} in ${scope}${selector}`
+      : view.kind === 'object'
+        ? `${formatGvr(view.ref)} ${view.namespace ? view.namespace + '/' : ''}${view.name}`
+        : view.kind === 'logs'
+          ? logsTitle(
+              view.name,
+              data.state === 'response' ? data.container : undefined,
+              data.state === 'response' && data.followed?.follow.state === 'following',
+              view.previous,
+            )
+          : `GET ${view.path}`;
   switch (data.state) {
     case 'idle':
-    case 'loading': return { kind: 'loading', title, message: view.kind === 'objects' ? 'listing…' : 'loading…', since: data.state === 'loading' ? data.since : undefined };
-    case 'error': return { kind: 'error', title, error: data.error };
+    case 'loading':
+      return {
+        kind: 'loading',
+        title,
+        message: view.kind === 'objects' ? 'listing…' : 'loading…',
+        since: data.state === 'loading' ? data.since : undefined,
+      };
+    case 'error':
+      return { kind: 'error', title, error: data.error };
     case 'table': {
       const ref = view.kind === 'objects' ? view.ref : undefined;
-      return { kind: 'table', title, table: data.table, allNamespaces: !!ref?.namespaced && nav.namespace === undefined, empty: emptyTableLines(ref, nav.namespace) };
+      return {
+        kind: 'table',
+        title,
+        table: data.table,
+        allNamespaces: !!ref?.namespaced && nav.namespace === undefined,
+        empty: emptyTableLines(ref, nav.namespace),
+      };
     }
     case 'response': {
       const r = data.response;
@@ -93,8 +161,17 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
         // A log is text even when its lines look like JSON; an empty one still says why. Once a
         // followed stream has sent something, its lines replace the snapshot (they start with it).
         const f = data.followed;
-        if (f && f.lines.bytes > 0) return { kind: 'text', title, text: followedText(f.lines), dropped: f.lines.dropped, note: followNote(f.follow, f.lines) };
-        const note = f ? followNote(f.follow, f.lines) : `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
+        if (f && f.lines.bytes > 0)
+          return {
+            kind: 'text',
+            title,
+            text: followedText(f.lines),
+            dropped: f.lines.dropped,
+            note: followNote(f.follow, f.lines),
+          };
+        const note = f
+          ? followNote(f.follow, f.lines)
+          : `${r.status} ${r.contentType}  the last ${TAIL_LINES} lines at most  r: refresh  Esc: back`;
         return { kind: 'text', title, text: r.body.trim() ? r.body : EMPTY_LOG, note };
       }
       if (r.json !== undefined) return { kind: 'value', title, value: r.json, object: view.kind === 'object' };
@@ -107,14 +184,24 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
 export const YAML_LOADING = '(loading the YAML printer…)';
 
 /** Lines of a value/text source, split once (memoised by the caller). */
-export function sourceLines(src: DetailSource, format: 'json' | 'yaml', reveal: boolean, yaml: YamlPrinter | undefined): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
-  if (src.kind === 'text') return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
+export function sourceLines(
+  src: DetailSource,
+  format: 'json' | 'yaml',
+  reveal: boolean,
+  yaml: YamlPrinter | undefined,
+): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
+  if (src.kind === 'text')
+    return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
   let value = src.object ? hideManagedFields(src.value) : src.value;
-  const secret = isSecret(value) || (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
+  const secret =
+    isSecret(value) ||
+    (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
   if (!reveal) value = maskSecret(value);
   if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
-  return yaml ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret } : { lines: [YAML_LOADING], syntax: 'none', secret };
+  return yaml
+    ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret }
+    : { lines: [YAML_LOADING], syntax: 'none', secret };
 }
 
 /** kubectl's wording for an empty list, and the way out when a namespace is the likely reason. */
@@ -127,10 +214,15 @@ export function emptyTableLines(ref: ResourceRef | undefined, namespace: string 
  *  again, the countdown to it at `now` ("reconnecting in 4s…"). */
 export function tableNote(t: TableData, now: number): string {
   const r = t.reconnect;
-  const live = r ? ` · ${r.reason}: reconnecting in ${Math.max(0, Math.ceil((r.at - now) / 1000))}s…`
-    : t.live === 'watching' ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
-      : t.live === 'connecting' ? ' · ○ starting the watch…'
-      : t.live === 'stopped' ? ` · watch stopped: ${t.liveError ?? 'ended'}` : '';
+  const live = r
+    ? ` · ${r.reason}: reconnecting in ${Math.max(0, Math.ceil((r.at - now) / 1000))}s…`
+    : t.live === 'watching'
+      ? ` · ● live${t.changes ? `, ${t.changes} change(s)` : ''}`
+      : t.live === 'connecting'
+        ? ' · ○ starting the watch…'
+        : t.live === 'stopped'
+          ? ` · watch stopped: ${t.liveError ?? 'ended'}`
+          : '';
   return `${t.rows.length} object(s), ${t.pages} page(s)${t.done ? '' : ', loading more…'}${live}  Enter: get  n: namespace`;
 }
 
@@ -152,7 +244,7 @@ export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undef
   if (overlay === 'explain') return ids(loadedId(loads.schema));
   const view = topView(nav);
   if (!view) {
-    const byPath = loads.discovery.state === 'ok' ? loads.discovery.value.requestIds ?? {} : {};
+    const byPath = loads.discovery.state === 'ok' ? (loads.discovery.value.requestIds ?? {}) : {};
     return gv ? ids(byPath[gvPath(gv)], byPath[rootPath(gv)]) : ids(byPath['/api'], byPath['/apis']);
   }
   const d = loads.detail;

@@ -21,9 +21,25 @@ function relevant(command: string, ctx: CommandContext): boolean {
 }
 
 /** Shown first, before the keys that work everywhere: a narrow footer is cut at the end. */
-const VIEW_KEYS_FIRST = ['open', 'back', 'pod.logs', 'related.owner', 'related.children', 'related.events', 'sort.next', 'label.selector',
-  'logs.follow', 'logs.previous', 'logs.container', 'secret.reveal', 'format.toggle', 'text.right', 'text.left', 'explain',
-  'discovery.raw'];
+const VIEW_KEYS_FIRST = [
+  'open',
+  'back',
+  'pod.logs',
+  'related.owner',
+  'related.children',
+  'related.events',
+  'sort.next',
+  'label.selector',
+  'logs.follow',
+  'logs.previous',
+  'logs.container',
+  'secret.reveal',
+  'format.toggle',
+  'text.right',
+  'text.left',
+  'explain',
+  'discovery.raw',
+];
 const rank = (command: string) => {
   const i = VIEW_KEYS_FIRST.indexOf(command);
   return i === -1 ? VIEW_KEYS_FIRST.length : i;
@@ -36,10 +52,14 @@ export function footerHints(ctx: CommandContext): string {
   if (helpOpen(nav)) return `${ctx.frame.helpPages > 1 ? 'j/k more keys  ' : ''}? / Esc close  q quit`;
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
-  if (nav.tourStep !== null && !overlay) return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';
-  const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx)).filter((e) => {
-    const { input, key } = pressOf(e.bindings[0]);
-    return keyToAction(input, key, ctx) !== null;
-  }).sort((a, b) => rank(a.command) - rank(b.command)).map((e) => `${e.bindings[0].label} ${e.hint}`);
+  if (nav.tourStep !== null && !overlay)
+    return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';
+  const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx))
+    .filter((e) => {
+      const { input, key } = pressOf(e.bindings[0]);
+      return keyToAction(input, key, ctx) !== null;
+    })
+    .sort((a, b) => rank(a.command) - rank(b.command))
+    .map((e) => `${e.bindings[0].label} ${e.hint}`);
   return ['↑↓ move', '←→/Tab pane', ...hints].join('  ');
 }

@@ -4,7 +4,10 @@ import { useStdout } from 'ink';
 import type { KubeApi } from '../client/types.js';
 import { type LoggedRequest, RequestLog } from '../session/request-log.js';
 
-export interface TerminalSize { columns: number; rows: number }
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
 
 /** The one terminal-size source: stdout's columns/rows, updated on 'resize'. */
 export function useTerminalSize(): TerminalSize {
@@ -15,7 +18,9 @@ export function useTerminalSize(): TerminalSize {
     const onResize = () => setSize(read());
     onResize();
     stdout.on('resize', onResize);
-    return () => { stdout.off('resize', onResize); };
+    return () => {
+      stdout.off('resize', onResize);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;

@@ -24,10 +24,20 @@ export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false } as con
 
 /** Resolves when the user quits. `onMounted` gets the unmount: the CLI unmounts before it gives the
  *  terminal back on a crash or a signal (else Ink repaints its last frame on exit). */
-export async function launchApp(api: KubeApi, opts: LaunchOptions, onMounted?: (unmount: () => void) => void): Promise<void> {
+export async function launchApp(
+  api: KubeApi,
+  opts: LaunchOptions,
+  onMounted?: (unmount: () => void) => void,
+): Promise<void> {
   const instance = render(
-    <App api={api} version={opts.version} initialNamespace={opts.initialNamespace} startTour={opts.startTour}
-      initialDiscovery={opts.initialDiscovery} contexts={opts.contexts} />,
+    <App
+      api={api}
+      version={opts.version}
+      initialNamespace={opts.initialNamespace}
+      startTour={opts.startTour}
+      initialDiscovery={opts.initialDiscovery}
+      contexts={opts.contexts}
+    />,
     RENDER_OPTIONS,
   );
   onMounted?.(() => instance.unmount());

@@ -28,16 +28,25 @@ const CAN_I_DELAY_MS = 250;
 
 /** Which of the resource's verbs the user may use in `namespace`; undefined while unknown (or when
  *  the server refuses the reviews, e.g. for system:anonymous). */
-export function useAllowedVerbs(api: KubeApi, resource: DiscoveredResource | undefined, namespace: string | undefined): Record<string, boolean> | undefined {
+export function useAllowedVerbs(
+  api: KubeApi,
+  resource: DiscoveredResource | undefined,
+  namespace: string | undefined,
+): Record<string, boolean> | undefined {
   const [allowed, setAllowed] = useState<{ key: string; verbs: Record<string, boolean> }>();
   const key = resource ? `${resource.group}/${resource.version}/${resource.name} ${namespace ?? ''}` : '';
-  useAbortableLoad({
-    start: resource ? async (signal) => {
-      await abortableWait(CAN_I_DELAY_MS, signal);
-      return loadAllowedVerbs(api, refOf(resource), namespace, resource.verbs, signal);
-    } : undefined,
-    done: (verbs) => setAllowed({ key, verbs }),
-  }, [api, key]);
+  useAbortableLoad(
+    {
+      start: resource
+        ? async (signal) => {
+            await abortableWait(CAN_I_DELAY_MS, signal);
+            return loadAllowedVerbs(api, refOf(resource), namespace, resource.verbs, signal);
+          }
+        : undefined,
+      done: (verbs) => setAllowed({ key, verbs }),
+    },
+    [api, key],
+  );
   return allowed?.key === key ? allowed.verbs : undefined;
 }
 
@@ -56,10 +65,13 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
     if (target && !keep) setSchema({ key, value: LOADING });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  useAbortableLoad({
-    start: target && !keep ? (signal) => loadSchema(api, target, signal) : undefined,
-    done: (value) => setSchema({ key, value }),
-  }, [api, key]);
+  useAbortableLoad(
+    {
+      start: target && !keep ? (signal) => loadSchema(api, target, signal) : undefined,
+      done: (value) => setSchema({ key, value }),
+    },
+    [api, key],
+  );
   if (!target) return undefined;
   return schema?.key === key ? schema.value : LOADING;
 }
@@ -67,7 +79,10 @@ export function useSchema(api: KubeApi, target: ExplainTarget | null): Loadable<
 /** `e` on a field of an object, once the schema is there: the action that opens the tree down to
  *  the field's schema node (array indices and map keys skipped; the nearest field when the object
  *  has more than the schema knows) and puts the cursor on it. */
-export function revealFieldAction(field: FieldPath | null | undefined, schema: Loadable<Schema> | undefined): NavAction | undefined {
+export function revealFieldAction(
+  field: FieldPath | null | undefined,
+  schema: Loadable<Schema> | undefined,
+): NavAction | undefined {
   if (!field || schema?.state !== 'ok') return undefined;
   const { root, document } = schema.value;
   const path = explainPath(root, field, { nearest: true, document })?.path ?? [];
@@ -78,7 +93,10 @@ export function revealFieldAction(field: FieldPath | null | undefined, schema: L
 
 /** Copy text to the clipboard of the terminal (OSC 52, wrapped for tmux when inside it), with a
  *  short-lived confirmation message. */
-export function useClipboard(env: NodeJS.ProcessEnv = process.env): { copy: (text: string, what: string) => void; message?: string } {
+export function useClipboard(env: NodeJS.ProcessEnv = process.env): {
+  copy: (text: string, what: string) => void;
+  message?: string;
+} {
   const { write } = useStdout();
   const [message, setMessage] = useState<string>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);

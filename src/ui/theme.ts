@@ -5,7 +5,13 @@ import { createContext, useContext } from 'react';
 import type { TokenKind } from '../model/highlight.js';
 
 export const TOKEN_COLORS: Record<TokenKind, string | undefined> = {
-  key: 'cyan', string: 'green', number: 'yellow', boolean: 'magenta', null: 'magenta', punct: 'gray', plain: undefined,
+  key: 'cyan',
+  string: 'green',
+  number: 'yellow',
+  boolean: 'magenta',
+  null: 'magenta',
+  punct: 'gray',
+  plain: undefined,
 };
 
 export const FOCUS_BORDER = 'cyan';

@@ -16,8 +16,12 @@ export function useAbortableLoad<T>(load: AbortableLoad<T>, deps: DependencyList
     if (!load.start) return;
     const ac = new AbortController();
     load.start(ac.signal).then(
-      (value) => { if (!ac.signal.aborted) load.done(value); },
-      (err: unknown) => { if (!ac.signal.aborted) load.failed?.(err); },
+      (value) => {
+        if (!ac.signal.aborted) load.done(value);
+      },
+      (err: unknown) => {
+        if (!ac.signal.aborted) load.failed?.(err);
+      },
     );
     return () => ac.abort();
     // The caller names the inputs; `load` is a new object every render.
@@ -28,8 +32,14 @@ export function useAbortableLoad<T>(load: AbortableLoad<T>, deps: DependencyList
 /** Resolves after `ms`, or rejects as soon as `signal` aborts (a debounce inside a load). */
 export function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

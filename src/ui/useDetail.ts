@@ -14,7 +14,10 @@ import { LogFollower } from '../session/log-follow.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
 
 /** A view's response; `container`: the one a pod's log was read from. */
-interface LoadedResponse { response: RawResponse; container?: LogContainer }
+interface LoadedResponse {
+  response: RawResponse;
+  container?: LogContainer;
+}
 
 export interface DetailRequest {
   view: DetailView | undefined;
@@ -25,14 +28,31 @@ export interface DetailRequest {
 }
 
 /** `log` receives what the client's request events lack: response bodies and watch events. */
-export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }: DetailRequest, log?: RequestLog): DetailData {
+export function useDetail(
+  api: KubeApi,
+  { view, namespace, refresh, cancelled }: DetailRequest,
+  log?: RequestLog,
+): DetailData {
   // Following a log (or not) does not read it again, nor does sorting a table: the key leaves
   // `follow` and `sort` out.
-  const loaded = view?.kind === 'logs'
-    ? { kind: view.kind, namespace: view.namespace, name: view.name, container: view.container, previous: view.previous }
-    : view?.kind === 'objects'
-      ? { kind: view.kind, ref: view.ref, labelSelector: view.labelSelector, namespace: view.namespace, fieldSelector: view.fieldSelector }
-      : view;
+  const loaded =
+    view?.kind === 'logs'
+      ? {
+          kind: view.kind,
+          namespace: view.namespace,
+          name: view.name,
+          container: view.container,
+          previous: view.previous,
+        }
+      : view?.kind === 'objects'
+        ? {
+            kind: view.kind,
+            ref: view.ref,
+            labelSelector: view.labelSelector,
+            namespace: view.namespace,
+            fieldSelector: view.fieldSelector,
+          }
+        : view;
   const key = loaded ? JSON.stringify([loaded, namespace, refresh, cancelled]) : '';
   // `key` names the view: each view opened (or refreshed) starts its own clock.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -51,8 +71,14 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
   };
   const show = ({ response, container }: LoadedResponse) => setData({ state: 'response', response, container });
   useEffect(() => {
-    if (!view) { setData({ state: 'idle' }); return; }
-    if (cancelled) { setData({ state: 'error', error: CANCELLED }); return; }
+    if (!view) {
+      setData({ state: 'idle' });
+      return;
+    }
+    if (cancelled) {
+      setData({ state: 'error', error: CANCELLED });
+      return;
+    }
     setData({ state: 'loading', since });
     if (view.kind !== 'objects') return;
     const ns = view.ref.namespaced ? (view.namespace ?? namespace) : undefined;
@@ -64,13 +90,19 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  useAbortableLoad<LoadedResponse>({
-    start: !view || cancelled || view.kind === 'objects' ? undefined
-      : view.kind === 'logs' ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log, view)
-        : async (signal) => ({ response: await loadResponse(api, view, signal, log) }),
-    done: show,
-    failed: fail,
-  }, [api, key]);
+  useAbortableLoad<LoadedResponse>(
+    {
+      start:
+        !view || cancelled || view.kind === 'objects'
+          ? undefined
+          : view.kind === 'logs'
+            ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log, view)
+            : async (signal) => ({ response: await loadResponse(api, view, signal, log) }),
+      done: show,
+      failed: fail,
+    },
+    [api, key],
+  );
   const data: DetailData = !view ? { state: 'idle' } : tagged.key === key ? tagged.data : { state: 'loading', since };
   const followed = useFollowedLog(api, view, key, data, log);
   return followed && data.state === 'response' ? { ...data, followed } : data;
@@ -78,10 +110,17 @@ export function useDetail(api: KubeApi, { view, namespace, refresh, cancelled }:
 
 /** While the logs view follows (and its pod was read), a LogFollower streams the log; when it
  *  stops, what it received stays shown (as 'stopped') until the view is read again. */
-function useFollowedLog(api: KubeApi, view: DetailView | undefined, key: string, data: DetailData, log?: RequestLog): FollowedLog | undefined {
+function useFollowedLog(
+  api: KubeApi,
+  view: DetailView | undefined,
+  key: string,
+  data: DetailData,
+  log?: RequestLog,
+): FollowedLog | undefined {
   const follow = view?.kind === 'logs' && !!view.follow;
   const container = data.state === 'response' ? data.container : undefined;
-  const path = view?.kind === 'logs' && container ? podLogFollowPath(view.namespace, view.name, container.name) : undefined;
+  const path =
+    view?.kind === 'logs' && container ? podLogFollowPath(view.namespace, view.name, container.name) : undefined;
   const [tagged, setTagged] = useState<{ key: string; followed: FollowedLog }>();
   useEffect(() => {
     if (!follow || !path) return;

@@ -8,13 +8,7 @@ import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
-import {
-  type DetailSource,
-  type SelectionInput,
-  detailSource,
-  sourceLines,
-  tableNote,
-} from './detailContent.js';
+import { type DetailSource, type SelectionInput, detailSource, sourceLines, tableNote } from './detailContent.js';
 import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
 import type { DetailBody } from './DetailPane.js';
 
@@ -49,7 +43,9 @@ function longestLine(lines: string[]): number {
 
 const kindOf = (v: unknown) => {
   const o = (v ?? {}) as { apiVersion?: unknown; kind?: unknown };
-  return typeof o.apiVersion === 'string' && typeof o.kind === 'string' ? { apiVersion: o.apiVersion, kind: o.kind } : undefined;
+  return typeof o.apiVersion === 'string' && typeof o.kind === 'string'
+    ? { apiVersion: o.apiVersion, kind: o.kind }
+    : undefined;
 };
 
 function textNote(source: DetailSource, secret: boolean, reveal: boolean, cursorLine: boolean): string | undefined {
@@ -67,7 +63,8 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   const source = detailSource(input);
   const textSource = source.kind === 'value' || source.kind === 'text' ? source : undefined;
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
-  const textKey = textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
+  const textKey =
+    textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
   const text = useMemo(
     () => (textSource ? sourceLines(textSource, format, reveal, yaml) : undefined),
     // The source object is new each render; what it carries (textKey) is what matters.
@@ -98,7 +95,9 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     const { lines, syntax } = text;
     // Only when `e` is pressed: one pass over the text up to the line.
     const fieldAt =
-      syntax === 'json' ? (line: number) => fieldAtJsonLine(lines.join('\n'), line) : (line: number) => fieldAtYamlLine(lines, line);
+      syntax === 'json'
+        ? (line: number) => fieldAtJsonLine(lines.join('\n'), line)
+        : (line: number) => fieldAtYamlLine(lines, line);
     return { apiVersion, kind: objectKind, fieldAt };
   }, [apiVersion, objectKind, text]);
 
@@ -112,7 +111,12 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
 }
 
 /** The body the detail pane draws: the content placed by the resolved text position and list. */
-export function detailBody(content: DetailContent, position: TextPosition, objects: ListState, matches: readonly number[]): DetailBody {
+export function detailBody(
+  content: DetailContent,
+  position: TextPosition,
+  objects: ListState,
+  matches: readonly number[],
+): DetailBody {
   const { source, text, table, shape } = content;
   if (source.kind === 'value' || source.kind === 'text') {
     return {

@@ -46,7 +46,8 @@ export function useKeys(rows: KeyRows, store: NavStore, onEffect: (e: SideEffect
       }
       const outcome = keyToAction(input, key, { ...current, nav: store.getState(), frame: store.frame() });
       if (!outcome) return;
-      if (outcome.type === 'quit' || outcome.type === 'copyCurl' || outcome.type === 'switchContext') effectRef.current(outcome);
+      if (outcome.type === 'quit' || outcome.type === 'copyCurl' || outcome.type === 'switchContext')
+        effectRef.current(outcome);
       else store.dispatch(outcome);
     },
     [store],

@@ -6,7 +6,12 @@ import type { Discovery } from '../model/types.js';
 import { TOUR } from '../model/tour.js';
 import { tourDrive } from '../model/tour-drive.js';
 
-export function useTourDriver(step: number | null, discovery: Discovery | undefined, firstObject: NavAction | undefined, dispatch: (a: NavAction) => void): void {
+export function useTourDriver(
+  step: number | null,
+  discovery: Discovery | undefined,
+  firstObject: NavAction | undefined,
+  dispatch: (a: NavAction) => void,
+): void {
   const pendingFirst = useRef(false);
   const ready = discovery !== undefined;
   useEffect(() => {

@@ -11,7 +11,11 @@ const PRELOAD_AFTER_MS = 300;
 let loading: Promise<YamlPrinter> | undefined;
 
 function loadYamlPrinter(): Promise<YamlPrinter> {
-  loading ??= loadYaml().then(({ stringify }) => (value: unknown) => stringify(value, YAML_OPTIONS));
+  loading ??= loadYaml().then(
+    ({ stringify }) =>
+      (value: unknown) =>
+        stringify(value, YAML_OPTIONS),
+  );
   return loading;
 }
 
@@ -24,10 +28,15 @@ export function useYamlPrinter(wanted: boolean): YamlPrinter | undefined {
     const load = () => void loadYamlPrinter().then((p) => live && setPrinter(() => p));
     if (wanted) {
       load();
-      return () => { live = false; };
+      return () => {
+        live = false;
+      };
     }
     const timer = setTimeout(load, PRELOAD_AFTER_MS);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [wanted, printer]);
   return printer;
 }

@@ -637,7 +637,13 @@ export class FakeApi implements KubeApi {
 
   watch(
     ref: ResourceRef,
-    opts: { namespace?: string; resourceVersion?: string; table?: boolean; labelSelector?: string; onOpen?: () => void },
+    opts: {
+      namespace?: string;
+      resourceVersion?: string;
+      table?: boolean;
+      labelSelector?: string;
+      onOpen?: () => void;
+    },
     onEvent: (ev: WatchEventMessage) => void,
   ): WatchHandle {
     const key = this.key(ref);
@@ -695,7 +701,8 @@ export class FakeApi implements KubeApi {
   private watchEvent(ref: ResourceRef, w: FakeWatch & { sent?: boolean }, ev: WatchEventMessage): WatchEventMessage {
     // ERROR (a Status) and BOOKMARK events are sent as they are, Table or not, as kube-apiserver
     // does; a test that plays the server sends the wire's Table itself.
-    const asIs = ev.type === 'ERROR' || ev.type === 'BOOKMARK' || (ev.object as { kind?: string } | undefined)?.kind === 'Table';
+    const asIs =
+      ev.type === 'ERROR' || ev.type === 'BOOKMARK' || (ev.object as { kind?: string } | undefined)?.kind === 'Table';
     if (!w.table || asIs) return ev;
     const object = {
       kind: 'Table',

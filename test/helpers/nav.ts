@@ -18,7 +18,15 @@ export type FrameChange =
   | { type: 'rows'; list: ListId; keys: string[] }
   | { type: 'height'; list: ListId; height: number }
   /** The detail text: its lines and viewport height; width, longest line and dropped lines optional. */
-  | { type: 'text'; lines: number; height: number; width?: number; longest?: number; dropped?: number; matches?: number[] }
+  | {
+      type: 'text';
+      lines: number;
+      height: number;
+      width?: number;
+      longest?: number;
+      dropped?: number;
+      matches?: number[];
+    }
   | { type: 'logBody'; lines: number; height: number };
 
 export interface Screen {
@@ -61,7 +69,9 @@ function applyFrame(f: Frame, c: FrameChange): Frame {
 export function run(sc: Screen, ...steps: Step[]): Screen {
   return steps.reduce<Screen>(
     (acc, step) =>
-      isFrameChange(step) ? { ...acc, frame: applyFrame(acc.frame, step) } : { ...acc, state: navReducer(acc.state, step, acc.frame) },
+      isFrameChange(step)
+        ? { ...acc, frame: applyFrame(acc.frame, step) }
+        : { ...acc, state: navReducer(acc.state, step, acc.frame) },
     sc,
   );
 }

@@ -17,7 +17,11 @@ export interface SandboxFixture {
 }
 
 /** `assign` receives the sandbox once it runs (typically `(s) => ({ sb, dir } = s)`). */
-export function useSandbox(prefix: string, opts: Omit<SandboxOptions, 'dir'>, assign: (s: SandboxFixture) => void): void {
+export function useSandbox(
+  prefix: string,
+  opts: Omit<SandboxOptions, 'dir'>,
+  assign: (s: SandboxFixture) => void,
+): void {
   let fixture: SandboxFixture | undefined;
   let dir: string | undefined;
   beforeAll(async () => {

@@ -16,12 +16,34 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Term } from './tmux.js';
 
-export type KeyName = 'Enter' | 'Tab' | 'Space' | 'Backspace' | 'Delete' | 'Up' | 'Down' | 'Left' | 'Right' | 'Escape' | 'PageUp' | 'PageDown';
+export type KeyName =
+  | 'Enter'
+  | 'Tab'
+  | 'Space'
+  | 'Backspace'
+  | 'Delete'
+  | 'Up'
+  | 'Down'
+  | 'Left'
+  | 'Right'
+  | 'Escape'
+  | 'PageUp'
+  | 'PageDown';
 
 /** tmux send-keys names of VHS's keys. */
 export const TMUX_KEYS: Record<KeyName, string> = {
-  Enter: 'Enter', Tab: 'Tab', Space: 'Space', Backspace: 'BSpace', Delete: 'DC',
-  Up: 'Up', Down: 'Down', Left: 'Left', Right: 'Right', Escape: 'Escape', PageUp: 'PPage', PageDown: 'NPage',
+  Enter: 'Enter',
+  Tab: 'Tab',
+  Space: 'Space',
+  Backspace: 'BSpace',
+  Delete: 'DC',
+  Up: 'Up',
+  Down: 'Down',
+  Left: 'Left',
+  Right: 'Right',
+  Escape: 'Escape',
+  PageUp: 'PPage',
+  PageDown: 'NPage',
 };
 
 export type TapeCommand = { line: number; source: string } & (
@@ -48,9 +70,27 @@ export class TapeError extends Error {}
 
 // VHS's settings (Set ...): an unknown one is a tape error in VHS too.
 const SETTINGS = new Set([
-  'Shell', 'FontFamily', 'FontSize', 'Framerate', 'Height', 'Width', 'LetterSpacing', 'LineHeight', 'PlaybackSpeed',
-  'Padding', 'Theme', 'TypingSpeed', 'LoopOffset', 'MarginFill', 'Margin', 'WindowBar', 'WindowBarSize', 'BorderRadius',
-  'WaitPattern', 'WaitTimeout', 'CursorBlink',
+  'Shell',
+  'FontFamily',
+  'FontSize',
+  'Framerate',
+  'Height',
+  'Width',
+  'LetterSpacing',
+  'LineHeight',
+  'PlaybackSpeed',
+  'Padding',
+  'Theme',
+  'TypingSpeed',
+  'LoopOffset',
+  'MarginFill',
+  'Margin',
+  'WindowBar',
+  'WindowBarSize',
+  'BorderRadius',
+  'WaitPattern',
+  'WaitTimeout',
+  'CursorBlink',
 ]);
 
 const KEYS = new Set<string>(Object.keys(TMUX_KEYS));
@@ -85,8 +125,10 @@ export function parseRegex(rest: string): RegExp {
   if (!m) throw new TapeError(`expected /regex/, got "${rest}"`);
   const src = m[1];
   if (src === '') throw new TapeError('empty regex');
-  if (/\(\?<?[=!]|\\[1-9]|\\k</.test(src)) throw new TapeError(`/${src}/ uses lookaround or backreferences, which VHS (Go RE2) does not support`);
-  if (/\(\?[a-zA-Z]+\)/.test(src)) throw new TapeError(`/${src}/ uses inline flags; keep the regex portable between Go and JavaScript`);
+  if (/\(\?<?[=!]|\\[1-9]|\\k</.test(src))
+    throw new TapeError(`/${src}/ uses lookaround or backreferences, which VHS (Go RE2) does not support`);
+  if (/\(\?[a-zA-Z]+\)/.test(src))
+    throw new TapeError(`/${src}/ uses inline flags; keep the regex portable between Go and JavaScript`);
   try {
     return new RegExp(src);
   } catch (err) {
@@ -124,60 +166,90 @@ function parseLine(text: string, line: number): TapeCommand | undefined {
   try {
     if (KEYS.has(name)) {
       noMods();
-      if (rest !== '' && !/^\d+$/.test(rest)) throw new TapeError(`${name} takes an optional repeat count, got "${rest}"`);
+      if (rest !== '' && !/^\d+$/.test(rest))
+        throw new TapeError(`${name} takes an optional repeat count, got "${rest}"`);
       const count = rest === '' ? 1 : Number(rest);
       if (count < 1) throw new TapeError(`${name}: the repeat count must be at least 1`);
-      return { ...at, kind: 'key', key: name as KeyName, count, speedMs: speed === undefined ? undefined : parseDuration(speed) };
+      return {
+        ...at,
+        kind: 'key',
+        key: name as KeyName,
+        count,
+        speedMs: speed === undefined ? undefined : parseDuration(speed),
+      };
     }
     switch (name) {
       case 'Output':
-        noMods(); noSpeed();
+        noMods();
+        noSpeed();
         if (!rest) throw new TapeError('Output needs a file path');
         return { ...at, kind: 'output', path: rest.replace(/^(["'`])(.*)\1$/, '$2') };
       case 'Set': {
-        noMods(); noSpeed();
+        noMods();
+        noSpeed();
         const s = /^(\w+)\s+(.+)$/.exec(rest);
         if (!s) throw new TapeError('Set needs a setting and a value');
         if (!SETTINGS.has(s[1])) throw new TapeError(`unknown setting "${s[1]}"`);
         const value = s[2].trim().replace(/^(["'`])(.*)\1$/, '$2');
         if (s[1] === 'TypingSpeed' || s[1] === 'WaitTimeout') parseDuration(value);
-        if (['FontSize', 'Width', 'Height', 'Padding'].includes(s[1]) && !/^\d+$/.test(value)) throw new TapeError(`Set ${s[1]} needs a number, got "${value}"`);
+        if (['FontSize', 'Width', 'Height', 'Padding'].includes(s[1]) && !/^\d+$/.test(value))
+          throw new TapeError(`Set ${s[1]} needs a number, got "${value}"`);
         return { ...at, kind: 'set', setting: s[1], value };
       }
       case 'Require':
-        noMods(); noSpeed();
+        noMods();
+        noSpeed();
         if (!rest) throw new TapeError('Require needs a program name');
         return { ...at, kind: 'require', program: rest.replace(/^(["'`])(.*)\1$/, '$2') };
       case 'Type':
         noMods();
-        return { ...at, kind: 'type', text: parseStrings(rest), speedMs: speed === undefined ? undefined : parseDuration(speed) };
+        return {
+          ...at,
+          kind: 'type',
+          text: parseStrings(rest),
+          speedMs: speed === undefined ? undefined : parseDuration(speed),
+        };
       case 'Ctrl':
       case 'Alt':
       case 'Shift': {
-        noSpeed(); noArgs();
+        noSpeed();
+        noArgs();
         if (mods.length !== 1) throw new TapeError(`${name} needs exactly one key, like ${name}+C`);
         return { ...at, kind: 'chord', modifier: name, key: mods[0], tmux: chord(name, mods[0]) };
       }
       case 'Sleep':
-        noMods(); noSpeed();
+        noMods();
+        noSpeed();
         return { ...at, kind: 'sleep', ms: parseDuration(rest) };
       case 'Wait': {
-        if (mods.length > 1 || (mods.length === 1 && mods[0] !== 'Screen' && mods[0] !== 'Line')) throw new TapeError('Wait+ expects Line or Screen');
+        if (mods.length > 1 || (mods.length === 1 && mods[0] !== 'Screen' && mods[0] !== 'Line'))
+          throw new TapeError('Wait+ expects Line or Screen');
         const timeoutMs = speed === undefined ? undefined : parseDuration(speed);
         if (timeoutMs !== undefined && timeoutMs <= 0) throw new TapeError('Wait expects a positive duration');
-        return { ...at, kind: 'wait', scope: (mods[0] as 'Screen' | 'Line' | undefined) ?? 'Line', timeoutMs, regex: rest ? parseRegex(rest) : undefined };
+        return {
+          ...at,
+          kind: 'wait',
+          scope: (mods[0] as 'Screen' | 'Line' | undefined) ?? 'Line',
+          timeoutMs,
+          regex: rest ? parseRegex(rest) : undefined,
+        };
       }
       case 'Hide':
-        noMods(); noSpeed(); noArgs();
+        noMods();
+        noSpeed();
+        noArgs();
         return { ...at, kind: 'hide' };
       case 'Show':
-        noMods(); noSpeed(); noArgs();
+        noMods();
+        noSpeed();
+        noArgs();
         return { ...at, kind: 'show' };
       default:
         throw new TapeError(`unknown or unsupported command "${name}"`);
     }
   } catch (err) {
-    if (err instanceof TapeError && !err.message.startsWith('line ')) throw new TapeError(`line ${line}: ${err.message}`);
+    if (err instanceof TapeError && !err.message.startsWith('line '))
+      throw new TapeError(`line ${line}: ${err.message}`);
     throw err;
   }
 }
@@ -207,7 +279,8 @@ export function checkContract(tape: Tape): string[] {
   tape.commands.forEach((c, i) => {
     if (c.kind !== 'key' || c.key !== 'Enter') return;
     const next = tape.commands.slice(i + 1).find((n) => n.kind !== 'sleep' && n.kind !== 'hide' && n.kind !== 'show');
-    if (!next || next.kind !== 'wait') problems.push(`line ${c.line}: Enter is not followed by a Wait stating what must be on screen`);
+    if (!next || next.kind !== 'wait')
+      problems.push(`line ${c.line}: Enter is not followed by a Wait stating what must be on screen`);
     else if (!next.regex) problems.push(`line ${next.line}: the Wait after Enter (line ${c.line}) needs a /regex/`);
   });
   return problems;
@@ -229,7 +302,11 @@ export const VHS_BASH = `env PS1='> ' BASH_SILENCE_DEPRECATION_WARNING=1 bash --
 export const VHS_DEFAULT_WAIT = />$/;
 export const VHS_DEFAULT_WAIT_TIMEOUT_MS = 15_000;
 
-export interface ReplayStep { line: number; source: string; screen?: string }
+export interface ReplayStep {
+  line: number;
+  source: string;
+  screen?: string;
+}
 
 /** What a replay needs from a terminal: tmux's Term, or the screenshot's pseudo-terminal. */
 export type TapeTerminal = Pick<Term, 'type' | 'keys' | 'waitFor' | 'cursorLine' | 'screen'>;
@@ -240,14 +317,12 @@ export type TapeTerminal = Pick<Term, 'type' | 'keys' | 'waitFor' | 'cursorLine'
  * fails naming the tape line and showing the last screen if it never does. `onStep` sees every
  * step after it ran (with the screen that satisfied a Wait).
  */
-export async function replayTape(
-  tape: Tape,
-  term: TapeTerminal,
-  onStep?: (step: ReplayStep) => void,
-): Promise<void> {
+export async function replayTape(tape: Tape, term: TapeTerminal, onStep?: (step: ReplayStep) => void): Promise<void> {
   const problems = checkContract(tape);
   if (problems.length) throw new TapeError(`the tape breaks the replay contract:\n${problems.join('\n')}`);
-  const defaultTimeout = tape.settings.WaitTimeout ? parseDuration(tape.settings.WaitTimeout) : VHS_DEFAULT_WAIT_TIMEOUT_MS;
+  const defaultTimeout = tape.settings.WaitTimeout
+    ? parseDuration(tape.settings.WaitTimeout)
+    : VHS_DEFAULT_WAIT_TIMEOUT_MS;
   const defaultPattern = tape.settings.WaitPattern ? parseRegex(tape.settings.WaitPattern) : VHS_DEFAULT_WAIT;
   for (const c of tape.commands) {
     let screen: string | undefined;
@@ -275,13 +350,16 @@ export async function replayTape(
             for (;;) {
               last = await term.cursorLine();
               if (re.test(last)) break;
-              if (Date.now() > deadline) throw new Error(`the cursor line was "${last}"; screen:\n${await term.screen()}`);
+              if (Date.now() > deadline)
+                throw new Error(`the cursor line was "${last}"; screen:\n${await term.screen()}`);
               await new Promise((r) => setTimeout(r, 40));
             }
             screen = await term.screen();
           }
         } catch (err) {
-          throw new TapeError(`line ${c.line}: ${c.source}: ${re} did not appear within ${timeout} ms — ${(err as Error).message}`);
+          throw new TapeError(
+            `line ${c.line}: ${c.source}: ${re} did not appear within ${timeout} ms — ${(err as Error).message}`,
+          );
         }
         break;
       }

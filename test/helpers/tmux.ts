@@ -28,7 +28,8 @@ export interface TermOptions {
 }
 
 /** What must never be on screen: a JavaScript stack trace or the crash handler's line. */
-export const STACK_TRACE = /^\s*at (?:async )?\S.*(?:\(.*:\d+:\d+\)|:\d+:\d+)\s*$|kapi-tui crashed|Uncaught |(?:TypeError|ReferenceError|RangeError|SyntaxError): /m;
+export const STACK_TRACE =
+  /^\s*at (?:async )?\S.*(?:\(.*:\d+:\d+\)|:\d+:\d+)\s*$|kapi-tui crashed|Uncaught |(?:TypeError|ReferenceError|RangeError|SyntaxError): /m;
 
 /** Variables removed from the program's environment. CI (and CONTINUOUS_INTEGRATION) make Ink
  *  (via is-in-ci) render nothing until exit, even on a real terminal; the CI script exports
@@ -52,15 +53,35 @@ export class Term {
     const cols = opts.cols ?? 120;
     const rows = opts.rows ?? 40;
     const socket = `kapi-test-${process.pid}-${++counter}`;
-    const env = Object.entries({ TERM: 'xterm-256color', ...opts.env }).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const env = Object.entries({ TERM: 'xterm-256color', ...opts.env })
+      .map(([k, v]) => `${k}=${shellQuote(v)}`)
+      .join(' ');
     const unset = UNSET_ENV.map((v) => `-u ${v}`).join(' ');
     const cd = opts.cwd ? `cd ${shellQuote(opts.cwd)} && ` : '';
     // remain-on-exit keeps the pane after the program ends, so its exit status can be read. It is
     // set globally before the session exists: a program that exits at once cannot beat it.
     const term = new Term(socket, cols, rows, opts.forbid === undefined ? STACK_TRACE : opts.forbid);
     live.add(term);
-    await tmux(socket, ['-f', '/dev/null', 'start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';',
-      'new-session', '-d', '-s', 'main', '-x', String(cols), '-y', String(rows), `${cd}env ${unset} ${env} ${command}`]);
+    await tmux(socket, [
+      '-f',
+      '/dev/null',
+      'start-server',
+      ';',
+      'set-option',
+      '-g',
+      'remain-on-exit',
+      'on',
+      ';',
+      'new-session',
+      '-d',
+      '-s',
+      'main',
+      '-x',
+      String(cols),
+      '-y',
+      String(rows),
+      `${cd}env ${unset} ${env} ${command}`,
+    ]);
     term.socketPath = await term.format('#{socket_path}').catch(() => undefined);
     return term;
   }
@@ -84,7 +105,9 @@ export class Term {
   /** The line the cursor is on, right-trimmed (what VHS's `Wait+Line` looks at). */
   async cursorLine(): Promise<string> {
     const y = await this.format('#{cursor_y}');
-    const line = (await tmux(this.socket, ['capture-pane', '-p', '-t', 'main', '-S', y, '-E', y])).replace(/\n$/, '').trimEnd();
+    const line = (await tmux(this.socket, ['capture-pane', '-p', '-t', 'main', '-S', y, '-E', y]))
+      .replace(/\n$/, '')
+      .trimEnd();
     this.check(line);
     return line;
   }
@@ -124,15 +147,23 @@ export class Term {
 
   /** Whether the program still runs, its exit status (or the signal that ended it), and whether
    *  it left the alternate screen. */
-  async state(): Promise<{ dead: boolean; status: number | undefined; signal: number | undefined; alternate: boolean }> {
-    const [dead, status, signal, alt] = (await this.format('#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{alternate_on}')).split(':');
+  async state(): Promise<{
+    dead: boolean;
+    status: number | undefined;
+    signal: number | undefined;
+    alternate: boolean;
+  }> {
+    const [dead, status, signal, alt] = (
+      await this.format('#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{alternate_on}')
+    ).split(':');
     const num = (v: string) => (v === '' ? undefined : Number(v));
     return { dead: dead === '1', status: num(status), signal: num(signal), alternate: alt === '1' };
   }
 
   /** Polls the screen until `test` passes; the screen is the event we wait for. */
   async waitFor(test: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
-    const ok = typeof test === 'function' ? test : (s: string) => (typeof test === 'string' ? s.includes(test) : test.test(s));
+    const ok =
+      typeof test === 'function' ? test : (s: string) => (typeof test === 'string' ? s.includes(test) : test.test(s));
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
@@ -143,7 +174,9 @@ export class Term {
     throw new Error(`screen did not show ${String(test)} within ${timeoutMs} ms; last screen:\n${last}`);
   }
 
-  async waitForExit(timeoutMs = 10_000): Promise<{ status: number | undefined; signal: number | undefined; alternate: boolean }> {
+  async waitForExit(
+    timeoutMs = 10_000,
+  ): Promise<{ status: number | undefined; signal: number | undefined; alternate: boolean }> {
     const deadline = Date.now() + timeoutMs;
     let s = await this.state();
     let deadSince: number | undefined;
@@ -164,7 +197,9 @@ export class Term {
       await new Promise((r) => setTimeout(r, 40));
     }
     const proc = s.dead ? '' : ` (still running: ${await this.currentCommand()})`;
-    throw new Error(`program did not exit within ${timeoutMs} ms; state ${JSON.stringify(s)}${proc}; screen:\n${await this.screen()}`);
+    throw new Error(
+      `program did not exit within ${timeoutMs} ms; state ${JSON.stringify(s)}${proc}; screen:\n${await this.screen()}`,
+    );
   }
 
   async kill(): Promise<void> {

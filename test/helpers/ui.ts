@@ -20,27 +20,51 @@ export const CTRL_C = '\u0003';
 export const CTRL_D = '\u0004';
 export const CTRL_U = '\u0015';
 
- 
 export const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/;
- 
+
 export const stripAnsi = (s: string) => s.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
 
 /** A fake stdout whose size can be chosen and changed (ink-testing-library fixes 100 columns). */
 export class FakeStdout extends EventEmitter {
   frames: string[] = [];
   isTTY = true;
-  constructor(public columns: number, public rows: number) { super(); }
-  write = (frame: string) => { this.frames.push(frame); return true; };
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
   lastFrame = (): string | undefined => this.frames[this.frames.length - 1];
-  resize(columns: number, rows: number) { this.columns = columns; this.rows = rows; this.emit('resize'); }
+  resize(columns: number, rows: number) {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit('resize');
+  }
 }
 
 class FakeStdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
-  write = (data: string) => { this.data = data; this.emit('readable'); this.emit('data', data); };
-  read = () => { const d = this.data; this.data = null; return d; };
-  setEncoding() {} setRawMode() {} resume() {} pause() {} ref() {} unref() {}
+  write = (data: string) => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
 }
 
 export interface Rendered {
@@ -52,15 +76,31 @@ export interface Rendered {
 }
 
 /** Render into a terminal of the given size (debug mode: every frame is written whole). */
-export function renderTui(tree: ReactElement, { columns = 120, rows = 40 }: { columns?: number; rows?: number } = {}): Rendered {
+export function renderTui(
+  tree: ReactElement,
+  { columns = 120, rows = 40 }: { columns?: number; rows?: number } = {},
+): Rendered {
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new FakeStdout(columns, rows);
   const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
   });
-  return { stdout, stdin, lastFrame: stdout.lastFrame, unmount: () => { instance.unmount(); instance.cleanup(); }, instance };
+  return {
+    stdout,
+    stdin,
+    lastFrame: stdout.lastFrame,
+    unmount: () => {
+      instance.unmount();
+      instance.cleanup();
+    },
+    instance,
+  };
 }
 
 /** Resolves with the frame once `predicate` holds; rejects with the last frame after the timeout. */
@@ -114,15 +154,20 @@ export function useTui({ timeoutMs = 5000 }: { timeoutMs?: number } = {}): Tui {
       current = renderTui(tree, size);
       return current;
     },
-    get r() { return r(); },
+    get r() {
+      return r();
+    },
     frame: () => stripAnsi(current?.lastFrame() ?? ''),
-    keys: (...keys) => { for (const k of keys) r().stdin.write(k); },
+    keys: (...keys) => {
+      for (const k of keys) r().stdin.write(k);
+    },
     wait: (predicate, ms = timeoutMs) => waitForFrame(r().lastFrame, predicate, ms),
     unmount,
   };
 }
 
-export const hasText = (text: string | RegExp) => (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
+export const hasText = (text: string | RegExp) => (frame: string) =>
+  typeof text === 'string' ? frame.includes(text) : text.test(frame);
 
 /** From the start frame to the pods table of the App's namespace, as a user gets there: Enter on
  *  core/v1, filter the resources to pods, Enter. Resolves with the table's frame. */
