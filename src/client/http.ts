@@ -24,6 +24,7 @@ import {
 } from './errors.js';
 import type { ResolvedConnection } from './connection.js';
 import { pathOnly } from '../model/paths.js';
+import type { RawResponse } from '../model/types.js';
 import { proxyFor } from './proxy-env.js';
 import {
   SELF_SUBJECT_ACCESS_REVIEW_PATH,
@@ -147,14 +148,9 @@ export interface HttpRequest {
   maxBodyBytes?: number;
 }
 
-export interface HttpResult {
-  status: number;
-  headers: Record<string, string>;
-  contentType: string;
-  body: string;
-  bytes: number;
-  durationMs: number;
-}
+/** A buffered response as the transport has it: the client's RawResponse before it parses the
+ *  JSON and names the request event. */
+export type HttpResult = Omit<RawResponse, 'json' | 'requestId'>;
 
 export interface HttpStream {
   status: number;

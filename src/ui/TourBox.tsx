@@ -51,9 +51,8 @@ export function TourBox({ step, index, total, curl, result, width, height }: Tou
           {l}
         </Text>
       ))}
-      <Text wrap="truncate-end" dimColor={color}>
-        →/Enter next ← back Esc ends the tour · {step.docs}
-      </Text>
+      {/* A string, not JSX text: the formatter collapses the double spaces that part the keys. */}
+      <Text wrap="truncate-end" dimColor={color}>{`→/Enter next  ← back  Esc ends the tour  ·  ${step.docs}`}</Text>
     </Box>
   );
 }
