@@ -54,6 +54,7 @@ import type {
   UserInfo,
   WatchEventMessage,
   WatchHandle,
+  WatchOptions,
 } from './types.js';
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
@@ -408,18 +409,7 @@ export class ApiClient implements KubeApi {
     return (r.json as any)?.status?.allowed === true;
   }
 
-  watch(
-    ref: ResourceRef,
-    opts: {
-      namespace?: string;
-      resourceVersion?: string;
-      table?: boolean;
-      labelSelector?: string;
-      fieldSelector?: string;
-      onOpen?: () => void;
-    },
-    onEvent: (ev: WatchEventMessage) => void,
-  ): WatchHandle {
+  watch(ref: ResourceRef, opts: WatchOptions, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const accept = opts.table ? TABLE_ACCEPT : JSON_ACCEPT;
     const query = {
       labelSelector: opts.labelSelector || undefined,

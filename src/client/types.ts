@@ -81,6 +81,16 @@ export interface ListOptions {
   signal?: AbortSignal;
 }
 
+export interface WatchOptions {
+  namespace?: string;
+  /** Stream changes after this one (unset: the existing objects first, as ADDED). */
+  resourceVersion?: string;
+  table?: boolean;
+  labelSelector?: string;
+  fieldSelector?: string;
+  onOpen?: () => void;
+}
+
 export interface WatchHandle {
   stop(): void;
   /** Settles when the stream ends (stopped, closed by the server, or failed). */
@@ -149,18 +159,7 @@ export interface KubeApi {
   get(ref: ResourceRef, namespace: string | undefined, name: string, opts?: RequestOptions): Promise<RawResponse>;
   /** With `table`, events carry one-row meta.k8s.io Tables (as `kubectl get -w` asks for);
    *  `onOpen`: called once the server accepted the watch (its headers arrived). */
-  watch(
-    ref: ResourceRef,
-    opts: {
-      namespace?: string;
-      resourceVersion?: string;
-      table?: boolean;
-      labelSelector?: string;
-      fieldSelector?: string;
-      onOpen?: () => void;
-    },
-    onEvent: (ev: WatchEventMessage) => void,
-  ): WatchHandle;
+  watch(ref: ResourceRef, opts: WatchOptions, onEvent: (ev: WatchEventMessage) => void): WatchHandle;
   onRequest(listener: (ev: RequestEvent) => void): () => void;
   /** A text body as it arrives (`GET …/log?follow=true`); `onChunk` gets decoded UTF-8 text;
    *  aborting `signal` is stop(). */

@@ -22,6 +22,7 @@ import type {
   UserInfo,
   WatchEventMessage,
   WatchHandle,
+  WatchOptions,
 } from '../../src/client/types.js';
 import {
   SELF_SUBJECT_ACCESS_REVIEW_PATH,
@@ -635,17 +636,7 @@ export class FakeApi implements KubeApi {
     return PAGE_NOT_FOUND;
   }
 
-  watch(
-    ref: ResourceRef,
-    opts: {
-      namespace?: string;
-      resourceVersion?: string;
-      table?: boolean;
-      labelSelector?: string;
-      onOpen?: () => void;
-    },
-    onEvent: (ev: WatchEventMessage) => void,
-  ): WatchHandle {
+  watch(ref: ResourceRef, opts: WatchOptions, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
     const key = this.key(ref);
     this.calls.push(`watch ${key} ns=${opts.namespace ?? ''} rv=${opts.resourceVersion ?? ''}`);
     const q = new URLSearchParams({ watch: '1' });
