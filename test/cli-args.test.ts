@@ -56,6 +56,9 @@ describe('parseCliArgs', () => {
       allNamespaces: true,
     });
     expect(parseCliArgs(['--all-namespaces']).allNamespaces).toBe(true);
+    // `-n ''` is no flag at all (kubectl then uses the context's namespace), not a blank namespace.
+    expect(parseCliArgs(['-n', '']).namespace).toBeUndefined();
+    expect(parseCliArgs(['-n', 'team-a']).namespace).toBe('team-a');
   });
 
   it('parses the sub-commands and their flags', () => {

@@ -91,6 +91,19 @@ describe('kubeconfig problems', () => {
     expect(e.message).toBe(`The kubeconfig (${path}) defines no clusters and no contexts: is it a kubeconfig file?`);
   });
 
+  it('a cluster without a server: which cluster, and what to add (not "Invalid URL")', async () => {
+    const path = join(tmp.dir, 'no-server.yaml');
+    writeFileSync(
+      path,
+      'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {}\nusers:\n- name: u\n  user: {token: abc}\n' +
+        'contexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n',
+    );
+    const e = await rejection(connect({ kubeconfig: path }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toBe(`Cluster "c" (context "x") has no server in the kubeconfig (${path})`);
+    expect(e.hint).toBe('Add `server: https://HOST:PORT` to that cluster entry, or pass --server.');
+  });
+
   it('an unknown --context lists the available ones', async () => {
     const e = await rejection(connect({ kubeconfig: files.kubeconfig, context: 'prod' }));
     expect(e.message).toBe(

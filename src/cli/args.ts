@@ -207,7 +207,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     context: values.context,
     cluster: values.cluster,
     user: values.user,
-    namespace: values.namespace,
+    // `-n ''` is no namespace flag at all (kubectl: the context's namespace), not a blank one.
+    namespace: values.namespace || undefined,
     allNamespaces: values['all-namespaces'] ?? false,
     server: values.server,
     cert,

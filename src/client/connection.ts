@@ -414,6 +414,14 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
       'Fix the context entry or pick another context with --context.',
     );
   }
+  if (!cluster.server) {
+    // kubectl falls back to http://localhost:8080 here, a leftover of the insecure port; saying so
+    // is more use than a request to a server nobody runs.
+    throw configError(
+      `Cluster "${ctx.cluster}" (context "${ctx.name}") has no server in the kubeconfig (${source})`,
+      'Add `server: https://HOST:PORT` to that cluster entry, or pass --server.',
+    );
+  }
   if (ctx.user && !kc.getUser(ctx.user)) {
     throw configError(
       `Context "${ctx.name}" refers to user "${ctx.user}", which is not in the kubeconfig (${source})`,
