@@ -2,16 +2,12 @@
 // shared by the tour and the `:` command line, so both leave the tree showing where you are.
 import type { NavAction } from './navigation.js';
 import type { DiscoveredGroupVersion } from './types.js';
-import { resourceKey, resourceRows } from './tree.js';
+import { groupVersionName, resourceKey, resourceRows } from './tree.js';
 
-/** The Groups pane key of a group-version ('core/v1', 'apps/v1'; selectKey matches the ' *' suffix). */
-export function groupKey(gv: DiscoveredGroupVersion): string {
-  return gv.group === '' ? `core/${gv.version}` : gv.groupVersion;
-}
-
-/** The group-version selected in Groups and opened: Resources lists it. */
+/** The group-version selected in Groups (its row's key is the name plus marks such as ' *', which
+ *  selectKey matches) and opened: Resources lists it. */
 export function openGroupActions(gv: DiscoveredGroupVersion): NavAction[] {
-  return [{ type: 'selectKey', list: 'groups', key: groupKey(gv) }, { type: 'openGroup' }];
+  return [{ type: 'selectKey', list: 'groups', key: groupVersionName(gv) }, { type: 'openGroup' }];
 }
 
 /** ...and the cursor on resource `name` in Resources (its rows as the next render shows them). */

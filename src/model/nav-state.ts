@@ -291,7 +291,7 @@ function matchesFor(keys: readonly string[], filter: string): number[] {
 }
 
 /** Position in `matches` of the row whose key is `anchor` (or starts with `anchor + ' '`), -1 if none. */
-function findKey(keys: readonly string[], matches: number[], anchor: string): number {
+export function findKey(keys: readonly string[], matches: number[], anchor: string): number {
   const exact = matches.findIndex((i) => keys[i] === anchor);
   if (exact >= 0) return exact;
   const prefix = anchor + ' ';

@@ -19,6 +19,7 @@ import {
   type TextPosition,
   activeList,
   cursorOf,
+  findKey,
   helpOpen,
   following,
   listIn,
@@ -220,8 +221,7 @@ const hscrollStep = (width: number) => Math.max(8, Math.floor(width / 2));
 function selectKey(s: NavState, f: Frame, id: ListId, key: string, keys?: string[]): NavState {
   const frame = keys ? { keys, height: f.lists[id].height } : f.lists[id];
   const l = resolveList(keys ? TOP : s.lists[id], frame);
-  let pos = l.matches.findIndex((i) => l.keys[i] === key);
-  if (pos < 0) pos = l.matches.findIndex((i) => l.keys[i].startsWith(key + ' '));
+  const pos = findKey(l.keys, l.matches, key);
   if (pos < 0) return keys ? { ...s, lists: { ...s.lists, [id]: cursorOf(l) } } : s;
   return { ...s, lists: { ...s.lists, [id]: cursorOf(moveBy(l, pos - l.cursor)) } };
 }

@@ -30,11 +30,16 @@ export type GroupRow =
   | { kind: 'gv'; group: DiscoveredGroup; gv: DiscoveredGroupVersion; label: string }
   | { kind: 'path'; path: string; label: string };
 
+/** How the Groups pane names a group-version: 'core/v1', 'apps/v1'. */
+export function groupVersionName(gv: DiscoveredGroupVersion): string {
+  return gv.group === '' ? `core/${gv.version}` : gv.groupVersion;
+}
+
 export function groupRows(d: Discovery | undefined): GroupRow[] {
   const rows: GroupRow[] = [];
   for (const group of d?.groups ?? []) {
     group.versions.forEach((gv, i) => {
-      const name = group.name === '' ? `core/${gv.version}` : gv.groupVersion;
+      const name = groupVersionName(gv);
       const marks =
         (gv.preferred ? ' *' : '') + (gv.freshness === 'Stale' ? ' (stale)' : '') + (gv.error ? ' ⚠ error' : '');
       rows.push({ kind: 'gv', group, gv, label: (i === 0 ? '' : '  ') + name + marks });
