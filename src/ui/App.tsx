@@ -24,7 +24,7 @@ import { completions } from '../model/command-line.js';
 import { relatedOf } from '../model/related.js';
 import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
-import { groupRows, resourceKey, resourceRows } from '../model/tree.js';
+import { groupRows, groupVersionName, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
 import { explainRows } from '../model/explain-rows.js';
 import { TOUR, tourCurl } from '../model/tour.js';
@@ -470,7 +470,7 @@ function Explorer({
           layout.mode === 'wide' ? (
             <Tabs
               focus={nav.focus}
-              group={groupRow?.label.trim().replace(/ \*$/, '')}
+              group={groupRow?.kind === 'gv' ? groupVersionName(groupRow.gv) : groupRow?.path}
               resource={resourceRow?.resource.name}
             />
           ) : (
