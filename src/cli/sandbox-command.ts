@@ -28,6 +28,11 @@ export async function runSandboxCommand(args: CliArgs): Promise<number> {
     return 1;
   }
   const f = sb.files!;
+  // Listening for the stop signals before saying where the files are: whoever reads that line may
+  // stop us at once (stdout to a pipe is written synchronously on Linux).
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of STOP_SIGNALS) process.once(signal, resolve);
+  });
   process.stdout.write(`Sandbox Kubernetes API server listening on ${sb.url}
 Credentials and kubeconfigs written to ${f.dir}
 
@@ -45,9 +50,7 @@ Try it:
 
 Press Ctrl-C to stop.
 `);
-  await new Promise<void>((resolve) => {
-    for (const signal of STOP_SIGNALS) process.once(signal, resolve);
-  });
+  await stopped;
   await sb.close();
   if (temporary) await rm(f.dir, { recursive: true, force: true });
   return 0;
