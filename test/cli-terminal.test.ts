@@ -49,11 +49,13 @@ describe('without a terminal', () => {
           cols: 100,
           rows: 20,
         });
-        await vi.waitFor(() => expect(existsSync(join(dir.dir, 'rc.txt'))).toBe(true), {
+        // The shell creates rc.txt before echo writes into it: wait for the whole line, not the file.
+        const rc = join(dir.dir, 'rc.txt');
+        await vi.waitFor(() => expect(existsSync(rc) && readFileSync(rc, 'utf8')).toMatch(/\n$/), {
           timeout: 15_000,
           interval: 50,
         });
-        expect(readFileSync(join(dir.dir, 'rc.txt'), 'utf8').trim(), redirect).toBe('2');
+        expect(readFileSync(rc, 'utf8').trim(), redirect).toBe('2');
         expect(lines(readFileSync(join(dir.dir, 'err.txt'), 'utf8'))).toEqual([
           expect.stringMatching(/^kapi-tui: the explorer needs an interactive terminal/),
         ]);
