@@ -271,7 +271,8 @@ describe('client with a faulty sandbox', () => {
     ac.abort();
     const e = await rejection(p);
     expect(e.kind).toBe('cancelled');
-    expect(Date.now() - t0).toBeLessThan(500);
+    // Well before the 8 s Retry-After: the wait was cut, not served (a tighter bound fails on a loaded machine).
+    expect(Date.now() - t0).toBeLessThan(4000);
     expect(events).toHaveLength(1);
   });
 
