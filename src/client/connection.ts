@@ -14,6 +14,7 @@ import {
   needsClientNode,
 } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
+import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
 
@@ -405,6 +406,14 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
         ? `The current context "${ctxName}" is not defined in the kubeconfig (${source}). Available contexts: ${list}`
         : `The kubeconfig (${source}) has no current-context. Available contexts: ${list}`,
       'Choose one with --context NAME, or `kubectl config use-context NAME`.',
+    );
+  }
+  const contextNamespaceProblem = ctx.namespace ? namespaceNameProblem(ctx.namespace) : undefined;
+  if (contextNamespaceProblem && !opts.namespace) {
+    // The API server would refuse every namespaced request; a huge value also stalled the UI.
+    throw configError(
+      `The namespace ${quoteForMessage(ctx.namespace!)} of context "${ctx.name}" in the kubeconfig (${source}) is not a valid namespace name: a namespace ${contextNamespaceProblem}`,
+      'Fix the namespace of that context (`kubectl config set-context --current --namespace NS`), or pass -n NS.',
     );
   }
   let cluster = kc.getCluster(ctx.cluster);
