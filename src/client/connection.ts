@@ -14,6 +14,7 @@ import {
   needsClientNode,
 } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
+import { KubeconfigSyntaxError } from './yaml-error.js';
 import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -154,33 +155,12 @@ function assertReadable(path: string, what: string, flag: string): void {
   }
 }
 
-/** A js-yaml/yaml parse error's position as "line L, column C", else the message's first line. */
-function yamlProblem(e: unknown): string {
-  const err = e as {
-    message?: string;
-    mark?: { line?: number; column?: number };
-    linePos?: { line: number; col: number }[];
-  };
-  const first = String(err?.message ?? e)
+/** A load error's text: a syntax error says file:line:column itself, anything else its first line. */
+function loadProblem(e: unknown, fallbackSource: string): string {
+  if (e instanceof KubeconfigSyntaxError) return e.message;
+  return `${fallbackSource}: ${String((e as Error)?.message ?? e)
     .split('\n')[0]!
-    .trim();
-  let line: number | undefined;
-  let col: number | undefined;
-  if (err?.mark && typeof err.mark.line === 'number') {
-    line = err.mark.line + 1;
-    col = (err.mark.column ?? 0) + 1;
-  } else if (err?.linePos?.[0]) {
-    line = err.linePos[0].line;
-    col = err.linePos[0].col;
-  } else {
-    const m = /\((\d+):(\d+)\)\s*$/.exec(first);
-    if (m) {
-      line = Number(m[1]);
-      col = Number(m[2]);
-    }
-  }
-  const text = first.replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return line !== undefined ? `${text} at line ${line}, column ${col}` : text;
+    .trim()}`;
 }
 
 /** The subject CN of a PEM certificate (the Kubernetes user name for X.509 auth). */
@@ -375,7 +355,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   } catch (e) {
     if (e instanceof KubeError) throw e;
     throw configError(
-      `Cannot load the kubeconfig ${explicit ? displayPath(explicit) : (process.env.KUBECONFIG ?? '~/.kube/config')}: ${yamlProblem(e)}`,
+      `Cannot load the kubeconfig ${loadProblem(e, explicit ? displayPath(explicit) : (process.env.KUBECONFIG ?? '~/.kube/config'))}`,
       'Fix the file (`kubectl config view` shows what kubectl makes of it) or pass another with --kubeconfig.',
       e,
     );

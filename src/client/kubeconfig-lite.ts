@@ -12,6 +12,7 @@ import type { RequestOptions } from 'node:https';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { type ExecConfig, ExecCredentialPlugin } from './exec-credential.js';
+import { kubeconfigSyntaxError } from './yaml-error.js';
 
 /** The shapes client-node uses after loading (the fields connection.ts and http.ts read). */
 export interface LiteCluster {
@@ -81,11 +82,17 @@ export class LiteKubeConfig implements CredentialSource {
 
   /** Merges files like kubectl (the first definition of a name wins; the first current-context
    *  wins; a listed file that does not exist is skipped); relative paths resolve against the file
-   *  that names them. Throws on YAML errors. */
+   *  that names them. Throws a KubeconfigSyntaxError (file:line:column) on YAML errors. */
   loadFromFiles(files: string[]): void {
     for (const file of files) {
       if (!existsSync(file)) continue;
-      const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as Yaml;
+      const text = readFileSync(file, 'utf8');
+      let doc: Yaml;
+      try {
+        doc = (parse(text) ?? {}) as Yaml;
+      } catch (e) {
+        throw kubeconfigSyntaxError(file, text, e);
+      }
       if (typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`);
       const root = dirname(resolve(file));
       if (!this.currentContext && str(doc['current-context'])) this.currentContext = doc['current-context'];
