@@ -15,6 +15,7 @@ import {
 } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import { KubeconfigSyntaxError } from './yaml-error.js';
+import { caDataProblem, caPemProblem } from './ca-check.js';
 import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import type { ConnectOptions, Connection } from './types.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -152,6 +153,22 @@ function assertReadable(path: string, what: string, flag: string): void {
   }
   if (statSync(path).isDirectory()) {
     throw configError(`The ${what} "${path}" (${flag}) is a directory, not a file`, `Pass the file itself to ${flag}.`);
+  }
+}
+
+/** A cluster's CA that cannot be one, named by cluster and field (not a TLS error at the first request). */
+function assertUsableCa(cluster: { name: string; caData?: string; caFile?: string }, source: string): void {
+  const fix = `Fix cluster "${cluster.name}" in the kubeconfig ${source}: certificate-authority-data is the base64 of the CA's PEM certificate (\`base64 -w0 ca.crt\`), or point certificate-authority at the file.`;
+  if (cluster.caData) {
+    const problem = caDataProblem(cluster.caData);
+    if (problem) throw configError(`The certificate-authority-data of cluster "${cluster.name}" ${problem}`, fix);
+  } else if (cluster.caFile) {
+    const problem = caPemProblem(readFileSync(cluster.caFile, 'latin1'));
+    if (problem)
+      throw configError(
+        `The certificate-authority file ${cluster.caFile} of cluster "${cluster.name}" ${problem}`,
+        `Fix cluster "${cluster.name}" in the kubeconfig ${source}: certificate-authority must be the CA's PEM certificate file.`,
+      );
   }
 }
 
@@ -443,6 +460,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const inKc = (field: string, entry: string) => `${field} of ${entry} in the kubeconfig ${source}`;
   if (cluster.caFile && !insecure)
     assertReadable(cluster.caFile, 'CA certificate', inKc('certificate-authority', `cluster "${cluster.name}"`));
+  if (!cluster.skipTLSVerify) assertUsableCa(cluster, source);
   if (user?.certFile)
     assertReadable(user.certFile, 'client certificate', inKc('client-certificate', `user "${user.name}"`));
   if (user?.keyFile) assertReadable(user.keyFile, 'client key', inKc('client-key', `user "${user.name}"`));
