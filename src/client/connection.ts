@@ -347,6 +347,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   }
 
   const lite = new LiteKubeConfig();
+  lite.execTimeoutMs = timeoutMs;
   let kc: LiteKubeConfig | KubeConfig = lite;
   try {
     if (files.length) lite.loadFromFiles(files);

@@ -77,6 +77,8 @@ export class LiteKubeConfig implements CredentialSource {
   users: LiteUser[] = [];
   contexts: LiteContext[] = [];
   currentContext = '';
+  /** How long an exec plugin may take (the request timeout; 0: the plugin runner's own cap). */
+  execTimeoutMs = 0;
   /** One plugin runner per user: it keeps the credential between requests. */
   private readonly plugins = new Map<string, ExecCredentialPlugin>();
 
@@ -228,16 +230,21 @@ export class LiteKubeConfig implements CredentialSource {
   private plugin(cluster: LiteCluster, user: LiteUser, exec: ExecConfig): ExecCredentialPlugin {
     let plugin = this.plugins.get(user.name);
     if (!plugin) {
-      plugin = new ExecCredentialPlugin(exec, user.execDir ?? process.cwd(), () => ({
-        server: cluster.server,
-        'tls-server-name': cluster.tlsServerName,
-        'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
-        'certificate-authority-data':
-          cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
-        'proxy-url': cluster.proxyUrl,
-        // client-go sends `config: null` when the cluster has no exec extension.
-        config: cluster.execConfig ?? null,
-      }));
+      plugin = new ExecCredentialPlugin(
+        exec,
+        user.execDir ?? process.cwd(),
+        () => ({
+          server: cluster.server,
+          'tls-server-name': cluster.tlsServerName,
+          'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
+          'certificate-authority-data':
+            cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
+          'proxy-url': cluster.proxyUrl,
+          // client-go sends `config: null` when the cluster has no exec extension.
+          config: cluster.execConfig ?? null,
+        }),
+        this.execTimeoutMs,
+      );
       this.plugins.set(user.name, plugin);
     }
     return plugin;
