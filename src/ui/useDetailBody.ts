@@ -10,6 +10,7 @@ import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
 import { type DetailSource, type SelectionInput, detailSource, sourceLines, tableNote } from './detailContent.js';
 import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
+import { useSlicedYaml, yamlPrintingLine } from './useSlicedYaml.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -65,12 +66,19 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
   const textKey =
     textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
-  const text = useMemo(
+  const lines = useMemo(
     () => (textSource ? sourceLines(textSource, format, reveal, yaml) : undefined),
     // The source object is new each render; what it carries (textKey) is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [textKey, format, reveal, yaml],
   );
+  const sliced = useSlicedYaml(lines?.sliceYaml);
+  const text = useMemo(() => {
+    if (lines?.sliceYaml === undefined) return lines;
+    return sliced.lines
+      ? { lines: sliced.lines, syntax: 'yaml' as const, secret: lines.secret }
+      : { lines: [yamlPrintingLine(sliced.printed)], syntax: 'none' as const, secret: lines.secret };
+  }, [lines, sliced.lines, sliced.printed]);
   const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
