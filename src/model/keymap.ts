@@ -252,7 +252,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'logs.container',
-    description: "pod logs: the pod's next container (kubectl logs -c)",
+    description: "pod logs: pick one of the pod's containers or init containers (kubectl logs -c)",
     bindings: [{ input: 'C', label: 'C' }],
     hint: 'container',
   },
