@@ -46,6 +46,7 @@ export type Command =
   | 'secret.reveal'
   | 'text.left'
   | 'text.right'
+  | 'text.wrap'
   | 'panes.toggle'
   | 'log'
   | 'pod.logs'
@@ -148,6 +149,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'scroll the text back left',
     bindings: [{ input: '<', label: '<' }],
     hint: 'scroll left',
+  },
+  {
+    command: 'text.wrap',
+    description: 'wrap long lines in the text views / cut them again',
+    bindings: [{ input: 'w', label: 'w' }],
+    hint: 'wrap',
   },
   {
     command: 'pane.left',

@@ -114,6 +114,8 @@ export interface DetailState {
   format: 'json' | 'yaml';
   /** Secret values shown in clear for the object on top of the stack. */
   reveal: boolean;
+  /** Long lines wrapped (`w`) instead of cut and scrolled sideways; kept from view to view. */
+  wrap?: boolean;
   text: TextPosition;
   /** Bumped by `refresh` on an open view; `cancelled`: Esc while loading, not sent again until refresh. */
   refresh: number;

@@ -99,6 +99,8 @@ export type NavAction =
   | { type: 'closeContexts' }
   /** `C` in a pod's log: the pick list of its containers. */
   | { type: 'openContainers' }
+  /** `w`: wrap long lines in the text views, or cut them again. */
+  | { type: 'toggleWrap' }
   | { type: 'commandStart' }
   | { type: 'commandInput'; text: string }
   | { type: 'commandBackspace' }
@@ -421,6 +423,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       };
     case 'toggleReveal':
       return { ...s, detail: { ...s.detail, reveal: !s.detail.reveal } };
+    case 'toggleWrap':
+      // Wrapped lines have nothing to the side: the sideways scroll starts over.
+      return { ...s, detail: { ...s.detail, wrap: !s.detail.wrap, text: { ...s.detail.text, hscroll: 0 } } };
     case 'toggleHelp':
       return topOverlay(s)?.kind === 'help'
         ? { ...s, overlays: s.overlays.slice(0, -1) }

@@ -171,6 +171,14 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
         : null;
     case 'text.left':
       return !overlay && nav.focus === 'detail' && hscroll(ctx) > 0 ? { type: 'hscroll', direction: -1 } : null;
+    case 'text.wrap':
+      // In a text view whose lines are longer than the pane, or wrapped already.
+      return !overlay &&
+        nav.focus === 'detail' &&
+        topView(nav)?.kind !== 'objects' &&
+        (nav.detail.wrap || maxHscroll(ctx.frame.text) > 0)
+        ? { type: 'toggleWrap' }
+        : null;
     case 'pane.left':
       return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
     case 'pane.right':

@@ -34,6 +34,8 @@ export interface DetailContent {
   cursorLine: boolean;
   /** What the viewport's height depends on. */
   shape: DetailShape;
+  /** Long lines wrapped (`w`). */
+  wrap: boolean;
 }
 
 function longestLine(lines: string[]): number {
@@ -79,7 +81,9 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
       ? { lines: sliced.lines, syntax: 'yaml' as const, secret: lines.secret }
       : { lines: [yamlPrintingLine(sliced.printed)], syntax: 'none' as const, secret: lines.secret };
   }, [lines, sliced.lines, sliced.printed]);
-  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
+  // Wrapped lines are never wider than the pane: nothing to scroll sideways.
+  const wrap = !!nav.detail.wrap;
+  const longest = useMemo(() => (text && !wrap ? longestLine(text.lines) : 0), [text, wrap]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
   // Column widths only grow while one table (its title: resource, namespace) stays open.
@@ -115,7 +119,7 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine) };
   } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
   else shape = { kind: source.kind };
-  return { source, text, longest, table, object, cursorLine, shape };
+  return { source, text, longest, table, object, cursorLine, shape, wrap };
 }
 
 /** The body the detail pane draws: the content placed by the resolved text position and list. */
@@ -136,6 +140,7 @@ export function detailBody(
       offset: position.hscroll,
       note: shape.note,
       search: position.search && { ...position.search, matches },
+      wrap: content.wrap,
     };
   }
   if (source.kind === 'table') {
