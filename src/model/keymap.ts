@@ -46,6 +46,7 @@ export type Command =
   | 'secret.reveal'
   | 'text.left'
   | 'text.right'
+  | 'text.wrap'
   | 'panes.toggle'
   | 'log'
   | 'pod.logs'
@@ -150,6 +151,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     hint: 'scroll left',
   },
   {
+    command: 'text.wrap',
+    description: 'wrap long lines in the text views / cut them again',
+    bindings: [{ input: 'w', label: 'w' }],
+    hint: 'wrap',
+  },
+  {
     command: 'pane.left',
     description: 'pane to the left; log: to the list',
     bindings: [
@@ -252,7 +259,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'logs.container',
-    description: "pod logs: the pod's next container (kubectl logs -c)",
+    description: "pod logs: pick one of the pod's containers or init containers (kubectl logs -c)",
     bindings: [{ input: 'C', label: 'C' }],
     hint: 'container',
   },

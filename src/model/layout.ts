@@ -84,7 +84,9 @@ function footerLinesFor(height: number): number {
 
 export function computeLayout(columns: number, rows: number, focus: PaneId, opts: LayoutOptions = {}): Layout {
   const cols = Math.max(20, columns || 80);
-  const height = Math.max(6, (rows || 24) - 1);
+  // Never as tall as the terminal, even a tiny one: a frame of `rows` lines scrolls its first line,
+  // the header with the insecure-TLS warning, off the screen. The panes are cut at the bottom instead.
+  const height = Math.max(1, (rows || 24) - 1);
   const headerLines = height >= 14 && (opts.insecure || opts.warnings) ? 2 : 1;
   const footerLines = footerLinesFor(height);
   if (cols >= WIDE_MIN_COLUMNS && opts.detailOnly) {

@@ -12,8 +12,17 @@ import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'log' | 'explain';
-export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'contexts', 'log', 'explain'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'containers' | 'log' | 'explain';
+export const LIST_IDS: readonly ListId[] = [
+  'groups',
+  'resources',
+  'objects',
+  'picker',
+  'contexts',
+  'containers',
+  'log',
+  'explain',
+];
 
 export type DetailView =
   /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
@@ -51,6 +60,8 @@ export type Overlay =
   | { kind: 'picker' }
   /** The kubeconfig's contexts to switch to (`:ctx`). */
   | { kind: 'contexts' }
+  /** A pod log's containers and init containers to read (`C`). */
+  | { kind: 'containers' }
   /** Request log: which part the cursor keys drive, and the scroll of the selected entry's body
    *  (`scrollOf`: the entry that scroll belongs to; another entry starts at the top). */
   | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
@@ -103,6 +114,8 @@ export interface DetailState {
   format: 'json' | 'yaml';
   /** Secret values shown in clear for the object on top of the stack. */
   reveal: boolean;
+  /** Long lines wrapped (`w`) instead of cut and scrolled sideways; kept from view to view. */
+  wrap?: boolean;
   text: TextPosition;
   /** Bumped by `refresh` on an open view; `cancelled`: Esc while loading, not sent again until refresh. */
   refresh: number;
@@ -182,6 +195,7 @@ export const EMPTY_FRAME: Frame = {
     objects: NO_ROWS,
     picker: NO_ROWS,
     contexts: NO_ROWS,
+    containers: NO_ROWS,
     log: NO_ROWS,
     explain: NO_ROWS,
   },
@@ -196,7 +210,16 @@ export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick:
 export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
   return {
     focus: 'groups',
-    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, contexts: TOP, log: TOP, explain: TOP },
+    lists: {
+      groups: TOP,
+      resources: TOP,
+      objects: TOP,
+      picker: TOP,
+      contexts: TOP,
+      containers: TOP,
+      log: TOP,
+      explain: TOP,
+    },
     filtering: null,
     detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
     overlays: [],
@@ -243,7 +266,7 @@ export function overlayOpen(s: NavState): boolean {
 }
 
 /** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
-export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'log' | 'explain' | undefined {
+export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | undefined {
   return workingOverlay(s)?.kind;
 }
 

@@ -18,6 +18,7 @@ import {
   TOP,
   type TextPosition,
   activeList,
+  activeOverlay,
   cursorOf,
   findKey,
   helpOpen,
@@ -96,6 +97,10 @@ export type NavAction =
   | { type: 'searchNext'; direction: 1 | -1 }
   | { type: 'openContexts' }
   | { type: 'closeContexts' }
+  /** `C` in a pod's log: the pick list of its containers. */
+  | { type: 'openContainers' }
+  /** `w`: wrap long lines in the text views, or cut them again. */
+  | { type: 'toggleWrap' }
   | { type: 'commandStart' }
   | { type: 'commandInput'; text: string }
   | { type: 'commandBackspace' }
@@ -227,11 +232,11 @@ function selectKey(s: NavState, f: Frame, id: ListId, key: string, keys?: string
 }
 
 /** A pick list (namespaces, contexts) on top, its cursor at the top, unfiltered (help closed). */
-function openPickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+function openPickList(s: NavState, kind: 'picker' | 'contexts' | 'containers'): NavState {
   return { ...s, overlays: [...without(s, 'help', kind), { kind }], filtering: null, lists: resetList(s, kind) };
 }
 
-function closePickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+function closePickList(s: NavState, kind: 'picker' | 'contexts' | 'containers'): NavState {
   return { ...s, overlays: without(s, kind), filtering: s.filtering === kind ? null : s.filtering };
 }
 
@@ -330,6 +335,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'logSource': {
       const top = topView(s);
       if (top?.kind !== 'logs') return s;
+      // Picked from the containers list: the list closes.
+      const shown = activeOverlay(s) === 'containers' ? closePickList(s, 'containers') : s;
       const { follow: _f, container: _c, previous: _p, ...base } = top;
       const container = a.container ?? top.container;
       const previous = a.previous ?? top.previous;
@@ -338,7 +345,7 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         ...(container ? { container } : {}),
         ...(previous ? { previous: true } : {}),
       };
-      return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
+      return { ...shown, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
     }
     case 'back': {
       // A filtered list is shown whole again before Esc goes anywhere.
@@ -416,6 +423,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       };
     case 'toggleReveal':
       return { ...s, detail: { ...s.detail, reveal: !s.detail.reveal } };
+    case 'toggleWrap':
+      // Wrapped lines have nothing to the side: the sideways scroll starts over.
+      return { ...s, detail: { ...s.detail, wrap: !s.detail.wrap, text: { ...s.detail.text, hscroll: 0 } } };
     case 'toggleHelp':
       return topOverlay(s)?.kind === 'help'
         ? { ...s, overlays: s.overlays.slice(0, -1) }
@@ -477,6 +487,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return openPickList(s, 'contexts');
     case 'closeContexts':
       return closePickList(s, 'contexts');
+    case 'openContainers':
+      return topView(s)?.kind === 'logs' ? openPickList(s, 'containers') : s;
     case 'searchStart':
       return withSearch(s, { query: '', typing: true });
     case 'searchInput':

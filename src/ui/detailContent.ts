@@ -5,6 +5,8 @@ import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { formatGvr, gvPath, rootPath } from '../model/paths.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import { isLargeForYaml } from '../model/yaml-emit.js';
+import { yamlPrintingLine } from './useSlicedYaml.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
 import { EMPTY_LOG, TAIL_LINES, followNote, followedText, isPodRef, logsTitle } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
@@ -183,13 +185,21 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
 /** Shown for the moment between `y` and the YAML printer's arrival (it loads after the first frame). */
 export const YAML_LOADING = '(loading the YAML printer…)';
 
+export interface SourceLines {
+  lines: string[];
+  syntax: 'json' | 'yaml' | 'none';
+  secret: boolean;
+  /** A value too large to print as YAML during a render: the caller prints it in slices. */
+  sliceYaml?: unknown;
+}
+
 /** Lines of a value/text source, split once (memoised by the caller). */
 export function sourceLines(
   src: DetailSource,
   format: 'json' | 'yaml',
   reveal: boolean,
   yaml: YamlPrinter | undefined,
-): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
+): SourceLines {
   if (src.kind === 'text')
     return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
@@ -199,6 +209,8 @@ export function sourceLines(
     (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
   if (!reveal) value = maskSecret(value);
   if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
+  // A large value is printed in slices after the render (useSlicedYaml), without the library.
+  if (isLargeForYaml(value)) return { lines: [yamlPrintingLine(0)], syntax: 'none', secret, sliceYaml: value };
   return yaml
     ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret }
     : { lines: [YAML_LOADING], syntax: 'none', secret };

@@ -37,6 +37,7 @@ const VIEW_KEYS_FIRST = [
   'format.toggle',
   'text.right',
   'text.left',
+  'text.wrap',
   'explain',
   'discovery.raw',
 ];

@@ -10,6 +10,7 @@ import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
 import { type DetailSource, type SelectionInput, detailSource, sourceLines, tableNote } from './detailContent.js';
 import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
+import { useSlicedYaml, yamlPrintingLine } from './useSlicedYaml.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -33,6 +34,8 @@ export interface DetailContent {
   cursorLine: boolean;
   /** What the viewport's height depends on. */
   shape: DetailShape;
+  /** Long lines wrapped (`w`). */
+  wrap: boolean;
 }
 
 function longestLine(lines: string[]): number {
@@ -65,13 +68,22 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
   const textKey =
     textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
-  const text = useMemo(
+  const lines = useMemo(
     () => (textSource ? sourceLines(textSource, format, reveal, yaml) : undefined),
     // The source object is new each render; what it carries (textKey) is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [textKey, format, reveal, yaml],
   );
-  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
+  const sliced = useSlicedYaml(lines?.sliceYaml);
+  const text = useMemo(() => {
+    if (lines?.sliceYaml === undefined) return lines;
+    return sliced.lines
+      ? { lines: sliced.lines, syntax: 'yaml' as const, secret: lines.secret }
+      : { lines: [yamlPrintingLine(sliced.printed)], syntax: 'none' as const, secret: lines.secret };
+  }, [lines, sliced.lines, sliced.printed]);
+  // Wrapped lines are never wider than the pane: nothing to scroll sideways.
+  const wrap = !!nav.detail.wrap;
+  const longest = useMemo(() => (text && !wrap ? longestLine(text.lines) : 0), [text, wrap]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
   // Column widths only grow while one table (its title: resource, namespace) stays open.
@@ -107,7 +119,7 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine) };
   } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
   else shape = { kind: source.kind };
-  return { source, text, longest, table, object, cursorLine, shape };
+  return { source, text, longest, table, object, cursorLine, shape, wrap };
 }
 
 /** The body the detail pane draws: the content placed by the resolved text position and list. */
@@ -128,6 +140,7 @@ export function detailBody(
       offset: position.hscroll,
       note: shape.note,
       search: position.search && { ...position.search, matches },
+      wrap: content.wrap,
     };
   }
   if (source.kind === 'table') {
