@@ -151,12 +151,6 @@ export const KEYMAP: readonly KeymapEntry[] = [
     hint: 'scroll left',
   },
   {
-    command: 'text.wrap',
-    description: 'wrap long lines in the text views / cut them again',
-    bindings: [{ input: 'w', label: 'w' }],
-    hint: 'wrap',
-  },
-  {
     command: 'pane.left',
     description: 'pane to the left; log: to the list',
     bindings: [
@@ -219,6 +213,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'toggle JSON / YAML',
     bindings: [{ input: 'y', label: 'y' }],
     hint: 'yaml/json',
+  },
+  {
+    command: 'text.wrap',
+    description: 'wrap long lines in the text views / cut them again',
+    bindings: [{ input: 'w', label: 'w' }],
+    hint: 'wrap',
   },
   {
     command: 'secret.reveal',
