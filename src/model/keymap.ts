@@ -63,7 +63,8 @@ export type Command =
   | 'label.selector'
   | 'related.owner'
   | 'related.children'
-  | 'related.events';
+  | 'related.events'
+  | 'watch.timeline';
 
 type SpecialKey =
   | 'upArrow'
@@ -297,6 +298,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'object: its Events',
     bindings: [{ input: 'E', label: 'E' }],
     hint: 'events',
+  },
+  {
+    command: 'watch.timeline',
+    description: 'object table: its watch timeline (list, then the raw watch events; Enter: an event)',
+    bindings: [{ input: 'T', label: 'T' }],
+    hint: 'watch',
   },
   {
     command: 'sort.next',

@@ -305,6 +305,7 @@ function Explorer({
     contextItems,
     logContainer: detailData.state === 'response' ? detailData.container : undefined,
     related,
+    timeline: detailData.state === 'watch' ? detailData.timeline : undefined,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command

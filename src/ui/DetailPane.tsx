@@ -24,6 +24,8 @@ export type DetailBody =
       cursor?: number;
       offset?: number;
       note?: string;
+      /** Lines above the text that do not scroll (already wrapped). */
+      header?: readonly string[];
       search?: { query: string; typing: boolean; matches: readonly number[] };
     }
   /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
@@ -221,6 +223,11 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
         searchInfo(body.search, body.cursor ?? body.scroll);
       inner = (
         <>
+          {body.header?.map((line, i) => (
+            <Text key={`h${i}`} wrap="truncate-end" dimColor={color}>
+              {line}
+            </Text>
+          ))}
           {body.note ? (
             <Text wrap="truncate-end" color={col(color, 'yellow')}>
               {body.note}
