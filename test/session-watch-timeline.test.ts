@@ -90,6 +90,13 @@ describe('the sandbox watches like kube-apiserver', () => {
     expect(replayed[0]).toMatch(/^MODIFIED \d+$/);
     expect(Number(replayed[0]!.split(' ')[1])).toBeGreaterThan(Number(list.resourceVersion));
 
+    // Nothing dropped yet: even resourceVersion 1 is accepted (as on a fresh kube-apiserver).
+    const fromOne: string[] = [];
+    const one = api.watch(PODS, { namespace: 'demo', resourceVersion: '1' }, (ev) => fromOne.push(ev.type));
+    await vi.waitFor(() => expect(fromOne.length).toBeGreaterThan(0), { timeout: T });
+    one.stop();
+    expect(fromOne).not.toContain('ERROR');
+
     sb.store.compactHistory();
     const got: { type: string; object: any }[] = [];
     const old = api.watch(PODS, { namespace: 'demo', resourceVersion: list.resourceVersion }, (ev) => got.push(ev));
@@ -189,6 +196,16 @@ describe('WatchTimeline', () => {
     const watches = requests.filter((e) => e.path.includes('watch=1'));
     expect(watches).toHaveLength(2);
     expect(watches[1]!.path).toContain(`resourceVersion=${newRv}&`);
+  });
+
+  it('BOOKMARK events are lines too: the resourceVersion moves on without a change', async () => {
+    sb.store.bookmarkIntervalMs = 50;
+    const { data } = await open();
+    await vi.waitFor(() => expect(data().entries.some((e) => e.kind === 'event' && e.type === 'BOOKMARK')).toBe(true), {
+      timeout: T,
+    });
+    const bookmark = data().entries.find((e) => e.kind === 'event' && e.type === 'BOOKMARK')!;
+    expect(timelineLine(bookmark)).toMatch(new RegExp(`BOOKMARK  rv ${sb.store.resourceVersion()}\\s*$`));
   });
 
   it('memory is bounded: the newest maxEntries events are kept, the oldest dropped', async () => {

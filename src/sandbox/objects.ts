@@ -120,7 +120,9 @@ export class ObjectStore {
   private replacements = 0;
   /** Recent changes, oldest first (at most HISTORY_MAX). */
   private history: HistoryEntry[] = [];
-  /** The oldest resourceVersion a watch may start from while no change is kept. */
+  /** The oldest resourceVersion a watch may start from while no kept change was dropped: until
+   *  then every change since the start is kept, and a real kube-apiserver whose watch cache has
+   *  dropped nothing accepts any older version too (checked: resourceVersion=1 on a fresh 1.34). */
   private compactedAt = 0;
   /** How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one. kube-apiserver
    *  sends one about every minute (its watch cache's bookmark frequency) and before it ends a watch;
@@ -148,14 +150,13 @@ export class ObjectStore {
       this.bench = new BenchPods(benchCount, this.rv);
       this.rv += benchCount;
     }
-    this.compactedAt = this.rv;
   }
 
   /** The oldest resourceVersion a watch can start from: older ones get 410 Expired ("too old
-   *  resource version"), as from kube-apiserver's watch cache (the event just before the oldest
-   *  one kept, or the version the history was last compacted at). */
+   *  resource version"), as from kube-apiserver's watch cache: the newest change no longer kept, or
+   *  the version the history was compacted at; 0 while nothing was dropped. */
   oldestWatchableResourceVersion(): number {
-    return this.history.length ? this.history[0]!.rv - 1 : this.compactedAt;
+    return this.compactedAt;
   }
 
   /** Forgets the changes kept so far, as etcd's compaction does: a watch from an older
@@ -420,7 +421,10 @@ export class ObjectStore {
   private emit(source: string, type: WatchEvent['type'], obj: any, previous?: any): void {
     const rv = Number(obj.metadata.resourceVersion);
     this.history.push({ rv, source, type, obj, previous });
-    if (this.history.length > HISTORY_MAX) this.history.splice(0, this.history.length - HISTORY_MAX);
+    if (this.history.length > HISTORY_MAX) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY_MAX);
+      this.compactedAt = dropped[dropped.length - 1]!.rv;
+    }
     for (const l of [...this.listeners]) {
       if (!this.listeners.has(l)) continue;
       this.deliver(l, source, type, obj, previous);
