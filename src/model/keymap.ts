@@ -301,7 +301,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'watch.timeline',
-    description: 'object table: its watch timeline (list, then the raw watch events; Enter: an event)',
+    description: 'object table: its watch timeline (the list, then each raw watch event)',
     bindings: [{ input: 'T', label: 'T' }],
     hint: 'watch',
   },
