@@ -50,15 +50,16 @@ export type NewEntry =
   | { kind: 'event'; type: TimelineEventType; resourceVersion?: string; name: string; object: unknown }
   | { kind: 'note'; text: string };
 
-/** The entries with `added` appended at time `at`, the oldest dropped beyond `max`. */
+/** The entries with `added` appended (at their own time `at`, else at `at`), the oldest dropped
+ *  beyond `max`. */
 export function appendEntries(
   data: Pick<TimelineData, 'entries' | 'dropped'>,
-  added: readonly NewEntry[],
+  added: readonly (NewEntry & { at?: number })[],
   at: number,
   max = TIMELINE_MAX_ENTRIES,
 ): Pick<TimelineData, 'entries' | 'dropped'> {
   let seq = data.dropped + data.entries.length;
-  const all = [...data.entries, ...added.map((e) => ({ ...e, seq: seq++, at }) as TimelineEntry)];
+  const all = [...data.entries, ...added.map((e) => ({ at, ...e, seq: seq++ }) as TimelineEntry)];
   const over = Math.max(0, all.length - max);
   return { entries: over ? all.slice(over) : all, dropped: data.dropped + over };
 }
@@ -108,11 +109,6 @@ export function timelineLines(data: TimelineData): string[] {
   return data.entries.map(timelineLine);
 }
 
-/** The entry on line `line` of the timeline's text, if it still is kept. */
-export function entryAtLine(data: TimelineData, line: number): TimelineEntry | undefined {
-  return data.entries[line];
-}
-
 /** The entry numbered `seq`, if it still is kept. */
 export function entryBySeq(data: TimelineData, seq: number): TimelineEntry | undefined {
   const e = data.entries[seq - data.dropped];
@@ -128,7 +124,7 @@ export const TIMELINE_HEADER = [
 ];
 
 /** The status line: where the watch is, how many events are kept. */
-export function timelineNote(data: TimelineData, now: number): string {
+export function timelineNote(data: TimelineData): string {
   const kept = data.dropped ? `, the last ${data.entries.length} kept` : '';
   const state =
     data.state === 'listing'
@@ -138,7 +134,7 @@ export function timelineNote(data: TimelineData, now: number): string {
         : data.state === 'watching'
           ? '● watching'
           : data.state === 'waiting'
-            ? `${data.error ?? 'retrying'}: again in ${Math.max(0, Math.ceil(((data.retryAt ?? now) - now) / 1000))}s`
+            ? `${data.error ?? 'failed'}: trying again on its own`
             : `watch stopped: ${data.error ?? 'ended'}`;
   return `${state}${kept}  Enter: the event's object  Esc: back`;
 }

@@ -41,6 +41,11 @@ interface HistoryEntry {
   previous?: any;
 }
 
+/** How often `--demo`'s sandbox changes something (the `sandbox` command and tests keep the 2 s
+ *  default): every second crashy flips (MODIFIED) and every 5th tick a frontend pod is replaced
+ *  (DELETED, ADDED), so a watch timeline opened at any moment shows all three within ~5 s. */
+export const DEMO_TICK_MS = 1000;
+
 /** Changes kept for watches from an older resourceVersion (kube-apiserver's watch cache keeps a
  *  window of recent events too, and etcd compacts its history every 5 minutes). At the demo's pace
  *  (a few changes every 2 s) this is about ten minutes. */

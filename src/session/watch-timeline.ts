@@ -47,6 +47,8 @@ export class WatchTimeline {
   private timer?: ReturnType<typeof setTimeout>;
   private flushTimer?: ReturnType<typeof setTimeout>;
   private dirty = false;
+  /** Entries received since the last hand-over, appended together (one copy of the list per flush). */
+  private pending: (NewEntry & { at: number })[] = [];
   private failures = 0;
   /** The Status of the ERROR event that ended the current watch. */
   private watchError?: unknown;
@@ -58,11 +60,6 @@ export class WatchTimeline {
     private readonly onUpdate: (data: TimelineData) => void,
     private readonly opts: WatchTimelineOptions = {},
   ) {}
-
-  /** The timeline as it is now. */
-  get current(): TimelineData {
-    return this.data;
-  }
 
   start(): void {
     void this.list();
@@ -77,11 +74,11 @@ export class WatchTimeline {
     clearTimeout(this.flushTimer);
   }
 
+  /** Changes the timeline; `now`: hand it over at once, else within flushMs (events pouring in). */
   private set(patch: Partial<TimelineData>, added: NewEntry[] = [], now = true): void {
-    const entries = added.length
-      ? appendEntries(this.data, added, Date.now(), this.opts.maxEntries ?? TIMELINE_MAX_ENTRIES)
-      : {};
-    this.data = { ...this.data, ...patch, ...entries };
+    const at = Date.now();
+    for (const e of added) this.pending.push({ ...e, at });
+    this.data = { ...this.data, ...patch };
     this.dirty = true;
     if (now) this.flush();
     else if (!this.flushTimer) this.flushTimer = setTimeout(this.flush, this.opts.flushMs ?? 50);
@@ -92,6 +89,11 @@ export class WatchTimeline {
     this.flushTimer = undefined;
     if (!this.dirty || this.stopped) return;
     this.dirty = false;
+    if (this.pending.length) {
+      const max = this.opts.maxEntries ?? TIMELINE_MAX_ENTRIES;
+      this.data = { ...this.data, ...appendEntries(this.data, this.pending, Date.now(), max) };
+      this.pending = [];
+    }
     this.onUpdate(this.data);
   };
 

@@ -35,7 +35,7 @@ function lines(data: TimelineData): string[] {
 export function watchSource(view: DetailView, title: string, data: TimelineData): DetailSource {
   if (view.kind !== 'watch') return { kind: 'message', title, text: '' };
   if (view.event === undefined) {
-    const note = timelineNote(data, Date.now());
+    const note = timelineNote(data);
     return { kind: 'text', title, text: lines(data), dropped: data.dropped, note, header: TIMELINE_HEADER };
   }
   const e = entryBySeq(data, view.event);
