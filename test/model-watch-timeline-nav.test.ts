@@ -93,6 +93,22 @@ describe('the timeline follows like tail -f, with a cursor line', () => {
     expect(top(s)).toMatchObject({ kind: 'objects', ref: PODS });
   });
 
+  test('Esc from an event opened while scrolled up returns to its line, not following', () => {
+    const pod = (rv: string) =>
+      eventEntry('MODIFIED', { metadata: { name: 'a', namespace: 'demo', resourceVersion: rv } });
+    const data = {
+      ...EMPTY_TIMELINE,
+      ...appendEntries({ entries: [], dropped: 0 }, [pod('1'), pod('2'), pod('3')], 0),
+    };
+    let s = run(start('demo'), { type: 'openObjects', ref: PODS }, { type: 'openWatch', ref: PODS, namespace: 'demo' });
+    s = run(s, { type: 'text', lines: 3, height: 10 }, { type: 'move', delta: -1 });
+    const action = keyToAction('', { return: true }, keyContext(s, { timeline: data }));
+    expect(action).toEqual({ type: 'openWatchEvent', seq: 1 });
+    s = run(s, action as { type: 'openWatchEvent'; seq: number }, { type: 'text', lines: 40, height: 10 });
+    s = run(s, { type: 'back' }, { type: 'text', lines: 6, height: 10 }); // three more arrived meanwhile
+    expect(text(s)).toMatchObject({ cursor: 1, stick: false });
+  });
+
   test('a namespace change closes it', () => {
     expect(run(timeline(), { type: 'setNamespace', namespace: 'team-a' }).state.detail.stack).toEqual([
       { kind: 'objects', ref: PODS },
