@@ -64,7 +64,8 @@ export type Command =
   | 'label.selector'
   | 'related.owner'
   | 'related.children'
-  | 'related.events';
+  | 'related.events'
+  | 'watch.timeline';
 
 type SpecialKey =
   | 'upArrow'
@@ -304,6 +305,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'object: its Events',
     bindings: [{ input: 'E', label: 'E' }],
     hint: 'events',
+  },
+  {
+    command: 'watch.timeline',
+    description: 'object table: its watch timeline (the list, then each raw watch event)',
+    bindings: [{ input: 'T', label: 'T' }],
+    hint: 'watch',
   },
   {
     command: 'sort.next',

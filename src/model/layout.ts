@@ -183,6 +183,8 @@ export function errorBlockLines(e: { detail: string; hint?: string }, width: num
 export interface DetailShape {
   kind: 'text' | 'table' | 'loading' | 'error' | 'message';
   note?: string;
+  /** Lines above a text that do not scroll (already wrapped to the pane's width). */
+  header?: readonly string[];
   error?: { detail: string; hint?: string };
 }
 
@@ -191,7 +193,7 @@ export interface DetailShape {
 export function detailViewport(body: DetailShape, contentHeight: number, width: number): number {
   if (body.kind === 'text') {
     const err = body.error ? Math.min(errorBlockLines(body.error, width), Math.floor(contentHeight / 2)) : 0;
-    return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
+    return Math.max(1, contentHeight - (body.note ? 1 : 0) - (body.header?.length ?? 0) - err);
   }
   if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
   return contentHeight;

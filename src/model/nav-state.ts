@@ -42,7 +42,18 @@ export type DetailView =
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
   | { kind: 'logs'; namespace: string; name: string; follow?: boolean; container?: string; previous?: boolean }
-  | { kind: 'path'; path: string };
+  | { kind: 'path'; path: string }
+  /** The watch timeline of an object table (`T`): its list and raw watch events, following the
+   *  newest; `event`: the entry whose object is shown (Enter), `at`: where the timeline was then. */
+  | {
+      kind: 'watch';
+      ref: ResourceRef;
+      namespace?: string;
+      labelSelector?: string;
+      fieldSelector?: string;
+      event?: number;
+      at?: TextPosition;
+    };
 
 /** The kind whose schema the explorer shows. */
 export interface ExplainTarget {
@@ -282,13 +293,20 @@ export function activeList(s: NavState): ListId | null {
 /** Cursor keys move a cursor line through the text (not just scroll it): an opened object, whose
  *  fields `e` explains. */
 export function textCursor(s: NavState): boolean {
-  return activeList(s) === null && topView(s)?.kind === 'object';
+  const top = topView(s);
+  return activeList(s) === null && (top?.kind === 'object' || watchTimeline(s));
 }
 
-/** The detail shows a pod log being followed. */
+/** The detail shows a watch timeline (not one of its events): a cursor line that follows the newest. */
+export function watchTimeline(s: NavState): boolean {
+  const top = topView(s);
+  return top?.kind === 'watch' && top.event === undefined;
+}
+
+/** The detail shows a pod log being followed, or a watch timeline. */
 export function following(s: NavState): boolean {
   const top = topView(s);
-  return top?.kind === 'logs' && !!top.follow;
+  return (top?.kind === 'logs' && !!top.follow) || watchTimeline(s);
 }
 
 /** Cursor keys scroll the selected request's body in the request log. */
@@ -376,6 +394,10 @@ export function resolveText(s: NavState, t: TextFrame): TextPosition {
   if (following(s)) scroll = p.stick ? max : p.scroll - Math.max(0, t.dropped - p.dropped);
   scroll = Math.min(Math.max(0, scroll), max);
   let cursor = jump !== undefined && cursorView ? jump : p.cursor;
+  // A followed text with a cursor (a watch timeline): the cursor stays on the newest line, or on its
+  // line as older ones are dropped.
+  if (jump === undefined && cursorView && following(s))
+    cursor = p.stick ? t.lines - 1 : p.cursor - Math.max(0, t.dropped - p.dropped);
   if (cursorView) {
     cursor = Math.min(Math.max(0, cursor), Math.max(0, t.lines - 1));
     if (cursor < scroll) scroll = cursor;

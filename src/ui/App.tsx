@@ -311,6 +311,7 @@ function Explorer({
     contextItems,
     logContainer,
     related,
+    timeline: detailData.state === 'watch' ? detailData.timeline : undefined,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command

@@ -26,6 +26,8 @@ export type DetailBody =
       cursor?: number;
       offset?: number;
       note?: string;
+      /** Lines above the text that do not scroll (already wrapped). */
+      header?: readonly string[];
       search?: { query: string; typing: boolean; matches: readonly number[] };
       /** Long lines wrapped (`w`) instead of cut (then `offset` is 0). */
       wrap?: boolean;
@@ -230,6 +232,11 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
         searchInfo(body.search, body.cursor ?? from);
       inner = (
         <>
+          {body.header?.map((line, i) => (
+            <Text key={`h${i}`} wrap="truncate-end" dimColor={color}>
+              {line}
+            </Text>
+          ))}
           {body.note ? (
             <Text wrap="truncate-end" color={col(color, 'yellow')}>
               {body.note}

@@ -28,6 +28,8 @@ import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
 import type { KubeContexts } from '../client/contexts.js';
 import { parseGroupVersion } from '../model/paths.js';
+import { openWatchAction, openWatchEventAction } from './watch-keys.js';
+import type { TimelineData } from '../model/watch-timeline.js';
 
 export interface CommandContext {
   /** The current state (it may be ahead of the last render: keys arrive faster than frames). */
@@ -60,6 +62,8 @@ export interface CommandContext {
   logContainer?: LogContainer;
   /** An opened object: its owner, what it owns, its Events (O, W, E). */
   related?: Related;
+  /** A watch timeline on screen: its entries (Enter opens the event on the cursor line). */
+  timeline?: TimelineData;
 }
 
 export interface ObjectFields {
@@ -251,6 +255,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open':
       return openAction(ctx);
+    case 'watch.timeline':
+      return overlay ? null : openWatchAction(ctx);
     case 'sort.next':
     case 'sort.reverse':
       if (overlay || nav.focus !== 'detail' || topView(nav)?.kind !== 'objects') return null;
@@ -415,6 +421,7 @@ function openAction(ctx: CommandContext): KeyOutcome {
     return { type: 'openObjects', ref: refOf(resourceRow.resource) };
   }
   const top = topView(nav);
+  if (top?.kind === 'watch') return openWatchEventAction(ctx);
   if (top?.kind === 'objects') {
     const i = selected(ctx, 'objects');
     const id = i === undefined ? undefined : objectIds[i];

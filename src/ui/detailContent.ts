@@ -11,11 +11,13 @@ import { rawDiscovery } from '../model/raw-discovery.js';
 import { EMPTY_LOG, TAIL_LINES, followNote, followedText, isPodRef, logsTitle } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
 import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
+import { watchSource, watchTitle } from './watchContent.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string }
-  /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone). */
-  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string }
+  /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone);
+   *  `header`: paragraphs above the text that do not scroll (the watch timeline's lesson). */
+  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string; header?: string[] }
   | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean; empty: string[] }
   | { kind: 'loading'; title: string; message: string; since?: number }
   | { kind: 'error'; title: string; error: ExplainedError; context?: string }
@@ -135,7 +137,9 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
               data.state === 'response' && data.followed?.follow.state === 'following',
               view.previous,
             )
-          : `GET ${view.path}`;
+          : view.kind === 'path'
+            ? `GET ${view.path}`
+            : watchTitle(view);
   switch (data.state) {
     case 'idle':
     case 'loading':
@@ -147,6 +151,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       };
     case 'error':
       return { kind: 'error', title, error: data.error };
+    case 'watch':
+      return watchSource(view, title, data.timeline);
     case 'table': {
       const ref = view.kind === 'objects' ? view.ref : undefined;
       return {
@@ -264,6 +270,7 @@ export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undef
   if (d.state === 'table') return ids(d.table.requestId);
   // A followed log: the stream once it was sent, the log's GET before it.
   if (d.state === 'response') return ids(d.response.requestId, d.followed?.requestId);
+  if (d.state === 'watch') return d.timeline.requestIds;
   return [];
 }
 

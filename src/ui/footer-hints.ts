@@ -30,6 +30,7 @@ const VIEW_KEYS_FIRST = [
   'related.events',
   'sort.next',
   'label.selector',
+  'watch.timeline',
   'logs.follow',
   'logs.previous',
   'logs.container',

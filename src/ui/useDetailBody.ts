@@ -3,7 +3,8 @@
 // then the body the pane draws once the frame has placed the cursor and scroll.
 import { useMemo, useState } from 'react';
 import { type ListState } from '../model/list.js';
-import { type TextPosition, textCursor, topView } from '../model/nav-state.js';
+import { type TextPosition, textCursor, topView, watchTimeline } from '../model/nav-state.js';
+import { wrapLines } from '../model/format.js';
 import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
@@ -113,10 +114,12 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     return { apiVersion, kind: objectKind, fieldAt };
   }, [apiVersion, objectKind, text]);
 
-  const cursorLine = textCursor(nav) && object !== undefined;
+  const cursorLine = textCursor(nav) && (object !== undefined || watchTimeline(nav));
   let shape: DetailShape;
   if (source.kind === 'value' || source.kind === 'text') {
-    shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine) };
+    const note = textNote(source, !!text?.secret, reveal, cursorLine && object !== undefined);
+    const header = source.kind === 'text' ? source.header?.flatMap((p) => wrapLines(p, width)) : undefined;
+    shape = { kind: 'text', note, ...(header ? { header } : {}) };
   } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
   else shape = { kind: source.kind };
   return { source, text, longest, table, object, cursorLine, shape, wrap };
@@ -139,6 +142,7 @@ export function detailBody(
       cursor: content.cursorLine ? position.cursor : undefined,
       offset: position.hscroll,
       note: shape.note,
+      header: shape.header,
       search: position.search && { ...position.search, matches },
       wrap: content.wrap,
     };
