@@ -221,6 +221,24 @@ function contract(name: string, fixture: () => Fixture): void {
       });
     });
 
+    it('anonymous getRaw: no credentials, so system:anonymous gets 403 for /api and 200 for /version', async () => {
+      const { result: e, events } = await eventsOf(f.admin, () => rejection(f.admin.getRaw('/api', { anonymous: true })));
+      expect(e).toMatchObject({
+        kind: 'http',
+        status: 403,
+        reason: 'Forbidden',
+        serverMessage: 'forbidden: User "system:anonymous" cannot get path "/api"',
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.status).toBe(403);
+      // The equivalents send no credentials either.
+      expect(events[0]!.curl).not.toMatch(/--cert|--key|Authorization|Impersonate/);
+      expect(events[0]!.kubectl).toContain('--kubeconfig /dev/null');
+      expect((await f.admin.getRaw('/version', { anonymous: true })).status).toBe(200);
+      // The same path with the connection's credentials is allowed.
+      expect((await f.admin.getRaw('/api')).status).toBe(200);
+    });
+
     it("403 for a list: KubeError Forbidden with RBAC's wording and the can-i check", async () => {
       const { group, resource } = f.forbidden;
       const { result: e, events } = await eventsOf(f.jane, () =>
