@@ -166,9 +166,28 @@ export function explainListHeight(height: number): number {
   return Math.max(1, Math.floor((height - 3) * 0.6));
 }
 
-/** Lines the tour box takes from the panes. */
-export function tourBoxHeight(rows: number): number {
-  return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
+/** Below this size the tour's step page takes the panes' place (measured: at 80x24 a box under the
+ *  panes leaves neither room to read, and narrow panes show one pane at a time anyway). */
+export const TOUR_COVER_BELOW = { rows: 30, columns: 100 };
+/** Border 2, title 1, key line 1 around the step page's lines. */
+export const TOUR_PAGE_CHROME = 4;
+/** Lines the panes keep above the tour box (a list and the start of the detail). */
+const TOUR_PANES_MIN = 12;
+
+/** Where the tour's step page goes: over the panes (`cover`, it gets their room) or in a box under
+ *  them, as tall as the page needs (every step whole at 120x40) but leaving the panes some lines. */
+export function tourPlacement(columns: number, rows: number, pageLines: number): { cover: boolean; boxHeight: number } {
+  if (rows < TOUR_COVER_BELOW.rows || columns < TOUR_COVER_BELOW.columns) return { cover: true, boxHeight: 0 };
+  // The frame's one spare line, header and footer (computeLayout): what the panes and the box share.
+  const height = Math.max(6, rows - 1);
+  const shared = height - 1 - footerLinesFor(height);
+  const most = Math.max(TOUR_PAGE_CHROME + 3, shared - TOUR_PANES_MIN);
+  return { cover: false, boxHeight: Math.min(most, TOUR_PAGE_CHROME + Math.max(3, pageLines)) };
+}
+
+/** Lines of the step page shown at once in a box (or cover) of `height`. */
+export function tourPageRoom(height: number): number {
+  return Math.max(1, height - TOUR_PAGE_CHROME);
 }
 
 /** The error block above a text or table: its title, then its message and hint wrapped. */

@@ -30,6 +30,7 @@ export interface FrameInput {
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
   columns: number;
+  tourPage: Frame['tourPage'];
 }
 
 export function buildFrame(i: FrameInput): Frame {
@@ -71,5 +72,6 @@ export function buildFrame(i: FrameInput): Frame {
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
     helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,
+    tourPage: i.tourPage,
   };
 }
