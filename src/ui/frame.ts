@@ -2,7 +2,7 @@
 // about to draw them. The App hands it to the navigation store after the render is committed, so
 // the next key is applied to what the user sees (model/nav-state.ts says why).
 import type { Frame, ListId } from '../model/nav-state.js';
-import { KEYMAP } from '../model/keymap.js';
+import { helpEntries } from '../model/help-entries.js';
 import {
   type DetailShape,
   type PaneBox,
@@ -71,7 +71,7 @@ export function buildFrame(i: FrameInput): Frame {
       matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
-    helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,
+    helpPages: helpLayout(helpEntries(), i.columns, i.bodyHeight).pages,
     tourPage: i.tourPage,
   };
 }
