@@ -172,7 +172,7 @@ export const TOUR_COVER_BELOW = { rows: 30, columns: 100 };
 /** Border 2, title 1, key line 1 around the step page's lines. */
 export const TOUR_PAGE_CHROME = 4;
 /** Lines the panes keep above the tour box (a list and the start of the detail). */
-const TOUR_PANES_MIN = 12;
+const TOUR_PANES_MIN = 10;
 
 /** Where the tour's step page goes: over the panes (`cover`, it gets their room) or in a box under
  *  them, as tall as the page needs (every step whole at 120x40) but leaving the panes some lines. */

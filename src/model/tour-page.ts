@@ -93,15 +93,17 @@ export interface TourLine {
   style: TourLineStyle;
 }
 
-/** Lines of a body shown in the page (the whole body is in the panes and the request log). */
+/** Lines of a body shown in the page (the whole body is in the panes and the request log); fewer
+ *  when a step shows two answers, so that at 120x40 the page fits whole under the panes. */
 export const TOUR_BODY_LINES = 6;
+const TOUR_BODY_LINES_TWO = 4;
 
 function cut(line: string, width: number): string {
   return line.length <= width ? line : line.slice(0, Math.max(0, width - 1)) + '…';
 }
 
 /** A short body on one or two wrapped lines, else the start of it pretty-printed. */
-function bodyLines(body: unknown, width: number): string[] {
+function bodyLines(body: unknown, width: number, most: number): string[] {
   if (body === undefined) return [];
   const status = statusOf(body);
   if (status) return wrapLines(status, width - 2).map((l) => '  ' + l);
@@ -109,8 +111,8 @@ function bodyLines(body: unknown, width: number): string[] {
   const wrapped = wrapLines(compact, width - 2);
   if (wrapped.length <= 2) return wrapped.map((l) => '  ' + l);
   const pretty = typeof body === 'string' ? body.trimEnd().split('\n') : toJsonLines(body);
-  const shown = pretty.slice(0, TOUR_BODY_LINES).map((l) => cut('  ' + l, width));
-  if (pretty.length > TOUR_BODY_LINES) shown.push(`  … ${pretty.length - TOUR_BODY_LINES} more lines`);
+  const shown = pretty.slice(0, most).map((l) => cut('  ' + l, width));
+  if (pretty.length > most) shown.push(`  … ${pretty.length - most} more lines`);
   return shown;
 }
 
@@ -141,10 +143,8 @@ export function tourPageLines(i: TourPageInput): TourLine[] {
     const outcome =
       status !== undefined ? `${status} ${STATUS_TEXT[status] ?? ''}`.trimEnd() : (error ?? 'waiting for the answer');
     const who = label ? ` — ${label}` : '';
-    out.push({
-      text: cut(`${method} ${path} → ${outcome}${who}`, w),
-      style: status === undefined ? 'note' : status < 400 ? 'ok' : 'error',
-    });
+    const style = status === undefined ? 'note' : status < 400 ? 'ok' : 'error';
+    for (const text of wrapLines(`${method} ${path} → ${outcome}${who}`, w)) out.push({ text, style });
   };
   if (i.note) {
     out.push({ text: '', style: 'text' });
@@ -155,9 +155,10 @@ export function tourPageLines(i: TourPageInput): TourLine[] {
     if (i.results === 'loading') {
       for (const p of i.probes) request(p.method, p.path, undefined, p.label);
     } else {
+      const most = i.results.length > 1 ? TOUR_BODY_LINES_TWO : TOUR_BODY_LINES;
       for (const r of i.results) {
         request(r.probe.method, r.probe.path, r.status, r.probe.label, r.error);
-        for (const text of bodyLines(r.body, w)) out.push({ text, style: 'body' });
+        for (const text of bodyLines(r.body, w, most)) out.push({ text, style: 'body' });
       }
     }
   } else if (i.viewRequest) {
@@ -166,7 +167,10 @@ export function tourPageLines(i: TourPageInput): TourLine[] {
   }
   out.push({ text: '', style: 'text' });
   if (i.curl) out.push({ text: curlLine(i.curl, w), style: 'curl' });
-  out.push({ text: cut(`Read more: ${i.step.docs}`, w), style: 'text' });
+  const more = `Read more: ${i.step.docs}`;
+  // A web address has no word breaks: on its own line, cut into pieces of the width (never lost).
+  const docs = more.length <= w ? [more] : ['Read more:', ...hardWrap(i.step.docs, w)];
+  for (const text of docs) out.push({ text, style: 'text' });
   return out;
 }
 
@@ -176,4 +180,10 @@ export function curlLine(curl: string, width: number): string {
   if (whole.length <= width) return whole;
   const hint = ` … (${FULL_COMMAND_HINT})`;
   return whole.slice(0, Math.max(0, width - hint.length)) + hint;
+}
+
+function hardWrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += width) out.push(text.slice(at, at + width));
+  return out;
 }

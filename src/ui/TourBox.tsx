@@ -26,7 +26,10 @@ export function TourBox({ step, index, total, lines, scroll, width, height }: To
   const room = tourPageRoom(height);
   const shown = lines.slice(scroll, scroll + room);
   const more = lines.length > room;
-  const position = more ? `j/k ↑↓ scroll ${scroll + 1}-${scroll + shown.length}/${lines.length}  ` : '';
+  const range = `${scroll + 1}-${scroll + shown.length}/${lines.length}`;
+  const long = `${more ? `j/k ↑↓ scroll ${range}  ` : ''}→/Enter next  ← back  Esc ends the tour`;
+  // Narrow: the same keys in fewer words, so the scroll position is never cut off.
+  const keyLine = long.length <= width - 4 ? long : `${more ? `j/k ${range}  ` : ''}→ next  ← back  Esc ends`;
   return (
     <Box
       flexDirection="column"
@@ -52,9 +55,9 @@ export function TourBox({ step, index, total, lines, scroll, width, height }: To
           </Text>
         ))}
       </Box>
-      {/* A string, not JSX text: the formatter collapses the double spaces that part the keys. */}
+      {/* A string expression: the formatter collapses double spaces in JSX text. */}
       <Text wrap="truncate-end" dimColor={color}>
-        {`${position}→/Enter next  ← back  Esc ends the tour`}
+        {keyLine}
       </Text>
     </Box>
   );
