@@ -222,7 +222,9 @@ function contract(name: string, fixture: () => Fixture): void {
     });
 
     it('anonymous getRaw: no credentials, so system:anonymous gets 403 for /api and 200 for /version', async () => {
-      const { result: e, events } = await eventsOf(f.admin, () => rejection(f.admin.getRaw('/api', { anonymous: true })));
+      const { result: e, events } = await eventsOf(f.admin, () =>
+        rejection(f.admin.getRaw('/api', { anonymous: true })),
+      );
       expect(e).toMatchObject({
         kind: 'http',
         status: 403,

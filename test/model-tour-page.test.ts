@@ -12,7 +12,10 @@ describe('tour probes', () => {
     expect(paths('core-group')).toEqual(['GET /api', 'GET /api/v1']);
     expect(tourProbes(step('core-group'), 'kubeconfig')[0].discovery).toBe('aggregated');
     expect(paths('group-version')).toEqual(['GET /apis/apps/v1']);
-    expect(paths('client-certificates')).toEqual(['GET /api', 'POST /apis/authentication.k8s.io/v1/selfsubjectreviews']);
+    expect(paths('client-certificates')).toEqual([
+      'GET /api',
+      'POST /apis/authentication.k8s.io/v1/selfsubjectreviews',
+    ]);
     // The objects steps: the view's own request is shown.
     expect(paths('list-objects')).toEqual([]);
   });

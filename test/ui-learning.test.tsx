@@ -130,7 +130,9 @@ test('the tour (startTour): steps drive the panes, show the request and curl; �
   await wait((f) => f.includes(`Tour ${objects + 1}/`) && f.includes('Detail: pods.v1 in kube-system'));
   await wait(hasText('coredns-'));
   // The page shows the curl on one line, cut, and where to read it whole.
-  expect(frame()).toMatch(/│ \$ curl --cacert \/tmp\/ca\.crt -H 'Accept: application\/json;as=Table.* … \(see the full command: L\) │/);
+  expect(frame()).toMatch(
+    /│ \$ curl --cacert \/tmp\/ca\.crt -H 'Accept: application\/json;as=Table.* … \(see the full command: L\) │/,
+  );
   keys(LEFT);
   await wait(hasText(`Tour ${objects}/`));
   keys(ESC);

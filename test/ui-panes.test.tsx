@@ -239,9 +239,7 @@ test('HelpOverlay lists every keymap entry and the verb legend, descriptions wra
   const f = frame(render(<HelpOverlay width={100} height={80} />).lastFrame());
   const text = f.replace(/[║│╔╗╚╝═]/g, ' ').replace(/\s+/g, ' ');
   for (const e of KEYMAP) expect(text).toContain(e.description);
-  expect(text).toContain(
-    'g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection',
-  );
+  expect(text).toContain('g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection');
   expect(f).toContain('Ctrl-U');
   expect(f).toContain('Shift-Tab');
   expect(f).not.toContain('…');

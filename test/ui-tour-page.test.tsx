@@ -23,7 +23,9 @@ function pageOf(f: string, step: number): { lines: string[]; from: number; to: n
   const col = rows[top].indexOf('│');
   const lines = rows.slice(top + 1, bottom).map((l) => l.slice(col + 2, l.lastIndexOf('│')).trimEnd());
   const pos = /j\/k (?:↑↓ scroll )?(\d+)-(\d+)\/(\d+)/.exec(rows[bottom]);
-  return pos ? { lines, from: +pos[1], to: +pos[2], of: +pos[3] } : { lines, from: 1, to: lines.length, of: lines.length };
+  return pos
+    ? { lines, from: +pos[1], to: +pos[2], of: +pos[3] }
+    : { lines, from: 1, to: lines.length, of: lines.length };
 }
 
 /** Reads step `step`'s whole page, scrolling down with PgDn where it is longer than the room. */

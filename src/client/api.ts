@@ -273,7 +273,10 @@ export class ApiClient implements KubeApi {
         // assertReadOnly refusals never become requests: no event.
         if (e instanceof KubeError && e.kind === 'read-only') throw e;
         const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
-        const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced, opts.anonymous), e);
+        const ev = this.failedEvent(
+          this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced, opts.anonymous),
+          e,
+        );
         if (delay !== undefined)
           ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
         this.emit(ev);

@@ -19,7 +19,7 @@ export const VERB_LEGEND =
   'verbs: g get  l list  w watch  c create  u update  p patch  d delete  D deletecollection  + other';
 /** The help overlay's line for the VERBS column. */
 export const VERB_LEGEND_HELP =
-  'the Resources pane\'s verb code glwcupdD: g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection; - the resource lacks that verb, + it has others (the discovery JSON lists them)';
+  "the Resources pane's verb code glwcupdD: g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection; - the resource lacks that verb, + it has others (the discovery JSON lists them)";
 /** What the pane's title says about the code when it has the room. */
 export const VERB_LEGEND_SHORT = 'verbs glwcupdD: ? explains';
 

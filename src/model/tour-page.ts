@@ -40,7 +40,8 @@ export function tourProbes(step: TourStep, mode: string): TourProbe[] {
     if (mode === 'proxy') return [withCredentials];
     return [{ label: 'without credentials (system:anonymous)', method: 'GET', path, anonymous: true }, withCredentials];
   }
-  if (step.via === 'proxy') return mode === 'proxy' ? [{ label: 'through the proxy', method: 'GET', path: '/api' }] : [];
+  if (step.via === 'proxy')
+    return mode === 'proxy' ? [{ label: 'through the proxy', method: 'GET', path: '/api' }] : [];
   if (t.kind === 'whoami') {
     return [
       { label: 'the request that was forbidden without credentials', method: 'GET', path: '/api' },

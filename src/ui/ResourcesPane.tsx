@@ -39,13 +39,7 @@ export function ResourcesPane({
   // The title line: marker 2, title, the count, then the legend in what is left.
   const legend = rows.length ? verbLegendFor(width - 4 - 2 - title.length - 2 - count.length - 2) : '';
   return (
-    <Pane
-      title={title}
-      info={legend ? `${count}  ${legend}` : count}
-      focused={focused}
-      width={width}
-      height={height}
-    >
+    <Pane title={title} info={legend ? `${count}  ${legend}` : count} focused={focused} width={width} height={height}>
       <Text wrap="truncate-end" dimColor={color}>
         {rows.length ? '  ' + table.header : ' '}
       </Text>
