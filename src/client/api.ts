@@ -14,7 +14,7 @@ import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
-import { curlCommand, kubectlCommand } from './equivalents.js';
+import { NO_ANONYMOUS_KUBECTL, curlCommand, kubectlCommand } from './equivalents.js';
 import {
   ERR_WATCH_CUT,
   KubeError,
@@ -155,10 +155,6 @@ export function parseListPage(doc: any, bytes: number, requestId: number): ListP
 
 /** The connection as an anonymous request sees it: no client certificate, token or impersonation. */
 export function anonymousConnection<C extends Connection>(conn: C): C {
-  // kubectl with an empty kubeconfig sends no credentials either.
-  const kubectlArgs = ['--kubeconfig', '/dev/null', '--server', conn.server];
-  if (conn.caFile) kubectlArgs.push('--certificate-authority', conn.caFile);
-  if (conn.insecure) kubectlArgs.push('--insecure-skip-tls-verify');
   return {
     ...conn,
     certFile: undefined,
@@ -166,7 +162,6 @@ export function anonymousConnection<C extends Connection>(conn: C): C {
     bearerToken: false,
     impersonate: undefined,
     user: undefined,
-    kubectlArgs,
   };
 }
 
@@ -226,7 +221,7 @@ export class ApiClient implements KubeApi {
       durationMs: 0,
       bytes: 0,
       curl: curlCommand(conn, { method, path, accept, body }),
-      kubectl: kubectlCommand(conn, { method, path, accept, body }, { namespaced }),
+      kubectl: anonymous ? NO_ANONYMOUS_KUBECTL : kubectlCommand(conn, { method, path, accept, body }, { namespaced }),
       startedAt,
     };
   }
