@@ -4,6 +4,7 @@
 import { expect, test } from 'vitest';
 import { App } from '../src/ui/App.js';
 import { TOUR, tourStepById } from '../src/model/tour.js';
+import type { Connection } from '../src/client/types.js';
 import { FakeApi } from './helpers/fake-api.js';
 import { ENTER, ESC, PAGE_DOWN, RIGHT, hasText, useTui } from './helpers/ui.js';
 
@@ -130,4 +131,23 @@ test('120x40: the page under the panes, which show the step; the namespace and v
   keys(ESC);
   await wait((f) => !f.includes('Tour ') && f.includes('ns default') && f.includes('▶ Resources apps/v1'));
   expect(frame()).not.toContain('kube-system');
+});
+
+test('through a kubectl proxy the anonymous step says why it cannot be shown live, and shows the command', async () => {
+  const api = new FakeApi();
+  // A proxy connection: the proxy adds its credentials to every request.
+  (api as { connection: Connection }).connection = {
+    ...api.connection,
+    mode: 'proxy',
+    server: 'http://127.0.0.1:8001',
+  };
+  tui.render(<App api={api} color={false} startTour />, { columns: 120, rows: 40 });
+  const anonymous = TOUR.indexOf(tourStepById('anonymous')!);
+  for (let i = 0; i < anonymous; i++) keys(RIGHT);
+  const { text } = await readStep(anonymous);
+  expect(squash(text)).toContain('connected through a kubectl proxy, which adds its own credentials');
+  expect(squash(text)).toContain('GET /api → 200 OK — with your credentials');
+  expect(text).not.toContain('→ 403');
+  expect(text).toMatch(/\$ curl --cacert/);
+  expect(api.calls.filter((c) => c.startsWith('getRaw /api'))).not.toHaveLength(0);
 });
