@@ -33,6 +33,14 @@ export interface FrameInput {
   tourPage: Frame['tourPage'];
 }
 
+/** The help's page count for a size (the wrapping behind it is done once per size, not per frame). */
+let helpPagesFor = { key: '', pages: 1 };
+function helpPages(columns: number, height: number): number {
+  const key = `${columns}x${height}`;
+  if (helpPagesFor.key !== key) helpPagesFor = { key, pages: helpLayout(helpEntries(), columns, height).pages };
+  return helpPagesFor.pages;
+}
+
 export function buildFrame(i: FrameInput): Frame {
   const groupsBox = i.panes.find((p) => p.pane === 'groups');
   const resourcesBox = i.panes.find((p) => p.pane === 'resources');
@@ -71,7 +79,7 @@ export function buildFrame(i: FrameInput): Frame {
       matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
-    helpPages: helpLayout(helpEntries(), i.columns, i.bodyHeight).pages,
+    helpPages: helpPages(i.columns, i.bodyHeight),
     tourPage: i.tourPage,
   };
 }
