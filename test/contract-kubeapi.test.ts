@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, JSON_ACCEPT, TABLE_ACCEPT } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { AGGREGATED_DISCOVERY_ACCEPT } from '../src/client/discovery.js';
+import { NO_ANONYMOUS_KUBECTL } from '../src/client/equivalents.js';
 import { evaluateRules } from '../src/client/identity.js';
 import {
   SELF_SUBJECT_ACCESS_REVIEW_PATH,
@@ -219,6 +220,27 @@ function contract(name: string, fixture: () => Fixture): void {
           'This path is not served by the server. The resource type may not exist in this cluster or version' +
           ' — check discovery.',
       });
+    });
+
+    it('anonymous getRaw: no credentials, so system:anonymous gets 403 for /api and 200 for /version', async () => {
+      const { result: e, events } = await eventsOf(f.admin, () =>
+        rejection(f.admin.getRaw('/api', { anonymous: true })),
+      );
+      expect(e).toMatchObject({
+        kind: 'http',
+        status: 403,
+        reason: 'Forbidden',
+        serverMessage: 'forbidden: User "system:anonymous" cannot get path "/api"',
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.status).toBe(403);
+      // The equivalents send no credentials either.
+      expect(events[0]!.curl).not.toMatch(/--cert|--key|Authorization|Impersonate/);
+      // kubectl cannot send a request without credentials (it asks for a user name).
+      expect(events[0]!.kubectl).toBe(NO_ANONYMOUS_KUBECTL);
+      expect((await f.admin.getRaw('/version', { anonymous: true })).status).toBe(200);
+      // The same path with the connection's credentials is allowed.
+      expect((await f.admin.getRaw('/api')).status).toBe(200);
     });
 
     it("403 for a list: KubeError Forbidden with RBAC's wording and the can-i check", async () => {

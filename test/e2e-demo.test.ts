@@ -121,11 +121,21 @@ describe.each(SIZES)('kapi-tui --demo at %dx%d', (cols, rows) => {
     expect(s).not.toContain('kind: Pod');
 
     // ?: the help overlay, generated from the keymap.
+    // Descriptions are wrapped, never cut, so a small terminal pages them: read every page (j).
     await t.keys('?');
-    s = await t.waitFor((x) => x.includes('Help') && /\bquit\b/.test(x) && /pick namespace/.test(x));
-    expect(s).toMatch(/JSON \/ YAML/);
-    expect(s).toMatch(/filter/);
-    expect(s).not.toMatch(/NAMESPACE\s+NAME\s+READY/);
+    s = await t.waitFor((x) => x.includes('Help (? or Esc closes)'));
+    const pages = Number(/Help \(\? or Esc closes\) +1\/(\d+)/.exec(s)?.[1] ?? 1);
+    let help = s;
+    for (let page = 2; page <= pages; page++) {
+      await t.keys('j');
+      help += await t.waitFor(`${page}/${pages}  j/k: more keys`);
+    }
+    expect(help).toMatch(/\bquit\b/);
+    expect(help).toMatch(/pick namespace/);
+    expect(help).toMatch(/JSON \/ YAML/);
+    expect(help).toMatch(/filter/);
+    expect(help).toMatch(/VERBS\s+the Resources pane's verb/);
+    expect(help).not.toMatch(/NAMESPACE\s+NAME\s+READY/);
 
     await quit(t);
   });

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { allowedVerbs, whoAmI } from '../src/client/identity.js';
-import type { ResourceRef } from '../src/model/types.js';
+import type { RequestEvent, ResourceRef } from '../src/model/types.js';
+import { rejection } from './helpers/client.js';
+import { NO_ANONYMOUS_KUBECTL } from '../src/client/equivalents.js';
 import { requireKubectl, run } from './helpers/processes.js';
 import { describeReal, useTestbed } from './helpers/real.js';
 import type { Testbed } from './helpers/testbed.js';
@@ -139,5 +141,35 @@ describeReal('whoami and can-i: kapi-tui answers what kubectl auth answers', () 
     expect(answers).toEqual(expected);
     // The data says something: jane may read pods in team-a and nothing else here; admin may do all.
     expect(expected.filter((a) => a.endsWith('yes')).length).toBe(who === 'admin' ? cases.length : 2);
+  });
+});
+
+describeReal("the tour's anonymous request: the real kube-apiserver's 403, and its equivalents agree", () => {
+  it('getRaw({ anonymous }) sends no credentials; curl and kubectl as shown get the same 403', async () => {
+    const api = new ApiClient(await connect({ kubeconfig: tb.files.kubeconfig }));
+    try {
+      const events: RequestEvent[] = [];
+      api.onRequest((ev) => events.push(ev));
+      const e = await rejection(api.getRaw('/api', { anonymous: true }));
+      expect(e).toMatchObject({
+        status: 403,
+        serverMessage: 'forbidden: User "system:anonymous" cannot get path "/api"',
+      });
+      expect((await api.getRaw('/version', { anonymous: true })).status).toBe(200);
+      expect((await api.getRaw('/api')).status).toBe(200);
+      // The commands shown for the anonymous request, run as shown.
+      const curl = await run('sh', ['-c', `${events[0]!.curl} -s -o /dev/null -w '%{http_code}'`], env);
+      expect(curl.stdout).toBe('403');
+      // kubectl has no anonymous form: without credentials it asks for a user name (EOF here).
+      expect(events[0]!.kubectl).toBe(NO_ANONYMOUS_KUBECTL);
+      const prompt = await run(
+        'sh',
+        ['-c', `${requireKubectl()} --kubeconfig /dev/null --server ${tb.url} get --raw /api </dev/null`],
+        env,
+      );
+      expect(prompt.stdout + prompt.stderr).toContain('Please enter Username');
+    } finally {
+      api.close();
+    }
   });
 });

@@ -195,13 +195,19 @@ test('help at 80x24 pages through the keys with j/k', async () => {
   tui.render(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
   await wait(hasText('Groups  1/15'));
   keys('?');
-  const first = await wait((f) => /Help .*1\/2 {2}j\/k: more keys/.test(f));
+  const first = await wait((f) => /Help .*1\/3 {2}j\/k: more keys/.test(f));
   expect(stripAnsi(first)).toContain('move up');
   expect(stripAnsi(first)).toContain('j/k more keys  ? / Esc close  q quit');
   keys('j');
-  const second = await wait(hasText('2/2'));
-  expect(stripAnsi(second)).toContain('quit');
-  expect(stripAnsi(second)).not.toContain('move up');
+  await wait(hasText('2/3'));
+  keys('j');
+  // The last page: the last keys and the Resources pane's verb legend.
+  const last = stripAnsi(await wait(hasText('3/3')));
+  expect(last).toContain('quit');
+  expect(last).toMatch(/VERBS\s+the Resources pane's verb/);
+  expect(last).not.toContain('move up');
+  keys('k');
+  await wait(hasText('2/3'));
   keys(ESC);
   await wait((f) => !f.includes('Help') && f.includes('Groups  1/15'));
 });

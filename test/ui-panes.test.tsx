@@ -7,6 +7,8 @@ import { ResourcesPane } from '../src/ui/ResourcesPane.js';
 import { DetailPane } from '../src/ui/DetailPane.js';
 import { Footer } from '../src/ui/Footer.js';
 import { HelpOverlay } from '../src/ui/HelpOverlay.js';
+import { helpEntries } from '../src/model/help-entries.js';
+import { helpLayout } from '../src/model/layout.js';
 import { KEYMAP } from '../src/model/keymap.js';
 import { listOf } from '../src/model/list.js';
 import { groupRows, resourceRows } from '../src/model/tree.js';
@@ -116,15 +118,18 @@ test('ResourcesPane: header, name, kind, scope, short names, verbs; subresources
         />,
       ).lastFrame(),
     );
-  // Wide enough: verbs spelled out.
+  // Wide: the same fixed-position letter mask as everywhere (one notation), its legend in the title.
   let f = pane(140);
   expect(f).toMatch(/NAME\s+KIND\s+SCOPE\s+SHORT\s+VERBS/);
-  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+create,delete,deletecollection,get,list,patch,update,watch/);
+  expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+glwcupdD/);
+  expect(f).not.toMatch(/create,|,watch/);
+  expect(f).toContain('verbs: g get  l list  w watch  c create  u update  p patch  d delete  D deletecollection');
   expect(f).toMatch(/namespaces\s+Namespace\s+Cluster\s+ns/);
-  expect(f).toMatch(/ {4}pods\/log\s+Pod\s+get\s/);
+  expect(f).toMatch(/ {4}pods\/log\s+Pod\s+g-------/);
   expect(f).toMatch(/ {4}pods\/exec\s+PodExecOptions/);
-  // Narrower: verbs become the fixed-position letter mask, every other column still shown.
+  // Narrower: every column still shown; the title has room for the short legend only.
   f = pane(80);
+  expect(f).toContain('verbs glwcupdD: ? explains');
   expect(f).toMatch(/pods\s+Pod\s+Namespaced\s+po\s+glwcupdD/);
   expect(f).toMatch(/ {4}pods\/log\s+Pod\s+g-------/);
   expect(f).toMatch(/ {4}pods\/exec\s+PodExecOpt\S*\s+g--c----/);
@@ -230,29 +235,38 @@ test('Footer: hints, the request line, its curl and kubectl equivalents', () => 
   expect(three[2]).toContain('$ curl');
 });
 
-test('HelpOverlay lists every keymap entry', () => {
-  // Tall enough for one column (borders and title take 4 rows): two columns truncate descriptions.
-  const { lastFrame } = render(<HelpOverlay width={100} height={KEYMAP.length + 4} />);
-  const f = frame(lastFrame());
-  for (const e of KEYMAP) expect(f).toContain(e.description);
+test('HelpOverlay lists every keymap entry and the verb legend, descriptions wrapped, never cut', () => {
+  const f = frame(render(<HelpOverlay width={100} height={80} />).lastFrame());
+  const text = f.replace(/[║│╔╗╚╝═]/g, ' ').replace(/\s+/g, ' ');
+  for (const e of KEYMAP) expect(text).toContain(e.description);
+  expect(text).toContain('g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection');
   expect(f).toContain('Ctrl-U');
   expect(f).toContain('Shift-Tab');
-  expect(f).not.toContain('enlarge the terminal');
+  expect(f).not.toContain('…');
 });
 
-test('HelpOverlay in a terminal too small for every key pages through them', () => {
-  const rows = 6; // 10 rows minus borders and title, two columns: 12 keys a page
-  const pages = Math.ceil(KEYMAP.length / 12);
-  const first = frame(render(<HelpOverlay width={80} height={rows + 4} />).lastFrame());
-  expect(first).toContain(`1/${pages}  j/k: more keys`);
-  expect(first).toContain(KEYMAP[0].description);
-  expect(first).not.toContain(KEYMAP[12].description);
-  const second = frame(render(<HelpOverlay width={80} height={rows + 4} page={1} />).lastFrame());
-  expect(second).toContain(`2/${pages}`);
-  expect(second).toContain(KEYMAP[12].description);
-  expect(second).not.toContain(KEYMAP[0].description);
+test.each([
+  [80, 24],
+  [60, 20],
+  [80, 10],
+])('HelpOverlay at %ix%i: the pages hold every line of every entry, nothing cut', (columns, rows) => {
+  const entries = helpEntries();
+  const { pages, lines } = helpLayout(entries, columns, rows);
+  expect(pages).toBeGreaterThan(1);
+  const seen: string[] = [];
+  for (let page = 0; page < pages; page++) {
+    const f = frame(render(<HelpOverlay width={columns} height={rows} page={page} />).lastFrame());
+    expect(f).toContain(`${page + 1}/${pages}  j/k: more keys`);
+    expect(f).not.toContain('…');
+    for (const l of f.split('\n')) seen.push(l);
+  }
+  // Every wrapped line is on some page, and the text of every entry is there whole.
+  const shown = seen.join('\n');
+  for (const l of lines.filter((x) => x.trim())) expect(shown).toContain(l.trimEnd());
+  // ...and those lines hold each description whole, in order (wrapping only moved words down).
+  const text = lines.join(' ').replace(/\s+/g, ' ');
+  for (const e of entries) expect(text).toContain(e.description);
   // Past the end: the last page.
-  const last = frame(render(<HelpOverlay width={80} height={rows + 4} page={99} />).lastFrame());
+  const last = frame(render(<HelpOverlay width={columns} height={rows} page={99} />).lastFrame());
   expect(last).toContain(`${pages}/${pages}`);
-  expect(last).toContain(KEYMAP[KEYMAP.length - 1].description);
 });

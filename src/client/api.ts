@@ -14,7 +14,7 @@ import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
-import { curlCommand, kubectlCommand } from './equivalents.js';
+import { NO_ANONYMOUS_KUBECTL, curlCommand, kubectlCommand } from './equivalents.js';
 import {
   ERR_WATCH_CUT,
   KubeError,
@@ -44,6 +44,7 @@ import {
   SELF_SUBJECT_RULES_REVIEW_PATH,
 } from './review-paths.js';
 import type {
+  Connection,
   KubeApi,
   ListOptions,
   RawResponse,
@@ -152,6 +153,18 @@ export function parseListPage(doc: any, bytes: number, requestId: number): ListP
   return page;
 }
 
+/** The connection as an anonymous request sees it: no client certificate, token or impersonation. */
+export function anonymousConnection<C extends Connection>(conn: C): C {
+  return {
+    ...conn,
+    certFile: undefined,
+    keyFile: undefined,
+    bearerToken: false,
+    impersonate: undefined,
+    user: undefined,
+  };
+}
+
 export class ApiClient implements KubeApi {
   readonly connection: ResolvedConnection;
   private readonly transport: HttpTransport;
@@ -196,7 +209,10 @@ export class ApiClient implements KubeApi {
     body: string | undefined,
     startedAt: number,
     namespaced?: boolean,
+    anonymous?: boolean,
   ): RequestEvent {
+    // An anonymous request's equivalents carry no credentials either.
+    const conn = anonymous ? anonymousConnection(this.connection) : this.connection;
     return {
       id: this.nextId++,
       method,
@@ -204,8 +220,8 @@ export class ApiClient implements KubeApi {
       accept,
       durationMs: 0,
       bytes: 0,
-      curl: curlCommand(this.connection, { method, path, accept, body }),
-      kubectl: kubectlCommand(this.connection, { method, path, accept, body }, { namespaced }),
+      curl: curlCommand(conn, { method, path, accept, body }),
+      kubectl: anonymous ? NO_ANONYMOUS_KUBECTL : kubectlCommand(conn, { method, path, accept, body }, { namespaced }),
       startedAt,
     };
   }
@@ -233,7 +249,7 @@ export class ApiClient implements KubeApi {
     method: HttpMethod,
     path: string,
     accept: string,
-    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean } = {},
+    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean; anonymous?: boolean } = {},
   ): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
       const startedAt = Date.now();
@@ -246,12 +262,16 @@ export class ApiClient implements KubeApi {
           body: opts.body,
           signal: opts.signal,
           maxBodyBytes: this.options.maxBodyBytes,
+          anonymous: opts.anonymous,
         });
       } catch (e) {
         // assertReadOnly refusals never become requests: no event.
         if (e instanceof KubeError && e.kind === 'read-only') throw e;
         const delay = method === 'GET' ? retryDelayMs(e, attempt, this.retry) : undefined;
-        const ev = this.failedEvent(this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced), e);
+        const ev = this.failedEvent(
+          this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced, opts.anonymous),
+          e,
+        );
         if (delay !== undefined)
           ev.error = `${ev.error} — retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${this.retry.attempts})`;
         this.emit(ev);
@@ -260,7 +280,7 @@ export class ApiClient implements KubeApi {
         await abortableDelay(delay, opts.signal, this.errorContext(method, path));
         continue;
       }
-      const ev = this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced);
+      const ev = this.baseEvent(method, path, accept, opts.body, startedAt, opts.namespaced, opts.anonymous);
       ev.status = res.status;
       ev.durationMs = res.durationMs;
       ev.bytes = res.bytes;
@@ -296,7 +316,7 @@ export class ApiClient implements KubeApi {
   }
 
   getRaw(path: string, opts: RequestOptions = {}): Promise<RawResponse> {
-    return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal });
+    return this.exchange('GET', path, opts.accept ?? JSON_ACCEPT, { signal: opts.signal, anonymous: opts.anonymous });
   }
 
   private async getJson(

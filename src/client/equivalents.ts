@@ -44,6 +44,10 @@ export function curlAuthArgs(conn: Connection): string[] {
   return args;
 }
 
+/** What the request log shows as the kubectl of an anonymous request: kubectl has no way to send
+ *  none (without credentials it asks for a user name), so there is none to run. */
+export const NO_ANONYMOUS_KUBECTL = '# none: kubectl without credentials asks for a user name; the curl sends none';
+
 export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   const args = ['curl', ...curlAuthArgs(conn)];
   // -N: print each chunk as it arrives (curl buffers its output otherwise).

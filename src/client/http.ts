@@ -146,6 +146,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Buffered requests only: refuse bodies larger than this (default DEFAULT_MAX_BODY_BYTES; 0 = no limit). */
   maxBodyBytes?: number;
+  /** Send without credentials (server CA only): the server sees system:anonymous. */
+  anonymous?: boolean;
 }
 
 /** A buffered response as the transport has it: the client's RawResponse before it parses the
@@ -183,6 +185,9 @@ function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
+/** The TLS and HTTP options that say who the client is (an anonymous request goes without them). */
+const NO_CREDENTIALS = { cert: undefined, key: undefined, pfx: undefined, passphrase: undefined, auth: undefined };
+
 interface Prepared {
   url: URL;
   agent: http.Agent;
@@ -216,10 +221,12 @@ export class HttpTransport {
   }
 
   /** Apply credentials per request (exec-plugin tokens expire; client-node caches them until then). */
-  private async prepare(path: string): Promise<Prepared> {
+  private async prepare(path: string, anonymous = false): Promise<Prepared> {
     const opts: https.RequestOptions = { headers: {} };
     try {
       await this.conn.kubeConfig.applyToHTTPSOptions(opts);
+      // Anonymous: keep what verifies the server (CA, server name, proxy), drop who we are.
+      if (anonymous) Object.assign(opts, NO_CREDENTIALS, { headers: {} });
     } catch (e) {
       throw new KubeError({
         kind: 'config',
@@ -271,7 +278,7 @@ export class HttpTransport {
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
     }
-    const impersonate = this.conn.impersonate;
+    const impersonate = anonymous ? undefined : this.conn.impersonate;
     if (impersonate) {
       headers['Impersonate-User'] = impersonate.user;
       if (impersonate.groups.length) headers['Impersonate-Group'] = impersonate.groups;
@@ -310,7 +317,7 @@ export class HttpTransport {
         );
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
-      this.prepare(req.path).then(
+      this.prepare(req.path, req.anonymous).then(
         (p) => finish(() => resolvePrepared(p)),
         (e) => finish(() => reject(e)),
       );

@@ -64,6 +64,10 @@ export interface Connection {
 export interface RequestOptions {
   accept?: string;
   signal?: AbortSignal;
+  /** getRaw only: send no credentials (no client certificate, token or impersonation; the server's
+   *  CA still verifies it), so the server answers as to system:anonymous — the tour shows its 403.
+   *  Through a kubectl proxy the proxy adds its own credentials, so it cannot be anonymous. */
+  anonymous?: boolean;
 }
 
 export interface ListOptions {

@@ -284,7 +284,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'tour',
-    description: 'guided tour (→ next, ← back, Esc ends)',
+    description: 'guided tour (→/Enter next, ← back, ↑↓ j/k scroll a long step, Esc ends)',
     bindings: [{ input: 't', label: 't' }],
     hint: 'tour',
   },

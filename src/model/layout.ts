@@ -168,9 +168,28 @@ export function explainListHeight(height: number): number {
   return Math.max(1, Math.floor((height - 3) * 0.6));
 }
 
-/** Lines the tour box takes from the panes. */
-export function tourBoxHeight(rows: number): number {
-  return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;
+/** Below this size the tour's step page takes the panes' place (measured: at 80x24 a box under the
+ *  panes leaves neither room to read, and narrow panes show one pane at a time anyway). */
+export const TOUR_COVER_BELOW = { rows: 30, columns: 100 };
+/** Border 2, title 1, key line 1 around the step page's lines. */
+export const TOUR_PAGE_CHROME = 4;
+/** Lines the panes keep above the tour box (a list and the start of the detail). */
+const TOUR_PANES_MIN = 10;
+
+/** Where the tour's step page goes: over the panes (`cover`, it gets their room) or in a box under
+ *  them, as tall as the page needs (every step whole at 120x40) but leaving the panes some lines. */
+export function tourPlacement(columns: number, rows: number, pageLines: number): { cover: boolean; boxHeight: number } {
+  if (rows < TOUR_COVER_BELOW.rows || columns < TOUR_COVER_BELOW.columns) return { cover: true, boxHeight: 0 };
+  // The frame's one spare line, header and footer (computeLayout): what the panes and the box share.
+  const height = Math.max(6, rows - 1);
+  const shared = height - 1 - footerLinesFor(height);
+  const most = Math.max(TOUR_PAGE_CHROME + 3, shared - TOUR_PANES_MIN);
+  return { cover: false, boxHeight: Math.min(most, TOUR_PAGE_CHROME + Math.max(3, pageLines)) };
+}
+
+/** Lines of the step page shown at once in a box (or cover) of `height`. */
+export function tourPageRoom(height: number): number {
+  return Math.max(1, height - TOUR_PAGE_CHROME);
 }
 
 /** The error block above a text or table: its title, then its message and hint wrapped. */
@@ -199,18 +218,58 @@ export function detailViewport(body: DetailShape, contentHeight: number, width: 
   return contentHeight;
 }
 
-/** The help overlay's pages: entries in one column, or two side by side when they do not fit and
- *  the terminal is wide enough; more than a screenful is paged (j/k, PgDn/PgUp). */
+/** The help overlay's pages: its entries wrapped under their keys (no description is cut), in one
+ *  column, or two side by side when one is too long and the terminal is wide enough; more than a
+ *  screenful is paged (j/k, PgDn/PgUp), so every line can be reached at any size. */
 export interface HelpLayout {
   columns: 1 | 2;
-  /** Entries per column. */
+  /** Lines per column. */
   rows: number;
   pages: number;
+  /** Width of a column's text. */
+  columnWidth: number;
+  /** Every line, in reading order: page p's column c holds lines [(p*columns + c)*rows, +rows). */
+  lines: string[];
 }
 
-export function helpLayout(entries: number, width: number, height: number): HelpLayout {
-  // Borders, title and the page line.
-  const rows = Math.max(1, height - 4);
-  const columns = entries > rows && width >= 80 ? 2 : 1;
-  return { columns, rows, pages: Math.max(1, Math.ceil(entries / (rows * columns))) };
+/** Entries as lines of `width`, packed into columns of `rows` lines: keys, then the description
+ *  wrapped beside them (hanging indent); an entry that does not fit in what is left of a column
+ *  starts the next one (blank lines pad the column), unless it is longer than a column. */
+export function helpLines(
+  entries: readonly { keys: string; description: string }[],
+  width: number,
+  rows = Infinity,
+): string[] {
+  const keyWidth = Math.min(Math.floor(width / 3), Math.max(0, ...entries.map((e) => e.keys.length)) + 2);
+  const out: string[] = [];
+  for (const e of entries) {
+    const keys = e.keys.length < keyWidth ? e.keys.padEnd(keyWidth) : undefined;
+    // Keys longer than their column get a line of their own.
+    const block = keys ? [] : [e.keys.slice(0, width)];
+    wrapLines(e.description, Math.max(1, width - keyWidth)).forEach((l, i) =>
+      block.push((i === 0 && keys ? keys : ' '.repeat(keyWidth)) + l),
+    );
+    const left = rows - (out.length % rows);
+    if (block.length > left && block.length <= rows) out.push(...Array<string>(left).fill(''));
+    out.push(...block);
+  }
+  return out;
+}
+
+export function helpLayout(
+  entries: readonly { keys: string; description: string }[],
+  width: number,
+  height: number,
+): HelpLayout {
+  // Borders, title and padding.
+  const rows = Math.max(1, height - 3);
+  const inner = Math.max(1, width - 4);
+  const one = helpLines(entries, inner, rows);
+  if (one.length <= rows || width < 80) {
+    return { columns: 1, rows, pages: Math.max(1, Math.ceil(one.length / rows)), columnWidth: inner, lines: one };
+  }
+  // Two columns, a space between them.
+  const columnWidth = Math.floor((inner - 1) / 2);
+  const two = helpLines(entries, columnWidth, rows);
+  return { columns: 2, rows, pages: Math.max(1, Math.ceil(two.length / (rows * 2))), columnWidth, lines: two };
 }

@@ -6,6 +6,7 @@
 // frame; selectors combine the two when they are read (a cursor past the end of a list that shrank
 // is clamped then), and the reducer is handed the frame with every action. So nothing is dispatched
 // during render to keep the state in step with the screen.
+import { type TourState, tourGo } from './tour-state.js';
 import type { ResourceRef } from './types.js';
 import { type ListState, clampList, filterKeys } from './list.js';
 import type { TableSort } from './table-view.js';
@@ -160,6 +161,8 @@ export interface NavState {
   discovery: DiscoveryState;
   /** The guided tour's current step (null: no tour). */
   tourStep: number | null;
+  /** While the tour runs: its page's scroll and the view to restore (src/model/tour-state.ts). */
+  tour: TourState | null;
   command: CommandLine | null;
   /** Commands run, oldest first (Up on the command line recalls them). */
   history: string[];
@@ -178,6 +181,8 @@ export interface Frame {
   logBody: { lines: number; height: number };
   /** Screenfuls the help overlay takes. */
   helpPages: number;
+  /** The tour's step page: its lines, the lines it shows at once, and whether it covers the panes. */
+  tourPage: { lines: number; height: number; cover: boolean };
 }
 
 export interface ListFrame {
@@ -213,13 +218,14 @@ export const EMPTY_FRAME: Frame = {
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
   helpPages: 1,
+  tourPage: { lines: 0, height: 10, cover: false },
 };
 
 export const TOP: ListCursor = { filter: '', cursor: 0, from: 0 };
 export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick: false, dropped: 0 };
 
 export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
-  return {
+  const state: NavState = {
     focus: 'groups',
     lists: {
       groups: TOP,
@@ -236,12 +242,14 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
     overlays: [],
     namespace,
     discovery: { refresh: 0, cancelled: false, raw: false },
-    tourStep,
+    tourStep: null,
+    tour: null,
     command: null,
     history: [],
     sidePanes: false,
     selector: null,
   };
+  return tourStep === null ? state : tourGo(state, tourStep);
 }
 
 // ---- selectors ----

@@ -2,6 +2,7 @@
 // objects → object → pod logs), the overlays, namespace, format, Secret reveal and the text
 // position. Every action is applied to the frame the user saw when it was sent (nav-state.ts says
 // why), so the reducer runs once per key and nothing has to be dispatched during render.
+import { tourGo, tourScroll } from './tour-state.js';
 import {
   type DetailView,
   EMPTY_FRAME,
@@ -85,6 +86,8 @@ export type NavAction =
   | { type: 'toggleField'; path: string; open?: boolean }
   | { type: 'toggleRawDiscovery' }
   | { type: 'tourGo'; step: number | null }
+  /** Scroll the tour's step page by `delta` lines, or to its top or bottom. */
+  | { type: 'tourScroll'; delta?: number; to?: 'top' | 'bottom' }
   /** Put the cursor on the item whose key equals `key` (or starts with `key + ' '`); with `keys`,
    *  the list's rows are those (a list the next render fills, e.g. the resources of a group) and
    *  its filter is cleared. A key that is not there leaves the cursor where it is. */
@@ -502,7 +505,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         detail: { ...s.detail, text: { ...TEXT_TOP, hscroll: s.detail.text.hscroll } },
       };
     case 'tourGo':
-      return { ...s, tourStep: a.step, overlays: [], filtering: null };
+      return tourGo(s, a.step);
+    case 'tourScroll':
+      return tourScroll(s, f.tourPage, a.to ? { to: a.to } : { delta: a.delta ?? 0 });
     case 'selectKey':
       return selectKey(s, f, a.list, a.key, a.keys);
     case 'openContexts':

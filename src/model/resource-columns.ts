@@ -1,6 +1,6 @@
-// The Resources pane as a table: name, kind, scope, short names, verbs. Verbs are spelled out when
-// they fit, else shown as a fixed-position letter mask (like `ls -l` permissions) so columns line
-// up and stay comparable between rows; the full list is always in the discovery JSON.
+// The Resources pane as a table: name, kind, scope, short names, verbs. Verbs are a fixed-position
+// letter mask (like `ls -l` permissions) so columns line up and stay comparable between rows and
+// groups; the help overlay explains it and the full list is always in the discovery JSON.
 import type { ResourceRow } from './tree.js';
 import { formatRow } from './format.js';
 
@@ -17,6 +17,16 @@ const VERB_LETTERS: readonly (readonly [string, string])[] = [
 
 export const VERB_LEGEND =
   'verbs: g get  l list  w watch  c create  u update  p patch  d delete  D deletecollection  + other';
+/** The help overlay's line for the VERBS column. */
+export const VERB_LEGEND_HELP =
+  "the Resources pane's verb code glwcupdD: g get · l list · w watch · c create · u update · p patch · d delete · D deletecollection; - the resource lacks that verb, + it has others (the discovery JSON lists them)";
+/** What the pane's title says about the code when it has the room. */
+export const VERB_LEGEND_SHORT = 'verbs glwcupdD: ? explains';
+
+/** The longest legend that fits in `room` characters ('' when none does). */
+export function verbLegendFor(room: number): string {
+  return room >= VERB_LEGEND.length ? VERB_LEGEND : room >= VERB_LEGEND_SHORT.length ? VERB_LEGEND_SHORT : '';
+}
 
 export const RESOURCE_HEADERS = ['NAME', 'KIND', 'SCOPE', 'SHORT', 'VERBS'];
 
@@ -95,10 +105,10 @@ export interface ResourceTable {
   rows: string[];
 }
 
-/** Rows laid out to `width`; full verbs when everything fits, else the mask. */
+/** Rows laid out to `width`, verbs always as the mask: one notation in every group, whatever its
+ *  width (spelled out in one group and coded in the next read as two different things). */
 export function resourceTable(rows: ResourceRow[], width: number): ResourceTable {
-  const full = rows.map((r) => resourceCells(r, 'full'));
-  const cells = total(naturalWidths(full)) <= width ? full : rows.map((r) => resourceCells(r, 'mask'));
+  const cells = rows.map((r) => resourceCells(r, 'mask'));
   const widths = resourceColumnWidths(cells, width);
   return { header: formatRow(RESOURCE_HEADERS, widths, GAP), rows: cells.map((c) => formatRow(c, widths, GAP)) };
 }

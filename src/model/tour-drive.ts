@@ -4,6 +4,7 @@ import type { TourTarget } from './tour.js';
 import type { NavAction } from './navigation.js';
 import type { DiscoveredGroupVersion, Discovery } from './types.js';
 import { refOf } from './tree.js';
+import { gvPath, parseGroupVersion } from './paths.js';
 import { openGroupActions, selectResourceActions } from './goto.js';
 
 export interface TourDrive {
@@ -31,8 +32,14 @@ export function tourDrive(target: TourTarget, d: Discovery | undefined): TourDri
   }
   const gv = findGv(d, target.groupVersion);
   if (!gv) return none;
-  if (target.kind === 'groupVersion')
-    return { actions: [...openGroupActions(gv), { type: 'focus', pane: 'groups' }], openFirstObject: false };
+  if (target.kind === 'groupVersion') {
+    // The Resources pane lists the verbs; the detail shows the APIResourceList the step talks about.
+    const path = gvPath(parseGroupVersion(target.groupVersion));
+    return {
+      actions: [...openGroupActions(gv), { type: 'openPath', path }, { type: 'focus', pane: 'resources' }],
+      openFirstObject: false,
+    };
+  }
   const resource = gv.resources.find((r) => r.name === target.resource);
   if (!resource) return { actions: openGroupActions(gv), openFirstObject: false };
   const actions = selectResourceActions(gv, target.resource);

@@ -22,7 +22,7 @@ import { createNavStore } from '../model/nav-store.js';
 import { searchMatcher } from '../model/nav-state.js';
 import { completions } from '../model/command-line.js';
 import { relatedOf } from '../model/related.js';
-import { computeLayout, paneContentWidth, tourBoxHeight } from '../model/layout.js';
+import { computeLayout, paneContentWidth, tourPageRoom, tourPlacement } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, groupVersionName, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
@@ -39,7 +39,9 @@ import { buildFrame } from './frame.js';
 import { type KeyRows, type SideEffect, useKeys } from './useKeys.js';
 import { footerHints } from './footer-hints.js';
 import { useYamlPrinter } from './useYamlPrinter.js';
-import { useTourDriver } from './useTour.js';
+import { useTourDriver, useTourProbes } from './useTour.js';
+import { tourPageLines, tourProbeNote, tourProbes } from '../model/tour-page.js';
+import { resolveTourScroll } from '../model/tour-state.js';
 import { ColorContext, colorFromEnv, useColor } from './theme.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
@@ -190,8 +192,29 @@ function Explorer({
   );
   const fieldKeys = useMemo(() => fieldRows.map((r) => r.path), [fieldRows]);
 
+  const loads = { discovery, detail: detailData, namespaces, schema };
+  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
+  // The tour's step page: its lines decide whether it fits in a box under the panes.
   const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
-  const tourLines = tourStep ? tourBoxHeight(rows) : 0;
+  const probes = useMemo(() => (tourStep ? tourProbes(tourStep, api.connection.mode) : []), [tourStep, api]);
+  const probeResults = useTourProbes(api, probes, nav.tourStep);
+  const tourLinesOfPage = useMemo(
+    () =>
+      tourStep
+        ? tourPageLines({
+            step: tourStep,
+            width: Math.max(20, columns || 80) - 4,
+            probes,
+            results: probeResults,
+            note: tourProbeNote(tourStep, api.connection.mode),
+            viewRequest: tourStep.target.kind.startsWith('object') ? request : undefined,
+            curl: (tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection)) ?? request?.curl,
+          })
+        : [],
+    [tourStep, columns, probes, probeResults, api, request],
+  );
+  const placement = tourStep ? tourPlacement(columns, rows, tourLinesOfPage.length) : { cover: false, boxHeight: 0 };
+  const tourLines = placement.boxHeight;
   const groupsContent = useMemo(() => Math.max(0, ...gRows.map((r) => r.label.length)), [gRows]);
   const resourcesContent = useMemo(() => resourcesNaturalWidth(rRows), [rRows]);
   const layout = computeLayout(columns, rows - tourLines, nav.focus, {
@@ -254,6 +277,11 @@ function Explorer({
     },
     logBodyLines: Math.max(0, logDetail.length - 1),
     columns: layout.columns,
+    tourPage: {
+      lines: tourLinesOfPage.length,
+      height: tourPageRoom(placement.cover ? bodyHeight : tourLines),
+      cover: placement.cover,
+    },
   });
   // Actions from now on apply to what this render shows.
   useLayoutEffect(() => store.setFrame(frame));
@@ -273,8 +301,6 @@ function Explorer({
     if (reveal) store.dispatch(reveal);
   }, [reveal, store]);
 
-  const loads = { discovery, detail: detailData, namespaces, schema };
-  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') {
       exit();
@@ -454,23 +480,21 @@ function Explorer({
   }
 
   let tourBox: React.ReactNode = null;
-  if (tourStep && tourLines > 0) {
-    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection);
-    const result =
-      tourStep.target.kind === 'whoami' && identity
-        ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}`
-        : undefined;
-    tourBox = (
+  if (tourStep) {
+    const page = (height: number) => (
       <TourBox
         step={tourStep}
         index={nav.tourStep ?? 0}
         total={TOUR.length}
-        curl={example ?? (tourStep.showCurl ? request?.curl : undefined)}
-        result={result}
+        lines={tourLinesOfPage}
+        scroll={resolveTourScroll(nav, frame.tourPage)}
         width={layout.columns}
-        height={tourLines}
+        height={height}
       />
     );
+    // On a small terminal the page takes the panes' place (an overlay the learner opened stays on top).
+    if (placement.cover) cover ??= page(bodyHeight);
+    else tourBox = page(tourLines);
   }
 
   return (

@@ -1,33 +1,35 @@
-// The tour's explanation box under the panes: step title, a few sentences, the request's curl,
-// and how to move on. The panes above show the real views the step drove to.
+// The tour's step page: the step's title, its lines (explanation, the requests it sent with their
+// live answers, the curl) scrolled when they are more than the room, and how to move on. Under the
+// panes on a large terminal, in their place on a small one (layout.ts tourPlacement).
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { TourStep } from '../model/tour.js';
-import { wrapLines } from '../model/format.js';
+import type { TourLine, TourLineStyle } from '../model/tour-page.js';
+import { tourPageRoom } from '../model/layout.js';
 import { col, useColor } from './theme.js';
 
 export interface TourBoxProps {
   step: TourStep;
   index: number;
   total: number;
-  /** The curl to show: the step's example (anonymous / proxy) or the view's request. */
-  curl?: string;
-  /** Extra line for steps whose answer is not a view (who am I). */
-  result?: string;
+  lines: TourLine[];
+  /** First line shown (resolved: within the page). */
+  scroll: number;
   width: number;
   height: number;
 }
 
-export function TourBox({ step, index, total, curl, result, width, height }: TourBoxProps) {
+const COLORS: Partial<Record<TourLineStyle, string>> = { ok: 'green', error: 'red', curl: 'green', note: 'yellow' };
+
+export function TourBox({ step, index, total, lines, scroll, width, height }: TourBoxProps) {
   const color = useColor();
-  const inner = Math.max(1, width - 4);
-  // The curl is what the learner copies: in a tall box it wraps onto a second line instead of
-  // being cut. Border 2, title 1, keys 1, the curl: the explanation (and result) share the rest.
-  const curlText = curl ? `$ ${curl}` : ' ';
-  const curlLines = height >= 11 ? wrapChars(curlText, inner).slice(0, 2) : [curlText];
-  const room = Math.max(1, height - 4 - curlLines.length);
-  const text = [...wrapLines(step.explanation, inner), ...(result ? [result] : [])];
-  const shown = text.length > room ? [...text.slice(0, room - 1), text[room - 1].slice(0, inner - 1) + '…'] : text;
+  const room = tourPageRoom(height);
+  const shown = lines.slice(scroll, scroll + room);
+  const more = lines.length > room;
+  const range = `${scroll + 1}-${scroll + shown.length}/${lines.length}`;
+  const long = `${more ? `j/k ↑↓ scroll ${range}  ` : ''}→/Enter next  ← back  Esc ends the tour`;
+  // Narrow: the same keys in fewer words, so the scroll position is never cut off.
+  const keyLine = long.length <= width - 4 ? long : `${more ? `j/k ${range}  ` : ''}→ next  ← back  Esc ends`;
   return (
     <Box
       flexDirection="column"
@@ -41,25 +43,22 @@ export function TourBox({ step, index, total, curl, result, width, height }: Tou
       <Text wrap="truncate-end" bold={color}>
         Tour {index + 1}/{total}: {step.title}
       </Text>
-      {shown.map((l, i) => (
-        <Text key={i} wrap="truncate-end">
-          {l}
-        </Text>
-      ))}
-      {curlLines.map((l, i) => (
-        <Text key={`c${i}`} wrap="truncate-end" color={col(color, 'green')}>
-          {l}
-        </Text>
-      ))}
-      {/* A string, not JSX text: the formatter collapses the double spaces that part the keys. */}
-      <Text wrap="truncate-end" dimColor={color}>{`→/Enter next  ← back  Esc ends the tour  ·  ${step.docs}`}</Text>
+      <Box flexDirection="column" height={room} overflowY="hidden">
+        {shown.map((l, i) => (
+          <Text
+            key={scroll + i}
+            wrap="truncate-end"
+            color={col(color, COLORS[l.style])}
+            dimColor={color && l.style === 'body'}
+          >
+            {l.text || ' '}
+          </Text>
+        ))}
+      </Box>
+      {/* A string expression: the formatter collapses double spaces in JSX text. */}
+      <Text wrap="truncate-end" dimColor={color}>
+        {keyLine}
+      </Text>
     </Box>
   );
-}
-
-/** Hard wrap at `width` characters (a shell command has no good word breaks). */
-function wrapChars(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
-  return out;
 }

@@ -1,6 +1,6 @@
 // Key → command (keymap table) → navigation action. The only place that knows what a command
 // means in the current state; pure, so it is easy to reason about.
-import type { KeyInfo } from '../model/keymap.js';
+import type { Command, KeyInfo } from '../model/keymap.js';
 import { matchCommand } from '../model/keymap.js';
 import type { NavAction } from '../model/navigation.js';
 import {
@@ -125,6 +125,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return { type: 'tourGo', step: nav.tourStep >= last ? null : nav.tourStep + 1 };
     if (cmd === 'pane.left') return { type: 'tourGo', step: Math.max(0, nav.tourStep - 1) };
     if (cmd === 'back' && !(key.escape && ctx.loading)) return { type: 'tourGo', step: null };
+    const scroll = tourScrollAction(cmd, ctx.frame.tourPage);
+    if (scroll !== undefined) return scroll;
   }
   const explain = working === 'explain' ? overlayOf(nav, 'explain') : undefined;
   if (explain) {
@@ -267,6 +269,25 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return { type: 'selectorEdit', text: top.labelSelector ?? '' };
     }
   }
+}
+
+/** In the tour, the moving keys scroll its page when it is longer than its room; over the panes
+ *  (a small terminal) they do nothing else, as the panes are hidden. undefined: not a tour key. */
+function tourScrollAction(cmd: Command, page: Frame['tourPage']): NavAction | null | undefined {
+  const moves: Partial<Record<Command, NavAction>> = {
+    'nav.up': { type: 'tourScroll', delta: -1 },
+    'nav.down': { type: 'tourScroll', delta: 1 },
+    'nav.pageUp': { type: 'tourScroll', delta: -Math.max(1, page.height - 1) },
+    'nav.pageDown': { type: 'tourScroll', delta: Math.max(1, page.height - 1) },
+    'nav.halfUp': { type: 'tourScroll', delta: -Math.max(1, Math.floor(page.height / 2)) },
+    'nav.halfDown': { type: 'tourScroll', delta: Math.max(1, Math.floor(page.height / 2)) },
+    'nav.top': { type: 'tourScroll', to: 'top' },
+    'nav.bottom': { type: 'tourScroll', to: 'bottom' },
+  };
+  const move = moves[cmd];
+  if (!move) return undefined;
+  if (page.lines > page.height) return move;
+  return page.cover ? null : undefined;
 }
 
 /** A text with a search typed in it, on screen: n and N go through its matches. */

@@ -54,8 +54,11 @@ export function footerHints(ctx: CommandContext): string {
   if (helpOpen(nav)) return `${ctx.frame.helpPages > 1 ? 'j/k more keys  ' : ''}? / Esc close  q quit`;
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
-  if (nav.tourStep !== null && !overlay)
-    return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';
+  if (nav.tourStep !== null && !overlay) {
+    const page = ctx.frame.tourPage;
+    const move = page.lines > page.height ? 'j/k scroll  ' : page.cover ? '' : '↑↓ move  ';
+    return `→/Enter next step  ← previous  Esc end the tour  ${move}L log  ? help  q quit`;
+  }
   const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx))
     .filter((e) => {
       const { input, key } = pressOf(e.bindings[0]);

@@ -2,7 +2,7 @@
 // about to draw them. The App hands it to the navigation store after the render is committed, so
 // the next key is applied to what the user sees (model/nav-state.ts says why).
 import type { Frame, ListId } from '../model/nav-state.js';
-import { KEYMAP } from '../model/keymap.js';
+import { helpEntries } from '../model/help-entries.js';
 import {
   type DetailShape,
   type PaneBox,
@@ -30,6 +30,15 @@ export interface FrameInput {
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
   columns: number;
+  tourPage: Frame['tourPage'];
+}
+
+/** The help's page count for a size (the wrapping behind it is done once per size, not per frame). */
+let helpPagesFor = { key: '', pages: 1 };
+function helpPages(columns: number, height: number): number {
+  const key = `${columns}x${height}`;
+  if (helpPagesFor.key !== key) helpPagesFor = { key, pages: helpLayout(helpEntries(), columns, height).pages };
+  return helpPagesFor.pages;
 }
 
 export function buildFrame(i: FrameInput): Frame {
@@ -72,6 +81,7 @@ export function buildFrame(i: FrameInput): Frame {
       matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
-    helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,
+    helpPages: helpPages(i.columns, i.bodyHeight),
+    tourPage: i.tourPage,
   };
 }

@@ -5,10 +5,10 @@
 // RBAC wording), request events carry the client's paths, Accept headers, curl and kubectl, and
 // test/contract-kubeapi.test.ts runs the same cases against both. The server-side user is jane,
 // who may read everything but the CronTabs and /metrics.
-import { JSON_ACCEPT, TABLE_ACCEPT } from '../../src/client/api.js';
+import { JSON_ACCEPT, TABLE_ACCEPT, anonymousConnection } from '../../src/client/api.js';
 import { resourcePath } from '../../src/model/paths.js';
 import { AGGREGATED_DISCOVERY_ACCEPT } from '../../src/client/discovery.js';
-import { curlCommand, kubectlCommand } from '../../src/client/equivalents.js';
+import { NO_ANONYMOUS_KUBECTL, curlCommand, kubectlCommand } from '../../src/client/equivalents.js';
 import { cancelledError, httpError } from '../../src/client/errors.js';
 import type {
   Connection,
@@ -370,6 +370,46 @@ function statusAnswer(code: number, reason: string, message: string, details?: o
   };
 }
 
+const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
+
+/** Legacy discovery (Accept: application/json) built from DISCOVERY: APIVersions, APIGroupList,
+ *  APIResourceList. */
+function legacyDiscovery(path: string): object | undefined {
+  if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+  const named = DISCOVERY.groups.filter((g) => g.name !== '');
+  if (path === '/apis') {
+    return {
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: named.map((g) => ({
+        name: g.name,
+        versions: g.versions.map((v) => ({ groupVersion: v.groupVersion, version: v.version })),
+        preferredVersion: { groupVersion: `${g.name}/${g.preferredVersion}`, version: g.preferredVersion },
+      })),
+    };
+  }
+  for (const g of DISCOVERY.groups) {
+    for (const v of g.versions) {
+      if (path !== (g.name ? `/apis/${v.groupVersion}` : `/api/${v.version}`)) continue;
+      return {
+        kind: 'APIResourceList',
+        apiVersion: 'v1',
+        groupVersion: v.groupVersion,
+        resources: v.resources.map((r) => ({
+          name: r.name,
+          singularName: r.singularName,
+          namespaced: r.namespaced,
+          kind: r.kind,
+          verbs: r.verbs,
+          ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+        })),
+      };
+    }
+  }
+  return undefined;
+}
+
 const PAGE_NOT_FOUND: Answer = { status: 404, contentType: 'text/plain; charset=utf-8', body: '404 page not found\n' };
 
 export class FakeApi implements KubeApi {
@@ -400,7 +440,7 @@ export class FakeApi implements KubeApi {
     path: string,
     accept: string,
     answer: Answer,
-    opts: { namespaced?: boolean; body?: unknown } = {},
+    opts: { namespaced?: boolean; body?: unknown; anonymous?: boolean } = {},
   ): RawResponse {
     const ev = this.event(
       method,
@@ -435,9 +475,10 @@ export class FakeApi implements KubeApi {
     path: string,
     accept: string,
     outcome: Partial<RequestEvent>,
-    opts: { namespaced?: boolean; body?: unknown } = {},
+    opts: { namespaced?: boolean; body?: unknown; anonymous?: boolean } = {},
   ): RequestEvent {
     const req = { method, path, accept, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) };
+    const conn = opts.anonymous ? anonymousConnection(this.connection) : this.connection;
     return {
       id: this.nextId++,
       method,
@@ -446,8 +487,8 @@ export class FakeApi implements KubeApi {
       durationMs: 2,
       bytes: 0,
       startedAt: Date.now(),
-      curl: curlCommand(this.connection, req),
-      kubectl: kubectlCommand(this.connection, req, { namespaced: opts.namespaced }),
+      curl: curlCommand(conn, req),
+      kubectl: opts.anonymous ? NO_ANONYMOUS_KUBECTL : kubectlCommand(conn, req, { namespaced: opts.namespaced }),
       ...outcome,
     };
   }
@@ -609,7 +650,12 @@ export class FakeApi implements KubeApi {
     this.calls.push(`getRaw ${path}`);
     const accept = opts.accept ?? JSON_ACCEPT;
     await this.pause(this.opts.getDelayMs, opts.signal, path, accept);
-    return this.answer('GET', path, accept, this.rawAnswer(path));
+    // Without credentials the server's default RBAC lets system:anonymous read only these.
+    if (opts.anonymous && !PUBLIC_PATHS.has(path)) {
+      const message = forbiddenMessage(ANONYMOUS, { resourceRequest: false, verb: 'get', path });
+      return this.answer('GET', path, accept, statusAnswer(403, 'Forbidden', message, {}), { anonymous: true });
+    }
+    return this.answer('GET', path, accept, this.rawAnswer(path), { anonymous: opts.anonymous });
   }
 
   private rawAnswer(path: string): Answer {
@@ -633,7 +679,8 @@ export class FakeApi implements KubeApi {
     if (path === '/healthz' || path === '/livez' || path === '/readyz') return text('ok');
     if (path === '/version') return json(200, VERSION, true);
     if (path === '/') return json(200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/version'] }, true);
-    return PAGE_NOT_FOUND;
+    const legacy = legacyDiscovery(path);
+    return legacy ? json(200, legacy) : PAGE_NOT_FOUND;
   }
 
   watch(ref: ResourceRef, opts: WatchOptions, onEvent: (ev: WatchEventMessage) => void): WatchHandle {
