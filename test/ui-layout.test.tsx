@@ -195,19 +195,23 @@ test('help at 80x24 pages through the keys with j/k', async () => {
   tui.render(<App api={new FakeApi()} color={false} />, { columns: 80, rows: 24 });
   await wait(hasText('Groups  1/15'));
   keys('?');
-  const first = await wait((f) => /Help .*1\/3 {2}j\/k: more keys/.test(f));
+  const first = await wait((f) => /Help .*1\/\d+ {2}j\/k: more keys/.test(f));
   expect(stripAnsi(first)).toContain('move up');
   expect(stripAnsi(first)).toContain('j/k more keys  ? / Esc close  q quit');
-  keys('j');
-  await wait(hasText('2/3'));
-  keys('j');
+  // As many pages as the keymap needs at this size (it grows with the keys): page to the last one.
+  const pages = Number(/Help .*1\/(\d+)/.exec(stripAnsi(first))![1]);
+  expect(pages).toBeGreaterThan(1);
+  for (let page = 2; page <= pages; page++) {
+    keys('j');
+    await wait(hasText(`${page}/${pages}`));
+  }
   // The last page: the last keys and the Resources pane's verb legend.
-  const last = stripAnsi(await wait(hasText('3/3')));
+  const last = stripAnsi(await wait(hasText(`${pages}/${pages}`)));
   expect(last).toContain('quit');
   expect(last).toMatch(/VERBS\s+the Resources pane's verb/);
   expect(last).not.toContain('move up');
   keys('k');
-  await wait(hasText('2/3'));
+  await wait(hasText(`${pages - 1}/${pages}`));
   keys(ESC);
   await wait((f) => !f.includes('Help') && f.includes('Groups  1/15'));
 });
