@@ -38,9 +38,11 @@ export function runBash(
 /** The status of kubectl's last response to `path` (by path, query aside), else of its last response. */
 export function kubectlStatus(stderr: string, path: string): number | undefined {
   const want = path.split('?')[0];
-  const responses = [...stderr.matchAll(/"Response" verb="\w+" url="([^"]+)" status="(\d{3})/g)].map((m) => ({
-    path: new URL(m[1]!).pathname,
-    status: Number(m[2]),
+  // kubectl 1.32's structured line, and the plain one of other versions ("GET URL 200 OK in 4 milliseconds").
+  const line = /"Response" verb="\w+" url="([^"]+)" status="(\d{3})|\] (?:GET|POST) (https?:\/\/\S+) (\d{3}) /g;
+  const responses = [...stderr.matchAll(line)].map((m) => ({
+    path: new URL(m[1] ?? m[3]!).pathname,
+    status: Number(m[2] ?? m[4]),
   }));
   const same = responses.filter((r) => r.path === want);
   return (same.at(-1) ?? responses.at(-1))?.status;
@@ -128,7 +130,9 @@ export async function runShown(
     if (c.tool === 'curl') {
       r = await runBash(setup, `${c.command} -sS -o /dev/null -w '%{http_code}'${c.streams ? ' -m 2' : ''}`, opts);
       status = Number(r.stdout.trim()) || undefined;
-      const okExit = r.exit === 0 || (!!c.streams && r.exit === 28);
+      // 18 (partial body): kube-apiserver refuses an anonymous POST before reading its body and ends
+      // the HTTP/2 stream with GOAWAY; curl 7.88 then reports the 403's body as cut short.
+      const okExit = r.exit === 0 || (!!c.streams && r.exit === 28) || (c.status >= 400 && r.exit === 18);
       if (!okExit) status = undefined;
     } else {
       // A watch never ends: `timeout` stops it (exit 124) once its answer is in.
