@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect, type ResolvedConnection } from '../src/client/connection.js';
 import { commandSetup } from '../src/client/equivalents.js';
-import { runShown, showableCommands, type ShownCommand } from './helpers/commands.js';
-import { KUBECTL, startKubectlProxy, type KubectlProxy } from './helpers/client.js';
+import { runBash, runShown, showableCommands, type ShownCommand } from './helpers/commands.js';
+import { KUBECTL, startKubectlProxy, startSandbox, type KubectlProxy } from './helpers/client.js';
 import { describeReal, useTestbed } from './helpers/real.js';
 import type { Testbed } from './helpers/testbed.js';
 
@@ -114,6 +114,21 @@ describeReal('every shown command runs as shown (real kube-apiserver)', { timeou
   it('through a real kubectl proxy', async () => {
     const cs = await check(await connect({ proxy: proxy.url }));
     for (const c of cs) expect(c.command).toContain(proxy.url);
+  });
+
+  it("kubectl's --username for anonymous: a Basic header, ignored by kube-apiserver and the sandbox alike", async () => {
+    const sb = await startSandbox({ dir: join(dir, 'sb'), watchIntervalMs: 0 });
+    try {
+      for (const [url, ca] of [
+        [tb.url, tb.files.ca],
+        [sb.url, sb.files!.ca],
+      ] as const) {
+        const r = await runBash([], `curl -sS --cacert ${ca} -u system:anonymous: ${url}/api -w '\\n%{http_code}'`, { env });
+        expect(r.stdout, url).toMatch(/User \\"system:anonymous\\" cannot get path \\"\/api\\"[^]*\n403$/);
+      }
+    } finally {
+      await sb.close();
+    }
   });
 
   it('no key material or token in any shown string', () => {
