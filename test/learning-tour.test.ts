@@ -71,7 +71,12 @@ describe('tour content', () => {
   });
 
   it('fills the example curls from the connection, never with files it does not have', () => {
-    const ctx = { server: 'https://127.0.0.1:6443/', caFile: '/sb/ca.crt', certFile: '/sb/a.crt', keyFile: '/sb/a.key' };
+    const ctx = {
+      server: 'https://127.0.0.1:6443/',
+      caFile: '/sb/ca.crt',
+      certFile: '/sb/a.crt',
+      keyFile: '/sb/a.key',
+    };
     expect(tourCurl(tourStepById('anonymous')!, ctx)).toBe('curl --cacert /sb/ca.crt https://127.0.0.1:6443/api');
     expect(tourCurl(tourStepById('client-certificates')!, ctx)).toBe(
       'curl --cacert /sb/ca.crt --cert /sb/a.crt --key /sb/a.key https://127.0.0.1:6443/api',
@@ -98,7 +103,11 @@ describe('tour content', () => {
   });
 
   it('in proxy mode: the real proxy URL, and no anonymous example (the API server is not known)', () => {
-    const proxy = { server: 'http://127.0.0.1:39999', mode: 'proxy', kubectlArgs: ['--server', 'http://127.0.0.1:39999'] };
+    const proxy = {
+      server: 'http://127.0.0.1:39999',
+      mode: 'proxy',
+      kubectlArgs: ['--server', 'http://127.0.0.1:39999'],
+    };
     expect(tourCurl(tourStepById('kubectl-proxy')!, proxy)).toBe('curl http://127.0.0.1:39999/api');
     expect(tourSetup(tourStepById('kubectl-proxy')!, proxy)).toEqual([]);
     for (const id of ['anonymous', 'client-certificates']) {

@@ -123,7 +123,9 @@ describeReal('every shown command runs as shown (real kube-apiserver)', { timeou
         [tb.url, tb.files.ca],
         [sb.url, sb.files!.ca],
       ] as const) {
-        const r = await runBash([], `curl -sS --cacert ${ca} -u system:anonymous: ${url}/api -w '\\n%{http_code}'`, { env });
+        const r = await runBash([], `curl -sS --cacert ${ca} -u system:anonymous: ${url}/api -w '\\n%{http_code}'`, {
+          env,
+        });
         expect(r.stdout, url).toMatch(/User \\"system:anonymous\\" cannot get path \\"\/api\\"[^]*\n403$/);
       }
     } finally {

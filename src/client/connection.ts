@@ -224,7 +224,10 @@ const ANONYMOUS_KUBECTL = ['--username', 'system:anonymous'];
 /** Secret-looking environment variables of an exec plugin are not shown (the shell's own apply). */
 const SECRET_NAME = /secret|token|passw|key|credential/i;
 
-function execSource(exec: { command: string; args?: string[]; env?: { name: string; value: string }[] }, dir: string): TokenSource {
+function execSource(
+  exec: { command: string; args?: string[]; env?: { name: string; value: string }[] },
+  dir: string,
+): TokenSource {
   return {
     kind: 'exec',
     command: execCommandPath(exec.command, dir),
@@ -513,12 +516,11 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
 
   // The same file(s) whatever the shell's KUBECONFIG says: --kubeconfig unless it is kubectl's
   // default (several KUBECONFIG files cannot be named by one flag: those commands need the variable).
-  const kubeconfigArgs =
-    explicit
-      ? ['--kubeconfig', displayPath(explicit)]
-      : files.length === 1 && files[0] !== join(homedir(), '.kube', 'config')
-        ? ['--kubeconfig', files[0]!]
-        : [];
+  const kubeconfigArgs = explicit
+    ? ['--kubeconfig', displayPath(explicit)]
+    : files.length === 1 && files[0] !== join(homedir(), '.kube', 'config')
+      ? ['--kubeconfig', files[0]!]
+      : [];
   const kubectlArgs: string[] = [...kubeconfigArgs];
   // The context always: the file's current-context may change after this run.
   if (files.length) kubectlArgs.push('--context', ctx.name);
@@ -579,9 +581,11 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
 
 /** The files for inline kubeconfig data; none when they cannot be written (a read-only home, a
  *  folder that is not ours): the commands then lack them, the connection itself is unaffected. */
-function inlineFilesOrNone(data: { ca?: string; cert?: string; key?: string }): ReturnType<
-  typeof inlineCredentialFiles
-> {
+function inlineFilesOrNone(data: {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}): ReturnType<typeof inlineCredentialFiles> {
   try {
     return inlineCredentialFiles(data);
   } catch {
@@ -602,7 +606,12 @@ function kubeconfigTokenSource(
   const viewable = !/["\\]/.test(user.name);
   const view = (field: string): TokenSource =>
     viewable
-      ? { kind: 'kubeconfig', user: user.name, jsonpath: `{.users[?(@.name=="${user.name}")].user.${field}}`, kubeconfigArgs }
+      ? {
+          kind: 'kubeconfig',
+          user: user.name,
+          jsonpath: `{.users[?(@.name=="${user.name}")].user.${field}}`,
+          kubeconfigArgs,
+        }
       : { kind: 'unknown', what: `the token of user "${user.name}"` };
   if (user.token) return view('token');
   if (user.exec) return execSource(user.exec, user.execDir ?? process.cwd());

@@ -4,7 +4,17 @@
 // derived from the content's hash: the same data always gives the same path (reused across runs),
 // and a file is never rewritten with other content.
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,7 +39,8 @@ export function ensurePrivateDir(dir: string): void {
   const st = lstatSync(dir);
   if (!st.isDirectory()) throw new Error(`${dir} is not a folder (a symlink?): not writing credentials there`);
   const me = uid();
-  if (me !== undefined && st.uid !== me) throw new Error(`${dir} belongs to another user: not writing credentials there`);
+  if (me !== undefined && st.uid !== me)
+    throw new Error(`${dir} belongs to another user: not writing credentials there`);
   if ((st.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
 }
 

@@ -65,7 +65,9 @@ export function commandSetup(conn: Connection): string[] {
   const src = conn.tokenSource;
   switch (src?.kind) {
     case 'kubeconfig':
-      return [`TOKEN=$(${shellJoin(['kubectl', ...src.kubeconfigArgs, 'config', 'view', '--raw', '-o', `jsonpath=${src.jsonpath}`])})`];
+      return [
+        `TOKEN=$(${shellJoin(['kubectl', ...src.kubeconfigArgs, 'config', 'view', '--raw', '-o', `jsonpath=${src.jsonpath}`])})`,
+      ];
     case 'file':
       return [`TOKEN=$(cat ${shellQuote(src.path)})`];
     case 'exec': {

@@ -27,7 +27,11 @@ export function runBash(
       ['-c', [...setup, script].join('\n')],
       { env: { ...process.env, ...opts.env }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 16 << 20 },
       (err, stdout, stderr) => {
-        const exit = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+        const exit = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : -1
+          : 0;
         done({ exit, stdout: String(stdout), stderr: String(stderr) });
       },
     );
@@ -144,7 +148,9 @@ export async function runShown(
     }
     if (status !== c.status) {
       const log = r.stderr.split('\n').filter((l) => !/envvar\.go|loader\.go|cert_rotation/.test(l));
-      failures.push(`${c.tool} ${c.label}: got ${status ?? '?'} (exit ${r.exit}), the view ${c.status}\n  ${[...setup, c.command].join('\n  ')}\n  ${log.join('\n  ').slice(0, 1500)}`);
+      failures.push(
+        `${c.tool} ${c.label}: got ${status ?? '?'} (exit ${r.exit}), the view ${c.status}\n  ${[...setup, c.command].join('\n  ')}\n  ${log.join('\n  ').slice(0, 1500)}`,
+      );
     }
   }
   return failures;
