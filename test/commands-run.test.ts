@@ -208,15 +208,15 @@ describe.skipIf(toolMissing(CURL) || toolMissing(KUBECTL))(
     });
 
     it('a kubeconfig user without credentials: anonymous, and kubectl does not prompt for a user name', async () => {
-    const path = kubeconfig('kubeconfig-anonymous', sb.url, {}, { 'certificate-authority-data': b64(sb.caPem) });
-    const conn = await connect({ kubeconfig: path });
-    expect(conn.anonymous).toBe(true);
-    expect(conn.kubectlArgs).toEqual(['--kubeconfig', path, '--context', 'ctx', '--username', 'system:anonymous']);
-    const cs = await check(conn);
-    expect(new Set(cs.map((c) => c.status))).toEqual(new Set([200, 403]));
-  });
+      const path = kubeconfig('kubeconfig-anonymous', sb.url, {}, { 'certificate-authority-data': b64(sb.caPem) });
+      const conn = await connect({ kubeconfig: path });
+      expect(conn.anonymous).toBe(true);
+      expect(conn.kubectlArgs).toEqual(['--kubeconfig', path, '--context', 'ctx', '--username', 'system:anonymous']);
+      const cs = await check(conn);
+      expect(new Set(cs.map((c) => c.status))).toEqual(new Set([200, 403]));
+    });
 
-  it('through a real kubectl proxy: its real URL, no credentials', async () => {
+    it('through a real kubectl proxy: its real URL, no credentials', async () => {
       const conn = await connect({ proxy: proxy.url });
       const cs = await check(conn);
       for (const c of cs) {
