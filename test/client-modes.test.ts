@@ -71,7 +71,7 @@ describe('connection modes against the sandbox', () => {
       const conn = await connect({ kubeconfig: files.kubeconfig, namespace: 'team-a', demo: true });
       expect(conn.mode).toBe('demo');
       expect(conn.namespace).toBe('team-a');
-      expect(conn.kubectlArgs).toEqual(['--kubeconfig', files.kubeconfig, '--context', 'kapi-sandbox']);
+      expect(conn.kubectlArgs).toEqual(['--kubeconfig', files.kubeconfig]);
     });
 
     it('an unknown context is a config error listing the contexts', async () => {

@@ -522,8 +522,9 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
       ? ['--kubeconfig', files[0]!]
       : [];
   const kubectlArgs: string[] = [...kubeconfigArgs];
-  // The context always: the file's current-context may change after this run.
-  if (files.length) kubectlArgs.push('--context', ctx.name);
+  // The context always: the file's current-context may change after this run. Not for --demo, whose
+  // kubeconfig is the sandbox's own, written for this run (and the demo's lines stay short).
+  if (files.length && !opts.demo) kubectlArgs.push('--context', ctx.name);
   if (opts.cluster) kubectlArgs.push('--cluster', opts.cluster);
   if (opts.user) kubectlArgs.push('--user', opts.user);
   if (opts.cacert) kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
