@@ -59,7 +59,7 @@ test('o on a running pod row: its log lines, the request line and kubectl logs (
   );
   const logPath = `/api/v1/namespaces/team-a/pods/${pod}/log?tailLines=500`;
   expect(frame()).toMatch(new RegExp(`GET ${logPath.replace(/[?]/g, '\\?')} 200`));
-  const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} --context kapi-sandbox logs ${pod} -n team-a --tail=500`;
+  const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n team-a --tail=500`;
   expect(frame()).toContain(`$ ${kubectl}`);
   expect(frame()).toContain(`$ curl --cert ${join(dir, 'admin.crt')}`);
   expect(frame()).toContain('the last 500 lines at most');
@@ -250,7 +250,7 @@ describe('p: the previous instance (kubectl logs --previous)', () => {
     );
     const path = `/api/v1/namespaces/demo/pods/${pod}/log?tailLines=500&previous=true`;
     expect(frame()).toContain(`GET ${path} 200`);
-    const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} --context kapi-sandbox logs ${pod} -n demo --tail=500 --previous`;
+    const kubectl = `kubectl --kubeconfig ${sb.files!.kubeconfig} logs ${pod} -n demo --tail=500 --previous`;
     expect(frame()).toContain(`$ ${kubectl}`);
     if (!toolMissing(KUBECTL)) {
       const { stdout } = await promisify(execFile)('bash', ['-c', kubectl]);
