@@ -33,6 +33,7 @@ const ROWS = [
   /500 pods: Enter → all rows/,
   /500 pods shown: RSS/,
   /keystroke → frame, 500-row table \(median \/ p95\)/,
+  /keystroke → frame, `:` command line over the 500-row table \(median \/ p95\)/,
   /keystroke → frame, [\d.]+ MB JSON \(median \/ p95\)/,
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from '../src/cli/args.js';
+import { InvalidValueError, parseCliArgs, UsageError } from '../src/cli/args.js';
 import { DEFAULT_PROXY_URL } from '../src/model/proxy.js';
 
 describe('parseCliArgs', () => {
@@ -88,5 +88,16 @@ describe('parseCliArgs', () => {
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('-n must be a namespace name kube accepts (DNS-1123 label, at most 63 characters)', () => {
+    expect(parseCliArgs(['-n', 'team-a']).namespace).toBe('team-a');
+    expect(parseCliArgs(['-n', 'a'.repeat(63)]).namespace).toBe('a'.repeat(63));
+    for (const bad of ['a'.repeat(64), 'Team', '-a', 'a-', 'a.b', 'a\nb']) {
+      expect(() => parseCliArgs([`--namespace=${bad}`])).toThrow(InvalidValueError);
+    }
+    expect(() => parseCliArgs(['-n', 'x'.repeat(100_000)])).toThrow(
+      `-n "${'x'.repeat(40)}… (100000 characters)" is not a valid namespace name: a namespace must be no more than 63 characters`,
+    );
   });
 });

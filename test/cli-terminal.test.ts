@@ -113,6 +113,26 @@ describe('usage errors: one message, the usage, exit 2', () => {
   });
 });
 
+describe('a namespace kube would refuse: one line, exit 2, at once', () => {
+  it.each([
+    [
+      'a 100 KB -n',
+      'x'.repeat(100_000),
+      `"${'x'.repeat(40)}… (100000 characters)"`,
+      'must be no more than 63 characters',
+    ],
+    ['an upper-case -n', 'Team_A', '"Team_A"', "must consist of lower case alphanumeric characters or '-'"],
+  ])('%s', async (_what, value, shown, rule) => {
+    const t0 = Date.now();
+    const r = await cli('--kubeconfig', sb.files!.kubeconfig, '-n', value);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain(`kapi-tui: -n ${shown} is not a valid namespace name: a namespace ${rule}`);
+  });
+});
+
 describe('errors and warnings from api-resources: short, with the next step, no stack trace', () => {
   it.each([
     [
@@ -141,13 +161,13 @@ describe('errors and warnings from api-resources: short, with the next step, no 
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('malformed kubeconfig YAML: line and column', async () => {
+  it('malformed kubeconfig YAML: file:line:column and the offending line', async () => {
     const path = join(tmp.dir, 'broken-kubeconfig');
     writeFileSync(path, 'apiVersion: v1\nclusters: [\n  - {name: x\n');
     const r = await cli('api-resources', '--kubeconfig', path);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toMatch(
-      /^kapi-tui: Configuration problem: Cannot load the kubeconfig .*broken-kubeconfig: .* at line \d+, column \d+$/,
+      /^kapi-tui: Configuration problem: Cannot load the kubeconfig \/.*broken-kubeconfig:\d+:\d+: [^:]+; line \d+ reads ".+"$/,
     );
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });

@@ -1,5 +1,6 @@
 // The light kubeconfig loader: kubectl's merge rules and path resolution, static credentials, and
 // the hand-off to client-node for credential plugins.
+import { KubeconfigSyntaxError } from '../src/client/yaml-error.js';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { RequestOptions } from 'node:https';
@@ -104,6 +105,7 @@ describe('LiteKubeConfig', () => {
     } catch (e) {
       err = e;
     }
-    expect((err as { linePos?: unknown[] }).linePos?.length).toBeGreaterThan(0);
+    expect(err).toBeInstanceOf(KubeconfigSyntaxError);
+    expect(err).toMatchObject({ file: join(dir, 'broken'), line: 3, column: 1 });
   });
 });

@@ -123,6 +123,19 @@ describe('the namespace to start in, before connecting', () => {
     ).toBeUndefined();
   });
 
+  it("a context's namespace kube would refuse (100 KB) is not taken for the first frame", async () => {
+    const file = join(dir, 'long-namespace');
+    await writeFile(
+      file,
+      `current-context: x\ncontexts:\n- name: x\n  context: {cluster: one, user: u, namespace: ${'a'.repeat(100_000)}}\n` +
+        "clusters:\n- name: one\n  cluster: {server: 'https://one.example:6443/'}\nusers:\n- name: u\n  user: {}\n",
+    );
+    const e = await env();
+    expect(await startTarget(parseCliArgs(['--kubeconfig', file]), e)).toEqual({ server: 'https://one.example:6443' });
+    // From the memo too (a warm start).
+    expect((await startTarget(parseCliArgs(['--kubeconfig', file]), e)).namespace).toBeUndefined();
+  });
+
   it('KUBECONFIG entries that do not exist are skipped, like kubectl', async () => {
     const e = { ...(await env()), KUBECONFIG: [join(dir, 'missing'), kubeconfig].join(delimiter) };
     expect(await startTarget(parseCliArgs([]), e)).toEqual({

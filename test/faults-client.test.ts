@@ -18,29 +18,14 @@ import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../src/client/http.js';
 import type { WatchEventMessage } from '../src/client/types.js';
 import type { RequestEvent, ResourceRef } from '../src/model/types.js';
 import { startSandbox, tempDir, rejection } from './helpers/client.js';
+import { status500, statusBody } from './helpers/statuses.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const PODS_PATH = '/api/v1/namespaces/team-a/pods';
-const status500 = JSON.stringify({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'Internal error occurred: etcdserver: request timed out',
-  reason: 'InternalError',
-  code: 500,
-});
-const status503 = JSON.stringify({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'the server is currently unable to handle the request',
-  reason: 'ServiceUnavailable',
-  code: 503,
-  details: { causes: [{ reason: 'UnexpectedServerResponse', message: 'service unavailable' }] },
+const status503 = statusBody(503, 'ServiceUnavailable', 'the server is currently unable to handle the request', {
+  causes: [{ reason: 'UnexpectedServerResponse', message: 'service unavailable' }],
 });
 const HTML =
   '<!DOCTYPE html>\n<html><head><title>Access denied - Corporate Web Gateway</title></head><body><h1>Access denied</h1><p>Please sign in.</p></body></html>\n';
@@ -271,7 +256,8 @@ describe('client with a faulty sandbox', () => {
     ac.abort();
     const e = await rejection(p);
     expect(e.kind).toBe('cancelled');
-    expect(Date.now() - t0).toBeLessThan(500);
+    // Well before the 8 s Retry-After: the wait was cut, not served (a tighter bound fails on a loaded machine).
+    expect(Date.now() - t0).toBeLessThan(4000);
     expect(events).toHaveLength(1);
   });
 

@@ -73,14 +73,118 @@ describe('kubeconfig problems', () => {
     expect(e.hint).toContain('--kubeconfig');
   });
 
-  it('malformed YAML: the parser message with line and column, one line', async () => {
+  it('malformed YAML: file:line:column, the reason once, and the offending line, on one line', async () => {
     const path = join(tmp.dir, 'broken.yaml');
-    writeFileSync(path, 'apiVersion: v1\nclusters:\n- name: x\n  cluster: {server: "https://a\n  bad: [\n');
+    writeFileSync(path, 'apiVersion: v1\nclusters:\n- name: x\n  cluster:\n    server: https://a\n\tbad: 1\n');
     const e = await rejection(connect({ kubeconfig: path }));
     expect(e.kind).toBe('config');
-    expect(e.message).toMatch(new RegExp(`^Cannot load the kubeconfig ${path}: .+ at line \\d+, column \\d+$`));
+    expect(e.message).toBe(
+      `Cannot load the kubeconfig ${path}:6:1: Tabs are not allowed as indentation; line 6 reads "?bad: 1"`,
+    );
     expect(e.message).not.toContain('\n');
     expect(e.hint).toContain('kubectl config view');
+  });
+
+  it('malformed YAML: an unclosed flow sequence is reported once (not "at line 7, column 1: at line 7, column 1")', async () => {
+    const path = join(tmp.dir, 'unclosed.yaml');
+    writeFileSync(
+      path,
+      'apiVersion: v1\nclusters:\n- cluster:\n    server: https://a\n  name: c\n  bad: [x\ncontexts: []\n',
+    );
+    const e = await rejection(connect({ kubeconfig: path }));
+    expect(e.message).toBe(
+      `Cannot load the kubeconfig ${path}:7:1: Flow sequence in block collection must be sufficiently indented and end with a ]; line 7 reads "contexts: []"`,
+    );
+  });
+
+  it('malformed YAML in one of several KUBECONFIG files: names that file; a token on the line is masked', async () => {
+    const good = kubeconfigWith('good-first.yaml', { token: 'abc' });
+    const bad = join(tmp.dir, 'bad-second.yaml');
+    writeFileSync(bad, 'users:\n- name: u2\n  user:\n    token: "s3cr3t-value\n');
+    const saved = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = [good, bad].join(':');
+    try {
+      const e = await rejection(connect({}));
+      expect(e.message).toMatch(
+        new RegExp(
+          `^Cannot load the kubeconfig ${bad}:\\d+:\\d+: Missing closing "quote; line 4 reads "    token: \\*\\*\\*"$`,
+        ),
+      );
+      expect(e.message).not.toContain('s3cr3t');
+    } finally {
+      if (saved === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = saved;
+    }
+  });
+
+  it('a context namespace kube would refuse: a config error naming the context; -n overrides it', async () => {
+    const path = join(tmp.dir, 'long-ns.yaml');
+    const long = 'a'.repeat(100_000);
+    writeFileSync(
+      path,
+      stringify({
+        clusters: [{ name: 'c', cluster: { server: sb.url, 'certificate-authority': files.ca } }],
+        users: [{ name: 'u', user: { token: 'abc' } }],
+        contexts: [{ name: 'ctx', context: { cluster: 'c', user: 'u', namespace: long } }],
+        'current-context': 'ctx',
+      }),
+    );
+    const t0 = Date.now();
+    const e = await rejection(connect({ kubeconfig: path }));
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(e.kind).toBe('config');
+    expect(e.message).toBe(
+      `The namespace "${'a'.repeat(40)}… (100000 characters)" of context "ctx" in the kubeconfig (${path}) is not a valid namespace name: a namespace must be no more than 63 characters`,
+    );
+    expect(e.hint).toContain('-n NS');
+    expect((await connect({ kubeconfig: path, namespace: 'team-a' })).namespace).toBe('team-a');
+  });
+
+  it('garbage certificate-authority-data: names the cluster and the field, not a TLS error', async () => {
+    const notBase64 = kubeconfigWith(
+      'ca-garbage.yaml',
+      { token: 'abc' },
+      { server: sb.url, 'certificate-authority-data': 'not base64 !!' },
+    );
+    const e = await rejection(connect({ kubeconfig: notBase64 }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toBe('The certificate-authority-data of cluster "c" is not base64');
+    expect(e.hint).toContain(`Fix cluster "c" in the kubeconfig ${notBase64}`);
+    expect(e.hint).not.toContain('--cacert');
+
+    const notPem = kubeconfigWith(
+      'ca-not-pem.yaml',
+      { token: 'abc' },
+      {
+        server: sb.url,
+        'certificate-authority-data': Buffer.from('hello, not a certificate').toString('base64'),
+      },
+    );
+    expect((await rejection(connect({ kubeconfig: notPem }))).message).toBe(
+      'The certificate-authority-data of cluster "c" is base64 but holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+    );
+
+    const rawPem = kubeconfigWith(
+      'ca-raw-pem.yaml',
+      { token: 'abc' },
+      {
+        server: sb.url,
+        'certificate-authority-data': readFileSync(files.ca, 'utf8'),
+      },
+    );
+    expect((await rejection(connect({ kubeconfig: rawPem }))).message).toBe(
+      'The certificate-authority-data of cluster "c" holds PEM text itself, not its base64',
+    );
+
+    const good = kubeconfigWith(
+      'ca-good.yaml',
+      { token: 'abc' },
+      {
+        server: sb.url,
+        'certificate-authority-data': readFileSync(files.ca).toString('base64'),
+      },
+    );
+    await expect(connect({ kubeconfig: good })).resolves.toMatchObject({ insecure: false });
   });
 
   it('valid YAML that is not a kubeconfig', async () => {

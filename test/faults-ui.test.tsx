@@ -8,6 +8,7 @@ import { connect } from '../src/client/connection.js';
 import { type Fault, type Sandbox } from '../src/sandbox/server.js';
 import { DOWN, ENTER, ESC, LEFT, UP, stripAnsi, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
+import { status500, status503 } from './helpers/statuses.js';
 
 let sb: Sandbox;
 const T = 10_000;
@@ -23,24 +24,6 @@ afterEach(() => {
 });
 
 const PODS_PATH = '/api/v1/namespaces/default/pods';
-const status500 = JSON.stringify({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'Internal error occurred: etcdserver: request timed out',
-  reason: 'InternalError',
-  code: 500,
-});
-const status503 = JSON.stringify({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'the server is currently unable to handle the request',
-  reason: 'ServiceUnavailable',
-  code: 503,
-});
 
 /** The rightmost pane's text (the detail pane), wrapped lines joined: robust to where words wrap. */
 function detailText(f: string): string {

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { activeList, textCursor, topView } from '../src/model/nav-state.js';
 import { type Screen, list, run, start, text, keyContext } from './helpers/nav.js';
-import { EMPTY_LOG, logContainer, logsTitle, podLogPath, nextContainer } from '../src/model/pod-logs.js';
+import { EMPTY_LOG, logContainer, logsTitle, podContainers, podLogPath } from '../src/model/pod-logs.js';
 import { matchCommand } from '../src/model/keymap.js';
 import { keyToAction } from '../src/ui/commands.js';
 import { curlCommand, kubectlCommand } from '../src/client/equivalents.js';
@@ -102,7 +102,13 @@ describe('container, URL and title', () => {
 
   test('one container: no container= (the server picks it), named in the title', () => {
     const c = logContainer(pod('nginx'));
-    expect(c).toEqual({ name: undefined, first: 'nginx', count: 1, names: ['nginx'] });
+    expect(c).toEqual({
+      name: undefined,
+      first: 'nginx',
+      count: 1,
+      names: ['nginx'],
+      all: [{ name: 'nginx', init: false, state: 'not started' }],
+    });
     expect(podLogPath('team-a', 'web-1', c.name)).toBe('/api/v1/namespaces/team-a/pods/web-1/log?tailLines=500');
     expect(logsTitle('web-1', c)).toBe('logs web-1 (container nginx)');
   });
@@ -112,26 +118,55 @@ describe('container, URL and title', () => {
     expect(podLogPath('team-a', 'nginx-abc', c.name)).toBe(
       '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=nginx',
     );
-    expect(logsTitle('nginx-abc', c)).toBe('logs nginx-abc (container nginx, 1 of 2, C: next)');
+    expect(logsTitle('nginx-abc', c)).toBe('logs nginx-abc (container nginx, 1 of 2, C: pick)');
   });
 
   test('another container asked for (C), and the previous instance (p)', () => {
     const c = logContainer(pod('nginx', 'istio-proxy'), 'istio-proxy');
-    expect(c).toEqual({ name: 'istio-proxy', first: 'istio-proxy', count: 2, names: ['nginx', 'istio-proxy'] });
+    expect(c).toMatchObject({ name: 'istio-proxy', first: 'istio-proxy', count: 2, names: ['nginx', 'istio-proxy'] });
     expect(logContainer(pod('nginx', 'istio-proxy'), 'gone').first).toBe('nginx');
-    expect(nextContainer(c.names, 'istio-proxy')).toBe('nginx');
-    expect(nextContainer(['only'], 'only')).toBeUndefined();
     expect(podLogPath('team-a', 'nginx-abc', c.name, true)).toBe(
       '/api/v1/namespaces/team-a/pods/nginx-abc/log?tailLines=500&container=istio-proxy&previous=true',
     );
     expect(logsTitle('nginx-abc', c, false, true)).toBe(
-      'logs nginx-abc (container istio-proxy, 2 of 2, C: next) (previous instance)',
+      'logs nginx-abc (container istio-proxy, 2 of 2, C: pick) (previous instance)',
     );
+  });
+
+  test('init containers: listed after the containers with every state; picked, always named in the URL', () => {
+    const withInit = {
+      kind: 'Pod',
+      spec: {
+        initContainers: [{ name: 'migrate' }, { name: 'wait-db' }],
+        containers: [{ name: 'app' }],
+      },
+      status: {
+        initContainerStatuses: [
+          { name: 'migrate', restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
+          { name: 'wait-db', restartCount: 2, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+        ],
+        containerStatuses: [{ name: 'app', restartCount: 1, state: { running: { startedAt: 'x' } } }],
+      },
+    };
+    expect(podContainers(withInit)).toEqual([
+      { name: 'app', init: false, state: 'running, 1 restart' },
+      { name: 'migrate', init: true, state: 'terminated: Completed (exit 0)' },
+      { name: 'wait-db', init: true, state: 'waiting: CrashLoopBackOff, 2 restarts' },
+    ]);
+    const app = logContainer(withInit);
+    // One container: the server picks it, no container= needed; the title offers the others.
+    expect(app.name).toBeUndefined();
+    expect(logsTitle('web-1', app)).toBe('logs web-1 (container app, 1 of 3, C: pick)');
+    const init = logContainer(withInit, 'migrate');
+    expect(podLogPath('ns', 'web-1', init.name)).toBe(
+      '/api/v1/namespaces/ns/pods/web-1/log?tailLines=500&container=migrate',
+    );
+    expect(logsTitle('web-1', init)).toBe('logs web-1 (init container migrate, 2 of 3, C: pick)');
   });
 
   test('before the pod is read, or without a spec', () => {
     expect(logsTitle('web-1')).toBe('logs web-1');
-    expect(logContainer({ kind: 'Status' })).toEqual({ name: undefined, first: '', count: 0, names: [] });
+    expect(logContainer({ kind: 'Status' })).toEqual({ name: undefined, first: '', count: 0, names: [], all: [] });
     expect(EMPTY_LOG).toMatch(/^\(no log lines/);
   });
 });

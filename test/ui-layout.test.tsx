@@ -120,6 +120,18 @@ test('insecure connections carry a persistent red warning', async () => {
   expect(stripAnsi(tui.r.lastFrame()!)).toContain('TLS certificate verification is disabled');
 });
 
+test('the insecure warning stays on the first line at tiny heights, the frame always a line shorter than the terminal', async () => {
+  tui.render(<App api={new FakeApi({ insecure: true })} color={false} />, { columns: 80, rows: 24 });
+  await wait(hasText('Groups  1/15'));
+  for (const rows of [7, 6, 5, 4, 3, 2]) {
+    tui.r.stdout.resize(80, rows);
+    // A frame of `rows` lines would scroll its first line, the warning, off a real terminal.
+    await wait((fr) => fr.split('\n').length <= rows - 1 && fr.split('\n')[0]!.startsWith('⚠ INSECURE '));
+  }
+  tui.r.stdout.resize(80, 24);
+  await wait(hasText('⚠ INSECURE: TLS certificate verification is disabled'));
+});
+
 test('connection warnings (e.g. a kubectl proxy on another host) stay under the header', async () => {
   const warning =
     'The kubectl proxy at 10.0.0.1:8001 is not on this machine: traffic to it is unauthenticated and unencrypted';

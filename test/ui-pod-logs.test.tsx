@@ -185,7 +185,8 @@ describe('errors, explained like other views', () => {
   });
 });
 
-/** A FakeApi whose web-0 pod has two containers, serving its log (the sandbox's pods have one). */
+/** A FakeApi whose web-0 pod has two containers and an init container, serving its log (the
+ *  sandbox's pods have one). */
 class TwoContainerApi extends FakeApi {
   override async get(
     ref: ResourceRef,
@@ -197,9 +198,17 @@ class TwoContainerApi extends FakeApi {
     if (name !== 'web-0') return res;
     const pod = obj('Pod', 'v1', 'default', 'web-0', {
       spec: {
+        initContainers: [{ name: 'init-db', image: 'busybox' }],
         containers: [
           { name: 'nginx', image: 'nginx' },
           { name: 'sidecar', image: 'envoy' },
+        ],
+      },
+      status: {
+        initContainerStatuses: [{ name: 'init-db', state: { terminated: { reason: 'Completed', exitCode: 0 } } }],
+        containerStatuses: [
+          { name: 'nginx', restartCount: 0, state: { running: {} } },
+          { name: 'sidecar', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } },
         ],
       },
     });
@@ -214,7 +223,7 @@ class TwoContainerApi extends FakeApi {
   }
 }
 
-test('a pod with two containers: container= the first, said in the title; C reads the next one', async () => {
+test('a pod with two containers and an init container: container= the first; C picks one from a list with their states', async () => {
   const api = new TwoContainerApi();
   tui.render(<App api={api} color={false} />, { columns: 160, rows: 30 });
   await wait(hasText('Groups  1/15'));
@@ -223,15 +232,31 @@ test('a pod with two containers: container= the first, said in the title; C read
   keys(ENTER);
   await wait((f) => f.includes('● live') && f.includes('› web-0'));
   keys('o');
-  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2, C: next)') && f.includes('nginx line 2'));
+  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 3, C: pick)') && f.includes('nginx line 2'));
   expect(api.calls).toContain('getRaw /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
   expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=nginx');
   keys('C');
-  await wait((f) => f.includes('logs web-0 (container sidecar, 2 of 2, C: next)'));
+  await wait(hasText('Containers of web-0 (Enter reads its log, Esc closes)'));
+  expect(frame()).toMatch(/› nginx\s+running {2}\(shown\)/);
+  expect(frame()).toMatch(/ {2}sidecar\s+waiting: CrashLoopBackOff, 3 restarts/);
+  expect(frame()).toMatch(/ {2}init-db\s+init {2}terminated: Completed \(exit 0\)/);
+  keys('j', ENTER);
+  await wait((f) => f.includes('logs web-0 (container sidecar, 2 of 3, C: pick)') && !f.includes('Containers of'));
   expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=sidecar');
   expect(frame()).toContain('logs web-0 -n default --tail=500 -c sidecar');
+  // Esc closes the list and keeps the log.
   keys('C');
-  await wait((f) => f.includes('logs web-0 (container nginx, 1 of 2, C: next)'));
+  await wait(hasText('Containers of web-0'));
+  keys(ESC);
+  await wait((f) => !f.includes('Containers of') && f.includes('logs web-0 (container sidecar, 2 of 3, C: pick)'));
+  // An init container: named in the request even though it is not the default.
+  keys('C');
+  await wait(hasText('Containers of web-0'));
+  keys('/', 'i', 'n', 'i', 't', ENTER);
+  await wait((f) => /› init-db/.test(f));
+  keys(ENTER);
+  await wait((f) => f.includes('logs web-0 (init container init-db, 3 of 3, C: pick)'));
+  expect(frame()).toContain('GET /api/v1/namespaces/default/pods/web-0/log?tailLines=500&container=init-db');
 });
 
 describe('p: the previous instance (kubectl logs --previous)', () => {

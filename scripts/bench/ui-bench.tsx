@@ -14,6 +14,8 @@
 //   4. Down × keys: each key is written `gapMs` after the previous frame (longer than Ink's 33 ms
 //      throttle window: a person typing, not key repeat) and timed until the first frame whose
 //      position info ("k/N" in the pane title) shows the move
+//   4b. `:` over the same table, then one character per key (`deployments.apps-` repeated, `keys`
+//      of them), each timed until the first frame whose prompt shows it; Esc closes the line
 //   5. Esc Esc, /openapi/v2 Enter, Enter: the parent serves a ≥5 MB JSON document there; then
 //      Down × keys/2 and PgDn × keys/2, each timed until the first frame showing the new scroll
 //      position ("a-b/L" in the pane title)
@@ -237,6 +239,32 @@ async function main(cfg: Config): Promise<object> {
   phases.tableKeys = [tableUs, nowUs()];
   const memAfterKeys = process.memoryUsage().rss;
 
+  // 4b. The `:` command line open over the same table: each typed character timed until the first
+  // frame whose prompt shows it (completion runs on every key; the N rows stay on screen).
+  await sleep(cfg.gapMs);
+  stdin.press(':');
+  await stdout.until((f) => /:█|:\s+Tab complete/.test(f), T, 'the command line open');
+  const commandKeys: number[] = [];
+  const commandCpu: number[] = [];
+  const word = 'deployments.apps-'.repeat(Math.ceil(cfg.keys / 17)).slice(0, cfg.keys);
+  const commandUs = nowUs();
+  for (let i = 0; i < word.length; i++) {
+    await sleep(cfg.gapMs);
+    const typed = `:${word.slice(0, i + 1)}`;
+    const p = stdout.next((f) => f.includes(typed) && f.includes(`/${total}`), T, `the prompt ${typed}`);
+    const c0 = process.cpuUsage();
+    const k0 = performance.now();
+    stdin.press(word[i]!);
+    const f = await p;
+    const c = process.cpuUsage(c0);
+    commandKeys.push(f.t - k0);
+    commandCpu.push((c.user + c.system) / 1000);
+  }
+  phases.commandKeys = [commandUs, nowUs()];
+  await sleep(cfg.gapMs);
+  stdin.press(ESC);
+  await stdout.until((f) => !f.includes(`:${word}`) && f.includes(`/${total}`), T, 'the command line closed');
+
   // 5. The 5 MB JSON document at /openapi/v2.
   await sleep(cfg.gapMs);
   stdin.press(ESC);
@@ -313,6 +341,7 @@ async function main(cfg: Config): Promise<object> {
     baseline,
     load,
     table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys },
+    commandLine: { keys: commandKeys, cpuMs: commandCpu },
     json,
     frames: stdout.frames,
   };

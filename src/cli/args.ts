@@ -1,6 +1,7 @@
 // Command-line parsing with node:util parseArgs: no dependency, nothing to load at start-up.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ConnectOptions } from '../client/types.js';
+import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import { DEFAULT_PROXY_URL } from '../model/proxy.js';
 
 export const USAGE = `kapi-tui — explore the Kubernetes API from the terminal
@@ -102,7 +103,15 @@ export interface CliArgs extends ConnectOptions {
   output?: 'wide' | 'json' | 'name';
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** False for a bad value whose one line says all: the usage text would only bury it. */
+  readonly showUsage: boolean = true;
+}
+
+/** A flag's value the API server would refuse: one line, exit 2, no usage text. */
+export class InvalidValueError extends UsageError {
+  override readonly showUsage = false;
+}
 
 /** `--proxy` takes an optional URL: a bare `--proxy` means the kubectl proxy default. */
 function expandOptionalProxy(argv: string[]): string[] {
@@ -190,6 +199,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (values['as-group'] && !values.as) throw new UsageError("--as-group needs --as USER (kubectl's rule too)");
   if (values.namespace !== undefined && values['all-namespaces']) throw new UsageError('-n and -A exclude each other');
+  const namespaceProblem = values.namespace ? namespaceNameProblem(values.namespace) : undefined;
+  if (namespaceProblem) {
+    // Checked here: a 100 KB value otherwise reached the header and every path (~30 s to the first frame).
+    throw new InvalidValueError(
+      `-n ${quoteForMessage(values.namespace!)} is not a valid namespace name: a namespace ${namespaceProblem}`,
+    );
+  }
   const kubeconfigFlags = values.kubeconfig ?? values.context ?? values.cluster ?? values.user;
   const modes = [values.demo, values.server, values.proxy, kubeconfigFlags].filter(
     (v) => v !== undefined && v !== false,

@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultCacheDir, writeCacheFile } from '../client/discovery-cache.js';
 import { kubeconfigFiles, resolveServer } from '../client/server.js';
+import { namespaceNameProblem } from '../model/names.js';
 import type { CliArgs } from './args.js';
 
 /** Remembered answers; a few kubeconfig set-ups per user at most. */
@@ -52,7 +53,11 @@ function readMemo(file: string): Memo {
  *  connection explains why). */
 export async function startTarget(args: CliArgs, env: NodeJS.ProcessEnv = process.env): Promise<StartTarget> {
   const target = await kubeconfigTarget(args, env);
-  return { ...target, namespace: args.namespace ?? target.namespace };
+  // A context's namespace that kube would refuse (a 100 KB one stalled the first frame) is not shown:
+  // the connection reports it.
+  const contextNamespace =
+    target.namespace !== undefined && !namespaceNameProblem(target.namespace) ? target.namespace : undefined;
+  return { ...target, namespace: args.namespace ?? contextNamespace };
 }
 
 async function kubeconfigTarget(args: CliArgs, env: NodeJS.ProcessEnv): Promise<StartTarget> {

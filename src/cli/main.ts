@@ -9,7 +9,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseCliArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`kapi-tui: ${err.message}\n\n${USAGE}`);
+      process.stderr.write(err.showUsage ? `kapi-tui: ${err.message}\n\n${USAGE}` : `kapi-tui: ${err.message}\n`);
       return 2;
     }
     throw err;

@@ -141,10 +141,11 @@ async function connectFor(args: CliArgs, cleanups: (() => Promise<void> | void)[
   let opts: ConnectOptions = args;
   if (args.demo) {
     const { startSandbox } = await import('../sandbox/server.js');
+    const { DEMO_TICK_MS } = await import('../sandbox/objects.js');
     const dir = await mkdtemp(join(tmpdir(), 'kapi-tui-demo-'));
     // Synchronous on purpose: the crash and signal paths exit right after calling the cleanups.
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const sb = await startSandbox({ dir, pods: args.pods });
+    const sb = await startSandbox({ dir, pods: args.pods, watchIntervalMs: DEMO_TICK_MS });
     cleanups.push(() => sb.close());
     opts = { ...args, kubeconfig: sb.files!.kubeconfig, demo: true };
   }

@@ -416,6 +416,7 @@ export class ApiClient implements KubeApi {
       fieldSelector: opts.fieldSelector || undefined,
       watch: '1',
       resourceVersion: opts.resourceVersion || undefined,
+      allowWatchBookmarks: opts.allowWatchBookmarks ? 'true' : undefined,
     };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     // The line still waiting for its newline, in pieces: each chunk is searched once, so one

@@ -16,6 +16,9 @@ import {
 } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
 import { execCommandPath } from './exec-credential.js';
+import { KubeconfigSyntaxError } from './yaml-error.js';
+import { caDataProblem, caPemProblem } from './ca-check.js';
+import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import type { ConnectOptions, Connection, TokenSource } from './types.js';
 import { inlineCredentialFiles } from './credential-files.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
@@ -156,33 +159,28 @@ function assertReadable(path: string, what: string, flag: string): void {
   }
 }
 
-/** A js-yaml/yaml parse error's position as "line L, column C", else the message's first line. */
-function yamlProblem(e: unknown): string {
-  const err = e as {
-    message?: string;
-    mark?: { line?: number; column?: number };
-    linePos?: { line: number; col: number }[];
-  };
-  const first = String(err?.message ?? e)
-    .split('\n')[0]!
-    .trim();
-  let line: number | undefined;
-  let col: number | undefined;
-  if (err?.mark && typeof err.mark.line === 'number') {
-    line = err.mark.line + 1;
-    col = (err.mark.column ?? 0) + 1;
-  } else if (err?.linePos?.[0]) {
-    line = err.linePos[0].line;
-    col = err.linePos[0].col;
-  } else {
-    const m = /\((\d+):(\d+)\)\s*$/.exec(first);
-    if (m) {
-      line = Number(m[1]);
-      col = Number(m[2]);
-    }
+/** A cluster's CA that cannot be one, named by cluster and field (not a TLS error at the first request). */
+function assertUsableCa(cluster: { name: string; caData?: string; caFile?: string }, source: string): void {
+  const fix = `Fix cluster "${cluster.name}" in the kubeconfig ${source}: certificate-authority-data is the base64 of the CA's PEM certificate (\`base64 -w0 ca.crt\`), or point certificate-authority at the file.`;
+  if (cluster.caData) {
+    const problem = caDataProblem(cluster.caData);
+    if (problem) throw configError(`The certificate-authority-data of cluster "${cluster.name}" ${problem}`, fix);
+  } else if (cluster.caFile) {
+    const problem = caPemProblem(readFileSync(cluster.caFile, 'latin1'));
+    if (problem)
+      throw configError(
+        `The certificate-authority file ${cluster.caFile} of cluster "${cluster.name}" ${problem}`,
+        `Fix cluster "${cluster.name}" in the kubeconfig ${source}: certificate-authority must be the CA's PEM certificate file.`,
+      );
   }
-  const text = first.replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return line !== undefined ? `${text} at line ${line}, column ${col}` : text;
+}
+
+/** A load error's text: a syntax error says file:line:column itself, anything else its first line. */
+function loadProblem(e: unknown, fallbackSource: string): string {
+  if (e instanceof KubeconfigSyntaxError) return e.message;
+  return `${fallbackSource}: ${String((e as Error)?.message ?? e)
+    .split('\n')[0]!
+    .trim()}`;
 }
 
 /** The subject CN of a PEM certificate (the Kubernetes user name for X.509 auth). */
@@ -381,6 +379,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   }
 
   const lite = new LiteKubeConfig();
+  lite.execTimeoutMs = timeoutMs;
   let kc: LiteKubeConfig | KubeConfig = lite;
   try {
     if (files.length) lite.loadFromFiles(files);
@@ -406,7 +405,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   } catch (e) {
     if (e instanceof KubeError) throw e;
     throw configError(
-      `Cannot load the kubeconfig ${explicit ? displayPath(explicit) : (process.env.KUBECONFIG ?? '~/.kube/config')}: ${yamlProblem(e)}`,
+      `Cannot load the kubeconfig ${loadProblem(e, explicit ? displayPath(explicit) : (process.env.KUBECONFIG ?? '~/.kube/config'))}`,
       'Fix the file (`kubectl config view` shows what kubectl makes of it) or pass another with --kubeconfig.',
       e,
     );
@@ -437,6 +436,14 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
         ? `The current context "${ctxName}" is not defined in the kubeconfig (${source}). Available contexts: ${list}`
         : `The kubeconfig (${source}) has no current-context. Available contexts: ${list}`,
       'Choose one with --context NAME, or `kubectl config use-context NAME`.',
+    );
+  }
+  const contextNamespaceProblem = ctx.namespace ? namespaceNameProblem(ctx.namespace) : undefined;
+  if (contextNamespaceProblem && !opts.namespace) {
+    // The API server would refuse every namespaced request; a huge value also stalled the UI.
+    throw configError(
+      `The namespace ${quoteForMessage(ctx.namespace!)} of context "${ctx.name}" in the kubeconfig (${source}) is not a valid namespace name: a namespace ${contextNamespaceProblem}`,
+      'Fix the namespace of that context (`kubectl config set-context --current --namespace NS`), or pass -n NS.',
     );
   }
   let cluster = kc.getCluster(ctx.cluster);
@@ -486,6 +493,7 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   const inKc = (field: string, entry: string) => `${field} of ${entry} in the kubeconfig ${source}`;
   if (cluster.caFile && !insecure)
     assertReadable(cluster.caFile, 'CA certificate', inKc('certificate-authority', `cluster "${cluster.name}"`));
+  if (!cluster.skipTLSVerify) assertUsableCa(cluster, source);
   if (user?.certFile)
     assertReadable(user.certFile, 'client certificate', inKc('client-certificate', `user "${user.name}"`));
   if (user?.keyFile) assertReadable(user.keyFile, 'client key', inKc('client-key', `user "${user.name}"`));

@@ -306,20 +306,3 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
     rawDocuments: ordered,
   };
 }
-
-/** Find a resource in a discovery result (preferred version when version is omitted). */
-export function findDiscoveredResource(
-  d: Discovery,
-  group: string,
-  resource: string,
-  version?: string,
-): DiscoveredResource | undefined {
-  const g = d.groups.find((x) => x.name === group);
-  if (!g) return undefined;
-  const versions = version ? g.versions.filter((v) => v.version === version) : g.versions;
-  for (const v of versions) {
-    const r = v.resources.find((x) => x.name === resource);
-    if (r) return r;
-  }
-  return undefined;
-}

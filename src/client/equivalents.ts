@@ -184,7 +184,7 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
       k === 'watch' ||
       k === 'labelSelector' ||
       k === 'fieldSelector' ||
-      (watch && k === 'resourceVersion'),
+      (watch && (k === 'resourceVersion' || k === 'allowWatchBookmarks')),
   );
   const r = simpleQuery ? parseResourcePath(pathOnly) : undefined;
   if (r && !r.subresource && !(watch && r.name)) {

@@ -6,7 +6,7 @@
 // - the credential is kept until its `expirationTimestamp` (for ever without one), and dropped when
 //   the server answers 401, so the next request runs the plugin again.
 // client-node's own runner does none of these (it re-runs a plugin without an expiry per request).
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { isAbsolute, resolve, sep } from 'node:path';
 
 /** The kubeconfig's exec entry, as written. */
@@ -36,7 +36,7 @@ export interface ExecCredentialStatus {
   expirationTimestamp?: string;
 }
 
-/** A plugin's run takes at most this long; the request's own deadline usually ends the wait first. */
+/** A plugin's run takes at most this long when requests have no deadline (--request-timeout 0). */
 const PLUGIN_TIMEOUT_MS = 60_000;
 
 /** The command as client-go runs it: relative paths with a separator are the kubeconfig folder's. */
@@ -53,6 +53,8 @@ export class ExecCredentialPlugin {
     private readonly exec: ExecConfig,
     private readonly kubeconfigDir: string,
     private readonly cluster: () => ExecClusterInfo,
+    /** The request deadline (0: none): a plugin silent for longer is stopped, with what it started. */
+    private readonly timeoutMs = PLUGIN_TIMEOUT_MS,
   ) {}
 
   /** The current credential: the cached one while it has not expired, else a fresh run (shared by
@@ -73,7 +75,7 @@ export class ExecCredentialPlugin {
     return had;
   }
 
-  private run(): Promise<ExecCredentialStatus> {
+  private async run(): Promise<ExecCredentialStatus> {
     const apiVersion = this.exec.apiVersion ?? 'client.authentication.k8s.io/v1';
     const spec = { interactive: false, ...(this.exec.provideClusterInfo ? { cluster: this.cluster() } : {}) };
     const env: NodeJS.ProcessEnv = {
@@ -82,27 +84,72 @@ export class ExecCredentialPlugin {
       KUBERNETES_EXEC_INFO: JSON.stringify({ apiVersion, kind: 'ExecCredential', spec }),
     };
     const command = execCommandPath(this.exec.command, this.kubeconfigDir);
-    return new Promise((resolveRun, reject) => {
-      const child = execFile(
-        command,
-        this.exec.args ?? [],
-        { env, timeout: PLUGIN_TIMEOUT_MS, maxBuffer: 1 << 20 },
-        (err, stdout, stderr) => {
-          if (err) {
-            const why = stderr.trim() || err.message;
-            return reject(new Error(`the exec plugin ${command} failed: ${why}`));
-          }
-          try {
-            const status = (JSON.parse(stdout) as { status?: ExecCredentialStatus }).status;
-            if (!status?.token && !status?.clientCertificateData) throw new Error('no token and no client certificate');
-            resolveRun(status);
-          } catch (e) {
-            reject(new Error(`the exec plugin ${command} printed no usable ExecCredential: ${(e as Error).message}`));
-          }
-        },
-      );
-      // Not interactive: the terminal belongs to the explorer.
-      child.stdin?.end();
+    const timeoutMs = this.timeoutMs > 0 ? this.timeoutMs : PLUGIN_TIMEOUT_MS;
+    const stdout = await runPlugin(command, this.exec.args ?? [], env, timeoutMs);
+    let status: ExecCredentialStatus | undefined;
+    try {
+      status = (JSON.parse(stdout) as { status?: ExecCredentialStatus }).status;
+      if (!status?.token && !status?.clientCertificateData) throw new Error('no token and no client certificate');
+    } catch (e) {
+      throw new Error(`the exec plugin ${command} printed no usable ExecCredential: ${(e as Error).message}`);
+    }
+    return status;
+  }
+}
+
+/** What a plugin may print (an ExecCredential is a few KiB). */
+const OUTPUT_MAX = 1 << 20;
+
+/** Runs a plugin to its end and gives its stdout. It leads its own process group (detached), so a
+ *  timeout ends what it started too (a shell script's `sleep`, a browser helper), not the plugin alone
+ *  as execFile's timeout did (execFile does not pass `detached` on). */
+function runPlugin(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  return new Promise((resolveRun, reject) => {
+    // Not interactive: the terminal belongs to the explorer (stdin closed).
+    const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let stopped: string | undefined;
+    const stop = (why: string) => {
+      stopped ??= why;
+      killGroup(child.pid);
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > OUTPUT_MAX) return stop(`printed more than ${OUTPUT_MAX} bytes and was stopped`);
+      into.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    const timer = setTimeout(() => stop(`did not answer within ${seconds(timeoutMs)} s and was stopped`), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`the exec plugin ${command} failed: ${e.message}`));
     });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (stopped) return reject(new Error(`the exec plugin ${command} ${stopped}`));
+      if (code !== 0) {
+        const why = Buffer.concat(err).toString('utf8').trim() || `exit ${code ?? signal}`;
+        return reject(new Error(`the exec plugin ${command} failed: ${why}`));
+      }
+      resolveRun(Buffer.concat(out).toString('utf8'));
+    });
+  });
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(ms % 1000 ? 1 : 0);
+}
+
+/** SIGKILL to a plugin's process group (its pid, as it leads the group); a plugin that hangs may be
+ *  ignoring SIGTERM too. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* the group is gone already */
   }
 }

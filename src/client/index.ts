@@ -9,7 +9,6 @@ export {
   parseAggregated,
   parseResourceList,
   isAggregatedDocument,
-  findDiscoveredResource,
   AGGREGATED_DISCOVERY_ACCEPT,
   LEGACY_DISCOVERY_ACCEPT,
 } from './discovery.js';

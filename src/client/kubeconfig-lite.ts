@@ -12,6 +12,7 @@ import type { RequestOptions } from 'node:https';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { type ExecConfig, ExecCredentialPlugin } from './exec-credential.js';
+import { kubeconfigSyntaxError } from './yaml-error.js';
 
 /** The shapes client-node uses after loading (the fields connection.ts and http.ts read). */
 export interface LiteCluster {
@@ -76,16 +77,24 @@ export class LiteKubeConfig implements CredentialSource {
   users: LiteUser[] = [];
   contexts: LiteContext[] = [];
   currentContext = '';
+  /** How long an exec plugin may take (the request timeout; 0: the plugin runner's own cap). */
+  execTimeoutMs = 0;
   /** One plugin runner per user: it keeps the credential between requests. */
   private readonly plugins = new Map<string, ExecCredentialPlugin>();
 
   /** Merges files like kubectl (the first definition of a name wins; the first current-context
    *  wins; a listed file that does not exist is skipped); relative paths resolve against the file
-   *  that names them. Throws on YAML errors. */
+   *  that names them. Throws a KubeconfigSyntaxError (file:line:column) on YAML errors. */
   loadFromFiles(files: string[]): void {
     for (const file of files) {
       if (!existsSync(file)) continue;
-      const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as Yaml;
+      const text = readFileSync(file, 'utf8');
+      let doc: Yaml;
+      try {
+        doc = (parse(text) ?? {}) as Yaml;
+      } catch (e) {
+        throw kubeconfigSyntaxError(file, text, e);
+      }
       if (typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`);
       const root = dirname(resolve(file));
       if (!this.currentContext && str(doc['current-context'])) this.currentContext = doc['current-context'];
@@ -221,16 +230,21 @@ export class LiteKubeConfig implements CredentialSource {
   private plugin(cluster: LiteCluster, user: LiteUser, exec: ExecConfig): ExecCredentialPlugin {
     let plugin = this.plugins.get(user.name);
     if (!plugin) {
-      plugin = new ExecCredentialPlugin(exec, user.execDir ?? process.cwd(), () => ({
-        server: cluster.server,
-        'tls-server-name': cluster.tlsServerName,
-        'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
-        'certificate-authority-data':
-          cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
-        'proxy-url': cluster.proxyUrl,
-        // client-go sends `config: null` when the cluster has no exec extension.
-        config: cluster.execConfig ?? null,
-      }));
+      plugin = new ExecCredentialPlugin(
+        exec,
+        user.execDir ?? process.cwd(),
+        () => ({
+          server: cluster.server,
+          'tls-server-name': cluster.tlsServerName,
+          'insecure-skip-tls-verify': cluster.skipTLSVerify || undefined,
+          'certificate-authority-data':
+            cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined),
+          'proxy-url': cluster.proxyUrl,
+          // client-go sends `config: null` when the cluster has no exec extension.
+          config: cluster.execConfig ?? null,
+        }),
+        this.execTimeoutMs,
+      );
       this.plugins.set(user.name, plugin);
     }
     return plugin;

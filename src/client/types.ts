@@ -106,6 +106,8 @@ export interface WatchOptions {
   table?: boolean;
   labelSelector?: string;
   fieldSelector?: string;
+  /** `allowWatchBookmarks=true`: the server may send BOOKMARK events (only a newer resourceVersion). */
+  allowWatchBookmarks?: boolean;
   onOpen?: () => void;
 }
 

@@ -46,6 +46,7 @@ export type Command =
   | 'secret.reveal'
   | 'text.left'
   | 'text.right'
+  | 'text.wrap'
   | 'panes.toggle'
   | 'log'
   | 'pod.logs'
@@ -63,7 +64,8 @@ export type Command =
   | 'label.selector'
   | 'related.owner'
   | 'related.children'
-  | 'related.events';
+  | 'related.events'
+  | 'watch.timeline';
 
 type SpecialKey =
   | 'upArrow'
@@ -214,6 +216,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     hint: 'yaml/json',
   },
   {
+    command: 'text.wrap',
+    description: 'wrap long lines in the text views / cut them again',
+    bindings: [{ input: 'w', label: 'w' }],
+    hint: 'wrap',
+  },
+  {
     command: 'secret.reveal',
     description: 'reveal / mask Secret data',
     bindings: [{ input: 'x', label: 'x' }],
@@ -252,7 +260,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'logs.container',
-    description: "pod logs: the pod's next container (kubectl logs -c)",
+    description: "pod logs: pick one of the pod's containers or init containers (kubectl logs -c)",
     bindings: [{ input: 'C', label: 'C' }],
     hint: 'container',
   },
@@ -297,6 +305,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'object: its Events',
     bindings: [{ input: 'E', label: 'E' }],
     hint: 'events',
+  },
+  {
+    command: 'watch.timeline',
+    description: 'object table: its watch timeline (the list, then each raw watch event)',
+    bindings: [{ input: 'T', label: 'T' }],
+    hint: 'watch',
   },
   {
     command: 'sort.next',

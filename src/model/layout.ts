@@ -84,7 +84,9 @@ function footerLinesFor(height: number): number {
 
 export function computeLayout(columns: number, rows: number, focus: PaneId, opts: LayoutOptions = {}): Layout {
   const cols = Math.max(20, columns || 80);
-  const height = Math.max(6, (rows || 24) - 1);
+  // Never as tall as the terminal, even a tiny one: a frame of `rows` lines scrolls its first line,
+  // the header with the insecure-TLS warning, off the screen. The panes are cut at the bottom instead.
+  const height = Math.max(1, (rows || 24) - 1);
   const headerLines = height >= 14 && (opts.insecure || opts.warnings) ? 2 : 1;
   const footerLines = footerLinesFor(height);
   if (cols >= WIDE_MIN_COLUMNS && opts.detailOnly) {
@@ -181,6 +183,8 @@ export function errorBlockLines(e: { detail: string; hint?: string }, width: num
 export interface DetailShape {
   kind: 'text' | 'table' | 'loading' | 'error' | 'message';
   note?: string;
+  /** Lines above a text that do not scroll (already wrapped to the pane's width). */
+  header?: readonly string[];
   error?: { detail: string; hint?: string };
 }
 
@@ -189,7 +193,7 @@ export interface DetailShape {
 export function detailViewport(body: DetailShape, contentHeight: number, width: number): number {
   if (body.kind === 'text') {
     const err = body.error ? Math.min(errorBlockLines(body.error, width), Math.floor(contentHeight / 2)) : 0;
-    return Math.max(1, contentHeight - (body.note ? 1 : 0) - err);
+    return Math.max(1, contentHeight - (body.note ? 1 : 0) - (body.header?.length ?? 0) - err);
   }
   if (body.kind === 'table') return Math.max(1, contentHeight - 2 - (body.error ? (body.error.hint ? 2 : 1) : 0));
   return contentHeight;

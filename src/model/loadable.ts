@@ -2,6 +2,7 @@
 // it): a value being loaded, a failure explained for display, an object table, a detail view's data.
 import type { FollowedLog, LogContainer } from './pod-logs.js';
 import type { ListPage, RawResponse, TableColumn, TableRow } from './types.js';
+import type { TimelineData } from './watch-timeline.js';
 
 /** A failure worded for display: what happened, the server's or system's detail, what to do next. */
 export interface ExplainedError {
@@ -59,4 +60,6 @@ export type DetailData =
   /** A 2xx response (the client throws the others). `container`: a pod's log, read from that
    *  container; `followed`: what following it (`f`) received, which the view shows instead of the
    *  response once lines arrived. */
-  | { state: 'response'; response: RawResponse; container?: LogContainer; followed?: FollowedLog };
+  | { state: 'response'; response: RawResponse; container?: LogContainer; followed?: FollowedLog }
+  /** A watch timeline as it grows (src/session/watch-timeline.ts). */
+  | { state: 'watch'; timeline: TimelineData };

@@ -12,8 +12,17 @@ import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'log' | 'explain';
-export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'contexts', 'log', 'explain'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'containers' | 'log' | 'explain';
+export const LIST_IDS: readonly ListId[] = [
+  'groups',
+  'resources',
+  'objects',
+  'picker',
+  'contexts',
+  'containers',
+  'log',
+  'explain',
+];
 
 export type DetailView =
   /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
@@ -33,7 +42,18 @@ export type DetailView =
   /** A pod's log (read-only GET of pods/log), opened from its table row or its object view;
    *  `follow`: streamed as it grows (`f`, like kubectl logs -f). */
   | { kind: 'logs'; namespace: string; name: string; follow?: boolean; container?: string; previous?: boolean }
-  | { kind: 'path'; path: string };
+  | { kind: 'path'; path: string }
+  /** The watch timeline of an object table (`T`): its list and raw watch events, following the
+   *  newest; `event`: the entry whose object is shown (Enter), `at`: where the timeline was then. */
+  | {
+      kind: 'watch';
+      ref: ResourceRef;
+      namespace?: string;
+      labelSelector?: string;
+      fieldSelector?: string;
+      event?: number;
+      at?: TextPosition;
+    };
 
 /** The kind whose schema the explorer shows. */
 export interface ExplainTarget {
@@ -51,6 +71,8 @@ export type Overlay =
   | { kind: 'picker' }
   /** The kubeconfig's contexts to switch to (`:ctx`). */
   | { kind: 'contexts' }
+  /** A pod log's containers and init containers to read (`C`). */
+  | { kind: 'containers' }
   /** Request log: which part the cursor keys drive, and the scroll of the selected entry's body
    *  (`scrollOf`: the entry that scroll belongs to; another entry starts at the top). */
   | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
@@ -103,6 +125,8 @@ export interface DetailState {
   format: 'json' | 'yaml';
   /** Secret values shown in clear for the object on top of the stack. */
   reveal: boolean;
+  /** Long lines wrapped (`w`) instead of cut and scrolled sideways; kept from view to view. */
+  wrap?: boolean;
   text: TextPosition;
   /** Bumped by `refresh` on an open view; `cancelled`: Esc while loading, not sent again until refresh. */
   refresh: number;
@@ -182,6 +206,7 @@ export const EMPTY_FRAME: Frame = {
     objects: NO_ROWS,
     picker: NO_ROWS,
     contexts: NO_ROWS,
+    containers: NO_ROWS,
     log: NO_ROWS,
     explain: NO_ROWS,
   },
@@ -196,7 +221,16 @@ export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick:
 export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
   return {
     focus: 'groups',
-    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, contexts: TOP, log: TOP, explain: TOP },
+    lists: {
+      groups: TOP,
+      resources: TOP,
+      objects: TOP,
+      picker: TOP,
+      contexts: TOP,
+      containers: TOP,
+      log: TOP,
+      explain: TOP,
+    },
     filtering: null,
     detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
     overlays: [],
@@ -243,7 +277,7 @@ export function overlayOpen(s: NavState): boolean {
 }
 
 /** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
-export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'log' | 'explain' | undefined {
+export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | undefined {
   return workingOverlay(s)?.kind;
 }
 
@@ -259,13 +293,20 @@ export function activeList(s: NavState): ListId | null {
 /** Cursor keys move a cursor line through the text (not just scroll it): an opened object, whose
  *  fields `e` explains. */
 export function textCursor(s: NavState): boolean {
-  return activeList(s) === null && topView(s)?.kind === 'object';
+  const top = topView(s);
+  return activeList(s) === null && (top?.kind === 'object' || watchTimeline(s));
 }
 
-/** The detail shows a pod log being followed. */
+/** The detail shows a watch timeline (not one of its events): a cursor line that follows the newest. */
+export function watchTimeline(s: NavState): boolean {
+  const top = topView(s);
+  return top?.kind === 'watch' && top.event === undefined;
+}
+
+/** The detail shows a pod log being followed, or a watch timeline. */
 export function following(s: NavState): boolean {
   const top = topView(s);
-  return top?.kind === 'logs' && !!top.follow;
+  return (top?.kind === 'logs' && !!top.follow) || watchTimeline(s);
 }
 
 /** Cursor keys scroll the selected request's body in the request log. */
@@ -353,6 +394,10 @@ export function resolveText(s: NavState, t: TextFrame): TextPosition {
   if (following(s)) scroll = p.stick ? max : p.scroll - Math.max(0, t.dropped - p.dropped);
   scroll = Math.min(Math.max(0, scroll), max);
   let cursor = jump !== undefined && cursorView ? jump : p.cursor;
+  // A followed text with a cursor (a watch timeline): the cursor stays on the newest line, or on its
+  // line as older ones are dropped.
+  if (jump === undefined && cursorView && following(s))
+    cursor = p.stick ? t.lines - 1 : p.cursor - Math.max(0, t.dropped - p.dropped);
   if (cursorView) {
     cursor = Math.min(Math.max(0, cursor), Math.max(0, t.lines - 1));
     if (cursor < scroll) scroll = cursor;

@@ -18,6 +18,7 @@ import {
   TOP,
   type TextPosition,
   activeList,
+  activeOverlay,
   cursorOf,
   findKey,
   helpOpen,
@@ -50,6 +51,10 @@ export type NavAction =
   | { type: 'openObject'; ref: ResourceRef; namespace?: string; name: string }
   | { type: 'openPath'; path: string }
   | { type: 'openLogs'; namespace: string; name: string }
+  /** `T` on an object table: its watch timeline, on top of it (following the newest event). */
+  | { type: 'openWatch'; ref: ResourceRef; namespace?: string; labelSelector?: string; fieldSelector?: string }
+  /** Enter in a watch timeline: the object of its entry `seq` (Esc: back to the timeline). */
+  | { type: 'openWatchEvent'; seq: number }
   /** Objects related to the open one (its children by selector, its Events), on top of it: Esc returns. */
   | { type: 'openRelated'; ref: ResourceRef; namespace?: string; labelSelector?: string; fieldSelector?: string }
   /** `f` in a pod's log: start or stop following it. */
@@ -96,6 +101,10 @@ export type NavAction =
   | { type: 'searchNext'; direction: 1 | -1 }
   | { type: 'openContexts' }
   | { type: 'closeContexts' }
+  /** `C` in a pod's log: the pick list of its containers. */
+  | { type: 'openContainers' }
+  /** `w`: wrap long lines in the text views, or cut them again. */
+  | { type: 'toggleWrap' }
   | { type: 'commandStart' }
   | { type: 'commandInput'; text: string }
   | { type: 'commandBackspace' }
@@ -176,7 +185,7 @@ function textTo(s: NavState, f: Frame, scroll: number, cursor?: number): NavStat
     if (line >= top + height) top = line - height + 1;
     top = clampScroll(top);
   }
-  const stick = following(s) && top >= max;
+  const stick = following(s) && (textCursor(s) ? line >= t.lines - 1 : top >= max);
   // What was shown is now where the text is: a pending jump has happened.
   const search = shown.search ? { search: { query: shown.search.query, typing: shown.search.typing } } : {};
   return withText(s, { scroll: top, cursor: line, hscroll: shown.hscroll, stick, dropped: t.dropped, ...search });
@@ -227,11 +236,11 @@ function selectKey(s: NavState, f: Frame, id: ListId, key: string, keys?: string
 }
 
 /** A pick list (namespaces, contexts) on top, its cursor at the top, unfiltered (help closed). */
-function openPickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+function openPickList(s: NavState, kind: 'picker' | 'contexts' | 'containers'): NavState {
   return { ...s, overlays: [...without(s, 'help', kind), { kind }], filtering: null, lists: resetList(s, kind) };
 }
 
-function closePickList(s: NavState, kind: 'picker' | 'contexts'): NavState {
+function closePickList(s: NavState, kind: 'picker' | 'contexts' | 'containers'): NavState {
   return { ...s, overlays: without(s, kind), filtering: s.filtering === kind ? null : s.filtering };
 }
 
@@ -319,6 +328,17 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     // On top of the table or object it came from: Esc returns there.
     case 'openLogs':
       return push(s, { kind: 'logs', namespace: a.namespace, name: a.name });
+    case 'openWatch': {
+      const { type: _t, ...view } = a;
+      const opened = push(s, { kind: 'watch', ...view });
+      return withText(opened, { ...opened.detail.text, stick: true });
+    }
+    case 'openWatchEvent': {
+      const top = topView(s);
+      if (top?.kind !== 'watch') return s;
+      const stack = [...s.detail.stack.slice(0, -1), { ...top, event: a.seq, at: text() }];
+      return { ...s, detail: { ...s.detail, stack, text: TEXT_TOP } };
+    }
     case 'toggleFollow': {
       const top = topView(s);
       if (top?.kind !== 'logs') return s;
@@ -330,6 +350,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'logSource': {
       const top = topView(s);
       if (top?.kind !== 'logs') return s;
+      // Picked from the containers list: the list closes.
+      const shown = activeOverlay(s) === 'containers' ? closePickList(s, 'containers') : s;
       const { follow: _f, container: _c, previous: _p, ...base } = top;
       const container = a.container ?? top.container;
       const previous = a.previous ?? top.previous;
@@ -338,7 +360,7 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         ...(container ? { container } : {}),
         ...(previous ? { previous: true } : {}),
       };
-      return { ...s, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
+      return { ...shown, detail: { ...s.detail, stack: [...s.detail.stack.slice(0, -1), view], text: TEXT_TOP } };
     }
     case 'back': {
       // A filtered list is shown whole again before Esc goes anywhere.
@@ -353,6 +375,13 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         return { ...s, overlays: s.overlays.slice(0, -1), filtering };
       }
       const { stack } = s.detail;
+      const top = topView(s);
+      // From an event's object back to the timeline, where it was.
+      if (s.focus === 'detail' && top?.kind === 'watch' && top.event !== undefined) {
+        const { event: _e, at, ...timeline } = top;
+        const back = [...stack.slice(0, -1), timeline];
+        return { ...s, detail: { ...s.detail, stack: back, text: at ?? { ...TEXT_TOP, stick: true }, reveal: false } };
+      }
       if (s.focus === 'detail' && stack.length > 0) {
         const rest = stack.slice(0, -1);
         // Leaving the last view returns focus to the list it was opened from.
@@ -394,7 +423,7 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
     case 'setNamespace': {
       // A new namespace restarts an open object listing (the table is reloaded by the App); the
       // object and pod logs opened from the old one are closed.
-      const stack = s.detail.stack.filter((v) => v.kind !== 'object' && v.kind !== 'logs');
+      const stack = s.detail.stack.filter((v) => v.kind !== 'object' && v.kind !== 'logs' && v.kind !== 'watch');
       const top = stack[stack.length - 1];
       return {
         ...s,
@@ -416,6 +445,9 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       };
     case 'toggleReveal':
       return { ...s, detail: { ...s.detail, reveal: !s.detail.reveal } };
+    case 'toggleWrap':
+      // Wrapped lines have nothing to the side: the sideways scroll starts over.
+      return { ...s, detail: { ...s.detail, wrap: !s.detail.wrap, text: { ...s.detail.text, hscroll: 0 } } };
     case 'toggleHelp':
       return topOverlay(s)?.kind === 'help'
         ? { ...s, overlays: s.overlays.slice(0, -1) }
@@ -477,6 +509,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       return openPickList(s, 'contexts');
     case 'closeContexts':
       return closePickList(s, 'contexts');
+    case 'openContainers':
+      return topView(s)?.kind === 'logs' ? openPickList(s, 'containers') : s;
     case 'searchStart':
       return withSearch(s, { query: '', typing: true });
     case 'searchInput':

@@ -16,30 +16,82 @@ export function isPodRef(ref: ResourceRef): boolean {
   return ref.group === '' && ref.resource === 'pods';
 }
 
-/** The container whose log is read: the one asked for (`C`), else the first of spec.containers,
- *  like kubectl without -c. `name` is undefined when the pod has one container (no `container=`
- *  needed then); `first` is the one shown, `names` all of them, in the pod's order. */
+/** A container of the pod as the picker lists it: its kind and what it is doing. */
+export interface PodContainer {
+  name: string;
+  init: boolean;
+  /** 'running', 'waiting: CrashLoopBackOff', 'terminated: Completed (exit 0)', 'not started';
+   *  with ', N restarts' after a restart. */
+  state: string;
+}
+
+interface ContainerStatus {
+  name?: unknown;
+  restartCount?: unknown;
+  state?: {
+    running?: unknown;
+    waiting?: { reason?: unknown };
+    terminated?: { reason?: unknown; exitCode?: unknown };
+  };
+}
+
+function stateOf(status: ContainerStatus | undefined): string {
+  const st = status?.state;
+  let state = 'not started';
+  if (st?.running) state = 'running';
+  else if (st?.waiting) state = typeof st.waiting.reason === 'string' ? `waiting: ${st.waiting.reason}` : 'waiting';
+  else if (st?.terminated) {
+    const reason = typeof st.terminated.reason === 'string' ? st.terminated.reason : 'terminated';
+    state = `terminated: ${reason}${typeof st.terminated.exitCode === 'number' ? ` (exit ${st.terminated.exitCode})` : ''}`;
+  }
+  const restarts = typeof status?.restartCount === 'number' ? status.restartCount : 0;
+  return restarts > 0 ? `${state}, ${restarts} restart${restarts === 1 ? '' : 's'}` : state;
+}
+
+/** The pod's containers, then its init containers (kubectl's order when it asks for one), each
+ *  with its state from the pod's status. */
+export function podContainers(pod: unknown): PodContainer[] {
+  const p = pod as
+    | {
+        spec?: { containers?: { name?: unknown }[]; initContainers?: { name?: unknown }[] };
+        status?: { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] };
+      }
+    | undefined;
+  const list = (specs: unknown, statuses: unknown, init: boolean): PodContainer[] => {
+    if (!Array.isArray(specs)) return [];
+    const known = Array.isArray(statuses) ? (statuses as ContainerStatus[]) : [];
+    return (specs as { name?: unknown }[])
+      .map((c) => c?.name)
+      .filter((n): n is string => typeof n === 'string')
+      .map((name) => ({ name, init, state: stateOf(known.find((x) => x?.name === name)) }));
+  };
+  return [
+    ...list(p?.spec?.containers, p?.status?.containerStatuses, false),
+    ...list(p?.spec?.initContainers, p?.status?.initContainerStatuses, true),
+  ];
+}
+
+/** The container whose log is read: the one picked (`C`, init containers too), else the first of
+ *  spec.containers, like kubectl without -c. `name` is undefined when the server needs no
+ *  `container=` (one container, no init container picked); `first` is the one shown, `names` the
+ *  pod's containers and `all` every container the picker lists. */
 export interface LogContainer {
   name?: string;
   first: string;
   count: number;
   names: string[];
+  all: PodContainer[];
 }
 
 export function logContainer(pod: unknown, wanted?: string): LogContainer {
-  const containers = (pod as { spec?: { containers?: { name?: unknown }[] } } | undefined)?.spec?.containers;
-  const names = Array.isArray(containers)
-    ? containers.map((c) => c?.name).filter((n): n is string => typeof n === 'string')
-    : [];
-  const shown = wanted !== undefined && names.includes(wanted) ? wanted : (names[0] ?? '');
-  // The API server refuses (400) a log request without `container` when there are several.
-  return { name: names.length > 1 ? shown : undefined, first: shown, count: names.length, names };
-}
-
-/** The container after `current` (round the end), for `C`. */
-export function nextContainer(names: string[], current: string): string | undefined {
-  if (names.length < 2) return undefined;
-  return names[(names.indexOf(current) + 1) % names.length];
+  const all = podContainers(pod);
+  const names = all.filter((c) => !c.init).map((c) => c.name);
+  const picked = all.find((c) => c.name === wanted);
+  const shown = picked ? picked.name : (names[0] ?? '');
+  // The API server refuses (400) a log request without `container` when there are several; an
+  // init container is never its default.
+  const name = names.length > 1 || picked?.init ? shown : undefined;
+  return { name, first: shown, count: names.length, names, all };
 }
 
 /** GET path of the log: /api/v1/namespaces/NS/pods/NAME/log?tailLines=500[&container=C][&previous=true]
@@ -57,13 +109,15 @@ export function podLogBasePath(namespace: string, name: string): string {
   return resourcePath(POD_REF, namespace, name, 'log');
 }
 
-/** 'logs web-1 (container nginx, 1 of 2)'; just 'logs web-1' until the pod has been read; with
- *  ' ● following' while the log is followed. */
+/** 'logs web-1 (container nginx, 1 of 2, C: pick)'; just 'logs web-1' until the pod has been read;
+ *  with ' ● following' while the log is followed. */
 export function logsTitle(name: string, container?: LogContainer, following = false, previous = false): string {
   const mark = (previous ? ' (previous instance)' : '') + (following ? ' ● following' : '');
   if (!container?.first) return `logs ${name}${mark}`;
-  const at = container.names.indexOf(container.first) + 1;
-  return `logs ${name} (container ${container.first}${container.count > 1 ? `, ${at} of ${container.count}, C: next` : ''})${mark}`;
+  const all = container.all;
+  const at = all.findIndex((c) => c.name === container.first) + 1;
+  const init = all[at - 1]?.init ? 'init container' : 'container';
+  return `logs ${name} (${init} ${container.first}${all.length > 1 ? `, ${at} of ${all.length}, C: pick` : ''})${mark}`;
 }
 
 /** Lines a followed log keeps (the oldest are dropped beyond): a chatty pod must not fill memory. */

@@ -125,7 +125,8 @@ export const TOUR: readonly TourStep[] = [
     title: 'Listing objects in a namespace',
     explanation:
       "A resource's objects live at a collection URL: `/api/v1/namespaces/kube-system/pods` for the core group, `/apis/<group>/<version>/namespaces/<ns>/<resource>` for the others; without the namespace part, `/api/v1/pods` lists all namespaces. " +
-      'kapi-tui adds `?limit=500` so big lists come in pages (the answer carries a `continue` token for the next one), and asks for the Table format in the Accept header to get the same columns `kubectl get` prints.',
+      'kapi-tui adds `?limit=500` so big lists come in pages (the answer carries a `continue` token for the next one), and asks for the Table format in the Accept header to get the same columns `kubectl get` prints. ' +
+      "Then a watch from the list's `resourceVersion` (`?watch=1`) keeps the table current; `T` shows its raw events, one line each.",
     // kube-system: every cluster has pods there (the sandbox too), so the tour works on real ones.
     target: { kind: 'objects', groupVersion: 'v1', resource: 'pods', namespace: 'kube-system' },
     via: 'connection',

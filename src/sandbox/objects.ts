@@ -32,6 +32,25 @@ interface Listener {
   fn: (ev: WatchEvent) => void;
 }
 
+/** One change as the store keeps it for watches that start from an older resourceVersion. */
+interface HistoryEntry {
+  rv: number;
+  source: string;
+  type: WatchEvent['type'];
+  obj: any;
+  previous?: any;
+}
+
+/** How often `--demo`'s sandbox changes something (the `sandbox` command and tests keep the 2 s
+ *  default): every second crashy flips (MODIFIED) and every 5th tick a frontend pod is replaced
+ *  (DELETED, ADDED), so a watch timeline opened at any moment shows all three within ~5 s. */
+export const DEMO_TICK_MS = 1000;
+
+/** Changes kept for watches from an older resourceVersion (kube-apiserver's watch cache keeps a
+ *  window of recent events too, and etcd compacts its history every 5 minutes). At the demo's pace
+ *  (a few changes every 2 s) this is about ten minutes. */
+const HISTORY_MAX = 1000;
+
 interface Collection {
   /** key: namespace + '\u0000' + name ('' namespace for cluster-scoped) */
   items: Map<string, any>;
@@ -104,6 +123,16 @@ export class ObjectStore {
   private mergedPods: any[] | undefined;
   private ticks = 0;
   private replacements = 0;
+  /** Recent changes, oldest first (at most HISTORY_MAX). */
+  private history: HistoryEntry[] = [];
+  /** The oldest resourceVersion a watch may start from while no kept change was dropped: until
+   *  then every change since the start is kept, and a real kube-apiserver whose watch cache has
+   *  dropped nothing accepts any older version too (checked: resourceVersion=1 on a fresh 1.34). */
+  private compactedAt = 0;
+  /** How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one. kube-apiserver
+   *  sends one about every minute (its watch cache's bookmark frequency) and before it ends a watch;
+   *  the sandbox every 10 s, so that a lesson shows one soon. Tests set it lower. */
+  bookmarkIntervalMs = 10_000;
   /** Followed pod logs (pods/log?follow=true): the streams' line listeners, per pod. */
   private readonly logFollowers = new Map<string, Set<(line: string) => void>>();
   /** Lines printed since the seeded log, per pod: only followed pods print, so an unfollowed pod's
@@ -126,6 +155,20 @@ export class ObjectStore {
       this.bench = new BenchPods(benchCount, this.rv);
       this.rv += benchCount;
     }
+  }
+
+  /** The oldest resourceVersion a watch can start from: older ones get 410 Expired ("too old
+   *  resource version"), as from kube-apiserver's watch cache: the newest change no longer kept, or
+   *  the version the history was compacted at; 0 while nothing was dropped. */
+  oldestWatchableResourceVersion(): number {
+    return this.compactedAt;
+  }
+
+  /** Forgets the changes kept so far, as etcd's compaction does: a watch from an older
+   *  resourceVersion then gets 410 Expired. */
+  compactHistory(): void {
+    this.history = [];
+    this.compactedAt = this.rv;
   }
 
   resourceVersion(): string {
@@ -162,6 +205,9 @@ export class ObjectStore {
     resource: string,
     namespace: string | undefined,
     listener: (ev: WatchEvent) => void,
+    /** Replay the kept changes after this resourceVersion first (the caller checked it is not
+     *  older than oldestWatchableResourceVersion()). */
+    since?: number,
   ): () => void {
     const l: Listener = {
       source: VIEWS[collKey(group, resource)]?.source ?? collKey(group, resource),
@@ -171,6 +217,9 @@ export class ObjectStore {
       namespace,
       fn: listener,
     };
+    if (since !== undefined) {
+      for (const h of this.history) if (h.rv > since) this.deliver(l, h.source, h.type, h.obj, h.previous);
+    }
     this.listeners.add(l);
     return () => {
       this.listeners.delete(l);
@@ -182,8 +231,9 @@ export class ObjectStore {
    * - every tick the crash-looping pod flips between a short Running and CrashLoopBackOff
    *   (restartCount grows) — MODIFIED pods, and on back-off a MODIFIED BackOff event;
    * - every 3rd tick an event is ADDED;
-   * - every 5th tick the oldest frontend pod is DELETED and a replacement ADDED
-   *   (plus its events and MODIFIED endpoints/endpointslices).
+   * - every 5th tick (the 2nd, 7th, 12th, …: the first within 5 s of the demo's start) the oldest
+   *   frontend pod is DELETED and a replacement ADDED (plus its events and MODIFIED
+   *   endpoints/endpointslices).
    */
   tick(): void {
     this.ticks++;
@@ -271,7 +321,7 @@ export class ObjectStore {
       }
     }
 
-    if (this.ticks % 5 === 0) this.replaceFrontendPod(demoPods, now);
+    if (this.ticks % 5 === 2) this.replaceFrontendPod(demoPods, now);
     this.printFollowedLogs(now);
   }
 
@@ -374,14 +424,24 @@ export class ObjectStore {
   }
 
   private emit(source: string, type: WatchEvent['type'], obj: any, previous?: any): void {
-    for (const l of [...this.listeners]) {
-      if (l.source !== source) continue;
-      if (l.namespace !== undefined && l.namespace !== obj.metadata.namespace) continue;
-      if (!this.listeners.has(l)) continue;
-      const shown = (o: any) => present(l.group, l.version, l.resource, o);
-      const before = type === 'MODIFIED' && previous ? { previous: shown(previous) } : {};
-      l.fn({ type, object: present(l.group, l.version, l.resource, obj), ...before });
+    const rv = Number(obj.metadata.resourceVersion);
+    this.history.push({ rv, source, type, obj, previous });
+    if (this.history.length > HISTORY_MAX) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY_MAX);
+      this.compactedAt = dropped[dropped.length - 1]!.rv;
     }
+    for (const l of [...this.listeners]) {
+      if (!this.listeners.has(l)) continue;
+      this.deliver(l, source, type, obj, previous);
+    }
+  }
+
+  private deliver(l: Listener, source: string, type: WatchEvent['type'], obj: any, previous?: any): void {
+    if (l.source !== source) return;
+    if (l.namespace !== undefined && l.namespace !== obj.metadata.namespace) return;
+    const shown = (o: any) => present(l.group, l.version, l.resource, o);
+    const before = type === 'MODIFIED' && previous ? { previous: shown(previous) } : {};
+    l.fn({ type, object: present(l.group, l.version, l.resource, obj), ...before });
   }
 
   private replaceFrontendPod(demoPods: any[], now: number): void {

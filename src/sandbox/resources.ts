@@ -63,7 +63,7 @@ export function handleResourceRequest(
   if ('error' in fields) return sendStatus(res, 400, 'BadRequest', fields.error);
   const selected = (obj: any) =>
     matchesLabels(selector.requirements, obj?.metadata?.labels) && matchesFields(fields.requirements, obj);
-  if (info.verb === 'watch') return startWatch(store, info, req, res, query, selected);
+  if (info.verb === 'watch') return startWatch(store, info, found.resource.kind, req, res, query, selected);
   return sendList(store, info, found.resource.kind, req, res, query, selected);
 }
 
@@ -217,6 +217,7 @@ export function selectedType(
 function startWatch(
   store: ObjectStore,
   info: ResourceRequestInfo,
+  kind: string,
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
@@ -253,7 +254,27 @@ function startWatch(
     for (const object of store.list(info.group, info.version, info.resource, info.namespace))
       write({ type: 'ADDED', object });
   }
-  const unsubscribe = store.watch(info.group, info.version, info.resource, info.namespace, write);
+  // A version older than the kept history: the watch is accepted (200), then one ERROR event says
+  // 410 Expired and the stream ends, as kube-apiserver's watch cache answers it; the client lists again.
+  const since = rv && rv !== '0' && /^\d+$/.test(rv) ? Number(rv) : undefined;
+  const oldest = store.oldestWatchableResourceVersion();
+  if (since !== undefined && since < oldest) {
+    const message = `too old resource version: ${since} (${oldest})`;
+    const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Expired' };
+    write({ type: 'ERROR', object: { ...status, code: 410 } });
+    res.end();
+    return;
+  }
+  const unsubscribe = store.watch(info.group, info.version, info.resource, info.namespace, write, since);
+  // allowWatchBookmarks=true: now and then a BOOKMARK, an object with only kind, apiVersion and
+  // metadata.resourceVersion (the version the server has reached; a client resumes from it).
+  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  const bookmarks = isTrue(query.get('allowWatchBookmarks'))
+    ? setInterval(() => {
+        const object = { kind, apiVersion, metadata: { resourceVersion: store.resourceVersion() } };
+        write({ type: 'BOOKMARK', object });
+      }, store.bookmarkIntervalMs)
+    : undefined;
   const timeoutSeconds = Number.parseInt(query.get('timeoutSeconds') ?? '', 10);
   const timer =
     Number.isFinite(timeoutSeconds) && timeoutSeconds > 0
@@ -262,6 +283,7 @@ function startWatch(
   const cleanup = () => {
     unsubscribe();
     if (timer) clearTimeout(timer);
+    if (bookmarks) clearInterval(bookmarks);
   };
   res.on('close', cleanup);
   req.on('close', cleanup);

@@ -13,8 +13,9 @@ export function backoffMs(failures: number): number {
 
 /** A KubeError (or a watch's ERROR event's Status: `code`) by what to do about it. */
 export function classifyFailure(err: unknown): Failure {
-  const e = (err ?? {}) as { kind?: string; status?: number; code?: unknown; retryAfterSeconds?: number };
-  const status = e.status ?? (typeof e.code === 'number' ? e.code : undefined);
+  const e = (err ?? {}) as { kind?: string; status?: unknown; code?: unknown; retryAfterSeconds?: number };
+  // A KubeError's `status` is the HTTP code; a Status object's is the word "Failure" (its code is `code`).
+  const status = typeof e.status === 'number' ? e.status : typeof e.code === 'number' ? e.code : undefined;
   if (status === 410) return { kind: 'expired' };
   if (status === 429)
     return {

@@ -53,6 +53,7 @@ import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 import { ContextPicker } from './ContextPicker.js';
+import { ContainerPicker } from './ContainerPicker.js';
 import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
@@ -148,6 +149,10 @@ function Explorer({
     requests.log,
   );
   const namespaces = useNamespaces(api, overlay === 'picker');
+  // A pod log's containers, for `C`'s pick list.
+  const logView = view?.kind === 'logs' ? view : undefined;
+  const logContainer = detailData.state === 'response' ? detailData.container : undefined;
+  const containerKeys = useMemo(() => logContainer?.all.map((c) => c.name) ?? NO_KEYS, [logContainer]);
   const schema = useSchema(api, explain?.target ?? null);
   const contexts = useContexts(contextSource);
   const contextItems = useMemo(() => currentFirst(contexts), [contexts]);
@@ -232,6 +237,7 @@ function Explorer({
       objects: content.table?.keys ?? NO_KEYS,
       picker: pickerItems,
       contexts: contextItems,
+      containers: containerKeys,
       log: logKeys,
       explain: fieldKeys,
     },
@@ -303,8 +309,9 @@ function Explorer({
     groups: discovery.state === 'ok' ? discovery.value.groups : NO_GROUPS,
     contexts: contextSource ? (contexts ?? 'loading') : undefined,
     contextItems,
-    logContainer: detailData.state === 'response' ? detailData.container : undefined,
+    logContainer,
     related,
+    timeline: detailData.state === 'watch' ? detailData.timeline : undefined,
   };
   useKeys(keyRows, store, onEffect);
   const prompt = nav.command
@@ -403,6 +410,18 @@ function Explorer({
         current={contexts?.current}
         list={list('contexts')}
         filtering={nav.filtering === 'contexts'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
+  } else if (overlay === 'containers' && logContainer && logView) {
+    cover = (
+      <ContainerPicker
+        pod={logView.name}
+        containers={logContainer.all}
+        current={logContainer.first}
+        list={list('containers')}
+        filtering={nav.filtering === 'containers'}
         width={layout.columns}
         height={bodyHeight}
       />

@@ -11,6 +11,8 @@ import { TOKEN_COLORS, col, useColor } from './theme.js';
 import { detailViewport } from '../model/layout.js';
 import { useClock, useElapsedSeconds } from './hooks.js';
 import { codePointSlice } from '../model/terminal-text.js';
+import { wrapWindow } from '../model/wrap.js';
+import { WrappedTextView } from './WrappedTextView.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
@@ -24,7 +26,11 @@ export type DetailBody =
       cursor?: number;
       offset?: number;
       note?: string;
+      /** Lines above the text that do not scroll (already wrapped). */
+      header?: readonly string[];
       search?: { query: string; typing: boolean; matches: readonly number[] };
+      /** Long lines wrapped (`w`) instead of cut (then `offset` is 0). */
+      wrap?: boolean;
     }
   /** `row` and `note`: their text at a time (ages, a reconnect countdown; redrawn each second while
    *  `ticking`); rows are made only when drawn. */
@@ -214,29 +220,51 @@ export function DetailPane({ title, body, focused, filtering, width, height }: D
   let inner: React.ReactNode;
   switch (body.kind) {
     case 'text': {
-      const to = Math.min(body.lines.length, body.scroll + view);
       const offset = body.offset ?? 0;
+      const marked = body.search?.query ? body.search.matches : undefined;
+      // Wrapped: the rows of the lines from the scroll line on (model/wrap.ts), in the pane's width.
+      const textWidth = innerWidth - (body.cursor !== undefined ? 2 : marked ? 1 : 0);
+      const wrapped = body.wrap ? wrapWindow(body.lines, body.scroll, body.cursor, view, textWidth) : undefined;
+      const from = wrapped ? wrapped.from : body.scroll;
+      const to = wrapped ? wrapped.to : Math.min(body.lines.length, body.scroll + view);
       info =
-        `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${body.scroll + 1}-${to}/${body.lines.length}` +
-        searchInfo(body.search, body.cursor ?? body.scroll);
+        `${body.cursor !== undefined ? `ln ${body.cursor + 1} · ` : ''}${offset > 0 ? `col ${offset + 1} · ` : ''}${wrapped ? 'wrap · ' : ''}${from + 1}-${to}/${body.lines.length}` +
+        searchInfo(body.search, body.cursor ?? from);
       inner = (
         <>
+          {body.header?.map((line, i) => (
+            <Text key={`h${i}`} wrap="truncate-end" dimColor={color}>
+              {line}
+            </Text>
+          ))}
           {body.note ? (
             <Text wrap="truncate-end" color={col(color, 'yellow')}>
               {body.note}
             </Text>
           ) : null}
-          <TextView
-            lines={body.lines}
-            syntax={body.syntax}
-            scroll={body.scroll}
-            cursor={body.cursor}
-            offset={offset}
-            height={view}
-            width={innerWidth}
-            focused={focused}
-            marked={body.search?.query ? body.search.matches : undefined}
-          />
+          {wrapped ? (
+            <WrappedTextView
+              lines={body.lines}
+              rows={wrapped.rows}
+              syntax={body.syntax}
+              cursor={body.cursor}
+              width={textWidth}
+              focused={focused}
+              marked={marked && ((line) => isMarked(marked, line))}
+            />
+          ) : (
+            <TextView
+              lines={body.lines}
+              syntax={body.syntax}
+              scroll={body.scroll}
+              cursor={body.cursor}
+              offset={offset}
+              height={view}
+              width={innerWidth}
+              focused={focused}
+              marked={marked}
+            />
+          )}
         </>
       );
       break;

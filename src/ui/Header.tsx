@@ -39,7 +39,9 @@ export function Header({ connection: c, identity, serverVersion, version, namesp
   const others = (c.warnings ?? []).filter((w) => !(c.insecure && /^TLS verification is off/.test(w)));
   const secondLine = [...(c.insecure ? [INSECURE_WARNING] : []), ...others.map((w) => `⚠ ${w}`)].join('  ');
   return (
-    <Box flexDirection="column" width={width} height={lines} overflowY="hidden">
+    // flexShrink 0: in a terminal too short for the panes' minimum, Yoga shrank the header to nothing
+    // first, and the insecure-TLS warning with it; the panes below are what gets cut.
+    <Box flexDirection="column" width={width} height={lines} flexShrink={0} overflowY="hidden">
       <Text wrap="truncate-end">
         {inlineWarning ? (
           <Text color={col(color, 'red')} bold={color}>

@@ -21,13 +21,15 @@ import {
 } from '../model/nav-state.js';
 import { selectedIndex } from '../model/list.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
-import { type LogContainer, isPodRef, nextContainer } from '../model/pod-logs.js';
+import { type LogContainer, isPodRef } from '../model/pod-logs.js';
 import type { Related } from '../model/related.js';
 import { complete, runCommand } from '../model/command-line.js';
 import { selectResourceActions } from '../model/goto.js';
 import type { DiscoveredGroup } from '../model/types.js';
 import type { KubeContexts } from '../client/contexts.js';
 import { parseGroupVersion } from '../model/paths.js';
+import { openWatchAction, openWatchEventAction } from './watch-keys.js';
+import type { TimelineData } from '../model/watch-timeline.js';
 
 export interface CommandContext {
   /** The current state (it may be ahead of the last render: keys arrive faster than frames). */
@@ -60,6 +62,8 @@ export interface CommandContext {
   logContainer?: LogContainer;
   /** An opened object: its owner, what it owns, its Events (O, W, E). */
   related?: Related;
+  /** A watch timeline on screen: its entries (Enter opens the event on the cursor line). */
+  timeline?: TimelineData;
 }
 
 export interface ObjectFields {
@@ -114,7 +118,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
   const overlay = overlayOpen(nav);
   const working = activeOverlay(nav);
   // Pick lists: the arrows do not switch panes under them.
-  const pickerOpen = working === 'picker' || working === 'contexts';
+  const pickerOpen = working === 'picker' || working === 'contexts' || working === 'containers';
   if (nav.tourStep !== null && !overlay) {
     const last = ctx.tourLength - 1;
     if (cmd === 'pane.right' || cmd === 'open')
@@ -171,6 +175,14 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
         : null;
     case 'text.left':
       return !overlay && nav.focus === 'detail' && hscroll(ctx) > 0 ? { type: 'hscroll', direction: -1 } : null;
+    case 'text.wrap':
+      // In a text view whose lines are longer than the pane, or wrapped already.
+      return !overlay &&
+        nav.focus === 'detail' &&
+        topView(nav)?.kind !== 'objects' &&
+        (nav.detail.wrap || maxHscroll(ctx.frame.text) > 0)
+        ? { type: 'toggleWrap' }
+        : null;
     case 'pane.left':
       return pickerOpen ? null : { type: 'focusStep', delta: -1, wrap: false };
     case 'pane.right':
@@ -224,12 +236,12 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
         : null;
     }
     case 'logs.container': {
-      const c = ctx.logContainer;
-      const next =
-        !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' && c
-          ? nextContainer(c.names, c.first)
-          : undefined;
-      return next ? { type: 'logSource', container: next } : null;
+      // A pick list of the pod's containers and init containers (with their state), when there is a choice.
+      if (working === 'containers') return { type: 'back' };
+      const many = (ctx.logContainer?.all.length ?? 0) > 1;
+      return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' && many
+        ? { type: 'openContainers' }
+        : null;
     }
     case 'logs.follow':
       return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
@@ -243,6 +255,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return { type: 'tourGo', step: nav.tourStep === null ? 0 : null };
     case 'open':
       return openAction(ctx);
+    case 'watch.timeline':
+      return overlay ? null : openWatchAction(ctx);
     case 'sort.next':
     case 'sort.reverse':
       if (overlay || nav.focus !== 'detail' || topView(nav)?.kind !== 'objects') return null;
@@ -388,6 +402,10 @@ function openAction(ctx: CommandContext): KeyOutcome {
     const name = ctx.contextItems?.[selected(ctx, 'contexts') ?? -1];
     return name ? { type: 'switchContext', name } : null;
   }
+  if (activeOverlay(nav) === 'containers') {
+    const container = ctx.logContainer?.all[selected(ctx, 'containers') ?? -1];
+    return container ? { type: 'logSource', container: container.name } : null;
+  }
   if (activeOverlay(nav) === 'picker') {
     const i = selected(ctx, 'picker');
     if (i === undefined) return null;
@@ -403,6 +421,7 @@ function openAction(ctx: CommandContext): KeyOutcome {
     return { type: 'openObjects', ref: refOf(resourceRow.resource) };
   }
   const top = topView(nav);
+  if (top?.kind === 'watch') return openWatchEventAction(ctx);
   if (top?.kind === 'objects') {
     const i = selected(ctx, 'objects');
     const id = i === undefined ? undefined : objectIds[i];

@@ -5,15 +5,19 @@ import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { formatGvr, gvPath, rootPath } from '../model/paths.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
 import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import { isLargeForYaml } from '../model/yaml-emit.js';
+import { yamlPrintingLine } from './useSlicedYaml.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
 import { EMPTY_LOG, TAIL_LINES, followNote, followedText, isPodRef, logsTitle } from '../model/pod-logs.js';
 import { keysFor } from '../model/keymap.js';
 import type { DetailData, ExplainedError, Loadable, TableData } from '../model/loadable.js';
+import { watchSource, watchTitle } from './watchContent.js';
 
 export type DetailSource =
   | { kind: 'value'; title: string; value: unknown; object?: boolean; note?: string }
-  /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone). */
-  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string }
+  /** `text`: a body, or its lines already split (a followed log, whose `dropped` oldest lines are gone);
+   *  `header`: paragraphs above the text that do not scroll (the watch timeline's lesson). */
+  | { kind: 'text'; title: string; text: string | string[]; dropped?: number; note?: string; header?: string[] }
   | { kind: 'table'; title: string; table: TableData; allNamespaces: boolean; empty: string[] }
   | { kind: 'loading'; title: string; message: string; since?: number }
   | { kind: 'error'; title: string; error: ExplainedError; context?: string }
@@ -133,7 +137,9 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
               data.state === 'response' && data.followed?.follow.state === 'following',
               view.previous,
             )
-          : `GET ${view.path}`;
+          : view.kind === 'path'
+            ? `GET ${view.path}`
+            : watchTitle(view);
   switch (data.state) {
     case 'idle':
     case 'loading':
@@ -145,6 +151,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
       };
     case 'error':
       return { kind: 'error', title, error: data.error };
+    case 'watch':
+      return watchSource(view, title, data.timeline);
     case 'table': {
       const ref = view.kind === 'objects' ? view.ref : undefined;
       return {
@@ -183,13 +191,21 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
 /** Shown for the moment between `y` and the YAML printer's arrival (it loads after the first frame). */
 export const YAML_LOADING = '(loading the YAML printer…)';
 
+export interface SourceLines {
+  lines: string[];
+  syntax: 'json' | 'yaml' | 'none';
+  secret: boolean;
+  /** A value too large to print as YAML during a render: the caller prints it in slices. */
+  sliceYaml?: unknown;
+}
+
 /** Lines of a value/text source, split once (memoised by the caller). */
 export function sourceLines(
   src: DetailSource,
   format: 'json' | 'yaml',
   reveal: boolean,
   yaml: YamlPrinter | undefined,
-): { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean } {
+): SourceLines {
   if (src.kind === 'text')
     return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
@@ -199,6 +215,8 @@ export function sourceLines(
     (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
   if (!reveal) value = maskSecret(value);
   if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
+  // A large value is printed in slices after the render (useSlicedYaml), without the library.
+  if (isLargeForYaml(value)) return { lines: [yamlPrintingLine(0)], syntax: 'none', secret, sliceYaml: value };
   return yaml
     ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret }
     : { lines: [YAML_LOADING], syntax: 'none', secret };
@@ -252,6 +270,7 @@ export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undef
   if (d.state === 'table') return ids(d.table.requestId);
   // A followed log: the stream once it was sent, the log's GET before it.
   if (d.state === 'response') return ids(d.response.requestId, d.followed?.requestId);
+  if (d.state === 'watch') return d.timeline.requestIds;
   return [];
 }
 

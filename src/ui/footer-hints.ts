@@ -30,6 +30,7 @@ const VIEW_KEYS_FIRST = [
   'related.events',
   'sort.next',
   'label.selector',
+  'watch.timeline',
   'logs.follow',
   'logs.previous',
   'logs.container',
@@ -37,6 +38,7 @@ const VIEW_KEYS_FIRST = [
   'format.toggle',
   'text.right',
   'text.left',
+  'text.wrap',
   'explain',
   'discovery.raw',
 ];

@@ -46,6 +46,7 @@ export function buildFrame(i: FrameInput): Frame {
     objects: viewport,
     picker: overlayContent - i.pickerChrome,
     contexts: overlayContent,
+    containers: overlayContent,
     log: logListHeight(i.bodyHeight),
     explain: explainListHeight(i.bodyHeight),
   };
@@ -57,6 +58,7 @@ export function buildFrame(i: FrameInput): Frame {
       objects: list('objects'),
       picker: list('picker'),
       contexts: list('contexts'),
+      containers: list('containers'),
       log: list('log'),
       explain: list('explain'),
     },

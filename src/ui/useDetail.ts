@@ -11,7 +11,9 @@ import type { RequestLog } from '../session/request-log.js';
 import { loadPodLogs } from '../session/pod-logs.js';
 import { loadResponse } from '../session/responses.js';
 import { LogFollower } from '../session/log-follow.js';
+import { WatchTimeline } from '../session/watch-timeline.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
+import type { TimelineData as WatchTimelineData } from '../model/watch-timeline.js';
 
 /** A view's response; `container`: the one a pod's log was read from. */
 interface LoadedResponse {
@@ -44,7 +46,7 @@ export function useDetail(
           container: view.container,
           previous: view.previous,
         }
-      : view?.kind === 'objects'
+      : view?.kind === 'objects' || view?.kind === 'watch'
         ? {
             kind: view.kind,
             ref: view.ref,
@@ -80,6 +82,13 @@ export function useDetail(
       return;
     }
     setData({ state: 'loading', since });
+    if (view.kind === 'watch') {
+      const { ref, labelSelector, fieldSelector } = view;
+      const show = (timeline: WatchTimelineData) => setData({ state: 'watch', timeline });
+      const timeline = new WatchTimeline(api, ref, view.namespace, show, { log, labelSelector, fieldSelector });
+      timeline.start();
+      return () => timeline.stop();
+    }
     if (view.kind !== 'objects') return;
     const ns = view.ref.namespaced ? (view.namespace ?? namespace) : undefined;
     const opts = { log, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector };
@@ -93,7 +102,7 @@ export function useDetail(
   useAbortableLoad<LoadedResponse>(
     {
       start:
-        !view || cancelled || view.kind === 'objects'
+        !view || cancelled || view.kind === 'objects' || view.kind === 'watch'
           ? undefined
           : view.kind === 'logs'
             ? (signal) => loadPodLogs(api, view.namespace, view.name, signal, log, view)

@@ -3,13 +3,15 @@
 // then the body the pane draws once the frame has placed the cursor and scroll.
 import { useMemo, useState } from 'react';
 import { type ListState } from '../model/list.js';
-import { type TextPosition, textCursor, topView } from '../model/nav-state.js';
+import { type TextPosition, textCursor, topView, watchTimeline } from '../model/nav-state.js';
+import { wrapLines } from '../model/format.js';
 import type { DetailShape } from '../model/layout.js';
 import { fieldAtJsonLine } from '../model/explain.js';
 import { type YamlPrinter, fieldAtYamlLine } from '../model/highlight.js';
 import type { ObjectFields } from './commands.js';
 import { type DetailSource, type SelectionInput, detailSource, sourceLines, tableNote } from './detailContent.js';
 import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
+import { useSlicedYaml, yamlPrintingLine } from './useSlicedYaml.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -33,6 +35,8 @@ export interface DetailContent {
   cursorLine: boolean;
   /** What the viewport's height depends on. */
   shape: DetailShape;
+  /** Long lines wrapped (`w`). */
+  wrap: boolean;
 }
 
 function longestLine(lines: string[]): number {
@@ -65,13 +69,22 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
   // Split once per document, format and reveal (a 5 MB object is not re-split per keystroke).
   const textKey =
     textSource?.kind === 'value' ? textSource.value : textSource?.kind === 'text' ? textSource.text : undefined;
-  const text = useMemo(
+  const lines = useMemo(
     () => (textSource ? sourceLines(textSource, format, reveal, yaml) : undefined),
     // The source object is new each render; what it carries (textKey) is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [textKey, format, reveal, yaml],
   );
-  const longest = useMemo(() => (text ? longestLine(text.lines) : 0), [text]);
+  const sliced = useSlicedYaml(lines?.sliceYaml);
+  const text = useMemo(() => {
+    if (lines?.sliceYaml === undefined) return lines;
+    return sliced.lines
+      ? { lines: sliced.lines, syntax: 'yaml' as const, secret: lines.secret }
+      : { lines: [yamlPrintingLine(sliced.printed)], syntax: 'none' as const, secret: lines.secret };
+  }, [lines, sliced.lines, sliced.printed]);
+  // Wrapped lines are never wider than the pane: nothing to scroll sideways.
+  const wrap = !!nav.detail.wrap;
+  const longest = useMemo(() => (text && !wrap ? longestLine(text.lines) : 0), [text, wrap]);
   const tableSrc = source.kind === 'table' ? source : undefined;
   const rowsWidth = width - 2;
   // Column widths only grow while one table (its title: resource, namespace) stays open.
@@ -101,13 +114,15 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     return { apiVersion, kind: objectKind, fieldAt };
   }, [apiVersion, objectKind, text]);
 
-  const cursorLine = textCursor(nav) && object !== undefined;
+  const cursorLine = textCursor(nav) && (object !== undefined || watchTimeline(nav));
   let shape: DetailShape;
   if (source.kind === 'value' || source.kind === 'text') {
-    shape = { kind: 'text', note: textNote(source, !!text?.secret, reveal, cursorLine) };
+    const note = textNote(source, !!text?.secret, reveal, cursorLine && object !== undefined);
+    const header = source.kind === 'text' ? source.header?.flatMap((p) => wrapLines(p, width)) : undefined;
+    shape = { kind: 'text', note, ...(header ? { header } : {}) };
   } else if (source.kind === 'table') shape = { kind: 'table', error: source.table.error };
   else shape = { kind: source.kind };
-  return { source, text, longest, table, object, cursorLine, shape };
+  return { source, text, longest, table, object, cursorLine, shape, wrap };
 }
 
 /** The body the detail pane draws: the content placed by the resolved text position and list. */
@@ -127,7 +142,9 @@ export function detailBody(
       cursor: content.cursorLine ? position.cursor : undefined,
       offset: position.hscroll,
       note: shape.note,
+      header: shape.header,
       search: position.search && { ...position.search, matches },
+      wrap: content.wrap,
     };
   }
   if (source.kind === 'table') {

@@ -641,6 +641,7 @@ export class FakeApi implements KubeApi {
     this.calls.push(`watch ${key} ns=${opts.namespace ?? ''} rv=${opts.resourceVersion ?? ''}`);
     const q = new URLSearchParams({ watch: '1' });
     if (opts.resourceVersion) q.set('resourceVersion', opts.resourceVersion);
+    if (opts.allowWatchBookmarks) q.set('allowWatchBookmarks', 'true');
     const path = `${resourcePath(ref, opts.namespace)}?${q}`;
     const table = !!opts.table && !this.opts.plainWatchEvents;
     const refused = this.forbidden(ref, 'watch', opts.namespace);
