@@ -125,7 +125,8 @@ describe('ApiClient against the sandbox', () => {
     expect(ev.bytes).toBe(table.bytes);
     expect(ev.responseHeaders?.['content-type']).toMatch(/application\/json/);
     expect(ev.responseHeaders?.['audit-id']).toBeTruthy();
-    expect(ev.kubectl).toBe(`kubectl --kubeconfig ${sb.files!.kubeconfig} get pods -n team-a -o json`);
+    // A Table list is kubectl get's own table (no -o json); the context is named, whatever the file's current one.
+    expect(ev.kubectl).toBe(`kubectl --kubeconfig ${sb.files!.kubeconfig} --context kapi-sandbox get pods -n team-a`);
 
     const objects = await api.list(DEPLOYMENTS, { table: false });
     expect(objects.format).toBe('objects');

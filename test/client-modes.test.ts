@@ -93,7 +93,8 @@ describe('connection modes against the sandbox', () => {
       try {
         const conn = await connect({});
         expect(conn.user).toBe('jane');
-        expect(conn.kubectlArgs).toEqual([]);
+        // The one KUBECONFIG file is named: the commands run the same from a shell without the variable.
+        expect(conn.kubectlArgs).toEqual(['--kubeconfig', files.kubeconfigJane, '--context', 'kapi-sandbox']);
       } finally {
         if (saved === undefined) delete process.env.KUBECONFIG;
         else process.env.KUBECONFIG = saved;
@@ -108,6 +109,8 @@ describe('connection modes against the sandbox', () => {
       expect(conn.user).toBe('kubernetes-admin');
       expect(curlAuthArgs(conn)).toEqual(['--cert', files.adminCert, '--key', files.adminKey, '--cacert', files.ca]);
       expect(conn.kubectlArgs).toEqual([
+        '--kubeconfig',
+        '/dev/null',
         '--server',
         sb.url,
         '--client-certificate',
@@ -124,7 +127,7 @@ describe('connection modes against the sandbox', () => {
       expect(events).toHaveLength(1);
       expect(events[0]!.status).toBe(200);
       expect(events[0]!.kubectl).toBe(
-        `kubectl --server ${sb.url} --client-certificate ${files.adminCert} --client-key ${files.adminKey} --certificate-authority ${files.ca} get pods -n team-a -o json`,
+        `kubectl --kubeconfig /dev/null --server ${sb.url} --client-certificate ${files.adminCert} --client-key ${files.adminKey} --certificate-authority ${files.ca} get pods -n team-a`,
       );
       api.close();
     });
@@ -358,7 +361,7 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
       expect(conn.server).toBe(proxy.url);
       expect(conn.user).toBeUndefined();
       expect(curlAuthArgs(conn)).toEqual([]);
-      expect(conn.kubectlArgs).toEqual(['--server', proxy.url]);
+      expect(conn.kubectlArgs).toEqual(['--kubeconfig', '/dev/null', '--server', proxy.url]);
       const api = new ApiClient(conn);
       const events = record(api);
       const page = await api.list(PODS, { namespace: 'team-a' });

@@ -49,7 +49,9 @@ describe('streamText', () => {
     expect(ev.contentType).toMatch(/^text\/plain/);
     expect(ev.curl).toMatch(/^curl --cert \S+ --key \S+ --cacert \S+ -N '/);
     expect(ev.curl).toContain(`/api/v1/namespaces/team-a/pods/db-0/log?follow=true&tailLines=500'`);
-    expect(ev.kubectl).toBe(`kubectl --kubeconfig ${sb.files!.kubeconfig} logs db-0 -n team-a --tail=500 -f`);
+    expect(ev.kubectl).toBe(
+      `kubectl --kubeconfig ${sb.files!.kubeconfig} --context kapi-sandbox logs db-0 -n team-a --tail=500 -f`,
+    );
 
     h.stop();
     await h.done;

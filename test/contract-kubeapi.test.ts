@@ -141,7 +141,7 @@ function contract(name: string, fixture: () => Fixture): void {
       expect(ev.error).toBeUndefined();
       expect(ev.bytes).toBe(page.bytes);
       expect(ev.curl).toContain(`-H 'Accept: ${TABLE_ACCEPT}' '${f.jane.connection.server}${path}'`);
-      expect(ev.kubectl).toMatch(new RegExp(` get pods -n ${f.namespace} -o json$`));
+      expect(ev.kubectl).toMatch(new RegExp(` get pods -n ${f.namespace}$`)); // a Table: kubectl's own table
     });
 
     it('list as objects (table: false): the items, no rows', async () => {

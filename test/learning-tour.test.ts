@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/client/api.js';
 import { connect } from '../src/client/connection.js';
 import { whoAmI } from '../src/client/identity.js';
-import { TOUR, targetRequest, tourCurl, tourStepById, type TourStep } from '../src/model/tour.js';
+import { TOUR, targetRequest, tourCurl, tourSetup, tourStepById, type TourStep } from '../src/model/tour.js';
 import { startSandbox, tempDir } from './helpers/client.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -70,20 +70,51 @@ describe('tour content', () => {
     ).toBe('/apis/apps/v1/namespaces/team-a/deployments');
   });
 
-  it('fills the example curls', () => {
-    const ctx = { server: 'https://127.0.0.1:6443/' };
-    expect(tourCurl(tourStepById('anonymous')!, ctx)).toBe('curl --cacert ca.crt https://127.0.0.1:6443/api');
+  it('fills the example curls from the connection, never with files it does not have', () => {
+    const ctx = {
+      server: 'https://127.0.0.1:6443/',
+      caFile: '/sb/ca.crt',
+      certFile: '/sb/a.crt',
+      keyFile: '/sb/a.key',
+    };
+    expect(tourCurl(tourStepById('anonymous')!, ctx)).toBe('curl --cacert /sb/ca.crt https://127.0.0.1:6443/api');
     expect(tourCurl(tourStepById('client-certificates')!, ctx)).toBe(
-      'curl --cacert ca.crt --cert admin.crt --key admin.key https://127.0.0.1:6443/api',
+      'curl --cacert /sb/ca.crt --cert /sb/a.crt --key /sb/a.key https://127.0.0.1:6443/api',
     );
+    // Not a proxy connection: the documented port, after the kubectl proxy the setup line starts.
     expect(tourCurl(tourStepById('kubectl-proxy')!, ctx)).toBe('curl http://127.0.0.1:8001/api');
-    expect(tourCurl(tourStepById('kubectl-proxy')!, { ...ctx, proxyUrl: 'http://127.0.0.1:39999' })).toBe(
-      'curl http://127.0.0.1:39999/api',
-    );
+    expect(tourSetup(tourStepById('kubectl-proxy')!, { ...ctx, kubectlArgs: ['--context', 'kind-kind'] })).toEqual([
+      'kubectl --context kind-kind proxy --port=8001 &',
+    ]);
+    expect(tourSetup(tourStepById('anonymous')!, ctx)).toEqual([]);
     expect(tourCurl(tourStepById('anonymous')!, { ...ctx, caFile: '/tmp/my dir/ca.crt' })).toBe(
       `curl --cacert '/tmp/my dir/ca.crt' https://127.0.0.1:6443/api`,
     );
+    // TLS verification off: -k; a CA from the system store: no option at all.
+    expect(tourCurl(tourStepById('anonymous')!, { server: 'https://h:6443', insecure: true })).toBe(
+      'curl -k https://h:6443/api',
+    );
+    expect(tourCurl(tourStepById('anonymous')!, { server: 'https://h:6443' })).toBe('curl https://h:6443/api');
+    // A token connection has no certificate files: the step says so instead of inventing admin.crt.
+    expect(tourCurl(tourStepById('client-certificates')!, { server: 'https://h:6443', caFile: '/ca' })).toMatch(
+      /^# .*cannot be shown \(this connection has no client certificate/,
+    );
     expect(tourCurl(tourStepById('version')!, ctx)).toBeUndefined();
+  });
+
+  it('in proxy mode: the real proxy URL, and no anonymous example (the API server is not known)', () => {
+    const proxy = {
+      server: 'http://127.0.0.1:39999',
+      mode: 'proxy',
+      kubectlArgs: ['--server', 'http://127.0.0.1:39999'],
+    };
+    expect(tourCurl(tourStepById('kubectl-proxy')!, proxy)).toBe('curl http://127.0.0.1:39999/api');
+    expect(tourSetup(tourStepById('kubectl-proxy')!, proxy)).toEqual([]);
+    for (const id of ['anonymous', 'client-certificates']) {
+      const c = tourCurl(tourStepById(id)!, proxy)!;
+      expect(c).toMatch(/^# .*cannot be shown \(kapi-tui reaches the cluster through kubectl proxy/);
+      expect(c).not.toContain('ca.crt');
+    }
   });
 });
 

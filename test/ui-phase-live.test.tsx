@@ -70,7 +70,7 @@ test('footer: the request behind the view, with curl and kubectl, not a later ba
   expect(lines[req + 1]).toBe(
     "$ curl --cacert /tmp/ca.crt -H 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json' 'https://127.0.0…",
   );
-  expect(lines[req + 2]).toBe('$ kubectl --kubeconfig /tmp/kubeconfig get pods -n default -o json');
+  expect(lines[req + 2]).toBe('$ kubectl --kubeconfig /tmp/kubeconfig get pods -n default');
 });
 
 test('cached discovery shows at once, marked, then the fresh one replaces it keeping the cursor', async () => {

@@ -4,6 +4,7 @@
 // importing it costs 150-450 ms (see kubeconfig-lite.ts).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
@@ -14,10 +15,12 @@ import {
   needsClientNode,
 } from './kubeconfig-lite.js';
 import { KubeError, configError } from './errors.js';
+import { execCommandPath } from './exec-credential.js';
 import { KubeconfigSyntaxError } from './yaml-error.js';
 import { caDataProblem, caPemProblem } from './ca-check.js';
 import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
-import type { ConnectOptions, Connection } from './types.js';
+import type { ConnectOptions, Connection, TokenSource } from './types.js';
+import { inlineCredentialFiles } from './credential-files.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -207,6 +210,30 @@ export async function connect(opts: ConnectOptions): Promise<ResolvedConnection>
   return connectKubeconfig(opts, timeoutMs);
 }
 
+/** kubectl flags that keep the user's kubeconfig (KUBECONFIG, ~/.kube/config) out of a command that
+ *  names its server and credentials itself: otherwise kubectl adds that file's current user. */
+const NO_KUBECONFIG = ['--kubeconfig', '/dev/null'];
+
+/** kubectl with no credentials over TLS asks for a user name and password (client-go's basic-auth
+ *  prompt, still in kubectl 1.32). A user name alone stops the prompt; kube-apiserver has no basic
+ *  authentication (removed in 1.19) and ignores the header, so the request stays system:anonymous. */
+const ANONYMOUS_KUBECTL = ['--username', 'system:anonymous'];
+
+/** Secret-looking environment variables of an exec plugin are not shown (the shell's own apply). */
+const SECRET_NAME = /secret|token|passw|key|credential/i;
+
+function execSource(
+  exec: { command: string; args?: string[]; env?: { name: string; value: string }[] },
+  dir: string,
+): TokenSource {
+  return {
+    kind: 'exec',
+    command: execCommandPath(exec.command, dir),
+    args: exec.args ?? [],
+    env: (exec.env ?? []).filter((e) => !SECRET_NAME.test(e.name)),
+  };
+}
+
 async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<ResolvedConnection> {
   const server = resolveServer(opts)!;
   const kc = new LiteKubeConfig();
@@ -232,7 +259,8 @@ async function connectProxy(opts: ConnectOptions, timeoutMs: number): Promise<Re
     user: undefined,
     namespace: opts.namespace || 'default',
     insecure,
-    kubectlArgs: ['--server', server],
+    // --kubeconfig /dev/null: kubectl must not add the credentials of whatever KUBECONFIG names.
+    kubectlArgs: [...NO_KUBECONFIG, '--server', server, ...(insecure ? ['--insecure-skip-tls-verify'] : [])],
     kubeConfig: kc,
     timeoutMs,
     warnings,
@@ -278,12 +306,14 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
   );
   const user = opts.cert ? certificateCommonName(readFileSync(opts.cert)) : undefined;
 
-  const kubectlArgs: string[] = ['--server', server];
+  const kubectlArgs: string[] = [...NO_KUBECONFIG, '--server', server];
   const pair = opts.cert && opts.key ? { certFile: displayPath(opts.cert), keyFile: displayPath(opts.key) } : undefined;
   const caFile = opts.cacert ? displayPath(opts.cacert) : undefined;
   if (pair) kubectlArgs.push('--client-certificate', pair.certFile, '--client-key', pair.keyFile);
   if (caFile) kubectlArgs.push('--certificate-authority', caFile);
   if (opts.token) kubectlArgs.push('--token', '$TOKEN');
+  const anonymous = !pair && !opts.token;
+  if (anonymous && server.startsWith('https:')) kubectlArgs.push(...ANONYMOUS_KUBECTL);
   if (opts.as) kubectlArgs.push('--as', opts.as);
   for (const g of opts.asGroups ?? []) kubectlArgs.push('--as-group', g);
   if (insecure) kubectlArgs.push('--insecure-skip-tls-verify');
@@ -302,6 +332,8 @@ async function connectCertificates(opts: ConnectOptions, timeoutMs: number): Pro
     ...pair,
     caFile,
     bearerToken: !!opts.token,
+    ...(opts.token ? { tokenSource: { kind: 'flag' as const } } : {}),
+    ...(anonymous ? { anonymous } : {}),
     kubectlArgs,
     ...impersonation(opts.as, opts.asGroups),
     kubeConfig: kc,
@@ -490,9 +522,17 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     clientCertificate = info;
   }
 
-  const kubectlArgs: string[] = [];
-  if (explicit) kubectlArgs.push('--kubeconfig', displayPath(explicit));
-  if (opts.context) kubectlArgs.push('--context', opts.context);
+  // The same file(s) whatever the shell's KUBECONFIG says: --kubeconfig unless it is kubectl's
+  // default (several KUBECONFIG files cannot be named by one flag: those commands need the variable).
+  const kubeconfigArgs = explicit
+    ? ['--kubeconfig', displayPath(explicit)]
+    : files.length === 1 && files[0] !== join(homedir(), '.kube', 'config')
+      ? ['--kubeconfig', files[0]!]
+      : [];
+  const kubectlArgs: string[] = [...kubeconfigArgs];
+  // The context always: the file's current-context may change after this run. Not for --demo, whose
+  // kubeconfig is the sandbox's own, written for this run (and the demo's lines stay short).
+  if (files.length && !opts.demo) kubectlArgs.push('--context', ctx.name);
   if (opts.cluster) kubectlArgs.push('--cluster', opts.cluster);
   if (opts.user) kubectlArgs.push('--user', opts.user);
   if (opts.cacert) kubectlArgs.push('--certificate-authority', displayPath(opts.cacert));
@@ -504,6 +544,15 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
   if (opts.insecureSkipTlsVerify) kubectlArgs.push('--insecure-skip-tls-verify');
   // From our merged entries (client-node's User has neither tokenFile nor impersonation groups).
   const liteUser = lite.getUser(ctx.user);
+  const tokenSource = kubeconfigTokenSource(liteUser ?? undefined, !!opts.token, kubeconfigArgs);
+  const anonymous = !certPem && !tokenSource;
+  if (anonymous && !plainHttp) kubectlArgs.push(...ANONYMOUS_KUBECTL);
+  // Inline *-data have no file curl could read: written to private files (credential-files.ts).
+  const inline = inlineFilesOrNone({
+    ca: insecure || cluster.caFile ? undefined : cluster.caData,
+    cert: user?.certFile ? undefined : user?.certData,
+    key: user?.keyFile ? undefined : user?.keyData,
+  });
 
   return {
     mode: opts.demo ? 'demo' : 'kubeconfig',
@@ -512,11 +561,12 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     user: ctx.user || undefined,
     namespace: opts.namespace || ctx.namespace || 'default',
     insecure,
-    // Inline *-data entries have no file to point at: the curl equivalents stay best-effort.
-    certFile: user?.certFile,
-    keyFile: user?.keyFile,
-    caFile: insecure ? undefined : cluster.caFile,
+    certFile: user?.certFile ?? inline.certFile,
+    keyFile: user?.keyFile ?? inline.keyFile,
+    caFile: insecure ? undefined : (cluster.caFile ?? inline.caFile),
     bearerToken: !!(user?.token || user?.exec || user?.authProvider || liteUser?.tokenFile),
+    ...(tokenSource ? { tokenSource } : {}),
+    ...(anonymous ? { anonymous } : {}),
     kubectlArgs,
     ...impersonation(liteUser?.impersonate, liteUser?.impersonateGroups),
     kubeConfig: kc,
@@ -536,6 +586,49 @@ async function connectKubeconfig(opts: ConnectOptions, timeoutMs: number): Promi
     ],
     clientCertificate,
   };
+}
+
+/** The files for inline kubeconfig data; none when they cannot be written (a read-only home, a
+ *  folder that is not ours): the commands then lack them, the connection itself is unaffected. */
+function inlineFilesOrNone(data: {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}): ReturnType<typeof inlineCredentialFiles> {
+  try {
+    return inlineCredentialFiles(data);
+  } catch {
+    return { caFile: undefined, certFile: undefined, keyFile: undefined };
+  }
+}
+
+/** Where a kubeconfig user's bearer token comes from, in client-go's order (tokenFile over token). */
+function kubeconfigTokenSource(
+  user: LiteUser | undefined,
+  tokenFlag: boolean,
+  kubeconfigArgs: string[],
+): TokenSource | undefined {
+  if (!user) return tokenFlag ? { kind: 'flag' } : undefined;
+  if (user.tokenFile) return { kind: 'file', path: user.tokenFile };
+  if (tokenFlag) return { kind: 'flag' };
+  // A name a jsonpath string cannot hold as written.
+  const viewable = !/["\\]/.test(user.name);
+  const view = (field: string): TokenSource =>
+    viewable
+      ? {
+          kind: 'kubeconfig',
+          user: user.name,
+          jsonpath: `{.users[?(@.name=="${user.name}")].user.${field}}`,
+          kubeconfigArgs,
+        }
+      : { kind: 'unknown', what: `the token of user "${user.name}"` };
+  if (user.token) return view('token');
+  if (user.exec) return execSource(user.exec, user.execDir ?? process.cwd());
+  if (user.authProvider) {
+    const name = (user.authProvider as { name?: string }).name;
+    return view(name === 'oidc' ? 'auth-provider.config.id-token' : 'auth-provider.config.access-token');
+  }
+  return undefined;
 }
 
 /** The Impersonate-* headers' values, when the user (or --as) asks for them. */

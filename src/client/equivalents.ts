@@ -1,5 +1,7 @@
 // The curl and kubectl commands that do the same request as the client, for the request log.
-// Never inline secrets: a bearer token appears as "$TOKEN".
+// Never inline secrets: a bearer token appears as "$TOKEN", and commandSetup gives the line that sets it.
+// Each command names its server and credentials itself (or its kubeconfig and context), so it runs
+// the same whatever the shell's KUBECONFIG says (test/commands-run.test.ts).
 import type { Connection } from './types.js';
 import { shellJoin, shellQuote, singleQuote } from '../model/shell.js';
 
@@ -60,9 +62,47 @@ export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   return `${shellJoin(args)} ${singleQuote(url)}`;
 }
 
+/** The shell lines to run before the commands: `TOKEN=…` for a connection with a bearer token, fetched
+ *  the way the connection gets it (never the token itself). Empty when nothing is needed. */
+export function commandSetup(conn: Connection): string[] {
+  if (!conn.bearerToken || conn.mode === 'proxy') return [];
+  const src = conn.tokenSource;
+  switch (src?.kind) {
+    case 'kubeconfig':
+      return [
+        `TOKEN=$(${shellJoin(['kubectl', ...src.kubeconfigArgs, 'config', 'view', '--raw', '-o', `jsonpath=${src.jsonpath}`])})`,
+      ];
+    case 'file':
+      return [`TOKEN=$(cat ${shellQuote(src.path)})`];
+    case 'exec': {
+      // client-go also sets KUBERNETES_EXEC_INFO; plugins run without it from a shell (aws, gke, kubelogin).
+      const env = src.env.map((e) => `${e.name}=${shellQuote(e.value)}`);
+      return [`TOKEN=$(${[...env, shellJoin([src.command, ...src.args])].join(' ')} | jq -r .status.token)`];
+    }
+    case 'flag':
+      // Typed in, not shown: the token given to --token is only the user's to paste.
+      return [`printf 'Paste the token given to --token: ' >&2; read -rs TOKEN; echo >&2`];
+    case 'unknown':
+      return [`# Set TOKEN to ${src.what.replace(/[\r\n]/g, ' ')} (kapi-tui cannot show a command that gets it)`];
+    default:
+      return ['# Set TOKEN to the bearer token of this connection (kapi-tui cannot show a command that gets it)'];
+  }
+}
+
 export interface KubectlHint {
   /** Whether the resource in the path is namespaced (when known). */
   namespaced?: boolean;
+  /** The format the view shows an object in: `-o yaml` for the YAML view (default `-o json`; a
+   *  Table request is kubectl's own table, without -o). */
+  output?: 'json' | 'yaml';
+  /** The schema explorer's view of this request (an /openapi/v3 document): `kubectl explain` with the
+   *  resource, the field path shown (e.g. ['spec', 'containers']) and the group-version. */
+  explain?: { resource: string; fieldPath?: string[]; apiVersion: string };
+}
+
+/** The Table format kubectl get prints (requested by the objects list). */
+function isTableAccept(accept: string | undefined): boolean {
+  return !!accept && /(^|[;,])\s*as=Table\b/.test(accept);
 }
 
 interface ParsedResourcePath {
@@ -124,6 +164,10 @@ function kubectlLogs(prefix: string[], pathOnly: string, query: URLSearchParams)
 
 export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: KubectlHint = {}): string {
   const prefix = ['kubectl', ...conn.kubectlArgs];
+  if (hint.explain) {
+    const { resource, fieldPath = [], apiVersion } = hint.explain;
+    return shellJoin([...prefix, 'explain', [resource, ...fieldPath].join('.'), `--api-version=${apiVersion}`]);
+  }
   const q = req.path.indexOf('?');
   const pathOnly = q >= 0 ? req.path.slice(0, q) : req.path;
   const query = new URLSearchParams(q >= 0 ? req.path.slice(q + 1) : '');
@@ -158,7 +202,7 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
     const fields = query.get('fieldSelector');
     if (fields) args.push('--field-selector', fields);
     if (watch) args.push('--watch', '--output-watch-events');
-    args.push('-o', 'json');
+    if (!isTableAccept(req.accept)) args.push('-o', hint.output ?? 'json');
     return shellJoin(args);
   }
   const logs = kubectlLogs(prefix, pathOnly, query);

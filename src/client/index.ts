@@ -15,7 +15,7 @@ export {
 export type { DiscoverOptions, DiscoveryFetch } from './discovery.js';
 export { KubeError, isKubeError, explainError, classifyNetworkError, httpError, canIHint, isStatus } from './errors.js';
 export type { KubeErrorKind, KubeStatus } from './errors.js';
-export { curlCommand, kubectlCommand, parseResourcePath, joinUrl } from './equivalents.js';
+export { commandSetup, curlCommand, kubectlCommand, parseResourcePath, joinUrl } from './equivalents.js';
 export { assertReadOnly, READ_ONLY_POST_PATHS, HttpTransport } from './http.js';
 export { DiscoveryCache, defaultCacheDir, cacheKey, sameDiscovery } from './discovery-cache.js';
 export { whoAmI, allowedVerbs, clearPermissionCache, type Identity } from './identity.js';

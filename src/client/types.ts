@@ -55,11 +55,29 @@ export interface Connection {
   keyFile?: string;
   /** Requests carry a bearer token (a token, an exec plugin or an auth provider): curl gets "$TOKEN". */
   bearerToken?: boolean;
+  /** Where that token comes from, so that a shown command can set TOKEN (commandSetup); never the token. */
+  tokenSource?: TokenSource;
+  /** No credentials at all: requests are system:anonymous's. */
+  anonymous?: boolean;
   /** kubectl flags selecting the same cluster/user, e.g. ['--kubeconfig', '/tmp/sb/kubeconfig']. */
   kubectlArgs: string[];
   /** Every request acts as this user (Impersonate-User and Impersonate-Group headers). */
   impersonate?: { user: string; groups: string[] };
 }
+
+/** Where a connection's bearer token comes from, as a shell can fetch it again. */
+export type TokenSource =
+  /** A kubeconfig user's `token` (or an auth provider's token), read with `kubectl config view --raw`;
+   *  `kubeconfigArgs` selects the same file(s). */
+  | { kind: 'kubeconfig'; user: string; jsonpath: string; kubeconfigArgs: string[] }
+  /** A tokenFile (kubeconfig `tokenFile`, a pod's service account token). */
+  | { kind: 'file'; path: string }
+  /** An exec credential plugin: its command, arguments and environment (secret-looking values left out). */
+  | { kind: 'exec'; command: string; args: string[]; env: { name: string; value: string }[] }
+  /** --token on the command line: only the user has it. */
+  | { kind: 'flag' }
+  /** Something a shell cannot reproduce (an auth provider without a stored token). */
+  | { kind: 'unknown'; what: string };
 
 export interface RequestOptions {
   accept?: string;

@@ -6,7 +6,7 @@
 // using the Kubernetes API" (kubectl proxy).
 import { gvPath, parseGroupVersion, resourcePath } from './paths.js';
 import { DEFAULT_PROXY_URL } from './proxy.js';
-import { shellQuote } from './shell.js';
+import { shellJoin, shellQuote } from './shell.js';
 
 export type TourTarget =
   /** A non-resource path or a raw API path: show its response. */
@@ -216,27 +216,55 @@ export function targetRequest(target: TourTarget): { method: 'GET' | 'POST'; pat
 }
 
 export interface TourCurlContext {
-  /** API server URL, e.g. https://127.0.0.1:6443. */
+  /** API server URL, e.g. https://127.0.0.1:6443 (in proxy mode, the kubectl proxy's URL). */
   server: string;
-  /** Defaults: ca.crt, admin.crt, admin.key (as in the Kubernetes docs), http://127.0.0.1:8001. */
+  /** The connection's mode: 'proxy' means `server` is a kubectl proxy, not the API server. */
+  mode?: string;
+  /** The connection's files (a Connection has them; inline kubeconfig data is written to files). */
   caFile?: string;
   certFile?: string;
   keyFile?: string;
+  /** TLS verification off: curl gets -k instead of --cacert. */
+  insecure?: boolean;
+  /** A running kubectl proxy's URL (proxy mode: `server`). */
   proxyUrl?: string;
+  /** kubectl's flags for the connection (to start a kubectl proxy). */
+  kubectlArgs?: string[];
 }
 
-/** The step's example curl with the placeholders filled in (shell-quoted), or undefined if it has none. */
+/** Why a placeholder of the step has no value with this connection, or undefined when all have one. */
+function unavailable(step: TourStep, ctx: TourCurlContext): string | undefined {
+  const t = step.exampleCurl ?? '';
+  const viaProxy = ctx.mode === 'proxy';
+  if (viaProxy && /\{(server|ca|cert|key)\}/.test(t))
+    return 'kapi-tui reaches the cluster through kubectl proxy here, so it knows neither the API server address nor its CA';
+  if (/\{(cert|key)\}/.test(t) && !(ctx.certFile && ctx.keyFile))
+    return 'this connection has no client certificate (it authenticates otherwise), so there are no files to show';
+  return undefined;
+}
+
+/** The step's example curl with the placeholders filled in (shell-quoted) from the connection, or
+ *  undefined if it has none. When a placeholder has no value here (no client certificate, a proxy
+ *  connection), a shell comment saying so (harmless if pasted), never a file that does not exist.
+ *  `--cacert {ca}` becomes -k when TLS verification is off, and goes when no CA file is needed. */
 export function tourCurl(step: TourStep, ctx: TourCurlContext): string | undefined {
   if (!step.exampleCurl) return undefined;
+  const why = unavailable(step, ctx);
+  if (why) return `# ${step.title}: cannot be shown (${why})`;
   const server = ctx.server.replace(/\/+$/, '');
-  const proxy = (ctx.proxyUrl ?? DEFAULT_PROXY_URL).replace(/\/+$/, '');
-  const values: Record<string, string> = {
-    ca: shellQuote(ctx.caFile ?? 'ca.crt'),
-    cert: shellQuote(ctx.certFile ?? 'admin.crt'),
-    key: shellQuote(ctx.keyFile ?? 'admin.key'),
-  };
+  const proxy = (ctx.proxyUrl ?? (ctx.mode === 'proxy' ? ctx.server : DEFAULT_PROXY_URL)).replace(/\/+$/, '');
+  const tls = ctx.insecure ? '-k' : ctx.caFile ? `--cacert ${shellQuote(ctx.caFile)}` : '';
   return step.exampleCurl
+    .replace(/--cacert \{ca\} ?/g, tls ? `${tls} ` : '')
     .replace(/\{server\}(\S*)/g, (_, rest: string) => shellQuote(server + rest))
     .replace(/\{proxy\}(\S*)/g, (_, rest: string) => shellQuote(proxy + rest))
-    .replace(/\{(ca|cert|key)\}/g, (_, k: string) => values[k]!);
+    .replace(/\{(cert|key)\}/g, (_, k: string) => shellQuote((k === 'cert' ? ctx.certFile : ctx.keyFile)!));
+}
+
+/** The lines to run before the step's example: for the kubectl proxy step on a connection that is
+ *  not one, the `kubectl proxy` (on the port the example uses) that it needs, in the background. */
+export function tourSetup(step: TourStep, ctx: TourCurlContext): string[] {
+  if (!step.exampleCurl?.includes('{proxy}') || ctx.mode === 'proxy' || ctx.proxyUrl) return [];
+  const port = new URL(DEFAULT_PROXY_URL).port;
+  return [`${shellJoin(['kubectl', ...(ctx.kubectlArgs ?? []), 'proxy', `--port=${port}`])} &`];
 }

@@ -1,7 +1,8 @@
 // Authentication and authorization, modelled on kube-apiserver's defaults:
 // - client certificates verified against the sandbox CA (CN = user, O = groups), or a static bearer token;
 // - no credentials = system:anonymous (anonymous auth is on by default);
-// - presented-but-invalid credentials = 401, never a fallback to anonymous;
+// - presented-but-invalid credentials = 401, never a fallback to anonymous (an Authorization
+//   header of another scheme than Bearer is not a credential: ignored, as kube-apiserver does);
 // - RBAC as the default bootstrap policy grants it, plus the sandbox's two users.
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -20,7 +21,9 @@ export type AuthResult = { ok: true; user: UserInfo } | { ok: false };
 
 export function authenticate(req: IncomingMessage, token?: string): AuthResult {
   const authz = req.headers.authorization;
-  if (authz) {
+  // Only a bearer token is a credential to kube-apiserver (basic auth is gone since 1.19): any
+  // other scheme, such as the Basic header `kubectl --username` sends, is ignored, not refused.
+  if (authz && /^Bearer\b/i.test(authz)) {
     const m = /^Bearer\s+(.+)$/i.exec(authz);
     if (!m || !token || m[1].trim() !== token) return { ok: false };
     return { ok: true, user: { username: TOKEN_USER, groups: ['system:masters', 'system:authenticated'] } };
