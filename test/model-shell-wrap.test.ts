@@ -31,7 +31,7 @@ const CURL = curlCommand(demoConn, {
 
 const COMMANDS: [string, string][] = [
   ['demo curl', CURL],
-  ['curl with a bearer token', curlCommand({ ...demoConn, bearerToken: 'secret' }, { method: 'GET', path: '/api' })],
+  ['curl with a bearer token', curlCommand({ ...demoConn, bearerToken: true }, { method: 'GET', path: '/api' })],
   [
     'kubectl create --raw with a body piped in',
     kubectlCommand(demoConn, {
@@ -71,6 +71,8 @@ describe('wrapCommand', () => {
     const words = lines.flatMap((l) => shellWords(l.replace(/ \\$/, '')));
     expect(words).toEqual(shellWords(curl));
     for (const l of lines.slice(1)) expect(l.startsWith('  ')).toBe(true);
+    // An option stays with its value.
+    expect(lines.some((l) => /^ {2}--key \/home\S+admin\.key \\$/.test(l))).toBe(true);
   });
 
   it.each(COMMANDS)('pasted into bash, %s gets the same argv (widths 80, 60, 30, 12)', (_name, cmd) => {

@@ -123,7 +123,7 @@ export function cutWord(word: string, first: number, room: number): string[] {
         flush();
         free = limit() - 2;
       }
-      const n = Math.max(1, free);
+      const n = body.length <= free ? body.length : cutAt(body, Math.max(1, free));
       line += `'${body.slice(0, n)}'`;
       body = body.slice(n);
       if (body) flush();
@@ -131,6 +131,28 @@ export function cutWord(word: string, first: number, room: number): string[] {
   }
   pieces.push(line);
   return pieces;
+}
+
+/** Where to cut `text` to keep at most `max` characters: after the last separator of a URL, a
+ *  header value or a path (, ; & ? / =) in the second half, else at `max`. */
+function cutAt(text: string, max: number): number {
+  for (let i = max; i > max / 2; i--) if (',;&?/='.includes(text[i - 1])) return i;
+  return max;
+}
+
+/** The words in units kept on one line where they fit: an option and its value (`--cert FILE`,
+ *  `-H 'Accept: …'`, `-n default`). */
+function units(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (/^--?[A-Za-z]/.test(w) && !w.includes('=') && next !== undefined && !next.startsWith('-') && next !== '|') {
+      out.push(`${w} ${next}`);
+      i++;
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** `cmd` as lines of at most `width` characters (where its words allow: a part that cannot be cut
@@ -141,7 +163,11 @@ export function wrapCommand(cmd: string, width: number): string[] {
   if (cmd.length <= w) return [cmd];
   const lines: string[] = [];
   let line = '';
-  for (const word of shellWords(cmd)) {
+  // An option and its value stay together unless together they do not fit on a line.
+  const words = units(shellWords(cmd)).flatMap((u) =>
+    u.length + CONTINUATION_INDENT.length + 2 <= w ? [u] : shellWords(u),
+  );
+  for (const word of words) {
     if (!line) {
       line = word;
     } else if (line.length + 1 + word.length + 2 <= w) {

@@ -14,6 +14,7 @@ import {
   logBodyFocused,
   overlayOf,
   resolveList,
+  resolveCommandScroll,
   resolveLogScroll,
   resolveText,
   topView,
@@ -51,12 +52,16 @@ import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
 import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
+import { CommandView } from './CommandView.js';
+import { commandViewLines } from '../model/command-view.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 import { ContextPicker } from './ContextPicker.js';
 import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
+/** Commands the command view shows before curl and kubectl (e.g. setting $TOKEN); none yet. */
+const NO_SETUP: readonly string[] = [];
 const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
@@ -218,9 +223,18 @@ function Explorer({
   const query = nav.detail.text.search?.query;
   const matches = useMemo(() => matchingLines(content.text?.lines, query), [content.text, query]);
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
-  const loggedSelected = overlay === 'log' ? logEntries[selectedIndex(logList) ?? -1] : undefined;
+  // Over the request log, the command view shows the selected entry's commands.
+  const loggedSelected = overlayOf(nav, 'log') ? logEntries[selectedIndex(logList) ?? -1] : undefined;
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
+  const loads = { discovery, detail: detailData, namespaces, schema };
+  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
+  const commandOpen = !!overlayOf(nav, 'command');
+  const commandTarget = loggedSelected?.event ?? request;
+  const commandLines = useMemo(
+    () => (commandOpen ? commandViewLines(commandTarget, layout.columns - 1, NO_SETUP) : []),
+    [commandOpen, commandTarget, layout.columns],
+  );
   const frame = buildFrame({
     panes: layout.panes,
     bodyHeight,
@@ -247,6 +261,7 @@ function Explorer({
       matches,
     },
     logBodyLines: Math.max(0, logDetail.length - 1),
+    commandViewLines: commandLines.length,
     columns: layout.columns,
   });
   // Actions from now on apply to what this render shows.
@@ -267,8 +282,6 @@ function Explorer({
     if (reveal) store.dispatch(reveal);
   }, [reveal, store]);
 
-  const loads = { discovery, detail: detailData, namespaces, schema };
-  const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') {
       exit();
@@ -283,7 +296,9 @@ function Explorer({
       return;
     }
     const target = loggedSelected?.event ?? request;
-    if (target) clipboard.copy(target.curl, 'curl command');
+    if (!target) return;
+    if (e.type === 'copyKubectl') clipboard.copy(target.kubectl, 'kubectl command');
+    else clipboard.copy(target.curl, 'curl command');
   };
   const waitingFor =
     detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done)
@@ -383,7 +398,17 @@ function Explorer({
   let cover: React.ReactNode = null;
   const help = overlayOf(nav, 'help');
   if (help) cover = <HelpOverlay width={layout.columns} height={bodyHeight} page={help.page} />;
-  else if (overlay === 'picker') {
+  else if (overlay === 'command') {
+    cover = (
+      <CommandView
+        of={loggedSelected ? `request #${loggedSelected.event.id}` : 'this view'}
+        lines={commandLines}
+        scroll={resolveCommandScroll(nav, frame)}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
+  } else if (overlay === 'picker') {
     cover = (
       <NamespacePicker
         items={pickerItems}

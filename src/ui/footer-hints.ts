@@ -2,7 +2,7 @@
 // only when pressing it would do something here (the same keyToAction the input handler runs), so
 // `o logs` shows on pods, `x reveal` on Secrets, `e explain` where there is a schema to show.
 import { type Binding, KEYMAP, type KeyInfo } from '../model/keymap.js';
-import { helpOpen, overlayOpen, topView } from '../model/nav-state.js';
+import { commandViewOpen, helpOpen, overlayOpen, topView } from '../model/nav-state.js';
 import { type CommandContext, keyToAction } from './commands.js';
 
 /** The keypress a binding stands for, as Ink would report it. */
@@ -61,5 +61,7 @@ export function footerHints(ctx: CommandContext): string {
     })
     .sort((a, b) => rank(a.command) - rank(b.command))
     .map((e) => `${e.bindings[0].label} ${e.hint}`);
-  return ['↑↓ move', '←→/Tab pane', ...hints].join('  ');
+  // The command view only scrolls: no panes to move between.
+  const moves = commandViewOpen(nav) ? ['↑↓ PgUp/PgDn scroll'] : ['↑↓ move', '←→/Tab pane'];
+  return [...moves, ...hints].join('  ');
 }

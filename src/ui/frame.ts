@@ -3,6 +3,7 @@
 // the next key is applied to what the user sees (model/nav-state.ts says why).
 import type { Frame, ListId } from '../model/nav-state.js';
 import { KEYMAP } from '../model/keymap.js';
+import { COMMAND_VIEW_CHROME } from '../model/command-view.js';
 import {
   type DetailShape,
   type PaneBox,
@@ -29,6 +30,8 @@ export interface FrameInput {
   text: { lines: number; longest: number; dropped: number; cursorLine: boolean; matches: readonly number[] };
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
+  /** The command view's lines (commandViewLines). */
+  commandViewLines: number;
   columns: number;
 }
 
@@ -70,6 +73,7 @@ export function buildFrame(i: FrameInput): Frame {
       matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
+    commandView: { lines: i.commandViewLines, height: Math.max(1, i.bodyHeight - COMMAND_VIEW_CHROME) },
     helpPages: helpLayout(KEYMAP.length, i.columns, i.bodyHeight).pages,
   };
 }
