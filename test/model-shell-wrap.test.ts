@@ -1,17 +1,11 @@
 // wrapCommand: long commands as lines that fit a width, joined by line continuations, which bash
 // reads as the same command (checked by running both forms in bash with printf standing in for the
 // programs and comparing the argv each gets).
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cutWord, shellWords, wrapCommand } from '../src/model/shell-wrap.js';
 import { curlCommand, kubectlCommand } from '../src/client/equivalents.js';
 import type { Connection } from '../src/client/types.js';
-
-/** What each program is called with when bash runs `script`: curl and kubectl print their argv. */
-export function argvInBash(script: string): string {
-  const prelude = `TOKEN=tok; curl() { printf '<%s>\\n' curl "$@"; }; kubectl() { printf '<%s>\\n' kubectl "$@"; cat; }\n`;
-  return execFileSync('bash', ['-c', prelude + script], { input: '', encoding: 'utf8' });
-}
+import { argvInBash } from './helpers/bash-argv.js';
 
 const demoConn = {
   mode: 'certificate',

@@ -39,6 +39,7 @@ const VIEW_KEYS_FIRST = [
   'text.left',
   'explain',
   'discovery.raw',
+  'command.view',
 ];
 const rank = (command: string) => {
   const i = VIEW_KEYS_FIRST.indexOf(command);
