@@ -22,7 +22,8 @@ export function CommandView({ of, lines, scroll, width, height }: CommandViewPro
   const room = Math.max(1, height - COMMAND_VIEW_CHROME);
   const shown = lines.slice(scroll, scroll + room);
   const more = lines.length > room ? `  ${scroll + 1}-${scroll + shown.length}/${lines.length} ↑↓` : '';
-  const title = `Commands of ${of}: select with the mouse, or c / K copy · Esc closes${more}`;
+  // Where it is before how to use it: a narrow screen cuts the end.
+  const title = `Commands of ${of}${more}  · select with the mouse, or c / K copy · Esc closes`;
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <Text wrap="truncate-end" bold={color} color={col(color, 'cyan')}>
