@@ -139,6 +139,16 @@ describe('commandViewLines', () => {
     expect(argvInBash(block)).toBe(argvInBash(`${EVENT.curl}\n${EVENT.kubectl}`));
   });
 
+  test("the tour's example comes first, wrapped like the others", () => {
+    const example = `curl --cacert /tmp/kapi-tui-demo-abcdef/ca.crt 'https://127.0.0.1:45678/api/v1/namespaces/default/pods'`;
+    const lines = commandViewLines(EVENT, 60, [], { note: "the tour's example (anonymous)", command: example });
+    expect(lines[0]).toEqual({ kind: 'note', text: "# the tour's example (anonymous)" });
+    expect(lines[1].text).toMatch(/^curl --cacert \S+ \\$/);
+    expect(argvInBash(lines.map((l) => l.text).join('\n'))).toBe(
+      argvInBash(`${example}\n${EVENT.curl}\n${EVENT.kubectl}`),
+    );
+  });
+
   test('a failed request says what the view got; no request: a note only', () => {
     const failed = commandViewLines({ ...EVENT, status: 403, error: 'Forbidden' }, 80);
     expect(firstNote(failed)).toContain('→ 403 · 12 ms · 3.2 kB · Forbidden');

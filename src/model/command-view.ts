@@ -42,15 +42,24 @@ const commandLines = (cmd: string, width: number): CommandViewLine[] =>
 
 const BLANK: CommandViewLine = { kind: 'blank', text: '' };
 
+/** A command shown before the view's own, with what it is (the tour step's example). */
+export interface ExampleCommand {
+  note: string;
+  command: string;
+}
+
 /** The view's lines for `request` at `width` columns. `setup`: commands that must run first (e.g.
- *  setting $TOKEN), shown above the others. */
+ *  setting $TOKEN), shown above the others; `example`: a command shown first (the tour's). */
 export function commandViewLines(
   request: RequestEvent | undefined,
   width: number,
   setup: readonly string[] = [],
+  example?: ExampleCommand,
 ): CommandViewLine[] {
-  if (!request) return noteLines('No request yet: this view has not sent one.', width);
+  const first = example ? [...noteLines(example.note, width), ...commandLines(example.command, width), BLANK] : [];
+  if (!request) return [...first, ...noteLines('No request yet: this view has not sent one.', width)];
   const lines: CommandViewLine[] = [
+    ...first,
     ...noteLines(`${request.method} ${request.path} → ${requestOutcome(request)}`, width),
     BLANK,
   ];

@@ -231,9 +231,21 @@ function Explorer({
   const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const commandOpen = !!overlayOf(nav, 'command');
   const commandTarget = loggedSelected?.event ?? request;
+  // In the tour, the step's example (an anonymous or proxied curl) comes first.
+  const tourExample = tourStep && tourStep.via !== 'connection' ? tourCurl(tourStep, api.connection) : undefined;
   const commandLines = useMemo(
-    () => (commandOpen ? commandViewLines(commandTarget, layout.columns - 1, NO_SETUP) : []),
-    [commandOpen, commandTarget, layout.columns],
+    () =>
+      commandOpen
+        ? commandViewLines(
+            commandTarget,
+            layout.columns - 1,
+            NO_SETUP,
+            tourExample && tourStep
+              ? { note: `the tour's example (${tourStep.title})`, command: tourExample }
+              : undefined,
+          )
+        : [],
+    [commandOpen, commandTarget, layout.columns, tourExample, tourStep],
   );
   const frame = buildFrame({
     panes: layout.panes,
@@ -461,7 +473,7 @@ function Explorer({
 
   let tourBox: React.ReactNode = null;
   if (tourStep && tourLines > 0) {
-    const example = tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection);
+    const example = tourExample;
     const result =
       tourStep.target.kind === 'whoami' && identity
         ? `→ you are ${identity.username || '(unknown)'}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}, answered by ${identity.source}`

@@ -54,7 +54,7 @@ export function footerHints(ctx: CommandContext): string {
   const overlay = overlayOpen(nav);
   // In the tour, Enter and the arrows step through it (keyToAction), whatever the keymap's words.
   if (nav.tourStep !== null && !overlay)
-    return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  L log  ? help  q quit';
+    return '→/Enter next step  ← previous  Esc end the tour  ↑↓ move  $ commands  L log  ? help  q quit';
   const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx))
     .filter((e) => {
       const { input, key } = pressOf(e.bindings[0]);
