@@ -266,7 +266,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'command.view',
-    description: "the view's curl and kubectl in full, wrapped to paste into a shell (in the log: the entry's)",
+    description: "the view's curl and kubectl whole, to select and paste (log: the entry's)",
     bindings: [{ input: '$', label: '$' }],
     hint: 'commands',
   },
