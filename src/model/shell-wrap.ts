@@ -87,9 +87,9 @@ function partsOf(word: string): Part[] {
 
 /** Cuts a word into pieces of at most `first` (the first) and `room` (the others) characters, each
  *  piece but the last followed by a backslash (counted in the room; the last piece leaves room for
- *  one too, so ` \` fits after it). Cuts fall inside plain text or
- *  '…' strings (closed and reopened), never inside other quoting; a whole part longer than the
- *  room overflows rather than break. */
+ *  one too, so ` \` fits after it). Cuts fall inside plain text or '…' strings (closed and
+ *  reopened), never inside other quoting; a whole part longer than the room overflows instead.
+ *  Lengths are UTF-16 units: the commands are ASCII but for rare non-ASCII names. */
 export function cutWord(word: string, first: number, room: number): string[] {
   const pieces: string[] = [];
   let line = '';
