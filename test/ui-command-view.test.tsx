@@ -112,6 +112,7 @@ test('over the request log: the selected entry’s commands; c and K copy them; 
   const { r } = await startApp(60, 20);
   await showPodsTable(r);
   keys('L');
+  await wait(hasText('Tab: scroll the body · $: its curl'));
   const newest = /› #(\d+) GET/.exec(await wait((f) => /› #\d+ GET \S+/.test(f)))![1];
   keys(DOWN);
   const selected = /› #(\d+) GET (\S+)/.exec(await wait((f) => /› #\d+ GET/.test(f) && !f.includes(`› #${newest} `)))!;
