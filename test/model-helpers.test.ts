@@ -60,7 +60,7 @@ describe('keymap', () => {
     expect(matchCommand('j', { meta: true })).toBeUndefined();
     expect(matchCommand('q', { meta: true })).toBeUndefined();
     // Letters no binding uses, and the other case of bound ones (bindings are case-sensitive).
-    for (const k of ['a', 'b', 'i', 'm', 'v', 'Z', 'J', 'K', 'Q', 'D', 'Y', 'X']) {
+    for (const k of ['a', 'b', 'i', 'm', 'v', 'Z', 'J', 'H', 'Q', 'D', 'Y', 'X']) {
       expect(matchCommand(k, {}), k).toBeUndefined();
     }
     // Ctrl with a letter bound without Ctrl, and Ctrl on named keys bound without it.

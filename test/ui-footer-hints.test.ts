@@ -23,7 +23,7 @@ describe('footer hints', () => {
     const h = footerHints(ctx(table(PODS)));
     // What this view adds comes first: a narrow footer is cut at the end.
     expect(h).toMatch(
-      /^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}s sort {2}\\ labels {2}\/ filter {2}: go to {2}n namespace/,
+      /^↑↓ move {2}←→\/Tab pane {2}Enter open {2}Esc back {2}o logs {2}s sort {2}\\ labels {2}\$ commands {2}\/ filter {2}: go to {2}n namespace/,
     );
     expect(h).not.toContain('x reveal');
     expect(h).not.toContain('y yaml/json');

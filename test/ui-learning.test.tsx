@@ -77,17 +77,20 @@ test('L: a watch stream shows its events as they arrive', async () => {
   );
 });
 
-test('c copies the curl command of the view with OSC 52 (tmux passthrough inside tmux)', async () => {
-  process.env.TMUX = '/tmp/tmux-0/default,1,0';
+test('c copies the curl command of the view with OSC 52, bare and for tmux passthrough inside tmux', async () => {
+  // A tmux socket that does not exist: the tmux buffer cannot be reached, so OSC 52 is all there is.
+  process.env.TMUX = '/nonexistent-kapi-test/tmux-socket,1,0';
   const { stdout } = await start();
   keys('G', 'k', 'k', 'k', 'k', 'k', 'k', 'k', ENTER);
   await wait(hasText('"gitVersion": "v1.31.0"'));
   keys('c');
-  await wait(hasText('copied curl command (OSC 52)'));
+  await wait(hasText('curl command sent to the terminal clipboard (OSC 52); tmux did not take it'));
   const curl = "curl --cacert /tmp/ca.crt 'https://127.0.0.1:6443/version'";
   const b64 = Buffer.from(curl).toString('base64');
   // ESC P tmux; <OSC 52 with ESC doubled> ESC \
   expect(stdout.frames.some((f) => f.includes(`\u001BPtmux;\u001B\u001B]52;c;${b64}\u0007\u001B\\`))).toBe(true);
+  // and bare, for a tmux with set-clipboard on (and terminals that are not tmux)
+  expect(stdout.frames.some((f) => f.includes(`\u001B]52;c;${b64}\u0007`) && !f.includes('Ptmux;'))).toBe(true);
 });
 
 test('d shows the discovery document as served, with its format and cost', async () => {
@@ -131,7 +134,7 @@ test('the tour (startTour): steps drive the panes, show the request and curl; �
   await wait(hasText('coredns-'));
   // The page shows the curl on one line, cut, and where to read it whole.
   expect(frame()).toMatch(
-    /│ \$ curl --cacert \/tmp\/ca\.crt -H 'Accept: application\/json;as=Table.* … \(see the full command: L\) │/,
+    /│ \$ curl --cacert \/tmp\/ca\.crt -H 'Accept: application\/json;as=Table.* … \(see the full command: \$\) │/,
   );
   keys(LEFT);
   await wait(hasText(`Tour ${objects}/`));

@@ -87,7 +87,7 @@ test.each([
     const curl = text.split('\n').find((l) => l.startsWith('$ curl'));
     expect(curl).toBeDefined();
     expect(curl!.length).toBeLessThanOrEqual(columns - 4);
-    if (curl!.includes('…')) expect(curl).toMatch(/… \(see the full command: L\)$/);
+    if (curl!.includes('…')) expect(curl).toMatch(/… \(see the full command: \$\)$/);
   }
   // Small terminals scroll some steps; at 120x40 every step fits whole under the panes.
   if (columns === 120) expect(scrolledSteps).toEqual([]);

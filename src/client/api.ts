@@ -14,7 +14,7 @@ import { resourcePath, withQuery } from '../model/paths.js';
 import type { ResolvedConnection } from './connection.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 import { discover as runDiscovery, type DiscoverOptions } from './discovery.js';
-import { NO_ANONYMOUS_KUBECTL, curlCommand, kubectlCommand } from './equivalents.js';
+import { anonymousKubectlArgs, commandSetup, curlCommand, kubectlCommand } from './equivalents.js';
 import {
   ERR_WATCH_CUT,
   KubeError,
@@ -162,6 +162,8 @@ export function anonymousConnection<C extends Connection>(conn: C): C {
     bearerToken: false,
     impersonate: undefined,
     user: undefined,
+    anonymous: true,
+    kubectlArgs: anonymousKubectlArgs(conn),
   };
 }
 
@@ -221,7 +223,8 @@ export class ApiClient implements KubeApi {
       durationMs: 0,
       bytes: 0,
       curl: curlCommand(conn, { method, path, accept, body }),
-      kubectl: anonymous ? NO_ANONYMOUS_KUBECTL : kubectlCommand(conn, { method, path, accept, body }, { namespaced }),
+      kubectl: kubectlCommand(conn, { method, path, accept, body }, { namespaced }),
+      setup: commandSetup(conn),
       startedAt,
     };
   }

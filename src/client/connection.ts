@@ -22,6 +22,7 @@ import { namespaceNameProblem, quoteForMessage } from '../model/names.js';
 import type { ConnectOptions, Connection, TokenSource } from './types.js';
 import { inlineCredentialFiles } from './credential-files.js';
 import { kubeconfigFiles, resolveServer } from './server.js';
+import { ANONYMOUS_KUBECTL, NO_KUBECONFIG } from './equivalents.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -209,15 +210,6 @@ export async function connect(opts: ConnectOptions): Promise<ResolvedConnection>
   if (opts.server) return connectCertificates(opts, timeoutMs);
   return connectKubeconfig(opts, timeoutMs);
 }
-
-/** kubectl flags that keep the user's kubeconfig (KUBECONFIG, ~/.kube/config) out of a command that
- *  names its server and credentials itself: otherwise kubectl adds that file's current user. */
-const NO_KUBECONFIG = ['--kubeconfig', '/dev/null'];
-
-/** kubectl with no credentials over TLS asks for a user name and password (client-go's basic-auth
- *  prompt, still in kubectl 1.32). A user name alone stops the prompt; kube-apiserver has no basic
- *  authentication (removed in 1.19) and ignores the header, so the request stays system:anonymous. */
-const ANONYMOUS_KUBECTL = ['--username', 'system:anonymous'];
 
 /** Secret-looking environment variables of an exec plugin are not shown (the shell's own apply). */
 const SECRET_NAME = /secret|token|passw|key|credential/i;

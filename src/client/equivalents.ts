@@ -10,6 +10,25 @@ function isPlainJson(accept: string | undefined): boolean {
   return !accept || accept === 'application/json' || accept === '*/*';
 }
 
+/** kubectl flags that keep the user's kubeconfig (KUBECONFIG, ~/.kube/config) out of a command that
+ *  names its server and credentials itself: otherwise kubectl adds that file's current user. */
+export const NO_KUBECONFIG = ['--kubeconfig', '/dev/null'];
+
+/** kubectl with no credentials over TLS asks for a user name and password (client-go's basic-auth
+ *  prompt, still in kubectl 1.32). A user name alone stops the prompt; kube-apiserver has no basic
+ *  authentication (removed in 1.19) and ignores the header, so the request stays system:anonymous. */
+export const ANONYMOUS_KUBECTL = ['--username', 'system:anonymous'];
+
+/** kubectl flags for a request without credentials to the connection's server: no kubeconfig, the
+ *  server and its CA, and the user name that stops the basic-auth prompt. */
+export function anonymousKubectlArgs(conn: Pick<Connection, 'server' | 'caFile' | 'insecure'>): string[] {
+  const args = [...NO_KUBECONFIG, '--server', conn.server];
+  if (conn.caFile) args.push('--certificate-authority', conn.caFile);
+  if (conn.insecure) args.push('--insecure-skip-tls-verify');
+  if (conn.server.startsWith('https:')) args.push(...ANONYMOUS_KUBECTL);
+  return args;
+}
+
 export interface EquivalentRequest {
   method: 'GET' | 'POST';
   /** Path with query. */
@@ -45,10 +64,6 @@ export function curlAuthArgs(conn: Connection): string[] {
   if (conn.insecure) args.push('-k');
   return args;
 }
-
-/** What the request log shows as the kubectl of an anonymous request: kubectl has no way to send
- *  none (without credentials it asks for a user name), so there is none to run. */
-export const NO_ANONYMOUS_KUBECTL = '# none: kubectl without credentials asks for a user name; the curl sends none';
 
 export function curlCommand(conn: Connection, req: EquivalentRequest): string {
   const args = ['curl', ...curlAuthArgs(conn)];

@@ -54,6 +54,8 @@ export type Command =
   | 'logs.previous'
   | 'logs.container'
   | 'copy.curl'
+  | 'copy.kubectl'
+  | 'command.view'
   | 'discovery.raw'
   | 'explain'
   | 'tour'
@@ -266,9 +268,21 @@ export const KEYMAP: readonly KeymapEntry[] = [
   },
   {
     command: 'copy.curl',
-    description: 'copy the curl command of the view (OSC 52)',
+    description: 'copy the curl command of the view (tmux buffer inside tmux, and OSC 52)',
     bindings: [{ input: 'c', label: 'c' }],
     hint: 'copy curl',
+  },
+  {
+    command: 'command.view',
+    description: "the view's curl and kubectl whole, to select and paste (log: the entry's)",
+    bindings: [{ input: '$', label: '$' }],
+    hint: 'commands',
+  },
+  {
+    command: 'copy.kubectl',
+    description: 'in the command view: copy the kubectl command',
+    bindings: [{ input: 'K', label: 'K' }],
+    hint: 'copy kubectl',
   },
   {
     command: 'discovery.raw',

@@ -79,7 +79,10 @@ export type Overlay =
   | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
   /** Schema explorer: `field` is revealed (tree opened to it, cursor on it) once the schema has
    *  loaded; `expanded` holds the open field paths ('spec', 'spec.containers'). */
-  | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] };
+  | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] }
+  /** Command view (`$`): the curl and kubectl of the view's request (of the request log's selected
+   *  entry when it is over the log), `scroll`: its first shown line. */
+  | { kind: 'command'; scroll: number };
 
 export type OverlayKind = Overlay['kind'];
 
@@ -179,6 +182,8 @@ export interface Frame {
   lists: Record<ListId, ListFrame>;
   text: TextFrame;
   logBody: { lines: number; height: number };
+  /** The command view's lines and the room it has for them. */
+  commandView: { lines: number; height: number };
   /** Screenfuls the help overlay takes. */
   helpPages: number;
   /** The tour's step page: its lines, the lines it shows at once, and whether it covers the panes. */
@@ -217,6 +222,7 @@ export const EMPTY_FRAME: Frame = {
   },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
+  commandView: { lines: 0, height: 10 },
   helpPages: 1,
   tourPage: { lines: 0, height: 10, cover: false },
 };
@@ -285,14 +291,16 @@ export function overlayOpen(s: NavState): boolean {
 }
 
 /** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
-export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | undefined {
+export function activeOverlay(
+  s: NavState,
+): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | 'command' | undefined {
   return workingOverlay(s)?.kind;
 }
 
 /** The list that cursor keys move, or null when they scroll the detail text. */
 export function activeList(s: NavState): ListId | null {
   const overlay = activeOverlay(s);
-  if (overlay) return overlay;
+  if (overlay) return overlay === 'command' ? null : overlay;
   if (s.focus === 'groups') return 'groups';
   if (s.focus === 'resources') return 'resources';
   return topView(s)?.kind === 'objects' ? 'objects' : null;
@@ -302,7 +310,7 @@ export function activeList(s: NavState): ListId | null {
  *  fields `e` explains. */
 export function textCursor(s: NavState): boolean {
   const top = topView(s);
-  return activeList(s) === null && (top?.kind === 'object' || watchTimeline(s));
+  return activeList(s) === null && !overlayOpen(s) && (top?.kind === 'object' || watchTimeline(s));
 }
 
 /** The detail shows a watch timeline (not one of its events): a cursor line that follows the newest. */
@@ -315,6 +323,16 @@ export function watchTimeline(s: NavState): boolean {
 export function following(s: NavState): boolean {
   const top = topView(s);
   return (top?.kind === 'logs' && !!top.follow) || watchTimeline(s);
+}
+
+/** The command view is on top (under help at most): the cursor keys scroll it. */
+export const commandViewOpen = (s: NavState): boolean => activeOverlay(s) === 'command';
+
+/** The command view's first line as shown: clamped to its lines. */
+export function resolveCommandScroll(s: NavState, f: Frame): number {
+  const view = overlayOf(s, 'command');
+  const max = Math.max(0, f.commandView.lines - Math.max(1, f.commandView.height));
+  return Math.min(Math.max(0, view?.scroll ?? 0), max);
 }
 
 /** Cursor keys scroll the selected request's body in the request log. */

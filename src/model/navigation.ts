@@ -26,6 +26,8 @@ import {
   following,
   listIn,
   logBodyFocused,
+  commandViewOpen,
+  resolveCommandScroll,
   maxHscroll,
   overlayOf,
   resolveList,
@@ -78,6 +80,8 @@ export type NavAction =
   | { type: 'refresh' }
   | { type: 'cancel'; target: 'discovery' | 'detail' }
   | { type: 'toggleLog' }
+  /** `$`: the command view of the view's request (of the selected entry, over the request log). */
+  | { type: 'openCommandView' }
   | { type: 'logFocus'; part: 'list' | 'body' }
   | { type: 'openExplain'; target: ExplainTarget; field?: FieldPath }
   /** The schema has loaded: open `expanded`, the explorer's rows are then `keys` (the rows with
@@ -211,6 +215,21 @@ function logScrollTo(s: NavState, f: Frame, scroll: number): NavState {
   return updateOverlay(s, 'log', (o) => ({ ...o, scroll: v, scrollOf: of }));
 }
 
+function commandScrollTo(s: NavState, f: Frame, scroll: number): NavState {
+  const max = Math.max(0, f.commandView.lines - Math.max(1, f.commandView.height));
+  return updateOverlay(s, 'command', (o) => ({ ...o, scroll: Math.min(Math.max(0, scroll), max) }));
+}
+
+/** The cursor keys in the command view: they scroll it. */
+function scrollCommandView(s: NavState, a: NavAction, f: Frame): NavState | undefined {
+  const at = resolveCommandScroll(s, f);
+  const page = Math.max(1, f.commandView.height);
+  if (a.type === 'move') return commandScrollTo(s, f, at + a.delta);
+  if (a.type === 'page') return commandScrollTo(s, f, at + a.direction * (a.half ? Math.floor(page / 2) : page));
+  if (a.type === 'moveTo') return commandScrollTo(s, f, a.where === 'top' ? 0 : f.commandView.lines);
+  return undefined;
+}
+
 function push(s: NavState, view: DetailView): NavState {
   return {
     ...s,
@@ -268,6 +287,8 @@ function jumpToMatch(s: NavState, f: Frame, direction: 1 | -1): NavState {
 
 function reduce(s: NavState, a: NavAction, f: Frame): NavState {
   const text = () => resolveText(s, f.text);
+  const scrolled = commandViewOpen(s) ? scrollCommandView(s, a, f) : undefined;
+  if (scrolled) return scrolled;
   switch (a.type) {
     case 'hscroll': {
       const t = text();
@@ -479,6 +500,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         overlays: overlayOf(s, 'log') ? [] : [{ kind: 'log', focus: 'list', scroll: 0 }],
         filtering: null,
       };
+    case 'openCommandView':
+      return { ...s, overlays: [...without(s, 'help', 'command'), { kind: 'command', scroll: 0 }], filtering: null };
     case 'logFocus':
       return updateOverlay(s, 'log', (o) => (o.focus === a.part ? o : { ...o, focus: a.part }));
     case 'openExplain':

@@ -8,7 +8,7 @@ import { wrapLines } from './format.js';
 import { toJsonLines } from './highlight.js';
 
 /** Where the full command is shown (another view owns it); one place to change its key. */
-export const FULL_COMMAND_HINT = 'see the full command: L';
+export const FULL_COMMAND_HINT = 'see the full command: $';
 
 /** One request a step sends. `discovery: 'aggregated'` asks for the APIGroupDiscoveryList. */
 export interface TourProbe {

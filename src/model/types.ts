@@ -102,6 +102,8 @@ export interface RequestEvent {
   /** The same request as a shell command for the active connection mode (no secrets inlined). */
   curl: string;
   kubectl: string;
+  /** Shell lines to run once before curl (setting $TOKEN); none when curl needs nothing first. */
+  setup?: string[];
   startedAt: number;
 }
 

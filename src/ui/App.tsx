@@ -14,6 +14,7 @@ import {
   logBodyFocused,
   overlayOf,
   resolveList,
+  resolveCommandScroll,
   resolveLogScroll,
   resolveText,
   topView,
@@ -27,7 +28,7 @@ import { selectedIndex } from '../model/list.js';
 import { groupRows, groupVersionName, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
 import { explainRows } from '../model/explain-rows.js';
-import { TOUR, tourCurl } from '../model/tour.js';
+import { TOUR, tourCurl, tourSetup } from '../model/tour.js';
 import { useRequestLog, useTerminalSize } from './hooks.js';
 import { useDiscovery, useNamespaces, useServerVersion } from './data.js';
 import { useDetail } from './useDetail.js';
@@ -53,6 +54,8 @@ import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
 import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
+import { CommandView } from './CommandView.js';
+import { commandViewLines } from '../model/command-view.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 import { ContextPicker } from './ContextPicker.js';
 import { ContainerPicker } from './ContainerPicker.js';
@@ -60,6 +63,7 @@ import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
+/** Commands the command view shows before curl and kubectl (e.g. setting $TOKEN); none yet. */
 const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
@@ -246,9 +250,32 @@ function Explorer({
   const query = nav.detail.text.search?.query;
   const matches = useMemo(() => matchingLines(content.text?.lines, query), [content.text, query]);
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
-  const loggedSelected = overlay === 'log' ? logEntries[selectedIndex(logList) ?? -1] : undefined;
+  // Over the request log, the command view shows the selected entry's commands.
+  const loggedSelected = overlayOf(nav, 'log') ? logEntries[selectedIndex(logList) ?? -1] : undefined;
   const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
+  const commandOpen = !!overlayOf(nav, 'command');
+  const commandTarget = loggedSelected?.event ?? request;
+  // In the tour, the step's example (an anonymous or proxied curl) comes first.
+  const tourExample = tourStep && tourStep.via !== 'connection' ? tourCurl(tourStep, api.connection) : undefined;
+  const commandLines = useMemo(
+    () =>
+      commandOpen
+        ? commandViewLines(
+            commandTarget,
+            layout.columns - 1,
+            commandTarget?.setup ?? [],
+            tourExample && tourStep
+              ? {
+                  note: `the tour's example (${tourStep.title})`,
+                  command: tourExample,
+                  setup: tourSetup(tourStep, api.connection),
+                }
+              : undefined,
+          )
+        : [],
+    [commandOpen, commandTarget, layout.columns, tourExample, tourStep, api],
+  );
   const frame = buildFrame({
     panes: layout.panes,
     bodyHeight,
@@ -276,6 +303,7 @@ function Explorer({
       matches,
     },
     logBodyLines: Math.max(0, logDetail.length - 1),
+    commandViewLines: commandLines.length,
     columns: layout.columns,
     tourPage: {
       lines: tourLinesOfPage.length,
@@ -315,7 +343,9 @@ function Explorer({
       return;
     }
     const target = loggedSelected?.event ?? request;
-    if (target) clipboard.copy(target.curl, 'curl command');
+    if (!target) return;
+    if (e.type === 'copyKubectl') clipboard.copy(target.kubectl, 'kubectl command');
+    else clipboard.copy(target.curl, 'curl command');
   };
   const waitingFor =
     detailData.state === 'loading' || (detailData.state === 'table' && !detailData.table.done)
@@ -416,7 +446,17 @@ function Explorer({
   let cover: React.ReactNode = null;
   const help = overlayOf(nav, 'help');
   if (help) cover = <HelpOverlay width={layout.columns} height={bodyHeight} page={help.page} />;
-  else if (overlay === 'picker') {
+  else if (overlay === 'command') {
+    cover = (
+      <CommandView
+        of={loggedSelected ? `request #${loggedSelected.event.id}` : 'this view'}
+        lines={commandLines}
+        scroll={resolveCommandScroll(nav, frame)}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
+  } else if (overlay === 'picker') {
     cover = (
       <NamespacePicker
         items={pickerItems}

@@ -90,7 +90,9 @@ export function RequestLogPane({
   const shown = rest.slice(from, from + room);
   const inner = Math.max(1, width - 4);
   // The divider says where the keys go and where in the body the view is.
-  const label = ` ${bodyFocused ? '▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list' : 'Tab: scroll the body'} `;
+  // $ (the command view) shows the selected request as curl and kubectl, whole.
+  const keysHint = bodyFocused ? '▶ body: ↑↓ PgUp/PgDn g/G scroll it, Tab: list' : 'Tab: scroll the body · $: its curl';
+  const label = ` ${keysHint} `;
   const pos = rest.length ? ` ${from + 1}-${from + shown.length}/${rest.length} ` : ' ';
   const divider = `──${label}${'─'.repeat(Math.max(2, inner - label.length - pos.length - 4))}${pos}──`;
   return (

@@ -77,6 +77,8 @@ export type KeyOutcome =
   | NavAction
   | { type: 'quit' }
   | { type: 'copyCurl' }
+  /** `K` in the command view. */
+  | { type: 'copyKubectl' }
   /** `:ctx NAME` (`text`: the command line) or Enter in the pick list: reconnect with another
    *  kubeconfig context (the App owns the connection). */
   | { type: 'switchContext'; name: string; text?: string }
@@ -141,6 +143,7 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return parent ? { type: 'selectKey', list: 'explain', key: parent } : null;
     }
   }
+  if (working === 'command') return commandViewKey(cmd);
   const log = working === 'log' ? overlayOf(nav, 'log') : undefined;
   if (log) {
     // The log's two parts: the list of requests and the selected one's body.
@@ -249,6 +252,11 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return !overlay && nav.focus === 'detail' && topView(nav)?.kind === 'logs' ? { type: 'toggleFollow' } : null;
     case 'copy.curl':
       return { type: 'copyCurl' };
+    case 'copy.kubectl':
+      return null;
+    case 'command.view':
+      // The view's request, or the request log's selected one (other overlays have their own).
+      return working && working !== 'log' ? null : { type: 'openCommandView' };
     case 'discovery.raw':
       return nav.detail.stack.length === 0 && !overlay ? { type: 'toggleRawDiscovery' } : null;
     case 'explain':
@@ -288,6 +296,36 @@ function tourScrollAction(cmd: Command, page: Frame['tourPage']): NavAction | nu
   if (!move) return undefined;
   if (page.lines > page.height) return move;
   return page.cover ? null : undefined;
+}
+
+/** Keys in the command view: scroll it, copy from it, close it; the others wait until it is closed. */
+function commandViewKey(cmd: Command): KeyOutcome {
+  switch (cmd) {
+    case 'nav.up':
+    case 'nav.down':
+      return { type: 'move', delta: cmd === 'nav.up' ? -1 : 1 };
+    case 'nav.pageUp':
+    case 'nav.pageDown':
+    case 'nav.halfUp':
+    case 'nav.halfDown':
+      return { type: 'page', direction: cmd.endsWith('Up') ? -1 : 1, half: cmd.startsWith('nav.half') };
+    case 'nav.top':
+    case 'nav.bottom':
+      return { type: 'moveTo', where: cmd === 'nav.top' ? 'top' : 'bottom' };
+    case 'copy.curl':
+      return { type: 'copyCurl' };
+    case 'copy.kubectl':
+      return { type: 'copyKubectl' };
+    case 'back':
+    case 'command.view':
+      return { type: 'back' };
+    case 'help':
+      return { type: 'toggleHelp' };
+    case 'quit':
+      return { type: 'quit' };
+    default:
+      return null;
+  }
 }
 
 /** A text with a search typed in it, on screen: n and N go through its matches. */

@@ -2,7 +2,7 @@
 // only when pressing it would do something here (the same keyToAction the input handler runs), so
 // `o logs` shows on pods, `x reveal` on Secrets, `e explain` where there is a schema to show.
 import { type Binding, KEYMAP, type KeyInfo } from '../model/keymap.js';
-import { helpOpen, overlayOpen, topView } from '../model/nav-state.js';
+import { commandViewOpen, helpOpen, overlayOpen, topView } from '../model/nav-state.js';
 import { type CommandContext, keyToAction } from './commands.js';
 
 /** The keypress a binding stands for, as Ink would report it. */
@@ -41,6 +41,7 @@ const VIEW_KEYS_FIRST = [
   'text.wrap',
   'explain',
   'discovery.raw',
+  'command.view',
 ];
 const rank = (command: string) => {
   const i = VIEW_KEYS_FIRST.indexOf(command);
@@ -57,7 +58,7 @@ export function footerHints(ctx: CommandContext): string {
   if (nav.tourStep !== null && !overlay) {
     const page = ctx.frame.tourPage;
     const move = page.lines > page.height ? 'j/k scroll  ' : page.cover ? '' : '↑↓ move  ';
-    return `→/Enter next step  ← previous  Esc end the tour  ${move}L log  ? help  q quit`;
+    return `→/Enter next step  ← previous  Esc end the tour  ${move}$ commands  L log  ? help  q quit`;
   }
   const hints = KEYMAP.filter((e) => e.hint && relevant(e.command, ctx))
     .filter((e) => {
@@ -66,5 +67,7 @@ export function footerHints(ctx: CommandContext): string {
     })
     .sort((a, b) => rank(a.command) - rank(b.command))
     .map((e) => `${e.bindings[0].label} ${e.hint}`);
-  return ['↑↓ move', '←→/Tab pane', ...hints].join('  ');
+  // The command view only scrolls: no panes to move between.
+  const moves = commandViewOpen(nav) ? ['↑↓ PgUp/PgDn scroll'] : ['↑↓ move', '←→/Tab pane'];
+  return [...moves, ...hints].join('  ');
 }

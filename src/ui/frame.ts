@@ -3,6 +3,7 @@
 // the next key is applied to what the user sees (model/nav-state.ts says why).
 import type { Frame, ListId } from '../model/nav-state.js';
 import { helpEntries } from '../model/help-entries.js';
+import { COMMAND_VIEW_CHROME } from '../model/command-view.js';
 import {
   type DetailShape,
   type PaneBox,
@@ -29,6 +30,8 @@ export interface FrameInput {
   text: { lines: number; longest: number; dropped: number; cursorLine: boolean; matches: readonly number[] };
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
+  /** The command view's lines (commandViewLines). */
+  commandViewLines: number;
   columns: number;
   tourPage: Frame['tourPage'];
 }
@@ -81,6 +84,7 @@ export function buildFrame(i: FrameInput): Frame {
       matches: i.text.matches,
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
+    commandView: { lines: i.commandViewLines, height: Math.max(1, i.bodyHeight - COMMAND_VIEW_CHROME) },
     helpPages: helpPages(i.columns, i.bodyHeight),
     tourPage: i.tourPage,
   };

@@ -9,12 +9,12 @@ import type { NavAction } from '../model/navigation.js';
 import type { ExplainTarget, FieldPath } from '../model/nav-state.js';
 import { explainPath } from '../model/explain.js';
 import { explainRows } from '../model/explain-rows.js';
-import { osc52, insideTmux } from '../model/osc52.js';
 import { refOf } from '../model/tree.js';
 import type { Loadable } from '../model/loadable.js';
 import { loadAllowedVerbs, loadIdentity } from '../session/access.js';
 import { type Schema, loadSchema } from '../session/openapi.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
+import { copyToClipboard } from './clipboard.js';
 
 /** The server's answer to "who am I" (SelfSubjectReview, with the identity module's fallbacks). */
 export function useIdentity(api: KubeApi): Identity | undefined {
@@ -91,8 +91,8 @@ export function revealFieldAction(
   return { type: 'revealField', expanded, keys, key: path.join('.') };
 }
 
-/** Copy text to the clipboard of the terminal (OSC 52, wrapped for tmux when inside it), with a
- *  short-lived confirmation message. */
+/** Copy text to the clipboard of the terminal (OSC 52; inside tmux also wrapped for passthrough and
+ *  put in tmux's buffer), with a short-lived message saying where it went. */
 export function useClipboard(env: NodeJS.ProcessEnv = process.env): {
   copy: (text: string, what: string) => void;
   message?: string;
@@ -101,11 +101,14 @@ export function useClipboard(env: NodeJS.ProcessEnv = process.env): {
   const [message, setMessage] = useState<string>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const copy = (text: string, what: string) => {
-    write(osc52(text, { tmux: insideTmux(env) }));
-    setMessage(`copied ${what} (OSC 52)`);
+  const show = (text: string) => {
+    setMessage(text);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setMessage(undefined), 3000);
+  };
+  const copy = (text: string, what: string) => {
+    // Inside tmux its buffer is filled by a short-lived `tmux load-buffer`: the message follows.
+    void copyToClipboard(text, what, { write, env }).then(show);
   };
   return { copy, message };
 }

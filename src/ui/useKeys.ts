@@ -46,7 +46,12 @@ export function useKeys(rows: KeyRows, store: NavStore, onEffect: (e: SideEffect
       }
       const outcome = keyToAction(input, key, { ...current, nav: store.getState(), frame: store.frame() });
       if (!outcome) return;
-      if (outcome.type === 'quit' || outcome.type === 'copyCurl' || outcome.type === 'switchContext')
+      if (
+        outcome.type === 'quit' ||
+        outcome.type === 'copyCurl' ||
+        outcome.type === 'copyKubectl' ||
+        outcome.type === 'switchContext'
+      )
         effectRef.current(outcome);
       else store.dispatch(outcome);
     },

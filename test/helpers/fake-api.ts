@@ -8,7 +8,7 @@
 import { JSON_ACCEPT, TABLE_ACCEPT, anonymousConnection } from '../../src/client/api.js';
 import { resourcePath } from '../../src/model/paths.js';
 import { AGGREGATED_DISCOVERY_ACCEPT } from '../../src/client/discovery.js';
-import { NO_ANONYMOUS_KUBECTL, curlCommand, kubectlCommand } from '../../src/client/equivalents.js';
+import { commandSetup, curlCommand, kubectlCommand } from '../../src/client/equivalents.js';
 import { cancelledError, httpError } from '../../src/client/errors.js';
 import type {
   Connection,
@@ -488,7 +488,8 @@ export class FakeApi implements KubeApi {
       bytes: 0,
       startedAt: Date.now(),
       curl: curlCommand(conn, req),
-      kubectl: opts.anonymous ? NO_ANONYMOUS_KUBECTL : kubectlCommand(conn, req, { namespaced: opts.namespaced }),
+      kubectl: kubectlCommand(conn, req, { namespaced: opts.namespaced }),
+      setup: commandSetup(conn),
       ...outcome,
     };
   }

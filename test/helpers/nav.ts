@@ -27,7 +27,8 @@ export type FrameChange =
       dropped?: number;
       matches?: number[];
     }
-  | { type: 'logBody'; lines: number; height: number };
+  | { type: 'logBody'; lines: number; height: number }
+  | { type: 'commandView'; lines: number; height: number };
 
 export interface Screen {
   state: NavState;
@@ -36,7 +37,7 @@ export interface Screen {
 
 export type Step = NavAction | FrameChange;
 
-const FRAME_CHANGES = new Set(['rows', 'height', 'text', 'logBody']);
+const FRAME_CHANGES = new Set(['rows', 'height', 'text', 'logBody', 'commandView']);
 const isFrameChange = (s: Step): s is FrameChange => FRAME_CHANGES.has(s.type);
 
 export function start(namespace?: string): Screen {
@@ -63,6 +64,8 @@ function applyFrame(f: Frame, c: FrameChange): Frame {
       };
     case 'logBody':
       return { ...f, logBody: { lines: c.lines, height: c.height } };
+    case 'commandView':
+      return { ...f, commandView: { lines: c.lines, height: c.height } };
   }
 }
 

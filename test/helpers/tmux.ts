@@ -126,6 +126,11 @@ export class Term {
     await tmux(this.socket, ['send-keys', '-t', 'main', '-l', text]);
   }
 
+  /** tmux's newest paste buffer ('' when it has none). */
+  async showBuffer(): Promise<string> {
+    return tmux(this.socket, ['show-buffer']).catch(() => '');
+  }
+
   async resize(cols: number, rows: number): Promise<void> {
     await tmux(this.socket, ['resize-window', '-t', 'main', '-x', String(cols), '-y', String(rows)]);
   }
