@@ -63,7 +63,8 @@ export type Command =
   | 'label.selector'
   | 'related.owner'
   | 'related.children'
-  | 'related.events';
+  | 'related.events'
+  | 'access';
 
 type SpecialKey =
   | 'upArrow'
@@ -297,6 +298,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'object: its Events',
     bindings: [{ input: 'E', label: 'E' }],
     hint: 'events',
+  },
+  {
+    command: 'access',
+    description: 'what may I do here: resource × verb matrix (kubectl auth can-i --list -n NS)',
+    bindings: [{ input: 'A', label: 'A' }],
+    hint: 'can-i',
   },
   {
     command: 'sort.next',

@@ -166,6 +166,12 @@ export function explainListHeight(height: number): number {
   return Math.max(1, Math.floor((height - 3) * 0.6));
 }
 
+/** "What may I do here": rows of the matrix under the pane's title, its status line and its
+ *  column heading. */
+export function accessListHeight(height: number): number {
+  return Math.max(1, height - 3 - 2);
+}
+
 /** Lines the tour box takes from the panes. */
 export function tourBoxHeight(rows: number): number {
   return rows >= 36 ? 11 : rows >= 30 ? 8 : rows >= 20 ? 6 : 0;

@@ -12,8 +12,17 @@ import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'log' | 'explain';
-export const LIST_IDS: readonly ListId[] = ['groups', 'resources', 'objects', 'picker', 'contexts', 'log', 'explain'];
+export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'log' | 'explain' | 'access';
+export const LIST_IDS: readonly ListId[] = [
+  'groups',
+  'resources',
+  'objects',
+  'picker',
+  'contexts',
+  'log',
+  'explain',
+  'access',
+];
 
 export type DetailView =
   /** `sort`: the column the rows are sorted by (see table-view.ts sortColumn); `labelSelector`: the
@@ -56,7 +65,9 @@ export type Overlay =
   | { kind: 'log'; focus: 'list' | 'body'; scroll: number; scrollOf?: string }
   /** Schema explorer: `field` is revealed (tree opened to it, cursor on it) once the schema has
    *  loaded; `expanded` holds the open field paths ('spec', 'spec.containers'). */
-  | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] };
+  | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] }
+  /** "What may I do here" (`A`): the rules matrix of the current namespace; `refresh` bumped by r. */
+  | { kind: 'access'; refresh: number };
 
 export type OverlayKind = Overlay['kind'];
 
@@ -184,6 +195,7 @@ export const EMPTY_FRAME: Frame = {
     contexts: NO_ROWS,
     log: NO_ROWS,
     explain: NO_ROWS,
+    access: NO_ROWS,
   },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
@@ -196,7 +208,16 @@ export const TEXT_TOP: TextPosition = { scroll: 0, cursor: 0, hscroll: 0, stick:
 export function initialNavState(namespace?: string, tourStep: number | null = null): NavState {
   return {
     focus: 'groups',
-    lists: { groups: TOP, resources: TOP, objects: TOP, picker: TOP, contexts: TOP, log: TOP, explain: TOP },
+    lists: {
+      groups: TOP,
+      resources: TOP,
+      objects: TOP,
+      picker: TOP,
+      contexts: TOP,
+      log: TOP,
+      explain: TOP,
+      access: TOP,
+    },
     filtering: null,
     detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
     overlays: [],
@@ -243,7 +264,7 @@ export function overlayOpen(s: NavState): boolean {
 }
 
 /** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
-export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'log' | 'explain' | undefined {
+export function activeOverlay(s: NavState): 'picker' | 'contexts' | 'log' | 'explain' | 'access' | undefined {
   return workingOverlay(s)?.kind;
 }
 

@@ -53,6 +53,9 @@ import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 import { ContextPicker } from './ContextPicker.js';
+import { AccessPane } from './AccessPane.js';
+import { useRulesMatrix } from './useRulesMatrix.js';
+import { matrixKeys } from '../model/rules-matrix.js';
 import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
@@ -149,6 +152,13 @@ function Explorer({
   );
   const namespaces = useNamespaces(api, overlay === 'picker');
   const schema = useSchema(api, explain?.target ?? null);
+  const accessOverlay = overlayOf(nav, 'access');
+  const rules = useRulesMatrix(api, !!accessOverlay, nav.namespace, accessOverlay?.refresh ?? 0);
+  const rulesMatrix = rules?.matrix;
+  const accessKeys = useMemo(
+    () => (rulesMatrix?.state === 'ok' ? matrixKeys(rulesMatrix.value) : NO_KEYS),
+    [rulesMatrix],
+  );
   const contexts = useContexts(contextSource);
   const contextItems = useMemo(() => currentFirst(contexts), [contexts]);
   const clipboard = useClipboard();
@@ -234,6 +244,7 @@ function Explorer({
       contexts: contextItems,
       log: logKeys,
       explain: fieldKeys,
+      access: accessKeys,
     },
     groupsChrome:
       (discovery.state === 'loading' ? 1 : 0) +
@@ -267,7 +278,7 @@ function Explorer({
     if (reveal) store.dispatch(reveal);
   }, [reveal, store]);
 
-  const loads = { discovery, detail: detailData, namespaces, schema };
+  const loads = { discovery, detail: detailData, namespaces, schema, access: rulesMatrix };
   const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   const onEffect = (e: SideEffect) => {
     if (e.type === 'quit') {
@@ -416,6 +427,17 @@ function Explorer({
         scroll={resolveLogScroll(nav, frame)}
         bodyFocused={logBodyFocused(nav)}
         filtering={nav.filtering === 'log'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
+  } else if (overlay === 'access' && rules) {
+    cover = (
+      <AccessPane
+        view={rules}
+        user={identity?.username || undefined}
+        list={list('access')}
+        filtering={nav.filtering === 'access'}
         width={layout.columns}
         height={bodyHeight}
       />

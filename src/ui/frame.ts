@@ -8,6 +8,7 @@ import {
   type PaneBox,
   RESOURCES_HEADER_LINES,
   detailViewport,
+  accessListHeight,
   explainListHeight,
   helpLayout,
   logBodyRoom,
@@ -48,6 +49,7 @@ export function buildFrame(i: FrameInput): Frame {
     contexts: overlayContent,
     log: logListHeight(i.bodyHeight),
     explain: explainListHeight(i.bodyHeight),
+    access: accessListHeight(i.bodyHeight),
   };
   const list = (id: ListId) => ({ keys: i.keys[id], height: Math.max(1, heights[id]) });
   return {
@@ -59,6 +61,7 @@ export function buildFrame(i: FrameInput): Frame {
       contexts: list('contexts'),
       log: list('log'),
       explain: list('explain'),
+      access: list('access'),
     },
     text: {
       lines: i.text.lines,
