@@ -229,7 +229,11 @@ function Explorer({
   const matches = useMemo(() => matchingLines(content.text?.lines, query), [content.text, query]);
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
   const loggedSelected = overlay === 'log' ? logEntries[selectedIndex(logList) ?? -1] : undefined;
-  const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
+  const logWidth = layout.columns - 4;
+  const logDetail = useMemo(
+    () => (loggedSelected ? requestDetailLines(loggedSelected, logWidth) : []),
+    [loggedSelected, logWidth],
+  );
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const frame = buildFrame({
     panes: layout.panes,
