@@ -81,12 +81,16 @@ function reasonFor(user: UserInfo): string {
   return 'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"';
 }
 
+/** A review kube-apiserver answers with 400 BadRequest (this message). */
+export class BadReview extends Error {}
+
 /** What `kubectl auth can-i --list -n NS` asks: the rules of every binding that applies to the user
  *  in that namespace. kube-apiserver v1.34 answers with empty metadata and spec (the namespace asked
  *  about is not echoed). */
 export function selfSubjectRulesReview(user: UserInfo, body: any) {
   const namespace: string = body?.spec?.namespace ?? '';
-  const { resourceRules, nonResourceRules } = rulesFor(user, namespace || undefined);
+  if (!namespace) throw new BadReview('no namespace on request');
+  const { resourceRules, nonResourceRules } = rulesFor(user, namespace);
   return {
     kind: 'SelfSubjectRulesReview',
     apiVersion: 'authorization.k8s.io/v1',

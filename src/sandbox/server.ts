@@ -35,7 +35,7 @@ import { handleResourceRequest } from './resources.js';
 import { readBody, rulesReviewNamespace } from './protobuf-review.js';
 import { PriorityAndFairness, classify, deprecationWarning } from './response-headers.js';
 import { sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
-import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+import { BadReview, selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -181,10 +181,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         req.headers['content-type']?.startsWith('application/vnd.kubernetes.protobuf')
       ) {
         return readBody(req, (body) =>
-          sendJson(res, 201, review(user, { spec: { namespace: rulesReviewNamespace(body) } }, '')),
+          answerReview(res, () => review(user, { spec: { namespace: rulesReviewNamespace(body) } }, '')),
         );
       }
-      return readJson(req, res, (body) => sendJson(res, 201, review(user, body, req.headers['user-agent'] ?? '')));
+      return readJson(req, res, (body) => answerReview(res, () => review(user, body, req.headers['user-agent'] ?? '')));
     }
     if (info?.resource) {
       const kind = findResource(info.group, info.version, info.resource)?.resource.kind;
@@ -409,4 +409,16 @@ function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknow
       );
     }
   });
+}
+
+/** 201 with the review, or kube-apiserver's 400 for a review it cannot answer. */
+function answerReview(res: ServerResponse, answer: () => unknown): void {
+  let body: unknown;
+  try {
+    body = answer();
+  } catch (err) {
+    if (err instanceof BadReview) return sendStatus(res, 400, 'BadRequest', err.message);
+    throw err;
+  }
+  sendJson(res, 201, body);
 }

@@ -21,8 +21,8 @@ export async function loadAllowedVerbs(
   return allowedVerbs(api, ref, namespace, verbs, { signal });
 }
 
-/** "What may I do here": a fresh SelfSubjectRulesReview for `namespace` ('' = cluster-wide rules
- *  only, kubectl's -A) as a resource × verb matrix. Throws like the client (a 403 for anonymous). */
+/** "What may I do here": a fresh SelfSubjectRulesReview for `namespace` as a resource × verb
+ *  matrix. Throws like the client (403 for anonymous, 400 without a namespace). */
 export async function loadRulesMatrix(
   api: KubeApi,
   namespace: string,

@@ -27,7 +27,7 @@ function statusLine(m: RulesMatrix): { text: string; warn: boolean } {
   if (m.incomplete)
     return { text: 'incomplete: another authorizer (e.g. a webhook) may allow more than these rules', warn: true };
   return {
-    text: `${m.resources} resource rule(s), ${m.urls} URL(s) · ✓ named verb  * wildcard · complete (RBAC only)`,
+    text: `${m.resources} resources · ${m.urls} URLs · ✓ named  * wildcard · complete (RBAC)`,
     warn: false,
   };
 }
@@ -37,8 +37,7 @@ export function AccessPane({ view, user, list, filtering, width, height }: Acces
   const inner = Math.max(1, width - 4);
   // The list's cursor marker takes two columns; the heading is shifted to match.
   const cols = matrixColumns(inner - 2);
-  const where = view.namespace ? `in ${view.namespace}` : 'cluster-wide (-A)';
-  const title = `What may ${user ?? 'I'} do ${where} (A or Esc closes)`;
+  const title = `What may ${user ?? 'I'} do in ${view.namespace} (A or Esc closes)`;
   const m = view.matrix;
   let status: React.ReactNode;
   if (m.state === 'loading')

@@ -153,7 +153,14 @@ function Explorer({
   const namespaces = useNamespaces(api, overlay === 'picker');
   const schema = useSchema(api, explain?.target ?? null);
   const accessOverlay = overlayOf(nav, 'access');
-  const rules = useRulesMatrix(api, !!accessOverlay, nav.namespace, accessOverlay?.refresh ?? 0);
+  const rules = useRulesMatrix(
+    api,
+    !!accessOverlay,
+    // All namespaces: the review needs one (kube-apiserver: 400 "no namespace on request"); kubectl
+    // asks about the context's, and so does this.
+    nav.namespace ?? api.connection.namespace,
+    accessOverlay?.refresh ?? 0,
+  );
   const rulesMatrix = rules?.matrix;
   const accessKeys = useMemo(
     () => (rulesMatrix?.state === 'ok' ? matrixKeys(rulesMatrix.value) : NO_KEYS),

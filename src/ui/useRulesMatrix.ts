@@ -9,19 +9,14 @@ import { describeError } from '../session/errors.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
 
 export interface RulesView {
-  /** The namespace asked about ('' = cluster-wide rules only). */
+  /** The namespace asked about. */
   namespace: string;
   matrix: Loadable<RulesMatrix>;
 }
 
-/** `open`: load; `namespace` undefined (all namespaces) asks for the cluster-wide rules, as -A does. */
-export function useRulesMatrix(
-  api: KubeApi,
-  open: boolean,
-  namespace: string | undefined,
-  refresh: number,
-): RulesView | undefined {
-  const ns = namespace ?? '';
+/** `open`: load the rules of `namespace`. */
+export function useRulesMatrix(api: KubeApi, open: boolean, namespace: string, refresh: number): RulesView | undefined {
+  const ns = namespace;
   const key = `${ns} ${refresh}`;
   const [loaded, setLoaded] = useState<{ key: string; matrix: Loadable<RulesMatrix> }>();
   useEffect(() => {
