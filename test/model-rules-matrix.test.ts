@@ -14,6 +14,8 @@ import {
 } from '../src/model/rules-matrix.js';
 import { explainHeaders } from '../src/model/response-headers.js';
 import { filterKeys } from '../src/model/list.js';
+import { navReducer } from '../src/model/navigation.js';
+import { activeList, activeOverlay, initialNavState } from '../src/model/nav-state.js';
 
 const BASIC_USER = [
   {
@@ -182,5 +184,20 @@ describe('explainHeaders', () => {
     expect(note('application/vnd.kubernetes.protobuf', '')).toMatch(/Protobuf/);
     expect(note('text/plain; charset=utf-8', '*/*')).toMatch(/^Text/);
     expect(explainHeaders({ 'cache-control': 'public, immutable' })[0]!.note).toMatch(/never changes/);
+  });
+});
+
+describe('the access overlay in the reducer', () => {
+  it('A opens it over the panes, r asks again, a namespace change keeps it, A or Esc closes it', () => {
+    let s = navReducer(initialNavState('team-a'), { type: 'toggleAccess' });
+    expect(s.overlays).toEqual([{ kind: 'access', refresh: 0 }]);
+    expect(activeList(s)).toBe('access');
+    s = navReducer(s, { type: 'refresh' });
+    expect(s.overlays).toEqual([{ kind: 'access', refresh: 1 }]);
+    expect(s.discovery.refresh).toBe(0);
+    s = navReducer(s, { type: 'setNamespace', namespace: 'default' });
+    expect([s.namespace, activeOverlay(s)]).toEqual(['default', 'access']);
+    expect(navReducer(s, { type: 'toggleAccess' }).overlays).toEqual([]);
+    expect(navReducer(s, { type: 'back' }).overlays).toEqual([]);
   });
 });

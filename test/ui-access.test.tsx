@@ -8,6 +8,10 @@ import { KEYMAP } from '../src/model/keymap.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { ENTER, ESC, PAGE_DOWN, TAB, hasText, useTui } from './helpers/ui.js';
 import { useSandbox } from './helpers/sandbox.js';
+import { AccessPane } from '../src/ui/AccessPane.js';
+import { buildRulesMatrix, matrixKeys } from '../src/model/rules-matrix.js';
+import { TOP, resolveList } from '../src/model/nav-state.js';
+import type { RequestEvent } from '../src/model/types.js';
 
 let sb: Sandbox;
 const T = 10_000;
@@ -116,4 +120,42 @@ test('request log at 80x24: a deprecated version answers with a Warning, each he
   expect(all).toContain('↳ API Priority and Fairness matched this FlowSchema');
   expect(all).not.toMatch(/authorization:|cookie|BEGIN [A-Z ]*PRIVATE KEY/i);
   expect(all.split('\n').every((l) => l.length <= 80)).toBe(true);
+});
+
+test('incomplete and evaluationError from the review are shown (80 columns)', async () => {
+  const matrix = buildRulesMatrix({
+    resourceRules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }],
+    nonResourceRules: [],
+    incomplete: true,
+    evaluationError: 'webhook authorizer: timeout',
+  });
+  const props = { list: resolveList(TOP, { keys: matrixKeys(matrix), height: 10 }), filtering: false };
+  tui.render(
+    <AccessPane view={{ namespace: 'x', matrix: { state: 'ok', value: matrix } }} width={80} height={16} {...props} />,
+  );
+  await wait(hasText('evaluationError: webhook authorizer: timeout'));
+  const { evaluationError: _e, ...incompleteOnly } = matrix;
+  tui.render(
+    <AccessPane
+      view={{ namespace: 'x', matrix: { state: 'ok', value: incompleteOnly } }}
+      width={80}
+      height={16}
+      {...props}
+    />,
+  );
+  await wait(hasText('incomplete: another authorizer'));
+});
+
+test('the client keeps only the allow-listed response headers', async () => {
+  const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfigJane }));
+  const events: RequestEvent[] = [];
+  api.onRequest((e) => events.push(e));
+  await api.getRaw('/healthz');
+  expect(Object.keys(events[0]!.responseHeaders ?? {}).sort()).toEqual([
+    'audit-id',
+    'cache-control',
+    'content-type',
+    'x-kubernetes-pf-flowschema-uid',
+    'x-kubernetes-pf-prioritylevel-uid',
+  ]);
 });
