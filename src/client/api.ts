@@ -417,6 +417,7 @@ export class ApiClient implements KubeApi {
       nonResourceRules: Array.isArray(st.nonResourceRules) ? st.nonResourceRules : [],
       incomplete: st.incomplete === true,
       evaluationError: typeof st.evaluationError === 'string' ? st.evaluationError : undefined,
+      requestId: r.requestId,
     };
   }
 

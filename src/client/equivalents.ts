@@ -191,6 +191,12 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
     if (pathOnly === '/apis/authentication.k8s.io/v1/selfsubjectreviews') {
       return shellJoin([...prefix, 'auth', 'whoami', '-o', 'json']);
     }
+    if (pathOnly === '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews') {
+      // What the review asks is `kubectl auth can-i --list`; the empty namespace is -A's.
+      const namespace = rulesReviewNamespace(req.body);
+      if (namespace !== undefined)
+        return shellJoin([...prefix, 'auth', 'can-i', '--list', ...(namespace ? ['-n', namespace] : ['-A'])]);
+    }
     const body = req.body ?? '{}';
     return `printf '%s' ${shellQuote(body)} | ${shellJoin([...prefix, 'create', '--raw', pathOnly, '-f', '-'])}`;
   }
@@ -223,4 +229,14 @@ export function kubectlCommand(conn: Connection, req: EquivalentRequest, hint: K
   const logs = kubectlLogs(prefix, pathOnly, query);
   if (logs) return logs;
   return `${shellJoin([...prefix, 'get', '--raw'])} ${singleQuote(req.path)}`;
+}
+
+/** spec.namespace of a SelfSubjectRulesReview body ('' when unset), or undefined when unreadable. */
+function rulesReviewNamespace(body: string | undefined): string | undefined {
+  try {
+    const ns = (JSON.parse(body ?? '{}') as { spec?: { namespace?: unknown } }).spec?.namespace;
+    return typeof ns === 'string' ? ns : ns === undefined ? '' : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -132,8 +132,18 @@ export function assertReadOnly(method: string, path: string): asserts method is 
   throw readOnlyRefusal(method, path);
 }
 
-/** Response headers the request log keeps. */
-export const LOGGED_HEADERS = ['content-type', 'audit-id', 'warning', 'retry-after'] as const;
+/** Response headers the request log keeps (and explains: src/model/response-headers.ts). An allow
+ *  list, so that nothing like a credential or a cookie is ever kept or shown. */
+export const LOGGED_HEADERS = [
+  'content-type',
+  'audit-id',
+  'warning',
+  'retry-after',
+  'x-kubernetes-pf-flowschema-uid',
+  'x-kubernetes-pf-prioritylevel-uid',
+  'etag',
+  'cache-control',
+] as const;
 
 export interface HttpRequest {
   method: HttpMethod;

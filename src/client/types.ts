@@ -154,6 +154,8 @@ export interface SubjectRules {
   /** True when an authorizer other than RBAC is involved: the rules may not be all there is. */
   incomplete: boolean;
   evaluationError?: string;
+  /** The id of the review's request event (RequestEvent.id). */
+  requestId?: number;
 }
 
 /** What a SelfSubjectAccessReview asks about (`kubectl auth can-i VERB RESOURCE [-n NS]`). */

@@ -67,7 +67,8 @@ export type Command =
   | 'related.owner'
   | 'related.children'
   | 'related.events'
-  | 'watch.timeline';
+  | 'watch.timeline'
+  | 'access';
 
 type SpecialKey =
   | 'upArrow'
@@ -325,6 +326,12 @@ export const KEYMAP: readonly KeymapEntry[] = [
     description: 'object table: its watch timeline (the list, then each raw watch event)',
     bindings: [{ input: 'T', label: 'T' }],
     hint: 'watch',
+  },
+  {
+    command: 'access',
+    description: 'what may I do here: resource × verb matrix (kubectl auth can-i --list -n NS)',
+    bindings: [{ input: 'A', label: 'A' }],
+    hint: 'can-i',
   },
   {
     command: 'sort.next',

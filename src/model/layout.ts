@@ -168,6 +168,12 @@ export function explainListHeight(height: number): number {
   return Math.max(1, Math.floor((height - 3) * 0.6));
 }
 
+/** "What may I do here": rows of the matrix under the pane's title, its status line and its
+ *  column heading. */
+export function accessListHeight(height: number): number {
+  return Math.max(1, height - 3 - 2);
+}
+
 /** Below this size the tour's step page takes the panes' place (measured: at 80x24 a box under the
  *  panes leaves neither room to read, and narrow panes show one pane at a time anyway). */
 export const TOUR_COVER_BELOW = { rows: 30, columns: 100 };

@@ -13,7 +13,8 @@ import type { TableSort } from './table-view.js';
 
 export type PaneId = 'groups' | 'resources' | 'detail';
 export const PANES: readonly PaneId[] = ['groups', 'resources', 'detail'];
-export type ListId = 'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'containers' | 'log' | 'explain';
+export type ListId =
+  'groups' | 'resources' | 'objects' | 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | 'access';
 export const LIST_IDS: readonly ListId[] = [
   'groups',
   'resources',
@@ -23,6 +24,7 @@ export const LIST_IDS: readonly ListId[] = [
   'containers',
   'log',
   'explain',
+  'access',
 ];
 
 export type DetailView =
@@ -82,7 +84,9 @@ export type Overlay =
   | { kind: 'explain'; target: ExplainTarget; field: FieldPath | null; expanded: string[] }
   /** Command view (`$`): the curl and kubectl of the view's request (of the request log's selected
    *  entry when it is over the log), `scroll`: its first shown line. */
-  | { kind: 'command'; scroll: number };
+  | { kind: 'command'; scroll: number }
+  /** "What may I do here" (`A`): the rules matrix of the current namespace; `refresh` bumped by r. */
+  | { kind: 'access'; refresh: number };
 
 export type OverlayKind = Overlay['kind'];
 
@@ -219,6 +223,7 @@ export const EMPTY_FRAME: Frame = {
     containers: NO_ROWS,
     log: NO_ROWS,
     explain: NO_ROWS,
+    access: NO_ROWS,
   },
   text: { lines: 0, height: 10, width: 80, longest: 0, dropped: 0, matches: [] },
   logBody: { lines: 0, height: 10 },
@@ -242,6 +247,7 @@ export function initialNavState(namespace?: string, tourStep: number | null = nu
       containers: TOP,
       log: TOP,
       explain: TOP,
+      access: TOP,
     },
     filtering: null,
     detail: { stack: [], format: 'json', reveal: false, text: TEXT_TOP, refresh: 0, cancelled: false },
@@ -293,7 +299,7 @@ export function overlayOpen(s: NavState): boolean {
 /** The overlay that owns the cursor keys: picker, contexts, log or explain (help over it only closes). */
 export function activeOverlay(
   s: NavState,
-): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | 'command' | undefined {
+): 'picker' | 'contexts' | 'containers' | 'log' | 'explain' | 'command' | 'access' | undefined {
   return workingOverlay(s)?.kind;
 }
 

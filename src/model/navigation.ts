@@ -82,6 +82,8 @@ export type NavAction =
   | { type: 'toggleLog' }
   /** `$`: the command view of the view's request (of the selected entry, over the request log). */
   | { type: 'openCommandView' }
+  /** `A`: the rules matrix ("what may I do here") open / closed. */
+  | { type: 'toggleAccess' }
   | { type: 'logFocus'; part: 'list' | 'body' }
   | { type: 'openExplain'; target: ExplainTarget; field?: FieldPath }
   /** The schema has loaded: open `expanded`, the explorer's rows are then `keys` (the rows with
@@ -482,6 +484,8 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
         page: Math.min(Math.max(0, o.page + a.delta), f.helpPages - 1),
       }));
     case 'refresh': {
+      if (topOverlay(s)?.kind === 'access')
+        return updateOverlay(s, 'access', (o) => ({ ...o, refresh: o.refresh + 1 }));
       if (!s.detail.stack.length)
         return { ...s, discovery: { ...s.discovery, refresh: s.discovery.refresh + 1, cancelled: false } };
       // A followed log is read again as a snapshot: the stream is closed; f follows again.
@@ -502,6 +506,10 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       };
     case 'openCommandView':
       return { ...s, overlays: [...without(s, 'help', 'command'), { kind: 'command', scroll: 0 }], filtering: null };
+    case 'toggleAccess':
+      return overlayOf(s, 'access')
+        ? { ...s, overlays: without(s, 'access', 'help'), filtering: null }
+        : { ...s, overlays: [{ kind: 'access', refresh: 0 }], filtering: null, lists: resetList(s, 'access') };
     case 'logFocus':
       return updateOverlay(s, 'log', (o) => (o.focus === a.part ? o : { ...o, focus: a.part }));
     case 'openExplain':

@@ -6,6 +6,7 @@
 // - RBAC as the default bootstrap policy grants it, plus the sandbox's two users.
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { allowsPath, allowsResource, rulesFor } from './rbac.js';
 
 export interface UserInfo {
   username: string;
@@ -64,32 +65,12 @@ export type Attributes =
       name?: string;
     };
 
-const PUBLIC_INFO = new Set(['/healthz', '/livez', '/readyz', '/version', '/version/']);
-const DISCOVERY_PREFIXES = ['/api', '/apis', '/openapi'];
-const SELF_REVIEWS = new Set(['selfsubjectreviews', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
-
+/** RBAC over the sandbox's bindings (rbac.ts): a resource request in a namespace is allowed by the
+ *  cluster-wide bindings and that namespace's RoleBindings, anything else by the cluster-wide ones. */
 export function authorize(user: UserInfo, a: Attributes): boolean {
-  if (user.groups.includes('system:masters')) return true;
-  const authenticated = user.groups.includes('system:authenticated');
-  if (!a.resourceRequest) {
-    if (a.verb !== 'get') return false;
-    if (PUBLIC_INFO.has(a.path)) return true; // system:public-info-viewer, bound to everyone
-    // system:discovery is bound to system:authenticated only (since 1.14).
-    return authenticated && DISCOVERY_PREFIXES.some((p) => a.path === p || a.path.startsWith(p + '/'));
-  }
-  // system:basic-user: anyone authenticated may ask who they are and what they may do.
-  if (authenticated && a.verb === 'create' && SELF_REVIEWS.has(a.resource) && !a.subresource) return true;
-  // The sandbox's limited user: a Role in team-a (pod-reader) bound to jane.
-  if (user.username === 'jane') {
-    return (
-      a.group === '' &&
-      a.resource === 'pods' &&
-      !a.subresource &&
-      a.namespace === 'team-a' &&
-      ['get', 'list', 'watch'].includes(a.verb)
-    );
-  }
-  return false;
+  const rules = rulesFor(user, a.resourceRequest ? a.namespace : undefined);
+  if (!a.resourceRequest) return rules.nonResourceRules.some((r) => allowsPath(r, a.verb, a.path));
+  return rules.resourceRules.some((r) => allowsResource(r, a));
 }
 
 /** kube-apiserver's wording (responsewriters.forbiddenMessage + NewForbidden). */

@@ -1,5 +1,6 @@
 // The self-review POSTs (whoami, can-i): the only writes a read-only client sends, and they change nothing.
 import { type Attributes, authorize, type UserInfo } from './auth.js';
+import { rulesFor } from './rbac.js';
 
 /** RFC 3339 to the second, as Kubernetes writes times. */
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -80,45 +81,21 @@ function reasonFor(user: UserInfo): string {
   return 'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"';
 }
 
+/** A review kube-apiserver answers with 400 BadRequest (this message). */
+export class BadReview extends Error {}
+
+/** What `kubectl auth can-i --list -n NS` asks: the rules of every binding that applies to the user
+ *  in that namespace. kube-apiserver v1.34 answers with empty metadata and spec (the namespace asked
+ *  about is not echoed). */
 export function selfSubjectRulesReview(user: UserInfo, body: any) {
-  const namespace: string = body?.spec?.namespace ?? 'default';
-  const resourceRules: object[] = [];
-  const nonResourceRules: object[] = [];
-  if (user.groups.includes('system:masters')) {
-    resourceRules.push({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] });
-    nonResourceRules.push({ verbs: ['*'], nonResourceURLs: ['*'] });
-  } else {
-    resourceRules.push({
-      verbs: ['create'],
-      apiGroups: ['authorization.k8s.io'],
-      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
-    });
-    resourceRules.push({ verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] });
-    if (user.username === 'jane' && namespace === 'team-a') {
-      resourceRules.push({ verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['pods'] });
-    }
-    nonResourceRules.push({
-      verbs: ['get'],
-      nonResourceURLs: [
-        '/api',
-        '/api/*',
-        '/apis',
-        '/apis/*',
-        '/healthz',
-        '/livez',
-        '/openapi',
-        '/openapi/*',
-        '/readyz',
-        '/version',
-        '/version/',
-      ],
-    });
-  }
+  const namespace: string = body?.spec?.namespace ?? '';
+  if (!namespace) throw new BadReview('no namespace on request');
+  const { resourceRules, nonResourceRules } = rulesFor(user, namespace);
   return {
     kind: 'SelfSubjectRulesReview',
     apiVersion: 'authorization.k8s.io/v1',
-    metadata: { creationTimestamp: null },
-    spec: { namespace },
+    metadata: {},
+    spec: {},
     status: { resourceRules, nonResourceRules, incomplete: false },
   };
 }

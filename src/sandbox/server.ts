@@ -6,7 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Attributes, authenticate, authorize, forbiddenMessage, type UserInfo } from './auth.js';
 import { impersonate } from './impersonation.js';
-import { CATALOG } from './catalog.js';
+import { CATALOG, findResource } from './catalog.js';
 import { type CertificateAuthority, createCertificateAuthority, type IssueRequest, type KeyPairPem } from './certs.js';
 import {
   aggregatedDiscovery,
@@ -32,8 +32,10 @@ import { ObjectStore } from './objects.js';
 import { openapiV2, openapiV3DocumentJson, openapiV3Index } from './openapi.js';
 import { parseResourcePath } from './request-info.js';
 import { handleResourceRequest } from './resources.js';
+import { readBody, rulesReviewNamespace } from './protobuf-review.js';
+import { PriorityAndFairness, classify, deprecationWarning } from './response-headers.js';
 import { sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
-import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+import { BadReview, selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -93,6 +95,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const store = new ObjectStore({ pods: opts.pods ?? 0 });
   const stats = { requests: new Map<string, number>(), startedAt: Date.now() };
   const faults = new FaultInjector();
+  const flowControl = new PriorityAndFairness();
 
   const server = createServer(
     // requestCert without rejectUnauthorized: auth.ts decides, so bad certs get a 401 Status.
@@ -121,8 +124,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const auth = authenticate(req, opts.token);
     if (!auth.ok) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
     const acting = impersonate(req, auth.user);
-    if (!acting.ok)
+    if (!acting.ok) {
+      if (acting.status === 403) res.setHeader('X-Content-Type-Options', 'nosniff');
       return sendStatus(res, acting.status, acting.status === 403 ? 'Forbidden' : 'BadRequest', acting.message);
+    }
     const user = acting.user;
     const url = new URL(req.url ?? '/', 'https://sandbox');
     const path = url.pathname;
@@ -141,7 +146,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
             name: info.name,
           }
         : { resourceRequest: false, verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(), path };
+    // API Priority and Fairness admits the request before it is authorized (refusals carry them too).
+    flowControl.setHeaders(res, classify(user, attrs));
     if (!authorize(user, attrs)) {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
       return sendStatus(
         res,
         403,
@@ -167,9 +175,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         req.resume();
         return sendJson(res, 201, review(user, {}, req.headers['user-agent'] ?? ''));
       }
-      return readJson(req, res, (body) => sendJson(res, 201, review(user, body, req.headers['user-agent'] ?? '')));
+      // kubectl auth can-i --list: protobuf too; only its namespace is read.
+      if (
+        path.endsWith('/selfsubjectrulesreviews') &&
+        req.headers['content-type']?.startsWith('application/vnd.kubernetes.protobuf')
+      ) {
+        return readBody(req, (body) =>
+          answerReview(res, () => review(user, { spec: { namespace: rulesReviewNamespace(body) } }, '')),
+        );
+      }
+      return readJson(req, res, (body) => answerReview(res, () => review(user, body, req.headers['user-agent'] ?? '')));
     }
-    if (info?.resource) return handleResourceRequest(store, info, req, res, url.searchParams);
+    if (info?.resource) {
+      const kind = findResource(info.group, info.version, info.resource)?.resource.kind;
+      const warning = kind && deprecationWarning(info.group, info.version, kind);
+      if (warning) res.setHeader('Warning', warning);
+      return handleResourceRequest(store, info, req, res, url.searchParams);
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       return sendStatus(
         res,
@@ -387,4 +409,16 @@ function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknow
       );
     }
   });
+}
+
+/** 201 with the review, or kube-apiserver's 400 for a review it cannot answer. */
+function answerReview(res: ServerResponse, answer: () => unknown): void {
+  let body: unknown;
+  try {
+    body = answer();
+  } catch (err) {
+    if (err instanceof BadReview) return sendStatus(res, 400, 'BadRequest', err.message);
+    throw err;
+  }
+  sendJson(res, 201, body);
 }

@@ -3,6 +3,7 @@
 import type { KubeApi } from '../client/types.js';
 import { type Identity, allowedVerbs, whoAmI } from '../client/identity.js';
 import type { ResourceRef } from '../model/types.js';
+import { type RulesMatrix, buildRulesMatrix } from '../model/rules-matrix.js';
 
 /** The server's answer to "who am I" (SelfSubjectReview, with the identity module's fallbacks). */
 export async function loadIdentity(api: KubeApi, signal: AbortSignal): Promise<Identity> {
@@ -18,4 +19,15 @@ export async function loadAllowedVerbs(
   signal: AbortSignal,
 ): Promise<Record<string, boolean>> {
   return allowedVerbs(api, ref, namespace, verbs, { signal });
+}
+
+/** "What may I do here": a fresh SelfSubjectRulesReview for `namespace` as a resource × verb
+ *  matrix. Throws like the client (403 for anonymous, 400 without a namespace). */
+export async function loadRulesMatrix(
+  api: KubeApi,
+  namespace: string,
+  signal: AbortSignal,
+): Promise<{ matrix: RulesMatrix; requestId?: number }> {
+  const rules = await api.selfSubjectRulesReview(namespace, { signal });
+  return { matrix: buildRulesMatrix(rules), requestId: rules.requestId };
 }

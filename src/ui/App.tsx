@@ -59,6 +59,9 @@ import { commandViewLines } from '../model/command-view.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
 import { ContextPicker } from './ContextPicker.js';
 import { ContainerPicker } from './ContainerPicker.js';
+import { AccessPane } from './AccessPane.js';
+import { useRulesMatrix } from './useRulesMatrix.js';
+import { matrixKeys } from '../model/rules-matrix.js';
 import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
@@ -160,6 +163,20 @@ function Explorer({
   const logContainer = detailData.state === 'response' ? detailData.container : undefined;
   const containerKeys = useMemo(() => logContainer?.all.map((c) => c.name) ?? NO_KEYS, [logContainer]);
   const schema = useSchema(api, explain?.target ?? null);
+  const accessOverlay = overlayOf(nav, 'access');
+  const rules = useRulesMatrix(
+    api,
+    !!accessOverlay,
+    // All namespaces: the review needs one (kube-apiserver: 400 "no namespace on request"); kubectl
+    // asks about the context's, and so does this.
+    nav.namespace ?? api.connection.namespace,
+    accessOverlay?.refresh ?? 0,
+  );
+  const rulesMatrix = rules?.matrix;
+  const accessKeys = useMemo(
+    () => (rulesMatrix?.state === 'ok' ? matrixKeys(rulesMatrix.value) : NO_KEYS),
+    [rulesMatrix],
+  );
   const contexts = useContexts(contextSource);
   const contextItems = useMemo(() => currentFirst(contexts), [contexts]);
   const clipboard = useClipboard();
@@ -196,7 +213,7 @@ function Explorer({
   );
   const fieldKeys = useMemo(() => fieldRows.map((r) => r.path), [fieldRows]);
 
-  const loads = { discovery, detail: detailData, namespaces, schema };
+  const loads = { discovery, detail: detailData, namespaces, schema, access: rulesMatrix };
   const request = viewRequest(requests.entries, viewRequestIds(nav, gv, loads));
   // The tour's step page: its lines decide whether it fits in a box under the panes.
   const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
@@ -252,7 +269,11 @@ function Explorer({
   const logList = resolveList(nav.lists.log, { keys: logKeys, height: prev.lists.log.height });
   // Over the request log, the command view shows the selected entry's commands.
   const loggedSelected = overlayOf(nav, 'log') ? logEntries[selectedIndex(logList) ?? -1] : undefined;
-  const logDetail = useMemo(() => (loggedSelected ? requestDetailLines(loggedSelected) : []), [loggedSelected]);
+  const logWidth = layout.columns - 4;
+  const logDetail = useMemo(
+    () => (loggedSelected ? requestDetailLines(loggedSelected, logWidth) : []),
+    [loggedSelected, logWidth],
+  );
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const commandOpen = !!overlayOf(nav, 'command');
   const commandTarget = loggedSelected?.event ?? request;
@@ -290,6 +311,7 @@ function Explorer({
       containers: containerKeys,
       log: logKeys,
       explain: fieldKeys,
+      access: accessKeys,
     },
     groupsChrome:
       (discovery.state === 'loading' ? 1 : 0) +
@@ -501,6 +523,17 @@ function Explorer({
         scroll={resolveLogScroll(nav, frame)}
         bodyFocused={logBodyFocused(nav)}
         filtering={nav.filtering === 'log'}
+        width={layout.columns}
+        height={bodyHeight}
+      />
+    );
+  } else if (overlay === 'access' && rules) {
+    cover = (
+      <AccessPane
+        view={rules}
+        user={identity?.username || undefined}
+        list={list('access')}
+        filtering={nav.filtering === 'access'}
         width={layout.columns}
         height={bodyHeight}
       />

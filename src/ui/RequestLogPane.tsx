@@ -7,6 +7,7 @@ import { Text } from './Text.js';
 import type { ListState } from '../model/list.js';
 import { formatBytes, formatRequest } from '../model/format.js';
 import { textLines } from '../model/highlight.js';
+import { explainHeaders } from '../model/response-headers.js';
 import { logBodyRoom, logListHeight } from '../model/layout.js';
 import type { LoggedRequest } from '../session/request-log.js';
 import { Pane } from './Pane.js';
@@ -27,16 +28,38 @@ export interface RequestLogPaneProps {
   height: number;
 }
 
+/** A header's explanation line starts with this (drawn dimmed). */
+const NOTE_MARK = '  ↳ ';
+const NOTE_MORE = '    ';
+/** Header lines that need attention (drawn in yellow). */
+const ATTENTION = /^(Warning|Retry-After): /;
+
 const isWatch = (path: string) => /[?&]watch=(1|true)\b/.test(path);
 
-/** Entries are immutable (a change makes a new one): their lines are split once. */
-const detailCache = new WeakMap<LoggedRequest, string[]>();
+/** Entries are immutable (a change makes a new one): their lines are split once per width. */
+const detailCache = new WeakMap<LoggedRequest, { width: number; lines: string[] }>();
 
-/** The selected request as text lines (headers first, then the body). */
-export function requestDetailLines(entry: LoggedRequest): string[] {
-  let lines = detailCache.get(entry);
-  if (!lines) detailCache.set(entry, (lines = detailLines(entry)));
-  return lines;
+/** The selected request as text lines (headers first, each with its explanation wrapped to `width`,
+ *  then the body). */
+export function requestDetailLines(entry: LoggedRequest, width = Infinity): string[] {
+  let cached = detailCache.get(entry);
+  if (cached?.width !== width) detailCache.set(entry, (cached = { width, lines: detailLines(entry, width) }));
+  return cached.lines;
+}
+
+/** A header's explanation in lines of at most `width` characters, broken between words. */
+function noteLines(note: string, width: number): string[] {
+  const room = Math.max(20, width - NOTE_MARK.length);
+  const out: string[] = [];
+  let line = '';
+  for (const word of note.split(' ')) {
+    if (line && line.length + 1 + word.length > room) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.map((l, i) => (i ? NOTE_MORE : NOTE_MARK) + l);
 }
 
 function prettyJson(compact: string): string[] {
@@ -47,7 +70,7 @@ function prettyJson(compact: string): string[] {
   }
 }
 
-function detailLines(entry: LoggedRequest): string[] {
+function detailLines(entry: LoggedRequest, width: number): string[] {
   const ev = entry.event;
   const lines = [`${ev.method} ${ev.path}`, `Accept: ${ev.accept}`];
   lines.push(
@@ -55,8 +78,8 @@ function detailLines(entry: LoggedRequest): string[] {
       ? `→ ${ev.status} · ${Math.round(ev.durationMs)} ms · ${formatBytes(ev.bytes)}${ev.error ? ` · ${ev.error}` : ''}`
       : `→ no response: ${ev.error ?? 'pending'}`,
   );
-  for (const [k, v] of Object.entries(ev.responseHeaders ?? {}))
-    lines.push(`${k.replace(/(^|-)\w/g, (c) => c.toUpperCase())}: ${v}`);
+  for (const h of explainHeaders(ev.responseHeaders, ev.accept))
+    lines.push(`${h.name}: ${h.value}`, ...noteLines(h.note, width));
   if (isWatch(ev.path)) {
     const events = entry.watchEvents ?? [];
     lines.push(`── watch stream: ${events.length} event(s), newest last ──`);
@@ -115,7 +138,12 @@ export function RequestLogPane({
         </Text>
       ) : null}
       {shown.map((l, i) => (
-        <Text key={from + i} wrap="truncate-end">
+        <Text
+          key={from + i}
+          wrap="truncate-end"
+          dimColor={color && (l.startsWith(NOTE_MARK) || l.startsWith(NOTE_MORE))}
+          color={col(color && ATTENTION.test(l), 'yellow')}
+        >
           {l || ' '}
         </Text>
       ))}

@@ -144,6 +144,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
     }
   }
   if (working === 'command') return commandViewKey(cmd);
+  // The rules matrix is a list to read: nothing to open, no panes beside it.
+  if (working === 'access' && (cmd === 'open' || cmd.startsWith('pane.'))) return null;
   const log = working === 'log' ? overlayOf(nav, 'log') : undefined;
   if (log) {
     // The log's two parts: the list of requests and the selected one's body.
@@ -224,6 +226,8 @@ export function keyToAction(input: string, key: KeyInfo, ctx: CommandContext): K
       return { type: 'toggleReveal' };
     case 'log':
       return { type: 'toggleLog' };
+    case 'access':
+      return { type: 'toggleAccess' };
     case 'pod.logs':
       return overlay ? null : logsAction(ctx);
     case 'related.owner':

@@ -250,6 +250,8 @@ export interface ViewLoads {
   detail: DetailData;
   namespaces: Loadable<unknown>;
   schema: Loadable<unknown> | undefined;
+  /** The rules matrix (`A`), while it is open. */
+  access?: Loadable<unknown>;
 }
 
 const loadedId = (l: Loadable<unknown> | undefined) => (l && l.state !== 'loading' ? l.requestId : undefined);
@@ -260,6 +262,7 @@ export function viewRequestIds(nav: NavState, gv: DiscoveredGroupVersion | undef
   const overlay = activeOverlay(nav);
   if (overlay === 'picker') return ids(loadedId(loads.namespaces));
   if (overlay === 'explain') return ids(loadedId(loads.schema));
+  if (overlay === 'access') return ids(loadedId(loads.access));
   const view = topView(nav);
   if (!view) {
     const byPath = loads.discovery.state === 'ok' ? (loads.discovery.value.requestIds ?? {}) : {};

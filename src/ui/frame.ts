@@ -9,6 +9,7 @@ import {
   type PaneBox,
   RESOURCES_HEADER_LINES,
   detailViewport,
+  accessListHeight,
   explainListHeight,
   helpLayout,
   logBodyRoom,
@@ -61,6 +62,7 @@ export function buildFrame(i: FrameInput): Frame {
     containers: overlayContent,
     log: logListHeight(i.bodyHeight),
     explain: explainListHeight(i.bodyHeight),
+    access: accessListHeight(i.bodyHeight),
   };
   const list = (id: ListId) => ({ keys: i.keys[id], height: Math.max(1, heights[id]) });
   return {
@@ -73,6 +75,7 @@ export function buildFrame(i: FrameInput): Frame {
       containers: list('containers'),
       log: list('log'),
       explain: list('explain'),
+      access: list('access'),
     },
     text: {
       lines: i.text.lines,

@@ -794,10 +794,14 @@ export class FakeApi implements KubeApi {
 
   async selfSubjectRulesReview(namespace: string): Promise<SubjectRules> {
     const body = { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } };
-    this.answer('POST', SELF_SUBJECT_RULES_REVIEW_PATH, JSON_ACCEPT, json(201, { ...body, status: FAKE_RULES }), {
-      body,
-    });
-    return structuredClone(FAKE_RULES);
+    const r = this.answer(
+      'POST',
+      SELF_SUBJECT_RULES_REVIEW_PATH,
+      JSON_ACCEPT,
+      json(201, { ...body, status: FAKE_RULES }),
+      { body },
+    );
+    return { ...structuredClone(FAKE_RULES), requestId: r.requestId };
   }
 
   async selfSubjectAccessReview(attributes: ResourceAttributes): Promise<boolean> {
