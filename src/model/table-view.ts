@@ -57,6 +57,10 @@ interface RowText {
 
 const rowTexts = new WeakMap<TableRow, RowText>();
 
+/** Printable ASCII takes one column a character: most cells, measured without string-width. */
+const ASCII = /^[\x20-\x7e]*$/;
+const cellWidth = (c: string): number => (ASCII.test(c) ? c.length : displayWidth(c));
+
 function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: boolean, shape: string): RowText {
   const known = rowTexts.get(r);
   if (known?.shape === shape) return known;
@@ -69,7 +73,7 @@ function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: bool
   const text: RowText = {
     shape,
     cells,
-    widths: cells.map(displayWidth),
+    widths: cells.map(cellWidth),
     id,
     key: `${id.namespace ?? ''}/${id.name}`,
     created: typeof ts === 'string' ? ts : undefined,
