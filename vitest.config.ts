@@ -27,7 +27,15 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     // Loaded through Vite, not by Node, so the patches apply: Ink, and ink-testing-library (which
     // imports Ink: one Ink for the App and the test renderer).
-    server: { deps: { inline: [/[\\/]node_modules[\\/]ink[\\/]/, /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]/, /[\\/]node_modules[\\/]ink-testing-library[\\/]/] } },
+    server: {
+      deps: {
+        inline: [
+          /[\\/]node_modules[\\/]ink[\\/]/,
+          /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]/,
+          /[\\/]node_modules[\\/]ink-testing-library[\\/]/,
+        ],
+      },
+    },
     // One line for the whole run when the real-kube-apiserver tests cannot run (no Go, not CI).
     globalSetup: ['test/helpers/real-global-setup.ts'],
     testTimeout: 30_000,

@@ -69,10 +69,7 @@ export const PATCHES = [
         '        else {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
         '        else if (!sameStyles(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
       ],
-      [
-        '        if (i === chars.length - 1) {',
-        '        if (i === chars.length - 1 && char.styles.length > 0) {',
-      ],
+      ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {'],
     ],
   },
   // Esc and the next key in one read ("\x1b:" when Esc then `:` are typed fast, over SSH or in a
