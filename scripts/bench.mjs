@@ -336,7 +336,9 @@ function soakGrowth(samples, settleMs) {
 // ---------- main ----------
 const started = performance.now();
 const loadBefore = loadavg()[0];
-const work = await mkdtemp(join(tmpdir(), 'kapi-bench-'));
+// Not 'kapi-bench-': its random suffix can start with 0, and the UI shows this path (the footer's
+// curl command), where ui-bench.tsx looks for the absence of the namespace bench-0.
+const work = await mkdtemp(join(tmpdir(), 'kapi-bench-run-'));
 const bundle = await bundleBench(PROFILE ? join(PROFILE, 'bundle') : undefined);
 const lib = await import(bundle.lib);
 /** The server under test: the sandbox (in this process), or with --real the test bed's kube-apiserver. */
