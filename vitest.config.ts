@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 import { viteDependencyPatches } from './scripts/dependency-patches.mjs';
 
 const INK_SOURCEMAP =
-  /^Sourcemap for ".*[\\/]node_modules[\\/]ink(-testing-library)?[\\/].*" points to missing source files$/;
+  /^Sourcemap for ".*[\\/]node_modules[\\/](ink(-testing-library)?|@alcalzone[\\/]ansi-tokenize)[\\/].*" points to missing source files$/;
 
-/** Ink's published source maps name sources it does not publish; loading Ink through Vite (below)
- *  would warn about that for each of its modules in every test file. */
+/** Ink's (and ansi-tokenize's) published source maps name sources they do not publish; loading them
+ *  through Vite (below) would warn about that for each of their modules in every test file. */
 const quietInkSourcemaps: Plugin = {
   name: 'quiet-ink-sourcemaps',
   configResolved(config) {
