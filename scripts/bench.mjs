@@ -330,7 +330,12 @@ function soakGrowth(samples, settleMs) {
   const base = samples.find(([t]) => t >= settleMs) ?? samples.at(-1);
   const after = samples.filter(([t]) => t >= base[0]).map(([, b]) => b);
   const peak = Math.max(...after);
-  return { base: base[1], peak, last: after.at(-1), pct: ((peak - base[1]) / base[1]) * 100 };
+  // Also the trend, less sensitive to GC's saw-tooth: the mean of the last quarter of these samples
+  // against the mean of the first quarter.
+  const q = Math.max(1, Math.floor(after.length / 4));
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const trendPct = ((mean(after.slice(-q)) - mean(after.slice(0, q))) / mean(after.slice(0, q))) * 100;
+  return { base: base[1], peak, last: after.at(-1), pct: ((peak - base[1]) / base[1]) * 100, trendPct };
 }
 
 // ---------- main ----------
@@ -707,7 +712,7 @@ try {
           g.pct <= 10,
         );
         note(
-          `${figure}: ${SOAK_MINUTES} min, RSS every ${sampleMs / 1000} s after a full GC: ${r.soak.samples.map(([, b]) => (b / 1048576).toFixed(0)).join(' ')} MB; a sandbox tick every ${tickMs} ms.`,
+          `${figure}: ${SOAK_MINUTES} min; trend (mean of the last quarter against the first, after settling) ${g.trendPct >= 0 ? '+' : ''}${g.trendPct.toFixed(1)}%; RSS every ${sampleMs / 1000} s after a full GC: ${r.soak.samples.map(([, b]) => (b / 1048576).toFixed(0)).join(' ')} MB; a sandbox tick every ${tickMs} ms.`,
         );
       }
     });
