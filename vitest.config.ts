@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 import { viteDependencyPatches } from './scripts/dependency-patches.mjs';
 
 const INK_SOURCEMAP =
-  /^Sourcemap for ".*[\\/]node_modules[\\/]ink(-testing-library)?[\\/].*" points to missing source files$/;
+  /^Sourcemap for ".*[\\/]node_modules[\\/](ink(-testing-library)?|@alcalzone[\\/]ansi-tokenize)[\\/].*" points to missing source files$/;
 
-/** Ink's published source maps name sources it does not publish; loading Ink through Vite (below)
- *  would warn about that for each of its modules in every test file. */
+/** Ink's (and ansi-tokenize's) published source maps name sources they do not publish; loading them
+ *  through Vite (below) would warn about that for each of their modules in every test file. */
 const quietInkSourcemaps: Plugin = {
   name: 'quiet-ink-sourcemaps',
   configResolved(config) {
@@ -27,7 +27,15 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     // Loaded through Vite, not by Node, so the patches apply: Ink, and ink-testing-library (which
     // imports Ink: one Ink for the App and the test renderer).
-    server: { deps: { inline: [/[\\/]node_modules[\\/]ink[\\/]/, /[\\/]node_modules[\\/]ink-testing-library[\\/]/] } },
+    server: {
+      deps: {
+        inline: [
+          /[\\/]node_modules[\\/]ink[\\/]/,
+          /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]/,
+          /[\\/]node_modules[\\/]ink-testing-library[\\/]/,
+        ],
+      },
+    },
     // One line for the whole run when the real-kube-apiserver tests cannot run (no Go, not CI).
     globalSetup: ['test/helpers/real-global-setup.ts'],
     testTimeout: 30_000,

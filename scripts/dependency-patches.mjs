@@ -44,6 +44,34 @@ export const PATCHES = [
       ],
     ],
   },
+  // Ink turns each screen row back into a string cell by cell (styledCharsToString), diffing the
+  // styles of every cell against the previous one: three Sets and four arrays per cell, ~6k cells a
+  // frame, all run cold by the interpreter in the first frame (measured: the largest part of the
+  // first paint's CPU). Cells of one run share one styles array (styles change only at an ANSI
+  // code, and the array is replaced then, never changed in place), and neighbours with equal styles
+  // skip the diff, whose result for them is always empty.
+  {
+    name: 'ansi-tokenize-skip-equal-styles',
+    file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+    replacements: [
+      ['styles: [...codes],', 'styles: codes,'],
+      [
+        'export function styledCharsToString(chars) {',
+        'function sameStyles(a, b) {\n' +
+          '    if (a === b) return true;\n' +
+          '    if (a.length !== b.length) return false;\n' +
+          '    for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code) return false;\n' +
+          '    return true;\n' +
+          '}\n' +
+          'export function styledCharsToString(chars) {',
+      ],
+      [
+        '        else {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+        '        else if (!sameStyles(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+      ],
+      ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {'],
+    ],
+  },
   // Esc and the next key in one read ("\x1b:" when Esc then `:` are typed fast, over SSH or in a
   // test) reach Ink's parser as one escaped code point; Ink marks it Meta only for letters and
   // digits, so for `:`, `/`, `?` the Esc was silently lost (the command line or filter it meant to

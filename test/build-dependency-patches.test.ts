@@ -15,15 +15,26 @@ const require = createRequire(import.meta.url);
 const inkOutput = join(dirname(require.resolve('ink')), 'output.js');
 const yogaBinary = join(dirname(require.resolve('yoga-layout')), '..', 'binaries', 'yoga-wasm-base64-esm.js');
 const inkUseInput = join(dirname(require.resolve('ink')), 'hooks', 'use-input.js');
+// ansi-tokenize next to Ink (its dependency, hoisted; its exports name no CommonJS entry to resolve).
+const styledChars = join(
+  dirname(require.resolve('ink')),
+  '..',
+  '..',
+  '@alcalzone',
+  'ansi-tokenize',
+  'build',
+  'styledChars.js',
+);
 
 describe('dependency patches', () => {
   it('each one is found for its file and applies to the installed version', () => {
     expect(PATCHES.map((p) => p.name)).toEqual([
       'yoga-without-fetch',
       'ink-output-cache-across-frames',
+      'ansi-tokenize-skip-equal-styles',
       'ink-escape-then-any-key',
     ]);
-    for (const file of [yogaBinary, inkOutput, inkUseInput]) {
+    for (const file of [yogaBinary, inkOutput, styledChars, inkUseInput]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
       const patched = applyPatch(patch, file, source);
@@ -41,6 +52,28 @@ describe('dependency patches', () => {
       `dependency patch "ink-output-cache-across-frames" does not apply to ${inkOutput}: ` +
         '"this.widths.set(text, cached);" not found.',
     );
+  });
+
+  it('the patched ansi-tokenize turns styled cells back into the same text, and vitest loads it', async () => {
+    const { styledCharsFromTokens, styledCharsToString } = await import(pathToFileURL(styledChars).href);
+    const { tokenize } = await import(pathToFileURL(join(dirname(styledChars), 'tokenize.js')).href);
+    const lines = [
+      'plain text, no codes',
+      '\u001B[1mbold\u001B[22m then \u001B[31mred \u001B[1mred bold\u001B[39m bold\u001B[22m plain',
+      '\u001B[2m\u001B[1mdim+bold\u001B[22m\u001B[0m \u001B[38;2;1;2;3mtrue colour\u001B[39m',
+      '\u001B[7minverse to the end',
+    ];
+    // The original's answer: every cell's styles diffed against its neighbour's (a fresh array per
+    // cell, so the patch's shortcut never applies).
+    const unshared = (line: string) =>
+      styledCharsFromTokens(tokenize(line)).map((c: { styles: unknown[] }) => ({ ...c, styles: [...c.styles] }));
+    for (const line of lines) {
+      const cells = styledCharsFromTokens(tokenize(line));
+      expect(styledCharsToString(cells)).toBe(styledCharsToString(unshared(line)));
+    }
+    // Patched: the cells of one run share their styles array.
+    const cells = styledCharsFromTokens(tokenize('\u001B[31mred\u001B[39m'));
+    expect(cells[0].styles).toBe(cells[2].styles);
   });
 
   it("vitest loads the patched Ink: every Output, the renderer's too, shares one set of caches", async () => {

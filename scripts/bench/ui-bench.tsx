@@ -19,6 +19,9 @@
 //   5. Esc Esc, /openapi/v2 Enter, Enter: the parent serves a ≥5 MB JSON document there; then
 //      Down × keys/2 and PgDn × keys/2, each timed until the first frame showing the new scroll
 //      position ("a-b/L" in the pane title)
+// With mode 'table' step 5 is skipped (the 200k-pod run); the soak modes (`--soak`) keep the pods
+// table (its watch running) or a followed pod log open for soakMs and sample RSS every sampleMs
+// (after a full GC, so garbage not yet collected does not count as growth).
 // The result is one line on stdout: `BENCH_RESULT {json}` (or `BENCH_ERROR "..."` with the last
 // frame). The waits rely on the UI's wording (the texts passed to until()/next() below): when the UI
 // changes, a wait times out with the last frame in the error, and this is the place to update.
@@ -36,6 +39,12 @@ interface Config {
   keys: number;
   gapMs: number;
   timeoutMs: number;
+  /** 'full' (default): steps 1-5; 'table': steps 1-4 (no JSON); 'soak-table': steps 1-2, then RSS
+   *  sampled while the table's watch runs; 'soak-log': db-0's log in team-a followed, RSS sampled. */
+  mode?: 'full' | 'table' | 'soak-table' | 'soak-log';
+  /** Soak modes: how long to sample, and how often. */
+  soakMs?: number;
+  sampleMs?: number;
 }
 
 const ENTER = '\r';
@@ -142,7 +151,8 @@ async function main(cfg: Config): Promise<object> {
   const stdin = new FakeStdin();
   let renderMs = 0;
   let renders = 0;
-  const instance = render(<App api={api} version="bench" />, {
+  const ns = cfg.mode === 'soak-log' ? 'team-a' : undefined;
+  const instance = render(<App api={api} version="bench" initialNamespace={ns} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -159,6 +169,21 @@ async function main(cfg: Config): Promise<object> {
 
   const phases: Record<string, [number, number]> = {};
   const startUs = nowUs();
+  if (cfg.mode === 'soak-log') {
+    await stdout.until((f) => f.includes('apps/v1') && f.includes('core/v1'), T, 'the group tree');
+    await openPodsTable(stdout, stdin, type, T, cfg.gapMs);
+    type('/db-');
+    stdin.press(ENTER);
+    await stdout.until((f) => f.includes('› db-0') && !f.includes('filter:'), T, 'db-0 selected');
+    stdin.press('o');
+    await stdout.until((f) => f.includes('logs db-0'), T, "db-0's log");
+    stdin.press('f');
+    await stdout.until((f) => f.includes('● following'), T, 'the log followed');
+    const samples = await sampleRss(cfg);
+    const lines = Number(/following: (\d+) lines/.exec(stdout.last.text)?.[1] ?? 0);
+    instance.unmount();
+    return { pid: process.pid, soak: { samples, lines, frames: stdout.frames } };
+  }
   // 1. Navigate to pods in all namespaces (not timed).
   await stdout.until((f) => f.includes('apps/v1') && f.includes('core/v1'), T, 'the group tree');
   phases.startup = [startUs, nowUs()];
@@ -199,6 +224,11 @@ async function main(cfg: Config): Promise<object> {
   const m = doneRe.exec(all.text)!;
   const total = Number(m[1]);
   const listReqs = requests.slice(reqBefore).filter((r) => r.path.includes('/pods?') && !r.path.includes('watch='));
+  if (cfg.mode === 'soak-table') {
+    const samples = await sampleRss(cfg);
+    instance.unmount();
+    return { pid: process.pid, soak: { samples, objects: Number(doneRe.exec(all.text)![1]), frames: stdout.frames } };
+  }
   const load = {
     firstRowsMs: first.t - t0,
     allRowsMs: all.t - t0,
@@ -238,6 +268,16 @@ async function main(cfg: Config): Promise<object> {
   }
   phases.tableKeys = [tableUs, nowUs()];
   const memAfterKeys = process.memoryUsage().rss;
+
+  if (cfg.mode === 'table') {
+    instance.unmount();
+    return {
+      pid: process.pid,
+      phases,
+      load,
+      table: { keys: tableKeys, inkMs: tableInk, cpuMs: tableCpu, rssAfter: memAfterKeys },
+    };
+  }
 
   // 4b. The `:` command line open over the same table: each typed character timed until the first
   // frame whose prompt shows it (completion runs on every key; the N rows stay on screen).
@@ -345,6 +385,39 @@ async function main(cfg: Config): Promise<object> {
     json,
     frames: stdout.frames,
   };
+}
+
+/** Core v1 pods opened from the group tree (the namespace is the App's: all, or initialNamespace). */
+async function openPodsTable(
+  stdout: FakeStdout,
+  stdin: FakeStdin,
+  type: (s: string) => void,
+  T: number,
+  gapMs: number,
+): Promise<void> {
+  stdin.press(ENTER);
+  await stdout.until((f) => f.includes('Resources v1'), T, 'the v1 resources');
+  type('/pods');
+  stdin.press(ENTER);
+  await stdout.until((f) => f.includes('› pods'), T, 'pods selected');
+  await sleep(gapMs);
+  stdin.press(ENTER);
+  await stdout.until((f) => f.includes('db-0'), T, 'the pods table');
+}
+
+/** RSS (after a full GC) every sampleMs for soakMs: [ms since the start, bytes][]. */
+async function sampleRss(cfg: Config): Promise<[number, number][]> {
+  const samples: [number, number][] = [];
+  const t0 = performance.now();
+  const soakMs = cfg.soakMs ?? 60_000;
+  const every = cfg.sampleMs ?? 5_000;
+  for (let t = 0; t <= soakMs; t += every) {
+    const wait = t0 + t - performance.now();
+    if (wait > 0) await sleep(wait);
+    (globalThis as { gc?: () => void }).gc?.();
+    samples.push([Math.round(performance.now() - t0), process.memoryUsage().rss]);
+  }
+  return samples;
 }
 
 const cfg = JSON.parse(process.argv[2] ?? '{}') as Config;

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { createSecureContext } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import {
@@ -206,6 +207,16 @@ interface Prepared {
   auth?: string;
 }
 
+/** The secure context `tls` describes, or undefined (each socket then makes its own, as before)
+ *  when Node cannot build it up front; the connection then reports the problem itself. */
+function sharedSecureContext(tls: https.AgentOptions): ReturnType<typeof createSecureContext> | undefined {
+  try {
+    return createSecureContext(tls);
+  } catch {
+    return undefined;
+  }
+}
+
 export class HttpTransport {
   private readonly agents = new Map<string, http.Agent>();
   private readonly base: URL;
@@ -277,8 +288,12 @@ export class HttpTransport {
           cached = isHttp
             ? new HttpProxyAgent({ keepAlive: true, proxy })
             : new HttpsProxyAgent({ keepAlive: true, proxy, ...tls });
+        } else if (isHttp) {
+          cached = new http.Agent({ keepAlive: true });
         } else {
-          cached = isHttp ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true, ...tls });
+          // One secure context for all of the agent's connections: without it each new socket parses
+          // the CA, certificate and key again (discovery opens several sockets at once).
+          cached = new https.Agent({ keepAlive: true, ...tls, secureContext: sharedSecureContext(tls) });
         }
         this.agents.set(key, cached);
       }

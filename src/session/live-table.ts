@@ -118,17 +118,21 @@ export class LiveTable {
     // A server that never stops paging (the same continue token again, or rows without end) must
     // not fill memory: kubectl would loop; the table stops with the rows so far and says why.
     const tokens = new Set<string>();
+    const listPage = (token: string | undefined) =>
+      this.api.list(this.ref, {
+        namespace: this.namespace,
+        table: true,
+        limit: 500,
+        continueToken: token,
+        labelSelector: this.opts.labelSelector,
+        fieldSelector: this.opts.fieldSelector,
+        signal: ac.signal,
+      });
+    let pending: Promise<ListPage> | undefined = listPage(undefined);
     try {
       do {
-        const page = await this.api.list(this.ref, {
-          namespace: this.namespace,
-          table: true,
-          limit: 500,
-          continueToken,
-          labelSelector: this.opts.labelSelector,
-          fieldSelector: this.opts.fieldSelector,
-          signal: ac.signal,
-        });
+        const page: ListPage = await pending!;
+        pending = undefined;
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
         const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
@@ -142,12 +146,29 @@ export class LiveTable {
           this.update({ ...acc, rows, done: true, error: { title: 'Listing stopped', detail: endless } });
           return;
         }
-        if (continueToken) tokens.add(continueToken);
+        if (continueToken) {
+          tokens.add(continueToken);
+          // The next page is asked for before this one is drawn: the server works on it while the
+          // UI renders (a render blocks the event loop; asked after it, every page waited for it).
+          pending = listPage(continueToken);
+          // Awaited at the top of the loop; this only keeps a failure after a stop from being unhandled.
+          pending.catch(() => {});
+        }
         const last = !continueToken;
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
           shownAt = Date.now();
-          this.update({ ...acc, rows: rows.slice(), done: last, error: undefined });
+          const shown = { ...acc, rows: rows.slice(), done: last, error: undefined };
+          // After the request is on its way (it is sent from a microtask or the next tick): a render
+          // here is synchronous (Ink's legacy root) and would hold the request back.
+          if (last) this.update(shown);
+          else
+            await new Promise<void>((resolve) =>
+              setImmediate(() => {
+                if (!ac.signal.aborted) this.update(shown);
+                resolve();
+              }),
+            );
         }
       } while (continueToken);
     } catch (err) {

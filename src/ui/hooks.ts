@@ -31,8 +31,42 @@ export function useTerminalSize(): TerminalSize {
 export function useRequestLog(api: KubeApi): { log: RequestLog; entries: readonly LoggedRequest[] } {
   const [log] = useState(() => new RequestLog());
   useEffect(() => api.onRequest((ev) => log.record(ev)), [api, log]);
-  const entries = useSyncExternalStore(log.subscribe, log.snapshot);
+  const [subscribe] = useState(() => (onChange: () => void) => {
+    const notify = throttled(onChange, LOG_RENDER_MS);
+    const unsubscribe = log.subscribe(notify);
+    return () => {
+      unsubscribe();
+      notify.cancel();
+    };
+  });
+  const entries = useSyncExternalStore(subscribe, log.snapshot);
   return { log, entries };
+}
+
+/** The request log re-renders the App at most this often: a 50k-row listing logs ~3 changes per
+ *  page (sent, answered, body), and each render draws a whole frame (measured: a frame per page
+ *  cost more CPU than parsing the page). A render for another reason reads the newest entries. */
+const LOG_RENDER_MS = 100;
+
+/** `f` at once when it last ran more than `ms` ago, else once at the end of that window. */
+export function throttled(f: () => void, ms: number): (() => void) & { cancel: () => void } {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    if (timer) return;
+    const wait = last + ms - performance.now();
+    if (wait <= 0) {
+      last = performance.now();
+      f();
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      last = performance.now();
+      f();
+    }, wait);
+  };
+  return Object.assign(call, { cancel: () => clearTimeout(timer) });
 }
 
 /** Seconds since `since`, ticking once a second while `active`. */
