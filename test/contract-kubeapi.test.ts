@@ -238,7 +238,7 @@ function contract(name: string, fixture: () => Fixture): void {
       // kubectl without the user's kubeconfig, named system:anonymous so that it does not ask for a
       // user name (kube-apiserver ignores the Basic header that puts on the request).
       expect(events[0]!.kubectl).toMatch(
-        /^kubectl --kubeconfig \/dev\/null --server \S+ .*--username system:anonymous get --raw \/api$/,
+        /^kubectl --kubeconfig \/dev\/null --server \S+ .*--username system:anonymous get --raw '\/api'$/,
       );
       expect(events[0]!.kubectl).not.toMatch(/--client-|--token|--as/);
       expect((await f.admin.getRaw('/version', { anonymous: true })).status).toBe(200);

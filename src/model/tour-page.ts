@@ -71,7 +71,7 @@ export function tourProbes(step: TourStep, mode: string): TourProbe[] {
 /** Why a step sends nothing itself (the connection cannot do what it shows). */
 export function tourProbeNote(step: TourStep, mode: string): string | undefined {
   if (step.via === 'anonymous' && mode === 'proxy')
-    return 'kapi-tui is connected through a kubectl proxy, which adds its own credentials to every request, so it cannot send an anonymous one. Run the curl below straight against the API server to see the 403.';
+    return 'kapi-tui is connected through a kubectl proxy, which adds its own credentials to every request, so it cannot send an anonymous one, and it knows neither the API server address nor its CA: run `curl --cacert CA-FILE https://API-SERVER/api` yourself (your kubeconfig names both) to see the 403.';
   if (step.via === 'proxy' && mode !== 'proxy')
     return 'kapi-tui is not connected through a proxy now: start `kubectl proxy` in another terminal and run the curl below (or start kapi-tui with --proxy).';
   return undefined;
