@@ -182,10 +182,15 @@ export const TOUR_PAGE_CHROME = 4;
 /** Lines the panes keep above the tour box (a list and the start of the detail). */
 const TOUR_PANES_MIN = 10;
 
+/** Whether the step page takes the panes' place at this size (they are hidden while it does). */
+export function tourCovers(columns: number, rows: number): boolean {
+  return rows < TOUR_COVER_BELOW.rows || columns < TOUR_COVER_BELOW.columns;
+}
+
 /** Where the tour's step page goes: over the panes (`cover`, it gets their room) or in a box under
  *  them, as tall as the page needs (every step whole at 120x40) but leaving the panes some lines. */
 export function tourPlacement(columns: number, rows: number, pageLines: number): { cover: boolean; boxHeight: number } {
-  if (rows < TOUR_COVER_BELOW.rows || columns < TOUR_COVER_BELOW.columns) return { cover: true, boxHeight: 0 };
+  if (tourCovers(columns, rows)) return { cover: true, boxHeight: 0 };
   // The frame's one spare line, header and footer (computeLayout): what the panes and the box share.
   const height = Math.max(6, rows - 1);
   const shared = height - 1 - footerLinesFor(height);

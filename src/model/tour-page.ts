@@ -117,6 +117,16 @@ function bodyLines(body: unknown, width: number, most: number): string[] {
   return shown;
 }
 
+/** A logged body as JSON when it is (a list page is kept compact), so it is shown pretty-printed. */
+function parsedOrText(body: string): unknown {
+  if (!body.startsWith('{')) return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
 /** A Status (the body of a refusal) in a sentence: its fields are what the learner reads. */
 function statusOf(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
@@ -133,6 +143,9 @@ export interface TourPageInput {
   note?: string;
   /** The view's own request (object steps): "GET /api/v1/… → 200". */
   viewRequest?: { method: string; path: string; status?: number };
+  /** The page hides the panes (a small terminal): the start of the view's answer is shown on it
+   *  (null: not there yet). */
+  viewBody?: string | null;
   curl?: string;
 }
 
@@ -164,7 +177,13 @@ export function tourPageLines(i: TourPageInput): TourLine[] {
     }
   } else if (i.viewRequest) {
     out.push({ text: '', style: 'text' });
-    request(i.viewRequest.method, i.viewRequest.path, i.viewRequest.status, 'the answer is in the Detail pane');
+    if (i.viewBody === undefined)
+      request(i.viewRequest.method, i.viewRequest.path, i.viewRequest.status, 'the answer is in the Detail pane');
+    else if (i.viewBody === null) out.push({ text: 'waiting for the answer', style: 'note' });
+    else {
+      request(i.viewRequest.method, i.viewRequest.path, i.viewRequest.status, 'its answer:');
+      for (const text of bodyLines(parsedOrText(i.viewBody), w, TOUR_BODY_LINES)) out.push({ text, style: 'body' });
+    }
   }
   out.push({ text: '', style: 'text' });
   if (i.curl) out.push({ text: curlLine(i.curl, w), style: 'curl' });

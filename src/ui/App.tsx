@@ -23,7 +23,7 @@ import { createNavStore } from '../model/nav-store.js';
 import { searchMatcher } from '../model/nav-state.js';
 import { completions } from '../model/command-line.js';
 import { relatedOf } from '../model/related.js';
-import { computeLayout, paneContentWidth, tourPageRoom, tourPlacement } from '../model/layout.js';
+import { computeLayout, paneContentWidth, tourCovers, tourPageRoom, tourPlacement } from '../model/layout.js';
 import { selectedIndex } from '../model/list.js';
 import { groupRows, groupVersionName, resourceKey, resourceRows } from '../model/tree.js';
 import { resourcesNaturalWidth } from '../model/resource-columns.js';
@@ -54,6 +54,7 @@ import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { RequestLogPane, requestDetailLines } from './RequestLogPane.js';
 import { ExplainPane } from './ExplainPane.js';
 import { TourBox } from './TourBox.js';
+import { tourAnswer } from './tour-answer.js';
 import { CommandView } from './CommandView.js';
 import { commandViewLines } from '../model/command-view.js';
 import { abortableWait, useAbortableLoad } from './useAbortableLoad.js';
@@ -229,10 +230,12 @@ function Explorer({
             results: probeResults,
             note: tourProbeNote(tourStep, api.connection.mode),
             viewRequest: tourStep.target.kind.startsWith('object') ? request : undefined,
+            // Covered panes: the view's answer on the page itself.
+            viewBody: tourCovers(columns, rows) ? (tourAnswer(detailData) ?? null) : undefined,
             curl: (tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection)) ?? request?.curl,
           })
         : [],
-    [tourStep, columns, probes, probeResults, api, request],
+    [tourStep, columns, rows, probes, probeResults, api, request, detailData],
   );
   const placement = tourStep ? tourPlacement(columns, rows, tourLinesOfPage.length) : { cover: false, boxHeight: 0 };
   const tourLines = placement.boxHeight;
