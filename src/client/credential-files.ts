@@ -16,7 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type CredentialKind = 'ca' | 'cert' | 'key';
 
@@ -25,9 +25,11 @@ const SUFFIX: Record<CredentialKind, string> = { ca: 'ca.crt', cert: 'client.crt
 /** `$XDG_RUNTIME_DIR/kapi-tui` (a per-user tmpfs, gone at logout) when set, else the cache folder
  *  (`$XDG_CACHE_HOME/kapi-tui/credentials`, `~/.cache/kapi-tui/credentials`). */
 export function credentialDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_RUNTIME_DIR) return join(env.XDG_RUNTIME_DIR, 'kapi-tui');
+  // Absolute always: the paths are pasted into a shell that may be in another folder (an empty
+  // HOME made them relative).
+  if (env.XDG_RUNTIME_DIR) return resolve(env.XDG_RUNTIME_DIR, 'kapi-tui');
   const cache = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cache, 'kapi-tui', 'credentials');
+  return resolve(cache, 'kapi-tui', 'credentials');
 }
 
 const uid = () => (typeof process.getuid === 'function' ? process.getuid() : undefined);
