@@ -4,6 +4,7 @@
 // Objects are built with `resourceVersion: ''`; the ObjectStore assigns real numbers on insert.
 
 import { b64, fakePem, hexFor, rfc3339Micro, suffixFor, ts, uidFor, BASE_TIME_MS } from './objects-util.js';
+import { DISCOVERY_URLS, PUBLIC_INFO_URLS } from './rbac.js';
 
 export interface SeedEntry {
   group: string;
@@ -1475,24 +1476,10 @@ export function buildSeed(extraNamespaces: string[] = []): SeedEntry[] {
   clusterRole('system:discovery', [
     {
       verbs: ['get'],
-      nonResourceURLs: [
-        '/api',
-        '/api/*',
-        '/apis',
-        '/apis/*',
-        '/healthz',
-        '/livez',
-        '/openapi',
-        '/openapi/*',
-        '/readyz',
-        '/version',
-        '/version/',
-      ],
+      nonResourceURLs: [...DISCOVERY_URLS],
     },
   ]);
-  clusterRole('system:public-info-viewer', [
-    { verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] },
-  ]);
+  clusterRole('system:public-info-viewer', [{ verbs: ['get'], nonResourceURLs: [...PUBLIC_INFO_URLS] }]);
   const crb = (name: string, role: string, subjects: any[]) =>
     add('rbac.authorization.k8s.io', 'clusterrolebindings', {
       kind: 'ClusterRoleBinding',

@@ -29,7 +29,9 @@ interface Binding extends Subjects {
   nonResourceRules: NonResourceRule[];
 }
 
-const DISCOVERY_URLS = [
+/** system:discovery's and system:public-info-viewer's URLs (kube-apiserver's bootstrap policy); the
+ *  seeded ClusterRoles show the same lists. */
+export const DISCOVERY_URLS = [
   '/api',
   '/api/*',
   '/apis',
@@ -42,7 +44,7 @@ const DISCOVERY_URLS = [
   '/version',
   '/version/',
 ];
-const PUBLIC_INFO_URLS = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
+export const PUBLIC_INFO_URLS = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
 
 const BINDINGS: readonly Binding[] = [
   // system:basic-user: anyone authenticated may ask who they are and what they may do.
