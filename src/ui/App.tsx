@@ -67,7 +67,6 @@ import type { KubeContexts } from '../client/contexts.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
-/** Commands the command view shows before curl and kubectl (e.g. setting $TOKEN); none yet. */
 const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
@@ -220,6 +219,8 @@ function Explorer({
   const tourStep = nav.tourStep === null ? undefined : TOUR[nav.tourStep];
   const probes = useMemo(() => (tourStep ? tourProbes(tourStep, api.connection.mode) : []), [tourStep, api]);
   const probeResults = useTourProbes(api, probes, nav.tourStep);
+  // The step's own example (an anonymous or proxied curl), shown on its page and first in the command view.
+  const tourExample = tourStep && tourStep.via !== 'connection' ? tourCurl(tourStep, api.connection) : undefined;
   const tourLinesOfPage = useMemo(
     () =>
       tourStep
@@ -232,10 +233,10 @@ function Explorer({
             viewRequest: tourStep.target.kind.startsWith('object') ? request : undefined,
             // Covered panes: the view's answer on the page itself.
             viewBody: tourCovers(columns, rows) ? (tourAnswer(detailData) ?? null) : undefined,
-            curl: (tourStep.via === 'connection' ? undefined : tourCurl(tourStep, api.connection)) ?? request?.curl,
+            curl: tourExample ?? request?.curl,
           })
         : [],
-    [tourStep, columns, rows, probes, probeResults, api, request, detailData],
+    [tourStep, columns, rows, probes, probeResults, api, request, detailData, tourExample],
   );
   const placement = tourStep ? tourPlacement(columns, rows, tourLinesOfPage.length) : { cover: false, boxHeight: 0 };
   const tourLines = placement.boxHeight;
@@ -280,8 +281,6 @@ function Explorer({
   const failures = discovery.state === 'ok' ? discovery.value.failures.length : 0;
   const commandOpen = !!overlayOf(nav, 'command');
   const commandTarget = loggedSelected?.event ?? request;
-  // In the tour, the step's example (an anonymous or proxied curl) comes first.
-  const tourExample = tourStep && tourStep.via !== 'connection' ? tourCurl(tourStep, api.connection) : undefined;
   const commandLines = useMemo(
     () =>
       commandOpen
