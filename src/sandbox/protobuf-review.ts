@@ -3,7 +3,6 @@
 // only field the review reads is spec.namespace, so a few lines of wire-format reading do:
 //   "k8s\0" + runtime.Unknown { 1: typeMeta, 2: raw }   raw = SelfSubjectRulesReview { 2: spec }
 //   spec = SelfSubjectRulesReviewSpec { 1: namespace }
-import type { IncomingMessage } from 'node:http';
 
 const MAGIC = Buffer.from('k8s\0', 'latin1');
 
@@ -47,16 +46,4 @@ export function rulesReviewNamespace(body: Buffer): string {
   } catch {
     return '';
   }
-}
-
-/** The request body, at most 1 MiB (more: the connection is dropped). */
-export function readBody(req: IncomingMessage, then: (body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (c: Buffer) => {
-    size += c.length;
-    if (size > 1 << 20) req.destroy();
-    else chunks.push(c);
-  });
-  req.on('end', () => then(Buffer.concat(chunks)));
 }

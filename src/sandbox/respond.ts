@@ -78,3 +78,15 @@ export function sendStatus(
 export function sendPageNotFound(res: ServerResponse): void {
   sendText(res, 404, '404 page not found\n');
 }
+
+/** The request body, at most 1 MiB (more: the connection is dropped). */
+export function readBody(req: IncomingMessage, then: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > 1 << 20) req.destroy();
+    else chunks.push(c);
+  });
+  req.on('end', () => then(Buffer.concat(chunks)));
+}

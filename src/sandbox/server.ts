@@ -32,9 +32,9 @@ import { ObjectStore } from './objects.js';
 import { openapiV2, openapiV3DocumentJson, openapiV3Index } from './openapi.js';
 import { parseResourcePath } from './request-info.js';
 import { handleResourceRequest } from './resources.js';
-import { readBody, rulesReviewNamespace } from './protobuf-review.js';
+import { rulesReviewNamespace } from './protobuf-review.js';
 import { PriorityAndFairness, classify, deprecationWarning } from './response-headers.js';
-import { sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
+import { readBody, sendJson, sendPageNotFound, sendStatus, sendText, wantsPretty } from './respond.js';
 import { BadReview, selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
 export interface SandboxOptions {
@@ -389,16 +389,9 @@ function etagged(doc: object): Etagged {
 }
 
 function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknown) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (c: Buffer) => {
-    size += c.length;
-    if (size > 1 << 20) req.destroy();
-    else chunks.push(c);
-  });
-  req.on('end', () => {
+  readBody(req, (body) => {
     try {
-      then(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      then(JSON.parse(body.toString('utf8') || '{}'));
     } catch {
       sendStatus(
         res,
