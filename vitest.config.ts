@@ -33,6 +33,8 @@ export default defineConfig({
           /[\\/]node_modules[\\/]ink[\\/]/,
           /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]/,
           /[\\/]node_modules[\\/]ink-testing-library[\\/]/,
+          // Unicode width and grapheme splitting (their start-up patches), Ink's and the model's.
+          /[\\/]node_modules[\\/](string-width|slice-ansi|wrap-ansi)[\\/]/,
         ],
       },
     },

@@ -8,6 +8,7 @@ export interface DependencyPatch {
   replacements: [from: string, to: string][];
 }
 export const PATCHES: DependencyPatch[];
+export const NARROW_CHARS: string;
 export function patchFor(path: string): DependencyPatch | undefined;
 export function applyPatch(patch: DependencyPatch, path: string, source: string): string;
 export const esbuildDependencyPatches: EsbuildPlugin;

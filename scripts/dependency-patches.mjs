@@ -8,6 +8,25 @@ import { readFile } from 'node:fs/promises';
 
 /** @typedef {{ name: string; file: RegExp; replacements: [from: string, to: string][] }} DependencyPatch */
 
+/**
+ * Characters that each take exactly one terminal column and are a grapheme of their own next to any
+ * other of them: printable ASCII and Latin-1 (but the soft hyphen), general punctuation, arrows,
+ * mathematical operators, technical symbols, box drawing, blocks and geometric shapes, braille, and
+ * the few dingbats the UI draws, minus every wide (emoji-presentation) code point among them. A
+ * string made only of these is as wide as it is long, and splits into graphemes at every UTF-16 unit.
+ * test/dependency-patches.test.ts checks every code point of this class against the unpatched
+ * string-width and Intl.Segmenter.
+ */
+export const NARROW_CHARS =
+  '\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u2319\\u231C-\\u2328' +
+  '\\u232B-\\u23E8\\u23ED-\\u23EF\\u23F1\\u23F2\\u23F4-\\u23FF\\u2500-\\u25FC\\u25FF\\u26A0\\u2713-\\u2717\\u2800-\\u28FF';
+/** ansi-tokenize's strings also hold escape sequences: control characters (but CR, which joins LF). */
+const TOKENIZE_SIMPLE = `/^[\\u0000-\\u000C\\u000E-\\u001F\\u007F${NARROW_CHARS}]*$/`;
+const NARROW_ONLY = `/^[${NARROW_CHARS}]*$/`;
+/** A lazily made Intl.Segmenter: the first one costs ~20 ms of ICU data loading (measured at start-up). */
+const lazySegmenter = (name, args = '') =>
+  `let ${name}Instance;\nconst ${name} = { segment: (s) => (${name}Instance ??= new Intl.Segmenter(${args})).segment(s) };`;
+
 /** @type {DependencyPatch[]} */
 export const PATCHES = [
   // yoga-layout loads its embedded wasm through fetch() when fetch exists, which makes Node load
@@ -16,6 +35,68 @@ export const PATCHES = [
     name: 'yoga-without-fetch',
     file: /yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]*\.js$/,
     replacements: [['"function"!=typeof fetch', 'true']],
+  },
+  // Unicode at start-up. Loading Ink cost ~55 ms (profiled) in two statements at module level:
+  // string-width's /^\p{RGI_Emoji}$/v and the first `new Intl.Segmenter()`, both needed only for
+  // text beyond NARROW_CHARS. They are made on first use, and strings of NARROW_CHARS (the UI's own
+  // text: ASCII, borders, arrows, ellipses) are measured and split without them: the first frame
+  // of a typical screen never builds either.
+  {
+    // wrap-ansi's own (older) string-width has no fast path at all; printable ASCII only here: it
+    // measures some NARROW_CHARS (⚠, ✓, ...) two columns wide. (Before the next patch, whose file
+    // pattern matches this path too.)
+    name: 'wrap-ansi-string-width-narrow-fast-path',
+    file: /[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    replacements: [
+      ['const segmenter = new Intl.Segmenter();', lazySegmenter('segmenter')],
+      [
+        '\tlet width = 0;\n',
+        '\tif (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n',
+      ],
+    ],
+  },
+  {
+    name: 'string-width-narrow-fast-path',
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    replacements: [
+      ['const segmenter = new Intl.Segmenter();', lazySegmenter('segmenter')],
+      ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexInstance;'],
+      ['rgiEmojiRegex.test(segment)', '(rgiEmojiRegexInstance ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
+      ['if (/^[\\u0020-\\u007E]*$/.test(string)) {', `if (${NARROW_ONLY}.test(string)) {`],
+    ],
+  },
+  {
+    name: 'slice-ansi-narrow-fast-path',
+    file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+    replacements: [
+      [
+        "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+        lazySegmenter('GRAPHEME_SEGMENTER', "undefined, {granularity: 'grapheme'}") +
+          '\n// Segments whose every UTF-16 unit is a grapheme: what Intl.Segmenter#segment returns, for `containing`.\n' +
+          'const codeUnitSegments = (string) => ({ containing: (index) => (index >= 0 && index < string.length ? { segment: string[index], index } : undefined) });',
+      ],
+      // Ink truncates overflowing text with cli-truncate, which slices it here.
+      [
+        'const graphemeSegments = GRAPHEME_SEGMENTER.segment(string);',
+        `const graphemeSegments = ${TOKENIZE_SIMPLE}.test(string) ? codeUnitSegments(string) : GRAPHEME_SEGMENTER.segment(string);`,
+      ],
+    ],
+  },
+  {
+    // Ink tokenises every line of every frame into graphemes.
+    name: 'ansi-tokenize-narrow-fast-path',
+    file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+    replacements: [
+      [
+        'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+        lazySegmenter('segmenter', 'undefined, { granularity: "grapheme" }') +
+          '\nfunction* codeUnitSegments(str) {\n    for (let index = 0; index < str.length; index++) yield { segment: str[index], index };\n}',
+      ],
+      [
+        'for (const { segment, index } of segmenter.segment(str)) {',
+        `for (const { segment, index } of (${TOKENIZE_SIMPLE}.test(str) ? codeUnitSegments(str) : segmenter.segment(str))) {`,
+      ],
+    ],
   },
   // Ink builds a new Output, with empty caches, for every frame, so each frame tokenises every line
   // of the screen again (ANSI parsing into styled cells, string widths) although a keystroke changes

@@ -30,11 +30,22 @@ describe('dependency patches', () => {
   it('each one is found for its file and applies to the installed version', () => {
     expect(PATCHES.map((p) => p.name)).toEqual([
       'yoga-without-fetch',
+      'wrap-ansi-string-width-narrow-fast-path',
+      'string-width-narrow-fast-path',
+      'slice-ansi-narrow-fast-path',
+      'ansi-tokenize-narrow-fast-path',
       'ink-output-cache-across-frames',
       'ansi-tokenize-skip-equal-styles',
       'ink-escape-then-any-key',
     ]);
-    for (const file of [yogaBinary, inkOutput, styledChars, inkUseInput]) {
+    const modules = join(dirname(require.resolve('ink')), '..', '..');
+    const unicodeFiles = [
+      join(modules, 'wrap-ansi', 'node_modules', 'string-width', 'index.js'),
+      join(modules, 'string-width', 'index.js'),
+      join(modules, 'slice-ansi', 'tokenize-ansi.js'),
+      join(dirname(styledChars), 'tokenize.js'),
+    ];
+    for (const file of [yogaBinary, ...unicodeFiles, inkOutput, styledChars, inkUseInput]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
       const patched = applyPatch(patch, file, source);
@@ -44,6 +55,8 @@ describe('dependency patches', () => {
       }
     }
     expect(patchFor(join(dirname(inkOutput), 'renderer.js'))).toBeUndefined();
+    // Each file gets its own patch (the nested string-width's path ends like the top-level one's).
+    expect(new Set(unicodeFiles.map((f) => patchFor(f)!.name)).size).toBe(unicodeFiles.length);
   });
 
   it('a replacement that finds nothing fails, naming the patch, the file and the text', () => {
