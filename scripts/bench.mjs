@@ -721,7 +721,7 @@ try {
           g.pct <= 10,
         );
         note(
-          `${figure}: ${SOAK_MINUTES} min; trend (mean of the last quarter against the first, after settling) ${g.trendPct >= 0 ? '+' : ''}${g.trendPct.toFixed(1)}%; RSS every ${sampleMs / 1000} s after a full GC: ${r.soak.samples.map(([, b]) => (b / 1048576).toFixed(0)).join(' ')} MB; a sandbox tick every ${tickMs} ms.`,
+          `${figure}: ${SOAK_MINUTES} min; trend (mean of the last quarter against the first, after settling) ${g.trendPct >= 0 ? '+' : ''}${g.trendPct.toFixed(1)}%; RSS every ${sampleMs / 1000} s after a full GC: ${r.soak.samples.map(([, b]) => (b / 1048576).toFixed(0)).join(' ')} MB; V8 heap used then: ${r.soak.samples.map(([, , , used]) => (used / 1048576).toFixed(0)).join(' ')} MB (committed ${r.soak.samples.map(([, , total]) => (total / 1048576).toFixed(0)).join(' ')} MB; external ${r.soak.samples.map(([, , , , ext]) => (ext / 1048576).toFixed(0)).join(' ')} MB); a sandbox tick every ${tickMs} ms.`,
         );
       }
     });

@@ -99,6 +99,51 @@ describe('DeferredApi', () => {
     expect(order).toEqual(['cached', 'connect']); // the cached tree first, then the heavy client
   });
 
+  it('a prefetched discovery is taken over by the first discover(); its requests reach the first listener', async () => {
+    let connects = 0;
+    const sent: string[] = [];
+    const api = new DeferredApi(provisional, async () => {
+      connects++;
+      const client = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
+      client.onRequest((e) => sent.push(e.path));
+      return client;
+    });
+    api.prefetchDiscovery();
+    api.prefetchDiscovery(); // a second call changes nothing
+    // Connected and asked without anyone calling: the UI is still loading.
+    await vi.waitFor(() => expect(api.connection.server).toBe(sb.url));
+    const seen: RequestEvent[] = [];
+    const first = await api.discover();
+    expect(first.groups.length).toBeGreaterThan(10);
+    // The prefetch's /api and /apis, replayed to the listener that came after them.
+    api.onRequest((e) => seen.push(e));
+    expect(seen.map((e) => e.path).sort()).toEqual(['/api', '/apis']);
+    expect(sent.sort()).toEqual(['/api', '/apis']); // the UI's call sent nothing more
+    // A later discover() (a refresh) asks the server again.
+    const again = await api.discover();
+    expect(again.groups.map((g) => g.name)).toEqual(first.groups.map((g) => g.name));
+    expect(
+      seen
+        .map((e) => e.path)
+        .slice(2)
+        .sort(),
+    ).toEqual(['/api', '/apis']);
+    expect(connects).toBe(1);
+  });
+
+  it("an aborted discover() rejects alone: the prefetch finishes and the UI's next call is a new request", async () => {
+    const api = new DeferredApi(
+      provisional,
+      async () => new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })),
+    );
+    api.prefetchDiscovery();
+    const ctl = new AbortController();
+    const taken = api.discover({ signal: ctl.signal });
+    ctl.abort();
+    await expect(taken).rejects.toThrow(/abort/i);
+    expect((await api.discover()).groups.length).toBeGreaterThan(10);
+  });
+
   it('fails every call with the connection error', async () => {
     const api = new DeferredApi(provisional, () =>
       connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then(

@@ -95,6 +95,11 @@ describe('connection modes against the sandbox', () => {
 
   it('kubeconfig: --kubeconfig FILE', async () => {
     const t = await startCli(['--kubeconfig', files().kubeconfig]);
+    // A cold start asks for discovery while Ink loads; the request log still shows those requests.
+    await t.waitFor((x) => x.includes('apps/v1') && x.includes('Groups'));
+    await t.keys('L');
+    await t.waitFor((x) => /#\d GET \/apis 200/.test(x) && /#\d GET \/api 200/.test(x));
+    await t.keys('Escape');
     await browseDeployments(t, /\bkubeconfig\b/);
     await quit(t);
   });

@@ -405,9 +405,10 @@ async function openPodsTable(
   await stdout.until((f) => f.includes('db-0'), T, 'the pods table');
 }
 
-/** RSS (after a full GC) every sampleMs for soakMs: [ms since the start, bytes][]. */
-async function sampleRss(cfg: Config): Promise<[number, number][]> {
-  const samples: [number, number][] = [];
+/** RSS (after a full GC) every sampleMs for soakMs: [ms since the start, RSS, V8 heap committed,
+ *  V8 heap used, external + array buffers] (bytes)[]. */
+async function sampleRss(cfg: Config): Promise<[number, number, number, number, number][]> {
+  const samples: [number, number, number, number, number][] = [];
   const t0 = performance.now();
   const soakMs = cfg.soakMs ?? 60_000;
   const every = cfg.sampleMs ?? 5_000;
@@ -415,7 +416,8 @@ async function sampleRss(cfg: Config): Promise<[number, number][]> {
     const wait = t0 + t - performance.now();
     if (wait > 0) await sleep(wait);
     (globalThis as { gc?: () => void }).gc?.();
-    samples.push([Math.round(performance.now() - t0), process.memoryUsage().rss]);
+    const m = process.memoryUsage();
+    samples.push([Math.round(performance.now() - t0), m.rss, m.heapTotal, m.heapUsed, m.external + m.arrayBuffers]);
   }
   return samples;
 }

@@ -77,6 +77,13 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const launch = import('../ui/launch.js');
   const { api, cached } = await openApi(args, cleanups);
+  // No cached tree to draw: the server's discovery answer can overlap Ink's start-up. (Not for
+  // --demo, whose connection starts the sandbox in this process: that would delay the first frame.)
+  if (!args.demo)
+    void (cached ?? Promise.resolve(undefined)).then(
+      (c) => c || api.prefetchDiscovery(),
+      () => {},
+    );
   const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
