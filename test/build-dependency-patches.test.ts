@@ -84,15 +84,25 @@ describe('dependency patches', () => {
       const cells = styledCharsFromTokens(tokenize(line));
       expect(styledCharsToString(cells)).toBe(styledCharsToString(unshared(line)));
     }
-    // Patched: the cells of one run share their styles array.
+    // Patched: the cells of one run share their styles array, and each cell is a plain four-field
+    // literal (not a spread: one hidden class for all).
     const cells = styledCharsFromTokens(tokenize('\u001B[31mred\u001B[39m'));
     expect(cells[0].styles).toBe(cells[2].styles);
+    expect(cells.map((c: object) => Object.keys(c))).toEqual(Array(3).fill(['type', 'value', 'fullWidth', 'styles']));
   });
 
   it("vitest loads the patched Ink: every Output, the renderer's too, shares one set of caches", async () => {
     const { default: Output } = await import(pathToFileURL(inkOutput).href);
     const probe = new Output({ width: 10, height: 2 });
     expect(new Output({ width: 10, height: 2 }).caches).toBe(probe.caches);
+    // The line cache is bounded by cells: 65,536 of them, then it starts over.
+    const caches = probe.caches;
+    caches.styledChars.clear();
+    caches.styledCells = 0;
+    for (let i = 0; i < 640; i++) caches.getStyledChars(`${String(i).padStart(4, '0')}${'x'.repeat(96)}`);
+    expect(caches.styledChars.size).toBe(640);
+    for (let i = 640; i < 660; i++) caches.getStyledChars(`${String(i).padStart(4, '0')}${'x'.repeat(96)}`);
+    expect(caches.styledChars.size).toBeLessThan(660 - 640 + 16);
     // A frame Ink renders fills the same caches: the App's Ink is this patched module.
     const r = renderTui(createElement(Text, null, 'patched-ink-probe'), { columns: 40, rows: 3 });
     try {
