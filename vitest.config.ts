@@ -35,6 +35,8 @@ export default defineConfig({
           /[\\/]node_modules[\\/]ink-testing-library[\\/]/,
           // Unicode width and grapheme splitting (their start-up patches), Ink's and the model's.
           /[\\/]node_modules[\\/](string-width|slice-ansi|wrap-ansi)[\\/]/,
+          // yoga started synchronously (no top-level await), as in the CommonJS explorer bundle.
+          /[\\/]node_modules[\\/]yoga-layout[\\/]/,
         ],
       },
     },

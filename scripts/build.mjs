@@ -24,5 +24,23 @@ const { metafile } = await build({
   metafile: true,
 });
 
+// The explorer again, as one CommonJS file: src/cli/code-cache.ts loads it with a V8 code cache,
+// which Node 20 has for scripts only, not for ES modules. (The ES chunks above still serve tests of
+// the bundle and any start without dist/launch.cjs.)
+const launchCjs = await build({
+  ...sharedOptions,
+  entryPoints: { launch: 'src/ui/launch.tsx' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  splitting: false,
+  define: { ...sharedOptions.define, 'import.meta.url': '__kapiImportMetaUrl' },
+  banner: { js: "var __kapiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'linked',
+  sourcesContent: false,
+  metafile: true,
+});
+
 await dropLibraryOnlySourceMaps(metafile);
-await writeFile('THIRD_PARTY_NOTICES', await thirdPartyNotices(metafile));
+const outputs = { ...metafile.outputs, ...launchCjs.metafile.outputs };
+await writeFile('THIRD_PARTY_NOTICES', await thirdPartyNotices({ ...metafile, outputs }));

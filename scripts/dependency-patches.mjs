@@ -34,7 +34,47 @@ export const PATCHES = [
   {
     name: 'yoga-without-fetch',
     file: /yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]*\.js$/,
-    replacements: [['"function"!=typeof fetch', 'true']],
+    replacements: [
+      ['"function"!=typeof fetch', 'true'],
+      // The embedded wasm's data: URI goes to Module.instantiateWasm too (see the next patch).
+      ['h.instantiateWasm(d,\na)', 'h.instantiateWasm(d,\na,H)'],
+    ],
+  },
+  // No top-level await, so that the explorer can be bundled as CommonJS and loaded with a V8 code
+  // cache (src/cli/code-cache.ts): yoga's wasm is compiled and instantiated synchronously (Node
+  // allows that on the main thread) through emscripten's Module.instantiateWasm hook, whose success
+  // callback finishes the runtime's start-up before loadYoga returns.
+  {
+    name: 'yoga-synchronous',
+    file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+    replacements: [
+      [
+        'const Yoga = wrapAssembly(await loadYoga());',
+        'const yogaModule = {\n' +
+          '  instantiateWasm(imports, done, uri) {\n' +
+          "    const bytes = Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64');\n" +
+          '    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);\n' +
+          '    done(instance);\n' +
+          '    return instance.exports;\n' +
+          '  },\n' +
+          '};\n' +
+          'loadYoga(yogaModule);\n' +
+          "if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');\n" +
+          'const Yoga = wrapAssembly(yogaModule);',
+      ],
+    ],
+  },
+  // Ink's two top-level awaits only serve its DEV mode (React devtools, its own package.json).
+  {
+    name: 'ink-no-top-level-await',
+    file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+    replacements: [
+      [
+        "        await import('./devtools.js');",
+        "        throw Object.assign(new Error('React devtools are not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });",
+      ],
+      ['    ? await loadPackageJson()', '    ? { name: undefined, version: undefined }'],
+    ],
   },
   // Unicode at start-up. Loading Ink cost ~55 ms (profiled) in two statements at module level:
   // string-width's /^\p{RGI_Emoji}$/v and the first `new Intl.Segmenter()`, both needed only for

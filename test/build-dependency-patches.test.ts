@@ -30,6 +30,8 @@ describe('dependency patches', () => {
   it('each one is found for its file and applies to the installed version', () => {
     expect(PATCHES.map((p) => p.name)).toEqual([
       'yoga-without-fetch',
+      'yoga-synchronous',
+      'ink-no-top-level-await',
       'wrap-ansi-string-width-narrow-fast-path',
       'string-width-narrow-fast-path',
       'slice-ansi-narrow-fast-path',
@@ -45,7 +47,9 @@ describe('dependency patches', () => {
       join(modules, 'slice-ansi', 'tokenize-ansi.js'),
       join(dirname(styledChars), 'tokenize.js'),
     ];
-    for (const file of [yogaBinary, ...unicodeFiles, inkOutput, styledChars, inkUseInput]) {
+    const yogaIndex = join(dirname(yogaBinary), '..', 'src', 'index.js');
+    const inkReconciler = join(dirname(inkOutput), 'reconciler.js');
+    for (const file of [yogaBinary, yogaIndex, inkReconciler, ...unicodeFiles, inkOutput, styledChars, inkUseInput]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
       const patched = applyPatch(patch, file, source);

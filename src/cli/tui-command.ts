@@ -6,7 +6,9 @@ import { delimiter, join } from 'node:path';
 import type { ConnectOptions, KubeApi } from '../client/types.js';
 import type { ContextSwitcher } from '../ui/App.js';
 import type { CliArgs } from './args.js';
+import { fileURLToPath } from 'node:url';
 import { startTarget } from './cache-server.js';
+import { loadWithCodeCache } from './code-cache.js';
 import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
@@ -75,8 +77,10 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const launch = import('../ui/launch.js');
-  const { api, cached } = await openApi(args, cleanups);
+  // The kubeconfig and discovery cache are read (in the background) while the explorer loads.
+  const opening = openApi(args, cleanups);
+  const launch = loadExplorer();
+  const { api, cached } = await opening;
   // No cached tree to draw: the server's discovery answer can overlap Ink's start-up. (Not for
   // --demo, whose connection starts the sandbox in this process: that would delay the first frame.)
   if (!args.demo)
@@ -84,7 +88,7 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
       (c) => c || api.prefetchDiscovery(),
       () => {},
     );
-  const [{ launchApp }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
+  const [{ launchApp, saveCodeCache }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
   enterFullScreen();
   try {
     await launchApp(
@@ -103,6 +107,8 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
     reportCrash(err, cleanupNow);
   }
   restoreTerminal();
+  // Now that the start-up's functions are compiled (and the terminal is the shell's again).
+  saveCodeCache?.();
   // The header showed them; repeat them where they stay visible (the shell's scrollback).
   process.stderr.write(warningLines(api));
   await cleanup();
@@ -111,6 +117,17 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Sockets of a watch or a slow request must not keep the process alive after `q`.
   setImmediate(() => process.exit(code)).unref();
   return code;
+}
+
+type Explorer = Pick<typeof import('../ui/launch.js'), 'launchApp'> & { saveCodeCache?: () => void };
+
+/** The explorer: the built CLI's dist/launch.cjs through the V8 code cache (src/cli/code-cache.ts),
+ *  else (running from src, as the tests do) the ES module. */
+function loadExplorer(): Promise<Explorer> {
+  const bundle = fileURLToPath(new URL('./launch.cjs', import.meta.url));
+  if (!existsSync(bundle)) return import('../ui/launch.js');
+  const loaded = loadWithCodeCache<Explorer>(bundle);
+  return Promise.resolve({ launchApp: loaded.exports.launchApp, saveCodeCache: loaded.save });
 }
 
 /** A client standing in at once for the connection `args` describe (connecting behind it), and the

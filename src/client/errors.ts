@@ -28,7 +28,16 @@ export const ERR_RESPONSE_CUT = 'KAPI_RESPONSE_CUT';
 export const ERR_HTML_BODY = 'KAPI_HTML_BODY';
 export const ERR_WATCH_CUT = 'KAPI_WATCH_CUT';
 
+/** Marks KubeErrors across copies of this module: the explorer's bundle (dist/launch.cjs, see
+ *  src/cli/code-cache.ts) has its own copy, and the errors it sees come from the CLI's. */
+const KUBE_ERROR = Symbol.for('kapi-tui.KubeError');
+
 export class KubeError extends Error {
+  /** `instanceof` holds for a KubeError made by any copy of this class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[KUBE_ERROR] === true;
+  }
+  readonly [KUBE_ERROR] = true;
   readonly kind: KubeErrorKind;
   readonly status?: number;
   readonly reason?: string;
