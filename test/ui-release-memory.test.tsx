@@ -1,0 +1,49 @@
+// Leaving a big table asks V8 for one full collection (src/session/release-memory.ts), once the
+// table is unreachable; leaving a small one does not. gc() is the test's spy here (release-memory
+// takes globalThis.gc when the process has one, as under --expose-gc).
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { App } from '../src/ui/App.js';
+import { BIG_TABLE_ROWS } from '../src/session/release-memory.js';
+import { FakeApi } from './helpers/fake-api.js';
+import { DOWN, ENTER, ESC, hasText, useTui } from './helpers/ui.js';
+
+const tui = useTui({ timeoutMs: 15_000 });
+const { keys, wait } = tui;
+const gc = vi.fn();
+const global = globalThis as { gc?: () => void };
+
+beforeAll(() => {
+  global.gc = gc;
+});
+afterAll(() => {
+  delete global.gc;
+});
+
+test('Esc out of a big table: one full collection; out of a small one: none', async () => {
+  // BIG_TABLE_ROWS pods in default, and coredns-1 in kube-system.
+  const api = new FakeApi({ pods: BIG_TABLE_ROWS, pageSize: 2500 });
+  tui.render(<App api={api} color={false} version="0.1.0" />, { columns: 140, rows: 40 });
+  await wait(hasText('Groups  1/15'));
+  // apps/v1 deployments: one row.
+  keys(DOWN);
+  await wait(hasText('› apps/v1 *'));
+  keys(ENTER);
+  await wait(hasText('▶ Resources apps/v1'));
+  keys(ENTER);
+  await wait((f) => /NAME\s+AGE/.test(f) && f.includes('› web'));
+  keys(ESC);
+  await wait(hasText('▶ Resources apps/v1'));
+  keys(ESC);
+  await wait(hasText('▶ Groups'));
+  // core/v1 pods in default: BIG_TABLE_ROWS rows.
+  keys('k', ENTER);
+  await wait(hasText('Resources v1'));
+  keys('j', 'j');
+  await wait(hasText('› pods'));
+  keys(ENTER);
+  await wait(hasText(`${BIG_TABLE_ROWS} object(s), 2 page(s)`));
+  expect(gc).not.toHaveBeenCalled();
+  keys(ESC);
+  await wait(hasText('▶ Resources'));
+  await vi.waitFor(() => expect(gc).toHaveBeenCalledTimes(1), { timeout: 5000 });
+});
