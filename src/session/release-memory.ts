@@ -3,13 +3,16 @@
 // from the heap's size at its last full collection, so the next view (a 5 MB JSON document: ~20 MB)
 // is allocated on top of it and the process stays ~40 MB larger than it needs to (measured with the
 // bench: RSS 197 MB before the JSON opens, 159 MB after a full collection). One full collection
-// right after such a view closes (~20-40 ms, once) lets V8 shrink the heap and hand the pages back.
+// right after such a view closes (~20-40 ms, once) lets V8 shrink the heap and hand the pages back;
+// the same after a big document (a response of several MB) is replaced.
 //
 // Node exposes gc() only under --expose-gc; the flag is set for the moment a fresh context is made
 // and that context's gc() kept (the way Jest's leak detector reaches it), then unset again.
 
 /** Rows of a table from which closing it asks for a collection (a few MB of heap and more). */
 export const BIG_TABLE_ROWS = 5000;
+/** Bytes of a response (a document shown as JSON or YAML) from which replacing it does too. */
+export const BIG_RESPONSE_BYTES = 4 * 1024 * 1024;
 /** Just after the frame that follows the close (the caller waits until the data is unreachable). */
 const DELAY_MS = 0;
 

@@ -10,7 +10,7 @@ import { LiveTable } from '../session/live-table.js';
 import type { RequestLog } from '../session/request-log.js';
 import { loadPodLogs } from '../session/pod-logs.js';
 import { loadResponse } from '../session/responses.js';
-import { BIG_TABLE_ROWS, releaseMemorySoon } from '../session/release-memory.js';
+import { BIG_RESPONSE_BYTES, BIG_TABLE_ROWS, releaseMemorySoon } from '../session/release-memory.js';
 import { LogFollower } from '../session/log-follow.js';
 import { WatchTimeline } from '../session/watch-timeline.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
@@ -85,6 +85,12 @@ export function useDetail(
     if (release === 1) releaseMemorySoon();
     setRelease(release - 1);
   }, [release]);
+  // The same when a big document (a 5 MB /openapi/v2: ~20 MB as objects and printed text) is replaced.
+  const shownBytes = tagged.data.state === 'response' ? tagged.data.response.bytes : 0;
+  useEffect(() => {
+    if (shownBytes < BIG_RESPONSE_BYTES) return undefined;
+    return () => setRelease(RENDERS_BEFORE_RELEASE);
+  }, [tagged, shownBytes]);
   useEffect(() => {
     if (!view) {
       setData({ state: 'idle' });
