@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { LineIndex, joinLines, longestLine, textLineIndex } from '../src/model/text-lines.js';
 import { jsonLineIndex, prettyJson, toJsonLines, yamlLineIndex } from '../src/model/highlight.js';
+import { MAX_BODY_CHARS, RequestLog } from '../src/session/request-log.js';
 
 const TEXTS = ['', '\n', '\n\n', 'a', 'a\n', 'a\n\n', '\na', 'one\ntwo\nthree', 'x\r\ny\r\n', ' \n \n', 'é\n𝄞 wide\n'];
 
@@ -65,4 +66,28 @@ describe('LineIndex', () => {
     expect(prettyJson(undefined)).toBe('undefined');
     expect(prettyJson('x')).toBe('"x"');
   });
+});
+
+test("the request log keeps the first MAX_BODY_CHARS of a large JSON body's pretty-printed text (the detail view's)", () => {
+  const value = { kind: 'Thing', data: Array.from({ length: 40_000 }, (_, i) => ({ name: `item-${i}`, n: i })) };
+  const pretty = JSON.stringify(value, null, 2);
+  expect(pretty.length).toBeGreaterThan(MAX_BODY_CHARS);
+  const log = new RequestLog();
+  log.record({
+    id: 1,
+    method: 'GET',
+    path: '/x',
+    accept: '',
+    durationMs: 0,
+    bytes: 0,
+    curl: '',
+    kubectl: '',
+    startedAt: 0,
+  });
+  log.attachBody(1, { body: JSON.stringify(value), json: value });
+  const cut = pretty.length - MAX_BODY_CHARS;
+  const want = `${pretty.slice(0, MAX_BODY_CHARS)}\n… ${cut} more characters not kept (the curl command fetches it whole)`;
+  // Compared as a boolean: a failing toBe would diff two 2 MB strings.
+  expect(log.snapshot()[0]!.body === want).toBe(true);
+  expect(prettyJson(value) === pretty).toBe(true);
 });

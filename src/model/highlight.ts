@@ -1,4 +1,4 @@
-// JSON / YAML → lines → coloured tokens. Documents are split into lines once; only the visible
+// JSON / YAML → lines → coloured tokens. Documents are printed once and indexed by line; only the visible
 // lines are tokenised (per render), so a multi-megabyte /openapi/v2 costs one pass (a line index).
 import { LineIndex, type TextLines, textLineIndex } from './text-lines.js';
 

@@ -42,7 +42,7 @@ export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
 /** A copy of `s` that holds no reference to a longer string: V8's slice() of a long string is a
  *  view into it, so a 2 MiB prefix would keep a 7 MB pretty-printed document alive after its view
  *  has closed. (Flattening the concatenation copies the characters; slice(1) then views that copy.) */
-export function detachedCopy(s: string): string {
+function detachedCopy(s: string): string {
   return (' ' + s).slice(1);
 }
 
