@@ -10,8 +10,8 @@ import { waitForFrame } from './helpers/ui.js';
 it('a YAML view before the printer has loaded says so; JSON never waits', () => {
   const src = { kind: 'value' as const, title: 't', value: { kind: 'Pod', metadata: { name: 'web' } } };
   expect(sourceLines(src, 'yaml', false, undefined)).toEqual({ lines: [YAML_LOADING], syntax: 'none', secret: false });
-  expect(sourceLines(src, 'json', false, undefined).lines[0]).toBe('{');
-  expect(sourceLines(src, 'yaml', false, (v) => `printed ${JSON.stringify(v)}\n`).lines).toEqual([
+  expect(sourceLines(src, 'json', false, undefined).lines.at(0)).toBe('{');
+  expect(Array.from(sourceLines(src, 'yaml', false, (v) => `printed ${JSON.stringify(v)}\n`).lines)).toEqual([
     'printed {"kind":"Pod","metadata":{"name":"web"}}',
   ]);
 });

@@ -1,5 +1,6 @@
-// JSON / YAML → lines → coloured tokens. Documents are split into lines once; only the visible
-// lines are tokenised (per render), so a multi-megabyte /openapi/v2 costs one split.
+// JSON / YAML → lines → coloured tokens. Documents are printed once and indexed by line; only the visible
+// lines are tokenised (per render), so a multi-megabyte /openapi/v2 costs one pass (a line index).
+import { LineIndex, type TextLines, textLineIndex } from './text-lines.js';
 
 /** Prints a value as YAML. The parser library is passed in, not imported: it loads after the first
  *  frame (src/ui/useYamlPrinter.ts) instead of before it. */
@@ -24,17 +25,36 @@ interface JsonFrame {
   close: string;
 }
 
-/** The lines of JSON.stringify(value, null, 2). The native printer is 2-3 times faster (a 30 MB
- *  object: 0.3 s), but it recurses: an object nested 5,000 levels deep (which JSON.parse accepts)
- *  overflows its stack, and is printed without recursion instead. */
+/** The lines of JSON.stringify(value, null, 2) (see prettyJson). */
 export function toJsonLines(value: unknown): string[] {
+  return prettyJson(value).split('\n');
+}
+
+/** prettyJson's result per object: the request log and the detail view print the same response
+ *  (a 5 MB /openapi/v2 is 7 MB pretty-printed), and share one copy of it. */
+const printed = new WeakMap<object, string>();
+
+/** JSON.stringify(value, null, 2), printed once per object. The native printer is 2-3 times faster
+ *  (a 30 MB object: 0.3 s), but it recurses: an object nested 5,000 levels deep (which JSON.parse
+ *  accepts) overflows its stack, and is printed without recursion instead. */
+export function prettyJson(value: unknown): string {
+  const cacheable = typeof value === 'object' && value !== null;
+  const known = cacheable ? printed.get(value) : undefined;
+  if (known !== undefined) return known;
+  let text: string;
   try {
-    const text = JSON.stringify(value, null, 2);
-    return (text === undefined ? 'undefined' : text).split('\n');
+    text = JSON.stringify(value, null, 2) ?? 'undefined';
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return deepJsonLines(value);
+    text = deepJsonLines(value).join('\n');
   }
+  if (cacheable) printed.set(value, text);
+  return text;
+}
+
+/** The lines of prettyJson(value), as a line index over that one string. */
+export function jsonLineIndex(value: unknown): LineIndex {
+  return new LineIndex(prettyJson(value));
 }
 
 /** toJsonLines with an explicit stack instead of recursion. */
@@ -77,19 +97,24 @@ export function deepJsonLines(value: unknown): string[] {
 export const TOO_DEEP_FOR_YAML = '# nested too deeply to print as block YAML: shown in JSON form (valid YAML)';
 
 export function toYamlLines(value: unknown, print: YamlPrinter): string[] {
+  return Array.from(yamlLineIndex(value, print));
+}
+
+/** The lines of the YAML of `value` (toYamlLines), as a line index over the printed text. */
+export function yamlLineIndex(value: unknown, print: YamlPrinter): LineIndex {
   let text: string;
   try {
     text = print(value);
   } catch (e) {
     // The printer recurses per level; a stack overflow is the only error it can meet here.
     if (!(e instanceof RangeError)) throw e;
-    return [TOO_DEEP_FOR_YAML, ...toJsonLines(value)];
+    return new LineIndex(`${TOO_DEEP_FOR_YAML}\n${prettyJson(value)}`);
   }
-  return text.replace(/\n$/, '').split('\n');
+  return new LineIndex(text, true);
 }
 
 export function textLines(text: string): string[] {
-  return text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+  return Array.from(textLineIndex(text));
 }
 
 const JSON_TOKEN =
@@ -180,7 +205,7 @@ function yamlKey(raw: string): string {
  * the item's index, a line inside a block scalar (`|-`) its key. The same paths as fieldAtJsonLine,
  * from indentation alone: one pass over the lines up to `lineIndex`, no parsing of the document.
  */
-export function fieldAtYamlLine(lines: readonly string[], lineIndex: number): (string | number)[] | undefined {
+export function fieldAtYamlLine(lines: TextLines, lineIndex: number): (string | number)[] | undefined {
   if (lineIndex < 0 || lineIndex >= lines.length) return undefined;
   const stack: YamlFrame[] = [];
   let block: { indent: number; path: (string | number)[] } | undefined;
@@ -190,7 +215,7 @@ export function fieldAtYamlLine(lines: readonly string[], lineIndex: number): (s
     return top.kind === 'map' ? [...top.path, top.key] : [...top.path, top.index];
   };
   for (let i = 0; i <= lineIndex; i++) {
-    const line = lines[i]!;
+    const line = lines.at(i)!;
     const indent = line.length - line.trimStart().length;
     if (block) {
       if (line.trim() === '' || indent > block.indent) {

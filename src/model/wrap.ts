@@ -7,6 +7,7 @@
 // would fall below it, and is anchored to the end at the bottom of the text (the reducer's last
 // scroll position assumes one row per line).
 import { codePointSlice } from './terminal-text.js';
+import type { TextLines } from './text-lines.js';
 
 export interface WrappedRow {
   /** The source line this row is part of. */
@@ -22,19 +23,19 @@ export function rowsOf(line: string, width: number): number {
 }
 
 /** The first line from which lines `from..last` fill at most `height` rows, walking back from `last`. */
-function startFor(lines: readonly string[], last: number, height: number, width: number): number {
-  let rows = rowsOf(lines[last] ?? '', width);
+function startFor(lines: TextLines, last: number, height: number, width: number): number {
+  let rows = rowsOf(lines.at(last) ?? '', width);
   let from = last;
-  while (from > 0 && rows + rowsOf(lines[from - 1]!, width) <= height) {
+  while (from > 0 && rows + rowsOf(lines.at(from - 1)!, width) <= height) {
     from--;
-    rows += rowsOf(lines[from]!, width);
+    rows += rowsOf(lines.at(from)!, width);
   }
   return from;
 }
 
 /** The rows drawn for a viewport of `height` rows and `width` columns, and the lines they show. */
 export function wrapWindow(
-  lines: readonly string[],
+  lines: TextLines,
   scroll: number,
   cursor: number | undefined,
   height: number,
@@ -47,13 +48,13 @@ export function wrapWindow(
   }
   if (cursor !== undefined && cursor >= from) {
     let rows = 0;
-    for (let i = from; i < cursor && rows < height; i++) rows += rowsOf(lines[i]!, w);
+    for (let i = from; i < cursor && rows < height; i++) rows += rowsOf(lines.at(i)!, w);
     if (rows >= height) from = startFor(lines, cursor, height, w);
   } else if (cursor !== undefined) from = cursor;
   const rows: WrappedRow[] = [];
   let to = from;
   for (let i = from; i < lines.length && rows.length < height; i++) {
-    const line = lines[i]!;
+    const line = lines.at(i)!;
     for (let r = 0; r < rowsOf(line, w) && rows.length < height; r++) {
       rows.push({ line: i, first: r === 0, text: codePointSlice(line, r * w, w) });
     }

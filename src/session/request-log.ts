@@ -6,7 +6,7 @@ import type { ListPage, RawResponse, RequestEvent, ResourceRef } from '../model/
 import type { WatchEventMessage } from '../client/types.js';
 import { maskSecret } from '../model/secrets.js';
 import { formatGroupVersion } from '../model/paths.js';
-import { toJsonLines } from '../model/highlight.js';
+import { prettyJson, toJsonLines } from '../model/highlight.js';
 
 export const MAX_REQUESTS = 300;
 /** Bodies are kept for the newest few requests only (a list of 5000 pods is megabytes). */
@@ -32,10 +32,18 @@ export interface LoggedRequest {
   watchEvents?: LoggedWatchEvent[];
 }
 
-/** JSON bodies pretty-printed with Secret values masked; others as served. */
+/** JSON bodies pretty-printed with Secret values masked; others as served. The printed text is the
+ *  detail view's (prettyJson prints an object once). */
 export function displayBody(r: Pick<RawResponse, 'body' | 'json'>): string {
   if (r.json === undefined) return r.body;
-  return toJsonLines(maskSecret(r.json)).join('\n');
+  return prettyJson(maskSecret(r.json));
+}
+
+/** A copy of `s` that holds no reference to a longer string: V8's slice() of a long string is a
+ *  view into it, so a 2 MiB prefix would keep a 7 MB pretty-printed document alive after its view
+ *  has closed. (Flattening the concatenation copies the characters; slice(1) then views that copy.) */
+function detachedCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** A list page as JSON again: a Table (rows with their metadata) or a plain list of items; the
@@ -72,7 +80,7 @@ function boundedBody(b: Pick<LoggedRequest, 'body' | 'listPage'>): Pick<LoggedRe
   const cut = b.body.length - MAX_BODY_CHARS;
   return {
     ...b,
-    body: `${b.body.slice(0, MAX_BODY_CHARS)}\n… ${cut} more characters not kept (the curl command fetches it whole)`,
+    body: `${detachedCopy(b.body.slice(0, MAX_BODY_CHARS))}\n… ${cut} more characters not kept (the curl command fetches it whole)`,
   };
 }
 

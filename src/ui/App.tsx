@@ -64,6 +64,7 @@ import { AccessPane } from './AccessPane.js';
 import { useRulesMatrix } from './useRulesMatrix.js';
 import { matrixKeys } from '../model/rules-matrix.js';
 import type { KubeContexts } from '../client/contexts.js';
+import type { TextLines } from '../model/text-lines.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
@@ -666,12 +667,10 @@ function currentFirst(contexts: KubeContexts | undefined): string[] {
 const NO_MATCHES: readonly number[] = [];
 
 /** Lines of the detail text that have the searched text (once per text and query). */
-function matchingLines(lines: readonly string[] | undefined, query: string | undefined): readonly number[] {
+function matchingLines(lines: TextLines | undefined, query: string | undefined): readonly number[] {
   if (!lines || !query) return NO_MATCHES;
   const has = searchMatcher(query);
   const out: number[] = [];
-  lines.forEach((line, i) => {
-    if (has(line)) out.push(i);
-  });
+  for (let i = 0; i < lines.length; i++) if (has(lines.at(i)!)) out.push(i);
   return out;
 }

@@ -13,6 +13,7 @@ import { useClock, useElapsedSeconds } from './hooks.js';
 import { codePointSlice } from '../model/terminal-text.js';
 import { wrapWindow } from '../model/wrap.js';
 import { WrappedTextView } from './WrappedTextView.js';
+import type { TextLines } from '../model/text-lines.js';
 
 export type DetailBody =
   /** `cursor`: the cursor line of an object view (marked '›'), undefined where the text only scrolls. */
@@ -20,7 +21,7 @@ export type DetailBody =
   /** `search`: `/` in the text: the query, whether it is being typed, the lines that have it. */
   | {
       kind: 'text';
-      lines: string[];
+      lines: TextLines;
       syntax: 'json' | 'yaml' | 'none';
       scroll: number;
       cursor?: number;
@@ -84,7 +85,7 @@ function TokenLine({ tokens }: { tokens: Token[] }) {
 }
 
 interface TextViewProps {
-  lines: string[];
+  lines: TextLines;
   syntax: 'json' | 'yaml' | 'none';
   scroll: number;
   cursor?: number;
@@ -137,7 +138,9 @@ function searchInfo(
 
 function TextView({ lines, syntax, scroll, cursor, offset, height, width, focused, marked }: TextViewProps) {
   const color = useColor();
-  const visible = lines.slice(scroll, scroll + height);
+  // Only the lines on screen are cut out of the text (a line index holds one string).
+  const visible: string[] = [];
+  for (let at = scroll; at < Math.min(lines.length, scroll + height); at++) visible.push(lines.at(at)!);
   const gutter = cursor !== undefined;
   return (
     <Box flexDirection="column">

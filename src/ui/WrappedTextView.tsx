@@ -5,6 +5,7 @@ import { Text } from './Text.js';
 import { type Token, highlightJsonLine, highlightYamlLine } from '../model/highlight.js';
 import type { WrappedRow } from '../model/wrap.js';
 import { TOKEN_COLORS, useColor } from './theme.js';
+import type { TextLines } from '../model/text-lines.js';
 
 /** Lines longer than this are drawn without colour (as in the cut view). */
 const HIGHLIGHT_MAX = 2000;
@@ -25,7 +26,7 @@ export function sliceTokens(tokens: Token[], start: number, count: number): Toke
 }
 
 export interface WrappedTextViewProps {
-  lines: string[];
+  lines: TextLines;
   rows: WrappedRow[];
   syntax: 'json' | 'yaml' | 'none';
   cursor?: number;
@@ -54,7 +55,7 @@ export function WrappedTextView({ lines, rows, syntax, cursor, width, focused, m
           );
         }
         const prefix = gutter ? (hit ? '▸ ' : '  ') : marked ? (hit ? '▸' : ' ') : '';
-        const line = lines[row.line] ?? '';
+        const line = lines.at(row.line) ?? '';
         if (!color || syntax === 'none' || line.length > HIGHLIGHT_MAX)
           return (
             <Text key={key} wrap="truncate-end">

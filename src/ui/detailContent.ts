@@ -4,7 +4,8 @@ import { type NavState, activeOverlay, topView } from '../model/nav-state.js';
 import { type GroupRow, type ResourceRow, refOf } from '../model/tree.js';
 import { formatGvr, gvPath, rootPath } from '../model/paths.js';
 import { hideManagedFields, isSecret, maskSecret } from '../model/secrets.js';
-import { type YamlPrinter, textLines, toJsonLines, toYamlLines } from '../model/highlight.js';
+import { type YamlPrinter, jsonLineIndex, yamlLineIndex } from '../model/highlight.js';
+import { type TextLines, textLineIndex } from '../model/text-lines.js';
 import { isLargeForYaml } from '../model/yaml-emit.js';
 import { yamlPrintingLine } from './useSlicedYaml.js';
 import { rawDiscovery } from '../model/raw-discovery.js';
@@ -192,7 +193,8 @@ export function detailSource({ nav, discovery, groupRow, resourceRow, data, allo
 export const YAML_LOADING = '(loading the YAML printer…)';
 
 export interface SourceLines {
-  lines: string[];
+  /** A line index over one printed string (a document), or lines as they came (a followed log). */
+  lines: TextLines;
   syntax: 'json' | 'yaml' | 'none';
   secret: boolean;
   /** A value too large to print as YAML during a render: the caller prints it in slices. */
@@ -207,18 +209,18 @@ export function sourceLines(
   yaml: YamlPrinter | undefined,
 ): SourceLines {
   if (src.kind === 'text')
-    return { lines: typeof src.text === 'string' ? textLines(src.text) : src.text, syntax: 'none', secret: false };
+    return { lines: typeof src.text === 'string' ? textLineIndex(src.text) : src.text, syntax: 'none', secret: false };
   if (src.kind !== 'value') return { lines: [], syntax: 'none', secret: false };
   let value = src.object ? hideManagedFields(src.value) : src.value;
   const secret =
     isSecret(value) ||
     (typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'SecretList');
   if (!reveal) value = maskSecret(value);
-  if (format === 'json') return { lines: toJsonLines(value), syntax: 'json', secret };
+  if (format === 'json') return { lines: jsonLineIndex(value), syntax: 'json', secret };
   // A large value is printed in slices after the render (useSlicedYaml), without the library.
   if (isLargeForYaml(value)) return { lines: [yamlPrintingLine(0)], syntax: 'none', secret, sliceYaml: value };
   return yaml
-    ? { lines: toYamlLines(value, yaml), syntax: 'yaml', secret }
+    ? { lines: yamlLineIndex(value, yaml), syntax: 'yaml', secret }
     : { lines: [YAML_LOADING], syntax: 'none', secret };
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { KubeApi } from '../client/types.js';
 import type { DetailView } from '../model/nav-state.js';
-import { CANCELLED, type DetailData, failedRequestId } from '../model/loadable.js';
+import { CANCELLED, type DetailData, type TableData, failedRequestId } from '../model/loadable.js';
 import type { RawResponse } from '../model/types.js';
 import { type FollowedLog, type LogContainer, podLogFollowPath } from '../model/pod-logs.js';
 import { describeError } from '../session/errors.js';
@@ -10,6 +10,7 @@ import { LiveTable } from '../session/live-table.js';
 import type { RequestLog } from '../session/request-log.js';
 import { loadPodLogs } from '../session/pod-logs.js';
 import { loadResponse } from '../session/responses.js';
+import { BIG_RESPONSE_BYTES, BIG_TABLE_ROWS, releaseMemorySoon } from '../session/release-memory.js';
 import { LogFollower } from '../session/log-follow.js';
 import { WatchTimeline } from '../session/watch-timeline.js';
 import { useAbortableLoad } from './useAbortableLoad.js';
@@ -28,6 +29,9 @@ export interface DetailRequest {
   /** The user cancelled this view's request (Esc while loading): abort it, send nothing. */
   cancelled: boolean;
 }
+
+/** Renders after a big table's view closed before its memory is collected (see `release`). */
+const RENDERS_BEFORE_RELEASE = 2;
 
 /** `log` receives what the client's request events lack: response bodies and watch events. */
 export function useDetail(
@@ -72,6 +76,21 @@ export function useDetail(
     setData({ state: 'error', error, requestId: failedRequestId(err) });
   };
   const show = ({ response, container }: LoadedResponse) => setData({ state: 'response', response, container });
+  // Renders still to pass before a closed big table's memory is collected: React keeps the previous
+  // render's state on the alternate fiber, so the table is unreachable only two renders after the
+  // state that held it was replaced.
+  const [release, setRelease] = useState(0);
+  useEffect(() => {
+    if (release === 0) return;
+    if (release === 1) releaseMemorySoon();
+    setRelease(release - 1);
+  }, [release]);
+  // The same when a big document (a 5 MB /openapi/v2: ~20 MB as objects and printed text) is replaced.
+  const shownBytes = tagged.data.state === 'response' ? tagged.data.response.bytes : 0;
+  useEffect(() => {
+    if (shownBytes < BIG_RESPONSE_BYTES) return undefined;
+    return () => setRelease(RENDERS_BEFORE_RELEASE);
+  }, [tagged, shownBytes]);
   useEffect(() => {
     if (!view) {
       setData({ state: 'idle' });
@@ -92,9 +111,18 @@ export function useDetail(
     if (view.kind !== 'objects') return;
     const ns = view.ref.namespaced ? (view.namespace ?? namespace) : undefined;
     const opts = { log, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector };
-    const table = new LiveTable(api, view.ref, ns, (t) => setData({ state: 'table', table: t }), fail, opts);
+    let rows = 0;
+    const shown = (t: TableData) => {
+      rows = t.rows.length;
+      setData({ state: 'table', table: t });
+    };
+    const table = new LiveTable(api, view.ref, ns, shown, fail, opts);
     table.start();
-    return () => table.stop();
+    return () => {
+      table.stop();
+      // A big table left behind is garbage V8 would keep for a long while (src/session/release-memory.ts).
+      if (rows >= BIG_TABLE_ROWS) setRelease(RENDERS_BEFORE_RELEASE);
+    };
     // `key` stands for view, namespace, refresh and cancelled (the view is a new object on every
     // stack change); the log is one object for the App's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -12,6 +12,7 @@ import type { ObjectFields } from './commands.js';
 import { type DetailSource, type SelectionInput, detailSource, sourceLines, tableNote } from './detailContent.js';
 import { type TableText, WidthMemory, tableText } from '../model/table-view.js';
 import { useSlicedYaml, yamlPrintingLine } from './useSlicedYaml.js';
+import { type TextLines, joinLines, longestLine } from '../model/text-lines.js';
 import type { DetailBody } from './DetailPane.js';
 
 export interface DetailContentInput extends SelectionInput {
@@ -24,7 +25,7 @@ export interface DetailContentInput extends SelectionInput {
 export interface DetailContent {
   source: DetailSource;
   /** A value or text source split into lines (once per document, format and reveal). */
-  text?: { lines: string[]; syntax: 'json' | 'yaml' | 'none'; secret: boolean };
+  text?: { lines: TextLines; syntax: 'json' | 'yaml' | 'none'; secret: boolean };
   /** The longest line of the text, in code units (close enough for where the edge is). */
   longest: number;
   /** The objects table as text (when one is open): its rows' keys and identities for Enter. */
@@ -37,12 +38,6 @@ export interface DetailContent {
   shape: DetailShape;
   /** Long lines wrapped (`w`). */
   wrap: boolean;
-}
-
-function longestLine(lines: string[]): number {
-  let n = 0;
-  for (const l of lines) if (l.length > n) n = l.length;
-  return n;
 }
 
 const kindOf = (v: unknown) => {
@@ -109,7 +104,7 @@ export function useDetailContent(input: DetailContentInput): DetailContent {
     // Only when `e` is pressed: one pass over the text up to the line.
     const fieldAt =
       syntax === 'json'
-        ? (line: number) => fieldAtJsonLine(lines.join('\n'), line)
+        ? (line: number) => fieldAtJsonLine(joinLines(lines), line)
         : (line: number) => fieldAtYamlLine(lines, line);
     return { apiVersion, kind: objectKind, fieldAt };
   }, [apiVersion, objectKind, text]);
