@@ -42,7 +42,12 @@
 //   cell; group tree = first chunk after which the screen shows `apps/v1`. Then `q`. Each run uses
 //   a fresh XDG_CACHE_HOME (cold: no discovery cache) and is followed by a second start with the same
 //   XDG_CACHE_HOME (warm). The clock starts before `script` is spawned (pty overhead, printed below,
-//   is included). First frame = median over cold and warm starts. (Not tmux: each capture-pane
+//   is included). First frame = median over cold and warm starts (it is the header line the CLI
+//   paints before the explorer loads; the explorer's panes, first chunk showing `Groups`, are
+//   printed as a note). The explorer's V8 code cache ($TMPDIR/kapi-tui-<uid>/code-cache, see
+//   src/cli/code-cache.ts) is not cleared between runs: it belongs to the installation, like
+//   Node's own compile cache, and the warm-up api-resources run does not make it; the first start
+//   of the bench makes it if missing (cold and warm then both use it). (Not tmux: each capture-pane
 //   poll costs 5–10 ms, too coarse for a 250 ms budget.)
 // * N pods (Enter → first rows / all rows, RSS, keystroke → frame) — measured in-process by
 //   scripts/bench/ui-bench.tsx (see its header), one child process per run: the real <App> and
@@ -454,6 +459,7 @@ try {
       const overhead = [];
       for (let i = 0; i < 3; i++) overhead.push(await ptyOverhead());
       const first = [];
+      const panes = [];
       const cold = [];
       const warm = [];
       const start = async (cache, profileDir, env = childEnv) => {
@@ -468,15 +474,38 @@ try {
           cols: 140,
           rows: 40,
           env: { ...env, XDG_CACHE_HOME: cache },
-          marks: { first: (s) => s.trim() !== '', tree: (s) => s.includes('apps/v1') },
+          marks: {
+            first: (s) => s.trim() !== '',
+            // The explorer's own first frame (its panes), after the header painted before it loads.
+            panes: (s) => s.includes('Groups'),
+            tree: (s) => s.includes('apps/v1'),
+          },
           quit: 'q',
         });
       };
+      // A first start on this installation (no code cache: an empty TMPDIR of its own), cold and
+      // warm, unrecorded in the table; then one unrecorded start that makes the code cache if it is
+      // missing (a warm-up, like api-resources' above).
+      {
+        const cache = await mkdtemp(join(work, 'xdg-cache-'));
+        const tmp = await mkdtemp(join(work, 'tmp-'));
+        const noCode = { ...childEnv, TMPDIR: tmp };
+        const c = await start(cache, undefined, noCode);
+        await rm(tmp, { recursive: true, force: true });
+        await mkdir(tmp);
+        const w = await start(cache, undefined, noCode);
+        note(
+          `without the explorer's code cache (a first start on this installation): cold start → panes ${ms(c.marks.panes)}, → tree ${ms(c.marks.tree)}; warm start → tree ${ms(w.marks.tree)} (one run each).`,
+        );
+        await rm(cache, { recursive: true, force: true });
+        await start(await mkdtemp(join(work, 'xdg-cache-')));
+      }
       for (let i = 0; i < RUNS; i++) {
         const cache = await mkdtemp(join(work, 'xdg-cache-'));
         const c = await start(cache, PROFILE && join(PROFILE, 'tui-cold'));
         const w = await start(cache, PROFILE && join(PROFILE, 'tui-warm'));
         first.push(c.marks.first, w.marks.first);
+        panes.push(c.marks.panes, w.marks.panes);
         cold.push(c.marks.tree);
         warm.push(w.marks.tree);
         await rm(cache, { recursive: true, force: true });
@@ -486,6 +515,9 @@ try {
         `${ms(median(first))} (p95 ${ms(pct(first, 95))})`,
         '≤ 120 ms',
         median(first) <= 120,
+      );
+      note(
+        `first frame = the header line, painted before the explorer loads; the explorer's panes (its own first frame) followed at ${ms(median(panes))} (median of cold and warm starts, p95 ${ms(pct(panes, 95))}).`,
       );
       for (const [figure, xs, factor] of [
         ['process start → group tree, cold cache', cold, 2],

@@ -13,8 +13,20 @@ import { thirdPartyNotices } from './third-party-notices.mjs';
 // Old hashed chunks would pile up and could be loaded by a stale entry.
 await rm('dist', { recursive: true, force: true });
 
+/** The explorer ships once, as dist/launch.cjs (below): the ES chunks' import of it, which serves
+ *  runs from src (tests) and a dist without that file, points at that file instead of a second copy. */
+const explorerOnce = {
+  name: 'explorer-once',
+  setup(b) {
+    b.onResolve({ filter: /\/ui\/launch\.js$/ }, (args) =>
+      args.importer.endsWith('tui-command.ts') ? { path: './launch.cjs', external: true } : undefined,
+    );
+  },
+};
+
 const { metafile } = await build({
   ...sharedOptions,
+  plugins: [...sharedOptions.plugins, explorerOnce],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   banner: { js: `#!/usr/bin/env node\n${requireBanner}` },

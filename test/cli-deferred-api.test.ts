@@ -144,6 +144,34 @@ describe('DeferredApi', () => {
     expect((await api.discover()).groups.length).toBeGreaterThan(10);
   });
 
+  it('prefetchedWithin: a quick answer is handed over fresh (the first discover() resolves with that object); a slow one is not waited for', async () => {
+    const api = new DeferredApi(
+      provisional,
+      async () => new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })),
+    );
+    api.prefetchDiscovery();
+    const fresh = await api.prefetchedWithin(5000);
+    expect(fresh?.fromCache).toBe(false);
+    expect(fresh!.groups.length).toBeGreaterThan(10);
+    expect(await api.discover()).toBe(fresh);
+
+    sb.setFaults([{ match: '/api', delayMs: 1500 }]);
+    try {
+      const slow = new DeferredApi(
+        provisional,
+        async () => new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })),
+      );
+      slow.prefetchDiscovery();
+      expect(await slow.prefetchedWithin(50)).toBeUndefined();
+      // Still taken over when it arrives.
+      expect((await slow.discover()).groups.length).toBeGreaterThan(10);
+    } finally {
+      sb.setFaults([]);
+    }
+    // Nothing prefetched: nothing to wait for.
+    expect(await new DeferredApi(provisional, async () => api).prefetchedWithin(1000)).toBeUndefined();
+  });
+
   it('fails every call with the connection error', async () => {
     const api = new DeferredApi(provisional, () =>
       connect({ server: sb.url, cert: '/nonexistent/admin.crt', key: '/nonexistent/admin.key' }).then(

@@ -96,17 +96,39 @@ export class DeferredApi implements KubeApi {
     if (this.prefetched || this.pending) return;
     const prefetch: Prefetch = { listeners: new Set(), promise: Promise.resolve(undefined as never) };
     this.openGate();
-    prefetch.promise = this.ready().then((api) =>
-      api.discover({
+    performance.mark('prefetch: start');
+    prefetch.promise = this.ready().then((api) => {
+      performance.mark('prefetch: connected');
+      return api.discover({
         onPartial: (d) => {
           prefetch.last = d;
           for (const l of prefetch.listeners) l(d);
         },
-      }),
+      });
+    });
+    prefetch.promise.then(
+      () => performance.mark('prefetch: discovered'),
+      () => undefined,
     );
     // Surfaced through the discover() that takes it over.
     prefetch.promise.catch(() => undefined);
     this.prefetched = prefetch;
+  }
+
+  /** The prefetched discovery if it arrives within `ms` (marked fresh: fromCache false; the same
+   *  object the first discover() then resolves with), else undefined. */
+  async prefetchedWithin(ms: number): Promise<Discovery | undefined> {
+    const prefetch = this.prefetched;
+    if (!prefetch) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)));
+    try {
+      const d = await Promise.race([prefetch.promise.catch(() => undefined), late]);
+      if (d) d.fromCache = false;
+      return d;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   getRaw: KubeApi['getRaw'] = async (...a) => (await this.ready()).getRaw(...a);

@@ -9,6 +9,8 @@ import type { CliArgs } from './args.js';
 import { fileURLToPath } from 'node:url';
 import { startTarget } from './cache-server.js';
 import { loadWithCodeCache } from './code-cache.js';
+import { startupMark, writeStartupMarksAtExit } from './startup-marks.js';
+import { firstPaint } from './first-paint.js';
 import { DiscoveryCache } from '../client/discovery-cache.js';
 import { DeferredApi } from './deferred-api.js';
 import { provisionalConnection } from './provisional-connection.js';
@@ -77,25 +79,40 @@ export async function runTui(args: CliArgs, version: string): Promise<number> {
   // Ink loads). We only get here with a real terminal on both ends, so draw.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // The kubeconfig and discovery cache are read (in the background) while the explorer loads.
-  const opening = openApi(args, cleanups);
-  const launch = loadExplorer();
-  const { api, cached } = await opening;
-  // No cached tree to draw: the server's discovery answer can overlap Ink's start-up. (Not for
-  // --demo, whose connection starts the sandbox in this process: that would delay the first frame.)
-  if (!args.demo)
-    void (cached ?? Promise.resolve(undefined)).then(
-      (c) => c || api.prefetchDiscovery(),
-      () => {},
-    );
-  const [{ launchApp, saveCodeCache }, initialDiscovery] = await Promise.all([launch, cached?.catch(() => undefined)]);
+  startupMark('tui: start');
+  writeStartupMarksAtExit();
+  // Where we connect (a small memo on a warm start, the kubeconfig otherwise): the header goes on
+  // screen at once, before the explorer loads.
+  const { api, cached } = await openApi(args, cleanups);
+  const initialNamespace = args.allNamespaces ? null : args.namespace;
   enterFullScreen();
+  // Keys typed from now on wait, unechoed, for the explorer (which would set raw mode only after its
+  // first frame: the first frame may now already show the tree, and a quick key would be echoed).
+  process.stdin.setRawMode(true);
+  firstPaint(
+    api.connection,
+    initialNamespace === null ? undefined : (initialNamespace ?? api.connection.namespace),
+    version,
+  );
+  startupMark('tui: header painted');
+  const cachedTree = await cached?.catch(() => undefined);
+  // No cached tree to draw: discovery is asked for now, and the explorer's first frame waits for the
+  // answer (up to FIRST_TREE_WAIT_MS; the header is on screen meanwhile), so that it shows the tree
+  // rather than spinners followed by a second full draw. (Not for --demo, whose connection starts
+  // the sandbox in this process.)
+  const prefetching = !cachedTree && !args.demo;
+  if (prefetching) api.prefetchDiscovery();
+  const { launchApp, saveCodeCache } = await loadExplorer();
+  startupMark('tui: explorer loaded');
+  const initialDiscovery = prefetching ? await api.prefetchedWithin(FIRST_TREE_WAIT_MS) : cachedTree;
+  startupMark('tui: connection and cached tree ready');
   try {
     await launchApp(
       api,
       {
         version,
-        initialNamespace: args.allNamespaces ? null : args.namespace,
+        initialNamespace,
+        replacesFirstPaint: true,
         startTour: args.tour,
         initialDiscovery,
         contexts: usesKubeconfig(args) ? contextSwitcher(args, cleanups) : undefined,
@@ -141,6 +158,10 @@ async function openApi(args: CliArgs, cleanups: (() => Promise<void> | void)[]) 
   const api = new DeferredApi(provisional, () => connectFor(args, cleanups), cached && (() => cached));
   return { api, cached };
 }
+
+/** How long a cold start's first frame waits for the server's discovery (a local cluster answers
+ *  well within it; a distant or slow one gets spinners first, as before). */
+const FIRST_TREE_WAIT_MS = 250;
 
 /** The connection comes from a kubeconfig context (not --server, --proxy or the sandbox). */
 function usesKubeconfig(args: CliArgs): boolean {

@@ -18,8 +18,12 @@ export function useDiscovery(
   cancelled: boolean,
   initial?: Discovery,
 ): Loadable<Discovery> {
+  // `initial` is the on-disk copy, or (fromCache false) the server's answer that arrived while the
+  // explorer loaded: the same object the first discover() resolves with, so that one changes nothing.
   const [d, setD] = useState<Loadable<Discovery>>(() =>
-    initial ? { state: 'ok', value: { ...initial, fromCache: true } } : { state: 'loading' },
+    initial
+      ? { state: 'ok', value: initial.fromCache === false ? initial : { ...initial, fromCache: true } }
+      : { state: 'loading' },
   );
   useEffect(() => {
     if (cancelled) setD((prev) => (prev.state === 'loading' ? { state: 'error', error: CANCELLED } : prev));
@@ -41,7 +45,7 @@ export function useDiscovery(
                   setD((prev) => (prev.state === 'ok' && !prev.value.partial ? prev : { state: 'ok', value }));
               },
             }),
-      done: (value) => setD({ state: 'ok', value }),
+      done: (value) => setD((prev) => (prev.state === 'ok' && prev.value === value ? prev : { state: 'ok', value })),
       // A cached discovery stays on screen (still marked cached), carrying why it could not be
       // refreshed: the server may be gone, and that must not hide behind a good-looking tree.
       failed: (err) =>

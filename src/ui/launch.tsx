@@ -15,6 +15,29 @@ export interface LaunchOptions {
   initialDiscovery?: Discovery;
   /** `:ctx` (kubeconfig connections). */
   contexts?: ContextSwitcher;
+  /** The CLI painted the header already (cli/first-paint.ts): the first frame clears the screen in
+   *  its own write (Ink's first frame overwrites only the cells it draws). */
+  replacesFirstPaint?: boolean;
+}
+
+const CLEAR_SCREEN = '\u001B[H\u001B[2J';
+
+/** `stdout` whose first write is preceded, in the same write, by `prefix`. */
+function prefixFirstWrite(stdout: NodeJS.WriteStream, prefix: string): NodeJS.WriteStream {
+  let first = true;
+  return new Proxy(stdout, {
+    get(target, prop) {
+      if (prop === 'write' && first) {
+        return (chunk: string | Uint8Array, ...rest: unknown[]) => {
+          first = false;
+          const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+          return (target.write as (...a: unknown[]) => boolean)(prefix + text, ...rest);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Shared with the benchmark so it measures what ships. We own quitting (q, Ctrl-C) and never
@@ -38,8 +61,11 @@ export async function launchApp(
       initialDiscovery={opts.initialDiscovery}
       contexts={opts.contexts}
     />,
-    RENDER_OPTIONS,
+    opts.replacesFirstPaint
+      ? { ...RENDER_OPTIONS, stdout: prefixFirstWrite(process.stdout, CLEAR_SCREEN) }
+      : RENDER_OPTIONS,
   );
+  performance.mark('explorer: first render done');
   onMounted?.(() => instance.unmount());
   await instance.waitUntilExit();
 }
