@@ -6,7 +6,7 @@
 import type { KubeApi, WatchEventMessage, WatchHandle } from '../client/types.js';
 import { type TableData, failedRequestId } from '../model/loadable.js';
 import type { ListPage, ResourceRef, TableColumn, TableRow } from '../model/types.js';
-import { eventRow, patchRows } from '../model/table-rows.js';
+import { eventRow, keptRow, patchRows } from '../model/table-rows.js';
 import { describeError } from './errors.js';
 import { backoffMs, classifyFailure, eventResourceVersion } from './reconnect.js';
 import type { RequestLog } from './request-log.js';
@@ -133,42 +133,40 @@ export class LiveTable {
       do {
         const page: ListPage = await pending!;
         pending = undefined;
-        this.opts.log?.attachListPage(page, this.ref);
-        if (ac.signal.aborted || this.stopped) return;
-        const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
-        continueToken = page.continueToken || undefined;
-        resourceVersion = page.resourceVersion;
-        for (const r of t.rows) rows.push(r);
-        const columns = acc.columns.length ? acc.columns : t.columns;
-        acc = { columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
-        const endless = pagingStopped(continueToken, tokens, rows.length);
-        if (endless) {
-          this.update({ ...acc, rows, done: true, error: { title: 'Listing stopped', detail: endless } });
+        if (ac.signal.aborted || this.stopped) {
+          this.opts.log?.attachListPage(page, this.ref);
           return;
         }
-        if (continueToken) {
+        continueToken = page.continueToken || undefined;
+        resourceVersion = page.resourceVersion;
+        const count = rows.length + (page.format === 'table' ? page.rows.length : page.items.length);
+        const endless = pagingStopped(continueToken, tokens, count);
+        if (continueToken && !endless) {
           tokens.add(continueToken);
-          // The next page is asked for before this one is drawn: the server works on it while the
-          // UI renders (a render blocks the event loop; asked after it, every page waited for it).
+          // The next page is asked for before this one is logged, kept or drawn: the server works
+          // on it meanwhile (asked after them, every page waited for them).
           pending = listPage(continueToken);
           // Awaited at the top of the loop; this only keeps a failure after a stop from being unhandled.
           pending.catch(() => {});
+          // The request is sent from a microtask or the next tick: the work below (synchronous,
+          // a render too with Ink's legacy root) waits until it is on its way.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        this.opts.log?.attachListPage(page, this.ref);
+        if (ac.signal.aborted || this.stopped) return;
+        const t = page.format === 'table' ? { columns: page.columns, rows: page.rows } : objectsAsTable(page);
+        for (const r of t.rows) rows.push(keptRow(r));
+        const columns = acc.columns.length ? acc.columns : t.columns;
+        acc = { columns, pages: acc.pages + 1, format: page.format, requestId: page.requestId };
+        if (endless) {
+          this.update({ ...acc, rows, done: true, error: { title: 'Listing stopped', detail: endless } });
+          return;
         }
         const last = !continueToken;
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
           shownAt = Date.now();
-          const shown = { ...acc, rows: rows.slice(), done: last, error: undefined };
-          // After the request is on its way (it is sent from a microtask or the next tick): a render
-          // here is synchronous (Ink's legacy root) and would hold the request back.
-          if (last) this.update(shown);
-          else
-            await new Promise<void>((resolve) =>
-              setImmediate(() => {
-                if (!ac.signal.aborted) this.update(shown);
-                resolve();
-              }),
-            );
+          this.update({ ...acc, rows: last ? rows : rows.slice(), done: last, error: undefined });
         }
       } while (continueToken);
     } catch (err) {
