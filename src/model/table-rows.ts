@@ -61,7 +61,9 @@ export function rowMetadata(m: Record<string, unknown>): NonNullable<TableRow['o
 export function keptRow(r: TableRow): TableRow {
   const m = r.object?.metadata;
   if (!m) return r.object ? { cells: r.cells } : r;
-  const { name, namespace, creationTimestamp } = m;
+  const { namespace, creationTimestamp } = m;
+  // The name is most often the first cell too: one string for both, not two equal ones.
+  const name = m.name === r.cells[0] ? (r.cells[0] as string) : m.name;
   return { cells: r.cells, object: { metadata: { name, namespace, creationTimestamp } } };
 }
 

@@ -43,17 +43,19 @@ export class WidthMemory {
  *  listing rebuilds the text after each batch of pages, and a watch event after each change, with the
  *  rows so far (the same row objects), so without this each build would redo every row (measured:
  *  most of the UI's CPU time while 50k pods stream in). Kept small: 200k rows hold one each. */
-interface RowText {
-  /** The row it was made from (a later build reuses it while the row is the same object). */
-  row: TableRow;
-  cells: string[];
-  /** Display width of each cell, only when one is not printable ASCII (else its length). */
-  widths?: number[];
-  id: { name: string; namespace?: string };
-  key: string;
-  /** creationTimestamp when the server sent it as a string, and in ms (NaN: not a date). */
-  created?: string;
-  born: number;
+class RowText {
+  constructor(
+    /** The row it was made from (a later build reuses it while the row is the same object). */
+    readonly row: TableRow,
+    readonly cells: string[],
+    /** Display width of each cell, only when one is not printable ASCII (else its length). */
+    readonly widths: number[] | undefined,
+    readonly id: { name: string; namespace?: string },
+    readonly key: string,
+    /** creationTimestamp when the server sent it as a string, and in ms (NaN: not a date). */
+    readonly created: string | undefined,
+    readonly born: number,
+  ) {}
 }
 
 /** Printable ASCII takes one column a character and needs no escaping: most cells, measured and
@@ -77,15 +79,16 @@ function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: bool
   if (addNs) put(id.namespace ?? '');
   for (const i of idx) put(cellText(r.cells[i]));
   const ts = meta?.creationTimestamp;
-  return {
-    row: r,
+  const created = typeof ts === 'string' ? ts : undefined;
+  return new RowText(
+    r,
     cells,
-    ...(ascii ? {} : { widths: cells.map(displayWidth) }),
+    ascii ? undefined : cells.map(displayWidth),
     id,
-    key: `${id.namespace ?? ''}/${id.name}`,
-    created: typeof ts === 'string' ? ts : undefined,
-    born: typeof ts === 'string' ? new Date(ts).getTime() : NaN,
-  };
+    `${id.namespace ?? ''}/${id.name}`,
+    created,
+    created === undefined ? NaN : new Date(created).getTime(),
+  );
 }
 
 const cellWidthOf = (t: RowText, c: number): number => (t.widths ? (t.widths[c] ?? 0) : (t.cells[c]?.length ?? 0));
