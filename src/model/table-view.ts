@@ -47,9 +47,9 @@ class RowText {
   constructor(
     /** The row it was made from (a later build reuses it while the row is the same object). */
     readonly row: TableRow,
-    readonly cells: string[],
-    /** Display width of each cell, only when one is not printable ASCII (else its length). */
-    readonly widths: number[] | undefined,
+    /** The cells as drawn and their display widths, only for a row with a cell that is not
+     *  printable ASCII; the others' cells are their row's, read when drawn (no copy per row). */
+    readonly printed: { cells: string[]; widths: number[] } | undefined,
     readonly id: { name: string; namespace?: string },
     readonly key: string,
     /** creationTimestamp when the server sent it as a string, and in ms (NaN: not a date). */
@@ -58,32 +58,42 @@ class RowText {
   ) {}
 }
 
+/** Which cells a table shows: NAMESPACE first when `addNs`, then the row's cells at `idx`. */
+interface Shape {
+  idx: number[];
+  addNs: boolean;
+}
+
 /** Printable ASCII takes one column a character and needs no escaping: most cells, measured and
  *  made safe without string-width or printable's regexps. */
 const ASCII = /^[\x20-\x7e]*$/;
 
-function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: boolean): RowText {
+/** Cell `c` of the row as its table shows it. */
+function cellOf(t: RowText, c: number, s: Shape): string {
+  if (t.printed) return t.printed.cells[c] ?? '';
+  if (s.addNs && c-- === 0) return t.id.namespace ?? '';
+  const i = s.idx[c];
+  return i === undefined ? '' : cellText(t.row.cells[i]);
+}
+
+const cellWidthOf = (t: RowText, c: number, s: Shape): number =>
+  t.printed ? (t.printed.widths[c] ?? 0) : cellOf(t, c, s).length;
+
+function rowText(r: TableRow, columns: TableColumn[], s: Shape): RowText {
   const meta = r.object?.metadata;
   // The row's own metadata is its identity when it names it (no second object per row).
   const id = typeof meta?.name === 'string' ? (meta as RowText['id']) : rowIdentity(r, columns);
-  const cells = new Array<string>(idx.length + (addNs ? 1 : 0));
-  let at = 0;
-  let ascii = true;
-  const put = (text: string) => {
-    if (ASCII.test(text)) cells[at++] = text;
-    else {
-      ascii = false;
-      cells[at++] = printable(text, { oneLine: true });
-    }
-  };
-  if (addNs) put(id.namespace ?? '');
-  for (const i of idx) put(cellText(r.cells[i]));
+  const texts = [...(s.addNs ? [id.namespace ?? ''] : []), ...s.idx.map((i) => cellText(r.cells[i]))];
+  let printed: RowText['printed'];
+  if (!texts.every((text) => ASCII.test(text))) {
+    const cells = texts.map((text) => printable(text, { oneLine: true }));
+    printed = { cells, widths: cells.map(displayWidth) };
+  }
   const ts = meta?.creationTimestamp;
   const created = typeof ts === 'string' ? ts : undefined;
   return new RowText(
     r,
-    cells,
-    ascii ? undefined : cells.map(displayWidth),
+    printed,
     id,
     `${id.namespace ?? ''}/${id.name}`,
     created,
@@ -91,13 +101,12 @@ function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: bool
   );
 }
 
-const cellWidthOf = (t: RowText, c: number): number => (t.widths ? (t.widths[c] ?? 0) : (t.cells[c]?.length ?? 0));
-
 /** The row texts of the newest build and what was gathered over them, so that the next build of
  *  the same shape only works on the rows that changed: a streaming listing appends a page, a watch
  *  event replaces, inserts or removes one row. One table is shown at a time: one build is kept. */
 interface Build {
   shape: string;
+  cells: Shape;
   texts: RowText[];
   /** How many of `texts` this build has (a later append build pushes onto the same array). */
   length: number;
@@ -115,12 +124,12 @@ interface Build {
 let lastBuild: Build | undefined;
 
 function gather(b: Build, from: number, ageAt: number): void {
-  const { texts, widest } = b;
+  const { texts, widest, cells } = b;
   for (let i = from; i < b.length; i++) {
     const t = texts[i];
     for (let c = 0; c < widest.length; c++) {
       if (c === ageAt && t.created !== undefined) continue;
-      const w = cellWidthOf(t, c);
+      const w = cellWidthOf(t, c, cells);
       if (w > widest[c]) widest[c] = w;
     }
     if (t.created === undefined) continue;
@@ -138,14 +147,14 @@ function gather(b: Build, from: number, ageAt: number): void {
 function buildTexts(
   rows: readonly TableRow[],
   columns: TableColumn[],
-  idx: number[],
-  addNs: boolean,
+  cells: Shape,
   shape: string,
   ageAt: number,
   cellCount: number,
 ): Build {
   const fresh = (): Build => ({
     shape,
+    cells,
     texts: [],
     length: 0,
     widest: new Array<number>(cellCount).fill(0),
@@ -155,7 +164,7 @@ function buildTexts(
     youngest: -Infinity,
   });
   const prev = lastBuild?.shape === shape ? lastBuild : undefined;
-  const make = (r: TableRow) => rowText(r, columns, idx, addNs);
+  const make = (r: TableRow) => rowText(r, columns, cells);
   let head = 0;
   if (prev) {
     const n = Math.min(prev.length, rows.length);
@@ -258,7 +267,8 @@ export function tableText(
   const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
   const shape = `${addNs ? 'ns' : ''}|${t.columns.map((c) => c.name).join('\0')}|${idx.join(',')}`;
   const ageAt = headers.indexOf('AGE');
-  const build = buildTexts(t.rows, t.columns, idx, addNs, shape, ageAt, headers.length);
+  const cells: Shape = { idx, addNs };
+  const build = buildTexts(t.rows, t.columns, cells, shape, ageAt, headers.length);
   lastBuild = build;
   const { texts, length: count } = build;
   const ticking = ageAt >= 0 && build.created > 0;
@@ -270,7 +280,7 @@ export function tableText(
     return Number.isNaN(born) ? '<invalid>' : humanDuration(now - born);
   };
   const built = Date.now();
-  const cellAt = (i: number, c: number): string => texts[i].cells[c] ?? '';
+  const cellAt = (i: number, c: number): string => cellOf(texts[i], c, cells);
   const sortAt = sort ? (sort.column % (headers.length + 1)) - 1 : -1;
   const order = rowOrder(texts, count, cellAt, sortAt, ageAt, !!sort?.desc);
   if (sortAt >= 0) headers[sortAt] += sort?.desc ? '↓' : '↑';
@@ -301,10 +311,9 @@ export function tableText(
       const i = order ? order[shownAt] : shownAt;
       const text = i < count ? texts[i] : undefined;
       if (!text) return formatRow([], shown);
+      const row = headers.map((_, c) => cellOf(text, c, cells));
       const age = ageOf(i, now);
-      if (age === undefined) return formatRow(text.cells, shown);
-      const row = text.cells.slice();
-      row[ageAt] = age;
+      if (age !== undefined) row[ageAt] = age;
       return formatRow(row, shown);
     },
     ticking,
