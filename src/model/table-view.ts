@@ -79,13 +79,33 @@ function cellOf(t: RowText, c: number, s: Shape): string {
 const cellWidthOf = (t: RowText, c: number, s: Shape): number =>
   t.printed ? (t.printed.widths[c] ?? 0) : cellOf(t, c, s).length;
 
+/** A cell that cellText turns into printable ASCII (most cells): drawn as it is. */
+function asciiCell(v: unknown): boolean {
+  if (typeof v === 'string') return ASCII.test(v);
+  return typeof v !== 'object' || v === null || ASCII.test(cellText(v));
+}
+
+/** creationTimestamp in ms, parsed once for a run of rows created in the same second (pods of one
+ *  rollout, a page of one namespace). */
+let lastCreated = '';
+let lastBorn = NaN;
+function bornAt(created: string): number {
+  if (created !== lastCreated) {
+    lastCreated = created;
+    lastBorn = new Date(created).getTime();
+  }
+  return lastBorn;
+}
+
 function rowText(r: TableRow, columns: TableColumn[], s: Shape): RowText {
   const meta = r.object?.metadata;
   // The row's own metadata is its identity when it names it (no second object per row).
   const id = typeof meta?.name === 'string' ? (meta as RowText['id']) : rowIdentity(r, columns);
-  const texts = [...(s.addNs ? [id.namespace ?? ''] : []), ...s.idx.map((i) => cellText(r.cells[i]))];
+  let ascii = !s.addNs || ASCII.test(id.namespace ?? '');
+  for (let k = 0; ascii && k < s.idx.length; k++) ascii = asciiCell(r.cells[s.idx[k]]);
   let printed: RowText['printed'];
-  if (!texts.every((text) => ASCII.test(text))) {
+  if (!ascii) {
+    const texts = [...(s.addNs ? [id.namespace ?? ''] : []), ...s.idx.map((i) => cellText(r.cells[i]))];
     const cells = texts.map((text) => printable(text, { oneLine: true }));
     printed = { cells, widths: cells.map(displayWidth) };
   }
@@ -97,7 +117,7 @@ function rowText(r: TableRow, columns: TableColumn[], s: Shape): RowText {
     id,
     `${id.namespace ?? ''}/${id.name}`,
     created,
-    created === undefined ? NaN : new Date(created).getTime(),
+    created === undefined ? NaN : bornAt(created),
   );
 }
 
