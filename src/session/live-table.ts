@@ -118,7 +118,27 @@ export class LiveTable {
     // A server that never stops paging (the same continue token again, or rows without end) must
     // not fill memory: kubectl would loop; the table stops with the rows so far and says why.
     const tokens = new Set<string>();
-    const listPage = (token: string | undefined) =>
+    /** The next page, asked for as soon as this page's continue token could be read from its body,
+     *  before the body is parsed: the server works on it meanwhile. Used when the parsed page has
+     *  the same token (else cancelled). */
+    let early: { token: string; page: Promise<ListPage>; cancel: AbortController } | undefined;
+    const onContinue = (token: string) => {
+      if (early || ac.signal.aborted || this.stopped) return;
+      // A token seen before or a table at its limit: the parsed page decides (pagingStopped).
+      if (tokens.has(token) || rows.length + 2000 >= MAX_TABLE_ROWS) return;
+      const cancel = new AbortController();
+      const onAbort = () => cancel.abort();
+      ac.signal.addEventListener('abort', onAbort, { once: true });
+      const page = listPage(token, cancel.signal);
+      // Awaited once it is the next page; this only keeps a failure nobody waits for from being
+      // unhandled (and the listing's signal from collecting a listener per page).
+      page.then(
+        () => ac.signal.removeEventListener('abort', onAbort),
+        () => ac.signal.removeEventListener('abort', onAbort),
+      );
+      early = { token, page, cancel };
+    };
+    const listPage = (token: string | undefined, signal = ac.signal): Promise<ListPage> =>
       this.api.list(this.ref, {
         namespace: this.namespace,
         table: true,
@@ -126,7 +146,8 @@ export class LiveTable {
         continueToken: token,
         labelSelector: this.opts.labelSelector,
         fieldSelector: this.opts.fieldSelector,
-        signal: ac.signal,
+        signal,
+        onContinue,
       });
     let pending: Promise<ListPage> | undefined = listPage(undefined);
     try {
@@ -143,14 +164,21 @@ export class LiveTable {
         const endless = pagingStopped(continueToken, tokens, count);
         if (continueToken && !endless) {
           tokens.add(continueToken);
-          // The next page is asked for before this one is logged, kept or drawn: the server works
-          // on it meanwhile (asked after them, every page waited for them).
-          pending = listPage(continueToken);
-          // Awaited at the top of the loop; this only keeps a failure after a stop from being unhandled.
-          pending.catch(() => {});
-          // The request is sent from a microtask or the next tick: the work below (synchronous,
-          // a render too with Ink's legacy root) waits until it is on its way.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (early?.token === continueToken) {
+            pending = early.page;
+            early = undefined;
+          } else {
+            early?.cancel.abort();
+            early = undefined;
+            // The next page is asked for before this one is logged, kept or drawn: the server works
+            // on it meanwhile (asked after them, every page waited for them).
+            pending = listPage(continueToken);
+            // Awaited at the top of the loop; this only keeps a failure after a stop from being unhandled.
+            pending.catch(() => {});
+            // The request is sent from a microtask or the next tick: the work below (synchronous,
+            // a render too with Ink's legacy root) waits until it is on its way.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
         }
         this.opts.log?.attachListPage(page, this.ref);
         if (ac.signal.aborted || this.stopped) return;
@@ -180,6 +208,9 @@ export class LiveTable {
         this.update({ done: true, error: describeError(err), requestId: failedRequestId(err) ?? this.table.requestId });
       }
       return;
+    } finally {
+      // A page asked for early that is not the next one after all (or no longer wanted).
+      early?.cancel.abort();
     }
     this.failures = 0;
     if (mode !== 'refresh') this.startWatch(resourceVersion);
