@@ -76,6 +76,9 @@ function cellOf(t: RowText, c: number, s: Shape): string {
   return i === undefined ? '' : cellText(t.row.cells[i]);
 }
 
+/** A row with a creationTimestamp that is no date: its age reads <unknown> or <invalid>. */
+const isOdd = (t: RowText): boolean => t.created === '' || (t.created !== undefined && Number.isNaN(t.born));
+
 const cellWidthOf = (t: RowText, c: number, s: Shape): number =>
   t.printed ? (t.printed.widths[c] ?? 0) : cellOf(t, c, s).length;
 
@@ -133,33 +136,60 @@ interface Build {
   /** Widest cell of each column over the rows; in AGE only the rows without creationTimestamp
    *  (the others show an age computed when drawn). */
   widest: number[];
-  /** Rows with a creationTimestamp; of those, without a date ('' or not parsable); and the oldest
-   *  and youngest in ms. */
+  /** How many rows are that wide, per column (a row that goes only matters when it was the last). */
+  atWidest: number[];
+  /** Rows with a creationTimestamp; of those, without a date ('' or not parsable); the oldest and
+   *  youngest in ms, and how many rows were created then. */
   created: number;
   odd: number;
   oldest: number;
   youngest: number;
+  atOldest: number;
+  atYoungest: number;
 }
 
 let lastBuild: Build | undefined;
 
 function gather(b: Build, from: number, ageAt: number): void {
-  const { texts, widest, cells } = b;
-  for (let i = from; i < b.length; i++) {
+  gatherRange(b, from, b.length, ageAt);
+}
+
+function gatherRange(b: Build, from: number, to: number, ageAt: number): void {
+  const { texts, widest, atWidest, cells } = b;
+  for (let i = from; i < to; i++) {
     const t = texts[i];
     for (let c = 0; c < widest.length; c++) {
       if (c === ageAt && t.created !== undefined) continue;
       const w = cellWidthOf(t, c, cells);
-      if (w > widest[c]) widest[c] = w;
+      if (w > widest[c]) {
+        widest[c] = w;
+        atWidest[c] = 1;
+      } else if (w === widest[c]) atWidest[c]++;
     }
     if (t.created === undefined) continue;
     b.created++;
-    if (t.created === '' || Number.isNaN(t.born)) b.odd++;
+    if (isOdd(t)) b.odd++;
     else {
-      if (t.born < b.oldest) b.oldest = t.born;
-      if (t.born > b.youngest) b.youngest = t.born;
+      if (t.born < b.oldest) [b.oldest, b.atOldest] = [t.born, 1];
+      else if (t.born === b.oldest) b.atOldest++;
+      if (t.born > b.youngest) [b.youngest, b.atYoungest] = [t.born, 1];
+      else if (t.born === b.youngest) b.atYoungest++;
     }
   }
+}
+
+/** Takes row `t` out of what build `b` gathered; false when that cannot be done without looking
+ *  at every row again (it was the last row as wide as its column, or as old or young). */
+function ungather(b: Build, t: RowText, ageAt: number): boolean {
+  for (let c = 0; c < b.widest.length; c++) {
+    if (c === ageAt && t.created !== undefined) continue;
+    if (cellWidthOf(t, c, b.cells) === b.widest[c] && --b.atWidest[c] === 0) return false;
+  }
+  if (t.created === undefined) return true;
+  b.created--;
+  if (isOdd(t)) b.odd--;
+  else if ((t.born === b.oldest && --b.atOldest === 0) || (t.born === b.youngest && --b.atYoungest === 0)) return false;
+  return true;
 }
 
 /** The texts of `rows`, reusing the last build's where its rows are the same objects: a common
@@ -178,10 +208,13 @@ function buildTexts(
     texts: [],
     length: 0,
     widest: new Array<number>(cellCount).fill(0),
+    atWidest: new Array<number>(cellCount).fill(0),
     created: 0,
     odd: 0,
     oldest: Infinity,
     youngest: -Infinity,
+    atOldest: 0,
+    atYoungest: 0,
   });
   const prev = lastBuild?.shape === shape ? lastBuild : undefined;
   const make = (r: TableRow) => rowText(r, columns, cells);
@@ -192,7 +225,7 @@ function buildTexts(
   }
   if (prev && head === prev.length) {
     // Rows appended (or none): the same array grows; earlier builds only read their own length.
-    const b: Build = { ...prev, widest: prev.widest.slice() };
+    const b: Build = { ...prev, widest: prev.widest.slice(), atWidest: prev.atWidest.slice() };
     if (prev.texts.length !== prev.length) b.texts = prev.texts.slice(0, prev.length);
     for (let i = head; i < rows.length; i++) b.texts.push(make(rows[i]));
     b.length = rows.length;
@@ -208,9 +241,20 @@ function buildTexts(
       prev.texts[prev.length - 1 - tail].row === rows[rows.length - 1 - tail]
     )
       tail++;
-    b.texts = prev.texts.slice(0, head);
-    for (let i = head; i < rows.length - tail; i++) b.texts.push(make(rows[i]));
-    for (let i = prev.length - tail; i < prev.length; i++) b.texts.push(prev.texts[i]);
+    const made: RowText[] = [];
+    for (let i = head; i < rows.length - tail; i++) made.push(make(rows[i]));
+    b.texts = prev.texts.slice(0, head).concat(made, prev.texts.slice(prev.length - tail, prev.length));
+    b.length = rows.length;
+    // A watch event replaces, inserts or removes a row: what was gathered stands, less what went
+    // (unless it was the last row as wide as a column, or as old or young), plus what came.
+    const kept: Build = { ...prev, texts: b.texts, length: b.length, widest: prev.widest.slice() };
+    kept.atWidest = prev.atWidest.slice();
+    let known = true;
+    for (let i = head; known && i < prev.length - tail; i++) known = ungather(kept, prev.texts[i], ageAt);
+    if (known) {
+      gatherRange(kept, head, rows.length - tail, ageAt);
+      return kept;
+    }
   } else {
     b.texts = rows.map(make);
   }
