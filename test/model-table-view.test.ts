@@ -1,9 +1,9 @@
 // The objects table as text: display widths (CJK takes two columns), widths that only grow while a
 // view is open, and AGE computed from creationTimestamp when a row is drawn.
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import stringWidth from 'string-width';
 import type { TableData } from '../src/model/loadable.js';
-import type { TableColumn } from '../src/model/types.js';
+import type { TableColumn, TableRow } from '../src/model/types.js';
 import { WidthMemory, sortStep, tableText } from '../src/model/table-view.js';
 
 const col = (name: string): TableColumn => ({ name, type: 'string', format: '', description: '', priority: 0 });
@@ -89,4 +89,64 @@ it("sorting: s cycles the columns and back to the server's order, S reverses; AG
   expect(tableText(t, false, 80, undefined, { column: 3, desc: true }).header).toBe('NAME   STATUS   AGE↓');
   expect(sortStep({ column: 2, desc: false }, false)).toEqual({ column: 3, desc: false });
   expect(sortStep({ column: 2, desc: false }, true)).toEqual({ column: 2, desc: true });
+});
+
+/** Everything a table text shows, at NOW: header, keys, ids and every row. */
+const shown = (t: ReturnType<typeof tableText>, n: number) => ({
+  header: t.header,
+  keys: t.keys,
+  ids: t.ids.map((id) => ({ name: id.name, namespace: id.namespace })),
+  rows: Array.from({ length: n }, (_, i) => t.row(i, NOW)),
+  ticking: t.ticking,
+});
+
+it('a table that grows page by page and is patched by watch events reads as one built from scratch', () => {
+  const row = (name: string, status: string, created?: string): TableRow => ({
+    cells: [name, status, '5d'],
+    object: { metadata: { name, namespace: 'demo', ...(created ? { creationTimestamp: created } : {}) } },
+  });
+  const page1 = [row('web-0', 'Running', '2026-11-01T09:00:00Z'), row('web-1', 'Pending')];
+  const page2 = [row('web-2', 'CrashLoopBackOff', '2026-11-01T09:59:00Z'), row('ウェブ-3', 'Running')];
+  const steps: TableRow[][] = [page1, [...page1, ...page2]];
+  const all = steps[1];
+  // MODIFIED: the widest status clears; ADDED in the middle; DELETED at the start.
+  steps.push(all.map((r, i) => (i === 2 ? row('web-2', 'Running', '2026-11-01T09:59:00Z') : r)));
+  steps.push([...steps[2].slice(0, 2), row('web-15', 'Pending'), ...steps[2].slice(2)]);
+  steps.push(steps[3].slice(1));
+  // MODIFIED again, a row that is not the widest anywhere: what was gathered stands.
+  steps.push(steps[4].map((r) => (r.cells[0] === 'web-15' ? row('web-15', 'Ok', '2026-11-01T09:30:00Z') : r)));
+  const data = (rows: TableRow[]): TableData => ({ ...table([]), rows });
+  // What each step shows when every row is new to the view (copies: nothing can be reused).
+  const expected = steps.map((rows) => shown(tableText(data(rows.map((r) => ({ ...r }))), true, 80), rows.length));
+  const sorted = shown(tableText(data(all.map((r) => ({ ...r }))), true, 80, undefined, { column: 3, desc: true }), 4);
+  // The same steps one after the other, as a listing and its watch hand them over.
+  const got = steps.map((rows) => shown(tableText(data(rows), true, 80), rows.length));
+  expect(got).toEqual(expected);
+  expect(got[2].header).toBe('NAMESPACE  NAME      STATUS   AGE');
+  expect(got[4].keys).toEqual(['demo/web-1', 'demo/web-15', 'demo/web-2', 'demo/ウェブ-3']);
+  // Sorting the rows the view already has.
+  expect(shown(tableText(data(all), true, 80, undefined, { column: 3, desc: true }), 4)).toEqual(sorted);
+});
+
+it('AGE is as wide as its widest age: a creation time years ago or in the future is not cut short', () => {
+  // Widths are worked out with the time of the build: the clock reads NOW then.
+  vi.useFakeTimers({ now: NOW });
+  try {
+    const t = (created: string) =>
+      tableText(
+        table([
+          ['web-0', 'Running', '2026-11-01T09:00:00Z'],
+          ['web-1', 'Running', created],
+        ]),
+        false,
+        80,
+      );
+    expect(t('2026-10-01T09:00:00Z').row(1, NOW)).toBe('web-1  Running  31d');
+    expect(t('2023-06-01T09:00:00Z').row(1, NOW)).toBe('web-1  Running  3y154d');
+    expect(t('2026-11-02T09:00:00Z').row(1, NOW)).toBe('web-1  Running  <invalid>');
+    expect(t('yesterday').row(1, NOW)).toBe('web-1  Running  <invalid>');
+    expect(t('yesterday').row(0, NOW)).toBe('web-0  Running  60m');
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -5,7 +5,7 @@ import { ApiClient, connect } from '../src/client/index.js';
 import type { RequestEvent, TableRow } from '../src/model/types.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { LiveTable } from '../src/session/live-table.js';
-import { eventRow, patchRows } from '../src/model/table-rows.js';
+import { eventRow, keptRow, patchRows, rowKey } from '../src/model/table-rows.js';
 import type { TableData } from '../src/model/loadable.js';
 import { useSandbox } from './helpers/sandbox.js';
 
@@ -80,6 +80,24 @@ it('eventRow keeps creationTimestamp (AGE is computed from it)', () => {
       metadata: { name: 'web-1', namespace: 'demo', resourceVersion: '7', creationTimestamp: '2026-11-01T09:00:00Z' },
     },
   });
+});
+
+it('a listed row keeps its cells and the metadata the view reads, nothing else', () => {
+  const metadata = {
+    name: 'web-1',
+    namespace: 'demo',
+    uid: 'u-1',
+    resourceVersion: '7',
+    creationTimestamp: '2026-11-01T09:00:00Z',
+    labels: { a: 'b' },
+  };
+  const kept = keptRow({ cells: ['web-1', '5s'], object: { metadata } });
+  expect(kept).toEqual({
+    cells: ['web-1', '5s'],
+    object: { metadata: { name: 'web-1', namespace: 'demo', creationTimestamp: '2026-11-01T09:00:00Z' } },
+  });
+  expect(rowKey(kept)).toBe('demo/web-1');
+  expect(keptRow({ cells: ['x'] })).toEqual({ cells: ['x'] });
 });
 
 it('patches rows from Table watch events instead of listing again', async () => {

@@ -117,6 +117,16 @@ function pickMetadata(m: Record<string, unknown>): NonNullable<TableRow['object'
   return out;
 }
 
+/** A list's (or Table's) metadata as kube-apiserver writes it, first after kind and apiVersion, with
+ *  a continue token: base64 (standard or URL alphabet), nothing that JSON would escape. */
+const LIST_HEAD = /^\{"kind":"[A-Za-z]+","apiVersion":"[^"]*","metadata":\{[^{}]*?"continue":"([A-Za-z0-9+/_=-]+)"/;
+
+/** The continue token of a list body, read from its first kilobyte without parsing the body; undefined
+ *  when it is not there in that form (then only the parsed page says). */
+export function peekContinue(body: string): string | undefined {
+  return LIST_HEAD.exec(body.slice(0, 1024))?.[1];
+}
+
 /** Turn a list response (Table or plain list) into a ListPage. */
 export function parseListPage(doc: any, bytes: number, requestId: number): ListPage {
   const meta = doc?.metadata ?? {};
@@ -252,7 +262,15 @@ export class ApiClient implements KubeApi {
     method: HttpMethod,
     path: string,
     accept: string,
-    opts: { signal?: AbortSignal; body?: string; namespaced?: boolean; anonymous?: boolean } = {},
+    opts: {
+      signal?: AbortSignal;
+      body?: string;
+      namespaced?: boolean;
+      anonymous?: boolean;
+      /** Sees a 2xx JSON body before it is parsed; when it returns true, the parse waits for the
+       *  next turn of the event loop (a request it started goes out first). */
+      beforeParse?: (body: string) => boolean;
+    } = {},
   ): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
       const startedAt = Date.now();
@@ -291,6 +309,7 @@ export class ApiClient implements KubeApi {
       ev.responseHeaders = pickHeaders(res.headers);
       const raw: RawResponse = { ...res, requestId: ev.id };
       if (isJsonType(res.contentType) && res.body.length > 0) {
+        if (res.status < 300 && opts.beforeParse?.(res.body)) await new Promise((r) => setImmediate(r));
         try {
           raw.json = JSON.parse(res.body);
         } catch (e) {
@@ -377,9 +396,17 @@ export class ApiClient implements KubeApi {
       continue: opts.continueToken || undefined,
     };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
+    const { onContinue } = opts;
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
+      beforeParse: onContinue
+        ? (body) => {
+            const token = peekContinue(body);
+            if (token) onContinue(token);
+            return token !== undefined;
+          }
+        : undefined,
     });
     if (r.json === undefined) throw this.notJson(r, path);
     return parseListPage(r.json, r.bytes, r.requestId);

@@ -101,6 +101,11 @@ export interface ListOptions {
    *  object's Events: involvedObject.uid=… */
   fieldSelector?: string;
   signal?: AbortSignal;
+  /** Called with the page's continue token as soon as the body has arrived, before it is parsed
+   *  (read from its beginning: kube-apiserver writes a list's metadata first), so that the next
+   *  page can be asked for while this one is parsed. Not called when the token cannot be read so
+   *  early; the page's continueToken is the one that counts. */
+  onContinue?: (token: string) => void;
 }
 
 export interface WatchOptions {

@@ -42,46 +42,230 @@ export class WidthMemory {
 /** What a row contributes to every table text built from it, worked out once per row: a streaming
  *  listing rebuilds the text after each batch of pages, and a watch event after each change, with the
  *  rows so far (the same row objects), so without this each build would redo every row (measured:
- *  most of the UI's CPU time while 50k pods stream in). `shape` says for which columns it was made. */
-interface RowText {
-  shape: string;
-  cells: string[];
-  /** Display width of each cell. */
-  widths: number[];
-  id: { name: string; namespace?: string };
-  key: string;
-  /** creationTimestamp when the server sent it as a string, and in ms (NaN: not a date). */
-  created?: string;
-  born: number;
+ *  most of the UI's CPU time while 50k pods stream in). Kept small: 200k rows hold one each. */
+class RowText {
+  constructor(
+    /** The row it was made from (a later build reuses it while the row is the same object). */
+    readonly row: TableRow,
+    /** The cells as drawn and their display widths, only for a row with a cell that is not
+     *  printable ASCII; the others' cells are their row's, read when drawn (no copy per row). */
+    readonly printed: { cells: string[]; widths: number[] } | undefined,
+    readonly id: { name: string; namespace?: string },
+    readonly key: string,
+    /** creationTimestamp when the server sent it as a string, and in ms (NaN: not a date). */
+    readonly created: string | undefined,
+    readonly born: number,
+  ) {}
 }
 
-const rowTexts = new WeakMap<TableRow, RowText>();
+/** Which cells a table shows: NAMESPACE first when `addNs`, then the row's cells at `idx`. */
+interface Shape {
+  idx: number[];
+  addNs: boolean;
+}
 
-/** Printable ASCII takes one column a character: most cells, measured without string-width. */
+/** Printable ASCII takes one column a character and needs no escaping: most cells, measured and
+ *  made safe without string-width or printable's regexps. */
 const ASCII = /^[\x20-\x7e]*$/;
-const cellWidth = (c: string): number => (ASCII.test(c) ? c.length : displayWidth(c));
 
-function rowText(r: TableRow, columns: TableColumn[], idx: number[], addNs: boolean, shape: string): RowText {
-  const known = rowTexts.get(r);
-  if (known?.shape === shape) return known;
-  const id = rowIdentity(r, columns);
-  const cells = [
-    ...(addNs ? [printable(id.namespace ?? '', { oneLine: true })] : []),
-    ...idx.map((i) => printable(cellText(r.cells[i]), { oneLine: true })),
-  ];
-  const ts = r.object?.metadata?.creationTimestamp;
-  const text: RowText = {
+/** Cell `c` of the row as its table shows it. */
+function cellOf(t: RowText, c: number, s: Shape): string {
+  if (t.printed) return t.printed.cells[c] ?? '';
+  if (s.addNs && c-- === 0) return t.id.namespace ?? '';
+  const i = s.idx[c];
+  return i === undefined ? '' : cellText(t.row.cells[i]);
+}
+
+/** A row with a creationTimestamp that is no date: its age reads <unknown> or <invalid>. */
+const isOdd = (t: RowText): boolean => t.created === '' || (t.created !== undefined && Number.isNaN(t.born));
+
+const cellWidthOf = (t: RowText, c: number, s: Shape): number =>
+  t.printed ? (t.printed.widths[c] ?? 0) : cellOf(t, c, s).length;
+
+/** A cell that cellText turns into printable ASCII (most cells): drawn as it is. */
+function asciiCell(v: unknown): boolean {
+  if (typeof v === 'string') return ASCII.test(v);
+  return typeof v !== 'object' || v === null || ASCII.test(cellText(v));
+}
+
+/** creationTimestamp in ms, parsed once for a run of rows created in the same second (pods of one
+ *  rollout, a page of one namespace). */
+let lastCreated = '';
+let lastBorn = NaN;
+function bornAt(created: string): number {
+  if (created !== lastCreated) {
+    lastCreated = created;
+    lastBorn = new Date(created).getTime();
+  }
+  return lastBorn;
+}
+
+function rowText(r: TableRow, columns: TableColumn[], s: Shape): RowText {
+  const meta = r.object?.metadata;
+  // The row's own metadata is its identity when it names it (no second object per row).
+  const id = typeof meta?.name === 'string' ? (meta as RowText['id']) : rowIdentity(r, columns);
+  let ascii = !s.addNs || ASCII.test(id.namespace ?? '');
+  for (let k = 0; ascii && k < s.idx.length; k++) ascii = asciiCell(r.cells[s.idx[k]]);
+  let printed: RowText['printed'];
+  if (!ascii) {
+    const texts = [...(s.addNs ? [id.namespace ?? ''] : []), ...s.idx.map((i) => cellText(r.cells[i]))];
+    const cells = texts.map((text) => printable(text, { oneLine: true }));
+    printed = { cells, widths: cells.map(displayWidth) };
+  }
+  const ts = meta?.creationTimestamp;
+  const created = typeof ts === 'string' ? ts : undefined;
+  return new RowText(
+    r,
+    printed,
+    id,
+    `${id.namespace ?? ''}/${id.name}`,
+    created,
+    created === undefined ? NaN : bornAt(created),
+  );
+}
+
+/** The row texts of the newest build and what was gathered over them, so that the next build of
+ *  the same shape only works on the rows that changed: a streaming listing appends a page, a watch
+ *  event replaces, inserts or removes one row. One table is shown at a time: one build is kept. */
+interface Build {
+  shape: string;
+  cells: Shape;
+  texts: RowText[];
+  /** How many of `texts` this build has (a later append build pushes onto the same array). */
+  length: number;
+  /** Widest cell of each column over the rows; in AGE only the rows without creationTimestamp
+   *  (the others show an age computed when drawn). */
+  widest: number[];
+  /** How many rows are that wide, per column (a row that goes only matters when it was the last). */
+  atWidest: number[];
+  /** Rows with a creationTimestamp; of those, without a date ('' or not parsable); the oldest and
+   *  youngest in ms, and how many rows were created then. */
+  created: number;
+  odd: number;
+  oldest: number;
+  youngest: number;
+  atOldest: number;
+  atYoungest: number;
+}
+
+let lastBuild: Build | undefined;
+
+function gather(b: Build, from: number, ageAt: number): void {
+  gatherRange(b, from, b.length, ageAt);
+}
+
+function gatherRange(b: Build, from: number, to: number, ageAt: number): void {
+  const { texts, widest, atWidest, cells } = b;
+  for (let i = from; i < to; i++) {
+    const t = texts[i];
+    for (let c = 0; c < widest.length; c++) {
+      if (c === ageAt && t.created !== undefined) continue;
+      const w = cellWidthOf(t, c, cells);
+      if (w > widest[c]) {
+        widest[c] = w;
+        atWidest[c] = 1;
+      } else if (w === widest[c]) atWidest[c]++;
+    }
+    if (t.created === undefined) continue;
+    b.created++;
+    if (isOdd(t)) b.odd++;
+    else {
+      if (t.born < b.oldest) [b.oldest, b.atOldest] = [t.born, 1];
+      else if (t.born === b.oldest) b.atOldest++;
+      if (t.born > b.youngest) [b.youngest, b.atYoungest] = [t.born, 1];
+      else if (t.born === b.youngest) b.atYoungest++;
+    }
+  }
+}
+
+/** Takes row `t` out of what build `b` gathered; false when that cannot be done without looking
+ *  at every row again (it was the last row as wide as its column, or as old or young). */
+function ungather(b: Build, t: RowText, ageAt: number): boolean {
+  for (let c = 0; c < b.widest.length; c++) {
+    if (c === ageAt && t.created !== undefined) continue;
+    if (cellWidthOf(t, c, b.cells) === b.widest[c] && --b.atWidest[c] === 0) return false;
+  }
+  if (t.created === undefined) return true;
+  b.created--;
+  if (isOdd(t)) b.odd--;
+  else if ((t.born === b.oldest && --b.atOldest === 0) || (t.born === b.youngest && --b.atYoungest === 0)) return false;
+  return true;
+}
+
+/** The texts of `rows`, reusing the last build's where its rows are the same objects: a common
+ *  beginning and end (one pass of identity checks), only the rows between made anew. */
+function buildTexts(
+  rows: readonly TableRow[],
+  columns: TableColumn[],
+  cells: Shape,
+  shape: string,
+  ageAt: number,
+  cellCount: number,
+): Build {
+  const fresh = (): Build => ({
     shape,
     cells,
-    widths: cells.map(cellWidth),
-    id,
-    key: `${id.namespace ?? ''}/${id.name}`,
-    created: typeof ts === 'string' ? ts : undefined,
-    born: typeof ts === 'string' ? new Date(ts).getTime() : NaN,
-  };
-  rowTexts.set(r, text);
-  return text;
+    texts: [],
+    length: 0,
+    widest: new Array<number>(cellCount).fill(0),
+    atWidest: new Array<number>(cellCount).fill(0),
+    created: 0,
+    odd: 0,
+    oldest: Infinity,
+    youngest: -Infinity,
+    atOldest: 0,
+    atYoungest: 0,
+  });
+  const prev = lastBuild?.shape === shape ? lastBuild : undefined;
+  const make = (r: TableRow) => rowText(r, columns, cells);
+  let head = 0;
+  if (prev) {
+    const n = Math.min(prev.length, rows.length);
+    while (head < n && prev.texts[head].row === rows[head]) head++;
+  }
+  if (prev && head === prev.length) {
+    // Rows appended (or none): the same array grows; earlier builds only read their own length.
+    const b: Build = { ...prev, widest: prev.widest.slice(), atWidest: prev.atWidest.slice() };
+    if (prev.texts.length !== prev.length) b.texts = prev.texts.slice(0, prev.length);
+    for (let i = head; i < rows.length; i++) b.texts.push(make(rows[i]));
+    b.length = rows.length;
+    gather(b, head, ageAt);
+    return b;
+  }
+  const b = fresh();
+  if (prev) {
+    let tail = 0;
+    while (
+      tail < prev.length - head &&
+      tail < rows.length - head &&
+      prev.texts[prev.length - 1 - tail].row === rows[rows.length - 1 - tail]
+    )
+      tail++;
+    const made: RowText[] = [];
+    for (let i = head; i < rows.length - tail; i++) made.push(make(rows[i]));
+    b.texts = prev.texts.slice(0, head).concat(made, prev.texts.slice(prev.length - tail, prev.length));
+    b.length = rows.length;
+    // A watch event replaces, inserts or removes a row: what was gathered stands, less what went
+    // (unless it was the last row as wide as a column, or as old or young), plus what came.
+    const kept: Build = { ...prev, texts: b.texts, length: b.length, widest: prev.widest.slice() };
+    kept.atWidest = prev.atWidest.slice();
+    let known = true;
+    for (let i = head; known && i < prev.length - tail; i++) known = ungather(kept, prev.texts[i], ageAt);
+    if (known) {
+      gatherRange(kept, head, rows.length - tail, ageAt);
+      return kept;
+    }
+  } else {
+    b.texts = rows.map(make);
+  }
+  b.length = rows.length;
+  gather(b, 0, ageAt);
+  return b;
 }
+
+/** Ages (formatAge's answers) fit in AGE_WIDTH while no creation time is in the future or two
+ *  years ago: then the column's width needs no age computed (`2y3d`, `<invalid>` are wider). */
+const TWO_YEARS_MS = 2 * 365 * 24 * 3600_000;
 
 /** How an object table is sorted (`s` / `S`). `column`: 0 is the server's order, n the n-th column
  *  shown, counted modulo the columns + 1, so that `s` cycles through them and back to the server's
@@ -107,18 +291,22 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Row indices in the order shown: the server's (the rows as patched), or sorted by one column,
- *  ties in the server's order. AGE sorts by creationTimestamp (youngest first, as ages read). */
+/** Row indices in the order shown: undefined for the server's order (the rows as patched), else
+ *  sorted by one column, ties in the server's order. AGE sorts by creationTimestamp (youngest first,
+ *  as ages read). */
 function rowOrder(
   texts: RowText[],
+  count: number,
   cellAt: (i: number, c: number) => string,
   sortAt: number,
   ageAt: number,
   desc: boolean,
-): number[] {
-  const order = texts.map((_, i) => i);
-  if (sortAt < 0) return desc ? order.reverse() : order;
-  const keys: SortKey[] = texts.map((t, i) => {
+): number[] | undefined {
+  if (sortAt < 0 && !desc) return undefined;
+  const order = Array.from({ length: count }, (_, i) => i);
+  if (sortAt < 0) return order.reverse();
+  const keys: SortKey[] = order.map((i) => {
+    const t = texts[i];
     if (sortAt === ageAt && t.created !== undefined) return -t.born;
     const cell = cellAt(i, sortAt);
     const n = /^-?\d+(\.\d+)?/.exec(cell);
@@ -142,9 +330,12 @@ export function tableText(
   const addNs = allNamespaces && !hasNs;
   const headers = [...(addNs ? ['NAMESPACE'] : []), ...idx.map((i) => t.columns[i].name.toUpperCase())];
   const shape = `${addNs ? 'ns' : ''}|${t.columns.map((c) => c.name).join('\0')}|${idx.join(',')}`;
-  const texts = t.rows.map((r) => rowText(r, t.columns, idx, addNs, shape));
   const ageAt = headers.indexOf('AGE');
-  const ticking = ageAt >= 0 && texts.some((x) => x.created !== undefined);
+  const cells: Shape = { idx, addNs };
+  const build = buildTexts(t.rows, t.columns, cells, shape, ageAt, headers.length);
+  lastBuild = build;
+  const { texts, length: count } = build;
+  const ticking = ageAt >= 0 && build.created > 0;
   // formatAge's answers, without parsing the timestamp again at every tick.
   const ageOf = (i: number, now: number): string | undefined => {
     const { created, born } = texts[i];
@@ -153,34 +344,40 @@ export function tableText(
     return Number.isNaN(born) ? '<invalid>' : humanDuration(now - born);
   };
   const built = Date.now();
-  // The ages at this build (for the sort and the column's width); rows drawn later compute theirs.
-  const ages = ticking ? texts.map((_, i) => ageOf(i, built)) : undefined;
-  const cellAt = (i: number, c: number): string => (c === ageAt && ages?.[i]) || (texts[i].cells[c] ?? '');
+  const cellAt = (i: number, c: number): string => cellOf(texts[i], c, cells);
   const sortAt = sort ? (sort.column % (headers.length + 1)) - 1 : -1;
-  const order = rowOrder(texts, cellAt, sortAt, ageAt, !!sort?.desc);
+  const order = rowOrder(texts, count, cellAt, sortAt, ageAt, !!sort?.desc);
   if (sortAt >= 0) headers[sortAt] += sort?.desc ? '↓' : '↑';
-  const natural = headers.map(displayWidth);
-  for (let i = 0; i < texts.length; i++) {
-    const w = texts[i].widths;
-    for (let c = 0; c < natural.length; c++) {
-      const cw = c === ageAt && ages?.[i] ? ages[i]!.length : (w[c] ?? 0);
-      if (cw > natural[c]) natural[c] = cw;
-    }
+  const natural = headers.map((h, c) => Math.max(displayWidth(h), build.widest[c]));
+  if (ticking) {
+    natural[ageAt] = Math.max(natural[ageAt], AGE_WIDTH);
+    const short = build.odd === 0 && built - build.youngest > -1000 && built - build.oldest < TWO_YEARS_MS;
+    // The ages at this build, for the column's width; rows drawn later compute theirs.
+    if (!short)
+      for (let i = 0; i < count; i++) {
+        const age = ageOf(i, built);
+        if (age !== undefined && age.length > natural[ageAt]) natural[ageAt] = age.length;
+      }
   }
-  if (ticking) natural[ageAt] = Math.max(natural[ageAt], AGE_WIDTH);
   const shown = fitColumns(widths ? widths.memory.grow(widths.view, natural) : natural, width);
+  const keys = new Array<string>(count);
+  const ids = new Array<RowText['id']>(count);
+  for (let n = 0; n < count; n++) {
+    const text = texts[order ? order[n] : n];
+    keys[n] = text.key;
+    ids[n] = text.id;
+  }
   return {
     header: formatRow(headers, shown),
-    keys: order.map((i) => texts[i].key),
-    ids: order.map((i) => texts[i].id),
+    keys,
+    ids,
     row: (shownAt, now) => {
-      const i = order[shownAt];
-      const text = texts[i];
+      const i = order ? order[shownAt] : shownAt;
+      const text = i < count ? texts[i] : undefined;
       if (!text) return formatRow([], shown);
+      const row = headers.map((_, c) => cellOf(text, c, cells));
       const age = ageOf(i, now);
-      if (age === undefined) return formatRow(text.cells, shown);
-      const row = text.cells.slice();
-      row[ageAt] = age;
+      if (age !== undefined) row[ageAt] = age;
       return formatRow(row, shown);
     },
     ticking,

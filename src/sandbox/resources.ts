@@ -169,7 +169,8 @@ function sendList(
   query: URLSearchParams,
   selected: (obj: any) => boolean,
 ): void {
-  const listed = store.list(info.group, info.version, info.resource, info.namespace);
+  // Not copied: only this page of it is (a big list is paged without copying all of it per page).
+  const listed = store.listView(info.group, info.version, info.resource, info.namespace);
   const all = query.has('labelSelector') || query.has('fieldSelector') ? listed.filter(selected) : listed;
   const limitParam = query.get('limit');
   const limit = limitParam ? Number.parseInt(limitParam, 10) : 0;

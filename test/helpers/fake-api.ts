@@ -613,6 +613,8 @@ export class FakeApi implements KubeApi {
           items,
         };
     const r = this.answer('GET', path, accept, json(200, doc), { namespaced: ref.namespaced });
+    // As the client: the token as soon as the body is there, before the page is handed over.
+    if (next) opts.onContinue?.(next);
     return {
       format: table ? 'table' : 'objects',
       columns: table ? this.columns(ref) : [],

@@ -1,0 +1,110 @@
+// Paging a big table: the next page is asked for as soon as this page's continue token can be read
+// from its body, before the body is parsed (the server works on it meanwhile). The parsed page's
+// token is the one that counts: a token read wrongly costs a cancelled request, not a wrong table.
+import { expect, it } from 'vitest';
+import { ApiClient, connect } from '../src/client/index.js';
+import { peekContinue } from '../src/client/api.js';
+import type { KubeApi, ListOptions } from '../src/client/types.js';
+import type { TableData } from '../src/model/loadable.js';
+import type { ListPage, ResourceRef } from '../src/model/types.js';
+import { LiveTable } from '../src/session/live-table.js';
+import { FakeApi } from './helpers/fake-api.js';
+import { useSandbox } from './helpers/sandbox.js';
+import type { Sandbox } from '../src/sandbox/server.js';
+
+const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+let sb: Sandbox;
+useSandbox('kapi-early-', { watchIntervalMs: 0, pods: 1200 }, (s) => ({ sb } = s));
+
+it('peekContinue reads the token where kube-apiserver writes it, and nothing else', () => {
+  const table =
+    '{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"9","continue":"eyJydiI6Ijki_-A","remainingItemCount":3},"rows":[]}';
+  expect(peekContinue(table)).toBe('eyJydiI6Ijki_-A');
+  expect(peekContinue('{"kind":"PodList","apiVersion":"v1","metadata":{"continue":"YWJj=="},"items":[]}')).toBe(
+    'YWJj==',
+  );
+  expect(
+    peekContinue('{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"9"},"rows":[]}'),
+  ).toBe(undefined);
+  // Not first, escaped, or in an item: left to the parse.
+  expect(peekContinue('{"metadata":{"continue":"abc"},"kind":"PodList"}')).toBe(undefined);
+  expect(peekContinue('{"kind":"PodList","apiVersion":"v1","metadata":{"continue":"a\\u0062c"}}')).toBe(undefined);
+  expect(
+    peekContinue('{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[{"metadata":{"continue":"x"}}]}'),
+  ).toBe(undefined);
+});
+
+it('ApiClient.list tells the continue token before the page is parsed and handed over', async () => {
+  const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
+  const told: string[] = [];
+  const page = api.list(PODS, { limit: 2, onContinue: (t) => told.push(t) });
+  expect(told).toEqual([]);
+  const first = await page;
+  expect(first.continueToken).toBeTruthy();
+  expect(told).toEqual([first.continueToken]);
+  const last = await api.list(PODS, { namespace: 'team-a', limit: 500, onContinue: (t) => told.push(t) });
+  expect(last.continueToken).toBe(undefined);
+  expect(told).toHaveLength(1);
+});
+
+type Log = string[];
+
+/** `list` of `base`, recording when each page is asked for and when it is handed over; `wrong`: it
+ *  tells a wrong token early. */
+function recorded<T extends { list: FakeApi['list'] }>(api: T, log: Log, wrong = false): T {
+  const list = api.list.bind(api);
+  api.list = async (ref: ResourceRef, opts: ListOptions = {}): Promise<ListPage> => {
+    const at = opts.continueToken ? `page ${log.filter((l) => l.startsWith('ask')).length}` : 'first page';
+    log.push(`ask ${at}`);
+    const tell = opts.onContinue;
+    const page = await list(ref, tell && wrong ? { ...opts, onContinue: (t) => tell(`${t}-wrong`) } : opts);
+    log.push(`got ${at}`);
+    return page;
+  };
+  return api;
+}
+
+async function listAll(api: KubeApi, namespace: string | undefined): Promise<TableData> {
+  const seen: TableData[] = [];
+  const table = new LiveTable(
+    api,
+    PODS,
+    namespace,
+    (t) => seen.push(t),
+    (e) => {
+      throw e;
+    },
+  );
+  table.start();
+  await expect.poll(() => seen.at(-1)?.done).toBe(true);
+  table.stop();
+  return seen.at(-1)!;
+}
+
+it('a listing asks for the next page before it is handed this one, each page once', async () => {
+  const log: Log = [];
+  const api = recorded(new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig })), log);
+  const table = await listAll(api, undefined);
+  const all = sb.store.list('', 'v1', 'pods');
+  expect(table.rows.map((r) => r.object?.metadata?.name)).toEqual(all.map((p) => p.metadata.name));
+  expect(table.pages).toBe(3);
+  expect(log).toEqual(['ask first page', 'ask page 1', 'got first page', 'ask page 2', 'got page 1', 'got page 2']);
+});
+
+it('a token read wrongly: that request is cancelled, the parsed token is asked for, the table is whole', async () => {
+  const log: Log = [];
+  const calls: string[] = [];
+  const fake = new FakeApi({ pods: 7, pageSize: 2 });
+  const list = fake.list.bind(fake);
+  fake.list = (ref, opts = {}) => {
+    calls.push(opts.continueToken ?? '');
+    return list(ref, opts);
+  };
+  const table = await listAll(recorded(fake, log, true), 'default');
+  expect(table.rows).toHaveLength(7);
+  expect(new Set(table.rows.map((r) => r.object?.metadata?.name)).size).toBe(7);
+  expect(table.pages).toBe(4);
+  // Each wrong token was asked for (and its answer dropped); each right one once, after its page.
+  expect(calls.filter((c) => !c.endsWith('-wrong'))).toEqual(['', '2', '4', '6']);
+  expect(calls.filter((c) => c.endsWith('-wrong')).length).toBeGreaterThan(0);
+});
