@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { RequestOptions } from 'node:https';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LiteKubeConfig, needsClientNode } from '../src/client/kubeconfig-lite.js';
 
 let dir: string;
@@ -72,6 +72,44 @@ describe('LiteKubeConfig', () => {
     expect(String(opts.ca)).toBe('CA-A');
     expect(opts.servername).toBe('kubernetes');
     expect((opts.headers as Record<string, string>).Authorization).toBe('Bearer tok-from-file');
+  });
+
+  it('reads a credential file at most once a second: a rotated token or CA is used a second later', async () => {
+    const sub = await mkdtemp(join(tmpdir(), 'kapi-lite-rotate-'));
+    await writeFile(join(sub, 'ca.crt'), 'CA-1');
+    await writeFile(join(sub, 'token'), 'one\n');
+    await writeFile(
+      join(sub, 'config'),
+      'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: k\n  cluster: { server: https://h:6443, certificate-authority: ca.crt }\nusers:\n- name: u\n  user: { tokenFile: token }\ncontexts:\n- name: c\n  context: { cluster: k, user: u }\n',
+    );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const kc = new LiteKubeConfig();
+      kc.loadFromFiles([join(sub, 'config')]);
+      const apply = async () => {
+        const opts: RequestOptions = {};
+        await kc.applyToHTTPSOptions(opts);
+        return { ca: opts.ca as Buffer, auth: (opts.headers as Record<string, string>).Authorization };
+      };
+      const first = await apply();
+      expect(first.auth).toBe('Bearer one');
+      await writeFile(join(sub, 'ca.crt'), 'CA-2');
+      await writeFile(join(sub, 'token'), 'two\n');
+      vi.advanceTimersByTime(500);
+      const soon = await apply();
+      expect(soon.auth).toBe('Bearer one');
+      expect(soon.ca).toBe(first.ca); // the same Buffer: the transport keys its agent on it
+      vi.advanceTimersByTime(600);
+      const later = await apply();
+      expect(later.auth).toBe('Bearer two');
+      expect(String(later.ca)).toBe('CA-2');
+      // Read again but unchanged: still the same Buffer.
+      vi.advanceTimersByTime(1100);
+      expect((await apply()).ca).toBe(later.ca);
+    } finally {
+      vi.useRealTimers();
+      await rm(sub, { recursive: true, force: true });
+    }
   });
 
   it('applies inline client certificate data and skips verification only when asked', async () => {

@@ -14,6 +14,7 @@ import { computeLayout } from '../src/model/layout.js';
 import { NON_RESOURCE_PATHS, groupRows, resourceRows } from '../src/model/tree.js';
 import { resourceCells, resourceColumnWidths, resourceTable, verbMask } from '../src/model/resource-columns.js';
 import { MAX_BODIES, RequestLog, viewRequest } from '../src/session/request-log.js';
+import type { ListPage } from '../src/model/types.js';
 import { rawDiscovery } from '../src/model/raw-discovery.js';
 import { tourDrive } from '../src/model/tour-drive.js';
 import { explainRowText, explainRows, fieldDescription } from '../src/model/explain-rows.js';
@@ -396,6 +397,31 @@ describe('learning mode helpers', () => {
     log.record(event(99, '/api/v1/pods?watch=1'));
     log.recordWatchEvent(99, { type: 'ADDED', object: { metadata: { name: 'a', namespace: 'n' } } });
     expect(log.snapshot().at(-1)?.watchEvents).toEqual([expect.objectContaining({ type: 'ADDED', name: 'n/a' })]);
+  });
+  test('request log: a list page is printed when its body is first read, never when it is forgotten unread', () => {
+    const log = new RequestLog();
+    const ref = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+    let printed = 0;
+    const page = (id: number): ListPage => {
+      const p = { format: 'objects', columns: [], rows: [], bytes: 100, requestId: id } as unknown as ListPage;
+      Object.defineProperty(p, 'items', {
+        enumerable: true,
+        get: () => (printed++, [{ metadata: { name: `pod-${id}` } }]),
+      });
+      return p;
+    };
+    for (let i = 1; i <= MAX_BODIES + 5; i++) {
+      log.record(event(i, `/api/v1/pods?limit=1&page=${i}`));
+      log.attachListPage(page(i), ref);
+    }
+    expect(printed).toBe(0);
+    const kept = log.snapshot().filter((e) => e.listPage);
+    expect(kept).toHaveLength(MAX_BODIES);
+    expect(log.snapshot()[0].body).toBeUndefined();
+    const newest = log.snapshot().at(-1)!;
+    expect(JSON.parse(newest.body!).items[0].metadata.name).toBe(`pod-${MAX_BODIES + 5}`);
+    expect(newest.body).toBe(newest.body); // printed once
+    expect(printed).toBe(1);
   });
   test('raw discovery: the aggregated entry of the group, or the legacy document; with format and cost', () => {
     const apps = DISCOVERY.groups[1].versions[0];

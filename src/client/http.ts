@@ -217,6 +217,14 @@ function sharedSecureContext(tls: https.AgentOptions): ReturnType<typeof createS
   }
 }
 
+/** A Buffer's sha256, once per Buffer: the kubeconfig hands the same one over while it is fresh. */
+const digests = new WeakMap<Buffer, string>();
+function digestOf(b: Buffer): string {
+  let d = digests.get(b);
+  if (d === undefined) digests.set(b, (d = createHash('sha256').update(b).digest('hex')));
+  return d;
+}
+
 export class HttpTransport {
   private readonly agents = new Map<string, http.Agent>();
   private readonly base: URL;
@@ -268,7 +276,7 @@ export class HttpTransport {
       // happen once per connection, not per request.
       const h = createHash('sha256');
       for (const part of [opts.ca, opts.cert, opts.key, opts.pfx]) {
-        h.update(part === undefined ? '-' : Buffer.isBuffer(part) ? part : String(part));
+        h.update(part === undefined ? '-' : Buffer.isBuffer(part) ? digestOf(part) : String(part));
         h.update('\0');
       }
       h.update(`${opts.rejectUnauthorized}|${opts.servername ?? ''}|${isHttp}|${proxy ?? ''}`);

@@ -63,6 +63,9 @@ export interface CredentialSource {
 
 type Yaml = Record<string, any>;
 
+/** How long a credential file read is reused (see LiteKubeConfig.fileNow). */
+const FILE_FRESH_MS = 1000;
+
 function absolute(root: string, file: unknown): string | undefined {
   if (typeof file !== 'string' || file === '') return undefined;
   return isAbsolute(file) ? file : resolve(root, file);
@@ -81,6 +84,28 @@ export class LiteKubeConfig implements CredentialSource {
   execTimeoutMs = 0;
   /** One plugin runner per user: it keeps the credential between requests. */
   private readonly plugins = new Map<string, ExecCredentialPlugin>();
+  /** Credential files as read lately, and embedded data decoded: see fileNow(). */
+  private readonly files = new Map<string, { at: number; content: Buffer }>();
+  private readonly decodedData = new Map<string, Buffer>();
+
+  /** A credential file's content, read again when the last read is more than FILE_FRESH_MS old: a
+   *  rotated certificate or token is picked up within a second (client-go rereads them too), and a
+   *  table of 100 pages does not read three files per page. The same Buffer while it is fresh. */
+  private fileNow(file: string): Buffer {
+    const now = Date.now();
+    const hit = this.files.get(file);
+    if (hit && now - hit.at < FILE_FRESH_MS) return hit.content;
+    const content = readFileSync(file);
+    // Unchanged content keeps its Buffer (the transport keys its agent on it).
+    this.files.set(file, { at: now, content: hit?.content.equals(content) ? hit.content : content });
+    return this.files.get(file)!.content;
+  }
+
+  private decoded(data: string): Buffer {
+    let b = this.decodedData.get(data);
+    if (!b) this.decodedData.set(data, (b = Buffer.from(data, 'base64')));
+    return b;
+  }
 
   /** Merges files like kubectl (the first definition of a name wins; the first current-context
    *  wins; a listed file that does not exist is skipped); relative paths resolve against the file
@@ -197,8 +222,7 @@ export class LiteKubeConfig implements CredentialSource {
   async applyToHTTPSOptions(opts: RequestOptions): Promise<void> {
     const cluster = this.getCurrentCluster();
     const user = this.getCurrentUser();
-    const read = (file?: string, data?: string) =>
-      data ? Buffer.from(data, 'base64') : file ? readFileSync(file) : undefined;
+    const read = (file?: string, data?: string) => (data ? this.decoded(data) : file ? this.fileNow(file) : undefined);
     if (cluster) {
       if (cluster.skipTLSVerify) opts.rejectUnauthorized = false;
       else opts.ca = read(cluster.caFile, cluster.caData);
@@ -209,7 +233,7 @@ export class LiteKubeConfig implements CredentialSource {
     opts.key = read(user.keyFile, user.keyData);
     // A token file written with a final newline (most are) must not end up in the header. It wins
     // over a token (kubectl's --token included), as in client-go.
-    let token = user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : user.token;
+    let token = user.tokenFile ? this.fileNow(user.tokenFile).toString('utf8').trim() : user.token;
     if (user.exec && cluster) {
       const credential = await this.plugin(cluster, user, user.exec).credential();
       token = credential.token;
