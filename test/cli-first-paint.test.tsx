@@ -21,6 +21,11 @@ const connections: Connection[] = [
 ];
 
 describe('first paint', () => {
+  it('never wider than a tiny terminal', () => {
+    const painted = firstPaintText(connections[0], 'a-long-namespace-name', '0.1.0', 12);
+    expect(painted.slice(3, -6)).toHaveLength(12);
+  });
+
   for (const columns of [80, 120]) {
     for (const c of connections) {
       it(`at ${columns} columns, ${c.mode}: the explorer's first header line, cursor home before and after`, () => {

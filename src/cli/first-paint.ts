@@ -12,7 +12,8 @@ export function firstPaintText(c: Connection, namespace: string | undefined, ver
     { version, mode: c.mode, context: c.context, server: c.server, user: c.user || '(anonymous)', namespace },
     columns,
   ).join(HEADER_SEPARATOR);
-  return `\u001B[H${line}\u001B[K\u001B[H`;
+  // headerParts' shortest form can still be wider than a tiny terminal: never wrap onto row 2.
+  return `\u001B[H${[...line].slice(0, columns).join('')}\u001B[K\u001B[H`;
 }
 
 export function firstPaint(
