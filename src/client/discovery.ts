@@ -7,6 +7,7 @@ import type {
   DiscoveredSubresource,
   Discovery,
 } from '../model/types.js';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { KubeError } from './errors.js';
 import { gvPath } from '../model/paths.js';
 
@@ -274,7 +275,11 @@ export async function discover(fetchJson: DiscoveryFetch, opts: DiscoverOptions 
   });
   const onPartial = jobs.length > 0 ? opts.onPartial : undefined;
   onPartial?.(snapshot());
-  await mapLimit(jobs, opts.concurrency ?? LEGACY_CONCURRENCY, async ({ gv }) => {
+  const concurrency = opts.concurrency ?? LEGACY_CONCURRENCY;
+  // Every request in flight listens to the one signal (a few listeners each, removed when it ends):
+  // above Node's default of 10, Node would print a "possible memory leak" warning over the screen.
+  if (opts.signal) setMaxListeners(Math.max(getMaxListeners(opts.signal), concurrency * 4), opts.signal);
+  await mapLimit(jobs, concurrency, async ({ gv }) => {
     const path = gvPath(gv);
     try {
       const doc = await count(path, LEGACY_DISCOVERY_ACCEPT);
