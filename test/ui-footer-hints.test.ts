@@ -47,6 +47,11 @@ describe('footer hints', () => {
     expect(h).not.toMatch(/o logs|x reveal|y yaml/);
   });
 
+  it('the access matrix: no ←→/Tab pane (those keys do nothing there); a pods table keeps it', () => {
+    expect(footerHints(ctx(run(table(PODS), { type: 'toggleAccess' })))).not.toContain('Tab pane');
+    expect(footerHints(ctx(table(PODS)))).toContain('←→/Tab pane');
+  });
+
   it('in the tour: how to step through it', () => {
     const h = footerHints(ctx(run(start('default'), { type: 'tourGo', step: 0 })));
     expect(h).toMatch(/^→\/Enter next step {2}← previous {2}Esc end the tour/);

@@ -67,7 +67,10 @@ export function footerHints(ctx: CommandContext): string {
     })
     .sort((a, b) => rank(a.command) - rank(b.command))
     .map((e) => `${e.bindings[0].label} ${e.hint}`);
-  // The command view only scrolls: no panes to move between.
-  const moves = commandViewOpen(nav) ? ['↑↓ PgUp/PgDn scroll'] : ['↑↓ move', '←→/Tab pane'];
+  // The command view only scrolls; elsewhere ←→/Tab is offered where Tab does something (not in the
+  // access matrix, say).
+  const tab = KEYMAP.find((e) => e.command === 'pane.next')!.bindings[0];
+  const panes = keyToAction(pressOf(tab).input, pressOf(tab).key, ctx) !== null ? ['←→/Tab pane'] : [];
+  const moves = commandViewOpen(nav) ? ['↑↓ PgUp/PgDn scroll'] : ['↑↓ move', ...panes];
   return [...moves, ...hints].join('  ');
 }
