@@ -89,6 +89,30 @@ describe('cursor and window', () => {
     expect(list(s, 'resources').cursor).toBe(0);
   });
 
+  test('wrapped text (w): a page turns by what was shown, no line skipped; a line taller than the page still moves on', () => {
+    // Line 3 takes 4 rows, the others one: from the top, lines 0-6 fill the 10 rows.
+    const rowsAt = (line: number) => (line === 3 ? 4 : 1);
+    let s = run(start(), { type: 'focus', pane: 'detail' }, { type: 'text', lines: 100, height: 10, rowsAt });
+    s = run(s, { type: 'page', direction: 1 });
+    expect(text(s).scroll).toBe(7);
+    s = run(s, { type: 'page', direction: 1 });
+    expect(text(s).scroll).toBe(17);
+    s = run(s, { type: 'page', direction: -1 });
+    expect(text(s).scroll).toBe(7);
+    s = run(s, { type: 'page', direction: -1 });
+    expect(text(s).scroll).toBe(0);
+    s = run(s, { type: 'page', direction: 1, half: true });
+    expect(text(s).scroll).toBe(3);
+    // One line of 30 rows: the next page starts at the next line.
+    s = run(
+      start(),
+      { type: 'focus', pane: 'detail' },
+      { type: 'text', lines: 5, height: 10, rowsAt: (l) => (l === 0 ? 30 : 1) },
+    );
+    s = run(s, { type: 'page', direction: 1 });
+    expect(text(s).scroll).toBe(1);
+  });
+
   test('text scrolling is clamped to the content', () => {
     let s = run(start(), { type: 'focus', pane: 'detail' }, { type: 'text', lines: 100, height: 20 });
     s = run(s, { type: 'page', direction: 1 });

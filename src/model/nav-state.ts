@@ -209,6 +209,9 @@ export interface TextFrame {
   dropped: number;
   /** Lines that have the searched text (TextPosition.search), in order. */
   matches: readonly number[];
+  /** With long lines wrapped (`w`): the screen rows a line takes, so that a page turns by what was
+   *  shown, not by `height` lines (which would skip the lines that did not fit). */
+  rowsAt?: (line: number) => number;
 }
 
 const NO_ROWS: ListFrame = { keys: [], height: 10 };
@@ -416,10 +419,20 @@ function firstMatchFrom(matches: readonly number[], line: number): number | unde
 
 /** The detail text's position as shown: clamped to the text, a followed log at its bottom (or kept
  *  in place as lines are dropped), an object's cursor line in view. */
+/** The last top line: from it the text's end fills the window (wrapped text: counted in rows, as
+ *  model/wrap.ts draws it). */
+export function lastTop(t: TextFrame, height: number): number {
+  if (!t.rowsAt) return Math.max(0, t.lines - height);
+  let line = Math.max(0, t.lines - 1);
+  let used = t.lines > 0 ? t.rowsAt(line) : 0;
+  while (line > 0 && used + t.rowsAt(line - 1) <= height) used += t.rowsAt(--line);
+  return line;
+}
+
 export function resolveText(s: NavState, t: TextFrame): TextPosition {
   const p = s.detail.text;
   const height = Math.max(1, t.height);
-  const max = Math.max(0, t.lines - height);
+  const max = lastTop(t, height);
   const cursorView = textCursor(s);
   const jump = p.search?.pending ? firstMatchFrom(t.matches, cursorView ? p.cursor : p.scroll) : undefined;
   let scroll = jump !== undefined && !cursorView ? jump : p.scroll;

@@ -17,7 +17,9 @@ import {
   type PaneId,
   TEXT_TOP,
   TOP,
+  type TextFrame,
   type TextPosition,
+  lastTop,
   activeList,
   activeOverlay,
   cursorOf,
@@ -180,10 +182,28 @@ function withText(s: NavState, text: TextPosition): NavState {
 
 /** The text scrolled to `scroll` and, in an object view, the cursor line to `cursor` with the window
  *  moved just enough to show it; a followed log scrolled to its bottom stays there. */
+/** Wrapped text: the top line after turning a page of `rows` screen rows from `top`. Forward, the
+ *  first line not wholly shown (at least one line on); back, the earliest line from which the rows
+ *  down to `top` still fit. */
+function wrappedPage(t: TextFrame, top: number, direction: 1 | -1, rows: number): number {
+  const rowsAt = t.rowsAt!;
+  const room = Math.max(1, rows);
+  if (direction > 0) {
+    let used = 0;
+    let line = top;
+    while (line < t.lines && used + rowsAt(line) <= room) used += rowsAt(line++);
+    return Math.max(top + 1, line);
+  }
+  let used = 0;
+  let line = top;
+  while (line > 0 && used + rowsAt(line - 1) <= room) used += rowsAt(--line);
+  return Math.max(0, Math.min(top - 1, line));
+}
+
 function textTo(s: NavState, f: Frame, scroll: number, cursor?: number): NavState {
   const t = f.text;
   const height = Math.max(1, t.height);
-  const max = Math.max(0, t.lines - height);
+  const max = lastTop(t, height);
   const clampScroll = (v: number) => Math.min(Math.max(0, v), max);
   const shown = resolveText(s, t);
   let top = clampScroll(scroll);
@@ -313,6 +333,10 @@ function reduce(s: NavState, a: NavAction, f: Frame): NavState {
       if (id) return withList(s, f, id, (l) => moveBy(l, step));
       // With a cursor the page turns under it: it keeps its place in the window.
       const t = text();
+      if (f.text.rowsAt) {
+        const top = wrappedPage(f.text, t.scroll, a.direction, a.half ? Math.floor(h / 2) : h);
+        return textCursor(s) ? textTo(s, f, top, t.cursor + (top - t.scroll)) : textTo(s, f, top);
+      }
       return textCursor(s) ? textTo(s, f, t.scroll + step, t.cursor + step) : textTo(s, f, t.scroll + step);
     }
     case 'moveTo': {

@@ -326,6 +326,7 @@ function Explorer({
       dropped: droppedLines(content),
       cursorLine: content.cursorLine,
       matches,
+      wrapped: nav.detail.wrap ? content.text?.lines : undefined,
     },
     logBodyLines: Math.max(0, logDetail.length - 1),
     commandViewLines: commandLines.length,

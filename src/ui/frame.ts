@@ -4,6 +4,8 @@
 import type { Frame, ListId } from '../model/nav-state.js';
 import { helpEntries } from '../model/help-entries.js';
 import { COMMAND_VIEW_CHROME } from '../model/command-view.js';
+import { rowsOf } from '../model/wrap.js';
+import type { TextLines } from '../model/text-lines.js';
 import {
   type DetailShape,
   type PaneBox,
@@ -28,7 +30,15 @@ export interface FrameInput {
   /** Lines above the groups list (discovery spinner, failure line) and the picker's list. */
   groupsChrome: number;
   pickerChrome: number;
-  text: { lines: number; longest: number; dropped: number; cursorLine: boolean; matches: readonly number[] };
+  text: {
+    lines: number;
+    longest: number;
+    dropped: number;
+    cursorLine: boolean;
+    matches: readonly number[];
+    /** The text's lines when they are wrapped (`w`). */
+    wrapped?: TextLines;
+  };
   /** The request log's selected entry: lines that scroll under its pinned first line. */
   logBodyLines: number;
   /** The command view's lines (commandViewLines). */
@@ -85,10 +95,18 @@ export function buildFrame(i: FrameInput): Frame {
       longest: i.text.longest,
       dropped: i.text.dropped,
       matches: i.text.matches,
+      ...(i.text.wrapped
+        ? { rowsAt: rowsAtFor(i.text.wrapped, Math.max(1, detailWidth - (i.text.cursorLine ? 2 : 0))) }
+        : {}),
     },
     logBody: { lines: i.logBodyLines, height: Math.max(1, logBodyRoom(i.bodyHeight)) },
     commandView: { lines: i.commandViewLines, height: Math.max(1, i.bodyHeight - COMMAND_VIEW_CHROME) },
     helpPages: helpPages(i.columns, i.bodyHeight),
     tourPage: i.tourPage,
   };
+}
+
+/** The screen rows each line of wrapped text takes at `width` columns (as model/wrap.ts draws them). */
+function rowsAtFor(lines: TextLines, width: number): (line: number) => number {
+  return (line) => rowsOf(lines.at(line) ?? '', width);
 }

@@ -26,6 +26,8 @@ export type FrameChange =
       longest?: number;
       dropped?: number;
       matches?: number[];
+      /** Wrapped (`w`): the rows each line takes. */
+      rowsAt?: (line: number) => number;
     }
   | { type: 'logBody'; lines: number; height: number }
   | { type: 'commandView'; lines: number; height: number };
@@ -60,6 +62,7 @@ function applyFrame(f: Frame, c: FrameChange): Frame {
           longest: c.longest ?? 0,
           dropped: c.dropped ?? 0,
           matches: c.matches ?? [],
+          ...(c.rowsAt ? { rowsAt: c.rowsAt } : {}),
         },
       };
     case 'logBody':
