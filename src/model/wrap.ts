@@ -4,8 +4,9 @@
 // what `e`, n/N and the reducer's frame (line counts, not drawn rows) work with, and a wrapped line
 // is still one line of the document. The rows are placed here, when drawing: from the scroll line
 // down, each line whole over as many rows as it takes; the window starts later when the cursor line
-// would fall below it, and is anchored to the end at the bottom of the text (the reducer's last
-// scroll position assumes one row per line).
+// would fall below it, and is anchored to the end at the bottom of the text. The reducer gets the
+// rows each line takes through its frame (TextFrame.rowsAt): a page turns by what was shown, and the
+// last top line is counted in rows.
 import { codePointSlice } from './terminal-text.js';
 import type { TextLines } from './text-lines.js';
 
