@@ -203,6 +203,19 @@ export const PATCHES = [
       ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {'],
     ],
   },
+  // Ink remembers the size of every text it ever measured, without bound: a followed log (new
+  // lines, a title whose count changes every update) grew the heap ~1 MB a minute in the hour-long
+  // soak. Bounded like the output caches above.
+  {
+    name: 'ink-measure-text-bounded',
+    file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
+    replacements: [
+      [
+        '    cache.set(text, dimensions);',
+        '    if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);',
+      ],
+    ],
+  },
   // Esc and the next key in one read ("\x1b:" when Esc then `:` are typed fast, over SSH or in a
   // test) reach Ink's parser as one escaped code point; Ink marks it Meta only for letters and
   // digits, so for `:`, `/`, `?` the Esc was silently lost (the command line or filter it meant to

@@ -38,6 +38,7 @@ describe('dependency patches', () => {
       'ansi-tokenize-narrow-fast-path',
       'ink-output-cache-across-frames',
       'ansi-tokenize-skip-equal-styles',
+      'ink-measure-text-bounded',
       'ink-escape-then-any-key',
     ]);
     const modules = join(dirname(require.resolve('ink')), '..', '..');
@@ -49,7 +50,17 @@ describe('dependency patches', () => {
     ];
     const yogaIndex = join(dirname(yogaBinary), '..', 'src', 'index.js');
     const inkReconciler = join(dirname(inkOutput), 'reconciler.js');
-    for (const file of [yogaBinary, yogaIndex, inkReconciler, ...unicodeFiles, inkOutput, styledChars, inkUseInput]) {
+    const inkMeasureText = join(dirname(inkOutput), 'measure-text.js');
+    for (const file of [
+      yogaBinary,
+      yogaIndex,
+      inkReconciler,
+      ...unicodeFiles,
+      inkOutput,
+      inkMeasureText,
+      styledChars,
+      inkUseInput,
+    ]) {
       const patch = patchFor(file)!;
       const source = readFileSync(file, 'utf8');
       const patched = applyPatch(patch, file, source);
