@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { ensurePrivateDir } from '../client/credential-files.js';
+import { ensurePrivateDir, uid } from '../client/credential-files.js';
 
 export type CodeCacheStatus = 'hit' | 'miss' | 'rejected' | 'off';
 
@@ -25,8 +25,6 @@ export interface CodeCacheLoad<T> {
   /** Writes the cache unless it was used (call once the code has run; a failure is ignored). */
   save(): void;
 }
-
-const uid = () => (typeof process.getuid === 'function' ? process.getuid() : undefined);
 
 /** `$TMPDIR/kapi-tui-<uid>/code-cache`. */
 export function codeCacheDir(): string {

@@ -3,6 +3,7 @@
 // the kubeconfig, the client library and — for --demo — the sandbox to be ready.
 import type { Connection, KubeApi, WatchHandle } from '../client/types.js';
 import type { Discovery, RequestEvent } from '../model/types.js';
+import { startupMark } from './startup-marks.js';
 
 /** The provisional header's server text while a kubeconfig connection is being set up. */
 export const CONNECTING = 'connecting…';
@@ -96,9 +97,9 @@ export class DeferredApi implements KubeApi {
     if (this.prefetched || this.pending) return;
     const prefetch: Prefetch = { listeners: new Set(), promise: Promise.resolve(undefined as never) };
     this.openGate();
-    performance.mark('prefetch: start');
+    startupMark('prefetch: start');
     prefetch.promise = this.ready().then((api) => {
-      performance.mark('prefetch: connected');
+      startupMark('prefetch: connected');
       return api.discover({
         onPartial: (d) => {
           prefetch.last = d;
@@ -106,12 +107,11 @@ export class DeferredApi implements KubeApi {
         },
       });
     });
+    // A failure is surfaced through the discover() that takes it over, not as an unhandled rejection.
     prefetch.promise.then(
-      () => performance.mark('prefetch: discovered'),
+      () => startupMark('prefetch: discovered'),
       () => undefined,
     );
-    // Surfaced through the discover() that takes it over.
-    prefetch.promise.catch(() => undefined);
     this.prefetched = prefetch;
   }
 

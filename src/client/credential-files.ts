@@ -32,7 +32,8 @@ export function credentialDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(cache, 'kapi-tui', 'credentials');
 }
 
-const uid = () => (typeof process.getuid === 'function' ? process.getuid() : undefined);
+/** This process's user id (undefined where there is none, as on Windows). */
+export const uid = () => (typeof process.getuid === 'function' ? process.getuid() : undefined);
 
 /** Creates the folder (0700) or checks an existing one: a real folder of ours, its mode put back to
  *  0700 when something widened it. Throws when it is a symlink or someone else's. */

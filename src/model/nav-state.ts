@@ -423,9 +423,15 @@ function firstMatchFrom(matches: readonly number[], line: number): number | unde
  *  model/wrap.ts draws it). */
 export function lastTop(t: TextFrame, height: number): number {
   if (!t.rowsAt) return Math.max(0, t.lines - height);
-  let line = Math.max(0, t.lines - 1);
-  let used = t.lines > 0 ? t.rowsAt(line) : 0;
-  while (line > 0 && used + t.rowsAt(line - 1) <= height) used += t.rowsAt(--line);
+  // The last line is the top one at least, even when it alone is taller than the window.
+  return Math.max(0, Math.min(t.lines - 1, firstFitting(t.rowsAt, t.lines, height)));
+}
+
+/** Wrapped text: the earliest line from which the lines up to `end` (exclusive) fit in `rows`. */
+export function firstFitting(rowsAt: (line: number) => number, end: number, rows: number): number {
+  let used = 0;
+  let line = end;
+  while (line > 0 && used + rowsAt(line - 1) <= rows) used += rowsAt(--line);
   return line;
 }
 

@@ -19,6 +19,7 @@ import {
   TOP,
   type TextFrame,
   type TextPosition,
+  firstFitting,
   lastTop,
   activeList,
   activeOverlay,
@@ -194,10 +195,7 @@ function wrappedPage(t: TextFrame, top: number, direction: 1 | -1, rows: number)
     while (line < t.lines && used + rowsAt(line) <= room) used += rowsAt(line++);
     return Math.max(top + 1, line);
   }
-  let used = 0;
-  let line = top;
-  while (line > 0 && used + rowsAt(line - 1) <= room) used += rowsAt(--line);
-  return Math.max(0, Math.min(top - 1, line));
+  return Math.max(0, Math.min(top - 1, firstFitting(rowsAt, top, room)));
 }
 
 function textTo(s: NavState, f: Frame, scroll: number, cursor?: number): NavState {
