@@ -1,6 +1,9 @@
 // Paging a big table: the next page is asked for as soon as this page's continue token can be read
-// from its body, before the body is parsed (the server works on it meanwhile). The parsed page's
+// from its body's first bytes, before the rest has arrived and before it is parsed (the server
+// works on it meanwhile). The parsed page's
 // token is the one that counts: a token read wrongly costs a cancelled request, not a wrong table.
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { ApiClient, connect } from '../src/client/index.js';
 import { peekContinue } from '../src/client/api.js';
@@ -45,6 +48,50 @@ it('ApiClient.list tells the continue token before the page is parsed and handed
   const last = await api.list(PODS, { namespace: 'team-a', limit: 500, onContinue: (t) => told.push(t) });
   expect(last.continueToken).toBe(undefined);
   expect(told).toHaveLength(1);
+});
+
+it('ApiClient.list tells the token from the first bytes of a body whose rest is still to come', async () => {
+  // A plain local server (kubectl proxy mode) that writes a page's head and padding, then holds the
+  // rest back until the next page is asked for: told only once the body ended, this would never end.
+  const held: ServerResponse[] = [];
+  const asked: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    asked.push(url.searchParams.get('continue') ?? '');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (url.searchParams.get('continue')) {
+      res.end('{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[]}');
+      for (const r of held.splice(0)) r.end(']}');
+      return;
+    }
+    const pod = JSON.stringify({ metadata: { name: 'p'.repeat(60), namespace: 'default' } });
+    res.write(`{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"9","continue":"next-tok"},"items":[`);
+    res.write(Array.from({ length: 40 }, () => pod).join(','));
+    held.push(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const api = new ApiClient(await connect({ proxy: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  try {
+    const told: string[] = [];
+    let second: Promise<ListPage> | undefined;
+    const first = await api.list(PODS, {
+      table: false,
+      namespace: 'default',
+      onContinue: (t) => {
+        told.push(t);
+        second = api.list(PODS, { table: false, namespace: 'default', continueToken: t });
+      },
+    });
+    expect(told).toEqual(['next-tok']);
+    expect(first.continueToken).toBe('next-tok');
+    expect(first.items).toHaveLength(40);
+    expect((await second!).items).toHaveLength(0);
+    expect(asked).toEqual(['', 'next-tok']);
+  } finally {
+    api.close();
+    for (const r of held) r.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
 });
 
 type Log = string[];

@@ -270,6 +270,8 @@ export class ApiClient implements KubeApi {
       /** Sees a 2xx JSON body before it is parsed; when it returns true, the parse waits for the
        *  next turn of the event loop (a request it started goes out first). */
       beforeParse?: (body: string) => boolean;
+      /** The transport's onBodyStart (a 2xx body's first bytes, before the rest has arrived). */
+      onBodyStart?: (head: string) => void;
     } = {},
   ): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
@@ -284,6 +286,7 @@ export class ApiClient implements KubeApi {
           signal: opts.signal,
           maxBodyBytes: this.options.maxBodyBytes,
           anonymous: opts.anonymous,
+          onBodyStart: opts.onBodyStart,
         });
       } catch (e) {
         // assertReadOnly refusals never become requests: no event.
@@ -397,16 +400,21 @@ export class ApiClient implements KubeApi {
     };
     const path = withQuery(resourcePath(ref, opts.namespace), query);
     const { onContinue } = opts;
+    // The token is told once: from the body's first bytes while the rest arrives (the server
+    // starts on the next page meanwhile), else from the whole body before it is parsed.
+    let told = false;
+    const tell = (text: string): boolean => {
+      const token = peekContinue(text);
+      if (token === undefined || !onContinue) return false;
+      told = true;
+      onContinue(token);
+      return true;
+    };
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
-      beforeParse: onContinue
-        ? (body) => {
-            const token = peekContinue(body);
-            if (token) onContinue(token);
-            return token !== undefined;
-          }
-        : undefined,
+      onBodyStart: onContinue ? (head) => void tell(head) : undefined,
+      beforeParse: onContinue ? (body) => !told && tell(body) : undefined,
     });
     if (r.json === undefined) throw this.notJson(r, path);
     return parseListPage(r.json, r.bytes, r.requestId);

@@ -159,7 +159,14 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   /** Send without credentials (server CA only): the server sees system:anonymous. */
   anonymous?: boolean;
+  /** Buffered requests with a 2xx status: called once with the body's first BODY_HEAD_BYTES as
+   *  soon as they have arrived, while the rest is still on its way (a list page's continue token
+   *  is there: the next page can be asked for at once). Not called for a shorter body. */
+  onBodyStart?: (head: string) => void;
 }
+
+/** How much of a body `onBodyStart` sees (kube-apiserver writes a list's metadata first). */
+export const BODY_HEAD_BYTES = 1024;
 
 /** A buffered response as the transport has it: the client's RawResponse before it parses the
  *  JSON and names the request event. */
@@ -449,6 +456,7 @@ export class HttpTransport {
       const remaining = timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0;
       const { body, bytes } = await readBody(res, clientReq, {
         signal: req.signal,
+        onBodyStart: status < 300 ? req.onBodyStart : undefined,
         maxBody: req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         deadlineMs: remaining,
         timeoutMs,
@@ -525,6 +533,7 @@ export class HttpTransport {
 
 interface BodyLimits {
   signal?: AbortSignal;
+  onBodyStart?: (head: string) => void;
   /** 0 = no limit. A success body over it is an error; an error body is cut to it. */
   maxBody: number;
   /** Give up after this many ms (0 = never); `timeoutMs` is what the message says. */
@@ -547,6 +556,7 @@ function readBody(
   o: BodyLimits,
 ): Promise<{ body: string; bytes: number }> {
   const { signal, status, headers, started, ctx } = o;
+  let { onBodyStart } = o;
   const errorCap = status >= 400 ? ERROR_BODY_MAX_BYTES : 0;
   const maxBody = errorCap && (o.maxBody === 0 || o.maxBody > errorCap) ? errorCap : o.maxBody;
   const declaredRaw = headers['content-length'];
@@ -619,6 +629,11 @@ function readBody(
         chunks.push(c);
       }
       bytes += c.length;
+      if (onBodyStart && bytes >= BODY_HEAD_BYTES) {
+        const tell = onBodyStart;
+        onBodyStart = undefined;
+        tell((whole ?? Buffer.concat(chunks)).toString('utf8', 0, BODY_HEAD_BYTES));
+      }
     });
     res.on('error', (e: NodeJS.ErrnoException) =>
       e.code === 'ECONNRESET' || /aborted/i.test(e.message) ? cut(e) : fail(classifyNetworkError(e, ctx)),

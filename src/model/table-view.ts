@@ -3,7 +3,16 @@
 // formatted, and the AGE column is computed then from creationTimestamp with the current time (the
 // server's Age cell is a string frozen when it was sent; kubectl computes it the same way).
 import type { TableData } from './loadable.js';
-import { cellText, displayWidth, fitColumns, formatRow, humanDuration, rowIdentity, visibleColumns } from './format.js';
+import {
+  cellText,
+  displayWidth,
+  fitColumns,
+  formatRow,
+  humanDuration,
+  rowIdentity,
+  timestampMs,
+  visibleColumns,
+} from './format.js';
 import type { TableColumn, TableRow } from './types.js';
 import { printable } from './terminal-text.js';
 
@@ -95,7 +104,7 @@ let lastBorn = NaN;
 function bornAt(created: string): number {
   if (created !== lastCreated) {
     lastCreated = created;
-    lastBorn = new Date(created).getTime();
+    lastBorn = timestampMs(created);
   }
   return lastBorn;
 }
