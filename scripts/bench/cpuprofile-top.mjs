@@ -9,6 +9,8 @@
 //   --phases FILE: a JSON object { name: [fromUs, toUs] } of monotonic-clock microseconds
 //                  (process.hrtime; the UI bench writes one per run with --profile): one summary
 //                  per phase instead of one for the whole profile.
+//   --callers TEXT: also print who called the functions whose mapped name contains TEXT (their
+//                   self time by caller chain, 6 frames up).
 import { readFileSync, existsSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +24,13 @@ const { values, positionals } = parseArgs({
     to: { type: 'string' },
     timeline: { type: 'string' },
     phases: { type: 'string' },
+    callers: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (!file) {
   process.stderr.write(
-    'usage: node scripts/bench/cpuprofile-top.mjs FILE.cpuprofile [--top N] [--from MS] [--to MS] [--timeline MS] [--phases FILE]\n',
+    'usage: node scripts/bench/cpuprofile-top.mjs FILE.cpuprofile [--top N] [--from MS] [--to MS] [--timeline MS] [--phases FILE] [--callers TEXT]\n',
   );
   process.exit(2);
 }
@@ -157,4 +160,22 @@ if (SLICE > 0) {
       .join(', ');
     process.stdout.write(`${String(k * SLICE).padStart(6)} ms  ${top}\n`);
   }
+}
+
+if (values.callers) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const from = values.from === undefined ? -Infinity : Number(values.from);
+  const to = values.to === undefined ? Infinity : Number(values.to);
+  const chains = new Map();
+  for (const [id, ms] of selfTimes(from, to).self) {
+    if (!where(byId.get(id).callFrame).fn.includes(values.callers)) continue;
+    const chain = [];
+    for (let up = parent.get(id); up !== undefined && chain.length < 6; up = parent.get(up))
+      chain.push(where(byId.get(up).callFrame).fn);
+    add(chains, chain.join(' < '), ms);
+  }
+  process.stdout.write(`\ncallers of ${values.callers} (self time by caller chain)\n`);
+  for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+    process.stdout.write(`${v.toFixed(1).padStart(9)} ms  ${k}\n`);
 }
