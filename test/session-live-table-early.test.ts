@@ -94,6 +94,19 @@ it('ApiClient.list tells the token from the first bytes of a body whose rest is 
   }
 });
 
+it('an onContinue that throws fails that list call, not the process', async () => {
+  const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
+  let calls = 0;
+  const onContinue = () => {
+    calls++;
+    throw new Error('onContinue failed');
+  };
+  await expect(api.list(PODS, { limit: 2, onContinue })).rejects.toThrow('onContinue failed');
+  // Told from the body's first KiB (the throw caught there), then once more with the whole body.
+  expect(calls).toBe(2);
+  api.close();
+});
+
 type Log = string[];
 
 /** `list` of `base`, recording when each page is asked for and when it is handed over; `wrong`: it

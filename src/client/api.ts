@@ -413,7 +413,17 @@ export class ApiClient implements KubeApi {
     const r = await this.exchange('GET', path, table ? TABLE_ACCEPT : JSON_ACCEPT, {
       signal: opts.signal,
       namespaced: ref.namespaced,
-      onBodyStart: onContinue ? (head) => void tell(head) : undefined,
+      onBodyStart: onContinue
+        ? (head) => {
+            // Called from the socket's data event, where a throw would escape every handler: a
+            // failing onContinue gets its turn again with the whole body, inside this request.
+            try {
+              tell(head);
+            } catch {
+              told = false;
+            }
+          }
+        : undefined,
       beforeParse: onContinue ? (body) => !told && tell(body) : undefined,
     });
     if (r.json === undefined) throw this.notJson(r, path);
