@@ -27,6 +27,7 @@ import {
   type ErrorContext,
 } from './errors.js';
 import {
+  BODY_HEAD_BYTES,
   DEFAULT_RETRY_POLICY,
   HttpTransport,
   LOGGED_HEADERS,
@@ -121,10 +122,10 @@ function pickMetadata(m: Record<string, unknown>): NonNullable<TableRow['object'
  *  a continue token: base64 (standard or URL alphabet), nothing that JSON would escape. */
 const LIST_HEAD = /^\{"kind":"[A-Za-z]+","apiVersion":"[^"]*","metadata":\{[^{}]*?"continue":"([A-Za-z0-9+/_=-]+)"/;
 
-/** The continue token of a list body, read from its first kilobyte without parsing the body; undefined
- *  when it is not there in that form (then only the parsed page says). */
+/** The continue token of a list body, read from its first KiB (what onBodyStart sees) without
+ *  parsing the body; undefined when it is not there in that form (then only the parsed page says). */
 export function peekContinue(body: string): string | undefined {
-  return LIST_HEAD.exec(body.slice(0, 1024))?.[1];
+  return LIST_HEAD.exec(body.slice(0, BODY_HEAD_BYTES))?.[1];
 }
 
 /** Turn a list response (Table or plain list) into a ListPage. */
