@@ -334,6 +334,18 @@ async function kubectlApiResources(kubectl, kubeconfig) {
   }
 }
 
+/** The soak's request lines ("S s METHOD PATH STATUS"), runs of list pages folded into one entry. */
+function summarizeRequests(lines) {
+  const out = [];
+  for (const line of lines) {
+    const page = / GET \S*\/pods\?limit=500(&continue=\S*)? /.test(line);
+    const last = out.at(-1);
+    if (page && last?.pages) last.pages++;
+    else out.push(page ? { line, pages: 1 } : { line });
+  }
+  return out.map((e) => (e.pages > 1 ? `${e.line} (+${e.pages - 1} pages)` : e.line)).join('; ');
+}
+
 /** RSS samples [ms, bytes][] → the verdict of a soak: growth after the settling time, in percent of
  *  the RSS then (max − that RSS). "The RSS then" is the median of the samples over the next
  *  settling period (the minute after the first one), not one sample: RSS after a full GC still
@@ -792,6 +804,10 @@ try {
           `≤ 10% after ${settleMs >= 60_000 ? '1 min' : `${Math.round(settleMs / 1000)} s`}`,
           g.pct <= 10,
         );
+        if (r.soak.requests)
+          note(
+            `${figure}: requests while watched: ${r.soak.requests.length ? summarizeRequests(r.soak.requests) : 'none'}.`,
+          );
         note(
           `${figure}: ${SOAK_MINUTES} min; growth against the single sample at ${Math.round(settleMs / 1000)} s instead of the median of the next ${Math.round(settleMs / 1000)} s: ${g.singleSamplePct >= 0 ? '+' : ''}${g.singleSamplePct.toFixed(1)}%; trend (mean of the last quarter against the first, after settling) ${g.trendPct >= 0 ? '+' : ''}${g.trendPct.toFixed(1)}%; RSS every ${sampleMs / 1000} s after a full GC: ${r.soak.samples.map(([, b]) => (b / 1048576).toFixed(0)).join(' ')} MB; V8 heap used then: ${r.soak.samples.map(([, , , used]) => (used / 1048576).toFixed(0)).join(' ')} MB (committed ${r.soak.samples.map(([, , total]) => (total / 1048576).toFixed(0)).join(' ')} MB; external ${r.soak.samples.map(([, , , , ext]) => (ext / 1048576).toFixed(0)).join(' ')} MB); a sandbox tick every ${tickMs} ms.`,
         );

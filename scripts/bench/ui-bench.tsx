@@ -225,9 +225,22 @@ async function main(cfg: Config): Promise<object> {
   const total = Number(m[1]);
   const listReqs = requests.slice(reqBefore).filter((r) => r.path.includes('/pods?') && !r.path.includes('watch='));
   if (cfg.mode === 'soak-table') {
+    const soakStart = requests.length;
+    const soakStartedAt = Date.now();
     const samples = await sampleRss(cfg);
     instance.unmount();
-    return { pid: process.pid, soak: { samples, objects: Number(doneRe.exec(all.text)![1]), frames: stdout.frames } };
+    // What the table asked for while it was watched (a re-list shows as pages of pods): seconds
+    // since the soak started, method, path and status.
+    const during = requests
+      .slice(soakStart)
+      .map(
+        (r) =>
+          `${Math.round((r.startedAt - soakStartedAt) / 1000)} s ${r.method} ${r.path} ${r.status ?? r.error ?? ''}`,
+      );
+    return {
+      pid: process.pid,
+      soak: { samples, objects: Number(doneRe.exec(all.text)![1]), frames: stdout.frames, requests: during },
+    };
   }
   const load = {
     firstRowsMs: first.t - t0,
