@@ -417,8 +417,6 @@ function firstMatchFrom(matches: readonly number[], line: number): number | unde
   return matches.find((m) => m >= line) ?? matches[0];
 }
 
-/** The detail text's position as shown: clamped to the text, a followed log at its bottom (or kept
- *  in place as lines are dropped), an object's cursor line in view. */
 /** The last top line: from it the text's end fills the window (wrapped text: counted in rows, as
  *  model/wrap.ts draws it). */
 export function lastTop(t: TextFrame, height: number): number {
@@ -435,6 +433,8 @@ export function firstFitting(rowsAt: (line: number) => number, end: number, rows
   return line;
 }
 
+/** The detail text's position as shown: clamped to the text, a followed log at its bottom (or kept
+ *  in place as lines are dropped), an object's cursor line in view. */
 export function resolveText(s: NavState, t: TextFrame): TextPosition {
   const p = s.detail.text;
   const height = Math.max(1, t.height);

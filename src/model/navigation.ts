@@ -181,8 +181,6 @@ function withText(s: NavState, text: TextPosition): NavState {
   return { ...s, detail: { ...s.detail, text } };
 }
 
-/** The text scrolled to `scroll` and, in an object view, the cursor line to `cursor` with the window
- *  moved just enough to show it; a followed log scrolled to its bottom stays there. */
 /** Wrapped text: the top line after turning a page of `rows` screen rows from `top`. Forward, the
  *  first line not wholly shown (at least one line on); back, the earliest line from which the rows
  *  down to `top` still fit. */
@@ -198,6 +196,8 @@ function wrappedPage(t: TextFrame, top: number, direction: 1 | -1, rows: number)
   return Math.max(0, Math.min(top - 1, firstFitting(rowsAt, top, room)));
 }
 
+/** The text scrolled to `scroll` and, in an object view, the cursor line to `cursor` with the window
+ *  moved just enough to show it; a followed log scrolled to its bottom stays there. */
 function textTo(s: NavState, f: Frame, scroll: number, cursor?: number): NavState {
   const t = f.text;
   const height = Math.max(1, t.height);
