@@ -26,10 +26,11 @@ function podsTable(ref = PODS): Screen {
 
 const ctx = (sc: Screen) =>
   keyContext(sc, {
-    objectIds: [
-      { name: 'web-1', namespace: 'team-a' },
-      { name: 'web-2', namespace: 'team-a' },
-    ],
+    objectIdAt: (i) =>
+      [
+        { name: 'web-1', namespace: 'team-a' },
+        { name: 'web-2', namespace: 'team-a' },
+      ][i],
   });
 
 describe('reducer: openLogs', () => {

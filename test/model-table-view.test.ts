@@ -77,15 +77,18 @@ it("sorting: s cycles the columns and back to the server's order, S reverses; AG
     ['web-c', 'Error', '2026-11-01T09:59:00Z'],
     ['web-a', 'Pending', '2026-10-01T09:00:00Z'],
   ]);
-  const names = (sort?: { column: number; desc: boolean }) =>
-    tableText(t, false, 80, undefined, sort).ids.map((id) => id.name);
-  expect(names()).toEqual(['web-b', 'web-c', 'web-a']);
-  expect(names(sortStep(undefined, false))).toEqual(['web-a', 'web-b', 'web-c']);
-  expect(names({ column: 1, desc: true })).toEqual(['web-c', 'web-b', 'web-a']);
-  expect(names({ column: 2, desc: false })).toEqual(['web-c', 'web-a', 'web-b']);
-  expect(names({ column: 3, desc: false })).toEqual(['web-c', 'web-b', 'web-a']);
-  expect(names({ column: 4, desc: false })).toEqual(['web-b', 'web-c', 'web-a']);
-  expect(names({ column: 0, desc: true })).toEqual(['web-a', 'web-c', 'web-b']);
+  // Index 3 is past the rows: no identity.
+  const names = (sort?: { column: number; desc: boolean }) => {
+    const text = tableText(t, false, 80, undefined, sort);
+    return [0, 1, 2, 3].map((i) => text.idAt(i)?.name);
+  };
+  expect(names()).toEqual(['web-b', 'web-c', 'web-a', undefined]);
+  expect(names(sortStep(undefined, false))).toEqual(['web-a', 'web-b', 'web-c', undefined]);
+  expect(names({ column: 1, desc: true })).toEqual(['web-c', 'web-b', 'web-a', undefined]);
+  expect(names({ column: 2, desc: false })).toEqual(['web-c', 'web-a', 'web-b', undefined]);
+  expect(names({ column: 3, desc: false })).toEqual(['web-c', 'web-b', 'web-a', undefined]);
+  expect(names({ column: 4, desc: false })).toEqual(['web-b', 'web-c', 'web-a', undefined]);
+  expect(names({ column: 0, desc: true })).toEqual(['web-a', 'web-c', 'web-b', undefined]);
   expect(tableText(t, false, 80, undefined, { column: 3, desc: true }).header).toBe('NAME   STATUS   AGE↓');
   expect(sortStep({ column: 2, desc: false }, false)).toEqual({ column: 3, desc: false });
   expect(sortStep({ column: 2, desc: false }, true)).toEqual({ column: 2, desc: true });
@@ -95,7 +98,7 @@ it("sorting: s cycles the columns and back to the server's order, S reverses; AG
 const shown = (t: ReturnType<typeof tableText>, n: number) => ({
   header: t.header,
   keys: t.keys,
-  ids: t.ids.map((id) => ({ name: id.name, namespace: id.namespace })),
+  ids: Array.from({ length: n }, (_, i) => t.idAt(i)).map((id) => ({ name: id?.name, namespace: id?.namespace })),
   rows: Array.from({ length: n }, (_, i) => t.row(i, NOW)),
   ticking: t.ticking,
 });
@@ -126,6 +129,32 @@ it('a table that grows page by page and is patched by watch events reads as one 
   expect(got[4].keys).toEqual(['demo/web-1', 'demo/web-15', 'demo/web-2', 'demo/ウェブ-3']);
   // Sorting the rows the view already has.
   expect(shown(tableText(data(all), true, 80, undefined, { column: 3, desc: true }), 4)).toEqual(sorted);
+});
+
+it('a MODIFIED row keeps the keys array (filter matches are cached per array); an added row or a sort makes new keys', () => {
+  const rows = table([
+    ['web-a', 'Running'],
+    ['web-b', 'Running'],
+    ['web-c', 'Running'],
+  ]).rows;
+  const first = tableText({ ...table([]), rows }, false, 80);
+  const modified = rows.map((r, i) => (i === 1 ? { ...r, cells: ['web-b', 'Error', '5d'] } : r));
+  const second = tableText({ ...table([]), rows: modified }, false, 80);
+  expect(second.row(1, NOW)).toContain('Error');
+  expect(second.keys).toBe(first.keys);
+  const added = [
+    ...modified,
+    { ...rows[0], cells: ['web-d', 'Running', '5d'], object: { metadata: { name: 'web-d', namespace: 'demo' } } },
+  ];
+  const third = tableText({ ...table([]), rows: added }, false, 80);
+  expect(third.keys).not.toBe(first.keys);
+  expect(third.keys).toEqual(['demo/web-a', 'demo/web-b', 'demo/web-c', 'demo/web-d']);
+  expect(first.keys).toEqual(['demo/web-a', 'demo/web-b', 'demo/web-c']);
+  const sorted = tableText({ ...table([]), rows: added }, false, 80, undefined, { column: 1, desc: true });
+  expect(sorted.keys).toEqual(['demo/web-d', 'demo/web-c', 'demo/web-b', 'demo/web-a']);
+  expect(sorted.idAt(0)?.name).toBe('web-d');
+  // No rows after some: no keys (not the last table's).
+  expect(tableText(table([]), false, 80).keys).toEqual([]);
 });
 
 it('AGE is as wide as its widest age: a creation time years ago or in the future is not cut short', () => {

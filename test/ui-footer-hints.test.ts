@@ -8,7 +8,7 @@ import { footerHints } from '../src/ui/footer-hints.js';
 const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const SECRETS: ResourceRef = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
 
-const ctx = (sc: Screen) => keyContext(sc, { objectIds: [{ name: 'web-1', namespace: 'team-a' }] });
+const ctx = (sc: Screen) => keyContext(sc, { objectIdAt: (i) => [{ name: 'web-1', namespace: 'team-a' }][i] });
 
 const table = (ref: ResourceRef) =>
   run(

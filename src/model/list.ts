@@ -28,8 +28,14 @@ export function emptyList(height = 10): ListState {
 
 export function filterKeys(keys: readonly string[], filter: string): number[] {
   const f = filter.trim().toLowerCase();
+  if (!f) {
+    // Every row: one array of the right size (pushing 50k would grow it through several copies).
+    const all = new Array<number>(keys.length);
+    for (let i = 0; i < keys.length; i++) all[i] = i;
+    return all;
+  }
   const out: number[] = [];
-  for (let i = 0; i < keys.length; i++) if (!f || keys[i].toLowerCase().includes(f)) out.push(i);
+  for (let i = 0; i < keys.length; i++) if (keys[i].toLowerCase().includes(f)) out.push(i);
   return out;
 }
 

@@ -34,17 +34,21 @@ function indexOf(rows: TableRow[], key: string, scan: boolean): number {
   return scan ? rows.findIndex((r) => rowKey(r) === key) : -1;
 }
 
-/** Rows after one watch event: ADDED inserts in key order (or replaces), MODIFIED replaces in
- *  place, DELETED removes. `rows` is not changed. */
-export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETED', row: TableRow): TableRow[] {
+/** Applies one watch event to `rows`, in place: ADDED inserts in key order (or replaces), MODIFIED
+ *  replaces, DELETED removes. In place because a copy of 50k rows per event (400 KB, a V8 large
+ *  object with a mapping of its own) is what a busy watch would otherwise make several times a
+ *  second; the live table copies once per batch of events instead (its readers keep theirs). */
+export function patchRows(rows: TableRow[], type: 'ADDED' | 'MODIFIED' | 'DELETED', row: TableRow): void {
   const key = rowKey(row);
-  if (key === undefined) return type === 'DELETED' ? rows : [...rows, row];
+  if (key === undefined) {
+    if (type !== 'DELETED') rows.push(row);
+    return;
+  }
   const i = indexOf(rows, key, type !== 'ADDED');
-  if (type === 'DELETED') return i < 0 ? rows : [...rows.slice(0, i), ...rows.slice(i + 1)];
-  const next = rows.slice();
-  if (i >= 0) next[i] = row;
-  else next.splice(lowerBound(rows, key), 0, row);
-  return next;
+  if (type === 'DELETED') {
+    if (i >= 0) rows.splice(i, 1);
+  } else if (i >= 0) rows[i] = row;
+  else rows.splice(lowerBound(rows, key), 0, row);
 }
 
 /** The metadata a row keeps: what identifies it, and creationTimestamp for an AGE that ticks. */

@@ -22,9 +22,10 @@ const AGE_WIDTH = 5;
 
 export interface TableText {
   header: string;
-  /** Filter key and identity of each row, in the order shown. */
-  keys: string[];
-  ids: { name: string; namespace?: string }[];
+  /** Filter key of each row, in the order shown. */
+  keys: readonly string[];
+  /** Identity of the row shown at `index` (what Enter opens). */
+  idAt: (index: number) => { name: string; namespace?: string } | undefined;
   /** The text of row `index` at time `now` (ms). */
   row: (index: number, now: number) => string;
   /** Rows change with the clock (their AGE is computed from creationTimestamp). */
@@ -250,9 +251,13 @@ function buildTexts(
       prev.texts[prev.length - 1 - tail].row === rows[rows.length - 1 - tail]
     )
       tail++;
-    const made: RowText[] = [];
-    for (let i = head; i < rows.length - tail; i++) made.push(make(rows[i]));
-    b.texts = prev.texts.slice(0, head).concat(made, prev.texts.slice(prev.length - tail, prev.length));
+    // One new array (50k texts are a 400 KB V8 large object: a watch event should make one, not
+    // the three that slices and a concat would).
+    const texts = new Array<RowText>(rows.length);
+    for (let i = 0; i < head; i++) texts[i] = prev.texts[i];
+    for (let i = head; i < rows.length - tail; i++) texts[i] = make(rows[i]);
+    for (let i = rows.length - tail, j = prev.length - tail; i < rows.length; i++, j++) texts[i] = prev.texts[j];
+    b.texts = texts;
     b.length = rows.length;
     // A watch event replaces, inserts or removes a row: what was gathered stands, less what went
     // (unless it was the last row as wide as a column, or as old or young), plus what came.
@@ -325,6 +330,26 @@ function rowOrder(
   return order.sort((a, b) => sign * compareKeys(keys[a], keys[b]) || a - b);
 }
 
+/** The keys of the last table text built. A build whose rows have the same keys in the same order
+ *  (a MODIFIED event, a tick of the clock) gets that same array back: the list's filter matches,
+ *  cached per keys array, stand, and a watch event on 50k rows makes no 400 KB array for them. */
+let lastKeys: readonly string[] = [];
+
+function keysOf(texts: readonly RowText[], order: number[] | undefined, count: number): readonly string[] {
+  const prev = lastKeys;
+  let n = 0;
+  if (prev.length === count) {
+    // Rows whose text was reused have the very same key string: mostly a pointer comparison.
+    while (n < count && prev[n] === texts[order ? order[n] : n].key) n++;
+    if (n === count) return prev;
+  }
+  const keys = new Array<string>(count);
+  for (let k = 0; k < n; k++) keys[k] = prev[k];
+  for (; n < count; n++) keys[n] = texts[order ? order[n] : n].key;
+  lastKeys = keys;
+  return keys;
+}
+
 /** The server's Table (priority-0 columns, plus NAMESPACE when listing all namespaces) as text rows.
  *  `widths`: the memory of this view's column widths and the view's key. */
 export function tableText(
@@ -369,17 +394,10 @@ export function tableText(
       }
   }
   const shown = fitColumns(widths ? widths.memory.grow(widths.view, natural) : natural, width);
-  const keys = new Array<string>(count);
-  const ids = new Array<RowText['id']>(count);
-  for (let n = 0; n < count; n++) {
-    const text = texts[order ? order[n] : n];
-    keys[n] = text.key;
-    ids[n] = text.id;
-  }
   return {
     header: formatRow(headers, shown),
-    keys,
-    ids,
+    keys: keysOf(texts, order, count),
+    idAt: (shownAt) => (shownAt >= 0 && shownAt < count ? texts[order ? order[shownAt] : shownAt].id : undefined),
     row: (shownAt, now) => {
       const i = order ? order[shownAt] : shownAt;
       const text = i < count ? texts[i] : undefined;

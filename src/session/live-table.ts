@@ -33,6 +33,15 @@ function updateInterval(rows: number): number {
   return Math.min(1000, 250 + rows / 50);
 }
 
+/** Watch events on a table of this many rows are applied at most this often (ms), in batches: the
+ *  first event after a quiet spell at once, the ones that follow it together. Each batch copies the
+ *  rows once and redraws once, so a busy watch on 50k rows (a rollout: hundreds of events a second)
+ *  neither copies 400 KB nor draws a frame per event. Below 2000 rows every event is applied as it
+ *  comes; 500 ms from 50k rows. */
+export function eventInterval(rows: number): number {
+  return rows < 2000 ? 0 : Math.min(500, rows / 100);
+}
+
 /** A watch the server ends sooner than this after it started counts as a failure (backoff, so that
  *  a server that closes every watch at once is not asked again in a tight loop). */
 const QUICK_END_MS = 5000;
@@ -77,6 +86,10 @@ export class LiveTable {
   private resourceVersion?: string;
   /** The Status of the ERROR event that ended the current watch. */
   private watchError?: unknown;
+  /** Row events not applied yet (eventInterval), and when the last batch was. */
+  private queued: { type: 'ADDED' | 'MODIFIED' | 'DELETED'; row: TableRow }[] = [];
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private flushedAt = 0;
 
   constructor(
     private readonly api: KubeApi,
@@ -99,6 +112,7 @@ export class LiveTable {
     this.watch?.stop();
     clearTimeout(this.refetchTimer);
     clearTimeout(this.retryTimer);
+    this.dropQueued();
   }
 
   private update(patch: Partial<TableData>): void {
@@ -193,6 +207,8 @@ export class LiveTable {
           return;
         }
         const last = !continueToken;
+        // Rows the listing brings are newer than events queued before it ended (a re-list).
+        if (last) this.dropQueued();
         const due = mode === 'first' && (acc.pages === 1 || Date.now() - shownAt >= updateInterval(rows.length));
         if (last || due) {
           shownAt = Date.now();
@@ -274,14 +290,35 @@ export class LiveTable {
     if (ev.type === 'ERROR') this.watchError = ev.object;
     this.resourceVersion = (ev.type !== 'ERROR' && eventResourceVersion(ev.object)) || this.resourceVersion;
     if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
-    const changes = this.table.changes + 1;
     const row = eventRow(ev.object);
     if (row) {
-      this.update({ rows: patchRows(this.table.rows, ev.type, row), changes });
+      this.queued.push({ type: ev.type, row });
+      if (this.flushTimer) return;
+      const wait = this.flushedAt + eventInterval(this.table.rows.length) - Date.now();
+      if (wait <= 0) this.flush();
+      else this.flushTimer = setTimeout(() => this.flush(), wait);
       return;
     }
-    this.update({ changes });
+    this.flush();
+    this.update({ changes: this.table.changes + 1 });
     if (this.table.rows.length <= REFETCH_MAX_ROWS) this.scheduleRefresh();
+  }
+
+  /** The queued row events on one copy of the rows (readers of the table keep theirs), one update. */
+  private flush(): void {
+    const { queued } = this;
+    this.dropQueued();
+    if (!queued.length || this.stopped) return;
+    this.flushedAt = Date.now();
+    const rows = this.table.rows.slice();
+    for (const { type, row } of queued) patchRows(rows, type, row);
+    this.update({ rows, changes: this.table.changes + queued.length });
+  }
+
+  private dropQueued(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.queued = [];
   }
 
   /** Throttled, not debounced: under a steady stream of events the table still refreshes. */

@@ -68,6 +68,7 @@ import type { TextLines } from '../model/text-lines.js';
 
 const NO_KEYS: readonly string[] = [];
 const NO_GROUPS: readonly DiscoveredGroup[] = [];
+const noObjectId = (): undefined => undefined;
 const SELECTOR_HELP = 'labels: app=web  tier!=db  env in (a,b)  !canary  Enter list  Esc cancel';
 
 export interface AppProps {
@@ -382,7 +383,7 @@ function Explorer({
   const keyRows: KeyRows = {
     groupRows: gRows,
     resourceRows: rRows,
-    objectIds: table?.ids ?? [],
+    objectIdAt: table?.idAt ?? noObjectId,
     pickerItems,
     loading: waitingFor,
     tourLength: TOUR.length,
@@ -406,7 +407,7 @@ function Explorer({
       ? { text: nav.selector, completions: [], label: '-l ', help: SELECTOR_HELP }
       : undefined;
 
-  const firstId = table?.ids[0];
+  const firstId = table?.idAt(0);
   const firstObject = useMemo<NavAction | undefined>(
     () =>
       view?.kind === 'objects' && firstId

@@ -39,8 +39,8 @@ export interface CommandContext {
   /** All rows; the selected ones are looked up through `nav` and `frame`. */
   groupRows: GroupRow[];
   resourceRows: ResourceRow[];
-  /** Identity of each row of the objects table (original index order). */
-  objectIds: { name: string; namespace?: string }[];
+  /** Identity of the objects table's row at an index (original index order). */
+  objectIdAt: (index: number) => { name: string; namespace?: string } | undefined;
   /** Picker items; index 0 is 'all namespaces'. */
   pickerItems: string[];
   /** A request the user is waiting for (Esc cancels it instead of going back). */
@@ -446,19 +446,19 @@ function explainAction(ctx: CommandContext): KeyOutcome {
 /** `o`: the logs of the pod selected in the pods table, or of the pod opened as JSON/YAML; nothing
  *  elsewhere (other resources have no logs). */
 function logsAction(ctx: CommandContext): KeyOutcome {
-  const { nav, objectIds } = ctx;
+  const { nav, objectIdAt } = ctx;
   const top = topView(nav);
   if (nav.focus !== 'detail' || !top || (top.kind !== 'objects' && top.kind !== 'object') || !isPodRef(top.ref))
     return null;
   if (top.kind === 'object')
     return top.namespace ? { type: 'openLogs', namespace: top.namespace, name: top.name } : null;
-  const id = objectIds[selected(ctx, 'objects') ?? -1];
+  const id = objectIdAt(selected(ctx, 'objects') ?? -1);
   const namespace = id?.namespace ?? nav.namespace;
   return id && namespace ? { type: 'openLogs', namespace, name: id.name } : null;
 }
 
 function openAction(ctx: CommandContext): KeyOutcome {
-  const { nav, groupRows, resourceRows, objectIds, pickerItems } = ctx;
+  const { nav, groupRows, resourceRows, objectIdAt, pickerItems } = ctx;
   const groupRow = groupRows[selected(ctx, 'groups') ?? -1];
   const resourceRow = resourceRows[selected(ctx, 'resources') ?? -1];
   if (activeOverlay(nav) === 'contexts') {
@@ -487,7 +487,7 @@ function openAction(ctx: CommandContext): KeyOutcome {
   if (top?.kind === 'watch') return openWatchEventAction(ctx);
   if (top?.kind === 'objects') {
     const i = selected(ctx, 'objects');
-    const id = i === undefined ? undefined : objectIds[i];
+    const id = i === undefined ? undefined : objectIdAt(i);
     if (!id) return null;
     return {
       type: 'openObject',

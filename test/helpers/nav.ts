@@ -96,7 +96,7 @@ export function keyContext(sc: Screen, rows: Partial<Omit<CommandContext, 'nav' 
     frame: sc.frame,
     groupRows: [],
     resourceRows: [],
-    objectIds: [],
+    objectIdAt: () => undefined,
     pickerItems: [],
     tourLength: 1,
     explainRows: [],
