@@ -1,34 +1,19 @@
 // Watch events on a big live table are applied in batches (eventInterval): the first after a quiet
 // spell at once, those that follow it together, on one copy of the rows. A small table applies each
 // event as it comes. A re-list drops the events queued before it (its rows are newer).
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { TableData } from '../src/model/loadable.js';
-import type { ResourceRef, TableRow } from '../src/model/types.js';
-import { LiveTable, eventInterval } from '../src/session/live-table.js';
+import type { TableRow } from '../src/model/types.js';
+import { eventInterval } from '../src/session/live-table.js';
 import { FakeApi } from './helpers/fake-api.js';
+import { useLiveTables } from './helpers/live-table.js';
 
-const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-let live: LiveTable | undefined;
-afterEach(() => {
-  live?.stop();
-  live = undefined;
-  vi.useRealTimers();
-});
+const open = useLiveTables();
 
 async function watched(pods: number): Promise<{ api: FakeApi; updates: TableData[] }> {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   const api = new FakeApi({ pods });
-  const updates: TableData[] = [];
-  live = new LiveTable(
-    api,
-    PODS,
-    'default',
-    (t) => updates.push(t),
-    (e) => {
-      throw e;
-    },
-  );
-  live.start();
+  const { updates } = open(api, 'default');
   await vi.waitFor(() => expect(api.watches).toHaveLength(1));
   return { api, updates };
 }

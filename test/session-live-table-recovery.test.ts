@@ -1,42 +1,20 @@
 // A live table recovers on its own: a watch the server ends resumes from the last resourceVersion
 // seen, a 410 lists again, a 429 waits Retry-After and resumes, and a lost server (closed, then
 // started again on its port) is retried with backoff while the note counts down.
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { ApiClient, connect } from '../src/client/index.js';
-import type { TableData } from '../src/model/loadable.js';
-import type { RequestEvent, ResourceRef } from '../src/model/types.js';
+import type { RequestEvent } from '../src/model/types.js';
 import { type Sandbox, startSandbox } from '../src/sandbox/server.js';
-import { LiveTable } from '../src/session/live-table.js';
 import { backoffMs, classifyFailure } from '../src/session/reconnect.js';
 import { tableNote } from '../src/ui/detailContent.js';
 import { FakeApi } from './helpers/fake-api.js';
+import { useLiveTables } from './helpers/live-table.js';
 import { useSandbox } from './helpers/sandbox.js';
 
 let sb: Sandbox;
 useSandbox('kapi-recover-', { watchIntervalMs: 0 }, (s) => ({ sb } = s));
 
-const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
-let live: LiveTable | undefined;
-afterEach(() => {
-  live?.stop();
-  live = undefined;
-  vi.useRealTimers();
-});
-
-function open(api: FakeApi | ApiClient, namespace: string): { latest: () => TableData | undefined } {
-  let table: TableData | undefined;
-  live = new LiveTable(
-    api,
-    PODS,
-    namespace,
-    (t) => (table = t),
-    (e) => {
-      throw e;
-    },
-  );
-  live.start();
-  return { latest: () => table };
-}
+const open = useLiveTables();
 
 it("classifies failures like client-go's reflector, and backs off 1 s, 2 s, 4 s … 30 s", () => {
   expect(classifyFailure({ kind: 'http', status: 410 })).toEqual({ kind: 'expired' });
@@ -115,7 +93,7 @@ it("429 on a watch: waits Retry-After, then watches on from the list's resourceV
 
 it('the server goes away and comes back on its port: the table says it is reconnecting, then lists and watches again', async () => {
   const api = new ApiClient(await connect({ kubeconfig: sb.files!.kubeconfig }));
-  const { latest } = open(api, 'demo');
+  const { latest, live } = open(api, 'demo');
   await vi.waitFor(() => expect(latest()?.live).toBe('watching'), { timeout: 5000 });
   const rows = latest()!.rows.length;
   await sb.close();
@@ -130,7 +108,7 @@ it('the server goes away and comes back on its port: the table says it is reconn
     restarted.store.tick();
     await vi.waitFor(() => expect(latest()!.changes).toBeGreaterThan(0), { timeout: 5000 });
   } finally {
-    live?.stop();
+    live.stop();
     await restarted.close();
   }
 });

@@ -1,13 +1,13 @@
 // A server that pages for ever: the same continue token again, or rows without end. The table keeps
 // what came and stops with a message (kubectl would loop and fill memory).
 import { expect, it } from 'vitest';
-import { LiveTable, MAX_TABLE_ROWS, pagingStopped } from '../src/session/live-table.js';
+import { MAX_TABLE_ROWS, pagingStopped } from '../src/session/live-table.js';
 import type { ListOptions } from '../src/client/types.js';
 import type { ListPage, ResourceRef } from '../src/model/types.js';
-import type { TableData } from '../src/model/loadable.js';
 import { FakeApi } from './helpers/fake-api.js';
+import { useLiveTables } from './helpers/live-table.js';
 
-const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
+const open = useLiveTables();
 
 class LoopingApi extends FakeApi {
   lists = 0;
@@ -20,19 +20,9 @@ class LoopingApi extends FakeApi {
 
 it('the same continue token twice: the rows so far, done, and why', async () => {
   const api = new LoopingApi();
-  const seen: TableData[] = [];
-  const table = new LiveTable(
-    api,
-    PODS,
-    'default',
-    (t) => seen.push(t),
-    (err) => {
-      throw err;
-    },
-  );
-  table.start();
+  const { updates: seen, live } = open(api, 'default');
   await expect.poll(() => seen.at(-1)?.done).toBe(true);
-  table.stop();
+  live.stop();
   const last = seen.at(-1)!;
   expect(api.lists).toBe(2);
   expect(last.rows).toHaveLength(6);
