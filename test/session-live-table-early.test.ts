@@ -10,12 +10,11 @@ import { peekContinue } from '../src/client/api.js';
 import type { KubeApi, ListOptions } from '../src/client/types.js';
 import type { TableData } from '../src/model/loadable.js';
 import type { ListPage, ResourceRef } from '../src/model/types.js';
-import { LiveTable } from '../src/session/live-table.js';
 import { FakeApi } from './helpers/fake-api.js';
+import { PODS, useLiveTables } from './helpers/live-table.js';
 import { useSandbox } from './helpers/sandbox.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 
-const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 let sb: Sandbox;
 useSandbox('kapi-early-', { watchIntervalMs: 0, pods: 1200 }, (s) => ({ sb } = s));
 
@@ -124,21 +123,13 @@ function recorded<T extends { list: FakeApi['list'] }>(api: T, log: Log, wrong =
   return api;
 }
 
+const open = useLiveTables();
+
 async function listAll(api: KubeApi, namespace: string | undefined): Promise<TableData> {
-  const seen: TableData[] = [];
-  const table = new LiveTable(
-    api,
-    PODS,
-    namespace,
-    (t) => seen.push(t),
-    (e) => {
-      throw e;
-    },
-  );
-  table.start();
-  await expect.poll(() => seen.at(-1)?.done).toBe(true);
-  table.stop();
-  return seen.at(-1)!;
+  const { updates, live } = open(api, namespace);
+  await expect.poll(() => updates.at(-1)?.done).toBe(true);
+  live.stop();
+  return updates.at(-1)!;
 }
 
 it('a listing asks for the next page before it is handed this one, each page once', async () => {

@@ -15,9 +15,9 @@ export interface OpenedTable {
   latest: () => TableData | undefined;
 }
 
-/** Registers the clean-up; returns how to open a live table of pods in a namespace (started, and a
- *  first-page failure thrown). */
-export function useLiveTables(): (api: KubeApi, namespace: string) => OpenedTable {
+/** Registers the clean-up; returns how to open a live table of pods in a namespace (undefined: all
+ *  namespaces), started, a first-page failure thrown. */
+export function useLiveTables(): (api: KubeApi, namespace: string | undefined) => OpenedTable {
   const opened: LiveTable[] = [];
   afterEach(() => {
     for (const live of opened.splice(0)) live.stop();
