@@ -371,8 +371,7 @@ export function tableText(
   const { texts, length: count } = build;
   const ticking = ageAt >= 0 && build.created > 0;
   // formatAge's answers, without parsing the timestamp again at every tick.
-  const ageOf = (i: number, now: number): string | undefined => {
-    const { created, born } = texts[i];
+  const ageOf = ({ created, born }: RowText, now: number): string | undefined => {
     if (!ticking || created === undefined) return undefined;
     if (created === '') return '<unknown>';
     return Number.isNaN(born) ? '<invalid>' : humanDuration(now - born);
@@ -389,21 +388,22 @@ export function tableText(
     // The ages at this build, for the column's width; rows drawn later compute theirs.
     if (!short)
       for (let i = 0; i < count; i++) {
-        const age = ageOf(i, built);
+        const age = ageOf(texts[i], built);
         if (age !== undefined && age.length > natural[ageAt]) natural[ageAt] = age.length;
       }
   }
   const shown = fitColumns(widths ? widths.memory.grow(widths.view, natural) : natural, width);
+  /** The text of the row shown at `n` (in the sort's order), undefined past the rows. */
+  const shownText = (n: number): RowText | undefined => (n >= 0 && n < count ? texts[order ? order[n] : n] : undefined);
   return {
     header: formatRow(headers, shown),
     keys: keysOf(texts, order, count),
-    idAt: (shownAt) => (shownAt >= 0 && shownAt < count ? texts[order ? order[shownAt] : shownAt].id : undefined),
+    idAt: (shownAt) => shownText(shownAt)?.id,
     row: (shownAt, now) => {
-      const i = order ? order[shownAt] : shownAt;
-      const text = i < count ? texts[i] : undefined;
+      const text = shownText(shownAt);
       if (!text) return formatRow([], shown);
       const row = headers.map((_, c) => cellOf(text, c, cells));
-      const age = ageOf(i, now);
+      const age = ageOf(text, now);
       if (age !== undefined) row[ageAt] = age;
       return formatRow(row, shown);
     },
